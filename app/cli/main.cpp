@@ -1,0 +1,4 @@
+// quantscope-cli: the command-line twin of the QuantScope window.
+#include "core/cli/cli.h"
+
+int main(int argc, char** argv) { return qs::cli::runCli(argc, argv); }

@@ -1,0 +1,54 @@
+#include "core/formats/format.h"
+#include "core/formats/registry_list.h"
+
+#include <cctype>
+
+namespace qs {
+
+std::vector<float> Format::roundTrip(const float* src, int64_t rows, int64_t cols, const float* importance) const
+{
+    std::vector<unsigned char> q(storageBytes(rows, cols));
+    quantize(src, rows, cols, q.data(), importance);
+    std::vector<float> out(static_cast<size_t>(rows * cols));
+    dequantize(q.data(), rows, cols, out.data());
+    return out;
+}
+
+const std::vector<const Format*>& allFormats()
+{
+    static const std::vector<const Format*> all = [] {
+        std::vector<const Format*> v;
+        // ---- The one list of formats. A new format: one file, one line here. ----
+        // Order: floats, then GGUF block formats from most to fewest bits, then the INT family.
+        v.push_back(&formatF32());
+        v.push_back(&formatF16());
+        v.push_back(&formatBF16());
+        return v;
+    }();
+    return all;
+}
+
+const Format* findFormat(std::string_view name)
+{
+    for (const Format* f : allFormats()) {
+        const std::string n = f->name();
+        if (n.size() != name.size())
+            continue;
+        bool eq = true;
+        for (size_t i = 0; i < n.size() && eq; ++i)
+            eq = std::toupper(static_cast<unsigned char>(n[i])) == std::toupper(static_cast<unsigned char>(name[i]));
+        if (eq)
+            return f;
+    }
+    return nullptr;
+}
+
+const Format* formatForGgml(GgmlType t)
+{
+    for (const Format* f : allFormats())
+        if (f->ggmlType() == t)
+            return f;
+    return nullptr;
+}
+
+}  // namespace qs

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Quick start 2: install what is missing, build, and run the whole test suite:
+#   1. the normal build's tests (ctest),
+#   2. the same tests built with AddressSanitizer + UBSan,
+#   3. each reader's libFuzzer target for a bounded time (clang).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+"$here/scripts/setup.sh"
+export QS_MODELS_DIR=${QS_MODELS_DIR:-$(cd "$here/.." && pwd)/shared/models}
+if [ ! -d "$QS_MODELS_DIR/stories260K" ]; then
+  echo "quickstart-test: the shared models are missing: $QS_MODELS_DIR/stories260K" >&2
+  exit 1
+fi
+start=$(date +%s)
+echo "== build (RelWithDebInfo)"
+"$here/scripts/build.sh" build
+echo "== tests"
+(cd build && ctest --output-on-failure -j2 --timeout 900)
+
+echo "== build (AddressSanitizer + UBSan)"
+"$here/scripts/build.sh" build-asan -DQS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DQS_MARCH_NATIVE=ON
+echo "== tests under AddressSanitizer + UBSan"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+   QS_SANITIZED=1 ctest --output-on-failure -j2 --timeout 1800)
+
+if [ -f tests/fuzz/CMakeLists.txt ]; then
+  echo "== fuzzers (clang, libFuzzer + ASan)"
+  "$here/scripts/build.sh" build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DQS_BUILD_FUZZERS=ON -DQS_BUILD_GUI=OFF \
+     -DQS_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  "$here/scripts/run-fuzzers.sh" build-fuzz "${QS_FUZZ_SECONDS:-45}"
+fi
+echo "quickstart-test: all passed in $(( $(date +%s) - start )) s"

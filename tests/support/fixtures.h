@@ -1,0 +1,25 @@
+#pragma once
+// Where the tests find the shared models: $QS_MODELS_DIR, else the folder CMake was told
+// (default ../shared/models beside the checkout). Missing fixtures fail the test loudly.
+#include <QString>
+#include <QStringList>
+
+namespace qs::test {
+
+QString modelsDir();
+// Path of a fixture file below modelsDir(); QFAIL-style abort (qFatal) if it is missing.
+QString fixture(const QString& relative);
+// The stories260K folder.
+inline QString stories(const QString& file) { return fixture(QStringLiteral("stories260K/") + file); }
+
+// llama.cpp's libggml-base.so from the pinned node-llama-cpp ($QS_GGML_LIB overrides);
+// qFatal if missing. And the folder holding tests/interop (node scripts, node_modules).
+QString ggmlBaseLib();
+QString interopDir();
+
+// Path of the built quantscope-cli.
+QString cliPath();
+// Runs quantscope-cli with args; returns exit code, fills stdout/stderr.
+int runCli(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr, int timeoutMs = 300000);
+
+}  // namespace qs::test
