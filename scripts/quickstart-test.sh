@@ -19,7 +19,7 @@ echo "== tests"
 (cd build && ctest --output-on-failure -j2 --timeout 900)
 
 echo "== build (AddressSanitizer + UBSan)"
-"$here/scripts/build.sh" build-asan -DQS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DQS_MARCH_NATIVE=ON
+"$here/scripts/build.sh" build-asan -DQS_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
 echo "== tests under AddressSanitizer + UBSan"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
    QS_SANITIZED=1 ctest --output-on-failure -j2 --timeout 1800)
