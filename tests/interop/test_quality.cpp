@@ -1,0 +1,107 @@
+// Quantization quality of every GGUF block format against llama.cpp's own quantizers
+// (libggml-base.so, dlopen'ed), per tensor:
+//  - our squared error <= llama.cpp's reference quantizer's (quantize_<t> with imatrix = NULL) on
+//    every stories260K weight matrix and on heavy-tailed matrices with outlier columns;
+//  - with per-column importance, our importance-weighted error <= our error when the importance is
+//    ignored, and <= llama.cpp's quantize_<t>(..., imatrix) weighted error.
+#include "core/formats/format.h"
+#include "tests/interop/ggml_lib.h"
+
+#include <QtTest>
+
+#include <random>
+
+using namespace qs;
+using namespace qs::test;
+
+namespace {
+std::vector<Matrix> qualityMatrices(const Format& f)
+{
+    std::vector<Matrix> out;
+    for (const Matrix& m : storiesMatrices())
+        out.push_back(shapedFor(f, m));
+    for (uint32_t seed : {1u, 2u, 3u})
+        out.push_back(shapedFor(f, heavyTailedMatrix(seed, 64, 1024, 8)));
+    std::erase_if(out, [](const Matrix& m) { return m.name.empty(); });
+    return out;
+}
+
+// Per-column importance like an activation-statistics imatrix: log-normal, a few hot columns.
+std::vector<float> importanceFor(int64_t cols, uint32_t seed)
+{
+    std::mt19937 rng(seed);
+    std::lognormal_distribution<float> ln(0.0f, 1.0f);
+    std::vector<float> w(static_cast<size_t>(cols));
+    for (float& v : w)
+        v = ln(rng);
+    std::uniform_int_distribution<int64_t> col(0, cols - 1);
+    for (int k = 0; k < 4; ++k)
+        w[size_t(col(rng))] *= 30.0f;
+    return w;
+}
+
+double ourError(const Format& f, const Matrix& m, const float* quantImportance, const float* errorWeights)
+{
+    const std::vector<float> y = f.roundTrip(m.data.data(), m.rows, m.cols, quantImportance);
+    return weightedSquaredError(m.data.data(), y.data(), m.rows, m.cols, errorWeights);
+}
+
+double llamaError(const Format& f, const Matrix& m, const float* imatrix, const float* errorWeights)
+{
+    const GgmlFns& g = ggmlFns(f.name());
+    const auto q = ggmlQuantize(g, m.data.data(), m.rows, m.cols, f.storageBytes(1, m.cols), imatrix);
+    const std::vector<float> y = ggmlDequantize(g, q.data(), m.rows, m.cols);
+    return weightedSquaredError(m.data.data(), y.data(), m.rows, m.cols, errorWeights);
+}
+
+double gainPercent(double ours, double theirs) { return theirs > 0 ? 100.0 * (theirs - ours) / theirs : 0.0; }
+}  // namespace
+
+class TestQuality : public QObject {
+    Q_OBJECT
+private slots:
+    void notWorseThanLlamaReference()
+    {
+        for (const Format* f : ggufFormats()) {
+            double sumOurs = 0, sumTheirs = 0;
+            for (const Matrix& m : qualityMatrices(*f)) {
+                const double ours = ourError(*f, m, nullptr, nullptr);
+                const double theirs = llamaError(*f, m, nullptr, nullptr);
+                qInfo("%-7s %-40s SE ours %.6g llama.cpp %.6g: %+.2f%%", f->name().c_str(), m.name.c_str(), ours,
+                      theirs, gainPercent(ours, theirs));
+                QVERIFY2(ours <= theirs, qPrintable(QString::fromStdString(f->name() + " worse than llama.cpp on " + m.name)));
+                sumOurs += ours;
+                sumTheirs += theirs;
+            }
+            qInfo("%-7s overall squared error %.2f%% below llama.cpp's reference quantizer", f->name().c_str(),
+                  gainPercent(sumOurs, sumTheirs));
+        }
+    }
+
+    void importanceIsHonoured()
+    {
+        uint32_t seed = 100;
+        for (const Format* f : ggufFormats()) {
+            double sumOurs = 0, sumTheirs = 0;
+            for (const Matrix& m : qualityMatrices(*f)) {
+                const std::vector<float> w = importanceFor(m.cols, seed++);
+                const double withW = ourError(*f, m, w.data(), w.data());
+                const double withoutW = ourError(*f, m, nullptr, w.data());
+                const double theirs = llamaError(*f, m, w.data(), w.data());
+                qInfo("%-7s %-40s weighted SE ours %.6g (ignoring importance %.6g) llama.cpp imatrix %.6g: %+.2f%%",
+                      f->name().c_str(), m.name.c_str(), withW, withoutW, theirs, gainPercent(withW, theirs));
+                QVERIFY2(withW <= withoutW,
+                         qPrintable(QString::fromStdString(f->name() + " ignores importance on " + m.name)));
+                QVERIFY2(withW <= theirs,
+                         qPrintable(QString::fromStdString(f->name() + " worse than llama.cpp's imatrix quantizer on " + m.name)));
+                sumOurs += withW;
+                sumTheirs += theirs;
+            }
+            qInfo("%-7s overall weighted squared error %.2f%% below llama.cpp's imatrix quantizer", f->name().c_str(),
+                  gainPercent(sumOurs, sumTheirs));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQuality)
+#include "test_quality.moc"
