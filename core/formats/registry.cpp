@@ -23,6 +23,8 @@ const std::vector<const Format*>& allFormats()
         v.push_back(&formatF32());
         v.push_back(&formatF16());
         v.push_back(&formatBF16());
+        appendIntFormats(v);  // INT8/INT4/INT2 x SYM/ASYM x TENSOR/CHANNEL/G128/G64/G32
+        v.push_back(&formatNF4());
         return v;
     }();
     return all;

@@ -1,0 +1,157 @@
+// NF4: 4-bit NormalFloat (QLoRA, Dettmers et al. 2023), as in bitsandbytes: 16 fixed levels in
+// [-1, 1] (quantiles of a normal distribution, with an exact 0), scaled per block of 64 weights by
+// the block's absmax.
+//
+// Quantization: t = x * (1 / absmax) (in float); the code is the nearest level, decided by the 15
+// midpoints between adjacent levels (computed in float): code = number of midpoints m with
+// t > m, so a tie goes to the lower level. absmax ignores NaN/Inf; NaN is stored as the 0 level,
+// +-Inf saturate to +-1. An all-zero block has absmax 0 and decodes to zeros. Importance weights
+// are accepted and ignored (absmax scaling has no free parameter to tune).
+// Dequantization: x' = level[code] * absmax.
+//
+// Byte layout of a rows x cols tensor (cols a multiple of 64), two sections:
+//   1. codes: rows * cols / 2 bytes, row-major, two codes per byte, the first weight in the low
+//      nibble (bitsandbytes puts it in the high nibble: this is our own layout).
+//   2. absmax: one little-endian float32 per block of 64 weights, row-major.
+// Storage: 4 + 32/64 = 4.5 bits per weight (no double quantization of the absmax values).
+#include "core/formats/registry_list.h"
+#include "core/parallel.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace qs {
+
+// The 16 NF4 levels (bitsandbytes' NF4 code table, float32 values).
+const std::array<float, 16>& nf4Levels()
+{
+    static const std::array<float, 16> v{
+        -1.0f, -0.6961928009986877f, -0.5250730514526367f, -0.39491748809814453f,
+        -0.28444138169288635f, -0.18477343022823334f, -0.09105003625154495f, 0.0f,
+        0.07958029955625534f, 0.16093020141124725f, 0.24611230194568634f, 0.33791524171829224f,
+        0.44070982933044434f, 0.5626170039176941f, 0.7229568362236023f, 1.0f};
+    return v;
+}
+
+namespace {
+
+constexpr int64_t kBlock = 64;
+
+inline bool finite(float x) { return x >= -std::numeric_limits<float>::max() && x <= std::numeric_limits<float>::max(); }
+
+const std::array<float, 15>& midpoints()
+{
+    static const std::array<float, 15> m = [] {
+        std::array<float, 15> r{};
+        for (size_t k = 0; k < 15; ++k)
+            r[k] = (nf4Levels()[k] + nf4Levels()[k + 1]) * 0.5f;
+        return r;
+    }();
+    return m;
+}
+
+class Nf4Format : public Format {
+public:
+    std::string name() const override { return "NF4"; }
+    std::string description() const override
+    {
+        return "4-bit NormalFloat (bitsandbytes levels), fp32 absmax per 64 weights; importance ignored";
+    }
+    FormatFamily family() const override { return FormatFamily::Int; }
+    int64_t blockSize() const override { return kBlock; }
+    uint64_t storageBytes(int64_t rows, int64_t cols) const override
+    {
+        const uint64_t n = uint64_t(rows) * uint64_t(cols);
+        return n / 2 + 4 * (n / kBlock);
+    }
+
+    void quantize(const float* src, int64_t rows, int64_t cols, void* dst, const float*) const override
+    {
+        const int64_t blocks = rows * cols / kBlock;
+        auto* codes = static_cast<unsigned char*>(dst);
+        unsigned char* scales = codes + rows * cols / 2;
+        const auto& mid = midpoints();
+        parallelFor(blocks, 256, [&](int64_t b, int64_t e) {
+            for (int64_t blk = b; blk < e; ++blk) {
+                const float* x = src + blk * kBlock;
+                float amax = 0;
+                for (int64_t i = 0; i < kBlock; ++i) {
+                    const float v = finite(x[i]) ? x[i] : 0.0f;
+                    amax = std::max(amax, std::fabs(v));
+                }
+                const float id = amax > 0 ? 1.0f / amax : 0.0f;
+                uint8_t q[kBlock];
+                for (int64_t i = 0; i < kBlock; ++i) {
+                    float t = x[i] * id;
+                    t = t == t ? t : 0.0f;
+                    int c = 0;
+                    for (size_t k = 0; k < 15; ++k)
+                        c += t > mid[k] ? 1 : 0;
+                    q[i] = uint8_t(c);
+                }
+                unsigned char* out = codes + blk * (kBlock / 2);
+                for (int64_t j = 0; j < kBlock / 2; ++j)
+                    out[j] = uint8_t(q[2 * j] | (q[2 * j + 1] << 4));
+                std::memcpy(scales + 4 * blk, &amax, 4);
+            }
+        });
+    }
+
+    void quantizeReference(const float* src, int64_t rows, int64_t cols, void* dst, const float*) const override
+    {
+        const int64_t n = rows * cols;
+        auto* codes = static_cast<unsigned char*>(dst);
+        unsigned char* scales = codes + n / 2;
+        std::memset(codes, 0, size_t(n / 2));
+        const auto& mid = midpoints();
+        for (int64_t blk = 0; blk < n / kBlock; ++blk) {
+            float amax = 0;
+            for (int64_t i = blk * kBlock; i < (blk + 1) * kBlock; ++i)
+                if (finite(src[i]) && std::fabs(src[i]) > amax)
+                    amax = std::fabs(src[i]);
+            const float id = amax > 0 ? 1.0f / amax : 0.0f;
+            for (int64_t i = blk * kBlock; i < (blk + 1) * kBlock; ++i) {
+                float t = src[i] * id;
+                if (std::isnan(t))
+                    t = 0.0f;
+                // Binary search for the first midpoint >= t: that many midpoints are < t.
+                const int c = int(std::lower_bound(mid.begin(), mid.end(), t) - mid.begin());
+                codes[i / 2] = uint8_t(codes[i / 2] | (c << (4 * (i % 2))));
+            }
+            std::memcpy(scales + 4 * blk, &amax, 4);
+        }
+    }
+
+    void dequantize(const void* src, int64_t rows, int64_t cols, float* dst) const override
+    {
+        const int64_t blocks = rows * cols / kBlock;
+        const auto* codes = static_cast<const unsigned char*>(src);
+        const unsigned char* scales = codes + rows * cols / 2;
+        const auto& lv = nf4Levels();
+        parallelFor(blocks, 1024, [&](int64_t b, int64_t e) {
+            for (int64_t blk = b; blk < e; ++blk) {
+                float d;
+                std::memcpy(&d, scales + 4 * blk, 4);
+                const unsigned char* in = codes + blk * (kBlock / 2);
+                float* y = dst + blk * kBlock;
+                for (int64_t j = 0; j < kBlock / 2; ++j) {
+                    y[2 * j] = lv[in[j] & 0xF] * d;
+                    y[2 * j + 1] = lv[in[j] >> 4] * d;
+                }
+            }
+        });
+    }
+};
+
+}  // namespace
+
+const Format& formatNF4()
+{
+    static const Nf4Format f;
+    return f;
+}
+
+}  // namespace qs
