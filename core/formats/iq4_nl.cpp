@@ -1,0 +1,74 @@
+// IQ4_NL (llama.cpp): blocks of 32 weights, an fp16 scale d and 4-bit indices into 16 fixed
+// non-linear levels (-127 .. 113); weight = d * level[q]. Nibble j holds weight j (low) and
+// weight j + 16 (high).
+#include "core/formats/block_format.h"
+#include "core/formats/legacy_kernels.h"
+#include "core/formats/registry_list.h"
+
+namespace qs {
+namespace {
+
+struct BlockIq4Nl {
+    uint16_t d;
+    uint8_t qs[16];
+};
+static_assert(sizeof(BlockIq4Nl) == 18, "IQ4_NL block is 18 bytes");
+
+// Scale candidates d = max / k: the largest-magnitude weight on the extreme level -127 (and
+// nearby), or on the other extreme +113; then weighted least-squares refinement.
+constexpr float kDivisors[] = {-127.0f, -121.0f, -115.0f, -133.0f, -139.0f, 113.0f, 107.0f, 119.0f};
+
+template <class K>
+void quantizeRowT(const float* x, void* dst, int64_t n, const float* importance)
+{
+    auto* out = static_cast<unsigned char*>(dst);
+    for (int64_t b = 0; b < n / legacy::QK; ++b) {
+        const auto r = legacy::searchNl<K>(x + b * legacy::QK, legacy::blockWeights(importance, b), kDivisors,
+                                           int(std::size(kDivisors)), 3);
+        BlockIq4Nl blk;
+        blk.d = r.d;
+        for (int j = 0; j < 16; ++j)
+            blk.qs[j] = uint8_t(r.idx[j] | (r.idx[j + 16] << 4));
+        std::memcpy(out + b * sizeof(BlockIq4Nl), &blk, sizeof(BlockIq4Nl));
+    }
+}
+
+class Iq4NlFormat : public BlockFormat {
+public:
+    Iq4NlFormat() : BlockFormat(GgmlType::IQ4_NL) {}
+    std::string description() const override
+    {
+        return "llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)";
+    }
+    void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        quantizeRowT<legacy::FastKernels>(x, dst, n, importance);
+    }
+    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        quantizeRowT<legacy::ScalarKernels>(x, dst, n, importance);
+    }
+    void dequantizeRow(const void* src, float* y, int64_t n) const override
+    {
+        const auto* in = static_cast<const unsigned char*>(src);
+        for (int64_t b = 0; b < n / legacy::QK; ++b, y += legacy::QK) {
+            BlockIq4Nl blk;
+            std::memcpy(&blk, in + b * sizeof(BlockIq4Nl), sizeof(BlockIq4Nl));
+            const float d = fp16ToFp32(blk.d);
+            for (int j = 0; j < 16; ++j) {
+                y[j] = d * float(legacy::kIq4nlValues[blk.qs[j] & 0x0F]);
+                y[j + 16] = d * float(legacy::kIq4nlValues[blk.qs[j] >> 4]);
+            }
+        }
+    }
+};
+
+}  // namespace
+
+const Format& formatIQ4_NL()
+{
+    static const Iq4NlFormat f;
+    return f;
+}
+
+}  // namespace qs

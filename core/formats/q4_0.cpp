@@ -1,0 +1,73 @@
+// Q4_0 (llama.cpp): blocks of 32 weights, an fp16 scale d and 4-bit levels q in 0..15;
+// weight = (q - 8) * d. Nibble j holds weight j (low) and weight j + 16 (high).
+#include "core/formats/block_format.h"
+#include "core/formats/legacy_kernels.h"
+#include "core/formats/registry_list.h"
+
+namespace qs {
+namespace {
+
+struct BlockQ4_0 {
+    uint16_t d;
+    uint8_t qs[16];
+};
+static_assert(sizeof(BlockQ4_0) == 18, "Q4_0 block is 18 bytes");
+
+// Scale candidates d = max / k. First llama.cpp's reference choice (the largest-magnitude weight
+// on level -8), then smaller/larger scales on that side and the other side (max on level +7).
+constexpr float kDivisors[] = {-8.0f, -8.5f, -9.0f, -9.5f, -7.5f, 7.0f, 7.5f, 8.0f};
+
+template <class K>
+void quantizeRowT(const float* x, void* dst, int64_t n, const float* importance)
+{
+    auto* out = static_cast<unsigned char*>(dst);
+    for (int64_t b = 0; b < n / legacy::QK; ++b) {
+        const auto r = legacy::searchSymmetric<K>(x + b * legacy::QK, legacy::blockWeights(importance, b), -8.0f, 7.0f,
+                                                  kDivisors, int(std::size(kDivisors)), 2);
+        BlockQ4_0 blk;
+        blk.d = r.d;
+        for (int j = 0; j < 16; ++j)
+            blk.qs[j] = uint8_t((int(r.L[j]) + 8) | ((int(r.L[j + 16]) + 8) << 4));
+        std::memcpy(out + b * sizeof(BlockQ4_0), &blk, sizeof(BlockQ4_0));
+    }
+}
+
+class Q4_0Format : public BlockFormat {
+public:
+    Q4_0Format() : BlockFormat(GgmlType::Q4_0) {}
+    std::string description() const override
+    {
+        return "llama.cpp Q4_0: 32-weight blocks, fp16 scale, 4-bit levels (4.5 bits/weight)";
+    }
+    void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        quantizeRowT<legacy::FastKernels>(x, dst, n, importance);
+    }
+    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        quantizeRowT<legacy::ScalarKernels>(x, dst, n, importance);
+    }
+    void dequantizeRow(const void* src, float* y, int64_t n) const override
+    {
+        const auto* in = static_cast<const unsigned char*>(src);
+        for (int64_t b = 0; b < n / legacy::QK; ++b, y += legacy::QK) {
+            BlockQ4_0 blk;
+            std::memcpy(&blk, in + b * sizeof(BlockQ4_0), sizeof(BlockQ4_0));
+            const float d = fp16ToFp32(blk.d);
+            for (int j = 0; j < 16; ++j) {
+                y[j] = float((blk.qs[j] & 0x0F) - 8) * d;
+                y[j + 16] = float((blk.qs[j] >> 4) - 8) * d;
+            }
+        }
+    }
+};
+
+}  // namespace
+
+const Format& formatQ4_0()
+{
+    static const Q4_0Format f;
+    return f;
+}
+
+}  // namespace qs

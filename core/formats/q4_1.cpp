@@ -1,0 +1,76 @@
+// Q4_1 (llama.cpp): blocks of 32 weights, fp16 scale d and fp16 min m, 4-bit levels q in 0..15;
+// weight = q * d + m. Nibble j holds weight j (low) and weight j + 16 (high).
+#include "core/formats/block_format.h"
+#include "core/formats/legacy_kernels.h"
+#include "core/formats/registry_list.h"
+
+namespace qs {
+namespace {
+
+struct BlockQ4_1 {
+    uint16_t d;
+    uint16_t m;
+    uint8_t qs[16];
+};
+static_assert(sizeof(BlockQ4_1) == 20, "Q4_1 block is 20 bytes");
+
+// Scale search: llama.cpp's reference choice (m = min, d = (max - min) / nmax) first; then for each
+// k below, the levels of m = min, d = (max - min) / k get their weighted least-squares (d, m);
+// then a few least-squares refinement steps from the best.
+constexpr float kDivisors[] = {14.0f, 14.5f, 15.0f, 15.5f, 16.0f, 16.5f, 17.0f, 17.5f, 18.0f, 19.0f};
+
+template <class K>
+void quantizeRowT(const float* x, void* dst, int64_t n, const float* importance)
+{
+    auto* out = static_cast<unsigned char*>(dst);
+    for (int64_t b = 0; b < n / legacy::QK; ++b) {
+        const auto r = legacy::searchAsymmetric<K>(x + b * legacy::QK, legacy::blockWeights(importance, b), 15.0f,
+                                                   kDivisors, int(std::size(kDivisors)), 3);
+        BlockQ4_1 blk;
+        blk.d = r.d;
+        blk.m = r.m;
+        for (int j = 0; j < 16; ++j)
+            blk.qs[j] = uint8_t(int(r.L[j]) | (int(r.L[j + 16]) << 4));
+        std::memcpy(out + b * sizeof(BlockQ4_1), &blk, sizeof(BlockQ4_1));
+    }
+}
+
+class Q4_1Format : public BlockFormat {
+public:
+    Q4_1Format() : BlockFormat(GgmlType::Q4_1) {}
+    std::string description() const override
+    {
+        return "llama.cpp Q4_1: 32-weight blocks, fp16 scale and min, 4-bit levels (5 bits/weight)";
+    }
+    void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        quantizeRowT<legacy::FastKernels>(x, dst, n, importance);
+    }
+    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        quantizeRowT<legacy::ScalarKernels>(x, dst, n, importance);
+    }
+    void dequantizeRow(const void* src, float* y, int64_t n) const override
+    {
+        const auto* in = static_cast<const unsigned char*>(src);
+        for (int64_t b = 0; b < n / legacy::QK; ++b, y += legacy::QK) {
+            BlockQ4_1 blk;
+            std::memcpy(&blk, in + b * sizeof(BlockQ4_1), sizeof(BlockQ4_1));
+            const float d = fp16ToFp32(blk.d), m = fp16ToFp32(blk.m);
+            for (int j = 0; j < 16; ++j) {
+                y[j] = float(blk.qs[j] & 0x0F) * d + m;
+                y[j + 16] = float(blk.qs[j] >> 4) * d + m;
+            }
+        }
+    }
+};
+
+}  // namespace
+
+const Format& formatQ4_1()
+{
+    static const Q4_1Format f;
+    return f;
+}
+
+}  // namespace qs

@@ -1,0 +1,85 @@
+// Q5_0 (llama.cpp): blocks of 32 weights, an fp16 scale d and 5-bit levels q in 0..31;
+// weight = (q - 16) * d. Low 4 bits as in Q4_0 (nibble j: weight j low, weight j + 16 high),
+// fifth bit of weight j in bit j of the little-endian 32-bit qh.
+#include "core/formats/block_format.h"
+#include "core/formats/legacy_kernels.h"
+#include "core/formats/registry_list.h"
+
+namespace qs {
+namespace {
+
+struct BlockQ5_0 {
+    uint16_t d;
+    uint8_t qh[4];
+    uint8_t qs[16];
+};
+static_assert(sizeof(BlockQ5_0) == 22, "Q5_0 block is 22 bytes");
+
+// Scale candidates d = max / k: llama.cpp's reference choice first (max on level -16).
+constexpr float kDivisors[] = {-16.0f, -16.5f, -17.0f, -17.5f, -15.5f, 15.0f, 15.5f, 16.0f};
+
+template <class K>
+void quantizeRowT(const float* x, void* dst, int64_t n, const float* importance)
+{
+    auto* out = static_cast<unsigned char*>(dst);
+    for (int64_t b = 0; b < n / legacy::QK; ++b) {
+        const auto r = legacy::searchSymmetric<K>(x + b * legacy::QK, legacy::blockWeights(importance, b), -16.0f,
+                                                  15.0f, kDivisors, int(std::size(kDivisors)), 2);
+        BlockQ5_0 blk;
+        blk.d = r.d;
+        uint32_t qh = 0;
+        for (int j = 0; j < 16; ++j) {
+            const int q0 = int(r.L[j]) + 16, q1 = int(r.L[j + 16]) + 16;
+            blk.qs[j] = uint8_t((q0 & 0x0F) | ((q1 & 0x0F) << 4));
+            qh |= uint32_t(q0 >> 4) << j;
+            qh |= uint32_t(q1 >> 4) << (j + 16);
+        }
+        for (int i = 0; i < 4; ++i)
+            blk.qh[i] = uint8_t(qh >> (8 * i));
+        std::memcpy(out + b * sizeof(BlockQ5_0), &blk, sizeof(BlockQ5_0));
+    }
+}
+
+class Q5_0Format : public BlockFormat {
+public:
+    Q5_0Format() : BlockFormat(GgmlType::Q5_0) {}
+    std::string description() const override
+    {
+        return "llama.cpp Q5_0: 32-weight blocks, fp16 scale, 5-bit levels (5.5 bits/weight)";
+    }
+    void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        quantizeRowT<legacy::FastKernels>(x, dst, n, importance);
+    }
+    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        quantizeRowT<legacy::ScalarKernels>(x, dst, n, importance);
+    }
+    void dequantizeRow(const void* src, float* y, int64_t n) const override
+    {
+        const auto* in = static_cast<const unsigned char*>(src);
+        for (int64_t b = 0; b < n / legacy::QK; ++b, y += legacy::QK) {
+            BlockQ5_0 blk;
+            std::memcpy(&blk, in + b * sizeof(BlockQ5_0), sizeof(BlockQ5_0));
+            const float d = fp16ToFp32(blk.d);
+            const uint32_t qh = uint32_t(blk.qh[0]) | uint32_t(blk.qh[1]) << 8 | uint32_t(blk.qh[2]) << 16 |
+                                uint32_t(blk.qh[3]) << 24;
+            for (int j = 0; j < 16; ++j) {
+                const int q0 = int((blk.qs[j] & 0x0F) | (((qh >> j) & 1u) << 4));
+                const int q1 = int((blk.qs[j] >> 4) | (((qh >> (j + 16)) & 1u) << 4));
+                y[j] = float(q0 - 16) * d;
+                y[j + 16] = float(q1 - 16) * d;
+            }
+        }
+    }
+};
+
+}  // namespace
+
+const Format& formatQ5_0()
+{
+    static const Q5_0Format f;
+    return f;
+}
+
+}  // namespace qs

@@ -1,0 +1,89 @@
+// Q5_1 (llama.cpp): blocks of 32 weights, fp16 scale d and fp16 min m, 5-bit levels q in 0..31;
+// weight = q * d + m. Low 4 bits as in Q4_1, fifth bit of weight j in bit j of the
+// little-endian 32-bit qh.
+#include "core/formats/block_format.h"
+#include "core/formats/legacy_kernels.h"
+#include "core/formats/registry_list.h"
+
+namespace qs {
+namespace {
+
+struct BlockQ5_1 {
+    uint16_t d;
+    uint16_t m;
+    uint8_t qh[4];
+    uint8_t qs[16];
+};
+static_assert(sizeof(BlockQ5_1) == 24, "Q5_1 block is 24 bytes");
+
+// Scale search: llama.cpp's reference choice (m = min, d = (max - min) / nmax) first; then for each
+// k below, the levels of m = min, d = (max - min) / k get their weighted least-squares (d, m);
+// then a few least-squares refinement steps from the best.
+constexpr float kDivisors[] = {30.0f, 30.5f, 31.0f, 31.5f, 32.0f, 32.5f, 33.0f, 34.0f, 35.0f, 36.0f};
+
+template <class K>
+void quantizeRowT(const float* x, void* dst, int64_t n, const float* importance)
+{
+    auto* out = static_cast<unsigned char*>(dst);
+    for (int64_t b = 0; b < n / legacy::QK; ++b) {
+        const auto r = legacy::searchAsymmetric<K>(x + b * legacy::QK, legacy::blockWeights(importance, b), 31.0f,
+                                                   kDivisors, int(std::size(kDivisors)), 3);
+        BlockQ5_1 blk;
+        blk.d = r.d;
+        blk.m = r.m;
+        uint32_t qh = 0;
+        for (int j = 0; j < 16; ++j) {
+            const int q0 = int(r.L[j]), q1 = int(r.L[j + 16]);
+            blk.qs[j] = uint8_t((q0 & 0x0F) | ((q1 & 0x0F) << 4));
+            qh |= uint32_t(q0 >> 4) << j;
+            qh |= uint32_t(q1 >> 4) << (j + 16);
+        }
+        for (int i = 0; i < 4; ++i)
+            blk.qh[i] = uint8_t(qh >> (8 * i));
+        std::memcpy(out + b * sizeof(BlockQ5_1), &blk, sizeof(BlockQ5_1));
+    }
+}
+
+class Q5_1Format : public BlockFormat {
+public:
+    Q5_1Format() : BlockFormat(GgmlType::Q5_1) {}
+    std::string description() const override
+    {
+        return "llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)";
+    }
+    void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        quantizeRowT<legacy::FastKernels>(x, dst, n, importance);
+    }
+    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        quantizeRowT<legacy::ScalarKernels>(x, dst, n, importance);
+    }
+    void dequantizeRow(const void* src, float* y, int64_t n) const override
+    {
+        const auto* in = static_cast<const unsigned char*>(src);
+        for (int64_t b = 0; b < n / legacy::QK; ++b, y += legacy::QK) {
+            BlockQ5_1 blk;
+            std::memcpy(&blk, in + b * sizeof(BlockQ5_1), sizeof(BlockQ5_1));
+            const float d = fp16ToFp32(blk.d), m = fp16ToFp32(blk.m);
+            const uint32_t qh = uint32_t(blk.qh[0]) | uint32_t(blk.qh[1]) << 8 | uint32_t(blk.qh[2]) << 16 |
+                                uint32_t(blk.qh[3]) << 24;
+            for (int j = 0; j < 16; ++j) {
+                const uint32_t q0 = (blk.qs[j] & 0x0Fu) | (((qh >> j) & 1u) << 4);
+                const uint32_t q1 = (blk.qs[j] >> 4) | (((qh >> (j + 16)) & 1u) << 4);
+                y[j] = float(q0) * d + m;
+                y[j + 16] = float(q1) * d + m;
+            }
+        }
+    }
+};
+
+}  // namespace
+
+const Format& formatQ5_1()
+{
+    static const Q5_1Format f;
+    return f;
+}
+
+}  // namespace qs

@@ -1,0 +1,71 @@
+// Q8_0 (llama.cpp): blocks of 32 weights, an fp16 scale d and int8 levels q in -127..127;
+// weight = q * d.
+#include "core/formats/block_format.h"
+#include "core/formats/legacy_kernels.h"
+#include "core/formats/registry_list.h"
+
+namespace qs {
+namespace {
+
+struct BlockQ8_0 {
+    uint16_t d;
+    int8_t qs[32];
+};
+static_assert(sizeof(BlockQ8_0) == 34, "Q8_0 block is 34 bytes");
+
+// Scale candidates d = max / k: llama.cpp's reference choice (|max| on level 127) first.
+// (-128 is never used: llama.cpp's int8 dot products assume |q| <= 127.)
+constexpr float kDivisors[] = {127.0f, 127.5f, 126.5f};
+
+template <class K>
+void quantizeRowT(const float* x, void* dst, int64_t n, const float* importance)
+{
+    auto* out = static_cast<unsigned char*>(dst);
+    for (int64_t b = 0; b < n / legacy::QK; ++b) {
+        const auto r = legacy::searchSymmetric<K>(x + b * legacy::QK, legacy::blockWeights(importance, b), -127.0f,
+                                                  127.0f, kDivisors, int(std::size(kDivisors)), 2);
+        BlockQ8_0 blk;
+        blk.d = r.d;
+        for (int j = 0; j < 32; ++j)
+            blk.qs[j] = int8_t(r.L[j]);
+        std::memcpy(out + b * sizeof(BlockQ8_0), &blk, sizeof(BlockQ8_0));
+    }
+}
+
+class Q8_0Format : public BlockFormat {
+public:
+    Q8_0Format() : BlockFormat(GgmlType::Q8_0) {}
+    std::string description() const override
+    {
+        return "llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)";
+    }
+    void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        quantizeRowT<legacy::FastKernels>(x, dst, n, importance);
+    }
+    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        quantizeRowT<legacy::ScalarKernels>(x, dst, n, importance);
+    }
+    void dequantizeRow(const void* src, float* y, int64_t n) const override
+    {
+        const auto* in = static_cast<const unsigned char*>(src);
+        for (int64_t b = 0; b < n / legacy::QK; ++b, y += legacy::QK) {
+            BlockQ8_0 blk;
+            std::memcpy(&blk, in + b * sizeof(BlockQ8_0), sizeof(BlockQ8_0));
+            const float d = fp16ToFp32(blk.d);
+            for (int j = 0; j < 32; ++j)
+                y[j] = float(blk.qs[j]) * d;
+        }
+    }
+};
+
+}  // namespace
+
+const Format& formatQ8_0()
+{
+    static const Q8_0Format f;
+    return f;
+}
+
+}  // namespace qs
