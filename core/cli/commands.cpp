@@ -5,12 +5,14 @@ namespace qs::cli {
 
 int cmdFormats(const QStringList& args);  // cmd_formats.cpp
 int cmdInfo(const QStringList& args);     // cmd_info.cpp
+int cmdBench(const QStringList& args);    // cmd_bench.cpp
 
 const std::vector<Command>& commands()
 {
     static const std::vector<Command> list{
         {"formats", "List the quantization formats and their storage cost", cmdFormats},
         {"info", "Show a model's format, architecture, parameters and tensors", cmdInfo},
+        {"bench", "Quantize/dequantize throughput per format", cmdBench},
     };
     return list;
 }

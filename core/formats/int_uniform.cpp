@@ -52,6 +52,79 @@ struct Params {
 
 inline bool finite(float x) { return x >= -std::numeric_limits<float>::max() && x <= std::numeric_limits<float>::max(); }
 
+// ---- Kernels of the fast path. GCC -O2 only vectorises loops with a constant trip count and
+// no possible aliasing, hence chunks of 16/32 with __restrict pointers and scalar tails (same
+// operations, so the results are those of the reference, element by element).
+
+// Range of a group: non-finite values count as 0 (0 is inside [mn, mx] anyway). Per-lane
+// accumulators; a value replaces the current one only when strictly larger/smaller, exactly
+// as std::max/std::min in the reference, so the result is identical.
+void rangeKernel(const float* __restrict x, int64_t n, float& amax, float& mn, float& mx)
+{
+    constexpr int L = 16;
+    float a[L] = {}, lo[L] = {}, hi[L] = {};
+    int64_t i = 0;
+    for (; i + L <= n; i += L)
+        for (int k = 0; k < L; ++k) {
+            float v = x[i + k];
+            v = finite(v) ? v : 0.0f;
+            const float av = std::fabs(v);
+            a[k] = av > a[k] ? av : a[k];
+            lo[k] = v < lo[k] ? v : lo[k];
+            hi[k] = v > hi[k] ? v : hi[k];
+        }
+    float A = amax, LO = mn, HI = mx;
+    for (int k = 0; k < L; ++k) {
+        A = a[k] > A ? a[k] : A;
+        LO = lo[k] < LO ? lo[k] : LO;
+        HI = hi[k] > HI ? hi[k] : HI;
+    }
+    for (; i < n; ++i) {
+        float v = x[i];
+        v = finite(v) ? v : 0.0f;
+        const float av = std::fabs(v);
+        A = av > A ? av : A;
+        LO = v < LO ? v : LO;
+        HI = v > HI ? v : HI;
+    }
+    amax = A;
+    mn = LO;
+    mx = HI;
+}
+
+inline uint8_t codeOf(float x, float id, float zpf, float lo, float hi, unsigned mask)
+{
+    float t = x * id;
+    t = t == t ? t : 0.0f;  // NaN (also Inf * 0) -> 0
+    t = std::nearbyint(t);
+    t = t + zpf;  // zpf = 0 for SYM: adding 0 changes nothing
+    t = std::min(std::max(t, lo), hi);
+    return uint8_t(unsigned(int(t)) & mask);
+}
+
+void codesKernel(const float* __restrict x, uint8_t* __restrict q, int64_t n, float id, float zpf, float lo,
+                 float hi, unsigned mask)
+{
+    constexpr int L = 32;
+    int64_t i = 0;
+    for (; i + L <= n; i += L)
+        for (int k = 0; k < L; ++k)
+            q[i + k] = codeOf(x[i + k], id, zpf, lo, hi, mask);
+    for (; i < n; ++i)
+        q[i] = codeOf(x[i], id, zpf, lo, hi, mask);
+}
+
+void decodeKernel(const int* __restrict q, float* __restrict y, int64_t n, int zp, float d)
+{
+    constexpr int L = 32;
+    int64_t i = 0;
+    for (; i + L <= n; i += L)
+        for (int k = 0; k < L; ++k)
+            y[i + k] = float(q[i + k] - zp) * d;
+    for (; i < n; ++i)
+        y[i] = float(q[i] - zp) * d;
+}
+
 class IntUniformFormat : public Format {
 public:
     IntUniformFormat(int bits, bool sym, Granularity gran, int group)
@@ -171,10 +244,7 @@ public:
                         d = fp16ToFp32(h);
                         zp = sym_ ? 0 : int(getBits(in + g.zpOffset, s));
                     }
-                    const int* qq = q.data() + gi * glen;
-                    float* yy = y + gi * glen;
-                    for (int64_t i = 0; i < glen; ++i)
-                        yy[i] = float(qq[i] - zp) * d;
+                    decodeKernel(q.data() + gi * glen, y + gi * glen, glen, zp, d);
                 }
             }
         });
@@ -219,7 +289,7 @@ private:
         std::vector<std::array<float, 3>> part(size_t(chunks), {0.0f, 0.0f, 0.0f});
         parallelFor(n, chunk, [&](int64_t b, int64_t e) {
             float a = 0, lo = 0, hi = 0;
-            rangeFast(x + b, e - b, a, lo, hi);
+            rangeKernel(x + b, e - b, a, lo, hi);
             part[size_t(b / chunk)] = {a, lo, hi};
         });
         for (const auto& p : part) {
@@ -227,22 +297,6 @@ private:
             mn = std::min(mn, p[1]);
             mx = std::max(mx, p[2]);
         }
-    }
-
-    // Vectorisable range: non-finite values replaced by 0 (which is inside [mn, mx] anyway).
-    static void rangeFast(const float* x, int64_t n, float& amax, float& mn, float& mx)
-    {
-        float a = amax, lo = mn, hi = mx;
-        for (int64_t i = 0; i < n; ++i) {
-            float v = x[i];
-            v = finite(v) ? v : 0.0f;
-            a = std::max(a, std::fabs(v));
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-        }
-        amax = a;
-        mn = lo;
-        mx = hi;
     }
 
     // The scale and zero point from a range; half: the scale is stored (and used) as fp16.
@@ -270,18 +324,15 @@ private:
     unsigned encode(float x, const Params& p) const
     {
         float t = x * p.id;
-        t = t == t ? t : 0.0f;  // NaN (also Inf * 0) -> 0
+        if (std::isnan(t))
+            t = 0.0f;
         t = std::nearbyint(t);
-        float lo, hi;
-        if (sym_) {
-            lo = -float(qmaxSym());
-            hi = float(qmaxSym());
-        } else {
+        if (!sym_)
             t = t + float(p.zp);
-            lo = 0.0f;
-            hi = float(qmaxAsym());
-        }
-        t = std::min(std::max(t, lo), hi);
+        const float lo = sym_ ? -float(qmaxSym()) : 0.0f;
+        const float hi = sym_ ? float(qmaxSym()) : float(qmaxAsym());
+        t = std::max(t, lo);
+        t = std::min(t, hi);
         return unsigned(int(t)) & unsigned(qmaxAsym());
     }
 
@@ -298,7 +349,7 @@ private:
             Params p = tensorParams;
             if (gran_ != Granularity::Tensor) {
                 float amax = 0, mn = 0, mx = 0;
-                rangeFast(xx, glen, amax, mn, mx);
+                rangeKernel(xx, glen, amax, mn, mx);
                 p = makeParams(amax, mn, mx, true);
                 const int64_t s = r * gpr + gi;
                 const uint16_t h = fp32ToFp16(p.d);
@@ -306,17 +357,7 @@ private:
                 if (!sym_)
                     zps[s] = uint8_t(p.zp);
             }
-            const float id = p.id, zpf = float(p.zp);
-            uint8_t* cc = codes + gi * glen;
-            for (int64_t i = 0; i < glen; ++i) {
-                float t = xx[i] * id;
-                t = t == t ? t : 0.0f;
-                t = std::nearbyint(t);
-                if (!sym_)
-                    t = t + zpf;
-                t = std::min(std::max(t, lo), hi);
-                cc[i] = uint8_t(unsigned(int(t)) & mask);
-            }
+            codesKernel(xx, codes + gi * glen, glen, p.id, float(p.zp), lo, hi, mask);
         }
         packCodes(codes, cols, out + r * g.rowCodeBytes);
     }
@@ -352,15 +393,24 @@ private:
             for (int64_t i = 0; i < n; ++i)
                 q[i] = sym_ ? int(int8_t(in[i])) : int(in[i]);
         } else if (bits_ == 4) {
-            for (int64_t i = 0; i < n; ++i) {
-                const unsigned v = (in[i / 2] >> (4 * (i % 2))) & 0xFu;
-                q[i] = sym_ ? int(int8_t(uint8_t(v << 4))) >> 4 : int(v);
+            const int sx = sym_ ? 8 : 0;  // (v ^ 8) - 8 sign-extends a 4-bit two's complement value
+            for (int64_t j = 0; j < n / 2; ++j) {
+                q[2 * j] = (int(in[j] & 0xFu) ^ sx) - sx;
+                q[2 * j + 1] = (int(in[j] >> 4) ^ sx) - sx;
             }
+            if (n % 2)
+                q[n - 1] = (int(in[n / 2] & 0xFu) ^ sx) - sx;
         } else {
-            for (int64_t i = 0; i < n; ++i) {
-                const unsigned v = (in[i / 4] >> (2 * (i % 4))) & 0x3u;
-                q[i] = sym_ ? int(int8_t(uint8_t(v << 6))) >> 6 : int(v);
+            const int sx = sym_ ? 2 : 0;
+            for (int64_t j = 0; j < n / 4; ++j) {
+                const int v = in[j];
+                q[4 * j] = ((v & 3) ^ sx) - sx;
+                q[4 * j + 1] = (((v >> 2) & 3) ^ sx) - sx;
+                q[4 * j + 2] = (((v >> 4) & 3) ^ sx) - sx;
+                q[4 * j + 3] = (((v >> 6) & 3) ^ sx) - sx;
             }
+            for (int64_t i = n / 4 * 4; i < n; ++i)
+                q[i] = (((in[i / 4] >> (2 * (i % 4))) & 3) ^ sx) - sx;
         }
     }
 

@@ -83,14 +83,16 @@ public:
                     amax = std::max(amax, std::fabs(v));
                 }
                 const float id = amax > 0 ? 1.0f / amax : 0.0f;
-                uint8_t q[kBlock];
+                float t[kBlock];
                 for (int64_t i = 0; i < kBlock; ++i) {
-                    float t = x[i] * id;
-                    t = t == t ? t : 0.0f;
-                    int c = 0;
-                    for (size_t k = 0; k < 15; ++k)
-                        c += t > mid[k] ? 1 : 0;
-                    q[i] = uint8_t(c);
+                    const float v = x[i] * id;
+                    t[i] = v == v ? v : 0.0f;
+                }
+                uint8_t q[kBlock] = {};
+                for (size_t k = 0; k < 15; ++k) {  // count midpoints below t, 64 lanes at a time
+                    const float m = mid[k];
+                    for (int64_t i = 0; i < kBlock; ++i)
+                        q[i] = uint8_t(q[i] + (t[i] > m ? 1 : 0));
                 }
                 unsigned char* out = codes + blk * (kBlock / 2);
                 for (int64_t j = 0; j < kBlock / 2; ++j)

@@ -1,0 +1,63 @@
+// quantscope-cli bench: JSON shape, positive throughputs, option errors.
+#include "tests/support/fixtures.h"
+
+#include <QtTest>
+
+class TestCliBench : public QObject {
+    Q_OBJECT
+private slots:
+    void jsonShape()
+    {
+        QByteArray out, err;
+        QCOMPARE(qs::test::runCli({"bench", "--types", "int4_sym_g32,NF4", "--threads", "2", "--runs", "2", "--json"}, &out, &err), 0);
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(out, &pe);
+        QVERIFY2(pe.error == QJsonParseError::NoError, out.constData());
+        const QJsonObject root = doc.object();
+        QCOMPARE(root.keys(), QStringList{"results"});
+        const QJsonArray results = root.value("results").toArray();
+        QCOMPARE(results.size(), 2);
+        const QStringList names{"INT4_SYM_G32", "NF4"};
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject o = results.at(i).toObject();
+            QStringList keys = o.keys();
+            keys.sort();
+            QCOMPARE(keys, (QStringList{"dequantize_mweights_per_s", "quantize_mweights_per_s", "threads", "type"}));
+            QCOMPARE(o.value("type").toString(), names.at(i));
+            QCOMPARE(o.value("threads").toInt(), 2);
+            QVERIFY(o.value("quantize_mweights_per_s").toDouble() > 0);
+            QVERIFY(o.value("dequantize_mweights_per_s").toDouble() > 0);
+            QVERIFY(std::isfinite(o.value("quantize_mweights_per_s").toDouble()));
+        }
+    }
+
+    void humanTable()
+    {
+        QByteArray out;
+        QCOMPARE(qs::test::runCli({"bench", "--types", "INT8_ASYM_CHANNEL", "--threads", "1", "--runs", "1"}, &out), 0);
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(0).contains("quantize Mw/s"));
+        const QList<QByteArray> cells = lines.at(1).simplified().split(' ');
+        QCOMPARE(cells.size(), 5);
+        QCOMPARE(cells.at(0), QByteArray("INT8_ASYM_CHANNEL"));
+        QCOMPARE(cells.at(1), QByteArray("1"));
+        QVERIFY(cells.at(3).toDouble() > 0 && cells.at(4).toDouble() > 0);
+    }
+
+    void badOptions()
+    {
+        QByteArray out, err;
+        QCOMPARE(qs::test::runCli({"bench", "--types", "INT4_SYM_G32,NOPE"}, &out, &err), 2);
+        QVERIFY(err.contains("unknown type 'NOPE'"));
+        QCOMPARE(err.count('\n'), 1);
+        QVERIFY(out.isEmpty());
+        QCOMPARE(qs::test::runCli({"bench", "--threads", "zero"}, &out, &err), 2);
+        QVERIFY(err.contains("--threads"));
+        QCOMPARE(qs::test::runCli({"bench", "--runs", "0"}, &out, &err), 2);
+        QCOMPARE(qs::test::runCli({"bench", "extra"}, &out, &err), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBench)
+#include "test_cli_bench.moc"
