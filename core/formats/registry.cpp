@@ -24,11 +24,16 @@ const std::vector<const Format*>& allFormats()
         v.push_back(&formatF16());
         v.push_back(&formatBF16());
         v.push_back(&formatQ8_0());
+        v.push_back(&formatQ6_K());
         v.push_back(&formatQ5_1());
+        v.push_back(&formatQ5_K());
         v.push_back(&formatQ5_0());
         v.push_back(&formatQ4_1());
+        v.push_back(&formatQ4_K());
         v.push_back(&formatQ4_0());
         v.push_back(&formatIQ4_NL());
+        v.push_back(&formatQ3_K());
+        v.push_back(&formatQ2_K());
         appendIntFormats(v);  // INT8/INT4/INT2 x SYM/ASYM x TENSOR/CHANNEL/G128/G64/G32
         v.push_back(&formatNF4());
         return v;

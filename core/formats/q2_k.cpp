@@ -1,0 +1,62 @@
+// Q2_K: 256 weights in 84 bytes (2.625 bits/weight). 16 sub-blocks of 16 weights, each with a 4-bit
+// scale and 4-bit min relative to the fp16 d and dmin; 2-bit levels.
+// y = (d*sc)*q - (dmin*m), bit-exact with llama.cpp's dequantize_row_q2_K.
+#include "core/formats/kquant_common.h"
+#include "core/formats/registry_list.h"
+
+namespace qs {
+namespace {
+
+struct BlockQ2K {
+    uint8_t scales[16];  // low nibble scale, high nibble min
+    uint8_t qs[64];      // 2-bit levels: weight 128h+32j+l -> bits 2j of qs[32h+l]
+    uint16_t d;
+    uint16_t dmin;
+};
+static_assert(sizeof(BlockQ2K) == 84, "Q2_K super-block is 84 bytes");
+
+struct Q2K {
+    using Block = BlockQ2K;
+    static constexpr kq::AsymParams kParams{3, 15, -0.5f, 0.1f, 15, true, false};
+
+    template <class V>
+    static void encode(const float* x, const float* imp, Block& b)
+    {
+        kq::AsymResult r;
+        kq::quantizeAsymSuper<V, 16>(x, imp, kParams, r);
+        b.d = fp32ToFp16(r.d);
+        b.dmin = fp32ToFp16(r.dmin);
+        for (int j = 0; j < 16; ++j)
+            b.scales[j] = uint8_t(r.sc[j] | (r.mn[j] << 4));
+        for (int h = 0; h < 2; ++h)
+            for (int l = 0; l < 32; ++l) {
+                int byte = 0;
+                for (int j = 0; j < 4; ++j)
+                    byte |= r.L[128 * h + 32 * j + l] << (2 * j);
+                b.qs[32 * h + l] = uint8_t(byte);
+            }
+    }
+
+    static void decode(const Block& b, float* y)
+    {
+        const float d = fp16ToFp32(b.d), dmin = fp16ToFp32(b.dmin);
+        for (int h = 0; h < 2; ++h)
+            for (int j = 0; j < 4; ++j)
+                for (int half = 0; half < 2; ++half) {
+                    const int s = b.scales[8 * h + 2 * j + half];
+                    const float dl = d * float(s & 0xF), ml = dmin * float(s >> 4);
+                    for (int l = 16 * half; l < 16 * half + 16; ++l)
+                        y[128 * h + 32 * j + l] = dl * float((b.qs[32 * h + l] >> (2 * j)) & 3) - ml;
+                }
+    }
+};
+
+}  // namespace
+
+const Format& formatQ2_K()
+{
+    static const kq::KQuantFormat<Q2K> f(GgmlType::Q2_K, "llama.cpp 2-bit K-quant: 256-weight super-blocks, 4-bit scale+min per 16 (2.63 bpw)");
+    return f;
+}
+
+}  // namespace qs

@@ -1,0 +1,70 @@
+// Q3_K: 256 weights in 110 bytes (3.4375 bits/weight). 16 sub-blocks of 16 weights with signed 6-bit
+// scales; 3-bit levels stored as 2 low bits (qs) + 1 high bit (hmask), biased by 4.
+// y = (d*scale)*(level - 4), bit-exact with llama.cpp's dequantize_row_q3_K.
+#include "core/formats/kquant_common.h"
+#include "core/formats/registry_list.h"
+
+namespace qs {
+namespace {
+
+struct BlockQ3K {
+    uint8_t hmask[32];   // high level bit: weight i -> bit i/32 of hmask[i%32]
+    uint8_t qs[64];      // low 2 bits: weight 128h+32j+l -> bits 2j of qs[32h+l]
+    uint8_t scales[12];  // 16 scales, 6 bits each, biased by 32
+    uint16_t d;          // fp16 super-block scale
+};
+static_assert(sizeof(BlockQ3K) == 110, "Q3_K super-block is 110 bytes");
+
+struct Q3K {
+    using Block = BlockQ3K;
+    static constexpr kq::SymParams kParams{4, -32, 31};
+    static constexpr float kGrid[] = {-4.0f, -3.9f, -3.8f, -3.7f, -3.6f, -3.5f, -3.4f, -3.3f, -3.2f, -3.0f, -2.8f,
+                                      -4.1f, -4.2f, -4.3f, -4.4f, -4.5f, -4.6f, -4.8f, -5.0f,
+                                      3.0f, 3.1f, 3.2f, 3.3f, 3.4f, 3.5f, 3.6f, 2.9f, 2.8f, 2.6f};
+
+    template <class V>
+    static void encode(const float* x, const float* imp, Block& b)
+    {
+        kq::SymResult r;
+        kq::quantizeSymSuper<V>(x, imp, kParams, kGrid, int(std::size(kGrid)), r);
+        b.d = fp32ToFp16(r.d);
+        kq::packScale6Q3(r.sc, b.scales);
+        for (int i = 0; i < 256; ++i) {
+            const int v = r.L[i] + 4;
+            b.hmask[i % 32] = uint8_t(b.hmask[i % 32] | ((v >> 2) << (i / 32)));
+        }
+        for (int h = 0; h < 2; ++h)
+            for (int l = 0; l < 32; ++l) {
+                int byte = 0;
+                for (int j = 0; j < 4; ++j)
+                    byte |= ((r.L[128 * h + 32 * j + l] + 4) & 3) << (2 * j);
+                b.qs[32 * h + l] = uint8_t(byte);
+            }
+    }
+
+    static void decode(const Block& b, float* y)
+    {
+        const float d = fp16ToFp32(b.d);
+        for (int h = 0; h < 2; ++h)
+            for (int j = 0; j < 4; ++j) {
+                const int bit = 1 << (4 * h + j);
+                for (int half = 0; half < 2; ++half) {
+                    const float dl = d * float(kq::unpackScale6Q3(b.scales, 8 * h + 2 * j + half));
+                    for (int l = 16 * half; l < 16 * half + 16; ++l) {
+                        const int q = ((b.qs[32 * h + l] >> (2 * j)) & 3) - ((b.hmask[l] & bit) ? 0 : 4);
+                        y[128 * h + 32 * j + l] = dl * float(q);
+                    }
+                }
+            }
+    }
+};
+
+}  // namespace
+
+const Format& formatQ3_K()
+{
+    static const kq::KQuantFormat<Q3K> f(GgmlType::Q3_K, "llama.cpp 3-bit K-quant: 256-weight super-blocks, 6-bit scales per 16 (3.44 bpw)");
+    return f;
+}
+
+}  // namespace qs

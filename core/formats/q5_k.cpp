@@ -1,0 +1,65 @@
+// Q5_K: 256 weights in 176 bytes (5.5 bits/weight). As Q4_K with a fifth level bit per weight (qh).
+// y = (d*sc)*q - (dmin*m), bit-exact with llama.cpp's dequantize_row_q5_K.
+#include "core/formats/kquant_common.h"
+#include "core/formats/registry_list.h"
+
+namespace qs {
+namespace {
+
+struct BlockQ5K {
+    uint16_t d;
+    uint16_t dmin;
+    uint8_t scales[12];  // 8 scales + 8 mins, 6 bits each
+    uint8_t qh[32];      // fifth bit: weight 64c+l -> bit 2c of qh[l], 64c+32+l -> bit 2c+1
+    uint8_t qs[128];     // low 4 bits
+};
+static_assert(sizeof(BlockQ5K) == 176, "Q5_K super-block is 176 bytes");
+
+struct Q5K {
+    using Block = BlockQ5K;
+    static constexpr kq::AsymParams kParams{31, 63, -0.5f, 0.1f, 15, false, true};
+
+    template <class V>
+    static void encode(const float* x, const float* imp, Block& b)
+    {
+        kq::AsymResult r;
+        kq::quantizeAsymSuper<V, 32>(x, imp, kParams, r);
+        b.d = fp32ToFp16(r.d);
+        b.dmin = fp32ToFp16(r.dmin);
+        kq::packScaleMin6(r.sc, r.mn, b.scales);
+        for (int c = 0; c < 4; ++c)
+            for (int l = 0; l < 32; ++l) {
+                const int lo = r.L[64 * c + l], hi = r.L[64 * c + 32 + l];
+                b.qs[32 * c + l] = uint8_t((lo & 0xF) | ((hi & 0xF) << 4));
+                b.qh[l] = uint8_t(b.qh[l] | ((lo >> 4) << (2 * c)) | ((hi >> 4) << (2 * c + 1)));
+            }
+    }
+
+    static void decode(const Block& b, float* y)
+    {
+        const float d = fp16ToFp32(b.d), dmin = fp16ToFp32(b.dmin);
+        for (int c = 0; c < 4; ++c) {
+            int sc, m;
+            kq::unpackScaleMin6(b.scales, 2 * c, sc, m);
+            const float d1 = d * float(sc), m1 = dmin * float(m);
+            kq::unpackScaleMin6(b.scales, 2 * c + 1, sc, m);
+            const float d2 = d * float(sc), m2 = dmin * float(m);
+            const uint8_t* q = b.qs + 32 * c;
+            const int u1 = 1 << (2 * c), u2 = 2 << (2 * c);
+            for (int l = 0; l < 32; ++l)
+                y[64 * c + l] = d1 * float((q[l] & 0xF) + ((b.qh[l] & u1) ? 16 : 0)) - m1;
+            for (int l = 0; l < 32; ++l)
+                y[64 * c + 32 + l] = d2 * float((q[l] >> 4) + ((b.qh[l] & u2) ? 16 : 0)) - m2;
+        }
+    }
+};
+
+}  // namespace
+
+const Format& formatQ5_K()
+{
+    static const kq::KQuantFormat<Q5K> f(GgmlType::Q5_K, "llama.cpp 5-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (5.5 bpw)");
+    return f;
+}
+
+}  // namespace qs

@@ -1,0 +1,75 @@
+// Q6_K: 256 weights in 210 bytes (6.5625 bits/weight). 16 sub-blocks of 16 weights with signed
+// 8-bit scales; 6-bit levels stored as 4 low bits (ql) + 2 high bits (qh), biased by 32.
+// y = d * scale[i/16] * (level - 32), bit-exact with llama.cpp's dequantize_row_q6_K.
+#include "core/formats/kquant_common.h"
+#include "core/formats/registry_list.h"
+
+namespace qs {
+namespace {
+
+struct BlockQ6K {
+    uint8_t ql[128];     // low 4 bits
+    uint8_t qh[64];      // high 2 bits
+    int8_t scales[16];   // sub-block scales
+    uint16_t d;          // fp16 super-block scale
+};
+static_assert(sizeof(BlockQ6K) == 210, "Q6_K super-block is 210 bytes");
+
+struct Q6K {
+    using Block = BlockQ6K;
+    static constexpr kq::SymParams kParams{32, -128, 127};
+    static constexpr float kGrid[] = {-32.0f, -31.1f, -31.2f, -31.3f, -31.4f, -31.5f, -31.6f, -31.7f, -31.8f, -31.9f,
+                                      -32.1f, -32.2f, -32.3f, -32.4f, -32.5f, -32.6f, -32.7f, -32.8f, -32.9f,
+                                      31.0f, 31.5f, 30.5f};
+
+    template <class V>
+    static void encode(const float* x, const float* imp, Block& b)
+    {
+        kq::SymResult r;
+        kq::quantizeSymSuper<V>(x, imp, kParams, kGrid, int(std::size(kGrid)), r);
+        b.d = fp32ToFp16(r.d);
+        for (int j = 0; j < 16; ++j)
+            b.scales[j] = r.sc[j];
+        for (int h = 0; h < 2; ++h) {
+            const int8_t* L = r.L + 128 * h;
+            for (int l = 0; l < 32; ++l) {
+                const int a = L[l] + 32, c = L[l + 32] + 32, e = L[l + 64] + 32, f = L[l + 96] + 32;
+                b.ql[64 * h + l] = uint8_t((a & 0xF) | ((e & 0xF) << 4));
+                b.ql[64 * h + l + 32] = uint8_t((c & 0xF) | ((f & 0xF) << 4));
+                b.qh[32 * h + l] = uint8_t((a >> 4) | ((c >> 4) << 2) | ((e >> 4) << 4) | ((f >> 4) << 6));
+            }
+        }
+    }
+
+    static void decode(const Block& b, float* y)
+    {
+        const float d = fp16ToFp32(b.d);
+        for (int h = 0; h < 2; ++h) {
+            const uint8_t* ql = b.ql + 64 * h;
+            const uint8_t* qh = b.qh + 32 * h;
+            const int8_t* sc = b.scales + 8 * h;
+            float* out = y + 128 * h;
+            for (int l = 0; l < 32; ++l) {
+                const int is = l / 16;
+                const int q1 = ((ql[l] & 0xF) | (((qh[l] >> 0) & 3) << 4)) - 32;
+                const int q2 = ((ql[l + 32] & 0xF) | (((qh[l] >> 2) & 3) << 4)) - 32;
+                const int q3 = ((ql[l] >> 4) | (((qh[l] >> 4) & 3) << 4)) - 32;
+                const int q4 = ((ql[l + 32] >> 4) | (((qh[l] >> 6) & 3) << 4)) - 32;
+                out[l] = d * float(sc[is]) * float(q1);
+                out[l + 32] = d * float(sc[is + 2]) * float(q2);
+                out[l + 64] = d * float(sc[is + 4]) * float(q3);
+                out[l + 96] = d * float(sc[is + 6]) * float(q4);
+            }
+        }
+    }
+};
+
+}  // namespace
+
+const Format& formatQ6_K()
+{
+    static const kq::KQuantFormat<Q6K> f(GgmlType::Q6_K, "llama.cpp 6-bit K-quant: 256-weight super-blocks, 8-bit scales per 16 (6.56 bpw)");
+    return f;
+}
+
+}  // namespace qs
