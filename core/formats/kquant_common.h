@@ -96,6 +96,13 @@ inline V8Scalar vround(V8Scalar a)  // to nearest, ties to even
         r.v[i] = std::nearbyint(a.v[i]);
     return r;
 }
+inline V8Scalar vsqrt(V8Scalar a)
+{
+    V8Scalar r;
+    for (int i = 0; i < 8; ++i)
+        r.v[i] = std::sqrt(a.v[i]);
+    return r;
+}
 inline V8Scalar vabs(V8Scalar a)
 {
     V8Scalar r;
@@ -141,6 +148,7 @@ inline V8Avx vmax(V8Avx a, V8Avx b) { return {_mm256_max_ps(a.v, b.v)}; }
 inline V8Avx vmin(V8Avx a, V8Avx b) { return {_mm256_min_ps(a.v, b.v)}; }
 inline V8Avx vfma(V8Avx a, V8Avx b, V8Avx c) { return {_mm256_fmadd_ps(a.v, b.v, c.v)}; }
 inline V8Avx vround(V8Avx a) { return {_mm256_round_ps(a.v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)}; }
+inline V8Avx vsqrt(V8Avx a) { return {_mm256_sqrt_ps(a.v)}; }
 inline V8Avx vabs(V8Avx a) { return {_mm256_andnot_ps(_mm256_set1_ps(-0.0f), a.v)}; }
 inline float hsum(V8Avx a)
 {
@@ -397,12 +405,58 @@ inline float asymPass2(const V* x, const V* ew, float d, float dmin, int ls, int
 
 }  // namespace detail
 
+namespace detail {
+// A super-block scale for non-negative sub-block values v (scales or mins) stored as integers
+// 0..nmax: the fp16 d minimising sum_j w_j (v_j - d*l_j)^2 over a grid of inverse scales around
+// nmax/max, each followed by the least-squares d for its integers. Plain scalar code (both paths).
+inline float superScale(const float* v, const float* w, int n, int nmax)
+{
+    float max = 0;
+    for (int i = 0; i < n; ++i)
+        max = std::max(max, v[i]);
+    if (!(max > 0))
+        return 0.f;
+    auto errOf = [&](float d) {
+        if (!(d > 0))
+            return std::numeric_limits<float>::infinity();
+        const float inv = 1.f / d;
+        float e = 0;
+        for (int i = 0; i < n; ++i) {
+            const float diff = v[i] - d * float(clampInt(nearestInt(v[i] * inv), 0, nmax));
+            e += w[i] * diff * diff;
+        }
+        return e;
+    };
+    float bestD = fp16Round(max / float(nmax)), bestErr = errOf(bestD);
+    for (int t = -6; t <= 16; ++t) {
+        const float iscale = (float(nmax) + 0.1f * float(t)) / max;
+        float slv = 0, sl2 = 0;
+        for (int i = 0; i < n; ++i) {
+            const float l = float(clampInt(nearestInt(iscale * v[i]), 0, nmax));
+            slv += w[i] * v[i] * l;
+            sl2 += w[i] * l * l;
+        }
+        if (!(sl2 > 0))
+            continue;
+        const float d = fp16Round(slv / sl2);
+        const float e = errOf(d);
+        if (e < bestErr) {
+            bestErr = e;
+            bestD = d;
+        }
+    }
+    return bestD;
+}
+}  // namespace detail
+
 // Quantizes one super-block of a format with mins. S = sub-block size (16 or 32).
 template <class V, int S>
 void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, AsymResult& out)
 {
     constexpr int N = S / 8, NS = kSuper / S;
     V x[NS][N], w[NS][N], ew[NS][N];
+    float sw[NS];  // sum of error weights per sub-block (super-scale search weights)
+    V sx2all = V::set1(0.f);
     for (int j = 0; j < NS; ++j) {
         V sx2 = V::set1(0.f);
         for (int k = 0; k < N; ++k) {
@@ -410,16 +464,19 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
             sx2 = vfma(x[j][k], x[j][k], sx2);
             ew[j][k] = imp ? V::load(imp + j * S + 8 * k) : V::set1(1.f);
         }
+        sx2all = vadd(sx2all, sx2);
         const V av = V::set1(p.avPlusAbs ? std::sqrt(hsum(sx2) / float(S)) : 0.f);
         for (int k = 0; k < N; ++k) {
             w[j][k] = p.avPlusAbs ? vadd(av, vabs(x[j][k])) : vabs(x[j][k]);
             if (imp)
                 w[j][k] = vmul(w[j][k], ew[j][k]);
         }
+        sw[j] = imp ? detail::sumOf<V, N>(ew[j]) : float(S);
     }
-    // Pass-1 candidates: llama.cpp's criterion (base) and the same refined, plus the squared-error
-    // fit under the error weights when llama.cpp's criterion is the absolute error.
-    constexpr int kMaxCand = 3;
+    // Pass-1 candidates: llama.cpp's criterion (base) and the same refined; the squared-error fit
+    // under the error weights when llama.cpp's criterion is the absolute error; with importance,
+    // a finer grid under importance * sqrt(2 mean(x^2) + x^2).
+    constexpr int kMaxCand = 4;
     detail::Fit fit[kMaxCand][NS];
     int nCand = 0;
     {
@@ -429,12 +486,27 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
             differs |= fit[0][j].scale != fit[1][j].scale || fit[0][j].min != fit[1][j].min;
         }
         nCand = differs ? 2 : 1;
+        detail::Fit unused;
         if (p.madPass1) {
             AsymParams sq = p;
             sq.madPass1 = false;
-            detail::Fit unused;
             for (int j = 0; j < NS; ++j)
                 detail::asymPass1<V, N>(x[j], ew[j], sq, 2, unused, fit[nCand][j]);
+            ++nCand;
+        }
+        if (imp) {
+            AsymParams fine = p;
+            fine.madPass1 = false;
+            fine.rmin = -0.9f;
+            fine.rdelta = 0.05f;
+            fine.nstep = 36;
+            const V sigma2 = V::set1(2.f * hsum(sx2all) / float(kSuper));
+            for (int j = 0; j < NS; ++j) {
+                V wi[N];
+                for (int k = 0; k < N; ++k)
+                    wi[k] = vmul(ew[j][k], vsqrt(vfma(x[j][k], x[j][k], sigma2)));
+                detail::asymPass1<V, N>(x[j], wi, fine, 2, unused, fit[nCand][j]);
+            }
             ++nCand;
         }
     }
@@ -442,32 +514,50 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
     AsymResult cur;
     const int rs = p.smax <= 15 ? 2 : 1, rm = 1;
     for (int c = 0; c < nCand; ++c) {
+        float scales[NS], mins[NS];
         float maxScale = 0, maxMin = 0;
         for (int j = 0; j < NS; ++j) {
-            maxScale = std::max(maxScale, fit[c][j].scale);
-            maxMin = std::max(maxMin, fit[c][j].min);
+            scales[j] = fit[c][j].scale;
+            mins[j] = fit[c][j].min;
+            maxScale = std::max(maxScale, scales[j]);
+            maxMin = std::max(maxMin, mins[j]);
         }
-        const float invScale = maxScale > 0 ? float(p.smax) / maxScale : 0.f;
-        const float invMin = maxMin > 0 ? float(p.smax) / maxMin : 0.f;
-        cur.d = fp16Round(maxScale / float(p.smax));
-        cur.dmin = fp16Round(maxMin / float(p.smax));
-        cur.error = 0;
-        for (int j = 0; j < NS; ++j) {
-            const int ls = nearestInt(invScale * fit[c][j].scale);
-            const int lm = nearestInt(invMin * fit[c][j].min);
-            int bs = 0, bm = 0;
-            V bq[N];
-            cur.error += detail::asymPass2<V, N>(x[j], ew[j], cur.d, cur.dmin, ls, lm, rs, rm, p, bs, bm, bq);
-            cur.sc[j] = uint8_t(bs);
-            cur.mn[j] = uint8_t(bm);
-            float qf[S];
-            for (int k = 0; k < N; ++k)
-                bq[k].store(qf + 8 * k);
-            for (int i = 0; i < S; ++i)
-                cur.L[j * S + i] = uint8_t(qf[i]);
+        // Super-block scales: llama.cpp's (largest value -> smax), then the weighted search's.
+        const float dA = fp16Round(maxScale / float(p.smax)), mA = fp16Round(maxMin / float(p.smax));
+        const float dB = detail::superScale(scales, sw, NS, p.smax), mB = detail::superScale(mins, sw, NS, p.smax);
+        for (int variant = 0; variant < 2; ++variant) {
+            if (variant == 1 && dB == dA && mB == mA)
+                break;
+            float invScale, invMin;
+            if (variant == 0) {
+                invScale = maxScale > 0 ? float(p.smax) / maxScale : 0.f;
+                invMin = maxMin > 0 ? float(p.smax) / maxMin : 0.f;
+                cur.d = dA;
+                cur.dmin = mA;
+            } else {
+                invScale = dB > 0 ? 1.f / dB : 0.f;
+                invMin = mB > 0 ? 1.f / mB : 0.f;
+                cur.d = dB;
+                cur.dmin = mB;
+            }
+            cur.error = 0;
+            for (int j = 0; j < NS; ++j) {
+                const int ls = nearestInt(invScale * scales[j]);
+                const int lm = nearestInt(invMin * mins[j]);
+                int bs = 0, bm = 0;
+                V bq[N];
+                cur.error += detail::asymPass2<V, N>(x[j], ew[j], cur.d, cur.dmin, ls, lm, rs, rm, p, bs, bm, bq);
+                cur.sc[j] = uint8_t(bs);
+                cur.mn[j] = uint8_t(bm);
+                float qf[S];
+                for (int k = 0; k < N; ++k)
+                    bq[k].store(qf + 8 * k);
+                for (int i = 0; i < S; ++i)
+                    cur.L[j * S + i] = uint8_t(qf[i]);
+            }
+            if (cur.error < out.error)
+                out = cur;
         }
-        if (cur.error < out.error)
-            out = cur;
     }
 }
 
