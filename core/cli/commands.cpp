@@ -6,6 +6,8 @@ namespace qs::cli {
 int cmdFormats(const QStringList& args);  // cmd_formats.cpp
 int cmdInfo(const QStringList& args);     // cmd_info.cpp
 int cmdBench(const QStringList& args);    // cmd_bench.cpp
+int cmdQuantize(const QStringList& args);  // cmd_quantize.cpp
+int cmdMakeDemo(const QStringList& args);  // cmd_make_demo.cpp
 
 const std::vector<Command>& commands()
 {
@@ -13,6 +15,8 @@ const std::vector<Command>& commands()
         {"formats", "List the quantization formats and their storage cost", cmdFormats},
         {"info", "Show a model's format, architecture, parameters and tensors", cmdInfo},
         {"bench", "Quantize/dequantize throughput per format", cmdBench},
+        {"quantize", "Quantize a whole model and export it as GGUF or fake-quant safetensors", cmdQuantize},
+        {"make-demo", "Write a synthetic llama-shaped model with realistic weight statistics", cmdMakeDemo},
     };
     return list;
 }
