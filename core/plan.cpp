@@ -349,7 +349,7 @@ const Format& planFormat(const PlanEntry& e)
 {
     const Format* f = findFormat(e.format);
     if (!f)
-        failure("", "format " + e.format + " (for tensor '" + e.sourceName + "') is not available in this build");
+        invalidInput("", "format " + e.format + " (for tensor '" + e.sourceName + "') is not available in this build");
     return *f;
 }
 
@@ -392,7 +392,7 @@ QuantPlan buildPlan(const Model& m, const PlanOptions& opts)
         if (eq == std::string::npos || eq == 0 || eq + 1 == o.size())
             invalidInput("", "override '" + o + "' is not of the form REGEX=TYPE");
         const std::string type = o.substr(eq + 1);
-        if (!findFormat(type))
+        if (!findFormat(type) && !ggmlTypeFromName(type))
             invalidInput("", "override '" + o + "': unknown type '" + type + "'");
         try {
             overrides.push_back({o, std::regex(o.substr(0, eq), std::regex::ECMAScript), canonicalFormatName(type)});
