@@ -26,6 +26,29 @@ seed() {  # seed NAME FILE: the file and truncated copies of it in $work/NAME/co
   return 0
 }
 seed gguf "$fixtures/stories260K-f32.gguf"
+
+# Small GGUFs with one 2x256 tensor of each type the spec lists (random data), so that every
+# decoder the engine registers is fuzzed, not only F32.
+le() {  # le VALUE NBYTES: little-endian bytes
+  local v=$1 n=$2 i out=""
+  for ((i = 0; i < n; i++)); do out+=$(printf '\\x%02x' $(((v >> (8 * i)) & 255))); done
+  printf '%b' "$out"
+}
+gstr() { le ${#1} 8; printf '%s' "$1"; }
+for t in 0:1:4 1:1:2 2:32:18 3:32:20 6:32:22 7:32:24 8:32:34 9:32:36 10:256:84 11:256:110 12:256:144 \
+         13:256:176 14:256:210 15:256:292 16:256:66 17:256:74 18:256:98 19:256:50 20:32:18 21:256:110 \
+         22:256:82 23:256:136 24:1:1 25:1:2 26:1:4 27:1:8 28:1:8 29:256:56 30:1:2 34:256:54 35:256:66 39:32:17; do
+  IFS=: read -r id bs ts <<<"$t"
+  f="$work/gguf/corpus/type-$id"
+  {
+    printf 'GGUF'; le 3 4; le 1 8; le 1 8
+    gstr general.architecture; le 8 4; gstr llama
+    gstr blk.0.attn_q.weight; le 2 4; le 256 8; le 2 8; le "$id" 4; le 0 8
+  } >"$f"
+  pad=$(((32 - $(stat -c %s "$f") % 32) % 32))
+  head -c "$pad" /dev/zero >>"$f"
+  head -c $((2 * 256 / bs * ts)) /dev/urandom >>"$f"
+done
 seed safetensors "$fixtures/model.safetensors"
 seed llama2c "$fixtures/stories260K.bin"
 

@@ -1,6 +1,7 @@
 // Model readers on the stories260K fixtures: the three formats agree, info --json, sharded folders,
 // llama.cpp names and the rotary un-permutation of Hugging Face q/k projections.
 #include "core/error.h"
+#include "core/formats/format.h"
 #include "core/half.h"
 #include "core/llama.h"
 #include "core/model.h"
@@ -15,6 +16,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <unistd.h>
 
 using namespace qs;
 
@@ -58,6 +60,55 @@ void writeSafetensors(const QString& file, const Model& m, const std::vector<con
         const auto d = m.data(*t);
         f.write(reinterpret_cast<const char*>(d.data()), std::streamsize(d.size()));
     }
+}
+
+// A GGUF v3 with one 2-D tensor per entry: {type id, cols, data}.
+struct GgufTensor {
+    uint32_t type;
+    uint64_t rows, cols;
+    QByteArray data;
+};
+QByteArray ggufWith(const std::vector<GgufTensor>& ts)
+{
+    QByteArray b;
+    auto u32 = [&](uint32_t v) { b.append(reinterpret_cast<const char*>(&v), 4); };
+    auto u64 = [&](uint64_t v) { b.append(reinterpret_cast<const char*>(&v), 8); };
+    auto str = [&](const QByteArray& s) { u64(uint64_t(s.size())); b.append(s); };
+    b.append("GGUF");
+    u32(3);
+    u64(ts.size());
+    u64(1);
+    str("general.architecture");
+    u32(8);
+    str("test");
+    uint64_t off = 0;
+    for (size_t i = 0; i < ts.size(); ++i) {
+        str("t" + QByteArray::number(qulonglong(i)));
+        u32(2);
+        u64(ts[i].cols);
+        u64(ts[i].rows);
+        u32(ts[i].type);
+        u64(off);
+        off += uint64_t(ts[i].data.size() + 31) / 32 * 32;
+    }
+    while (b.size() % 32)
+        b.append('\0');
+    for (const auto& t : ts) {
+        b.append(t.data);
+        while (b.size() % 32)
+            b.append('\0');
+    }
+    return b;
+}
+
+// Resident memory of this process in bytes.
+uint64_t residentBytes()
+{
+    QFile f("/proc/self/statm");
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> parts = f.readAll().split(' ');
+    return parts.size() > 1 ? parts[1].toULongLong() * uint64_t(sysconf(_SC_PAGESIZE)) : 0;
 }
 
 }  // namespace
@@ -183,6 +234,114 @@ private slots:
         }
         QCOMPARE(matched, 48);
         QCOMPARE(permuted, 10);
+    }
+
+    void ggufEveryTypeByNameAndRegisteredDecoders()
+    {
+        // One tensor of every type id the GGUF spec lists; registered formats decode exactly as
+        // the format itself does, the others are listed by name and refused by name.
+        std::vector<GgufTensor> ts;
+        std::vector<uint32_t> ids;
+        std::vector<float> src(2 * 256);
+        for (size_t i = 0; i < src.size(); ++i)
+            src[i] = std::sin(float(i) * 0.37f) * (1.0f + float(i % 7));
+        for (uint32_t id = 0; id < 64; ++id) {
+            const auto info = ggmlTypeInfo(id);
+            if (!info)
+                continue;
+            QByteArray data(int(2 * 256 / info->blockSize * info->typeSize), '\0');
+            if (const Format* f = formatForGgml(info->type))
+                f->quantize(src.data(), 2, 256, data.data());
+            else
+                for (int k = 0; k < data.size(); ++k)
+                    data[k] = char(k * 13);
+            ts.push_back({id, 2, 256, data});
+            ids.push_back(id);
+        }
+        QVERIFY(ids.size() >= 30);
+        QTemporaryDir dir;
+        const QString file = dir.filePath("types.gguf");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(ggufWith(ts));
+        f.close();
+        const auto m = openModel(st(file));
+        QCOMPARE(m->tensors.size(), ids.size());
+        QCOMPARE(m->architecture.value_or(""), std::string("test"));
+        int decoded = 0;
+        for (size_t i = 0; i < ids.size(); ++i) {
+            const TensorInfo& t = m->tensors[i];
+            const auto info = ggmlTypeInfo(ids[i]);
+            QCOMPARE(t.dtype, std::string(info->name));
+            QCOMPARE(t.shape, (std::vector<int64_t>{2, 256}));
+            QCOMPARE(t.nbytes, uint64_t(ts[i].data.size()));
+            if (const Format* fmt = formatForGgml(info->type)) {
+                std::vector<float> want(512);
+                fmt->dequantize(ts[i].data.constData(), 2, 256, want.data());
+                const auto got = m->toFloat(t);
+                QVERIFY2(std::memcmp(got.data(), want.data(), 512 * 4) == 0, t.dtype.c_str());
+                ++decoded;
+            } else {
+                try {
+                    (void)m->toFloat(t);
+                    QFAIL("decoded an unregistered type");
+                } catch (const Error& e) {
+                    QCOMPARE(e.kind(), ErrorKind::InvalidInput);
+                    QVERIFY2(QString(e.what()).contains(QString::fromStdString(t.dtype)), e.what());
+                }
+            }
+        }
+        QVERIFY(decoded >= 3);  // at least F32, F16, BF16
+        qInfo("%d of %zu GGUF types decode through the registered formats", decoded, ids.size());
+    }
+
+    void openingIsLazy()
+    {
+        // Sparse multi-GB files: opening reads the headers only, so resident memory stays small
+        // (reading the data would page in gigabytes).
+        QTemporaryDir dir;
+        const uint64_t rows = 1ull << 16, cols = 1ull << 15;  // 2^31 F32 values: 8 GiB
+        const QByteArray head = ggufWith({{0, rows, cols, QByteArray()}});
+        const QString g = dir.filePath("big.gguf");
+        {
+            QFile f(g);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(head);
+            QVERIFY(f.resize(qint64(head.size()) + qint64(rows * cols * 4)));
+        }
+        const QByteArray stHeader = R"({"w":{"dtype":"BF16","shape":[65536,32768],"data_offsets":[0,4294967296]}})";
+        const QString s = dir.filePath("big.safetensors");
+        {
+            QFile f(s);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            const uint64_t n = uint64_t(stHeader.size());
+            f.write(reinterpret_cast<const char*>(&n), 8);
+            f.write(stHeader);
+            QVERIFY(f.resize(qint64(8 + n) + (qint64(1) << 32)));
+        }
+        const QString l = dir.filePath("big.bin");
+        {
+            // dim 4096, hidden 11008, 4 layers, 32 heads, 32 kv heads, vocab 32000, seq 2048
+            const int32_t h[7] = {4096, 11008, 4, 32, 32, 32000, 2048};
+            const uint64_t floats = 32000ull * 4096 + 4 * 4096 * 2 + 4 * 4096ull * 4096 * 4 +
+                                    4 * 11008ull * 4096 * 3 + 4096 + 2048 * 128;
+            QFile f(l);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(reinterpret_cast<const char*>(h), sizeof h);
+            QVERIFY(f.resize(qint64(sizeof h + floats * 4)));
+        }
+        const uint64_t before = residentBytes();
+        const auto mg = openModel(st(g));
+        const auto ms = openModel(st(s));
+        const auto ml = openModel(st(l));
+        const uint64_t after = residentBytes();
+        QCOMPARE(mg->nParams(), int64_t(rows * cols));
+        QCOMPARE(mg->data(mg->tensors[0]).size(), size_t(rows * cols * 4));
+        QCOMPARE(ms->nParams(), int64_t(1) << 31);
+        QCOMPARE(ml->tensors.size(), size_t(1 + 4 * 9 + 1));
+        QCOMPARE(ml->nParams(), int64_t(32000) * 4096 + 4 * (2 * 4096 + 4 * 4096 * 4096 + 3 * 11008 * 4096) + 4096);
+        QVERIFY2(after < before + (64ull << 20),
+                 qPrintable(QString("resident memory grew by %1 MiB").arg(double(after - before) / (1 << 20))));
     }
 
     void llamaCppNames()
