@@ -76,12 +76,11 @@ int cmdQuantize(const QStringList& args)
 
         ExportOptions eo;
         eo.cancel = &cancel;
-        QElapsedTimer lastPrint;
-        lastPrint.start();
+        QElapsedTimer lastPrint;  // the first tensor is reported at once, then at most twice a second
         eo.progress = [&](const ExportProgress& pr) {
-            if (pr.done != pr.total && lastPrint.elapsed() < 500)
+            if (pr.done != pr.total && lastPrint.isValid() && lastPrint.elapsed() < 500)
                 return;
-            lastPrint.restart();
+            lastPrint.start();
             std::fprintf(stderr, "progress: %d/%d tensors, %.1f%% of %.1f MB read, %s\n", pr.done, pr.total,
                          pr.bytesTotal ? 100.0 * double(pr.bytesRead) / double(pr.bytesTotal) : 100.0,
                          double(pr.bytesTotal) / 1e6, pr.tensor.c_str());

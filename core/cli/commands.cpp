@@ -8,6 +8,7 @@ int cmdInfo(const QStringList& args);     // cmd_info.cpp
 int cmdBench(const QStringList& args);    // cmd_bench.cpp
 int cmdQuantize(const QStringList& args);  // cmd_quantize.cpp
 int cmdMakeDemo(const QStringList& args);  // cmd_make_demo.cpp
+int cmdCompare(const QStringList& args);   // cmd_compare.cpp
 
 const std::vector<Command>& commands()
 {
@@ -16,6 +17,7 @@ const std::vector<Command>& commands()
         {"info", "Show a model's format, architecture, parameters and tensors", cmdInfo},
         {"bench", "Quantize/dequantize throughput per format", cmdBench},
         {"quantize", "Quantize a whole model and export it as GGUF or fake-quant safetensors", cmdQuantize},
+        {"compare", "Model-wide quantization error of several types side by side", cmdCompare},
         {"make-demo", "Write a synthetic llama-shaped model with realistic weight statistics", cmdMakeDemo},
     };
     return list;

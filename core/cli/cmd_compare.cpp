@@ -1,0 +1,109 @@
+// quantscope-cli compare MODEL --types T1,T2,... [--pure] [--json|--csv]
+#include "core/cli/cancel.h"
+#include "core/cli/cli.h"
+#include "core/compare.h"
+#include "core/error.h"
+#include "core/model.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace qs::cli {
+
+namespace {
+// The columns of the text and CSV output, in order (JSON has these and more).
+const char* const kColumns[] = {"type", "bits_per_weight", "size_bytes", "rmse", "sqnr_db", "max_abs_error",
+                                "p99_abs_error", "cosine", "seconds"};
+
+QString cell(const QJsonValue& v, bool csv)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isNull())
+        return csv ? QString() : QStringLiteral("inf");
+    const double d = v.toDouble();
+    if (d == std::floor(d) && std::fabs(d) < 1e15)
+        return QString::number(qint64(d));
+    return QString::number(d, 'g', csv ? 9 : 5);
+}
+}  // namespace
+
+int cmdCompare(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption typesOpt(QStringLiteral("types"),
+                                      QStringLiteral("Comma-separated formats and presets, e.g. Q8_0,Q4_K_M,INT4_SYM_G32,NF4."),
+                                      QStringLiteral("T1,T2,..."));
+    const QCommandLineOption pureOpt(QStringLiteral("pure"), QStringLiteral("Presets apply one type to every eligible tensor."));
+    const QCommandLineOption overrideOpt(QStringLiteral("override"), QStringLiteral("REGEX=TYPE for matching tensors (repeatable)."),
+                                         QStringLiteral("REGEX=TYPE"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    const QCommandLineOption csvOpt(QStringLiteral("csv"), QStringLiteral("Print CSV."));
+    p.addOptions({typesOpt, pureOpt, overrideOpt, jsonOpt, csvOpt});
+    p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("GGUF, llama2.c .bin, .safetensors or Hugging Face folder."));
+    if (int rc = parseArgs(p, args, "Model-wide quantization error per type over the eligible (2-D weight) tensors.", 1, 1);
+        rc >= 0)
+        return rc;
+    if (!p.isSet(typesOpt)) {
+        printErr(QStringLiteral("--types is required (see --help)"));
+        return InvalidInput;
+    }
+    if (p.isSet(jsonOpt) && p.isSet(csvOpt)) {
+        printErr(QStringLiteral("--json and --csv exclude each other"));
+        return InvalidInput;
+    }
+    const std::atomic<bool>& cancel = installCancelHandlers();
+    return guarded([&] {
+        std::vector<std::string> types;
+        for (const QString& t : p.value(typesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            types.push_back(t.trimmed().toStdString());
+        CompareOptions co;
+        co.pure = p.isSet(pureOpt);
+        for (const QString& o : p.values(overrideOpt))
+            co.overrides.push_back(o.toStdString());
+        co.cancel = &cancel;
+        const auto model = openModel(p.positionalArguments().at(0).toStdString());
+        const CompareResult r = compareModel(*model, types, co);
+        const QJsonObject j = toJson(r);
+        if (p.isSet(jsonOpt)) {
+            printOut(QString::fromUtf8(QJsonDocument(j).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+            return int(Ok);
+        }
+        const bool csv = p.isSet(csvOpt);
+        QStringList lines;
+        QStringList head;
+        for (const char* c : kColumns)
+            head << QString::fromLatin1(c);
+        std::vector<QStringList> table{head};
+        for (const QJsonValue& row : j.value(QStringLiteral("results")).toArray()) {
+            QStringList cells;
+            for (const char* c : kColumns)
+                cells << cell(row.toObject().value(QLatin1String(c)), csv);
+            table.push_back(cells);
+        }
+        QString out;
+        if (csv) {
+            for (const auto& row : table)
+                out += row.join(QLatin1Char(',')) + QLatin1Char('\n');
+        } else {
+            std::vector<int> width(std::size(kColumns), 0);
+            for (const auto& row : table)
+                for (size_t i = 0; i < width.size(); ++i)
+                    width[i] = std::max(width[i], int(row[int(i)].size()));
+            out += QStringLiteral("model: %1\n").arg(QString::fromStdString(r.model));
+            for (const auto& row : table) {
+                QString line;
+                for (size_t i = 0; i < width.size(); ++i)
+                    line += (i ? row[int(i)].rightJustified(width[i] + 2) : row[int(i)].leftJustified(width[i]));
+                out += line + QLatin1Char('\n');
+            }
+        }
+        printOut(out);
+        return int(Ok);
+    });
+}
+
+}  // namespace qs::cli
