@@ -136,8 +136,8 @@ public:
                                                 : "G" + std::to_string(group));
         desc_ = std::to_string(bits) + "-bit uniform, " +
                 (sym ? "symmetric [-" + std::to_string(qmaxSym()) + ", " + std::to_string(qmaxSym()) + "]"
-                     : "asymmetric [0, " + std::to_string(qmaxAsym()) + "] with a " + std::to_string(bits) +
-                           "-bit zero point") +
+                     : "asymmetric [0, " + std::to_string(qmaxAsym()) + "] with " + (bits == 8 ? "an " : "a ") +
+                           std::to_string(bits) + "-bit zero point") +
                 ", one " +
                 (gran == Granularity::Tensor    ? std::string("fp32 scale per tensor")
                  : gran == Granularity::Channel ? std::string("fp16 scale per row")

@@ -254,6 +254,23 @@ private slots:
         QCOMPARE(back, (std::vector<float>{1, 0, 1, -1, 0, 0, 0, 0, 0, 0, 0, 0}));
     }
 
+    void int2AsymChannelHand()
+    {
+        // Row 0: [-1, 2] -> d = 1, zp = 1. Row 1: [-6, 0] -> d = 2, zp = 3 (-3/2 = -1.5 rounds to even -2).
+        std::vector<float> x{-1.0f, 0.0f, 0.9f, 2.0f, 0.4f, -6.0f, -3.0f, 0.0f, -1.4f, -4.6f};
+        const Format& f = *findFormat("INT2_ASYM_CHANNEL");
+        const auto q = quantizeFast(f, x, 2, 5);
+        QCOMPARE(q.size(), size_t(2 * 2 + 2 * 2 + 1));
+        // row 0 codes 0,1,2,3 | 1 ; row 1 codes 0,1,3,2 | 1 (rows padded to whole bytes)
+        QCOMPARE(std::vector<unsigned char>(q.begin(), q.begin() + 4), (std::vector<unsigned char>{0xE4, 0x01, 0xB4, 0x01}));
+        QCOMPARE(u16At(q, 4), uint16_t(0x3C00));
+        QCOMPARE(u16At(q, 6), uint16_t(0x4000));
+        QCOMPARE(int(q[8]), 0x0D);  // zero points 1, 3 as 2-bit values
+        std::vector<float> back(10);
+        f.dequantize(q.data(), 2, 5, back.data());
+        QCOMPARE(back, (std::vector<float>{-1, 0, 1, 2, 0, -6, -4, 0, -2, -4}));
+    }
+
     void fp16ScaleRoundsUp()
     {
         // amax 1 -> d = 1/127 = 0.00787401..., not a half: the stored half is the next one up.
