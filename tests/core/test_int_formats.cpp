@@ -337,7 +337,7 @@ private slots:
         for (int threads : {1, 2}) {
             setMaxThreads(threads);
             for (const Format* f : fmts) {
-                std::vector<std::pair<int64_t, int64_t>> shapes{{6, 384}, {1, 128}, {40, 1024}};
+                std::vector<std::pair<int64_t, int64_t>> shapes{{6, 384}, {1, 128}, {40, 1024}, {70, 1024}};
                 if (f->blockSize() == 1)
                     shapes.insert(shapes.end(), {{5, 7}, {9, 3}, {1, 1}});
                 for (auto [r, c] : shapes) {
@@ -354,6 +354,18 @@ private slots:
             }
         }
         setMaxThreads(0);
+    }
+
+    void fastEqualsReferenceManyScales()
+    {
+        // More than 65536 zero points: several parallel packing chunks.
+        const int64_t rows = 2048, cols = 1056;
+        const auto x = testMatrix(rows, cols, 17, true);
+        for (const char* n : {"INT2_ASYM_G32", "INT4_ASYM_G32"}) {
+            const Format& f = *findFormat(n);
+            QVERIFY(rows * cols / 32 > 65536);
+            QVERIFY2(quantizeFast(f, x, rows, cols) == quantizeRef(f, x, rows, cols), n);
+        }
     }
 
     void roundTripWithinHalfScale()
