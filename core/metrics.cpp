@@ -208,8 +208,8 @@ namespace {
 template <typename ValueAt>
 Histogram histogramOf(int64_t n, int bins, double lo, double hi, ValueAt value)
 {
-    if (bins < 1 || bins > (1 << 24) || !(lo < hi) || !std::isfinite(lo) || !std::isfinite(hi))
-        invalidInput("", "histogram: need 1..16777216 bins and a finite range lo < hi");
+    if (bins < 1 || bins > (1 << 20) || !(lo < hi) || !std::isfinite(lo) || !std::isfinite(hi))
+        invalidInput("", "histogram: need 1..1048576 bins and a finite range lo < hi");
     Histogram h;
     h.lo = lo;
     h.hi = hi;

@@ -86,7 +86,7 @@ struct Histogram {
     uint64_t total() const;  // sum(counts) + below + above + nonFinite
 };
 
-// Histogram of x[0..n) with `bins` bins over [lo, hi] (bins >= 1 and lo < hi, else qs::Error).
+// Histogram of x[0..n) with `bins` bins over [lo, hi] (1 <= bins <= 2^20, finite lo < hi, else qs::Error).
 Histogram histogram(const float* x, int64_t n, int bins, double lo, double hi);
 // Histogram of the errors deq[i] - orig[i] (computed in double).
 Histogram errorHistogram(const float* orig, const float* deq, int64_t n, int bins, double lo, double hi);

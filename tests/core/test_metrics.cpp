@@ -270,6 +270,8 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(qs::Error, merge(eh, other));
         QVERIFY_THROWS_EXCEPTION(qs::Error, histogram(x.data(), 10, 0, -1, 1));
         QVERIFY_THROWS_EXCEPTION(qs::Error, histogram(x.data(), 10, 8, 1, 1));
+        QVERIFY_THROWS_EXCEPTION(qs::Error, histogram(x.data(), 10, (1 << 20) + 1, -1, 1));  // no runaway allocation
+        QCOMPARE(histogram(x.data(), 10, 1 << 20, -1, 1).total(), uint64_t(10));
 
         // All-zero input: a default range, everything in the central bins.
         std::vector<float> zeros(100, 0.0f);
