@@ -15,6 +15,12 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/qs-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
+le() {  # le VALUE NBYTES: little-endian bytes
+  local v=$1 n=$2 i out=""
+  for ((i = 0; i < n; i++)); do out+=$(printf '\\x%02x' $(((v >> (8 * i)) & 255))); done
+  printf '%b' "$out"
+}
+gstr() { le ${#1} 8; printf '%s' "$1"; }
 seed() {  # seed NAME FILE: the file and truncated copies of it in $work/NAME/corpus
   local dir="$work/$1/corpus" file=$2 size n
   mkdir -p "$dir" "$work/$1/artifacts"
@@ -29,12 +35,6 @@ seed gguf "$fixtures/stories260K-f32.gguf"
 
 # Small GGUFs with one 2x256 tensor of each type the spec lists (random data), so that every
 # decoder the engine registers is fuzzed, not only F32.
-le() {  # le VALUE NBYTES: little-endian bytes
-  local v=$1 n=$2 i out=""
-  for ((i = 0; i < n; i++)); do out+=$(printf '\\x%02x' $(((v >> (8 * i)) & 255))); done
-  printf '%b' "$out"
-}
-gstr() { le ${#1} 8; printf '%s' "$1"; }
 for t in 0:1:4 1:1:2 2:32:18 3:32:20 6:32:22 7:32:24 8:32:34 9:32:36 10:256:84 11:256:110 12:256:144 \
          13:256:176 14:256:210 15:256:292 16:256:66 17:256:74 18:256:98 19:256:50 20:32:18 21:256:110 \
          22:256:82 23:256:136 24:1:1 25:1:2 26:1:4 27:1:8 28:1:8 29:256:56 30:1:2 34:256:54 35:256:66 39:32:17; do
@@ -51,6 +51,17 @@ for t in 0:1:4 1:1:2 2:32:18 3:32:20 6:32:22 7:32:24 8:32:34 9:32:36 10:256:84 1
 done
 seed safetensors "$fixtures/model.safetensors"
 seed llama2c "$fixtures/stories260K.bin"
+# Small safetensors files with every dtype (and a metadata block, a scalar and an empty tensor).
+st_seed() {  # st_seed NAME HEADER DATA_BYTES
+  local f="$work/safetensors/corpus/$1"
+  { le ${#2} 8; printf '%s' "$2"; head -c "$3" /dev/urandom; } >"$f"
+}
+st_seed floats '{"__metadata__":{"format":"pt"},"a":{"dtype":"F32","shape":[2,3],"data_offsets":[0,24]},"b":{"dtype":"F16","shape":[4],"data_offsets":[24,32]},"c":{"dtype":"BF16","shape":[2,2],"data_offsets":[32,40]},"s":{"dtype":"F32","shape":[],"data_offsets":[40,44]},"e":{"dtype":"F16","shape":[0,8],"data_offsets":[44,44]}}' 44
+st_seed others '{"i8":{"dtype":"I8","shape":[3],"data_offsets":[0,3]},"u8":{"dtype":"U8","shape":[1],"data_offsets":[3,4]},"f64":{"dtype":"F64","shape":[1],"data_offsets":[8,16]},"e4":{"dtype":"F8_E4M3","shape":[2,2],"data_offsets":[16,20]},"bool":{"dtype":"BOOL","shape":[4],"data_offsets":[20,24]},"i64":{"dtype":"I64","shape":[1],"data_offsets":[24,32]}}' 32
+# A tiny llama2.c checkpoint with an unshared classifier: dim 8, hidden 16, 1 layer, 2 heads,
+# 1 KV head, vocab -10, seq_len 4 (776 floats).
+{ for v in 8 16 1 2 1 $(((1 << 32) - 10)) 4; do le "$v" 4; done; head -c $((776 * 4)) /dev/urandom; } \
+  >"$work/llama2c/corpus/tiny-unshared"
 
 failed=()
 for reader in gguf safetensors llama2c; do
