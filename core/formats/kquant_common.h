@@ -9,8 +9,8 @@
 //  2. the sub-block scales/mins are quantized to integers against the fp16 super-block scales, and
 //     each sub-block then tries the integers around the rounded ones, re-rounding its weights for
 //     each and measuring the exact decoded error; the lowest wins.
-// Several pass-1 candidates (one of them the weighting llama.cpp's reference quantizer uses) go
-// through pass 2 and the super-block keeps the one with the lowest measured error.
+// Several candidates (pass-1 criteria, super-block scale choices) go through pass 2 and the
+// super-block keeps the one with the lowest measured error.
 //
 // The kernels are written once as templates over an 8-lane float vector: V8Scalar (plain C++
 // loops, the reference path) and V8Avx (AVX2/FMA intrinsics, the fast path). Every lane
@@ -110,6 +110,52 @@ inline V8Scalar vabs(V8Scalar a)
         r.v[i] = std::fabs(a.v[i]);
     return r;
 }
+struct M8Scalar {
+    bool m[8];
+};
+#define QS_KQ_CMP(name, expr)                                 \
+    inline M8Scalar name(V8Scalar a, V8Scalar b)              \
+    {                                                         \
+        M8Scalar r;                                           \
+        for (int i = 0; i < 8; ++i) {                         \
+            const float x = a.v[i], y = b.v[i];               \
+            r.m[i] = (expr);                                  \
+        }                                                     \
+        return r;                                             \
+    }
+QS_KQ_CMP(vgt, x > y)
+QS_KQ_CMP(vge, x >= y)
+QS_KQ_CMP(vlt, x < y)
+QS_KQ_CMP(veq, x == y)
+#undef QS_KQ_CMP
+inline M8Scalar mand(M8Scalar a, M8Scalar b)
+{
+    M8Scalar r;
+    for (int i = 0; i < 8; ++i)
+        r.m[i] = a.m[i] && b.m[i];
+    return r;
+}
+inline M8Scalar mandnot(M8Scalar a, M8Scalar b)  // a && !b
+{
+    M8Scalar r;
+    for (int i = 0; i < 8; ++i)
+        r.m[i] = a.m[i] && !b.m[i];
+    return r;
+}
+inline bool many(M8Scalar a)
+{
+    bool any = false;
+    for (int i = 0; i < 8; ++i)
+        any = any || a.m[i];
+    return any;
+}
+inline V8Scalar vsel(M8Scalar m, V8Scalar a, V8Scalar b)  // m ? a : b
+{
+    V8Scalar r;
+    for (int i = 0; i < 8; ++i)
+        r.v[i] = m.m[i] ? a.v[i] : b.v[i];
+    return r;
+}
 // Reductions: lanes i and i+4, then i and i+2, then 0 and 1 (the AVX shuffle tree).
 inline float hsum(V8Scalar a)
 {
@@ -150,6 +196,17 @@ inline V8Avx vfma(V8Avx a, V8Avx b, V8Avx c) { return {_mm256_fmadd_ps(a.v, b.v,
 inline V8Avx vround(V8Avx a) { return {_mm256_round_ps(a.v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)}; }
 inline V8Avx vsqrt(V8Avx a) { return {_mm256_sqrt_ps(a.v)}; }
 inline V8Avx vabs(V8Avx a) { return {_mm256_andnot_ps(_mm256_set1_ps(-0.0f), a.v)}; }
+struct M8Avx {
+    __m256 m;
+};
+inline M8Avx vgt(V8Avx a, V8Avx b) { return {_mm256_cmp_ps(a.v, b.v, _CMP_GT_OQ)}; }
+inline M8Avx vge(V8Avx a, V8Avx b) { return {_mm256_cmp_ps(a.v, b.v, _CMP_GE_OQ)}; }
+inline M8Avx vlt(V8Avx a, V8Avx b) { return {_mm256_cmp_ps(a.v, b.v, _CMP_LT_OQ)}; }
+inline M8Avx veq(V8Avx a, V8Avx b) { return {_mm256_cmp_ps(a.v, b.v, _CMP_EQ_OQ)}; }
+inline M8Avx mand(M8Avx a, M8Avx b) { return {_mm256_and_ps(a.m, b.m)}; }
+inline M8Avx mandnot(M8Avx a, M8Avx b) { return {_mm256_andnot_ps(b.m, a.m)}; }
+inline bool many(M8Avx a) { return _mm256_movemask_ps(a.m) != 0; }
+inline V8Avx vsel(M8Avx m, V8Avx a, V8Avx b) { return {_mm256_blendv_ps(b.v, a.v, m.m)}; }
 inline float hsum(V8Avx a)
 {
     __m128 s = _mm_add_ps(_mm256_castps256_ps128(a.v), _mm256_extractf128_ps(a.v, 1));
@@ -238,201 +295,182 @@ struct SymResult {
 
 namespace detail {
 
-struct Fit {
-    float scale, min;  // y = scale*q - min
-};
-
-template <class V, int N>
-inline float sumOf(const V* a)
+// Kernels work on 8 sub-blocks at once, one per lane: X[i] holds weight i of each of the 8, so
+// every sum runs along the sub-block inside its lane and no horizontal reduction is needed.
+template <class V, int S>
+inline void loadLanes(const float* src, int firstSub, V* out)
 {
-    V acc = a[0];
-    for (int k = 1; k < N; ++k)
-        acc = vadd(acc, a[k]);
-    return hsum(acc);
+    alignas(32) float t[8];
+    for (int i = 0; i < S; ++i) {
+        for (int l = 0; l < 8; ++l)
+            t[l] = src[(firstSub + l) * S + i];
+        out[i] = V::load(t);
+    }
+}
+template <class V>
+inline void storeLanes(V v, float* out8)
+{
+    v.store(out8);
 }
 
-// Weighted error of levels q against x with y = scale*q + negmin.
-template <class V, int N>
-inline float asymFitError(const V* x, const V* w, const V* q, float scale, float negmin, bool mad)
+// Pass 1 for 8 sub-blocks with mins (y = scale*q - min): llama.cpp-style grid of inverse scales
+// (nmax + rmin + rdelta*i)/range, each with the weighted least-squares (scale, min) for its levels
+// (min clamped >= 0), keeping the lowest pass-1 error (absolute or squared per p.madPass1).
+// base: that result; refined: base improved by re-rounding + refitting while the error drops.
+template <class V, int S>
+inline void asymPass1(const V* X, const V* W, const AsymParams& p, int refine, V& baseScale, V& baseMin,
+                      V& refScale, V& refMin)
 {
-    const V s = V::set1(scale), m = V::set1(negmin);
-    V acc = V::set1(0.f);
-    for (int k = 0; k < N; ++k) {
-        const V diff = vsub(vadd(vmul(s, q[k]), m), x[k]);
-        acc = mad ? vfma(w[k], vabs(diff), acc) : vfma(vmul(w[k], diff), diff, acc);
+    const V zero = V::set1(0.f), one = V::set1(1.f), vhi = V::set1(float(p.nmax));
+    V mn = X[0], mx = X[0], sumW = W[0], sumX = vmul(W[0], X[0]);
+    for (int i = 1; i < S; ++i) {
+        mn = vmin(mn, X[i]);
+        mx = vmax(mx, X[i]);
+        sumW = vadd(sumW, W[i]);
+        sumX = vfma(W[i], X[i], sumX);
     }
-    return hsum(acc);
-}
-
-// Least-squares (scale, negmin) for fixed levels; negmin clamped to <= 0. False if degenerate.
-template <class V, int N>
-inline bool asymLsq(const V* x, const V* w, const V* q, float sumW, float sumX, float& scale, float& negmin)
-{
-    V sl = V::set1(0.f), sl2 = sl, sxl = sl;
-    for (int k = 0; k < N; ++k) {
-        const V wq = vmul(w[k], q[k]);
-        sl = vadd(sl, wq);
-        sl2 = vfma(wq, q[k], sl2);
-        sxl = vfma(wq, x[k], sxl);
-    }
-    const float sumL = hsum(sl), sumL2 = hsum(sl2), sumXL = hsum(sxl);
-    const float D = sumW * sumL2 - sumL * sumL;
-    if (!(D > 0))
-        return false;
-    scale = (sumW * sumXL - sumX * sumL) / D;
-    negmin = (sumL2 * sumX - sumL * sumXL) / D;
-    if (negmin > 0) {
-        negmin = 0;
-        scale = sumXL / sumL2;
-    }
-    return true;
-}
-
-// Pass 1 for one sub-block of N*8 weights. base: the llama.cpp-style grid search result;
-// refined: base improved by re-rounding + refitting while that lowers the pass-1 error.
-template <class V, int N>
-inline void asymPass1(const V* x, const V* w, const AsymParams& p, int refine, Fit& base, Fit& refined)
-{
-    V mn = x[0], mx = x[0], sw = w[0], swx = vmul(w[0], x[0]);
-    for (int k = 1; k < N; ++k) {
-        mn = vmin(mn, x[k]);
-        mx = vmax(mx, x[k]);
-        sw = vadd(sw, w[k]);
-        swx = vfma(w[k], x[k], swx);
-    }
-    float xmin = hmin(mn);
-    const float xmax = hmax(mx), sumW = hsum(sw), sumX = hsum(swx);
-    if (xmin > 0)
-        xmin = 0;
-    if (xmax == xmin) {
-        base = refined = Fit{0.f, -xmin};
-        return;
-    }
-    const float range = xmax - xmin;
-    const V vlo = V::set1(0.f), vhi = V::set1(float(p.nmax));
-    V xm[N], q[N];
-    for (int k = 0; k < N; ++k)
-        xm[k] = vsub(x[k], V::set1(xmin));
-    auto levels = [&](float iscale) {
-        const V is = V::set1(iscale);
-        for (int k = 0; k < N; ++k)
-            q[k] = vmin(vmax(vround(vmul(is, xm[k])), vlo), vhi);
+    mn = vmin(mn, zero);
+    const auto flat = veq(mx, mn);
+    const V range = vsel(flat, one, vsub(mx, mn));
+    V XM[S], q[S];
+    for (int i = 0; i < S; ++i)
+        XM[i] = vsub(X[i], mn);
+    auto errOf = [&](V s, V m) {
+        V acc = zero;
+        for (int i = 0; i < S; ++i) {
+            const V diff = vsub(vadd(vmul(s, q[i]), m), X[i]);
+            acc = p.madPass1 ? vfma(W[i], vabs(diff), acc) : vfma(vmul(W[i], diff), diff, acc);
+        }
+        return acc;
     };
-    float iscale = float(p.nmax) / range;
-    float scale = 1.f / iscale, negmin = xmin;
-    levels(iscale);
-    float best = asymFitError<V, N>(x, w, q, scale, negmin, p.madPass1);
+    auto lsq = [&](V& s, V& m) {
+        V sl = zero, sl2 = zero, sxl = zero;
+        for (int i = 0; i < S; ++i) {
+            const V wq = vmul(W[i], q[i]);
+            sl = vadd(sl, wq);
+            sl2 = vfma(wq, q[i], sl2);
+            sxl = vfma(wq, X[i], sxl);
+        }
+        const V D = vsub(vmul(sumW, sl2), vmul(sl, sl));
+        const auto ok = vgt(D, zero);
+        const V Ds = vsel(ok, D, one);
+        s = vdiv(vsub(vmul(sumW, sxl), vmul(sumX, sl)), Ds);
+        m = vdiv(vsub(vmul(sl2, sumX), vmul(sl, sxl)), Ds);
+        const auto pos = vgt(m, zero);
+        m = vsel(pos, zero, m);
+        s = vsel(pos, vdiv(sxl, vsel(ok, sl2, one)), s);
+        return ok;
+    };
+    V iscale = vdiv(vhi, range);
+    V scale = vdiv(one, iscale), negmin = mn;
+    for (int i = 0; i < S; ++i)
+        q[i] = vmin(vmax(vround(vmul(iscale, XM[i])), zero), vhi);
+    V best = errOf(scale, negmin);
     for (int is = 0; is <= p.nstep; ++is) {
-        levels((p.rmin + p.rdelta * float(is) + float(p.nmax)) / range);
-        float s, m;
-        if (!asymLsq<V, N>(x, w, q, sumW, sumX, s, m))
-            continue;
-        const float err = asymFitError<V, N>(x, w, q, s, m, p.madPass1);
-        if (err < best) {
-            best = err;
-            scale = s;
-            negmin = m;
-        }
+        iscale = vdiv(V::set1(p.rmin + p.rdelta * float(is) + float(p.nmax)), range);
+        for (int i = 0; i < S; ++i)
+            q[i] = vmin(vmax(vround(vmul(iscale, XM[i])), zero), vhi);
+        V s, m;
+        const auto ok = lsq(s, m);
+        const V err = errOf(s, m);
+        const auto c = mand(ok, vlt(err, best));
+        best = vsel(c, err, best);
+        scale = vsel(c, s, scale);
+        negmin = vsel(c, m, negmin);
     }
-    base = Fit{scale, -negmin};
-    // Refinement: with the best (scale, min), round every weight to its nearest level and refit.
-    for (int it = 0; it < refine && scale > 0; ++it) {
-        const V inv = V::set1(1.f / scale), m = V::set1(negmin);
-        for (int k = 0; k < N; ++k)
-            q[k] = vmin(vmax(vround(vmul(vsub(x[k], m), inv)), vlo), vhi);
-        float s, mm;
-        if (!asymLsq<V, N>(x, w, q, sumW, sumX, s, mm))
+    const V flatMin = vsub(zero, mn);
+    baseScale = vsel(flat, zero, scale);
+    baseMin = vsel(flat, flatMin, vsub(zero, negmin));
+    for (int it = 0; it < refine; ++it) {
+        const auto act = mandnot(vgt(scale, zero), flat);
+        if (!many(act))
             break;
-        const float err = asymFitError<V, N>(x, w, q, s, mm, p.madPass1);
-        if (!(err < best))
+        const V inv = vdiv(one, vsel(act, scale, one));
+        for (int i = 0; i < S; ++i)
+            q[i] = vmin(vmax(vround(vmul(vsub(X[i], negmin), inv)), zero), vhi);
+        V s, m;
+        const auto ok = lsq(s, m);
+        const V err = errOf(s, m);
+        const auto c = mand(act, mand(ok, vlt(err, best)));
+        if (!many(c))
             break;
-        best = err;
-        scale = s;
-        negmin = mm;
+        best = vsel(c, err, best);
+        scale = vsel(c, s, scale);
+        negmin = vsel(c, m, negmin);
     }
-    refined = Fit{scale, -negmin};
+    refScale = vsel(flat, zero, scale);
+    refMin = vsel(flat, flatMin, vsub(zero, negmin));
 }
 
-// Pass 2 for one sub-block: the best integers (sc, m) around (ls, lm) with exact decoded error.
-template <class V, int N>
-inline float asymPass2(const V* x, const V* ew, float d, float dmin, int ls, int lm, int rs, int rm,
-                       const AsymParams& p, int& bestS, int& bestM, V* bestQ)
+// Pass 2 for 8 sub-blocks with mins: the integers (sc, m) around (ls, lm) with the lowest exact
+// decoded error sum ew*(x - ((d*sc)*q - dmin*m))^2, re-rounding the levels for each; the rounded
+// pair itself is tried first and kept on ties. Returns the errors.
+template <class V, int S>
+inline V asymPass2(const V* X, const V* EW, float d, float dmin, V ls, V lm, int rs, int rm, const AsymParams& p,
+                   V& bestS, V& bestM, V* bestQ)
 {
-    const V vlo = V::set1(0.f), vhi = V::set1(float(p.nmax));
-    float best = std::numeric_limits<float>::infinity();
-    V q[N];
-    auto eval = [&](int s, int m) {
-        const float D = d * float(s), M = dmin * float(m);
-        const V vD = V::set1(D), vM = V::set1(M);
-        if (D == 0) {
-            for (int k = 0; k < N; ++k)
-                q[k] = vlo;
-        } else {
-            const V inv = V::set1(1.f / D);
-            for (int k = 0; k < N; ++k)
-                q[k] = vmin(vmax(vround(vmul(vadd(x[k], vM), inv)), vlo), vhi);
-        }
-        V acc = V::set1(0.f);
-        for (int k = 0; k < N; ++k) {
-            const V diff = vsub(x[k], vsub(vmul(vD, q[k]), vM));
-            acc = vfma(vmul(ew[k], diff), diff, acc);
-        }
-        const float err = hsum(acc);
-        if (err < best) {
-            best = err;
-            bestS = s;
-            bestM = m;
-            for (int k = 0; k < N; ++k)
-                bestQ[k] = q[k];
-        }
-    };
-    ls = clampInt(ls, 0, p.smax);
-    lm = clampInt(lm, 0, p.smax);
-    eval(ls, lm);
-    for (int s = ls - rs; s <= ls + rs; ++s) {
-        if (s < 0 || s > p.smax)
-            continue;
-        for (int m = lm - rm; m <= lm + rm; ++m) {
-            if (m < 0 || m > p.smax || (s == ls && m == lm))
+    const V zero = V::set1(0.f), one = V::set1(1.f), vhi = V::set1(float(p.nmax)), smax = V::set1(float(p.smax));
+    const V vd = V::set1(d), vdm = V::set1(dmin);
+    ls = vmin(vmax(ls, zero), smax);
+    lm = vmin(vmax(lm, zero), smax);
+    V best = V::set1(std::numeric_limits<float>::infinity());
+    bestS = ls;
+    bestM = lm;
+    V q[S];
+    for (int ds = 0; ds <= 2 * rs; ++ds)
+        for (int dm = 0; dm <= 2 * rm; ++dm) {
+            // Offsets in the order 0, -1, +1, -2, +2 so the rounded pair comes first.
+            const int os = (ds + 1) / 2 * (ds % 2 ? -1 : 1), om = (dm + 1) / 2 * (dm % 2 ? -1 : 1);
+            const V s = vadd(ls, V::set1(float(os))), m = vadd(lm, V::set1(float(om)));
+            const auto allowed = mand(mand(vge(s, zero), vge(smax, s)), mand(vge(m, zero), vge(smax, m)));
+            if (!many(allowed))
                 continue;
-            if (d * float(s) == 0 && m != lm)
+            const V D = vmul(vd, s), M = vmul(vdm, m);
+            const auto dz = veq(D, zero);
+            const V inv = vdiv(one, vsel(dz, one, D));
+            V acc = zero;
+            for (int i = 0; i < S; ++i) {
+                q[i] = vsel(dz, zero, vmin(vmax(vround(vmul(vadd(X[i], M), inv)), zero), vhi));
+                const V diff = vsub(X[i], vsub(vmul(D, q[i]), M));
+                acc = vfma(vmul(EW[i], diff), diff, acc);
+            }
+            const auto c = mand(allowed, vlt(acc, best));
+            if (!many(c))
                 continue;
-            eval(s, m);
+            best = vsel(c, acc, best);
+            bestS = vsel(c, s, bestS);
+            bestM = vsel(c, m, bestM);
+            for (int i = 0; i < S; ++i)
+                bestQ[i] = vsel(c, q[i], bestQ[i]);
         }
-    }
     return best;
 }
 
-}  // namespace detail
-
-namespace detail {
-// A super-block scale for non-negative sub-block values v (scales or mins) stored as integers
-// 0..nmax: the fp16 d minimising sum_j w_j (v_j - d*l_j)^2 over a grid of inverse scales around
-// nmax/max, each followed by the least-squares d for its integers. Plain scalar code (both paths).
-inline float superScale(const float* v, const float* w, int n, int nmax)
+// A super-block scale for sub-block values v (scales or mins) stored as integers lo..hi: the fp16
+// d minimising sum_j w_j (v_j - d*l_j)^2 over inverse scales iscale0 * (R + 0.1 t)/R around the
+// plain choice iscale0 (largest value -> the end of the range, R integers away from zero), each
+// followed by the least-squares d for its integers. Plain scalar code (both paths).
+inline float superScale(const float* v, const float* w, int n, int lo, int hi, float iscale0, float R)
 {
-    float max = 0;
-    for (int i = 0; i < n; ++i)
-        max = std::max(max, v[i]);
-    if (!(max > 0))
+    if (!(iscale0 != 0) || !std::isfinite(iscale0))
         return 0.f;
     auto errOf = [&](float d) {
-        if (!(d > 0))
+        if (!(d != 0))
             return std::numeric_limits<float>::infinity();
         const float inv = 1.f / d;
         float e = 0;
         for (int i = 0; i < n; ++i) {
-            const float diff = v[i] - d * float(clampInt(nearestInt(v[i] * inv), 0, nmax));
+            const float diff = v[i] - d * float(clampInt(nearestInt(std::clamp(v[i] * inv, -1e6f, 1e6f)), lo, hi));
             e += w[i] * diff * diff;
         }
         return e;
     };
-    float bestD = fp16Round(max / float(nmax)), bestErr = errOf(bestD);
-    for (int t = -6; t <= 16; ++t) {
-        const float iscale = (float(nmax) + 0.1f * float(t)) / max;
+    float bestD = fp16Round(1.f / iscale0), bestErr = errOf(bestD);
+    for (int t = -6; t <= 16; t += 2) {
+        const float iscale = iscale0 * ((R + 0.1f * float(t)) / R);
         float slv = 0, sl2 = 0;
         for (int i = 0; i < n; ++i) {
-            const float l = float(clampInt(nearestInt(iscale * v[i]), 0, nmax));
+            const float l = float(clampInt(nearestInt(std::clamp(iscale * v[i], -1e6f, 1e6f)), lo, hi));
             slv += w[i] * v[i] * l;
             sl2 += w[i] * l * l;
         }
@@ -447,51 +485,67 @@ inline float superScale(const float* v, const float* w, int n, int nmax)
     }
     return bestD;
 }
+
 }  // namespace detail
 
 // Quantizes one super-block of a format with mins. S = sub-block size (16 or 32).
 template <class V, int S>
 void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, AsymResult& out)
 {
-    constexpr int N = S / 8, NS = kSuper / S;
-    V x[NS][N], w[NS][N], ew[NS][N];
-    float sw[NS];  // sum of error weights per sub-block (super-scale search weights)
-    V sx2all = V::set1(0.f);
-    for (int j = 0; j < NS; ++j) {
-        V sx2 = V::set1(0.f);
-        for (int k = 0; k < N; ++k) {
-            x[j][k] = V::load(xs + j * S + 8 * k);
-            sx2 = vfma(x[j][k], x[j][k], sx2);
-            ew[j][k] = imp ? V::load(imp + j * S + 8 * k) : V::set1(1.f);
+    constexpr int NS = kSuper / S, NG = NS / 8;
+    const V zero = V::set1(0.f), one = V::set1(1.f);
+    V X[NG][S], W[NG][S], EW[NG][S];
+    float sw[NS];       // sum of error weights per sub-block (super-scale search weights)
+    float sx2[NS];      // sum of x^2 per sub-block
+    for (int g = 0; g < NG; ++g) {
+        detail::loadLanes<V, S>(xs, 8 * g, X[g]);
+        if (imp)
+            detail::loadLanes<V, S>(imp, 8 * g, EW[g]);
+        else
+            for (int i = 0; i < S; ++i)
+                EW[g][i] = one;
+        V s2 = zero, se = zero;
+        for (int i = 0; i < S; ++i) {
+            s2 = vfma(X[g][i], X[g][i], s2);
+            se = vadd(se, EW[g][i]);
         }
-        sx2all = vadd(sx2all, sx2);
-        const V av = V::set1(p.avPlusAbs ? std::sqrt(hsum(sx2) / float(S)) : 0.f);
-        for (int k = 0; k < N; ++k) {
-            w[j][k] = p.avPlusAbs ? vadd(av, vabs(x[j][k])) : vabs(x[j][k]);
+        s2.store(sx2 + 8 * g);
+        se.store(sw + 8 * g);
+        const V av = p.avPlusAbs ? vsqrt(vdiv(s2, V::set1(float(S)))) : zero;
+        for (int i = 0; i < S; ++i) {
+            W[g][i] = vadd(av, vabs(X[g][i]));
             if (imp)
-                w[j][k] = vmul(w[j][k], ew[j][k]);
+                W[g][i] = vmul(W[g][i], EW[g][i]);
         }
-        sw[j] = imp ? detail::sumOf<V, N>(ew[j]) : float(S);
     }
-    // Pass-1 candidates: llama.cpp's criterion (base) and the same refined; the squared-error fit
-    // under the error weights when llama.cpp's criterion is the absolute error; with importance,
-    // a finer grid under importance * sqrt(2 mean(x^2) + x^2).
+    // Pass-1 candidates: llama.cpp's criterion (base); the same refined, or when llama.cpp's
+    // criterion is the absolute error (Q2_K) the refined squared-error fit under the error weights
+    // instead; with importance, a finer grid under importance * sqrt(2 mean(x^2) + x^2).
     constexpr int kMaxCand = 4;
-    detail::Fit fit[kMaxCand][NS];
+    float fitS[kMaxCand][NS], fitM[kMaxCand][NS];
     int nCand = 0;
     {
         bool differs = false;
-        for (int j = 0; j < NS; ++j) {
-            detail::asymPass1<V, N>(x[j], w[j], p, 2, fit[0][j], fit[1][j]);
-            differs |= fit[0][j].scale != fit[1][j].scale || fit[0][j].min != fit[1][j].min;
+        for (int g = 0; g < NG; ++g) {
+            V bs, bm, rs, rm;
+            detail::asymPass1<V, S>(X[g], W[g], p, 2, bs, bm, rs, rm);
+            bs.store(fitS[0] + 8 * g);
+            bm.store(fitM[0] + 8 * g);
+            rs.store(fitS[1] + 8 * g);
+            rm.store(fitM[1] + 8 * g);
         }
-        nCand = differs ? 2 : 1;
-        detail::Fit unused;
+        for (int j = 0; j < NS; ++j)
+            differs |= fitS[0][j] != fitS[1][j] || fitM[0][j] != fitM[1][j];
+        nCand = differs && !p.madPass1 ? 2 : 1;
+        V unusedS, unusedM, fs, fm;
         if (p.madPass1) {
             AsymParams sq = p;
             sq.madPass1 = false;
-            for (int j = 0; j < NS; ++j)
-                detail::asymPass1<V, N>(x[j], ew[j], sq, 2, unused, fit[nCand][j]);
+            for (int g = 0; g < NG; ++g) {
+                detail::asymPass1<V, S>(X[g], EW[g], sq, 2, unusedS, unusedM, fs, fm);
+                fs.store(fitS[nCand] + 8 * g);
+                fm.store(fitM[nCand] + 8 * g);
+            }
             ++nCand;
         }
         if (imp) {
@@ -500,31 +554,36 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
             fine.rmin = -0.9f;
             fine.rdelta = 0.05f;
             fine.nstep = 36;
-            const V sigma2 = V::set1(2.f * hsum(sx2all) / float(kSuper));
-            for (int j = 0; j < NS; ++j) {
-                V wi[N];
-                for (int k = 0; k < N; ++k)
-                    wi[k] = vmul(ew[j][k], vsqrt(vfma(x[j][k], x[j][k], sigma2)));
-                detail::asymPass1<V, N>(x[j], wi, fine, 2, unused, fit[nCand][j]);
+            float total = 0;
+            for (int j = 0; j < NS; ++j)
+                total += sx2[j];
+            const V sigma2 = V::set1(2.f * total / float(kSuper));
+            for (int g = 0; g < NG; ++g) {
+                V wi[S];
+                for (int i = 0; i < S; ++i)
+                    wi[i] = vmul(EW[g][i], vsqrt(vfma(X[g][i], X[g][i], sigma2)));
+                detail::asymPass1<V, S>(X[g], wi, fine, 2, unusedS, unusedM, fs, fm);
+                fs.store(fitS[nCand] + 8 * g);
+                fm.store(fitM[nCand] + 8 * g);
             }
             ++nCand;
         }
     }
     out.error = std::numeric_limits<float>::infinity();
     AsymResult cur;
-    const int rs = p.smax <= 15 ? 2 : 1, rm = 1;
+    const int rs = 1, rm = 1;
     for (int c = 0; c < nCand; ++c) {
-        float scales[NS], mins[NS];
+        const float* scales = fitS[c];
+        const float* mins = fitM[c];
         float maxScale = 0, maxMin = 0;
         for (int j = 0; j < NS; ++j) {
-            scales[j] = fit[c][j].scale;
-            mins[j] = fit[c][j].min;
             maxScale = std::max(maxScale, scales[j]);
             maxMin = std::max(maxMin, mins[j]);
         }
         // Super-block scales: llama.cpp's (largest value -> smax), then the weighted search's.
         const float dA = fp16Round(maxScale / float(p.smax)), mA = fp16Round(maxMin / float(p.smax));
-        const float dB = detail::superScale(scales, sw, NS, p.smax), mB = detail::superScale(mins, sw, NS, p.smax);
+        const float dB = detail::superScale(scales, sw, NS, 0, p.smax, maxScale > 0 ? float(p.smax) / maxScale : 0.f, float(p.smax));
+        const float mB = detail::superScale(mins, sw, NS, 0, p.smax, maxMin > 0 ? float(p.smax) / maxMin : 0.f, float(p.smax));
         for (int variant = 0; variant < 2; ++variant) {
             if (variant == 1 && dB == dA && mB == mA)
                 break;
@@ -540,20 +599,30 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
                 cur.d = dB;
                 cur.dmin = mB;
             }
+            float ls[NS], lm[NS], err[NS], bsF[NS], bmF[NS];
+            for (int j = 0; j < NS; ++j) {
+                ls[j] = float(clampInt(nearestInt(std::min(invScale * scales[j], 1e6f)), 0, p.smax));
+                lm[j] = float(clampInt(nearestInt(std::min(invMin * mins[j], 1e6f)), 0, p.smax));
+            }
+            for (int g = 0; g < NG; ++g) {
+                V bs, bm, bq[S];
+                const V e = detail::asymPass2<V, S>(X[g], EW[g], cur.d, cur.dmin, V::load(ls + 8 * g), V::load(lm + 8 * g),
+                                                    rs, rm, p, bs, bm, bq);
+                e.store(err + 8 * g);
+                bs.store(bsF + 8 * g);
+                bm.store(bmF + 8 * g);
+                for (int i = 0; i < S; ++i) {
+                    alignas(32) float t[8];
+                    bq[i].store(t);
+                    for (int l = 0; l < 8; ++l)
+                        cur.L[(8 * g + l) * S + i] = uint8_t(t[l]);
+                }
+            }
             cur.error = 0;
             for (int j = 0; j < NS; ++j) {
-                const int ls = nearestInt(invScale * scales[j]);
-                const int lm = nearestInt(invMin * mins[j]);
-                int bs = 0, bm = 0;
-                V bq[N];
-                cur.error += detail::asymPass2<V, N>(x[j], ew[j], cur.d, cur.dmin, ls, lm, rs, rm, p, bs, bm, bq);
-                cur.sc[j] = uint8_t(bs);
-                cur.mn[j] = uint8_t(bm);
-                float qf[S];
-                for (int k = 0; k < N; ++k)
-                    bq[k].store(qf + 8 * k);
-                for (int i = 0; i < S; ++i)
-                    cur.L[j * S + i] = uint8_t(qf[i]);
+                cur.error += err[j];
+                cur.sc[j] = uint8_t(bsF[j]);
+                cur.mn[j] = uint8_t(bmF[j]);
             }
             if (cur.error < out.error)
                 out = cur;
@@ -563,136 +632,173 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
 
 namespace detail {
 
-// Pass 1 for a symmetric sub-block (y = scale*q, q in [-nmax, nmax-1]): inverse scales grid[i]/big
-// where big is the signed largest-magnitude weight, each with the least-squares scale for its
-// levels; then re-round + refit while that helps. Returns the signed scale (0: all zero).
-template <class V, int N>
-inline float symPass1(const V* x, const V* w, int nmax, const float* grid, int ngrid, int refine)
+// Pass 1 for 8 symmetric sub-blocks (y = scale*q, q in [-nmax, nmax-1]): inverse scales
+// grid[g]/big, big the signed largest-magnitude weight, each with the least-squares scale for its
+// levels; then re-round + refit while that helps. Returns the signed scales (0: all zero).
+template <class V, int S>
+inline V symPass1(const V* X, const V* W, int nmax, const float* grid, int ngrid, int refine)
 {
-    V mx = x[0], mn = x[0];
-    for (int k = 1; k < N; ++k) {
-        mx = vmax(mx, x[k]);
-        mn = vmin(mn, x[k]);
-    }
-    const float xmax = hmax(mx), xmin = hmin(mn);
-    const float big = xmax >= -xmin ? xmax : xmin;
-    if (!(std::fabs(big) >= 1e-15f))
-        return 0.f;
+    const V zero = V::set1(0.f), one = V::set1(1.f);
     const V vlo = V::set1(float(-nmax)), vhi = V::set1(float(nmax - 1));
-    V wx[N];
-    for (int k = 0; k < N; ++k)
-        wx[k] = vmul(w[k], x[k]);
-    float best = 0, scale = 0;
-    // Returns true (and updates best/scale) when the levels for inverse scale iscale fit better.
-    auto trial = [&](float iscale) {
-        const V is = V::set1(iscale);
-        V slx = V::set1(0.f), sl2 = slx;
-        for (int k = 0; k < N; ++k) {
-            const V q = vmin(vmax(vround(vmul(is, x[k])), vlo), vhi);
-            slx = vfma(wx[k], q, slx);
-            sl2 = vfma(vmul(w[k], q), q, sl2);
+    V mx = X[0], mn = X[0];
+    for (int i = 1; i < S; ++i) {
+        mx = vmax(mx, X[i]);
+        mn = vmin(mn, X[i]);
+    }
+    const V big = vsel(vge(mx, vsub(zero, mn)), mx, mn);
+    const auto valid = vge(vabs(big), V::set1(1e-15f));
+    if (!many(valid))
+        return zero;
+    const V ibig = vdiv(one, vsel(valid, big, one));
+    V WX[S];
+    for (int i = 0; i < S; ++i)
+        WX[i] = vmul(W[i], X[i]);
+    V best = zero, scale = zero;
+    auto trial = [&](V is, const auto& allowed) {
+        V slx = zero, sl2 = zero;
+        for (int i = 0; i < S; ++i) {
+            const V q = vmin(vmax(vround(vmul(is, X[i])), vlo), vhi);
+            slx = vfma(WX[i], q, slx);
+            sl2 = vfma(vmul(W[i], q), q, sl2);
         }
-        const float sumLX = hsum(slx), sumL2 = hsum(sl2);
-        if (sumL2 > 0 && sumLX * sumLX > best * sumL2) {
-            scale = sumLX / sumL2;
-            best = scale * sumLX;
-            return true;
-        }
-        return false;
+        const auto c = mand(allowed, mand(vgt(sl2, zero), vgt(vmul(slx, slx), vmul(best, sl2))));
+        const V ns = vdiv(slx, vsel(c, sl2, one));
+        scale = vsel(c, ns, scale);
+        best = vsel(c, vmul(ns, slx), best);
+        return c;
     };
     for (int g = 0; g < ngrid; ++g)
-        trial(grid[g] / big);
-    for (int it = 0; it < refine && scale != 0; ++it)
-        if (!trial(1.f / scale))
+        trial(vmul(V::set1(grid[g]), ibig), valid);
+    for (int it = 0; it < refine; ++it) {
+        const auto act = mandnot(valid, veq(scale, zero));
+        if (!many(act))
             break;
-    return scale;
+        if (!many(trial(vdiv(one, vsel(act, scale, one)), act)))
+            break;
+    }
+    return vsel(valid, scale, zero);
 }
 
-// Pass 2 for a symmetric sub-block: the best integer scale around l0 with exact decoded error.
-template <class V, int N>
-inline float symPass2(const V* x, const V* ew, float d, int l0, int r, const SymParams& p, int& bestS, V* bestQ)
+// Pass 2 for 8 symmetric sub-blocks: the best integer scale around l0 (tried first, kept on ties)
+// with exact decoded error, re-rounding the levels for each. Returns the errors.
+template <class V, int S>
+inline V symPass2(const V* X, const V* EW, float d, V l0, int r, const SymParams& p, V& bestS, V* bestQ)
 {
+    const V zero = V::set1(0.f), one = V::set1(1.f), vd = V::set1(d);
     const V vlo = V::set1(float(-p.nmax)), vhi = V::set1(float(p.nmax - 1));
-    float best = std::numeric_limits<float>::infinity();
-    V q[N];
-    auto eval = [&](int s) {
-        const float D = d * float(s);
-        const V vD = V::set1(D);
-        if (D == 0) {
-            for (int k = 0; k < N; ++k)
-                q[k] = V::set1(0.f);
-        } else {
-            const V inv = V::set1(1.f / D);
-            for (int k = 0; k < N; ++k)
-                q[k] = vmin(vmax(vround(vmul(x[k], inv)), vlo), vhi);
+    const V smin = V::set1(float(p.scmin)), smax = V::set1(float(p.scmax));
+    l0 = vmin(vmax(l0, smin), smax);
+    V best = V::set1(std::numeric_limits<float>::infinity());
+    bestS = l0;
+    V q[S];
+    for (int k = 0; k <= 2 * r; ++k) {
+        const int off = (k + 1) / 2 * (k % 2 ? -1 : 1);
+        const V s = vadd(l0, V::set1(float(off)));
+        const auto allowed = mand(vge(s, smin), vge(smax, s));
+        if (!many(allowed))
+            continue;
+        const V D = vmul(vd, s);
+        const auto dz = veq(D, zero);
+        const V inv = vdiv(one, vsel(dz, one, D));
+        V acc = zero;
+        for (int i = 0; i < S; ++i) {
+            q[i] = vsel(dz, zero, vmin(vmax(vround(vmul(X[i], inv)), vlo), vhi));
+            const V diff = vsub(X[i], vmul(D, q[i]));
+            acc = vfma(vmul(EW[i], diff), diff, acc);
         }
-        V acc = V::set1(0.f);
-        for (int k = 0; k < N; ++k) {
-            const V diff = vsub(x[k], vmul(vD, q[k]));
-            acc = vfma(vmul(ew[k], diff), diff, acc);
-        }
-        const float err = hsum(acc);
-        if (err < best) {
-            best = err;
-            bestS = s;
-            for (int k = 0; k < N; ++k)
-                bestQ[k] = q[k];
-        }
-    };
-    l0 = clampInt(l0, p.scmin, p.scmax);
-    eval(l0);
-    for (int s = std::max(p.scmin, l0 - r); s <= std::min(p.scmax, l0 + r); ++s)
-        if (s != l0)
-            eval(s);
+        const auto c = mand(allowed, vlt(acc, best));
+        if (!many(c))
+            continue;
+        best = vsel(c, acc, best);
+        bestS = vsel(c, s, bestS);
+        for (int i = 0; i < S; ++i)
+            bestQ[i] = vsel(c, q[i], bestQ[i]);
+    }
     return best;
 }
 
 }  // namespace detail
 
 // Quantizes one super-block of a symmetric format (16-weight sub-blocks). grid: pass-1 inverse
-// scale numerators (see symPass1).
+// scale numerators (see symPass1); gridImp: the (finer) grid used with importance.
 template <class V>
 void quantizeSymSuper(const float* xs, const float* imp, const SymParams& p, const float* grid, int ngrid,
-                      SymResult& out)
+                      const float* gridImp, int ngridImp, SymResult& out)
 {
-    constexpr int S = 16, N = 2, NS = kSuper / S;
-    V x[NS][N], wA[NS][N], ew[NS][N];
-    for (int j = 0; j < NS; ++j)
-        for (int k = 0; k < N; ++k) {
-            x[j][k] = V::load(xs + j * S + 8 * k);
-            ew[j][k] = imp ? V::load(imp + j * S + 8 * k) : V::set1(1.f);
-            wA[j][k] = vmul(x[j][k], x[j][k]);  // llama.cpp's reference weighting
-            if (imp)
-                wA[j][k] = vmul(wA[j][k], ew[j][k]);
+    constexpr int S = 16, NS = kSuper / S, NG = NS / 8;
+    const V one = V::set1(1.f), zero = V::set1(0.f);
+    V X[NG][S], EW[NG][S];
+    float sw[NS], total = 0;
+    for (int g = 0; g < NG; ++g) {
+        detail::loadLanes<V, S>(xs, 8 * g, X[g]);
+        if (imp)
+            detail::loadLanes<V, S>(imp, 8 * g, EW[g]);
+        else
+            for (int i = 0; i < S; ++i)
+                EW[g][i] = one;
+        V se = zero, s2 = zero;
+        for (int i = 0; i < S; ++i) {
+            se = vadd(se, EW[g][i]);
+            s2 = vfma(X[g][i], X[g][i], s2);
         }
+        se.store(sw + 8 * g);
+        alignas(32) float t[8];
+        s2.store(t);
+        for (int l = 0; l < 8; ++l)
+            total += t[l];
+    }
+    // Pass-1 weightings: the error weights; with importance also llama.cpp's reference x^2 and its
+    // imatrix sqrt(2 mean(x^2) + x^2), both times the importance.
     out.error = std::numeric_limits<float>::infinity();
     SymResult cur;
-    for (int c = 0; c < 2; ++c) {
+    const V sigma2 = V::set1(2.f * total / float(kSuper));
+    for (int c = 0; c < (imp ? 3 : 1); ++c) {
         float scales[NS];
+        for (int g = 0; g < NG; ++g) {
+            V W[S];
+            for (int i = 0; i < S; ++i)
+                W[i] = c == 0 ? EW[g][i]
+                     : c == 1 ? vmul(EW[g][i], vmul(X[g][i], X[g][i]))
+                              : vmul(EW[g][i], vsqrt(vfma(X[g][i], X[g][i], sigma2)));
+            detail::symPass1<V, S>(X[g], W, p.nmax, imp ? gridImp : grid, imp ? ngridImp : ngrid, 2).store(scales + 8 * g);
+        }
         float maxScale = 0, amax = 0;
-        for (int j = 0; j < NS; ++j) {
-            scales[j] = detail::symPass1<V, N>(x[j], c == 0 ? wA[j] : ew[j], p.nmax, grid, ngrid, 2);
+        for (int j = 0; j < NS; ++j)
             if (std::fabs(scales[j]) > amax) {
                 amax = std::fabs(scales[j]);
                 maxScale = scales[j];
             }
+        // Super-block scale: llama.cpp's (largest magnitude -> scmin), then the weighted search's.
+        const float iscaleA = amax >= 1e-15f ? float(p.scmin) / maxScale : 0.f;
+        const float dA = iscaleA != 0 ? fp16Round(1.f / iscaleA) : 0.f;
+        const float dB = detail::superScale(scales, sw, NS, p.scmin, p.scmax, iscaleA, float(-p.scmin));
+        for (int variant = 0; variant < 2; ++variant) {
+            if (variant == 1 && dB == dA)
+                break;
+            cur.d = variant == 0 ? dA : dB;
+            const float iscale = variant == 0 ? iscaleA : (dB != 0 ? 1.f / dB : 0.f);
+            float l0[NS], err[NS], bsF[NS];
+            for (int j = 0; j < NS; ++j)
+                l0[j] = float(clampInt(nearestInt(std::clamp(iscale * scales[j], -1e6f, 1e6f)), p.scmin, p.scmax));
+            for (int g = 0; g < NG; ++g) {
+                V bs, bq[S];
+                detail::symPass2<V, S>(X[g], EW[g], cur.d, V::load(l0 + 8 * g), imp ? 2 : 1, p, bs, bq).store(err + 8 * g);
+                bs.store(bsF + 8 * g);
+                for (int i = 0; i < S; ++i) {
+                    alignas(32) float t[8];
+                    bq[i].store(t);
+                    for (int l = 0; l < 8; ++l)
+                        cur.L[(8 * g + l) * S + i] = int8_t(t[l]);
+                }
+            }
+            cur.error = 0;
+            for (int j = 0; j < NS; ++j) {
+                cur.error += err[j];
+                cur.sc[j] = int8_t(bsF[j]);
+            }
+            if (cur.error < out.error)
+                out = cur;
         }
-        const float iscale = amax >= 1e-15f ? float(p.scmin) / maxScale : 0.f;
-        cur.d = amax >= 1e-15f ? fp16Round(1.f / iscale) : 0.f;
-        cur.error = 0;
-        for (int j = 0; j < NS; ++j) {
-            int bs = 0;
-            V bq[N];
-            cur.error += detail::symPass2<V, N>(x[j], ew[j], cur.d, nearestInt(iscale * scales[j]), 1, p, bs, bq);
-            cur.sc[j] = int8_t(bs);
-            float qf[S];
-            for (int k = 0; k < N; ++k)
-                bq[k].store(qf + 8 * k);
-            for (int i = 0; i < S; ++i)
-                cur.L[j * S + i] = int8_t(qf[i]);
-        }
-        if (cur.error < out.error)
-            out = cur;
     }
 }
 

@@ -18,15 +18,17 @@ static_assert(sizeof(BlockQ3K) == 110, "Q3_K super-block is 110 bytes");
 struct Q3K {
     using Block = BlockQ3K;
     static constexpr kq::SymParams kParams{4, -32, 31};
-    static constexpr float kGrid[] = {-4.0f, -3.9f, -3.8f, -3.7f, -3.6f, -3.5f, -3.4f, -3.3f, -3.2f, -3.0f, -2.8f,
-                                      -4.1f, -4.2f, -4.3f, -4.4f, -4.5f, -4.6f, -4.8f, -5.0f,
-                                      3.0f, 3.1f, 3.2f, 3.3f, 3.4f, 3.5f, 3.6f, 2.9f, 2.8f, 2.6f};
+    static constexpr float kGrid[] = {-4.0f, -3.8f, -3.6f, -3.4f, -3.2f, -3.0f, -4.2f, -4.4f, -4.6f,
+                                      3.0f, 3.2f, 3.4f, 3.6f, 2.8f, 2.6f};
+    static constexpr float kGridImp[] = {-4.0f, -3.9f, -3.8f, -3.7f, -3.6f, -3.5f, -3.4f, -3.3f, -3.2f, -3.1f, -3.0f,
+                                         -2.8f, -4.1f, -4.2f, -4.3f, -4.4f, -4.5f, -4.6f, -4.7f, -4.8f, -4.9f, -5.0f,
+                                         3.0f, 3.1f, 3.2f, 3.3f, 3.4f, 3.5f, 3.6f, 2.9f, 2.8f, 2.7f, 2.6f};
 
     template <class V>
     static void encode(const float* x, const float* imp, Block& b)
     {
         kq::SymResult r;
-        kq::quantizeSymSuper<V>(x, imp, kParams, kGrid, int(std::size(kGrid)), r);
+        kq::quantizeSymSuper<V>(x, imp, kParams, kGrid, int(std::size(kGrid)), kGridImp, int(std::size(kGridImp)), r);
         b.d = fp32ToFp16(r.d);
         kq::packScale6Q3(r.sc, b.scales);
         for (int i = 0; i < 256; ++i) {

@@ -26,7 +26,7 @@ struct Q6K {
     static void encode(const float* x, const float* imp, Block& b)
     {
         kq::SymResult r;
-        kq::quantizeSymSuper<V>(x, imp, kParams, kGrid, int(std::size(kGrid)), r);
+        kq::quantizeSymSuper<V>(x, imp, kParams, kGrid, int(std::size(kGrid)), kGrid, int(std::size(kGrid)), r);
         b.d = fp32ToFp16(r.d);
         for (int j = 0; j < 16; ++j)
             b.scales[j] = r.sc[j];
