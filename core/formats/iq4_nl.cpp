@@ -18,20 +18,24 @@ static_assert(sizeof(BlockIq4Nl) == 18, "IQ4_NL block is 18 bytes");
 // nearby), or on the other extreme +113; then weighted least-squares refinement.
 constexpr float kDivisors[] = {-127.0f, -121.0f, -115.0f, -133.0f, -139.0f, 113.0f, 107.0f, 119.0f};
 
-template <class K>
-void quantizeRowT(const float* x, void* dst, int64_t n, const float* importance)
-{
-    auto* out = static_cast<unsigned char*>(dst);
-    for (int64_t b = 0; b < n / legacy::QK; ++b) {
-        const auto r = legacy::searchNl<K>(x + b * legacy::QK, legacy::blockWeights(importance, b), kDivisors,
-                                           int(std::size(kDivisors)), 3);
-        BlockIq4Nl blk;
-        blk.d = r.d;
-        for (int j = 0; j < 16; ++j)
-            blk.qs[j] = uint8_t(r.idx[j] | (r.idx[j + 16] << 4));
-        std::memcpy(out + b * sizeof(BlockIq4Nl), &blk, sizeof(BlockIq4Nl));
+struct Kernel : legacy::NlCode {
+    static constexpr size_t kBlockBytes = sizeof(BlockIq4Nl);
+    template <class V>
+    static void search(const V* x, const V* w, V* L, V& d, V& m)
+    {
+        (void)m;
+        d = legacy::searchSymmetric<V, false>(x, w, legacy::NlLevels{}, kDivisors, int(std::size(kDivisors)), 2, L);
     }
-}
+    static void pack(unsigned char* out, float d, float m, const uint8_t* q)
+    {
+        (void)m;
+        BlockIq4Nl blk;
+        blk.d = fp32ToFp16(d);
+        for (int j = 0; j < 16; ++j)
+            blk.qs[j] = uint8_t(q[j] | (q[j + 16] << 4));
+        std::memcpy(out, &blk, sizeof(blk));
+    }
+};
 
 class Iq4NlFormat : public BlockFormat {
 public:
@@ -42,11 +46,11 @@ public:
     }
     void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
     {
-        quantizeRowT<legacy::FastKernels>(x, dst, n, importance);
+        legacy::quantizeRowFast<Kernel>(x, dst, n, importance);
     }
     void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
     {
-        quantizeRowT<legacy::ScalarKernels>(x, dst, n, importance);
+        legacy::quantizeRowReference<Kernel>(x, dst, n, importance);
     }
     void dequantizeRow(const void* src, float* y, int64_t n) const override
     {

@@ -1,18 +1,26 @@
 #pragma once
 // Shared machinery of llama.cpp's 32-weight block formats (Q8_0, Q5_1, Q5_0, Q4_1, Q4_0, IQ4_NL).
 //
-// A block's scale (and min) is chosen by a search that evaluates the real error of each candidate
-// (after fp16 rounding of the scale, with the levels the decoder will see), weighted by the
-// optional per-column importance. The evaluation primitives exist twice: a scalar reference
-// (ScalarKernels) and an AVX2 version (Avx2Kernels). Both do the same float operations in the
-// same order: sums are kept in 8 lanes (lane = index % 8, accumulated in index order) and reduced
-// by reduce8(), min/max follow the x86 minps/maxps rules, rounding is to nearest even. The search
-// logic above them is shared, so the fast path writes exactly the reference path's bytes.
+// Scale search. Each block's fp16 scale (and min) is chosen among candidates by the error the
+// decoder will really produce, weighted by the optional per-column importance:
+//  - llama.cpp's reference choice comes first, so the result is never worse than it;
+//  - every candidate scale d = max / k (k from the format's list) is evaluated exactly (levels
+//    rounded to nearest with the stored fp16 scale, so each weight gets its best level), and its
+//    levels propose a weighted least-squares scale (and min), whose error is bounded from the same
+//    pass without another one (the true error after re-rounding the levels is never larger);
+//  - a few least-squares refinement steps finish.
+//
+// One generic search runs on "lanes": a lane is a float (one block, the scalar reference path) or
+// an AVX2 vector holding 8 blocks (the fast path; blocks are transposed so lane b holds block b).
+// Every lane operation is the same IEEE operation in both (x86 minps/maxps rules, round to nearest
+// even, F16C conversions equal to qs::fp32ToFp16/fp16ToFp32), sums run in index order, and the
+// decisions are selects, so the fast path writes exactly the reference path's bytes.
 #include "core/half.h"
 
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #ifdef __AVX2__
 #include <immintrin.h>
@@ -22,490 +30,479 @@ namespace qs::legacy {
 
 constexpr int QK = 32;  // weights per block
 
-// x86 maxps/minps semantics (the second operand when either is NaN).
-inline float maxps(float a, float b) { return a > b ? a : b; }
-inline float minps(float a, float b) { return a < b ? a : b; }
-inline float reduce8(const float* a) { return ((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7])); }
-
-// fp16 bits of a scale, kept finite (saturates at +-65504 instead of becoming infinite).
-inline uint16_t halfScale(float d)
-{
-    uint16_t h = fp32ToFp16(d);
-    if ((h & 0x7c00u) == 0x7c00u && (h & 0x03ffu) == 0)
-        h = static_cast<uint16_t>((h & 0x8000u) | 0x7bffu);
-    return h;
-}
-
 // IQ4_NL's 16 non-linear levels (GGUF/ggml spec) and the midpoints between neighbours.
 inline constexpr int8_t kIq4nlValues[16] = {-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113};
 inline constexpr float kIq4nlMid[15] = {-115.5f, -93.5f, -74.0f, -57.0f, -42.0f, -28.5f, -16.0f, -4.5f,
                                         7.0f,    19.0f,  31.5f,  45.5f,  61.0f,  79.0f,  101.0f};
+// Index of an IQ4_NL level value (-127..113).
+inline int iq4nlIndex(float v)
+{
+    int i = 0;
+    while (i < 15 && float(kIq4nlValues[i]) != v)
+        ++i;
+    return i;
+}
 
-// Largest |x| and the first value having it (its sign decides the symmetric formats' scale sign).
-struct BlockMax {
-    float amax;
-    float max;
-};
+// ---- Scalar lanes -------------------------------------------------------------------------------
+template <class V>
+V splat(float c);
+template <>
+inline float splat<float>(float c) { return c; }
+inline float add(float a, float b) { return a + b; }
+inline float sub(float a, float b) { return a - b; }
+inline float mul(float a, float b) { return a * b; }
+inline float dvd(float a, float b) { return a / b; }
+inline float vmin(float a, float b) { return a < b ? a : b; }  // minps: b when either is NaN
+inline float vmax(float a, float b) { return a > b ? a : b; }  // maxps
+inline float rnd(float a) { return std::rint(a); }  // default rounding mode: nearest even
+inline float vabs(float a) { return std::fabs(a); }
+inline bool lt(float a, float b) { return a < b; }
+inline bool gt(float a, float b) { return a > b; }
+inline bool eq(float a, float b) { return a == b; }
+inline bool mandnot(bool a, bool b) { return !a && b; }  // (not a) and b
+inline bool mor(bool a, bool b) { return a || b; }
+inline float sel(bool m, float a, float b) { return m ? a : b; }
+inline bool any(bool m) { return m; }
+// The value an fp16 field will hold for d (finite: saturates at +-65504; NaN becomes -65504).
+inline float half(float d) { return fp16ToFp32(fp32ToFp16(vmin(vmax(d, -65504.0f), 65504.0f))); }
+// IQ4_NL level value nearest to t (in units of the scale).
+inline float nlValue(float t)
+{
+    int idx = 0;
+    for (float m : kIq4nlMid)
+        idx += t > m ? 1 : 0;
+    return float(kIq4nlValues[idx]);
+}
 
-// ---------------------------------------------------------------------------------------------
-// Scalar reference primitives. w may be null (all weights 1).
-struct ScalarKernels {
-    static BlockMax absMax(const float* x)
-    {
-        float amax = 0.0f;
-        for (int j = 0; j < QK; ++j)
-            amax = maxps(std::fabs(x[j]), amax);
-        for (int j = 0; j < QK; ++j)
-            if (std::fabs(x[j]) == amax)
-                return {amax, x[j]};
-        return {amax, 0.0f};  // NaNs only
-    }
-    // Min and max (+0.0f turns -0 into +0 so the result does not depend on the order of zeros).
-    static void minMax(const float* x, float* mn, float* mx)
-    {
-        float lo = x[0], hi = x[0];
-        for (int j = 0; j < QK; ++j) {
-            lo = minps(x[j], lo);
-            hi = maxps(x[j], hi);
-        }
-        *mn = lo + 0.0f;
-        *mx = hi + 0.0f;
-    }
-
-    // Uniform levels L = clamp(rint((x - m) * id), lo, hi), decoded as L*d (+ m when Offset).
-    template <bool Offset>
-    static float level(float x, float id, float m, float lo, float hi)
-    {
-        const float t = Offset ? (x - m) * id : x * id;
-        return minps(maxps(std::nearbyint(t), lo), hi);
-    }
-    template <bool Offset>
-    static float errUniform(const float* x, const float* w, float d, float id, float m, float lo, float hi)
-    {
-        float acc[8] = {};
-        for (int j = 0; j < QK; ++j) {
-            const float L = level<Offset>(x[j], id, m, lo, hi);
-            const float y = Offset ? L * d + m : L * d;
-            const float e = x[j] - y;
-            acc[j & 7] = acc[j & 7] + (w ? w[j] * (e * e) : e * e);
-        }
-        return reduce8(acc);
-    }
-    template <bool Offset>
-    static void levelsUniform(const float* x, float id, float m, float lo, float hi, float* L)
-    {
-        for (int j = 0; j < QK; ++j)
-            L[j] = level<Offset>(x[j], id, m, lo, hi);
-    }
-    // Least-squares moments of levels L (or level values): s[0] = sum w*L*x, s[1] = sum w*L*L and,
-    // with Offset, s[2] = sum w*L, s[3] = sum w*x, s[4] = sum w.
-    template <bool Offset>
-    static void moments(const float* x, const float* w, const float* L, float* s)
-    {
-        float a[5][8] = {};
-        for (int j = 0; j < QK; ++j) {
-            const int l = j & 7;
-            const float wl = w ? w[j] * L[j] : L[j];
-            a[0][l] = a[0][l] + wl * x[j];
-            a[1][l] = a[1][l] + wl * L[j];
-            if (Offset) {
-                a[2][l] = a[2][l] + wl;
-                a[3][l] = a[3][l] + (w ? w[j] * x[j] : x[j]);
-                a[4][l] = a[4][l] + (w ? w[j] : 1.0f);
-            }
-        }
-        for (int k = 0; k < (Offset ? 5 : 2); ++k)
-            s[k] = reduce8(a[k]);
-    }
-
-    // levelsUniform followed by moments, without storing the levels.
-    template <bool Offset>
-    static void levelsMoments(const float* x, const float* w, float id, float m, float lo, float hi, float* s)
-    {
-        float L[QK];
-        levelsUniform<Offset>(x, id, m, lo, hi, L);
-        moments<Offset>(x, w, L, s);
-    }
-
-    // IQ4_NL: index = number of midpoints below x*id; decoded as d * value[index].
-    static int nlIndex(float t)
-    {
-        int idx = 0;
-        for (float m : kIq4nlMid)
-            idx += t > m ? 1 : 0;
-        return idx;
-    }
-    static float errNl(const float* x, const float* w, float d, float id)
-    {
-        float acc[8] = {};
-        for (int j = 0; j < QK; ++j) {
-            const float y = d * float(kIq4nlValues[nlIndex(x[j] * id)]);
-            const float e = x[j] - y;
-            acc[j & 7] = acc[j & 7] + (w ? w[j] * (e * e) : e * e);
-        }
-        return reduce8(acc);
-    }
-    // Level values (as floats) and indices.
-    static void levelsNl(const float* x, float id, float* v, uint8_t* idx)
-    {
-        for (int j = 0; j < QK; ++j) {
-            const int i = nlIndex(x[j] * id);
-            idx[j] = uint8_t(i);
-            v[j] = float(kIq4nlValues[i]);
-        }
-    }
-};
-
+// ---- AVX2 lanes (8 blocks) ---------------------------------------------------------------------
 #ifdef __AVX2__
-// ---------------------------------------------------------------------------------------------
-// AVX2 primitives: the same operations, 8 lanes at a time.
-struct Avx2Kernels {
-    static float hsum(__m256 v)
-    {
-        alignas(32) float a[8];
-        _mm256_store_ps(a, v);
-        return reduce8(a);
-    }
-    static BlockMax absMax(const float* x)
-    {
-        const __m256 sign = _mm256_set1_ps(-0.0f);
-        __m256 m = _mm256_setzero_ps();
-        for (int k = 0; k < QK; k += 8)
-            m = _mm256_max_ps(_mm256_andnot_ps(sign, _mm256_loadu_ps(x + k)), m);
-        __m128 h = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
-        h = _mm_max_ps(h, _mm_movehl_ps(h, h));
-        h = _mm_max_ss(h, _mm_shuffle_ps(h, h, 1));
-        const float amax = _mm_cvtss_f32(h);
-        const __m256 va = _mm256_set1_ps(amax);
-        for (int k = 0; k < QK; k += 8) {
-            const __m256 xv = _mm256_loadu_ps(x + k);
-            const int mask = _mm256_movemask_ps(_mm256_cmp_ps(_mm256_andnot_ps(sign, xv), va, _CMP_EQ_OQ));
-            if (mask)
-                return {amax, x[k + __builtin_ctz(unsigned(mask))]};
-        }
-        return {amax, 0.0f};
-    }
-    static void minMax(const float* x, float* mn, float* mx)
-    {
-        // Lanes start at x[0] like the scalar loop: a NaN there propagates, later NaNs are skipped.
-        __m256 lo = _mm256_set1_ps(x[0]), hi = lo;
-        for (int k = 0; k < QK; k += 8) {
-            const __m256 xv = _mm256_loadu_ps(x + k);
-            lo = _mm256_min_ps(xv, lo);
-            hi = _mm256_max_ps(xv, hi);
-        }
-        alignas(32) float a[8], b[8];
-        _mm256_store_ps(a, lo);
-        _mm256_store_ps(b, hi);
-        float l = a[0], h = b[0];
-        for (int i = 1; i < 8; ++i) {
-            l = minps(a[i], l);
-            h = maxps(b[i], h);
-        }
-        *mn = l + 0.0f;
-        *mx = h + 0.0f;
-    }
+template <>
+inline __m256 splat<__m256>(float c) { return _mm256_set1_ps(c); }
+inline __m256 add(__m256 a, __m256 b) { return _mm256_add_ps(a, b); }
+inline __m256 sub(__m256 a, __m256 b) { return _mm256_sub_ps(a, b); }
+inline __m256 mul(__m256 a, __m256 b) { return _mm256_mul_ps(a, b); }
+inline __m256 dvd(__m256 a, __m256 b) { return _mm256_div_ps(a, b); }
+inline __m256 vmin(__m256 a, __m256 b) { return _mm256_min_ps(a, b); }
+inline __m256 vmax(__m256 a, __m256 b) { return _mm256_max_ps(a, b); }
+inline __m256 rnd(__m256 a) { return _mm256_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+inline __m256 vabs(__m256 a) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a); }
+inline __m256 lt(__m256 a, __m256 b) { return _mm256_cmp_ps(a, b, _CMP_LT_OQ); }
+inline __m256 gt(__m256 a, __m256 b) { return _mm256_cmp_ps(a, b, _CMP_GT_OQ); }
+inline __m256 eq(__m256 a, __m256 b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }
+inline __m256 mandnot(__m256 a, __m256 b) { return _mm256_andnot_ps(a, b); }
+inline __m256 mor(__m256 a, __m256 b) { return _mm256_or_ps(a, b); }
+inline __m256 sel(__m256 m, __m256 a, __m256 b) { return _mm256_blendv_ps(b, a, m); }
+inline bool any(__m256 m) { return _mm256_movemask_ps(m) != 0; }
+inline __m256 half(__m256 d)
+{
+    const __m256 c = vmin(vmax(d, _mm256_set1_ps(-65504.0f)), _mm256_set1_ps(65504.0f));
+    return _mm256_cvtph_ps(_mm256_cvtps_ph(c, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+}
+inline __m256 nlValue(__m256 t)
+{
+    __m256i idx = _mm256_setzero_si256();
+    for (float m : kIq4nlMid)
+        idx = _mm256_sub_epi32(idx, _mm256_castps_si256(_mm256_cmp_ps(t, _mm256_set1_ps(m), _CMP_GT_OQ)));
+    const __m256 lo = _mm256_setr_ps(-127, -104, -83, -65, -49, -35, -22, -10);
+    const __m256 hi = _mm256_setr_ps(1, 13, 25, 38, 53, 69, 89, 113);
+    const __m256 upper = _mm256_castsi256_ps(_mm256_cmpgt_epi32(idx, _mm256_set1_epi32(7)));
+    return _mm256_blendv_ps(_mm256_permutevar8x32_ps(lo, idx), _mm256_permutevar8x32_ps(hi, idx), upper);
+}
 
-    template <bool Offset>
-    static __m256 level(__m256 x, __m256 id, __m256 m, __m256 lo, __m256 hi)
-    {
-        const __m256 t = Offset ? _mm256_mul_ps(_mm256_sub_ps(x, m), id) : _mm256_mul_ps(x, id);
-        return _mm256_min_ps(_mm256_max_ps(_mm256_round_ps(t, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC), lo), hi);
+// In-place transpose of an 8x8 float matrix held in 8 rows.
+inline void transpose8(__m256* r)
+{
+    const __m256 t0 = _mm256_unpacklo_ps(r[0], r[1]), t1 = _mm256_unpackhi_ps(r[0], r[1]);
+    const __m256 t2 = _mm256_unpacklo_ps(r[2], r[3]), t3 = _mm256_unpackhi_ps(r[2], r[3]);
+    const __m256 t4 = _mm256_unpacklo_ps(r[4], r[5]), t5 = _mm256_unpackhi_ps(r[4], r[5]);
+    const __m256 t6 = _mm256_unpacklo_ps(r[6], r[7]), t7 = _mm256_unpackhi_ps(r[6], r[7]);
+    const __m256 s0 = _mm256_shuffle_ps(t0, t2, _MM_SHUFFLE(1, 0, 1, 0));
+    const __m256 s1 = _mm256_shuffle_ps(t0, t2, _MM_SHUFFLE(3, 2, 3, 2));
+    const __m256 s2 = _mm256_shuffle_ps(t1, t3, _MM_SHUFFLE(1, 0, 1, 0));
+    const __m256 s3 = _mm256_shuffle_ps(t1, t3, _MM_SHUFFLE(3, 2, 3, 2));
+    const __m256 s4 = _mm256_shuffle_ps(t4, t6, _MM_SHUFFLE(1, 0, 1, 0));
+    const __m256 s5 = _mm256_shuffle_ps(t4, t6, _MM_SHUFFLE(3, 2, 3, 2));
+    const __m256 s6 = _mm256_shuffle_ps(t5, t7, _MM_SHUFFLE(1, 0, 1, 0));
+    const __m256 s7 = _mm256_shuffle_ps(t5, t7, _MM_SHUFFLE(3, 2, 3, 2));
+    r[0] = _mm256_permute2f128_ps(s0, s4, 0x20);
+    r[1] = _mm256_permute2f128_ps(s1, s5, 0x20);
+    r[2] = _mm256_permute2f128_ps(s2, s6, 0x20);
+    r[3] = _mm256_permute2f128_ps(s3, s7, 0x20);
+    r[4] = _mm256_permute2f128_ps(s0, s4, 0x31);
+    r[5] = _mm256_permute2f128_ps(s1, s5, 0x31);
+    r[6] = _mm256_permute2f128_ps(s2, s6, 0x31);
+    r[7] = _mm256_permute2f128_ps(s3, s7, 0x31);
+}
+// Lanes of 8 consecutive blocks starting at p: out[j] holds weight j of blocks 0..7.
+inline void loadBlocks8(const float* p, __m256* out)
+{
+    for (int c = 0; c < QK; c += 8) {
+        __m256* r = out + c;
+        for (int b = 0; b < 8; ++b)
+            r[b] = _mm256_loadu_ps(p + b * QK + c);
+        transpose8(r);
     }
-    template <bool Offset>
-    static float errUniform(const float* x, const float* w, float d, float id, float m, float lo, float hi)
-    {
-        const __m256 vd = _mm256_set1_ps(d), vid = _mm256_set1_ps(id), vm = _mm256_set1_ps(m);
-        const __m256 vlo = _mm256_set1_ps(lo), vhi = _mm256_set1_ps(hi);
-        __m256 acc = _mm256_setzero_ps();
-        for (int k = 0; k < QK; k += 8) {
-            const __m256 xv = _mm256_loadu_ps(x + k);
-            const __m256 L = level<Offset>(xv, vid, vm, vlo, vhi);
-            const __m256 y = Offset ? _mm256_add_ps(_mm256_mul_ps(L, vd), vm) : _mm256_mul_ps(L, vd);
-            const __m256 e = _mm256_sub_ps(xv, y);
-            const __m256 e2 = _mm256_mul_ps(e, e);
-            acc = _mm256_add_ps(acc, w ? _mm256_mul_ps(_mm256_loadu_ps(w + k), e2) : e2);
-        }
-        return hsum(acc);
-    }
-    template <bool Offset>
-    static void levelsUniform(const float* x, float id, float m, float lo, float hi, float* L)
-    {
-        const __m256 vid = _mm256_set1_ps(id), vm = _mm256_set1_ps(m);
-        const __m256 vlo = _mm256_set1_ps(lo), vhi = _mm256_set1_ps(hi);
-        for (int k = 0; k < QK; k += 8)
-            _mm256_storeu_ps(L + k, level<Offset>(_mm256_loadu_ps(x + k), vid, vm, vlo, vhi));
-    }
-    template <bool Offset>
-    static void moments(const float* x, const float* w, const float* L, float* s)
-    {
-        __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, a4 = a0;
-        const __m256 one = _mm256_set1_ps(1.0f);
-        for (int k = 0; k < QK; k += 8) {
-            const __m256 xv = _mm256_loadu_ps(x + k), Lv = _mm256_loadu_ps(L + k);
-            const __m256 wv = w ? _mm256_loadu_ps(w + k) : one;
-            const __m256 wl = w ? _mm256_mul_ps(wv, Lv) : Lv;
-            a0 = _mm256_add_ps(a0, _mm256_mul_ps(wl, xv));
-            a1 = _mm256_add_ps(a1, _mm256_mul_ps(wl, Lv));
-            if (Offset) {
-                a2 = _mm256_add_ps(a2, wl);
-                a3 = _mm256_add_ps(a3, w ? _mm256_mul_ps(wv, xv) : xv);
-                a4 = _mm256_add_ps(a4, wv);
-            }
-        }
-        s[0] = hsum(a0);
-        s[1] = hsum(a1);
-        if (Offset) {
-            s[2] = hsum(a2);
-            s[3] = hsum(a3);
-            s[4] = hsum(a4);
-        }
-    }
-
-    template <bool Offset>
-    static void levelsMoments(const float* x, const float* w, float id, float m, float lo, float hi, float* s)
-    {
-        const __m256 vid = _mm256_set1_ps(id), vm = _mm256_set1_ps(m);
-        const __m256 vlo = _mm256_set1_ps(lo), vhi = _mm256_set1_ps(hi);
-        __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, a4 = a0;
-        const __m256 one = _mm256_set1_ps(1.0f);
-        for (int k = 0; k < QK; k += 8) {
-            const __m256 xv = _mm256_loadu_ps(x + k);
-            const __m256 Lv = level<Offset>(xv, vid, vm, vlo, vhi);
-            const __m256 wv = w ? _mm256_loadu_ps(w + k) : one;
-            const __m256 wl = w ? _mm256_mul_ps(wv, Lv) : Lv;
-            a0 = _mm256_add_ps(a0, _mm256_mul_ps(wl, xv));
-            a1 = _mm256_add_ps(a1, _mm256_mul_ps(wl, Lv));
-            if (Offset) {
-                a2 = _mm256_add_ps(a2, wl);
-                a3 = _mm256_add_ps(a3, w ? _mm256_mul_ps(wv, xv) : xv);
-                a4 = _mm256_add_ps(a4, wv);
-            }
-        }
-        s[0] = hsum(a0);
-        s[1] = hsum(a1);
-        if (Offset) {
-            s[2] = hsum(a2);
-            s[3] = hsum(a3);
-            s[4] = hsum(a4);
-        }
-    }
-
-    static __m256i nlIndex(__m256 t)
-    {
-        __m256i idx = _mm256_setzero_si256();
-        for (float m : kIq4nlMid)
-            idx = _mm256_sub_epi32(idx, _mm256_castps_si256(_mm256_cmp_ps(t, _mm256_set1_ps(m), _CMP_GT_OQ)));
-        return idx;
-    }
-    static __m256 nlValue(__m256i idx)
-    {
-        const __m256 lo = _mm256_setr_ps(-127, -104, -83, -65, -49, -35, -22, -10);
-        const __m256 hi = _mm256_setr_ps(1, 13, 25, 38, 53, 69, 89, 113);
-        const __m256 sel = _mm256_castsi256_ps(_mm256_cmpgt_epi32(idx, _mm256_set1_epi32(7)));
-        return _mm256_blendv_ps(_mm256_permutevar8x32_ps(lo, idx), _mm256_permutevar8x32_ps(hi, idx), sel);
-    }
-    static float errNl(const float* x, const float* w, float d, float id)
-    {
-        const __m256 vd = _mm256_set1_ps(d), vid = _mm256_set1_ps(id);
-        __m256 acc = _mm256_setzero_ps();
-        for (int k = 0; k < QK; k += 8) {
-            const __m256 xv = _mm256_loadu_ps(x + k);
-            const __m256 y = _mm256_mul_ps(vd, nlValue(nlIndex(_mm256_mul_ps(xv, vid))));
-            const __m256 e = _mm256_sub_ps(xv, y);
-            const __m256 e2 = _mm256_mul_ps(e, e);
-            acc = _mm256_add_ps(acc, w ? _mm256_mul_ps(_mm256_loadu_ps(w + k), e2) : e2);
-        }
-        return hsum(acc);
-    }
-    static void levelsNl(const float* x, float id, float* v, uint8_t* idx)
-    {
-        const __m256 vid = _mm256_set1_ps(id);
-        for (int k = 0; k < QK; k += 8) {
-            const __m256i i = nlIndex(_mm256_mul_ps(_mm256_loadu_ps(x + k), vid));
-            _mm256_storeu_ps(v + k, nlValue(i));
-            alignas(32) int32_t a[8];
-            _mm256_store_si256(reinterpret_cast<__m256i*>(a), i);
-            for (int l = 0; l < 8; ++l)
-                idx[k + l] = uint8_t(a[l]);
-        }
-    }
-};
-using FastKernels = Avx2Kernels;
-#else
-using FastKernels = ScalarKernels;
+}
 #endif
 
-// ---------------------------------------------------------------------------------------------
-// The searches (shared by both paths).
+// ---- The searches ------------------------------------------------------------------------------
 
-inline float safeInverse(float d) { return d != 0.0f ? 1.0f / d : 0.0f; }
-
-// Symmetric uniform formats: value L*d with L in [lo, hi]. `mainDiv` are divisors k for
-// d = max / k (k < 0 maps the largest-magnitude value to the lo end, as llama.cpp's reference
-// does with k = lo); the first candidate should be the reference choice. Returns the fp16 scale
-// and fills the chosen levels.
-struct SymResult {
-    uint16_t d;
-    float L[QK];
+// Level maps of the symmetric formats: uniform integers in [lo, hi], or IQ4_NL's table.
+struct UniformLevels {
+    float lo, hi;
+    template <class V>
+    V operator()(V t) const
+    {
+        return vmin(vmax(rnd(t), splat<V>(lo)), splat<V>(hi));
+    }
 };
-template <class K>
-SymResult searchSymmetric(const float* x, const float* w, float lo, float hi, const float* divisors, int nDiv,
-                          int refineSteps)
-{
-    const BlockMax bm = K::absMax(x);
-    SymResult r;
-    uint16_t best = 0;
-    float bestErr = 0.0f;
-    bool have = false;
-    auto tryScale = [&](uint16_t h) {
-        const float d = fp16ToFp32(h);
-        const float err = K::template errUniform<false>(x, w, d, safeInverse(d), 0.0f, lo, hi);
-        if (!have || err < bestErr) {
-            best = h;
-            bestErr = err;
-            have = true;
-            return true;
-        }
-        return false;
-    };
-    // Each candidate d = max / k, then the least-squares scale of its levels.
-    auto fit = [&](const float* s) {
-        if (!(s[1] > 0.0f))
-            return false;
-        const uint16_t h = halfScale(s[0] / s[1]);
-        return h != best && tryScale(h);
-    };
-    float s[2];
-    for (int i = 0; i < nDiv; ++i) {
-        const float d = bm.max / divisors[i];
-        tryScale(halfScale(d));
-        K::template levelsMoments<false>(x, w, safeInverse(d), 0.0f, lo, hi, s);
-        fit(s);
+struct NlLevels {
+    template <class V>
+    V operator()(V t) const
+    {
+        return nlValue(t);
     }
-    for (int step = 0; step < refineSteps; ++step) {
-        K::template levelsMoments<false>(x, w, safeInverse(fp16ToFp32(best)), 0.0f, lo, hi, s);
-        if (!fit(s))
-            break;
-    }
-    r.d = best;
-    const float d = fp16ToFp32(best);
-    K::template levelsUniform<false>(x, safeInverse(d), 0.0f, lo, hi, r.L);
-    return r;
-}
-
-// Asymmetric uniform formats: value L*d + m with L in [0, nmax].
-struct AsymResult {
-    uint16_t d, m;
-    float L[QK];
 };
-template <class K>
-AsymResult searchAsymmetric(const float* x, const float* w, float nmax, const float* divisors, int nDiv, int refineSteps)
+
+template <class V>
+V safeInverse(V d)
 {
-    float mn, mx;
-    K::minMax(x, &mn, &mx);
-    AsymResult r;
-    uint16_t bestD = 0, bestM = 0;
-    float bestErr = 0.0f;
-    bool have = false;
-    auto tryScale = [&](uint16_t hd, uint16_t hm) {
-        const float d = fp16ToFp32(hd), m = fp16ToFp32(hm);
-        const float err = K::template errUniform<true>(x, w, d, safeInverse(d), m, 0.0f, nmax);
-        if (!have || err < bestErr) {
-            bestD = hd;
-            bestM = hm;
-            bestErr = err;
-            have = true;
-            return true;
-        }
-        return false;
-    };
-    // Weighted least-squares (d, m) for the levels summarised by s: [s1 s2; s2 s4] [d m]' = [s0 s3]'.
-    auto fit = [&](const float* s) {
-        const double det = double(s[1]) * s[4] - double(s[2]) * s[2];
-        if (!(det > 0.0))
-            return false;
-        const double nd = (double(s[0]) * s[4] - double(s[2]) * s[3]) / det;
-        const double nm = (double(s[1]) * s[3] - double(s[2]) * s[0]) / det;
-        const uint16_t hd = halfScale(float(nd)), hm = halfScale(float(nm));
-        if (hd == bestD && hm == bestM)
-            return false;
-        return tryScale(hd, hm);
-    };
-    const uint16_t hmin = halfScale(mn);
-    tryScale(halfScale((mx - mn) / nmax), hmin);  // llama.cpp's reference choice
-    float s[5];
-    for (int i = 0; i < nDiv; ++i) {
-        // Levels for m = min, d = (max - min) / k, then the best (d, m) for those levels.
-        const float d = (mx - mn) / divisors[i];
-        K::template levelsMoments<true>(x, w, safeInverse(d), mn, 0.0f, nmax, s);
-        fit(s);
-    }
-    for (int step = 0; step < refineSteps; ++step) {
-        const float d = fp16ToFp32(bestD), m = fp16ToFp32(bestM);
-        K::template levelsMoments<true>(x, w, safeInverse(d), m, 0.0f, nmax, s);
-        if (!fit(s))
-            break;
-    }
-    r.d = bestD;
-    r.m = bestM;
-    const float d = fp16ToFp32(bestD), m = fp16ToFp32(bestM);
-    K::template levelsUniform<true>(x, safeInverse(d), m, 0.0f, nmax, r.L);
-    return r;
+    const V zero = splat<V>(0.0f);
+    return sel(eq(d, zero), zero, dvd(splat<V>(1.0f), d));
 }
 
-// IQ4_NL: value d * kIq4nlValues[idx].
-struct NlResult {
-    uint16_t d;
-    uint8_t idx[QK];
+#define QS_INLINE __attribute__((always_inline))
+
+// Sum over j of f(j) in 4 interleaved partial sums (j % 4), combined as (p0 + p1) + (p2 + p3).
+template <class V, class F>
+V sum4(F&& f)
+{
+    const V zero = splat<V>(0.0f);
+    V p[4] = {zero, zero, zero, zero};
+#pragma GCC unroll 8
+    for (int j = 0; j < QK; j += 4)
+#pragma GCC unroll 4
+        for (int u = 0; u < 4; ++u)
+            p[u] = add(p[u], f(j + u));
+    return add(add(p[0], p[1]), add(p[2], p[3]));
+}
+
+// Symmetric formats (weight = d * level): returns d (an fp16 value) and the levels in L.
+// x, w: QK lanes each (w null: unweighted). divisors[0] must be llama.cpp's reference choice.
+// Exact: each candidate's error is summed from its residuals; otherwise it is derived from the
+// moments, E = Sxx - 2 d Sxl + d^2 Sll (fewer operations; fine when E is not tiny next to Sxx).
+template <class V, bool Exact, bool Weighted, class Levels>
+V searchSymmetricT(const V* x, const V* w, const Levels& level, const float* divisors, int nDiv, int refineSteps, V* L)
+{
+    const V zero = splat<V>(0.0f);
+    // The weight of the largest magnitude (its sign orients the scale, as in llama.cpp; on a tie
+    // between +a and -a the positive one).
+    V hi[4] = {x[0], x[1], x[2], x[3]}, lo[4] = {x[0], x[1], x[2], x[3]};
+#pragma GCC unroll 8
+    for (int j = 4; j < QK; j += 4)
+#pragma GCC unroll 4
+        for (int u = 0; u < 4; ++u) {
+            hi[u] = vmax(x[j + u], hi[u]);
+            lo[u] = vmin(x[j + u], lo[u]);
+        }
+    const V vhi = vmax(vmax(hi[0], hi[1]), vmax(hi[2], hi[3]));
+    const V vlo = vmin(vmin(lo[0], lo[1]), vmin(lo[2], lo[3]));
+    const V mx = sel(gt(sub(zero, vlo), vhi), vlo, vhi);
+    V wxs[Weighted ? QK : 1];
+    if constexpr (Weighted)
+        for (int j = 0; j < QK; ++j)
+            wxs[j] = mul(w[j], x[j]);
+    const V* wx = Weighted ? wxs : x;
+    const V sxx = Exact ? zero : sum4<V>([&](int j) { return mul(wx[j], x[j]); });
+
+    // One pass: levels for scale d; the error E, R = sum w*e*L and S = sum w*L*L.
+    struct Acc {
+        V E, R, S;
+    };
+    auto pass = [&](V d, auto store) QS_INLINE {
+        const V id = safeInverse(d);
+        V p[3][4];
+        for (auto& q : p)
+            for (auto& v : q)
+                v = zero;
+        {
+#pragma GCC unroll 8
+            for (int j = 0; j < QK; j += 4) {
+#pragma GCC unroll 4
+                for (int u = 0; u < 4; ++u) {
+                    const V l = level(mul(x[j + u], id));
+                    const V wl = Weighted ? mul(w[j + u], l) : l;
+                    if constexpr (Exact) {
+                        const V e = sub(x[j + u], mul(d, l));
+                        const V we = Weighted ? mul(w[j + u], e) : e;
+                        p[0][u] = add(p[0][u], mul(we, e));
+                        p[1][u] = add(p[1][u], mul(we, l));
+                    } else {
+                        p[1][u] = add(p[1][u], mul(wx[j + u], l));  // Sxl
+                    }
+                    p[2][u] = add(p[2][u], mul(wl, l));
+                    if constexpr (decltype(store)::value)
+                        L[j + u] = l;
+                }
+            }
+        }
+        Acc a;
+        a.S = add(add(p[2][0], p[2][1]), add(p[2][2], p[2][3]));
+        const V r = add(add(p[1][0], p[1][1]), add(p[1][2], p[1][3]));
+        if constexpr (Exact) {
+            a.E = add(add(p[0][0], p[0][1]), add(p[0][2], p[0][3]));
+            a.R = r;
+        } else {
+            a.E = add(sub(sxx, mul(mul(splat<V>(2.0f), d), r)), mul(mul(d, d), a.S));
+            a.R = sub(r, mul(d, a.S));
+        }
+        return a;
+    };
+    // Least-squares scale for the levels of a pass, and its error for those levels (an upper
+    // bound of its error once the levels are re-rounded): sum w (e - delta L)^2 = E - 2 delta R + delta^2 S.
+    auto propose = [&](V d, const Acc& a, V& d2, V& e2) QS_INLINE {
+        const auto ok = gt(a.S, zero);
+        d2 = sel(ok, half(add(d, dvd(a.R, sel(ok, a.S, splat<V>(1.0f))))), d);
+        const V delta = sub(d2, d);
+        e2 = add(sub(a.E, mul(mul(splat<V>(2.0f), delta), a.R)), mul(mul(delta, delta), a.S));
+    };
+
+    V bestD = zero, bestE = zero;
+    for (int i = 0; i < nDiv; ++i) {
+        const V d = half(dvd(mx, splat<V>(divisors[i])));
+        const Acc a = pass(d, std::false_type{});
+        if (i == 0) {
+            bestD = d;
+            bestE = a.E;
+        } else {
+            const auto better = lt(a.E, bestE);
+            bestD = sel(better, d, bestD);
+            bestE = sel(better, a.E, bestE);
+        }
+        V d2, e2;
+        propose(d, a, d2, e2);
+        const auto better = lt(e2, bestE);
+        bestD = sel(better, d2, bestD);
+        bestE = sel(better, e2, bestE);
+    }
+    V d = bestD;
+    for (int step = 0;; ++step) {
+        const Acc a = pass(d, std::true_type{});
+        if (step == refineSteps)
+            break;
+        V d2, e2;
+        propose(d, a, d2, e2);
+        const auto better = lt(e2, a.E);
+        if (!any(better))
+            break;
+        d = sel(better, d2, d);
+    }
+    return d;
+}
+template <class V, bool Exact, class Levels>
+V searchSymmetric(const V* x, const V* w, const Levels& level, const float* divisors, int nDiv, int refineSteps, V* L)
+{
+    return w ? searchSymmetricT<V, Exact, true>(x, w, level, divisors, nDiv, refineSteps, L)
+             : searchSymmetricT<V, Exact, false>(x, w, level, divisors, nDiv, refineSteps, L);
+}
+
+// Asymmetric formats (weight = d * L + m, L in 0..nmax): returns d and m (fp16 values), levels in L.
+// divisors: k for the candidates d = (max - min) / k, m = min; divisors[0] = nmax is llama.cpp's
+// choice. Errors come from moments of the block centred on c = (min + max) / 2.
+template <class V, bool Weighted>
+void searchAsymmetricT(const V* x, const V* w, float nmax, const float* divisors, int nDiv, int refineSteps, V* L,
+                       V& dOut, V& mOut)
+{
+    const V zero = splat<V>(0.0f), top = splat<V>(nmax), two = splat<V>(2.0f);
+    V mn = x[0], mx = x[0];
+    for (int j = 0; j < QK; ++j) {
+        mn = vmin(x[j], mn);
+        mx = vmax(x[j], mx);
+    }
+    mn = add(mn, zero);  // -0 -> +0
+    mx = add(mx, zero);
+    const V c = mul(add(mn, mx), splat<V>(0.5f));
+    V xc[QK], wxc[QK];
+    for (int j = 0; j < QK; ++j) {
+        xc[j] = sub(x[j], c);
+        wxc[j] = Weighted ? mul(w[j], xc[j]) : xc[j];
+    }
+    const V sw = Weighted ? sum4<V>([&](int j) { return w[j]; }) : splat<V>(float(QK));
+    const V sx = sum4<V>([&](int j) { return wxc[j]; });
+    const V sxx = sum4<V>([&](int j) { return mul(wxc[j], xc[j]); });
+
+    // One pass: levels for (d, m); Sxl = sum w*xc*L, Sll = sum w*L*L, Sl = sum w*L.
+    struct Acc {
+        V sxl, sll, sl;
+    };
+    auto pass = [&](V d, V m, auto store) QS_INLINE {
+        const V id = safeInverse(d);
+        V p[3][2] = {{zero, zero}, {zero, zero}, {zero, zero}};
+        {
+#pragma GCC unroll 16
+            for (int j = 0; j < QK; j += 2) {
+#pragma GCC unroll 2
+                for (int u = 0; u < 2; ++u) {
+                    const V l = vmin(vmax(rnd(mul(sub(x[j + u], m), id)), zero), top);
+                    const V wl = Weighted ? mul(w[j + u], l) : l;
+                    p[0][u] = add(p[0][u], mul(wxc[j + u], l));
+                    p[1][u] = add(p[1][u], mul(wl, l));
+                    p[2][u] = add(p[2][u], wl);
+                    if constexpr (decltype(store)::value)
+                        L[j + u] = l;
+                }
+            }
+        }
+        return Acc{add(p[0][0], p[0][1]), add(p[1][0], p[1][1]), add(p[2][0], p[2][1])};
+    };
+    // sum w (xc - d L - mc)^2 with mc = m - c.
+    auto error = [&](const Acc& a, V d, V m) QS_INLINE {
+        const V mc = sub(m, c);
+        const V lin = add(mul(d, a.sxl), mul(mc, sx));
+        const V quad = add(add(mul(mul(d, d), a.sll), mul(mul(two, mul(d, mc)), a.sl)), mul(mul(mc, mc), sw));
+        return add(sub(sxx, mul(two, lin)), quad);
+    };
+    // Least-squares (d, mc) for the levels of a pass: [Sll Sl; Sl sw] [d mc]' = [Sxl sx]'.
+    auto propose = [&](V d, V m, const Acc& a, V& d2, V& m2) QS_INLINE {
+        const V det = sub(mul(a.sll, sw), mul(a.sl, a.sl));
+        const auto ok = gt(det, zero);
+        const V safeDet = sel(ok, det, splat<V>(1.0f));
+        const V nd = dvd(sub(mul(a.sxl, sw), mul(a.sl, sx)), safeDet);
+        const V nmc = dvd(sub(mul(a.sll, sx), mul(a.sl, a.sxl)), safeDet);
+        d2 = sel(ok, half(nd), d);
+        m2 = sel(ok, half(add(nmc, c)), m);
+    };
+
+    const V m0 = half(mn);
+    V bestD = zero, bestM = m0, bestE = zero;
+    for (int i = 0; i < nDiv; ++i) {
+        const V d = half(dvd(sub(mx, mn), splat<V>(divisors[i])));
+        const Acc a = pass(d, m0, std::false_type{});
+        const V e = error(a, d, m0);
+        if (i == 0) {
+            bestD = d;
+            bestE = e;
+        } else {
+            const auto better = lt(e, bestE);
+            bestD = sel(better, d, bestD);
+            bestM = sel(better, m0, bestM);
+            bestE = sel(better, e, bestE);
+        }
+        V d2, m2;
+        propose(d, m0, a, d2, m2);
+        const V e2 = error(a, d2, m2);
+        const auto better = lt(e2, bestE);
+        bestD = sel(better, d2, bestD);
+        bestM = sel(better, m2, bestM);
+        bestE = sel(better, e2, bestE);
+    }
+    V d = bestD, m = bestM;
+    for (int step = 0;; ++step) {
+        const Acc a = pass(d, m, std::true_type{});
+        if (step == refineSteps)
+            break;
+        V d2, m2;
+        propose(d, m, a, d2, m2);
+        const auto better = lt(error(a, d2, m2), error(a, d, m));
+        if (!any(better))
+            break;
+        d = sel(better, d2, d);
+        m = sel(better, m2, m);
+    }
+    dOut = d;
+    mOut = m;
+}
+template <class V>
+void searchAsymmetric(const V* x, const V* w, float nmax, const float* divisors, int nDiv, int refineSteps, V* L,
+                      V& dOut, V& mOut)
+{
+    if (w)
+        searchAsymmetricT<V, true>(x, w, nmax, divisors, nDiv, refineSteps, L, dOut, mOut);
+    else
+        searchAsymmetricT<V, false>(x, w, nmax, divisors, nDiv, refineSteps, L, dOut, mOut);
+}
+
+// ---- Row drivers -------------------------------------------------------------------------------
+// Fmt supplies:
+//   template <class V> static void search(const V* x, const V* w, V* L, V& d, V& m): the levels L
+//     (as floats) and the fp16 values d, m of one block per lane;
+//   template <class V> static V code(V l): the stored code (0..255 as a float, or -127..127) of a level;
+//   static void pack(unsigned char* block, float d, float m, const uint8_t* q): writes a block from
+//     its 32 codes (as bytes);
+//   static constexpr size_t kBlockBytes.
+
+template <class Fmt>
+void quantizeBlocksScalar(const float* x, unsigned char* out, int64_t b0, int64_t b1, const float* importance)
+{
+    for (int64_t b = b0; b < b1; ++b) {
+        float L[QK];
+        float d = 0.0f, m = 0.0f;
+        Fmt::template search<float>(x + b * QK, importance ? importance + b * QK : nullptr, L, d, m);
+        uint8_t q[QK];
+        for (int j = 0; j < QK; ++j)
+            q[j] = uint8_t(int(Fmt::template code<float>(L[j])));
+        Fmt::pack(out + b * Fmt::kBlockBytes, d, m, q);
+    }
+}
+
+template <class Fmt>
+void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance)
+{
+    quantizeBlocksScalar<Fmt>(x, static_cast<unsigned char*>(dst), 0, n / QK, importance);
+}
+
+template <class Fmt>
+void quantizeRowFast(const float* x, void* dst, int64_t n, const float* importance)
+{
+    auto* out = static_cast<unsigned char*>(dst);
+    const int64_t nb = n / QK;
+    int64_t b = 0;
+#ifdef __AVX2__
+    for (; b + 8 <= nb; b += 8) {
+        __m256 xv[QK], wv[QK], L[QK], d, m;
+        loadBlocks8(x + b * QK, xv);
+        if (importance)
+            loadBlocks8(importance + b * QK, wv);
+        Fmt::template search<__m256>(xv, importance ? wv : nullptr, L, d, m);
+        for (int j = 0; j < QK; ++j)
+            L[j] = Fmt::template code<__m256>(L[j]);
+        for (int c = 0; c < QK; c += 8)
+            transpose8(L + c);  // now L[c + k] holds codes c..c+7 of block k
+        alignas(32) float dt[8], mt[8];
+        _mm256_store_ps(dt, d);
+        _mm256_store_ps(mt, m);
+        for (int k = 0; k < 8; ++k) {
+            const __m256i p01 = _mm256_packs_epi32(_mm256_cvtps_epi32(L[k]), _mm256_cvtps_epi32(L[8 + k]));
+            const __m256i p23 = _mm256_packs_epi32(_mm256_cvtps_epi32(L[16 + k]), _mm256_cvtps_epi32(L[24 + k]));
+            const __m256i bytes = _mm256_permutevar8x32_epi32(_mm256_packs_epi16(p01, p23),
+                                                              _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+            alignas(32) uint8_t q[QK];
+            _mm256_store_si256(reinterpret_cast<__m256i*>(q), bytes);
+            Fmt::pack(out + (b + k) * Fmt::kBlockBytes, dt[k], mt[k], q);
+        }
+    }
+#endif
+    quantizeBlocksScalar<Fmt>(x, out, b, nb, importance);
+}
+
+// Codes of the formats: level + offset, or IQ4_NL's index of a level value.
+template <int Offset>
+struct UniformCode {
+    template <class V>
+    static V code(V l)
+    {
+        return add(l, splat<V>(float(Offset)));
+    }
 };
-template <class K>
-NlResult searchNl(const float* x, const float* w, const float* divisors, int nDiv, int refineSteps)
-{
-    const BlockMax bm = K::absMax(x);
-    NlResult r;
-    float v[QK];
-    uint16_t best = 0;
-    float bestErr = 0.0f;
-    bool have = false;
-    auto tryScale = [&](uint16_t h) {
-        const float d = fp16ToFp32(h);
-        const float err = K::errNl(x, w, d, safeInverse(d));
-        if (!have || err < bestErr) {
-            best = h;
-            bestErr = err;
-            have = true;
-            return true;
-        }
-        return false;
-    };
-    // Each candidate d = max / k, then the least-squares scale of its levels.
-    auto fit = [&](float id) {
-        K::levelsNl(x, id, v, r.idx);
-        float s[2];
-        K::template moments<false>(x, w, v, s);
-        if (!(s[1] > 0.0f))
-            return false;
-        const uint16_t h = halfScale(s[0] / s[1]);
-        return h != best && tryScale(h);
-    };
-    for (int i = 0; i < nDiv; ++i) {
-        const float d = bm.max / divisors[i];
-        tryScale(halfScale(d));
-        fit(safeInverse(d));
+struct NlCode {
+    template <class V>
+    static V code(V l)
+    {
+        V idx = splat<V>(0.0f);
+        for (float m : kIq4nlMid)
+            idx = add(idx, sel(gt(l, splat<V>(m)), splat<V>(1.0f), splat<V>(0.0f)));
+        return idx;
     }
-    for (int step = 0; step < refineSteps; ++step)
-        if (!fit(safeInverse(fp16ToFp32(best))))
-            break;
-    r.d = best;
-    K::levelsNl(x, safeInverse(fp16ToFp32(best)), v, r.idx);
-    return r;
-}
-
-// Importance of a block: null when absent.
-inline const float* blockWeights(const float* importance, int64_t block)
-{
-    return importance ? importance + block * QK : nullptr;
-}
+};
 
 }  // namespace qs::legacy

@@ -17,20 +17,24 @@ static_assert(sizeof(BlockQ4_0) == 18, "Q4_0 block is 18 bytes");
 // on level -8), then smaller/larger scales on that side and the other side (max on level +7).
 constexpr float kDivisors[] = {-8.0f, -8.5f, -9.0f, -9.5f, -7.5f, 7.0f, 7.5f, 8.0f};
 
-template <class K>
-void quantizeRowT(const float* x, void* dst, int64_t n, const float* importance)
-{
-    auto* out = static_cast<unsigned char*>(dst);
-    for (int64_t b = 0; b < n / legacy::QK; ++b) {
-        const auto r = legacy::searchSymmetric<K>(x + b * legacy::QK, legacy::blockWeights(importance, b), -8.0f, 7.0f,
-                                                  kDivisors, int(std::size(kDivisors)), 2);
-        BlockQ4_0 blk;
-        blk.d = r.d;
-        for (int j = 0; j < 16; ++j)
-            blk.qs[j] = uint8_t((int(r.L[j]) + 8) | ((int(r.L[j + 16]) + 8) << 4));
-        std::memcpy(out + b * sizeof(BlockQ4_0), &blk, sizeof(BlockQ4_0));
+struct Kernel : legacy::UniformCode<8> {
+    static constexpr size_t kBlockBytes = sizeof(BlockQ4_0);
+    template <class V>
+    static void search(const V* x, const V* w, V* L, V& d, V& m)
+    {
+        (void)m;
+        d = legacy::searchSymmetric<V, false>(x, w, legacy::UniformLevels{-8.0f, 7.0f}, kDivisors, int(std::size(kDivisors)), 2, L);
     }
-}
+    static void pack(unsigned char* out, float d, float m, const uint8_t* q)
+    {
+        (void)m;
+        BlockQ4_0 blk;
+        blk.d = fp32ToFp16(d);
+        for (int j = 0; j < 16; ++j)
+            blk.qs[j] = uint8_t(q[j] | (q[j + 16] << 4));
+        std::memcpy(out, &blk, sizeof(blk));
+    }
+};
 
 class Q4_0Format : public BlockFormat {
 public:
@@ -41,11 +45,11 @@ public:
     }
     void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
     {
-        quantizeRowT<legacy::FastKernels>(x, dst, n, importance);
+        legacy::quantizeRowFast<Kernel>(x, dst, n, importance);
     }
     void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
     {
-        quantizeRowT<legacy::ScalarKernels>(x, dst, n, importance);
+        legacy::quantizeRowReference<Kernel>(x, dst, n, importance);
     }
     void dequantizeRow(const void* src, float* y, int64_t n) const override
     {

@@ -17,23 +17,25 @@ static_assert(sizeof(BlockQ4_1) == 20, "Q4_1 block is 20 bytes");
 // Scale search: llama.cpp's reference choice (m = min, d = (max - min) / nmax) first; then for each
 // k below, the levels of m = min, d = (max - min) / k get their weighted least-squares (d, m);
 // then a few least-squares refinement steps from the best.
-constexpr float kDivisors[] = {14.0f, 14.5f, 15.0f, 15.5f, 16.0f, 16.5f, 17.0f, 17.5f, 18.0f, 19.0f};
+constexpr float kDivisors[] = {15.0f, 14.5f, 15.5f, 16.0f, 16.5f, 17.0f, 17.5f, 18.0f, 19.0f};
 
-template <class K>
-void quantizeRowT(const float* x, void* dst, int64_t n, const float* importance)
-{
-    auto* out = static_cast<unsigned char*>(dst);
-    for (int64_t b = 0; b < n / legacy::QK; ++b) {
-        const auto r = legacy::searchAsymmetric<K>(x + b * legacy::QK, legacy::blockWeights(importance, b), 15.0f,
-                                                   kDivisors, int(std::size(kDivisors)), 3);
-        BlockQ4_1 blk;
-        blk.d = r.d;
-        blk.m = r.m;
-        for (int j = 0; j < 16; ++j)
-            blk.qs[j] = uint8_t(int(r.L[j]) | (int(r.L[j + 16]) << 4));
-        std::memcpy(out + b * sizeof(BlockQ4_1), &blk, sizeof(BlockQ4_1));
+struct Kernel : legacy::UniformCode<0> {
+    static constexpr size_t kBlockBytes = sizeof(BlockQ4_1);
+    template <class V>
+    static void search(const V* x, const V* w, V* L, V& d, V& m)
+    {
+        legacy::searchAsymmetric(x, w, 15.0f, kDivisors, int(std::size(kDivisors)), 2, L, d, m);
     }
-}
+    static void pack(unsigned char* out, float d, float m, const uint8_t* q)
+    {
+        BlockQ4_1 blk;
+        blk.d = fp32ToFp16(d);
+        blk.m = fp32ToFp16(m);
+        for (int j = 0; j < 16; ++j)
+            blk.qs[j] = uint8_t(q[j] | (q[j + 16] << 4));
+        std::memcpy(out, &blk, sizeof(blk));
+    }
+};
 
 class Q4_1Format : public BlockFormat {
 public:
@@ -44,11 +46,11 @@ public:
     }
     void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
     {
-        quantizeRowT<legacy::FastKernels>(x, dst, n, importance);
+        legacy::quantizeRowFast<Kernel>(x, dst, n, importance);
     }
     void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
     {
-        quantizeRowT<legacy::ScalarKernels>(x, dst, n, importance);
+        legacy::quantizeRowReference<Kernel>(x, dst, n, importance);
     }
     void dequantizeRow(const void* src, float* y, int64_t n) const override
     {

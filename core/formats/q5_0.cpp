@@ -18,27 +18,31 @@ static_assert(sizeof(BlockQ5_0) == 22, "Q5_0 block is 22 bytes");
 // Scale candidates d = max / k: llama.cpp's reference choice first (max on level -16).
 constexpr float kDivisors[] = {-16.0f, -16.5f, -17.0f, -17.5f, -15.5f, 15.0f, 15.5f, 16.0f};
 
-template <class K>
-void quantizeRowT(const float* x, void* dst, int64_t n, const float* importance)
-{
-    auto* out = static_cast<unsigned char*>(dst);
-    for (int64_t b = 0; b < n / legacy::QK; ++b) {
-        const auto r = legacy::searchSymmetric<K>(x + b * legacy::QK, legacy::blockWeights(importance, b), -16.0f,
-                                                  15.0f, kDivisors, int(std::size(kDivisors)), 2);
+struct Kernel : legacy::UniformCode<16> {
+    static constexpr size_t kBlockBytes = sizeof(BlockQ5_0);
+    template <class V>
+    static void search(const V* x, const V* w, V* L, V& d, V& m)
+    {
+        (void)m;
+        d = legacy::searchSymmetric<V, false>(x, w, legacy::UniformLevels{-16.0f, 15.0f}, kDivisors, int(std::size(kDivisors)), 2, L);
+    }
+    static void pack(unsigned char* out, float d, float m, const uint8_t* q)
+    {
+        (void)m;
         BlockQ5_0 blk;
-        blk.d = r.d;
+        blk.d = fp32ToFp16(d);
         uint32_t qh = 0;
         for (int j = 0; j < 16; ++j) {
-            const int q0 = int(r.L[j]) + 16, q1 = int(r.L[j + 16]) + 16;
+            const int q0 = q[j], q1 = q[j + 16];
             blk.qs[j] = uint8_t((q0 & 0x0F) | ((q1 & 0x0F) << 4));
             qh |= uint32_t(q0 >> 4) << j;
             qh |= uint32_t(q1 >> 4) << (j + 16);
         }
         for (int i = 0; i < 4; ++i)
             blk.qh[i] = uint8_t(qh >> (8 * i));
-        std::memcpy(out + b * sizeof(BlockQ5_0), &blk, sizeof(BlockQ5_0));
+        std::memcpy(out, &blk, sizeof(blk));
     }
-}
+};
 
 class Q5_0Format : public BlockFormat {
 public:
@@ -49,11 +53,11 @@ public:
     }
     void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
     {
-        quantizeRowT<legacy::FastKernels>(x, dst, n, importance);
+        legacy::quantizeRowFast<Kernel>(x, dst, n, importance);
     }
     void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
     {
-        quantizeRowT<legacy::ScalarKernels>(x, dst, n, importance);
+        legacy::quantizeRowReference<Kernel>(x, dst, n, importance);
     }
     void dequantizeRow(const void* src, float* y, int64_t n) const override
     {

@@ -19,30 +19,32 @@ static_assert(sizeof(BlockQ5_1) == 24, "Q5_1 block is 24 bytes");
 // Scale search: llama.cpp's reference choice (m = min, d = (max - min) / nmax) first; then for each
 // k below, the levels of m = min, d = (max - min) / k get their weighted least-squares (d, m);
 // then a few least-squares refinement steps from the best.
-constexpr float kDivisors[] = {30.0f, 30.5f, 31.0f, 31.5f, 32.0f, 32.5f, 33.0f, 34.0f, 35.0f, 36.0f};
+constexpr float kDivisors[] = {31.0f, 30.5f, 31.5f, 32.0f, 32.5f, 33.0f, 34.0f, 35.0f, 36.0f};
 
-template <class K>
-void quantizeRowT(const float* x, void* dst, int64_t n, const float* importance)
-{
-    auto* out = static_cast<unsigned char*>(dst);
-    for (int64_t b = 0; b < n / legacy::QK; ++b) {
-        const auto r = legacy::searchAsymmetric<K>(x + b * legacy::QK, legacy::blockWeights(importance, b), 31.0f,
-                                                   kDivisors, int(std::size(kDivisors)), 3);
+struct Kernel : legacy::UniformCode<0> {
+    static constexpr size_t kBlockBytes = sizeof(BlockQ5_1);
+    template <class V>
+    static void search(const V* x, const V* w, V* L, V& d, V& m)
+    {
+        legacy::searchAsymmetric(x, w, 31.0f, kDivisors, int(std::size(kDivisors)), 2, L, d, m);
+    }
+    static void pack(unsigned char* out, float d, float m, const uint8_t* q)
+    {
         BlockQ5_1 blk;
-        blk.d = r.d;
-        blk.m = r.m;
+        blk.d = fp32ToFp16(d);
+        blk.m = fp32ToFp16(m);
         uint32_t qh = 0;
         for (int j = 0; j < 16; ++j) {
-            const int q0 = int(r.L[j]), q1 = int(r.L[j + 16]);
+            const int q0 = q[j], q1 = q[j + 16];
             blk.qs[j] = uint8_t((q0 & 0x0F) | ((q1 & 0x0F) << 4));
             qh |= uint32_t(q0 >> 4) << j;
             qh |= uint32_t(q1 >> 4) << (j + 16);
         }
         for (int i = 0; i < 4; ++i)
             blk.qh[i] = uint8_t(qh >> (8 * i));
-        std::memcpy(out + b * sizeof(BlockQ5_1), &blk, sizeof(BlockQ5_1));
+        std::memcpy(out, &blk, sizeof(blk));
     }
-}
+};
 
 class Q5_1Format : public BlockFormat {
 public:
@@ -53,11 +55,11 @@ public:
     }
     void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
     {
-        quantizeRowT<legacy::FastKernels>(x, dst, n, importance);
+        legacy::quantizeRowFast<Kernel>(x, dst, n, importance);
     }
     void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
     {
-        quantizeRowT<legacy::ScalarKernels>(x, dst, n, importance);
+        legacy::quantizeRowReference<Kernel>(x, dst, n, importance);
     }
     void dequantizeRow(const void* src, float* y, int64_t n) const override
     {

@@ -17,20 +17,24 @@ static_assert(sizeof(BlockQ8_0) == 34, "Q8_0 block is 34 bytes");
 // (-128 is never used: llama.cpp's int8 dot products assume |q| <= 127.)
 constexpr float kDivisors[] = {127.0f, 127.5f, 126.5f};
 
-template <class K>
-void quantizeRowT(const float* x, void* dst, int64_t n, const float* importance)
-{
-    auto* out = static_cast<unsigned char*>(dst);
-    for (int64_t b = 0; b < n / legacy::QK; ++b) {
-        const auto r = legacy::searchSymmetric<K>(x + b * legacy::QK, legacy::blockWeights(importance, b), -127.0f,
-                                                  127.0f, kDivisors, int(std::size(kDivisors)), 2);
-        BlockQ8_0 blk;
-        blk.d = r.d;
-        for (int j = 0; j < 32; ++j)
-            blk.qs[j] = int8_t(r.L[j]);
-        std::memcpy(out + b * sizeof(BlockQ8_0), &blk, sizeof(BlockQ8_0));
+struct Kernel : legacy::UniformCode<0> {
+    static constexpr size_t kBlockBytes = sizeof(BlockQ8_0);
+    template <class V>
+    static void search(const V* x, const V* w, V* L, V& d, V& m)
+    {
+        (void)m;
+        d = legacy::searchSymmetric<V, true>(x, w, legacy::UniformLevels{-127.0f, 127.0f}, kDivisors, int(std::size(kDivisors)), 2, L);
     }
-}
+    static void pack(unsigned char* out, float d, float m, const uint8_t* q)
+    {
+        (void)m;
+        BlockQ8_0 blk;
+        blk.d = fp32ToFp16(d);
+        for (int j = 0; j < 32; ++j)
+            blk.qs[j] = int8_t(q[j]);
+        std::memcpy(out, &blk, sizeof(blk));
+    }
+};
 
 class Q8_0Format : public BlockFormat {
 public:
@@ -41,11 +45,11 @@ public:
     }
     void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
     {
-        quantizeRowT<legacy::FastKernels>(x, dst, n, importance);
+        legacy::quantizeRowFast<Kernel>(x, dst, n, importance);
     }
     void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
     {
-        quantizeRowT<legacy::ScalarKernels>(x, dst, n, importance);
+        legacy::quantizeRowReference<Kernel>(x, dst, n, importance);
     }
     void dequantizeRow(const void* src, float* y, int64_t n) const override
     {
