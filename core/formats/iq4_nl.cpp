@@ -31,8 +31,7 @@ struct Kernel : legacy::NlCode {
         (void)m;
         BlockIq4Nl blk;
         blk.d = fp32ToFp16(d);
-        for (int j = 0; j < 16; ++j)
-            blk.qs[j] = uint8_t(q[j] | (q[j + 16] << 4));
+        legacy::packNibbles(q, blk.qs);
         std::memcpy(out, &blk, sizeof(blk));
     }
 };

@@ -22,7 +22,7 @@
 #include <cstring>
 #include <type_traits>
 
-#ifdef __AVX2__
+#if defined(__SSE2__) || defined(__AVX2__)
 #include <immintrin.h>
 #endif
 
@@ -308,10 +308,10 @@ V searchSymmetric(const V* x, const V* w, const Levels& level, const float* divi
 
 // Asymmetric formats (weight = d * L + m, L in 0..nmax): returns d and m (fp16 values), levels in L.
 // divisors: k for the candidates d = (max - min) / k, m = min; divisors[0] = nmax is llama.cpp's
-// choice. Errors come from moments of the block centred on c = (min + max) / 2.
+// choice. maxDivisors: k for the candidates d = (max - min) / k, m = max - nmax * d. Errors come from moments of the block centred on c = (min + max) / 2.
 template <class V, bool Weighted>
-void searchAsymmetricT(const V* x, const V* w, float nmax, const float* divisors, int nDiv, int refineSteps, V* L,
-                       V& dOut, V& mOut)
+void searchAsymmetricT(const V* x, const V* w, float nmax, const float* divisors, int nDiv, const float* maxDivisors,
+                       int nMaxDiv, int refineSteps, V* L, V& dOut, V& mOut)
 {
     const V zero = splat<V>(0.0f), top = splat<V>(nmax), two = splat<V>(2.0f);
     V mn = x[0], mx = x[0];
@@ -375,26 +375,33 @@ void searchAsymmetricT(const V* x, const V* w, float nmax, const float* divisors
 
     const V m0 = half(mn);
     V bestD = zero, bestM = m0, bestE = zero;
-    for (int i = 0; i < nDiv; ++i) {
-        const V d = half(dvd(sub(mx, mn), splat<V>(divisors[i])));
-        const Acc a = pass(d, m0, std::false_type{});
-        const V e = error(a, d, m0);
-        if (i == 0) {
+    auto candidate = [&](V d, V m, bool first) QS_INLINE {
+        const Acc a = pass(d, m, std::false_type{});
+        const V e = error(a, d, m);
+        if (first) {
             bestD = d;
+            bestM = m;
             bestE = e;
         } else {
             const auto better = lt(e, bestE);
             bestD = sel(better, d, bestD);
-            bestM = sel(better, m0, bestM);
+            bestM = sel(better, m, bestM);
             bestE = sel(better, e, bestE);
         }
         V d2, m2;
-        propose(d, m0, a, d2, m2);
+        propose(d, m, a, d2, m2);
         const V e2 = error(a, d2, m2);
         const auto better = lt(e2, bestE);
         bestD = sel(better, d2, bestD);
         bestM = sel(better, m2, bestM);
         bestE = sel(better, e2, bestE);
+    };
+    // Candidates anchored at the min (m = min), then at the max (level nmax on the max).
+    for (int i = 0; i < nDiv; ++i)
+        candidate(half(dvd(sub(mx, mn), splat<V>(divisors[i]))), m0, i == 0);
+    for (int i = 0; i < nMaxDiv; ++i) {
+        const V d = half(dvd(sub(mx, mn), splat<V>(maxDivisors[i])));
+        candidate(d, half(sub(mx, mul(top, d))), false);
     }
     V d = bestD, m = bestM;
     for (int step = 0;; ++step) {
@@ -413,13 +420,42 @@ void searchAsymmetricT(const V* x, const V* w, float nmax, const float* divisors
     mOut = m;
 }
 template <class V>
-void searchAsymmetric(const V* x, const V* w, float nmax, const float* divisors, int nDiv, int refineSteps, V* L,
-                      V& dOut, V& mOut)
+void searchAsymmetric(const V* x, const V* w, float nmax, const float* divisors, int nDiv, const float* maxDivisors,
+                      int nMaxDiv, int refineSteps, V* L, V& dOut, V& mOut)
 {
     if (w)
-        searchAsymmetricT<V, true>(x, w, nmax, divisors, nDiv, refineSteps, L, dOut, mOut);
+        searchAsymmetricT<V, true>(x, w, nmax, divisors, nDiv, maxDivisors, nMaxDiv, refineSteps, L, dOut, mOut);
     else
-        searchAsymmetricT<V, false>(x, w, nmax, divisors, nDiv, refineSteps, L, dOut, mOut);
+        searchAsymmetricT<V, false>(x, w, nmax, divisors, nDiv, maxDivisors, nMaxDiv, refineSteps, L, dOut, mOut);
+}
+
+// ---- Packing of codes (shared by both paths) ----------------------------------------------------
+// out[j] = (q[j] & 15) | (q[j + 16] & 15) << 4 for j < 16.
+inline void packNibbles(const uint8_t* q, uint8_t* out)
+{
+#ifdef __SSE2__
+    const __m128i m = _mm_set1_epi8(0x0F);
+    const __m128i lo = _mm_and_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(q)), m);
+    const __m128i hi = _mm_and_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16)), m);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_or_si128(lo, _mm_slli_epi16(hi, 4)));
+#else
+    for (int j = 0; j < 16; ++j)
+        out[j] = uint8_t((q[j] & 0x0F) | ((q[j + 16] & 0x0F) << 4));
+#endif
+}
+// Bit j = bit 4 of q[j], as 4 little-endian bytes.
+inline void packFifthBits(const uint8_t* q, uint8_t* out)
+{
+#ifdef __AVX2__
+    const uint32_t bits =
+        uint32_t(_mm256_movemask_epi8(_mm256_slli_epi16(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(q)), 3)));
+#else
+    uint32_t bits = 0;
+    for (int j = 0; j < QK; ++j)
+        bits |= uint32_t((q[j] >> 4) & 1u) << j;
+#endif
+    for (int i = 0; i < 4; ++i)
+        out[i] = uint8_t(bits >> (8 * i));
 }
 
 // ---- Row drivers -------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ static_assert(sizeof(BlockQ4_0) == 18, "Q4_0 block is 18 bytes");
 
 // Scale candidates d = max / k. First llama.cpp's reference choice (the largest-magnitude weight
 // on level -8), then smaller/larger scales on that side and the other side (max on level +7).
-constexpr float kDivisors[] = {-8.0f, -8.5f, -9.0f, -9.5f, -7.5f, 7.0f, 7.5f, 8.0f};
+constexpr float kDivisors[] = {-8.0f, -8.75f, 7.25f};
 
 struct Kernel : legacy::UniformCode<8> {
     static constexpr size_t kBlockBytes = sizeof(BlockQ4_0);
@@ -23,15 +23,14 @@ struct Kernel : legacy::UniformCode<8> {
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
         (void)m;
-        d = legacy::searchSymmetric<V, false>(x, w, legacy::UniformLevels{-8.0f, 7.0f}, kDivisors, int(std::size(kDivisors)), 2, L);
+        d = legacy::searchSymmetric<V, false>(x, w, legacy::UniformLevels{-8.0f, 7.0f}, kDivisors, int(std::size(kDivisors)), 1, L);
     }
     static void pack(unsigned char* out, float d, float m, const uint8_t* q)
     {
         (void)m;
         BlockQ4_0 blk;
         blk.d = fp32ToFp16(d);
-        for (int j = 0; j < 16; ++j)
-            blk.qs[j] = uint8_t(q[j] | (q[j + 16] << 4));
+        legacy::packNibbles(q, blk.qs);
         std::memcpy(out, &blk, sizeof(blk));
     }
 };

@@ -31,15 +31,8 @@ struct Kernel : legacy::UniformCode<16> {
         (void)m;
         BlockQ5_0 blk;
         blk.d = fp32ToFp16(d);
-        uint32_t qh = 0;
-        for (int j = 0; j < 16; ++j) {
-            const int q0 = q[j], q1 = q[j + 16];
-            blk.qs[j] = uint8_t((q0 & 0x0F) | ((q1 & 0x0F) << 4));
-            qh |= uint32_t(q0 >> 4) << j;
-            qh |= uint32_t(q1 >> 4) << (j + 16);
-        }
-        for (int i = 0; i < 4; ++i)
-            blk.qh[i] = uint8_t(qh >> (8 * i));
+        legacy::packNibbles(q, blk.qs);
+        legacy::packFifthBits(q, blk.qh);
         std::memcpy(out, &blk, sizeof(blk));
     }
 };

@@ -19,29 +19,30 @@ static_assert(sizeof(BlockQ5_1) == 24, "Q5_1 block is 24 bytes");
 // Scale search: llama.cpp's reference choice (m = min, d = (max - min) / nmax) first; then for each
 // k below, the levels of m = min, d = (max - min) / k get their weighted least-squares (d, m);
 // then a few least-squares refinement steps from the best.
-constexpr float kDivisors[] = {31.0f, 30.5f, 31.5f, 32.0f, 32.5f, 33.0f, 34.0f, 35.0f, 36.0f};
+constexpr float kDivisors[] = {31.0f, 30.5f, 31.5f, 32.0f, 33.0f, 34.0f};
+constexpr float kDivisorsW[] = {31.0f, 30.1f, 30.2f, 30.3f, 30.4f, 30.5f, 30.6f, 30.7f, 30.8f, 30.9f, 31.1f, 31.2f, 31.3f, 31.4f, 31.5f, 31.6f, 31.7f, 31.8f, 31.9f, 32.5f, 33.0f, 34.0f};
+constexpr float kMaxDivisorsW[] = {31.25f, 31.5f, 32.0f, 33.0f, 34.0f};
+constexpr float kMaxDivisors[] = {31.5f, 32.0f, 33.0f, 34.0f};
 
 struct Kernel : legacy::UniformCode<0> {
     static constexpr size_t kBlockBytes = sizeof(BlockQ5_1);
     template <class V>
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
-        legacy::searchAsymmetric(x, w, 31.0f, kDivisors, int(std::size(kDivisors)), 2, L, d, m);
+        if (w)  // importance given: a much denser search (llama.cpp's own is far slower)
+            legacy::searchAsymmetric(x, w, 31.0f, kDivisorsW, int(std::size(kDivisorsW)), kMaxDivisorsW,
+                                     int(std::size(kMaxDivisorsW)), 3, L, d, m);
+        else
+            legacy::searchAsymmetric(x, w, 31.0f, kDivisors, int(std::size(kDivisors)), kMaxDivisors,
+                                     int(std::size(kMaxDivisors)), 2, L, d, m);
     }
     static void pack(unsigned char* out, float d, float m, const uint8_t* q)
     {
         BlockQ5_1 blk;
         blk.d = fp32ToFp16(d);
         blk.m = fp32ToFp16(m);
-        uint32_t qh = 0;
-        for (int j = 0; j < 16; ++j) {
-            const int q0 = q[j], q1 = q[j + 16];
-            blk.qs[j] = uint8_t((q0 & 0x0F) | ((q1 & 0x0F) << 4));
-            qh |= uint32_t(q0 >> 4) << j;
-            qh |= uint32_t(q1 >> 4) << (j + 16);
-        }
-        for (int i = 0; i < 4; ++i)
-            blk.qh[i] = uint8_t(qh >> (8 * i));
+        legacy::packNibbles(q, blk.qs);
+        legacy::packFifthBits(q, blk.qh);
         std::memcpy(out, &blk, sizeof(blk));
     }
 };
