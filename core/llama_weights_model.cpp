@@ -1,0 +1,29 @@
+// LlamaWeights from an opened model (kept apart from the forward pass so the pass itself only
+// needs tensors in llama.cpp layout).
+#include "core/error.h"
+#include "core/llama_forward.h"
+
+namespace qs {
+
+LlamaWeights LlamaWeights::fromModel(const Model& m)
+{
+    const auto cfg = llamaConfig(m);
+    if (!cfg)
+        invalidInput(m.path, "not a llama-family model (no llama hyper-parameters found)");
+    std::vector<WeightTensor> tensors;
+    for (const TensorInfo& t : m.tensors) {
+        const std::string name = llamaCppName(t.name);
+        if (name.empty() || name == "rope_freqs.weight")
+            continue;  // tensors the forward pass does not use
+        WeightTensor w;
+        w.name = name;
+        w.cols = t.cols();
+        w.rows = t.rows();
+        w.sourceBytes = t.nbytes;
+        w.data = std::make_shared<const std::vector<float>>(llamaCppWeights(m, t));
+        tensors.push_back(std::move(w));
+    }
+    return LlamaWeights::fromTensors(*cfg, std::move(tensors), m.path);
+}
+
+}  // namespace qs
