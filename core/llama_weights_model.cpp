@@ -10,6 +10,9 @@ LlamaWeights LlamaWeights::fromModel(const Model& m)
     const auto cfg = llamaConfig(m);
     if (!cfg)
         invalidInput(m.path, "not a llama-family model (no llama hyper-parameters found)");
+    LlamaConfig c = *cfg;
+    if (c.contextLength <= 0)
+        c.contextLength = 2048;  // not stated by the file: a window length that every llama supports
     std::vector<WeightTensor> tensors;
     for (const TensorInfo& t : m.tensors) {
         const std::string name = llamaCppName(t.name);
@@ -23,7 +26,7 @@ LlamaWeights LlamaWeights::fromModel(const Model& m)
         w.data = std::make_shared<const std::vector<float>>(llamaCppWeights(m, t));
         tensors.push_back(std::move(w));
     }
-    return LlamaWeights::fromTensors(*cfg, std::move(tensors), m.path);
+    return LlamaWeights::fromTensors(c, std::move(tensors), m.path);
 }
 
 }  // namespace qs

@@ -9,6 +9,7 @@ int cmdBench(const QStringList& args);    // cmd_bench.cpp
 int cmdQuantize(const QStringList& args);  // cmd_quantize.cpp
 int cmdMakeDemo(const QStringList& args);  // cmd_make_demo.cpp
 int cmdCompare(const QStringList& args);   // cmd_compare.cpp
+int cmdPlanForSize(const QStringList& args);  // cmd_plan_for_size.cpp
 
 const std::vector<Command>& commands()
 {
@@ -19,6 +20,7 @@ const std::vector<Command>& commands()
         {"quantize", "Quantize a whole model and export it as GGUF or fake-quant safetensors", cmdQuantize},
         {"compare", "Model-wide quantization error of several types side by side", cmdCompare},
         {"make-demo", "Write a synthetic llama-shaped model with realistic weight statistics", cmdMakeDemo},
+        {"plan-for-size", "Mixed precision per tensor for a size target, least KL", cmdPlanForSize},
     };
     return list;
 }

@@ -1,0 +1,104 @@
+#include "core/cli/eval_cli.h"
+
+#include "core/error.h"
+
+namespace qs::cli {
+
+namespace {
+
+int64_t intOption(const QCommandLineParser& p, const QCommandLineOption& o, int64_t lo, int64_t hi)
+{
+    bool ok = false;
+    const QString v = p.value(o);
+    const qlonglong n = v.toLongLong(&ok);
+    if (!ok || n < lo || n > hi)
+        invalidInput({}, "--" + o.names().front().toStdString() + " expects an integer in [" + std::to_string(lo) +
+                             ", " + std::to_string(hi) + "], got '" + v.toStdString() + "'");
+    return n;
+}
+
+}  // namespace
+
+std::unique_ptr<EvalSetup> prepareEval(const QString& modelPath, const QCommandLineParser& p, const EvalOptions& o)
+{
+    auto s = std::make_unique<EvalSetup>();
+    s->model = openModel(modelPath.toStdString());
+    s->weights = std::make_unique<LlamaWeights>(LlamaWeights::fromModel(*s->model));
+    const LlamaWeights& w = *s->weights;
+    s->window = int(intOption(p, o.window, 0, 1 << 20));
+    if (s->window == 1)
+        invalidInput({}, "--window must be at least 2");
+    const int vocab = w.config.vocabSize;
+    if (p.isSet(o.tokens) && p.isSet(o.sample))
+        invalidInput({}, "--tokens and --sample exclude each other");
+    if (p.isSet(o.tokens)) {
+        s->tokens = loadTokenFile(p.value(o.tokens).toStdString(), vocab);
+        s->stream = {{"tokens_file", p.value(o.tokens)}};
+    } else {
+        const int n = int(intOption(p, o.sample, 1, 1 << 20));
+        const uint64_t seed = uint64_t(intOption(p, o.seed, 0, INT64_MAX));
+        s->tokens = sampleTokens(w, n, seed, s->window);
+        s->stream = {{"sampled", n}, {"seed", qint64(seed)}};
+    }
+    s->stream.insert(QStringLiteral("tokens"), qint64(s->tokens.size()));
+    s->evaluator = std::make_unique<Evaluator>(w, s->tokens, s->window);
+    s->stream.insert(QStringLiteral("positions"), qint64(s->evaluator->positions()));
+    if (p.isSet(o.imatrix)) {
+        std::vector<int32_t> calib;
+        if (p.isSet(o.calibTokens)) {
+            if (p.isSet(o.tokens) && p.value(o.calibTokens) == p.value(o.tokens))
+                invalidInput({}, "--calib-tokens must be a different stream from --tokens");
+            calib = loadTokenFile(p.value(o.calibTokens).toStdString(), vocab);
+            s->stream.insert(QStringLiteral("calibration_file"), p.value(o.calibTokens));
+        } else {
+            const int n = int(intOption(p, o.calibSample, 1, 1 << 20));
+            const int64_t seed = intOption(p, o.calibSeed, 0, INT64_MAX);
+            if (!p.isSet(o.tokens) && seed == intOption(p, o.seed, 0, INT64_MAX))
+                invalidInput({}, "--calib-seed must differ from --seed (calibrate on another stream)");
+            calib = sampleTokens(w, n, uint64_t(seed), s->window);
+            s->stream.insert(QStringLiteral("calibration_sampled"), n);
+            s->stream.insert(QStringLiteral("calibration_seed"), qint64(seed));
+        }
+        s->imatrix = collectImportance(w, calib, s->window);
+    }
+    return s;
+}
+
+void addMetrics(QJsonObject& o, const AccuracyMetrics& m, const QString& prefix)
+{
+    o.insert(prefix + "kld_mean", m.kldMean);
+    o.insert(prefix + "kld_p99", m.kldP99);
+    o.insert(prefix + "kld_max", m.kldMax);
+    o.insert(prefix + "top1_agreement", m.top1Agreement);
+    o.insert(prefix + "ppl", m.ppl);
+    o.insert(prefix + "ppl_reference", m.pplReference);
+    o.insert(prefix + "ppl_delta", m.pplDelta());
+    o.insert(prefix + "ppl_ratio", m.pplRatio());
+}
+
+QJsonArray sensitivityJson(const std::vector<Sensitivity>& s)
+{
+    QJsonArray a;
+    for (const auto& e : s)
+        a.append(QJsonObject{{"name", QString::fromStdString(e.name)},
+                             {"kld_mean", e.kldMean},
+                             {"top1_agreement", e.top1Agreement},
+                             {"bytes_saved", qint64(e.bytesSaved)}});
+    return a;
+}
+
+std::vector<const Format*> parseFormatList(const QString& list)
+{
+    std::vector<const Format*> out;
+    for (const QString& n : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const Format* f = findFormat(n.trimmed().toStdString());
+        if (!f)
+            invalidInput({}, "unknown format '" + n.trimmed().toStdString() + "' (see quantscope-cli formats)");
+        out.push_back(f);
+    }
+    if (out.empty())
+        invalidInput({}, "no formats given");
+    return out;
+}
+
+}  // namespace qs::cli

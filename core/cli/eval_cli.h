@@ -1,0 +1,67 @@
+#pragma once
+// Options shared by the subcommands that evaluate a model's accuracy (compare --eval,
+// plan-for-size): which token stream, which calibration stream for the importance matrix.
+#include "core/evaluation.h"
+#include "core/model.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <memory>
+#include <optional>
+
+namespace qs::cli {
+
+struct EvalOptions {
+    QCommandLineOption tokens{QStringLiteral("tokens"),
+                              QStringLiteral("Evaluate on the token ids of FILE ({\"tokens\": [...]})."),
+                              QStringLiteral("FILE")};
+    QCommandLineOption sample{QStringLiteral("sample"),
+                              QStringLiteral("Evaluate on N tokens sampled from the model (default 512)."),
+                              QStringLiteral("N"), QStringLiteral("512")};
+    QCommandLineOption seed{QStringLiteral("seed"), QStringLiteral("Seed of the sampled evaluation stream (default 1)."),
+                            QStringLiteral("S"), QStringLiteral("1")};
+    QCommandLineOption window{QStringLiteral("window"),
+                              QStringLiteral("Window length in tokens (default: the model's context length)."),
+                              QStringLiteral("N"), QStringLiteral("0")};
+    QCommandLineOption imatrix{QStringLiteral("imatrix"),
+                               QStringLiteral("Also quantize with an importance matrix from a calibration stream.")};
+    QCommandLineOption calibTokens{QStringLiteral("calib-tokens"),
+                                   QStringLiteral("Calibration token ids for --imatrix (default: sampled)."),
+                                   QStringLiteral("FILE")};
+    QCommandLineOption calibSample{QStringLiteral("calib-sample"),
+                                   QStringLiteral("Calibration tokens to sample for --imatrix (default 1024)."),
+                                   QStringLiteral("N"), QStringLiteral("1024")};
+    QCommandLineOption calibSeed{QStringLiteral("calib-seed"),
+                                 QStringLiteral("Seed of the sampled calibration stream (default 2; must differ from --seed)."),
+                                 QStringLiteral("S"), QStringLiteral("2")};
+
+    void addTo(QCommandLineParser& p) const
+    {
+        p.addOptions({tokens, sample, seed, window, imatrix, calibTokens, calibSample, calibSeed});
+    }
+};
+
+// The reference model, its evaluation stream and cached logits, and the importance matrix when
+// asked for. Throws qs::Error for bad options or input.
+struct EvalSetup {
+    std::unique_ptr<Model> model;
+    std::unique_ptr<LlamaWeights> weights;
+    std::vector<int32_t> tokens;
+    int window = 0;
+    std::unique_ptr<Evaluator> evaluator;
+    std::optional<ActivationStats> imatrix;
+    QJsonObject stream;  // how the evaluation (and calibration) streams were made
+};
+
+std::unique_ptr<EvalSetup> prepareEval(const QString& modelPath, const QCommandLineParser& p, const EvalOptions& o);
+
+// {"kld_mean", "kld_p99", "top1_agreement", "ppl", "ppl_reference", ...} added to a result.
+void addMetrics(QJsonObject& o, const AccuracyMetrics& m, const QString& prefix = {});
+QJsonArray sensitivityJson(const std::vector<Sensitivity>& s);
+// Parses a comma-separated list of format names; throws InvalidInput naming an unknown one.
+std::vector<const Format*> parseFormatList(const QString& list);
+
+}  // namespace qs::cli

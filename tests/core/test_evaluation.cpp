@@ -1,0 +1,234 @@
+// Model-level accuracy on stories260K: KL, top-1, perplexity; sampling; importance matrix;
+// per-tensor sensitivity; mixed precision for a size target.
+#include "core/error.h"
+#include "core/evaluation.h"
+#include "core/formats/format.h"
+#include "core/model.h"
+#include "tests/support/fixtures.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace qs;
+
+namespace {
+
+const LlamaWeights& stories()
+{
+    static const LlamaWeights w = LlamaWeights::fromModel(*openModel(test::stories("stories260K-f32.gguf").toStdString()));
+    return w;
+}
+
+const std::vector<int32_t>& evalTokens()
+{
+    static const auto t = loadTokenFile(test::stories("eval-tokens.json").toStdString(), stories().config.vocabSize);
+    return t;
+}
+
+const Evaluator& evaluator()
+{
+    static const Evaluator ev(stories(), evalTokens());
+    return ev;
+}
+
+// Calibration stream: sampled from the reference with a seed of its own (not the evaluation stream).
+const std::vector<int32_t>& calibrationTokens()
+{
+    static const auto t = sampleTokens(stories(), 1024, 7, 256);
+    return t;
+}
+
+const ActivationStats& imatrix()
+{
+    static const ActivationStats s = collectImportance(stories(), calibrationTokens(), 256);
+    return s;
+}
+
+const Format& fmt(const char* name)
+{
+    const Format* f = findFormat(name);
+    if (!f)
+        qFatal("format %s is not registered", name);
+    return *f;
+}
+
+AccuracyMetrics evalUniform(const char* name, const ActivationStats* im = nullptr)
+{
+    return evaluator().evaluate(uniformPrecision(stories(), fmt(name)), im);
+}
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
+}  // namespace
+
+class TestEvaluation : public QObject {
+    Q_OBJECT
+private slots:
+    void referenceAgainstItself()
+    {
+        const AccuracyMetrics m = evaluator().evaluate(stories());
+        QCOMPARE(m.positions, int64_t(128));
+        QCOMPARE(m.kldMean, 0.0);
+        QCOMPARE(m.kldP99, 0.0);
+        QCOMPARE(m.top1Agreement, 1.0);
+        QCOMPARE(m.ppl, m.pplReference);
+        QVERIFY(std::abs(m.pplReference - 12.79) < 0.01);  // the fixture's README
+    }
+
+    void floatPrecisions()
+    {
+        const AccuracyMetrics f32 = evalUniform("F32");
+        const AccuracyMetrics f16 = evalUniform("F16");
+        const AccuracyMetrics bf16 = evalUniform("BF16");
+        QCOMPARE(f32.kldMean, 0.0);
+        QVERIFY(f16.kldMean > 0 && f16.kldMean < 1e-5);
+        QVERIFY(bf16.kldMean > f16.kldMean);
+        QVERIFY(f16.kldP99 >= f16.kldMean && f16.kldMax >= f16.kldP99);
+        // Sizes: every matrix at 2 bytes, the norms as read (F32).
+        const Precision p = uniformPrecision(stories(), fmt("F16"));
+        uint64_t expect = 0;
+        for (const auto& t : stories().tensors)
+            expect += uint64_t(t.numel()) * (t.isMatrix() ? 2 : 4);
+        QCOMPARE(precisionBytes(stories(), p), expect);
+    }
+
+    void klOrdersLegacyFormats()
+    {
+        const AccuracyMetrics q8 = evalUniform("Q8_0"), q5 = evalUniform("Q5_0"), q4 = evalUniform("Q4_0");
+        qDebug("KL Q8_0 %.3g  Q5_0 %.3g  Q4_0 %.3g", q8.kldMean, q5.kldMean, q4.kldMean);
+        QVERIFY(q8.kldMean > 0);
+        QVERIFY(q8.kldMean < q5.kldMean);
+        QVERIFY(q5.kldMean < q4.kldMean);
+        QVERIFY(q8.top1Agreement >= q4.top1Agreement);
+        QVERIFY(q4.top1Agreement > 0.5);
+        QVERIFY(std::abs(q8.ppl / q8.pplReference - 1) < 0.01);
+    }
+
+    void importanceLowersKl()
+    {
+        for (const char* name : {"Q4_0"}) {
+            const Precision p = uniformPrecision(stories(), fmt(name));
+            QVERIFY(!p.formats.empty());
+            const double plain = evaluator().evaluate(p).kldMean;
+            const double weighted = evaluator().evaluate(p, &imatrix()).kldMean;
+            qDebug("%s KL %.4g -> %.4g with the importance matrix", name, plain, weighted);
+            QVERIFY2(weighted < plain, name);
+        }
+    }
+
+    void importanceMatrixShape()
+    {
+        const ActivationStats& s = imatrix();
+        for (const auto& name : stories().matrixNames()) {
+            const auto imp = s.importance(name);
+            QCOMPARE(int64_t(imp.size()), stories().get(name).cols);
+            QCOMPARE(s.tokens(name), int64_t(calibrationTokens().size()));
+            for (float v : imp)
+                QVERIFY(v >= 0 && std::isfinite(v));
+        }
+        // q, k and v read the same normalised input.
+        QCOMPARE(s.importance("blk.2.attn_q.weight"), s.importance("blk.2.attn_v.weight"));
+        QVERIFY(s.importance("blk.2.attn_q.weight") != s.importance("blk.2.ffn_gate.weight"));
+    }
+
+    void sampling()
+    {
+        const auto a = sampleTokens(stories(), 300, 42, 128);
+        const auto b = sampleTokens(stories(), 300, 42, 128);
+        const auto c = sampleTokens(stories(), 300, 43, 128);
+        QCOMPARE(a, b);
+        QVERIFY(a != c);
+        // Windows of 128: BOS + 127 sampled, three windows for 300 tokens.
+        QCOMPARE(a.size(), size_t(303));
+        QCOMPARE(a[0], 1);
+        QCOMPARE(a[128], 1);
+        QCOMPARE(a[256], 1);
+        const auto wins = splitWindows(a, 128);
+        QCOMPARE(wins.size(), size_t(3));
+        QCOMPARE(wins[2].size(), size_t(47));
+        // The model's own samples are likely under it: perplexity well below the vocabulary size.
+        const Evaluator ev(stories(), a, 128);
+        QCOMPARE(ev.positions(), int64_t(300));
+        QVERIFY(ev.pplReference() > 1 && ev.pplReference() < 40);
+    }
+
+    void tokenFileErrors()
+    {
+        QTemporaryDir dir;
+        const QString p = dir.filePath("t.json");
+        auto expectError = [&](const QByteArray& body, const char* what) {
+            writeFile(p, body);
+            try {
+                loadTokenFile(p.toStdString(), 512);
+                QFAIL(what);
+            } catch (const Error& e) {
+                QCOMPARE(e.kind(), ErrorKind::InvalidInput);
+                QVERIFY2(QString::fromUtf8(e.what()).contains(p), e.what());
+            }
+        };
+        expectError("{\"tokens\": [1, 2, 512]}", "id beyond the vocabulary");
+        expectError("{\"tokens\": [1, -2, 3]}", "negative id");
+        expectError("{\"tokens\": [1, 2.5]}", "fraction");
+        expectError("{\"tokens\": [1, \"a\"]}", "string");
+        expectError("{\"tokens\": [1]}", "too short");
+        expectError("{\"toks\": [1, 2]}", "no tokens key");
+        expectError("{\"tokens\": [1, 2", "truncated JSON");
+        QVERIFY_THROWS_EXCEPTION(Error, loadTokenFile(dir.filePath("missing.json").toStdString(), 512));
+        writeFile(p, "{\"tokens\": [1, 5, 511]}");
+        QCOMPARE(loadTokenFile(p.toStdString(), 512), (std::vector<int32_t>{1, 5, 511}));
+    }
+
+    void sensitivityRanking()
+    {
+        const auto s = sensitivity(evaluator(), fmt("Q4_0"));
+        // Every Q4_0-compatible matrix once, most sensitive first.
+        QCOMPARE(s.size(), uniformPrecision(stories(), fmt("Q4_0")).formats.size());
+        for (size_t i = 1; i < s.size(); ++i)
+            QVERIFY(s[i - 1].kldMean >= s[i].kldMean);
+        QVERIFY(s.front().kldMean > 0);
+        for (const auto& e : s)
+            QVERIFY(e.bytesSaved > 0);
+        // Per layer: five layers plus the embedding.
+        const auto layers = sensitivity(evaluator(), fmt("Q4_0"), true);
+        QCOMPARE(layers.size(), size_t(6));
+        for (const auto& e : layers)
+            QVERIFY(e.name == "token_embd.weight" || e.name.rfind("blk.", 0) == 0);
+        // A layer hurts at least as much as its worst tensor alone, roughly.
+        double worstInLayer0 = 0;
+        for (const auto& e : s)
+            if (e.name.rfind("blk.0.", 0) == 0)
+                worstInLayer0 = std::max(worstInLayer0, e.kldMean);
+        for (const auto& e : layers)
+            if (e.name == "blk.0")
+                QVERIFY(e.kldMean > 0.5 * worstInLayer0);
+    }
+
+    void planForSizeMeetsTarget()
+    {
+        const std::vector<const Format*> cands{&fmt("Q4_0"), &fmt("Q5_0"), &fmt("Q8_0"), &fmt("F16")};
+        const LlamaWeights& w = stories();
+        const uint64_t q4 = precisionBytes(w, uniformPrecision(w, fmt("Q4_0")));
+        const uint64_t q8 = precisionBytes(w, uniformPrecision(w, fmt("Q8_0")));
+        const uint64_t target = (q4 + q8) / 2;
+        const Precision p = planForSize(evaluator(), target, cands);
+        const uint64_t bytes = precisionBytes(w, p);
+        QVERIFY(bytes <= target);
+        QVERIFY(bytes > q4);
+        const double kl = evaluator().evaluate(p).kldMean;
+        QVERIFY(kl < evalUniform("Q4_0").kldMean);
+        QVERIFY(kl > evalUniform("Q8_0").kldMean);
+        // bits per weight targets convert to bytes over all parameters.
+        QCOMPARE(bytesForBitsPerWeight(w, 8.0), uint64_t(w.nParams()));
+        QVERIFY_THROWS_EXCEPTION(Error, planForSize(evaluator(), q4 / 2, cands));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEvaluation)
+#include "test_evaluation.moc"
