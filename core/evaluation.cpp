@@ -216,18 +216,15 @@ Evaluator::Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& 
         invalidInput(reference.path, "the evaluation stream has no window of at least 2 tokens");
     const int64_t V = reference.config.vocabSize;
     double nll = 0;
-    std::vector<double> lp(static_cast<size_t>(V));
     for (const auto& win : windows_) {
         const RowMatrix logits = llamaLogits(reference, win);
         const int64_t n = int64_t(win.size()) - 1;
-        RowMatrix lps(n, V);
+        Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> lps(n, V);
         std::vector<int32_t> top(static_cast<size_t>(n));
         for (int64_t t = 0; t < n; ++t) {
-            logSoftmax(logits.data() + t * V, V, lp.data());
-            for (int64_t j = 0; j < V; ++j)
-                lps(t, j) = float(lp[size_t(j)]);
+            logSoftmax(logits.data() + t * V, V, lps.data() + t * V);
             top[size_t(t)] = argmax(logits.data() + t * V, V);
-            nll -= lp[size_t(win[size_t(t + 1)])];
+            nll -= lps(t, win[size_t(t + 1)]);
         }
         positions_ += n;
         refLogProbs_.push_back(std::move(lps));
@@ -249,12 +246,13 @@ AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate) const
     for (size_t wi = 0; wi < windows_.size(); ++wi) {
         const auto& win = windows_[wi];
         const RowMatrix logits = llamaLogits(candidate, win);
-        const RowMatrix& lps = refLogProbs_[wi];
+        const auto& lps = refLogProbs_[wi];
         for (int64_t t = 0; t + 1 < int64_t(win.size()); ++t) {
             logSoftmax(logits.data() + t * V, V, lq.data());
+            const double* lpRow = lps.data() + t * V;
             double d = 0;
             for (int64_t j = 0; j < V; ++j) {
-                const double lp = lps(t, j);
+                const double lp = lpRow[j];
                 d += std::exp(lp) * (lp - lq[size_t(j)]);
             }
             kl.push_back(std::max(0.0, d));

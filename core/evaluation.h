@@ -88,7 +88,8 @@ public:
 private:
     const LlamaWeights& reference_;
     std::vector<std::vector<int32_t>> windows_;
-    std::vector<RowMatrix> refLogProbs_;  // per window: (len-1) x vocab
+    // Per window: (len-1) x vocab log-probabilities, in double so identical models give KL 0.
+    std::vector<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> refLogProbs_;
     std::vector<std::vector<int32_t>> refTop_;
     double pplRef_ = 0;
     int64_t positions_ = 0;
