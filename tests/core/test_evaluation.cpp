@@ -102,6 +102,33 @@ private slots:
         QCOMPARE(precisionBytes(stories(), p), expect);
     }
 
+    void klOrdersLegacyFormats()
+    {
+        const AccuracyMetrics q8 = evalUniform("Q8_0"), q5 = evalUniform("Q5_0"), q4 = evalUniform("Q4_0");
+        qDebug("KL Q8_0 %.3g  Q5_0 %.3g  Q4_0 %.3g; top-1 %.3f %.3f %.3f", q8.kldMean, q5.kldMean, q4.kldMean,
+               q8.top1Agreement, q5.top1Agreement, q4.top1Agreement);
+        QVERIFY(q8.kldMean > 0);
+        QVERIFY(q8.kldMean < q5.kldMean);
+        QVERIFY(q5.kldMean < q4.kldMean);
+        QVERIFY(q8.top1Agreement > q4.top1Agreement);
+        QVERIFY(q8.top1Agreement > 0.8);
+        QVERIFY(q4.top1Agreement > 0.1);  // a tiny model suffers at 4 bits, but far above chance (1/512)
+        QVERIFY(std::abs(q8.pplRatio() - 1) < 0.05);
+        QVERIFY(q4.pplRatio() > q5.pplRatio());
+    }
+
+    void importanceLowersKl()
+    {
+        for (const char* name : {"Q4_0"}) {
+            const Precision p = uniformPrecision(stories(), fmt(name));
+            QVERIFY(!p.formats.empty());
+            const double plain = evaluator().evaluate(p).kldMean;
+            const double weighted = evaluator().evaluate(p, &imatrix()).kldMean;
+            qDebug("%s KL %.4g -> %.4g with the importance matrix", name, plain, weighted);
+            QVERIFY2(weighted < plain, name);
+        }
+    }
+
     void importanceMatrixShape()
     {
         const ActivationStats& s = imatrix();
