@@ -446,37 +446,48 @@ inline V asymPass2(const V* X, const V* EW, float d, float dmin, V ls, V lm, int
     return best;
 }
 
-// A super-block scale for sub-block values v (scales or mins) stored as integers lo..hi: the fp16
-// d minimising sum_j w_j (v_j - d*l_j)^2 over inverse scales iscale0 * (R + 0.1 t)/R around the
-// plain choice iscale0 (largest value -> the end of the range, R integers away from zero), each
-// followed by the least-squares d for its integers. Plain scalar code (both paths).
-inline float superScale(const float* v, const float* w, int n, int lo, int hi, float iscale0, float R)
+// A super-block scale for the NS sub-block values v (scales or mins) stored as integers lo..hi: the
+// fp16 d minimising sum_j w_j (v_j - d*l_j)^2 over inverse scales iscale0 * (R + 0.1 t)/R around
+// the plain choice iscale0 (largest value -> the end of the range, R integers away from zero), each
+// followed by the least-squares d for its integers.
+template <class V, int NS>
+inline float superScale(const float* v, const float* w, int lo, int hi, float iscale0, float R)
 {
+    constexpr int K = NS / 8;
     if (!(iscale0 != 0) || !std::isfinite(iscale0))
         return 0.f;
+    const V vlo = V::set1(float(lo)), vhi = V::set1(float(hi)), zero = V::set1(0.f);
+    V vv[K], ww[K], wv[K];
+    for (int k = 0; k < K; ++k) {
+        vv[k] = V::load(v + 8 * k);
+        ww[k] = V::load(w + 8 * k);
+        wv[k] = vmul(ww[k], vv[k]);
+    }
     auto errOf = [&](float d) {
         if (!(d != 0))
             return std::numeric_limits<float>::infinity();
-        const float inv = 1.f / d;
-        float e = 0;
-        for (int i = 0; i < n; ++i) {
-            const float diff = v[i] - d * float(clampInt(nearestInt(std::clamp(v[i] * inv, -1e6f, 1e6f)), lo, hi));
-            e += w[i] * diff * diff;
+        const V inv = V::set1(1.f / d), vd = V::set1(d);
+        V acc = zero;
+        for (int k = 0; k < K; ++k) {
+            const V l = vmin(vmax(vround(vmul(vv[k], inv)), vlo), vhi);
+            const V diff = vsub(vv[k], vmul(vd, l));
+            acc = vfma(vmul(ww[k], diff), diff, acc);
         }
-        return e;
+        return hsum(acc);
     };
     float bestD = fp16Round(1.f / iscale0), bestErr = errOf(bestD);
     for (int t = -6; t <= 16; t += 2) {
-        const float iscale = iscale0 * ((R + 0.1f * float(t)) / R);
-        float slv = 0, sl2 = 0;
-        for (int i = 0; i < n; ++i) {
-            const float l = float(clampInt(nearestInt(std::clamp(iscale * v[i], -1e6f, 1e6f)), lo, hi));
-            slv += w[i] * v[i] * l;
-            sl2 += w[i] * l * l;
+        const V iscale = V::set1(iscale0 * ((R + 0.1f * float(t)) / R));
+        V slv = zero, sl2 = zero;
+        for (int k = 0; k < K; ++k) {
+            const V l = vmin(vmax(vround(vmul(iscale, vv[k])), vlo), vhi);
+            slv = vfma(wv[k], l, slv);
+            sl2 = vfma(vmul(ww[k], l), l, sl2);
         }
-        if (!(sl2 > 0))
+        const float sumLV = hsum(slv), sumL2 = hsum(sl2);
+        if (!(sumL2 > 0))
             continue;
-        const float d = fp16Round(slv / sl2);
+        const float d = fp16Round(sumLV / sumL2);
         const float e = errOf(d);
         if (e < bestErr) {
             bestErr = e;
@@ -518,10 +529,10 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
                 W[g][i] = vmul(W[g][i], EW[g][i]);
         }
     }
-    // Pass-1 candidates: llama.cpp's criterion (base); the same refined, or when llama.cpp's
-    // criterion is the absolute error (Q2_K) the refined squared-error fit under the error weights
-    // instead; with importance, a finer grid under importance * sqrt(2 mean(x^2) + x^2).
-    constexpr int kMaxCand = 4;
+    // Pass-1 candidates: llama.cpp's criterion (base); the same refined (unless that criterion is
+    // the absolute error, Q2_K); the refined squared-error fit under the error weights themselves;
+    // with importance, a finer grid under importance * sqrt(2 mean(x^2) + x^2).
+    constexpr int kMaxCand = 5;
     float fitS[kMaxCand][NS], fitM[kMaxCand][NS];
     int nCand = 0;
     {
@@ -538,7 +549,7 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
             differs |= fitS[0][j] != fitS[1][j] || fitM[0][j] != fitM[1][j];
         nCand = differs && !p.madPass1 ? 2 : 1;
         V unusedS, unusedM, fs, fm;
-        if (p.madPass1) {
+        {
             AsymParams sq = p;
             sq.madPass1 = false;
             for (int g = 0; g < NG; ++g) {
@@ -582,8 +593,8 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
         }
         // Super-block scales: llama.cpp's (largest value -> smax), then the weighted search's.
         const float dA = fp16Round(maxScale / float(p.smax)), mA = fp16Round(maxMin / float(p.smax));
-        const float dB = detail::superScale(scales, sw, NS, 0, p.smax, maxScale > 0 ? float(p.smax) / maxScale : 0.f, float(p.smax));
-        const float mB = detail::superScale(mins, sw, NS, 0, p.smax, maxMin > 0 ? float(p.smax) / maxMin : 0.f, float(p.smax));
+        const float dB = detail::superScale<V, NS>(scales, sw, 0, p.smax, maxScale > 0 ? float(p.smax) / maxScale : 0.f, float(p.smax));
+        const float mB = detail::superScale<V, NS>(mins, sw, 0, p.smax, maxMin > 0 ? float(p.smax) / maxMin : 0.f, float(p.smax));
         for (int variant = 0; variant < 2; ++variant) {
             if (variant == 1 && dB == dA && mB == mA)
                 break;
@@ -771,7 +782,7 @@ void quantizeSymSuper(const float* xs, const float* imp, const SymParams& p, con
         // Super-block scale: llama.cpp's (largest magnitude -> scmin), then the weighted search's.
         const float iscaleA = amax >= 1e-15f ? float(p.scmin) / maxScale : 0.f;
         const float dA = iscaleA != 0 ? fp16Round(1.f / iscaleA) : 0.f;
-        const float dB = detail::superScale(scales, sw, NS, p.scmin, p.scmax, iscaleA, float(-p.scmin));
+        const float dB = detail::superScale<V, NS>(scales, sw, p.scmin, p.scmax, iscaleA, float(-p.scmin));
         for (int variant = 0; variant < 2; ++variant) {
             if (variant == 1 && dB == dA)
                 break;
