@@ -34,8 +34,12 @@ AtomicFile::AtomicFile(const std::string& target) : target_(target)
     tmpl.insert(tmpl.end(), suffix.begin(), suffix.end());
     tmpl.push_back('\0');
     fd_ = ::mkostemp(tmpl.data(), O_CLOEXEC);
-    if (fd_ < 0)
-        failure(target, "cannot create a temporary file beside it: " + errnoText(errno));
+    if (fd_ < 0) {
+        const int e = errno;
+        if (e == ENOENT || e == ENOTDIR)
+            invalidInput(target, "cannot write there: " + errnoText(e));
+        failure(target, "cannot create a temporary file beside it: " + errnoText(e));
+    }
     temp_ = tmpl.data();
     // mkstemp creates 0600; give the output ordinary permissions (umask applies).
     const mode_t mask = ::umask(0);

@@ -7,6 +7,7 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <set>
 
 namespace qs {
@@ -165,7 +166,16 @@ ExportResult exportGguf(const Model& m, const QuantPlan& plan, AtomicFile& out, 
         throwIfCancelled(opts);
         const Format& f = planFormat(e);
         std::vector<std::byte> bytes(f.storageBytes(e.rows(), e.cols()));
-        f.quantize(values.data(), e.rows(), e.cols(), bytes.data());
+        // Row-independent formats are quantized in slices of rows (identical bytes), so a
+        // cancellation does not wait for a whole large tensor.
+        const int64_t rows = e.rows(), cols = e.cols();
+        const int64_t slice = f.family() == FormatFamily::Int ? rows : std::max<int64_t>(1, (int64_t(1) << 22) / cols);
+        const uint64_t rowBytes = rows ? bytes.size() / uint64_t(rows) : 0;
+        for (int64_t r = 0; r < rows; r += slice) {
+            throwIfCancelled(opts);
+            const int64_t n = std::min(slice, rows - r);
+            f.quantize(values.data() + r * cols, n, cols, bytes.data() + uint64_t(r) * rowBytes);
+        }
         return bytes;
     };
     streamTensors(m, plan, out, offsets, encode, opts, res);

@@ -370,6 +370,7 @@ private slots:
         QVERIFY(err.contains(".safetensors"));
         QCOMPARE(test::runCli({"quantize", test::stories("model.safetensors"), "--type", "Q4_K_M"}), 2);
         QCOMPARE(test::runCli({"quantize", tmp.filePath("missing.gguf"), "--type", "Q8_0", "--output", dir.filePath("m.gguf")}), 2);
+        QCOMPARE(test::runCli({"quantize", test::stories("stories260K.bin"), "--type", "Q8_0", "--output", dir.filePath("no/such/dir/m.gguf")}), 2);
         QCOMPARE(entries(dir.path()), QStringList{"q.gguf"});
     }
 
