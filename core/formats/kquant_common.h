@@ -580,9 +580,16 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
             ++nCand;
         }
     }
-    out.error = std::numeric_limits<float>::infinity();
-    AsymResult cur;
-    const int rs = 1, rm = 1;
+    // Pass 2. Each (pass-1 candidate, super-block scale choice) is first scored with the rounded
+    // integers alone; the two best then get the full neighbourhood search.
+    struct Setting {
+        float d, dmin;
+        float ls[NS], lm[NS];
+        float score;
+    };
+    constexpr int kMaxSettings = 2 * kMaxCand;
+    Setting set[kMaxSettings];
+    int nSet = 0;
     for (int c = 0; c < nCand; ++c) {
         const float* scales = fitS[c];
         const float* mins = fitM[c];
@@ -592,53 +599,78 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
             maxMin = std::max(maxMin, mins[j]);
         }
         // Super-block scales: llama.cpp's (largest value -> smax), then the weighted search's.
+        const float invScaleA = maxScale > 0 ? float(p.smax) / maxScale : 0.f;
+        const float invMinA = maxMin > 0 ? float(p.smax) / maxMin : 0.f;
         const float dA = fp16Round(maxScale / float(p.smax)), mA = fp16Round(maxMin / float(p.smax));
-        const float dB = detail::superScale<V, NS>(scales, sw, 0, p.smax, maxScale > 0 ? float(p.smax) / maxScale : 0.f, float(p.smax));
-        const float mB = detail::superScale<V, NS>(mins, sw, 0, p.smax, maxMin > 0 ? float(p.smax) / maxMin : 0.f, float(p.smax));
+        const float dB = detail::superScale<V, NS>(scales, sw, 0, p.smax, invScaleA, float(p.smax));
+        const float mB = detail::superScale<V, NS>(mins, sw, 0, p.smax, invMinA, float(p.smax));
         for (int variant = 0; variant < 2; ++variant) {
             if (variant == 1 && dB == dA && mB == mA)
                 break;
-            float invScale, invMin;
-            if (variant == 0) {
-                invScale = maxScale > 0 ? float(p.smax) / maxScale : 0.f;
-                invMin = maxMin > 0 ? float(p.smax) / maxMin : 0.f;
-                cur.d = dA;
-                cur.dmin = mA;
-            } else {
-                invScale = dB > 0 ? 1.f / dB : 0.f;
-                invMin = mB > 0 ? 1.f / mB : 0.f;
-                cur.d = dB;
-                cur.dmin = mB;
-            }
-            float ls[NS], lm[NS], err[NS], bsF[NS], bmF[NS];
+            Setting& st = set[nSet++];
+            const float invScale = variant == 0 ? invScaleA : (dB > 0 ? 1.f / dB : 0.f);
+            const float invMin = variant == 0 ? invMinA : (mB > 0 ? 1.f / mB : 0.f);
+            st.d = variant == 0 ? dA : dB;
+            st.dmin = variant == 0 ? mA : mB;
             for (int j = 0; j < NS; ++j) {
-                ls[j] = float(clampInt(nearestInt(std::min(invScale * scales[j], 1e6f)), 0, p.smax));
-                lm[j] = float(clampInt(nearestInt(std::min(invMin * mins[j], 1e6f)), 0, p.smax));
+                st.ls[j] = float(clampInt(nearestInt(std::min(invScale * scales[j], 1e6f)), 0, p.smax));
+                st.lm[j] = float(clampInt(nearestInt(std::min(invMin * mins[j], 1e6f)), 0, p.smax));
             }
+            st.score = 0;
             for (int g = 0; g < NG; ++g) {
                 V bs, bm, bq[S];
-                const V e = detail::asymPass2<V, S>(X[g], EW[g], cur.d, cur.dmin, V::load(ls + 8 * g), V::load(lm + 8 * g),
-                                                    rs, rm, p, bs, bm, bq);
-                e.store(err + 8 * g);
-                bs.store(bsF + 8 * g);
-                bm.store(bmF + 8 * g);
-                for (int i = 0; i < S; ++i) {
-                    alignas(32) float t[8];
-                    bq[i].store(t);
-                    for (int l = 0; l < 8; ++l)
-                        cur.L[(8 * g + l) * S + i] = uint8_t(t[l]);
-                }
+                alignas(32) float e[8];
+                detail::asymPass2<V, S>(X[g], EW[g], st.d, st.dmin, V::load(st.ls + 8 * g), V::load(st.lm + 8 * g), 0, 0,
+                                        p, bs, bm, bq)
+                    .store(e);
+                for (int l = 0; l < 8; ++l)
+                    st.score += e[l];
             }
-            cur.error = 0;
-            for (int j = 0; j < NS; ++j) {
-                cur.error += err[j];
-                cur.sc[j] = uint8_t(bsF[j]);
-                cur.mn[j] = uint8_t(bmF[j]);
-            }
-            if (cur.error < out.error)
-                out = cur;
         }
     }
+    int order[kMaxSettings];
+    for (int k = 0; k < nSet; ++k)
+        order[k] = k;
+    std::stable_sort(order, order + nSet, [&](int a, int b) { return set[a].score < set[b].score; });
+    out.error = std::numeric_limits<float>::infinity();
+    AsymResult cur;
+    V bestQ[NG][S];  // levels of the best setting so far, lane layout
+    for (int k = 0; k < std::min(nSet, 2); ++k) {
+        const Setting& st = set[order[k]];
+        cur.d = st.d;
+        cur.dmin = st.dmin;
+        float err[NS], bsF[NS], bmF[NS];
+        V bq[NG][S];
+        for (int g = 0; g < NG; ++g) {
+            V bs, bm;
+            const V e = detail::asymPass2<V, S>(X[g], EW[g], st.d, st.dmin, V::load(st.ls + 8 * g), V::load(st.lm + 8 * g),
+                                                1, 1, p, bs, bm, bq[g]);
+            e.store(err + 8 * g);
+            bs.store(bsF + 8 * g);
+            bm.store(bmF + 8 * g);
+        }
+        cur.error = 0;
+        for (int j = 0; j < NS; ++j) {
+            cur.error += err[j];
+            cur.sc[j] = uint8_t(bsF[j]);
+            cur.mn[j] = uint8_t(bmF[j]);
+        }
+        if (cur.error < out.error) {
+            out.d = cur.d;
+            out.dmin = cur.dmin;
+            out.error = cur.error;
+            std::memcpy(out.sc, cur.sc, sizeof(out.sc));
+            std::memcpy(out.mn, cur.mn, sizeof(out.mn));
+            std::memcpy(bestQ, bq, sizeof(bq));
+        }
+    }
+    for (int g = 0; g < NG; ++g)
+        for (int i = 0; i < S; ++i) {
+            alignas(32) float t[8];
+            bestQ[g][i].store(t);
+            for (int l = 0; l < 8; ++l)
+                out.L[(8 * g + l) * S + i] = uint8_t(t[l]);
+        }
 }
 
 namespace detail {
@@ -763,6 +795,7 @@ void quantizeSymSuper(const float* xs, const float* imp, const SymParams& p, con
     out.error = std::numeric_limits<float>::infinity();
     SymResult cur;
     const V sigma2 = V::set1(2.f * total / float(kSuper));
+    V bestQ[NG][S];  // levels of the best setting so far, lane layout
     for (int c = 0; c < (imp ? 3 : 1); ++c) {
         float scales[NS];
         for (int g = 0; g < NG; ++g) {
@@ -791,26 +824,32 @@ void quantizeSymSuper(const float* xs, const float* imp, const SymParams& p, con
             float l0[NS], err[NS], bsF[NS];
             for (int j = 0; j < NS; ++j)
                 l0[j] = float(clampInt(nearestInt(std::clamp(iscale * scales[j], -1e6f, 1e6f)), p.scmin, p.scmax));
+            V bq[NG][S];
             for (int g = 0; g < NG; ++g) {
-                V bs, bq[S];
-                detail::symPass2<V, S>(X[g], EW[g], cur.d, V::load(l0 + 8 * g), imp ? 2 : 1, p, bs, bq).store(err + 8 * g);
+                V bs;
+                detail::symPass2<V, S>(X[g], EW[g], cur.d, V::load(l0 + 8 * g), imp ? 2 : 1, p, bs, bq[g]).store(err + 8 * g);
                 bs.store(bsF + 8 * g);
-                for (int i = 0; i < S; ++i) {
-                    alignas(32) float t[8];
-                    bq[i].store(t);
-                    for (int l = 0; l < 8; ++l)
-                        cur.L[(8 * g + l) * S + i] = int8_t(t[l]);
-                }
             }
             cur.error = 0;
             for (int j = 0; j < NS; ++j) {
                 cur.error += err[j];
                 cur.sc[j] = int8_t(bsF[j]);
             }
-            if (cur.error < out.error)
-                out = cur;
+            if (cur.error < out.error) {
+                out.d = cur.d;
+                out.error = cur.error;
+                std::memcpy(out.sc, cur.sc, sizeof(out.sc));
+                std::memcpy(bestQ, bq, sizeof(bq));
+            }
         }
     }
+    for (int g = 0; g < NG; ++g)
+        for (int i = 0; i < S; ++i) {
+            alignas(32) float t[8];
+            bestQ[g][i].store(t);
+            for (int l = 0; l < 8; ++l)
+                out.L[(8 * g + l) * S + i] = int8_t(t[l]);
+        }
 }
 
 // A K-quant format from its Impl: Impl::Block (the packed super-block), Impl::encode<V>(x, imp,
