@@ -2,22 +2,25 @@
 // Shared machinery of llama.cpp's 32-weight block formats (Q8_0, Q5_1, Q5_0, Q4_1, Q4_0, IQ4_NL).
 //
 // Scale search. Each block's fp16 scale (and min) is chosen among candidates by the error the
-// decoder will really produce, weighted by the optional per-column importance:
-//  - llama.cpp's reference choice comes first, so the result is never worse than it;
-//  - every candidate scale d = max / k (k from the format's list) is evaluated exactly (levels
-//    rounded to nearest with the stored fp16 scale, so each weight gets its best level), and its
-//    levels propose a weighted least-squares scale (and min), whose error is bounded from the same
-//    pass without another one (the true error after re-rounding the levels is never larger);
-//  - a few least-squares refinement steps finish.
+// decoder will produce with it, weighted by the optional per-column importance:
+//  - llama.cpp's reference choice is the first candidate;
+//  - each candidate (d = max / k for the format's list of k; for Q4_1/Q5_1 also max-anchored
+//    ones) is evaluated with its fp16-rounded scale and min and the levels rounded to nearest
+//    with them (each weight gets its best level), and its levels propose the weighted
+//    least-squares scale (and min), whose error follows from the same pass (an upper bound of its
+//    error once the levels are re-rounded);
+//  - optional least-squares refinement steps finish; the final levels are re-rounded.
+// Errors are sums of residuals (Q8_0) or derived from the pass's moments (fewer operations).
 //
-// One generic search runs on "lanes": a lane is a float (one block, the scalar reference path) or
+// One generic search runs on "lanes": a lane is a float (one block: the scalar reference path) or
 // an AVX2 vector holding 8 blocks (the fast path; blocks are transposed so lane b holds block b).
 // Every lane operation is the same IEEE operation in both (x86 minps/maxps rules, round to nearest
-// even, F16C conversions equal to qs::fp32ToFp16/fp16ToFp32), sums run in index order, and the
-// decisions are selects, so the fast path writes exactly the reference path's bytes.
+// even, F16C conversions equal to qs::fp32ToFp16/fp16ToFp32), every sum is taken in the same fixed
+// order, and decisions are per-lane selects, so the fast path writes exactly the reference bytes.
 #include "core/half.h"
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -34,14 +37,6 @@ constexpr int QK = 32;  // weights per block
 inline constexpr int8_t kIq4nlValues[16] = {-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113};
 inline constexpr float kIq4nlMid[15] = {-115.5f, -93.5f, -74.0f, -57.0f, -42.0f, -28.5f, -16.0f, -4.5f,
                                         7.0f,    19.0f,  31.5f,  45.5f,  61.0f,  79.0f,  101.0f};
-// Index of an IQ4_NL level value (-127..113).
-inline int iq4nlIndex(float v)
-{
-    int i = 0;
-    while (i < 15 && float(kIq4nlValues[i]) != v)
-        ++i;
-    return i;
-}
 
 // ---- Scalar lanes -------------------------------------------------------------------------------
 template <class V>
@@ -59,12 +54,18 @@ inline float vabs(float a) { return std::fabs(a); }
 inline bool lt(float a, float b) { return a < b; }
 inline bool gt(float a, float b) { return a > b; }
 inline bool eq(float a, float b) { return a == b; }
-inline bool mandnot(bool a, bool b) { return !a && b; }  // (not a) and b
-inline bool mor(bool a, bool b) { return a || b; }
 inline float sel(bool m, float a, float b) { return m ? a : b; }
 inline bool any(bool m) { return m; }
 // The value an fp16 field will hold for d (finite: saturates at +-65504; NaN becomes -65504).
-inline float half(float d) { return fp16ToFp32(fp32ToFp16(vmin(vmax(d, -65504.0f), 65504.0f))); }
+inline float half(float d)
+{
+    const float c = vmin(vmax(d, -65504.0f), 65504.0f);
+#ifdef __F16C__
+    return _cvtsh_ss(_cvtss_sh(c, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));  // the same IEEE rounding
+#else
+    return fp16ToFp32(fp32ToFp16(c));
+#endif
+}
 // IQ4_NL level value nearest to t (in units of the scale).
 inline float nlValue(float t)
 {
@@ -89,8 +90,6 @@ inline __m256 vabs(__m256 a) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a)
 inline __m256 lt(__m256 a, __m256 b) { return _mm256_cmp_ps(a, b, _CMP_LT_OQ); }
 inline __m256 gt(__m256 a, __m256 b) { return _mm256_cmp_ps(a, b, _CMP_GT_OQ); }
 inline __m256 eq(__m256 a, __m256 b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }
-inline __m256 mandnot(__m256 a, __m256 b) { return _mm256_andnot_ps(a, b); }
-inline __m256 mor(__m256 a, __m256 b) { return _mm256_or_ps(a, b); }
 inline __m256 sel(__m256 m, __m256 a, __m256 b) { return _mm256_blendv_ps(b, a, m); }
 inline bool any(__m256 m) { return _mm256_movemask_ps(m) != 0; }
 inline __m256 half(__m256 d)
@@ -308,25 +307,30 @@ V searchSymmetric(const V* x, const V* w, const Levels& level, const float* divi
 
 // Asymmetric formats (weight = d * L + m, L in 0..nmax): returns d and m (fp16 values), levels in L.
 // divisors: k for the candidates d = (max - min) / k, m = min; divisors[0] = nmax is llama.cpp's
-// choice. maxDivisors: k for the candidates d = (max - min) / k, m = max - nmax * d. Errors come from moments of the block centred on c = (min + max) / 2.
+// choice. pairDivisors: k for pairs of candidates with d = (max - min) / k: m = min and m = max - nmax * d. Errors come from moments of the block centred on c = (min + max) / 2.
 template <class V, bool Weighted>
-void searchAsymmetricT(const V* x, const V* w, float nmax, const float* divisors, int nDiv, const float* maxDivisors,
-                       int nMaxDiv, int refineSteps, V* L, V& dOut, V& mOut)
+void searchAsymmetricT(const V* x, const V* w, float nmax, const float* divisors, int nDiv, const float* pairDivisors,
+                       int nPair, int refineSteps, V* L, V& dOut, V& mOut)
 {
     const V zero = splat<V>(0.0f), top = splat<V>(nmax), two = splat<V>(2.0f);
-    V mn = x[0], mx = x[0];
-    for (int j = 0; j < QK; ++j) {
-        mn = vmin(x[j], mn);
-        mx = vmax(x[j], mx);
-    }
-    mn = add(mn, zero);  // -0 -> +0
-    mx = add(mx, zero);
+    V lo[4] = {x[0], x[1], x[2], x[3]}, hi[4] = {x[0], x[1], x[2], x[3]};
+#pragma GCC unroll 8
+    for (int j = 4; j < QK; j += 4)
+#pragma GCC unroll 4
+        for (int u = 0; u < 4; ++u) {
+            lo[u] = vmin(x[j + u], lo[u]);
+            hi[u] = vmax(x[j + u], hi[u]);
+        }
+    const V mn = add(vmin(vmin(lo[0], lo[1]), vmin(lo[2], lo[3])), zero);  // + 0: -0 becomes +0
+    const V mx = add(vmax(vmax(hi[0], hi[1]), vmax(hi[2], hi[3])), zero);
     const V c = mul(add(mn, mx), splat<V>(0.5f));
-    V xc[QK], wxc[QK];
-    for (int j = 0; j < QK; ++j) {
+    V xc[QK], wxcs[Weighted ? QK : 1];
+    for (int j = 0; j < QK; ++j)
         xc[j] = sub(x[j], c);
-        wxc[j] = Weighted ? mul(w[j], xc[j]) : xc[j];
-    }
+    if constexpr (Weighted)
+        for (int j = 0; j < QK; ++j)
+            wxcs[j] = mul(w[j], xc[j]);
+    const V* wxc = Weighted ? wxcs : xc;
     const V sw = Weighted ? sum4<V>([&](int j) { return w[j]; }) : splat<V>(float(QK));
     const V sx = sum4<V>([&](int j) { return wxc[j]; });
     const V sxx = sum4<V>([&](int j) { return mul(wxc[j], xc[j]); });
@@ -375,8 +379,7 @@ void searchAsymmetricT(const V* x, const V* w, float nmax, const float* divisors
 
     const V m0 = half(mn);
     V bestD = zero, bestM = m0, bestE = zero;
-    auto candidate = [&](V d, V m, bool first) QS_INLINE {
-        const Acc a = pass(d, m, std::false_type{});
+    auto consider = [&](V d, V m, const Acc& a, bool first) QS_INLINE {
         const V e = error(a, d, m);
         if (first) {
             bestD = d;
@@ -396,12 +399,42 @@ void searchAsymmetricT(const V* x, const V* w, float nmax, const float* divisors
         bestM = sel(better, m2, bestM);
         bestE = sel(better, e2, bestE);
     };
-    // Candidates anchored at the min (m = min), then at the max (level nmax on the max).
-    for (int i = 0; i < nDiv; ++i)
-        candidate(half(dvd(sub(mx, mn), splat<V>(divisors[i]))), m0, i == 0);
-    for (int i = 0; i < nMaxDiv; ++i) {
-        const V d = half(dvd(sub(mx, mn), splat<V>(maxDivisors[i])));
-        candidate(d, half(sub(mx, mul(top, d))), false);
+    // Candidates anchored at the min: m = min, d = (max - min) / k.
+    for (int i = 0; i < nDiv; ++i) {
+        const V d = half(dvd(sub(mx, mn), splat<V>(divisors[i])));
+        consider(d, m0, pass(d, m0, std::false_type{}), i == 0);
+    }
+    // Pairs from one pass: levels l = round((x - min) / d) in 0..nmax+1 with d = (max - min) / k give
+    // the min-anchored candidate (levels min(l, nmax), m = min) and the max-anchored one (levels
+    // max(l - 1, 0), m = max - nmax * d); each error is exact for its levels, an upper bound after
+    // the final re-rounding.
+    const V top1 = splat<V>(nmax + 1.0f), one = splat<V>(1.0f);
+    for (int i = 0; i < nPair; ++i) {
+        const V d = half(dvd(sub(mx, mn), splat<V>(pairDivisors[i])));
+        const V id = safeInverse(d);
+        V p[6][2];
+        for (auto& q : p)
+            q[0] = q[1] = zero;
+#pragma GCC unroll 16
+        for (int j = 0; j < QK; j += 2) {
+#pragma GCC unroll 2
+            for (int u = 0; u < 2; ++u) {
+                const V l = vmin(vmax(rnd(mul(sub(x[j + u], m0), id)), zero), top1);
+                const V la = vmin(l, top), lb = vmax(sub(l, one), zero);
+                const V wa = Weighted ? mul(w[j + u], la) : la;
+                const V wb = Weighted ? mul(w[j + u], lb) : lb;
+                p[0][u] = add(p[0][u], mul(wxc[j + u], la));
+                p[1][u] = add(p[1][u], mul(wa, la));
+                p[2][u] = add(p[2][u], wa);
+                p[3][u] = add(p[3][u], mul(wxc[j + u], lb));
+                p[4][u] = add(p[4][u], mul(wb, lb));
+                p[5][u] = add(p[5][u], wb);
+            }
+        }
+        const Acc a{add(p[0][0], p[0][1]), add(p[1][0], p[1][1]), add(p[2][0], p[2][1])};
+        const Acc b{add(p[3][0], p[3][1]), add(p[4][0], p[4][1]), add(p[5][0], p[5][1])};
+        consider(d, m0, a, nDiv == 0 && i == 0);
+        consider(d, half(sub(mx, mul(top, d))), b, false);
     }
     V d = bestD, m = bestM;
     for (int step = 0;; ++step) {
@@ -420,16 +453,27 @@ void searchAsymmetricT(const V* x, const V* w, float nmax, const float* divisors
     mOut = m;
 }
 template <class V>
-void searchAsymmetric(const V* x, const V* w, float nmax, const float* divisors, int nDiv, const float* maxDivisors,
-                      int nMaxDiv, int refineSteps, V* L, V& dOut, V& mOut)
+void searchAsymmetric(const V* x, const V* w, float nmax, const float* divisors, int nDiv, const float* pairDivisors,
+                      int nPair, int refineSteps, V* L, V& dOut, V& mOut)
 {
     if (w)
-        searchAsymmetricT<V, true>(x, w, nmax, divisors, nDiv, maxDivisors, nMaxDiv, refineSteps, L, dOut, mOut);
+        searchAsymmetricT<V, true>(x, w, nmax, divisors, nDiv, pairDivisors, nPair, refineSteps, L, dOut, mOut);
     else
-        searchAsymmetricT<V, false>(x, w, nmax, divisors, nDiv, maxDivisors, nMaxDiv, refineSteps, L, dOut, mOut);
+        searchAsymmetricT<V, false>(x, w, nmax, divisors, nDiv, pairDivisors, nPair, refineSteps, L, dOut, mOut);
 }
 
 // ---- Packing of codes (shared by both paths) ----------------------------------------------------
+// Stores the fp16 bits of d (an exact fp16 value) at out, little-endian.
+inline void storeHalf(unsigned char* out, float d)
+{
+#ifdef __F16C__
+    const uint16_t h = uint16_t(_cvtss_sh(d, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+#else
+    const uint16_t h = fp32ToFp16(d);
+#endif
+    out[0] = uint8_t(h);
+    out[1] = uint8_t(h >> 8);
+}
 // out[j] = (q[j] & 15) | (q[j + 16] & 15) << 4 for j < 16.
 inline void packNibbles(const uint8_t* q, uint8_t* out)
 {

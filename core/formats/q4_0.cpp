@@ -16,6 +16,8 @@ static_assert(sizeof(BlockQ4_0) == 18, "Q4_0 block is 18 bytes");
 // Scale candidates d = max / k. First llama.cpp's reference choice (the largest-magnitude weight
 // on level -8), then smaller/larger scales on that side and the other side (max on level +7).
 constexpr float kDivisors[] = {-8.0f, -8.75f, 7.25f};
+// With importance: a denser search (llama.cpp's own importance path is far slower).
+constexpr float kDivisorsW[] = {-8.0f, -7.5f, -7.75f, -8.25f, -8.5f, -8.75f, -9.0f, -9.5f, -10.0f, 7.0f, 7.25f, 7.5f, 7.75f, 8.0f};
 
 struct Kernel : legacy::UniformCode<8> {
     static constexpr size_t kBlockBytes = sizeof(BlockQ4_0);
@@ -23,15 +25,15 @@ struct Kernel : legacy::UniformCode<8> {
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
         (void)m;
-        d = legacy::searchSymmetric<V, false>(x, w, legacy::UniformLevels{-8.0f, 7.0f}, kDivisors, int(std::size(kDivisors)), 1, L);
+        d = w ? legacy::searchSymmetric<V, false>(x, w, legacy::UniformLevels{-8.0f, 7.0f}, kDivisorsW, int(std::size(kDivisorsW)), 2, L)
+              : legacy::searchSymmetric<V, false>(x, w, legacy::UniformLevels{-8.0f, 7.0f}, kDivisors, int(std::size(kDivisors)), 1, L);
     }
     static void pack(unsigned char* out, float d, float m, const uint8_t* q)
     {
+        // Fields written in place (offsets of BlockQ4_0).
         (void)m;
-        BlockQ4_0 blk;
-        blk.d = fp32ToFp16(d);
-        legacy::packNibbles(q, blk.qs);
-        std::memcpy(out, &blk, sizeof(blk));
+        legacy::storeHalf(out + offsetof(BlockQ4_0, d), d);
+        legacy::packNibbles(q, out + offsetof(BlockQ4_0, qs));
     }
 };
 

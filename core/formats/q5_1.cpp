@@ -19,10 +19,10 @@ static_assert(sizeof(BlockQ5_1) == 24, "Q5_1 block is 24 bytes");
 // Scale search: llama.cpp's reference choice (m = min, d = (max - min) / nmax) first; then for each
 // k below, the levels of m = min, d = (max - min) / k get their weighted least-squares (d, m);
 // then a few least-squares refinement steps from the best.
-constexpr float kDivisors[] = {31.0f, 30.5f, 31.5f, 32.0f, 33.0f, 34.0f};
+constexpr float kDivisors[] = {31.0f};
 constexpr float kDivisorsW[] = {31.0f, 30.1f, 30.2f, 30.3f, 30.4f, 30.5f, 30.6f, 30.7f, 30.8f, 30.9f, 31.1f, 31.2f, 31.3f, 31.4f, 31.5f, 31.6f, 31.7f, 31.8f, 31.9f, 32.5f, 33.0f, 34.0f};
-constexpr float kMaxDivisorsW[] = {31.25f, 31.5f, 32.0f, 33.0f, 34.0f};
-constexpr float kMaxDivisors[] = {31.5f, 32.0f, 33.0f, 34.0f};
+constexpr float kPairDivisorsW[] = {31.25f, 31.5f, 32.0f, 33.0f, 34.0f};
+constexpr float kPairDivisors[] = {31.5f};
 
 struct Kernel : legacy::UniformCode<0> {
     static constexpr size_t kBlockBytes = sizeof(BlockQ5_1);
@@ -30,20 +30,19 @@ struct Kernel : legacy::UniformCode<0> {
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
         if (w)  // importance given: a much denser search (llama.cpp's own is far slower)
-            legacy::searchAsymmetric(x, w, 31.0f, kDivisorsW, int(std::size(kDivisorsW)), kMaxDivisorsW,
-                                     int(std::size(kMaxDivisorsW)), 3, L, d, m);
+            legacy::searchAsymmetric(x, w, 31.0f, kDivisorsW, int(std::size(kDivisorsW)), kPairDivisorsW,
+                                     int(std::size(kPairDivisorsW)), 3, L, d, m);
         else
-            legacy::searchAsymmetric(x, w, 31.0f, kDivisors, int(std::size(kDivisors)), kMaxDivisors,
-                                     int(std::size(kMaxDivisors)), 2, L, d, m);
+            legacy::searchAsymmetric(x, w, 31.0f, kDivisors, 1, kPairDivisors,
+                                     int(std::size(kPairDivisors)), 0, L, d, m);
     }
     static void pack(unsigned char* out, float d, float m, const uint8_t* q)
     {
-        BlockQ5_1 blk;
-        blk.d = fp32ToFp16(d);
-        blk.m = fp32ToFp16(m);
-        legacy::packNibbles(q, blk.qs);
-        legacy::packFifthBits(q, blk.qh);
-        std::memcpy(out, &blk, sizeof(blk));
+        // Fields written in place (offsets of BlockQ5_1).
+        legacy::storeHalf(out + offsetof(BlockQ5_1, d), d);
+        legacy::storeHalf(out + offsetof(BlockQ5_1, m), m);
+        legacy::packFifthBits(q, out + offsetof(BlockQ5_1, qh));
+        legacy::packNibbles(q, out + offsetof(BlockQ5_1, qs));
     }
 };
 

@@ -16,6 +16,8 @@ static_assert(sizeof(BlockQ8_0) == 34, "Q8_0 block is 34 bytes");
 // Scale candidates d = max / k: llama.cpp's reference choice (|max| on level 127) first.
 // (-128 is never used: llama.cpp's int8 dot products assume |q| <= 127.)
 constexpr float kDivisors[] = {127.0f, 127.5f, 126.5f};
+// With importance: a denser search (llama.cpp's own importance path is far slower).
+constexpr float kDivisorsW[] = {127.0f, 127.25f, 127.5f, 126.5f, 126.75f, 128.0f};
 
 struct Kernel : legacy::UniformCode<0> {
     static constexpr size_t kBlockBytes = sizeof(BlockQ8_0);
@@ -23,16 +25,15 @@ struct Kernel : legacy::UniformCode<0> {
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
         (void)m;
-        d = legacy::searchSymmetric<V, true>(x, w, legacy::UniformLevels{-127.0f, 127.0f}, kDivisors, int(std::size(kDivisors)), 2, L);
+        d = w ? legacy::searchSymmetric<V, true>(x, w, legacy::UniformLevels{-127.0f, 127.0f}, kDivisorsW, int(std::size(kDivisorsW)), 2, L)
+              : legacy::searchSymmetric<V, true>(x, w, legacy::UniformLevels{-127.0f, 127.0f}, kDivisors, int(std::size(kDivisors)), 2, L);
     }
     static void pack(unsigned char* out, float d, float m, const uint8_t* q)
     {
+        // Fields written in place (offsets of BlockQ8_0); codes are the int8 levels' bytes.
         (void)m;
-        BlockQ8_0 blk;
-        blk.d = fp32ToFp16(d);
-        for (int j = 0; j < 32; ++j)
-            blk.qs[j] = int8_t(q[j]);
-        std::memcpy(out, &blk, sizeof(blk));
+        legacy::storeHalf(out + offsetof(BlockQ8_0, d), d);
+        std::memcpy(out + offsetof(BlockQ8_0, qs), q, 32);
     }
 };
 
