@@ -696,7 +696,9 @@ inline V symPass1(const V* X, const V* W, int nmax, const float* grid, int ngrid
     V WX[S];
     for (int i = 0; i < S; ++i)
         WX[i] = vmul(W[i], X[i]);
-    V best = zero, scale = zero;
+    // The fit with levels q removes sumLX^2/sumL2 from the error: keep the levels maximising it,
+    // compared by cross-multiplication (no division in the loop).
+    V bestLX = zero, bestL2 = one;
     auto trial = [&](V is, const auto& allowed) {
         V slx = zero, sl2 = zero;
         for (int i = 0; i < S; ++i) {
@@ -704,20 +706,21 @@ inline V symPass1(const V* X, const V* W, int nmax, const float* grid, int ngrid
             slx = vfma(WX[i], q, slx);
             sl2 = vfma(vmul(W[i], q), q, sl2);
         }
-        const auto c = mand(allowed, mand(vgt(sl2, zero), vgt(vmul(slx, slx), vmul(best, sl2))));
-        const V ns = vdiv(slx, vsel(c, sl2, one));
-        scale = vsel(c, ns, scale);
-        best = vsel(c, vmul(ns, slx), best);
+        const auto c = mand(allowed, mand(vgt(sl2, zero), vgt(vmul(vmul(slx, slx), bestL2), vmul(vmul(bestLX, bestLX), sl2))));
+        bestLX = vsel(c, slx, bestLX);
+        bestL2 = vsel(c, sl2, bestL2);
         return c;
     };
     for (int g = 0; g < ngrid; ++g)
         trial(vmul(V::set1(grid[g]), ibig), valid);
+    V scale = vdiv(bestLX, bestL2);
     for (int it = 0; it < refine; ++it) {
         const auto act = mandnot(valid, veq(scale, zero));
         if (!many(act))
             break;
         if (!many(trial(vdiv(one, vsel(act, scale, one)), act)))
             break;
+        scale = vdiv(bestLX, bestL2);
     }
     return vsel(valid, scale, zero);
 }

@@ -18,8 +18,7 @@ static_assert(sizeof(BlockQ3K) == 110, "Q3_K super-block is 110 bytes");
 struct Q3K {
     using Block = BlockQ3K;
     static constexpr kq::SymParams kParams{4, -32, 31};
-    static constexpr float kGrid[] = {-4.0f, -3.8f, -3.6f, -3.4f, -3.2f, -3.0f, -4.2f, -4.4f, -4.6f,
-                                      3.0f, 3.2f, 3.4f, 3.6f, 2.8f, 2.6f};
+    static constexpr float kGrid[] = {-4.0f, -3.7f, -3.4f, -3.1f, -4.3f, -4.6f, 3.0f, 3.3f, 3.6f, 2.7f};
     static constexpr float kGridImp[] = {-4.0f, -3.9f, -3.8f, -3.7f, -3.6f, -3.5f, -3.4f, -3.3f, -3.2f, -3.1f, -3.0f,
                                          -2.8f, -4.1f, -4.2f, -4.3f, -4.4f, -4.5f, -4.6f, -4.7f, -4.8f, -4.9f, -5.0f,
                                          3.0f, 3.1f, 3.2f, 3.3f, 3.4f, 3.5f, 3.6f, 2.9f, 2.8f, 2.7f, 2.6f};
@@ -31,15 +30,20 @@ struct Q3K {
         kq::quantizeSymSuper<V>(x, imp, kParams, kGrid, int(std::size(kGrid)), kGridImp, int(std::size(kGridImp)), r);
         b.d = fp32ToFp16(r.d);
         kq::packScale6Q3(r.sc, b.scales);
-        for (int i = 0; i < 256; ++i) {
-            const int v = r.L[i] + 4;
-            b.hmask[i % 32] = uint8_t(b.hmask[i % 32] | ((v >> 2) << (i / 32)));
+        uint8_t u[256];  // unsigned levels 0..7
+        for (int i = 0; i < 256; ++i)
+            u[i] = uint8_t(r.L[i] + 4);
+        for (int l = 0; l < 32; ++l) {
+            int mask = 0;
+            for (int k = 0; k < 8; ++k)
+                mask |= (u[32 * k + l] >> 2) << k;
+            b.hmask[l] = uint8_t(mask);
         }
         for (int h = 0; h < 2; ++h)
             for (int l = 0; l < 32; ++l) {
                 int byte = 0;
                 for (int j = 0; j < 4; ++j)
-                    byte |= ((r.L[128 * h + 32 * j + l] + 4) & 3) << (2 * j);
+                    byte |= (u[128 * h + 32 * j + l] & 3) << (2 * j);
                 b.qs[32 * h + l] = uint8_t(byte);
             }
     }
