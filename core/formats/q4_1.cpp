@@ -14,25 +14,25 @@ struct BlockQ4_1 {
 };
 static_assert(sizeof(BlockQ4_1) == 20, "Q4_1 block is 20 bytes");
 
-// Scale search: llama.cpp's reference choice (m = min, d = (max - min) / nmax) first; then for each
-// k below, the levels of m = min, d = (max - min) / k get their weighted least-squares (d, m);
-// then a few least-squares refinement steps from the best.
+// Scale search (see legacy_kernels.h): llama.cpp's reference choice m = min, d = (max - min) / 15
+// first, with the weighted least-squares (d, m) of its levels. With importance, a dense search:
+// min-anchored candidates d = (max - min) / k for the k below and, for each pair divisor, both the
+// min-anchored and the max-anchored candidate; each with its least-squares fit, then refinement.
+// (llama.cpp's own importance path is far slower.)
 constexpr float kDivisors[] = {15.0f};
 constexpr float kDivisorsW[] = {15.0f, 14.1f, 14.2f, 14.3f, 14.4f, 14.5f, 14.6f, 14.7f, 14.8f, 14.9f, 15.1f, 15.2f, 15.3f, 15.4f, 15.5f, 15.6f, 15.7f, 15.8f, 15.9f, 16.5f, 17.0f, 18.0f};
 constexpr float kPairDivisorsW[] = {15.25f, 15.5f, 16.0f, 17.0f, 18.0f};
-constexpr float kPairDivisors[] = {16.0f};
 
 struct Kernel : legacy::UniformCode<0> {
     static constexpr size_t kBlockBytes = sizeof(BlockQ4_1);
     template <class V>
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
-        if (w)  // importance given: a much denser search (llama.cpp's own is far slower)
+        if (w)
             legacy::searchAsymmetric(x, w, 15.0f, kDivisorsW, int(std::size(kDivisorsW)), kPairDivisorsW,
                                      int(std::size(kPairDivisorsW)), 3, L, d, m);
         else
-            legacy::searchAsymmetric(x, w, 15.0f, kDivisors, 1, kPairDivisors,
-                                     int(std::size(kPairDivisors)), 0, L, d, m);
+            legacy::searchAsymmetric(x, w, 15.0f, kDivisors, 1, nullptr, 0, 0, L, d, m);
     }
     static void pack(unsigned char* out, float d, float m, const uint8_t* q)
     {

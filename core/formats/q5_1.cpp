@@ -16,25 +16,27 @@ struct BlockQ5_1 {
 };
 static_assert(sizeof(BlockQ5_1) == 24, "Q5_1 block is 24 bytes");
 
-// Scale search: llama.cpp's reference choice (m = min, d = (max - min) / nmax) first; then for each
-// k below, the levels of m = min, d = (max - min) / k get their weighted least-squares (d, m);
-// then a few least-squares refinement steps from the best.
+// Scale search (see legacy_kernels.h): llama.cpp's reference choice m = min, d = (max - min) / 31
+// first, with the weighted least-squares (d, m) of its levels; and the pair of min- and max-anchored
+// candidates with d = (max - min) / 31.5. With importance, a dense search:
+// min-anchored candidates d = (max - min) / k for the k below and, for each pair divisor, both the
+// min-anchored and the max-anchored candidate; each with its least-squares fit, then refinement.
+// (llama.cpp's own importance path is far slower.)
 constexpr float kDivisors[] = {31.0f};
+constexpr float kPairDivisors[] = {31.5f};
 constexpr float kDivisorsW[] = {31.0f, 30.1f, 30.2f, 30.3f, 30.4f, 30.5f, 30.6f, 30.7f, 30.8f, 30.9f, 31.1f, 31.2f, 31.3f, 31.4f, 31.5f, 31.6f, 31.7f, 31.8f, 31.9f, 32.5f, 33.0f, 34.0f};
 constexpr float kPairDivisorsW[] = {31.25f, 31.5f, 32.0f, 33.0f, 34.0f};
-constexpr float kPairDivisors[] = {31.5f};
 
 struct Kernel : legacy::UniformCode<0> {
     static constexpr size_t kBlockBytes = sizeof(BlockQ5_1);
     template <class V>
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
-        if (w)  // importance given: a much denser search (llama.cpp's own is far slower)
+        if (w)
             legacy::searchAsymmetric(x, w, 31.0f, kDivisorsW, int(std::size(kDivisorsW)), kPairDivisorsW,
                                      int(std::size(kPairDivisorsW)), 3, L, d, m);
         else
-            legacy::searchAsymmetric(x, w, 31.0f, kDivisors, 1, kPairDivisors,
-                                     int(std::size(kPairDivisors)), 0, L, d, m);
+            legacy::searchAsymmetric(x, w, 31.0f, kDivisors, 1, kPairDivisors, 1, 0, L, d, m);
     }
     static void pack(unsigned char* out, float d, float m, const uint8_t* q)
     {
