@@ -1,5 +1,6 @@
 // quantscope-cli info MODEL [--json]: format, architecture, parameter count, metadata and tensors.
 #include "core/cli/cli.h"
+#include "core/llama.h"
 #include "core/model.h"
 
 #include <QCommandLineParser>
@@ -102,6 +103,16 @@ int cmdInfo(const QStringList& args)
                  .arg(m->architecture ? QString::fromStdString(*m->architecture) : QStringLiteral("(unknown)"));
         s += QStringLiteral("parameters:    %1\n").arg(QLocale::c().toString(qlonglong(m->nParams())));
         s += QStringLiteral("tensors:       %1 (%2 of data)\n").arg(m->tensors.size()).arg(humanBytes(total));
+        if (const auto c = llamaConfig(*m))
+            s += QStringLiteral("llama:         dim %1, hidden %2, layers %3, heads %4 (%5 KV), vocab %6, context %7, %8\n")
+                     .arg(c->dim)
+                     .arg(c->hiddenDim)
+                     .arg(c->nLayers)
+                     .arg(c->nHeads)
+                     .arg(c->nKvHeads)
+                     .arg(c->vocabSize)
+                     .arg(c->contextLength)
+                     .arg(c->tiedEmbeddings ? QStringLiteral("tied output") : QStringLiteral("separate output"));
         if (!m->metadata.empty()) {
             s += QStringLiteral("\nmetadata:\n");
             for (const auto& e : m->metadata)
