@@ -1,0 +1,148 @@
+// Block inspector and primer widgets: the precision combo coarsens the grid live, the outlier
+// toggle widens the scale, clicks on the heat map / stem plot pick blocks and weights, and the
+// primer's live examples come from the open model.
+#include "core/formats/format.h"
+#include "core/model.h"
+#include "core/plan.h"
+#include "tests/support/fixtures.h"
+#include "ui/block_inspector.h"
+#include "ui/primer.h"
+
+#include <QComboBox>
+#include <QLocale>
+#include <QTextBrowser>
+#include <QtTest>
+
+#include <qcustomplot.h>
+
+#include <cmath>
+#include <random>
+
+namespace {
+
+std::vector<float> gaussian(int64_t n, unsigned seed)
+{
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> d(0.0f, 0.05f);
+    std::vector<float> v(static_cast<size_t>(n));
+    for (auto& x : v)
+        x = d(rng);
+    return v;
+}
+
+}  // namespace
+
+class TestBlockInspector : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
+    void precisionCoarsensTheGrid()
+    {
+        qs::ui::BlockInspector w;
+        w.resize(1200, 700);
+        w.show();
+        w.setWeights(QStringLiteral("synthetic"), gaussian(8 * 512, 1), 8, 512);
+        size_t last = 0;
+        for (const char* p : {"Q8_0", "Q4_0", "Q2_K"}) {
+            QVERIFY(w.setPrecision(QString::fromLatin1(p)));
+            QVERIFY(w.inspection());
+            const auto& in = *w.inspection();
+            QCOMPARE(QString::fromStdString(in.format), QString::fromLatin1(p));
+            if (last)
+                QVERIFY2(in.levels.size() < last, p);  // 255 -> 16 -> 4 levels
+            last = in.levels.size();
+            // the same weights: the block's originals do not change with the precision
+            QCOMPARE(in.original[0], gaussian(8 * 512, 1)[size_t(in.col0)]);
+            QVERIFY(w.stemPlot()->graphCount() >= 3);
+            QVERIFY(w.infoText().contains(QString::fromStdString(in.formulaGeneral).toHtmlEscaped()));
+        }
+        QCOMPARE(last, size_t(4));
+        QVERIFY(w.infoText().contains(QStringLiteral("Super-block")));
+    }
+
+    void outlierStretchesTheScale()
+    {
+        qs::ui::BlockInspector w;
+        w.setWeights(QStringLiteral("synthetic"), gaussian(4 * 256, 2), 4, 256);
+        QVERIFY(w.setPrecision(QStringLiteral("Q4_0")));
+        w.selectBlock(2, 3);
+        QCOMPARE(w.inspection()->row, 2);
+        QCOMPARE(w.inspection()->block, 3);
+        const float before = std::fabs(w.inspection()->scale);
+        const int j = w.selectedWeight();
+        const float x = w.inspection()->original[size_t(j)];
+        w.setOutlier(true);
+        QVERIFY(w.outlier());
+        QCOMPARE(w.inspection()->original[size_t(j)], 10.0f * x);
+        QVERIFY(std::fabs(w.inspection()->scale) > 5.0f * before);
+        w.setOutlier(false);
+        QCOMPARE(std::fabs(w.inspection()->scale), before);
+    }
+
+    void clicksPickBlocksAndWeights()
+    {
+        qs::ui::BlockInspector w;
+        w.resize(1200, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setWeights(QStringLiteral("synthetic"), gaussian(6 * 128, 3), 6, 128);
+        QVERIFY(w.setPrecision(QStringLiteral("Q8_0")));
+        QCustomPlot* heat = w.heatMap();
+        heat->replot();
+        const QPoint p(int(heat->xAxis->coordToPixel(2)), int(heat->yAxis->coordToPixel(4)));
+        QTest::mouseClick(heat, Qt::LeftButton, {}, p);
+        QCOMPARE(w.row(), 4);
+        QCOMPARE(w.block(), 2);
+        QCustomPlot* stem = w.stemPlot();
+        const QPoint q(int(stem->xAxis->coordToPixel(7)), stem->height() / 2);
+        QTest::mouseClick(stem, Qt::LeftButton, {}, q);
+        QCOMPARE(w.selectedWeight(), 7);
+        QVERIFY(w.infoText().contains(QString::fromStdString(w.inspection()->formulaFor(7)).toHtmlEscaped()));
+
+        // a value clicked in the histogram: the block holding that weight
+        const auto v = gaussian(6 * 128, 3);
+        w.selectWeightValue(v[5 * 128 + 70]);
+        QCOMPARE(w.row(), 5);
+        QCOMPARE(w.block(), 2);
+        QCOMPARE(w.selectedWeight(), 70 - 64);
+    }
+
+    void realModelAndPrimer()
+    {
+        std::shared_ptr<const qs::Model> m = qs::openModel(qs::test::stories("stories260K-f32.gguf").toStdString());
+        qs::ui::BlockInspector w;
+        w.setModel(m);
+        QVERIFY(!w.tensorName().isEmpty());
+        QVERIFY(w.inspection());
+        for (const char* p : {"Q8_0", "Q4_K", "INT4_ASYM_G32", "NF4"}) {
+            if (!w.setPrecision(QString::fromLatin1(p)))
+                QFAIL(p);
+            if (qs::findFormat(p)->supports(1, m->find(w.tensorName().toStdString())->cols()))
+                QVERIFY2(w.inspection(), p);
+        }
+
+        qs::ui::Primer primer;
+        const QString synthetic = primer.html();
+        QVERIFY(synthetic.contains(QStringLiteral("synthetic")));
+        primer.setModel(m, QStringLiteral("stories260K"));
+        const QString h = primer.html();
+        QVERIFY(h != synthetic);
+        QVERIFY(h.contains(QStringLiteral("stories260K")));
+        for (const QString& id : qs::ui::Primer::sections())
+            QVERIFY2(h.contains(QStringLiteral("<a name=\"%1\">").arg(id)), qPrintable(id));
+        // The size example is the engine's storage over the eligible tensors.
+        double q4 = 0;
+        for (const auto& t : m->tensors)
+            if (qs::isEligible(t.name, t.shape))
+                q4 += qs::findFormat("Q4_0")->supports(t.rows(), t.cols())
+                          ? double(qs::findFormat("Q4_0")->storageBytes(t.rows(), t.cols()))
+                          : 2.0 * double(t.numel());  // counted as F16, as the primer says
+        QVERIFY(q4 > 0);
+        QVERIFY2(h.contains(QLocale().formattedDataSize(qint64(q4), 2, QLocale::DataSizeSIFormat)), qPrintable(h.left(2000)));
+        primer.showSection(QStringLiteral("video"));
+    }
+};
+
+QTEST_MAIN(TestBlockInspector)
+#include "test_block_inspector.moc"

@@ -1,0 +1,652 @@
+#include "ui/block_inspector.h"
+
+#include "core/error.h"
+#include "core/formats/format.h"
+#include "core/model.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace qs::ui {
+
+namespace {
+
+constexpr int kHeatMaxRows = 256;  // the heat map shows at most this many rows
+
+QString num(double v, int prec = 4) { return QLocale().toString(v, 'g', prec); }
+QString html(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+
+const QColor kOriginal(0x1f, 0x77, 0xb4);
+const QColor kRecon(0xd6, 0x27, 0x28);
+const QColor kLevel(150, 150, 150, 110);
+
+}  // namespace
+
+BlockInspector::BlockInspector(QWidget* parent) : QWidget(parent)
+{
+    auto* top = new QHBoxLayout;
+    tensorLabel_ = new QLabel(this);
+    tensorBox_ = new QComboBox(this);
+    tensorBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    precisionLabel_ = new QLabel(this);
+    precisionBox_ = new QComboBox(this);
+    for (const Format* f : allFormats())
+        if (inspectSupported(*f)) {
+            precisionBox_->addItem(QString::fromStdString(f->name()));
+            precisionBox_->setItemData(precisionBox_->count() - 1, QString::fromStdString(f->description()),
+                                       Qt::ToolTipRole);
+        }
+    precisionBox_->setCurrentText(QStringLiteral("Q4_0"));
+    rowLabel_ = new QLabel(this);
+    rowBox_ = new QSpinBox(this);
+    blockLabel_ = new QLabel(this);
+    blockBox_ = new QSpinBox(this);
+    outlierButton_ = new QPushButton(this);
+    outlierButton_->setCheckable(true);
+    tensorLabel_->setBuddy(tensorBox_);
+    precisionLabel_->setBuddy(precisionBox_);
+    rowLabel_->setBuddy(rowBox_);
+    blockLabel_->setBuddy(blockBox_);
+    for (QWidget* w : std::initializer_list<QWidget*>{tensorLabel_, tensorBox_, precisionLabel_, precisionBox_, rowLabel_,
+                                                      rowBox_, blockLabel_, blockBox_, outlierButton_})
+        top->addWidget(w);
+    top->addStretch(1);
+
+    // Heat map of the per-block RMSE (rows x blocks).
+    heat_ = new QCustomPlot(this);
+    heat_->setMinimumWidth(220);
+    heatMap_ = new QCPColorMap(heat_->xAxis, heat_->yAxis);
+    auto* scale = new QCPColorScale(heat_);
+    heat_->plotLayout()->addElement(0, 1, scale);
+    scale->setType(QCPAxis::atRight);
+    heatMap_->setColorScale(scale);
+    heatMap_->setGradient(QCPColorGradient::gpThermal);
+    heatMap_->setInterpolate(false);
+    heat_->yAxis->setRangeReversed(true);
+    auto* marginGroup = new QCPMarginGroup(heat_);
+    heat_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, marginGroup);
+    scale->setMarginGroup(QCP::msBottom | QCP::msTop, marginGroup);
+    connect(heat_, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
+        if (!insp_)
+            return;
+        const double bx = heat_->xAxis->pixelToCoord(e->position().x());
+        const double ry = heat_->yAxis->pixelToCoord(e->position().y());
+        const int64_t b = int64_t(std::floor(bx + 0.5)), r = int64_t(std::floor(ry + 0.5));
+        if (r >= 0 && r < heatRows_ && b >= 0 && b <= blockBox_->maximum())
+            selectBlock(r, b);
+    });
+
+    stem_ = new QCustomPlot(this);
+    stem_->setMinimumSize(380, 260);
+    stem_->legend->setVisible(true);
+    stem_->legend->setFont(font());
+    stem_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    connect(stem_, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
+        if (!insp_)
+            return;
+        const int j = int(std::lround(stem_->xAxis->pixelToCoord(e->position().x())));
+        if (j >= 0 && j < insp_->length)
+            selectWeight(j);
+    });
+
+    errPlot_ = new QCustomPlot(this);
+    errPlot_->setMinimumHeight(120);
+    errPlot_->setMaximumHeight(170);
+
+    info_ = new QLabel(this);
+    info_->setWordWrap(true);
+    info_->setTextFormat(Qt::RichText);
+    info_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    info_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    info_->setMinimumWidth(300);
+
+    table_ = new QTableWidget(this);
+    table_->setColumnCount(5);
+    table_->verticalHeader()->setVisible(false);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(table_, &QTableWidget::currentCellChanged, this, [this](int r) {
+        if (!updating_ && r >= 0)
+            selectWeight(r);
+    });
+
+    auto* plots = new QWidget(this);
+    auto* pl = new QVBoxLayout(plots);
+    pl->setContentsMargins(0, 0, 0, 0);
+    pl->addWidget(stem_, 3);
+    pl->addWidget(errPlot_, 1);
+
+    auto* side = new QWidget(this);
+    auto* sl = new QVBoxLayout(side);
+    sl->setContentsMargins(0, 0, 0, 0);
+    sl->addWidget(info_);
+    sl->addWidget(table_, 1);
+
+    auto* heatBox = new QWidget(this);
+    auto* hl = new QVBoxLayout(heatBox);
+    hl->setContentsMargins(0, 0, 0, 0);
+    heatTitle_ = new QLabel(this);
+    heatTitle_->setWordWrap(true);
+    hl->addWidget(heatTitle_);
+    hl->addWidget(heat_, 1);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(heatBox);
+    split->addWidget(plots);
+    split->addWidget(side);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(tensorBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (!updating_)
+            loadTensor(i);
+    });
+    connect(precisionBox_, &QComboBox::currentTextChanged, this, [this] {
+        if (updating_)
+            return;
+        updateHeatMap();
+        inspect();
+    });
+    connect(rowBox_, &QSpinBox::valueChanged, this, [this] {
+        if (!updating_)
+            inspect();
+    });
+    connect(blockBox_, &QSpinBox::valueChanged, this, [this] {
+        if (!updating_) {
+            outlierIndex_ = -1;
+            outlierButton_->setChecked(false);
+            inspect();
+        }
+    });
+    connect(outlierButton_, &QPushButton::toggled, this, [this](bool on) {
+        if (!updating_)
+            setOutlier(on);
+    });
+
+    retranslateUi();
+}
+
+BlockInspector::~BlockInspector() = default;
+
+void BlockInspector::retranslateUi()
+{
+    tensorLabel_->setText(tr("&Tensor:"));
+    precisionLabel_->setText(tr("&Precision:"));
+    rowLabel_->setText(tr("&Row:"));
+    blockLabel_->setText(tr("&Block:"));
+    outlierButton_->setText(tr("Add an &outlier (×10)"));
+    outlierButton_->setToolTip(tr("Multiplies the selected weight by 10: one large weight stretches its block's "
+                                  "scale, and every other weight of the block loses resolution."));
+    precisionBox_->setToolTip(tr("The format the block is stored in. Switch it to watch the grid coarsen "
+                                 "under the same weights."));
+    heatTitle_->setText(tr("RMSE per block (click a block)"));
+    heat_->xAxis->setLabel(tr("block"));
+    heat_->yAxis->setLabel(tr("row"));
+    stem_->xAxis->setLabel(tr("weight in block"));
+    stem_->yAxis->setLabel(tr("value"));
+    errPlot_->xAxis->setLabel(tr("weight in block"));
+    errPlot_->yAxis->setLabel(tr("error"));
+    table_->setHorizontalHeaderLabels({tr("#"), tr("weight"), tr("code"), tr("level x̂"), tr("error")});
+    if (insp_) {
+        draw();
+        fillTable();
+        updateInfo();
+    } else {
+        info_->setText(tr("Open a model to inspect its blocks."));
+    }
+    heat_->replot();
+}
+
+void BlockInspector::changeEvent(QEvent* e)
+{
+    if (e->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(e);
+}
+
+void BlockInspector::setModel(std::shared_ptr<const qs::Model> model)
+{
+    model_ = std::move(model);
+    updating_ = true;
+    tensorBox_->clear();
+    tensorIndex_.clear();
+    int best = -1;
+    int64_t bestN = 0;
+    if (model_) {
+        for (size_t i = 0; i < model_->tensors.size(); ++i) {
+            const TensorInfo& t = model_->tensors[i];
+            if (t.shape.size() < 2 || t.cols() < 32)
+                continue;
+            tensorIndex_.push_back(int(i));
+            tensorBox_->addItem(QString::fromStdString(t.name));
+            if (t.numel() > bestN) {
+                bestN = t.numel();
+                best = tensorBox_->count() - 1;
+            }
+        }
+    }
+    updating_ = false;
+    if (best >= 0) {
+        tensorBox_->setCurrentIndex(best);
+        loadTensor(best);
+    } else {
+        weights_.clear();
+        rows_ = cols_ = 0;
+        insp_.reset();
+        retranslateUi();
+    }
+}
+
+void BlockInspector::setWeights(const QString& name, std::vector<float> weights, int64_t rows, int64_t cols)
+{
+    model_.reset();
+    updating_ = true;
+    tensorBox_->clear();
+    tensorIndex_.clear();
+    tensorBox_->addItem(name);
+    updating_ = false;
+    name_ = name;
+    weights_ = std::move(weights);
+    rows_ = rows;
+    cols_ = cols;
+    updating_ = true;
+    rowBox_->setValue(0);
+    blockBox_->setValue(0);
+    updating_ = false;
+    updateHeatMap();
+    inspect();
+}
+
+bool BlockInspector::selectTensor(const QString& name)
+{
+    const int i = tensorBox_->findText(name);
+    if (i < 0)
+        return false;
+    tensorBox_->setCurrentIndex(i);
+    if (name_ != name)
+        loadTensor(i);
+    return true;
+}
+
+void BlockInspector::loadTensor(int index)
+{
+    if (!model_ || index < 0 || index >= int(tensorIndex_.size()))
+        return;
+    const TensorInfo& t = model_->tensors[size_t(tensorIndex_[size_t(index)])];
+    try {
+        weights_ = model_->toFloat(t);
+    } catch (const qs::Error& e) {
+        weights_.clear();
+        rows_ = cols_ = 0;
+        insp_.reset();
+        info_->setText(QString::fromUtf8(e.what()).toHtmlEscaped());
+        return;
+    }
+    name_ = QString::fromStdString(t.name);
+    rows_ = t.rows();
+    cols_ = t.cols();
+    updating_ = true;
+    rowBox_->setValue(0);
+    blockBox_->setValue(0);
+    updating_ = false;
+    outlierIndex_ = -1;
+    outlierButton_->setChecked(false);
+    updateHeatMap();
+    inspect();
+}
+
+const qs::Format* BlockInspector::format() const { return findFormat(precisionBox_->currentText().toStdString()); }
+
+bool BlockInspector::setPrecision(const QString& name)
+{
+    const int i = precisionBox_->findText(name, Qt::MatchFixedString);
+    if (i < 0)
+        return false;
+    precisionBox_->setCurrentIndex(i);
+    return true;
+}
+
+void BlockInspector::selectBlock(int64_t row, int64_t block)
+{
+    updating_ = true;
+    rowBox_->setValue(int(row));
+    blockBox_->setValue(int(block));
+    updating_ = false;
+    outlierIndex_ = -1;
+    outlierButton_->setChecked(false);
+    inspect();
+}
+
+void BlockInspector::selectWeightValue(double value)
+{
+    const Format* f = format();
+    if (!f || weights_.empty())
+        return;
+    const int len = inspectBlockLength(*f, cols_);
+    if (len == 0)
+        return;
+    size_t best = 0;
+    for (size_t i = 1; i < weights_.size(); ++i)
+        if (std::fabs(weights_[i] - value) < std::fabs(weights_[best] - value))
+            best = i;
+    const int64_t r = int64_t(best) / cols_, c = int64_t(best) % cols_;
+    selectBlock(r, c / len);
+    selectWeight(int(c % len));
+}
+
+void BlockInspector::selectWeight(int index)
+{
+    if (!insp_ || index < 0 || index >= insp_->length)
+        return;
+    selected_ = index;
+    draw();
+    updating_ = true;
+    table_->selectRow(index);
+    updating_ = false;
+    updateInfo();
+}
+
+void BlockInspector::setOutlier(bool on)
+{
+    updating_ = true;
+    outlierButton_->setChecked(on);
+    updating_ = false;
+    outlierIndex_ = on && insp_ ? selected_ : -1;
+    inspect();
+}
+
+QString BlockInspector::tensorName() const { return name_; }
+QString BlockInspector::precision() const { return precisionBox_->currentText(); }
+int64_t BlockInspector::row() const { return rowBox_->value(); }
+int64_t BlockInspector::block() const { return blockBox_->value(); }
+bool BlockInspector::outlier() const { return outlierIndex_ >= 0; }
+QString BlockInspector::infoText() const { return info_->text(); }
+
+void BlockInspector::updateHeatMap()
+{
+    const Format* f = format();
+    heatRows_ = 0;
+    if (!f || weights_.empty() || inspectBlockLength(*f, cols_) == 0) {
+        heatMap_->data()->clear();
+        heat_->replot();
+        return;
+    }
+    const int len = inspectBlockLength(*f, cols_);
+    const int64_t nb = cols_ / len;
+    heatRows_ = int(std::min<int64_t>(rows_, kHeatMaxRows));
+    const auto deq = f->roundTrip(weights_.data(), heatRows_, cols_);
+    heatMap_->data()->setSize(int(nb), heatRows_);
+    heatMap_->data()->setRange(QCPRange(0, double(nb - 1)), QCPRange(0, double(heatRows_ - 1)));
+    for (int r = 0; r < heatRows_; ++r)
+        for (int64_t b = 0; b < nb; ++b) {
+            double s = 0;
+            for (int j = 0; j < len; ++j) {
+                const size_t i = size_t(r * cols_ + b * len + j);
+                const double e = double(deq[i]) - double(weights_[i]);
+                s += e * e;
+            }
+            heatMap_->data()->setCell(int(b), r, std::sqrt(s / len));
+        }
+    heatMap_->rescaleDataRange(true);
+    heat_->rescaleAxes();
+    heat_->xAxis->setRange(-0.5, double(nb) - 0.5);
+    heat_->yAxis->setRange(-0.5, double(heatRows_) - 0.5);
+    heat_->replot();
+}
+
+void BlockInspector::inspect()
+{
+    const Format* f = format();
+    if (!f || weights_.empty() || inspectBlockLength(*f, cols_) == 0) {
+        insp_.reset();
+        stem_->clearPlottables();
+        stem_->clearItems();
+        stem_->replot();
+        info_->setText(weights_.empty() ? tr("Open a model to inspect its blocks.")
+                                        : tr("%1 cannot store rows of %2 weights.").arg(precision()).arg(cols_));
+        return;
+    }
+    const int64_t nb = inspectBlocksPerRow(*f, cols_);
+    updating_ = true;
+    rowBox_->setRange(0, int(rows_ - 1));
+    blockBox_->setRange(0, int(nb - 1));
+    updating_ = false;
+    const int64_t r = rowBox_->value(), b = blockBox_->value();
+    const int len = inspectBlockLength(*f, cols_);
+    try {
+        if (outlierIndex_ >= 0 && outlierIndex_ < len) {
+            // Only this one row changes: copy it (or the whole tensor for per-tensor scales).
+            std::vector<float> w = weights_;
+            w[size_t(r * cols_ + b * len + outlierIndex_)] *= 10.0f;
+            insp_ = inspectBlock(*f, w.data(), rows_, cols_, r, b);
+        } else {
+            insp_ = inspectBlock(*f, weights_.data(), rows_, cols_, r, b);
+        }
+    } catch (const qs::Error& e) {
+        insp_.reset();
+        info_->setText(QString::fromUtf8(e.what()).toHtmlEscaped());
+        return;
+    }
+    if (selected_ >= insp_->length || outlierIndex_ < 0) {
+        // the largest weight: its formula is the most telling
+        int jm = 0;
+        for (int j = 1; j < insp_->length; ++j)
+            if (std::fabs(insp_->original[size_t(j)]) > std::fabs(insp_->original[size_t(jm)]))
+                jm = j;
+        if (selected_ >= insp_->length || outlierIndex_ < 0)
+            selected_ = outlierIndex_ >= 0 ? outlierIndex_ : jm;
+    }
+    draw();
+    fillTable();
+    updateInfo();
+    // Mark the block on the heat map.
+    heat_->clearItems();
+    if (heatRows_ > 0 && r < heatRows_) {
+        auto* rect = new QCPItemRect(heat_);
+        rect->topLeft->setCoords(double(b) - 0.5, double(r) - 0.5);
+        rect->bottomRight->setCoords(double(b) + 0.5, double(r) + 0.5);
+        rect->setPen(QPen(QColor(0, 200, 255), 2));
+    }
+    heat_->replot();
+    emit inspected();
+}
+
+void BlockInspector::draw()
+{
+    stem_->clearPlottables();
+    stem_->clearItems();
+    errPlot_->clearPlottables();
+    if (!insp_)
+        return;
+    const auto& in = *insp_;
+    const int n = in.length;
+    QVector<double> xs(n), orig(n), rec(n), err(n);
+    double lo = 0, hi = 0;
+    for (int j = 0; j < n; ++j) {
+        xs[j] = j;
+        orig[j] = in.original[size_t(j)];
+        rec[j] = in.reconstructed[size_t(j)];
+        err[j] = in.error[size_t(j)];
+        lo = std::min({lo, orig[j], rec[j]});
+        hi = std::max({hi, orig[j], rec[j]});
+    }
+    const double pad = std::max(1e-6, (hi - lo) * 0.08);
+    lo -= pad;
+    hi += pad;
+
+    // Grid levels: horizontal lines (only those in view; a dense grid is shaded instead).
+    int shownLevels = 0;
+    for (float l : in.levels)
+        shownLevels += (l >= lo && l <= hi) ? 1 : 0;
+    QCPGraph* levelLegend = nullptr;
+    for (float l : in.levels) {
+        if (l < lo || l > hi)
+            continue;
+        auto* g = stem_->addGraph();
+        g->setData(QVector<double>{-0.5, double(n) - 0.5}, QVector<double>{double(l), double(l)});
+        g->setPen(QPen(kLevel, shownLevels > 80 ? 0.5 : 1.0));
+        if (!levelLegend) {
+            levelLegend = g;
+            g->setName(tr("grid levels (%1 in view of %2)").arg(shownLevels).arg(in.levels.size()));
+        } else {
+            g->removeFromLegend();
+        }
+    }
+    auto* zero = stem_->addGraph();
+    zero->setData(QVector<double>{-0.5, double(n) - 0.5}, QVector<double>{0, 0});
+    zero->setPen(QPen(QColor(90, 90, 90), 1, Qt::DashLine));
+    zero->removeFromLegend();
+
+    auto* go = stem_->addGraph();
+    go->setName(tr("original weight"));
+    go->setData(xs, orig);
+    go->setLineStyle(QCPGraph::lsImpulse);
+    go->setPen(QPen(kOriginal, 1.5));
+    go->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, kOriginal, Qt::white, 6));
+
+    auto* gr = stem_->addGraph();
+    gr->setName(tr("reconstruction x̂ (its level)"));
+    gr->setData(xs, rec);
+    gr->setLineStyle(QCPGraph::lsNone);
+    gr->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, kRecon, kRecon, 7));
+
+    // Rounding: a short arrow from each weight to its level.
+    for (int j = 0; j < n; ++j) {
+        if (std::fabs(rec[j] - orig[j]) < (hi - lo) * 0.01)
+            continue;
+        auto* a = new QCPItemLine(stem_);
+        a->start->setCoords(j, orig[j]);
+        a->end->setCoords(j, rec[j]);
+        a->setPen(QPen(kRecon, 1));
+        a->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 6, 6));
+    }
+    // The selected weight.
+    if (selected_ >= 0 && selected_ < n) {
+        auto* mark = new QCPItemEllipse(stem_);
+        const double rx = 0.45, ry = (hi - lo) * 0.025;
+        mark->topLeft->setCoords(selected_ - rx, orig[selected_] + ry);
+        mark->bottomRight->setCoords(selected_ + rx, orig[selected_] - ry);
+        mark->setPen(QPen(QColor(255, 160, 0), 2));
+    }
+    if (outlierIndex_ >= 0 && outlierIndex_ < n) {
+        auto* t = new QCPItemText(stem_);
+        t->position->setCoords(outlierIndex_, orig[outlierIndex_]);
+        t->setPositionAlignment(orig[outlierIndex_] >= 0 ? (Qt::AlignBottom | Qt::AlignHCenter)
+                                                         : (Qt::AlignTop | Qt::AlignHCenter));
+        t->setText(tr("outlier ×10"));
+        t->setColor(QColor(200, 100, 0));
+    }
+    stem_->xAxis->setRange(-0.5, double(n) - 0.5);
+    stem_->yAxis->setRange(lo, hi);
+    stem_->replot();
+
+    auto* bars = new QCPBars(errPlot_->xAxis, errPlot_->yAxis);
+    bars->setData(xs, err);
+    bars->setWidth(0.7);
+    bars->setPen(Qt::NoPen);
+    bars->setBrush(kRecon);
+    errPlot_->xAxis->setRange(-0.5, double(n) - 0.5);
+    errPlot_->yAxis->rescale();
+    const double m = std::max(std::fabs(errPlot_->yAxis->range().lower), std::fabs(errPlot_->yAxis->range().upper));
+    errPlot_->yAxis->setRange(-m * 1.1 - 1e-12, m * 1.1 + 1e-12);
+    errPlot_->replot();
+}
+
+void BlockInspector::fillTable()
+{
+    if (!insp_)
+        return;
+    updating_ = true;
+    const auto& in = *insp_;
+    table_->setRowCount(in.length);
+    for (int j = 0; j < in.length; ++j) {
+        const QString cells[5] = {QLocale().toString(int(in.col0) + j), num(in.original[size_t(j)], 5),
+                                  QLocale().toString(in.codes[size_t(j)]), num(in.reconstructed[size_t(j)], 5),
+                                  num(in.error[size_t(j)], 3)};
+        for (int c = 0; c < 5; ++c) {
+            auto* it = table_->item(j, c);
+            if (!it) {
+                it = new QTableWidgetItem;
+                it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                table_->setItem(j, c, it);
+            }
+            it->setText(cells[c]);
+        }
+    }
+    table_->selectRow(selected_);
+    updating_ = false;
+}
+
+void BlockInspector::updateInfo()
+{
+    if (!insp_)
+        return;
+    const auto& in = *insp_;
+    const Format* f = format();
+    double s2 = 0, emax = 0;
+    for (float e : in.error) {
+        s2 += double(e) * e;
+        emax = std::max(emax, double(std::fabs(e)));
+    }
+    QString t;
+    t += QStringLiteral("<b>%1</b> — %2<br>").arg(precision().toHtmlEscaped(), html(f->description()));
+    t += tr("Block %1 of row %2: weights %3–%4.").arg(in.block).arg(in.row).arg(in.col0).arg(in.col0 + in.length - 1) +
+         QStringLiteral("<br>");
+    t += tr("Reconstruction: %1").arg(QStringLiteral("<code>%1</code>").arg(html(in.formulaGeneral))) + QStringLiteral("<br>");
+    t += tr("Stored scale: %1").arg(QStringLiteral("<code>%1</code>").arg(html(in.scaleFormula))) + QStringLiteral("<br>");
+    if (in.kquant) {
+        QStringList sc;
+        for (int i = 0; i < int(in.subScales.size()); ++i) {
+            QString s = QLocale().toString(in.subScales[size_t(i)]);
+            if (!in.subMins.empty())
+                s += QLatin1Char('/') + QLocale().toString(in.subMins[size_t(i)]);
+            sc << (i == in.subBlock ? QStringLiteral("<b><u>%1</u></b>").arg(s) : s);
+        }
+        t += tr("Super-block %1 (256 weights): d = %2").arg(in.superBlock).arg(num(in.superD, 6));
+        if (in.superDmin)
+            t += tr(", dmin = %1").arg(num(*in.superDmin, 6));
+        t += QStringLiteral("<br>");
+        t += (in.subMins.empty() ? tr("Its %1 sub-block scales (%2-bit integers; this sub-block underlined): %3")
+                                 : tr("Its %1 sub-block scales/mins (%2-bit integers; this sub-block underlined): %3"))
+                 .arg(in.subBlocks)
+                 .arg(in.subScaleBits)
+                 .arg(sc.join(QStringLiteral(" ")));
+        t += QStringLiteral("<br>");
+    }
+    if (in.zeroPoint)
+        t += tr("Zero point: %1").arg(QLocale().toString(*in.zeroPoint)) + QStringLiteral("<br>");
+    t += tr("Codes %1 … %2: %3 levels.").arg(in.codeMin).arg(in.codeMax).arg(in.levels.size()) + QStringLiteral("<br>");
+    if (selected_ >= 0 && selected_ < in.length)
+        t += tr("Weight %1: %2").arg(in.col0 + selected_).arg(QStringLiteral("<br><code>%1</code>").arg(html(in.formulaFor(selected_)))) +
+             QStringLiteral("<br>");
+    t += tr("Block RMSE %1, largest |error| %2.").arg(num(std::sqrt(s2 / in.length), 3), num(emax, 3));
+    if (outlierIndex_ >= 0)
+        t += QStringLiteral("<br><i>") +
+             tr("With the outlier the scale is %1: the other weights share fewer levels.").arg(num(in.scale, 4)) +
+             QStringLiteral("</i>");
+    info_->setText(t);
+}
+
+}  // namespace qs::ui

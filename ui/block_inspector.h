@@ -1,0 +1,106 @@
+#pragma once
+// Block inspector: one block of one tensor under one precision, explained. A heat map of the
+// per-block error picks the block (or the row/block spin boxes, or a value clicked in the weight
+// histogram); the stem plot shows the block's original weights, every level of its grid as a
+// horizontal line and each weight's rounding to its level; beside it the stored codes, the
+// scale (zero point / min, K-quant super-block and sub-block scales) and the formula with the
+// actual numbers. Switching the precision updates it live; "Add an outlier" multiplies one
+// weight by 10 to show what one large weight does to its block's scale.
+#include "core/formats/inspect.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QCPColorMap;
+class QCustomPlot;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace qs {
+class Model;
+}
+
+namespace qs::ui {
+
+class BlockInspector : public QWidget {
+    Q_OBJECT
+public:
+    explicit BlockInspector(QWidget* parent = nullptr);
+    ~BlockInspector() override;
+
+    // Offers the model's 2-D tensors; selects the largest one.
+    void setModel(std::shared_ptr<const qs::Model> model);
+    // Inspects weights given directly (rows x cols, row-major), e.g. for demos and tests.
+    void setWeights(const QString& name, std::vector<float> weights, int64_t rows, int64_t cols);
+    bool selectTensor(const QString& name);
+    bool setPrecision(const QString& format);
+    void selectBlock(int64_t row, int64_t block);
+    // Selects the first block holding the weight closest to value (a click in the histogram).
+    void selectWeightValue(double value);
+    void selectWeight(int index);  // within the block
+    void setOutlier(bool on);
+
+    QString tensorName() const;
+    QString precision() const;
+    int64_t row() const;
+    int64_t block() const;
+    int selectedWeight() const { return selected_; }
+    bool outlier() const;
+    const std::optional<qs::BlockInspection>& inspection() const { return insp_; }
+    QCustomPlot* stemPlot() const { return stem_; }
+    QCustomPlot* heatMap() const { return heat_; }
+    QString infoText() const;
+
+signals:
+    void inspected();
+
+protected:
+    void changeEvent(QEvent* e) override;
+
+private:
+    void retranslateUi();
+    void loadTensor(int index);
+    void updateHeatMap();
+    void inspect();
+    void draw();
+    void fillTable();
+    void updateInfo();
+    const qs::Format* format() const;
+
+    std::shared_ptr<const qs::Model> model_;
+    std::vector<int> tensorIndex_;  // combo entry -> model tensor
+    QString name_;
+    std::vector<float> weights_;    // current tensor as loaded
+    int64_t rows_ = 0, cols_ = 0;
+    std::optional<qs::BlockInspection> insp_;
+    int selected_ = 0;
+    int outlierIndex_ = -1;  // weight multiplied by 10 (within the block)
+    bool updating_ = false;
+
+    QLabel* tensorLabel_ = nullptr;
+    QComboBox* tensorBox_ = nullptr;
+    QLabel* precisionLabel_ = nullptr;
+    QComboBox* precisionBox_ = nullptr;
+    QLabel* rowLabel_ = nullptr;
+    QSpinBox* rowBox_ = nullptr;
+    QLabel* blockLabel_ = nullptr;
+    QSpinBox* blockBox_ = nullptr;
+    QPushButton* outlierButton_ = nullptr;
+    QCustomPlot* heat_ = nullptr;
+    QCPColorMap* heatMap_ = nullptr;
+    QCustomPlot* stem_ = nullptr;
+    QCustomPlot* errPlot_ = nullptr;
+    QLabel* info_ = nullptr;
+    QTableWidget* table_ = nullptr;
+    QLabel* heatTitle_ = nullptr;
+    int heatRows_ = 0;
+};
+
+}  // namespace qs::ui

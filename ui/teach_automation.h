@@ -1,0 +1,20 @@
+#pragma once
+// Command-line options of the GUI for the teaching views:
+//   --language CODE                 start in a language (en, de, zh_CN, hi) instead of the system's
+//   --inspector-screenshot OUT.png  show the block inspector on the model, save a PNG, quit
+//     --inspector-precision P       its precision (default Q4_0)
+//     --inspector-tensor NAME       its tensor (default: the largest 2-D tensor)
+//     --inspector-row R, --inspector-block B   the block (default 0, 0)
+#include <QString>
+
+class QCommandLineParser;
+
+namespace qs::ui {
+
+void addTeachOptions(QCommandLineParser& p);
+// Applies --language (else the system locale's language). Call before creating windows.
+void applyLanguageOption(const QCommandLineParser& p);
+// Runs --inspector-screenshot if given and returns the exit code; -1 when not asked for.
+int runTeachAutomation(const QCommandLineParser& p, const QString& modelPath);
+
+}  // namespace qs::ui
