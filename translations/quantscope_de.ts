@@ -7,6 +7,14 @@
             <source>User interface language: en, de, zh_CN or hi.</source>
             <translation>Sprache der Benutzeroberfläche: en, de, zh_CN oder hi.</translation>
         </message>
+        <message>
+            <source>Explore what quantization does to a model's weights.</source>
+            <translation>Untersuchen Sie, was Quantisierung mit den Gewichten eines Modells macht.</translation>
+        </message>
+        <message>
+            <source>GGUF file, .safetensors file or folder, or llama2.c checkpoint to open.</source>
+            <translation>Zu öffnende GGUF-Datei, .safetensors-Datei oder -Ordner oder llama2.c-Checkpoint.</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::BlockInspector</name>
@@ -152,6 +160,65 @@
         </message>
     </context>
     <context>
+        <name>qs::ui::ExportDialog</name>
+        <message>
+            <source>Export Quantized Model</source>
+            <translation>Quantisiertes Modell exportieren</translation>
+        </message>
+        <message>
+            <source>Current plan (model browser)</source>
+            <translation>Aktueller Plan (Modellbrowser)</translation>
+        </message>
+        <message>
+            <source>Precision:</source>
+            <translation>Präzision:</translation>
+        </message>
+        <message>
+            <source>GGUF (llama.cpp)</source>
+            <translation>GGUF (llama.cpp)</translation>
+        </message>
+        <message>
+            <source>Fake-quant safetensors</source>
+            <translation>Fake-Quant-safetensors</translation>
+        </message>
+        <message>
+            <source>Real quantized tensors that llama.cpp loads</source>
+            <translation>Echte quantisierte Tensoren, die llama.cpp lädt</translation>
+        </message>
+        <message>
+            <source>Dequantized values in the source dtype (how the INT/NF4 family exports)</source>
+            <translation>Dequantisierte Werte im Quelldatentyp (so exportiert die INT/NF4-Familie)</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>Format:</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>Datei:</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exportieren</translation>
+        </message>
+        <message>
+            <source>Export To</source>
+            <translation>Exportieren nach</translation>
+        </message>
+        <message>
+            <source>GGUF (*.gguf)</source>
+            <translation>GGUF (*.gguf)</translation>
+        </message>
+        <message>
+            <source>Safetensors (*.safetensors)</source>
+            <translation>Safetensors (*.safetensors)</translation>
+        </message>
+    </context>
+    <context>
         <name>qs::ui::Language</name>
         <message>
             <source>&amp;Language</source>
@@ -163,6 +230,541 @@
         <message>
             <source>QuantScope</source>
             <translation>QuantScope</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <source>Could not open the model</source>
+            <translation>Das Modell konnte nicht geöffnet werden</translation>
+        </message>
+        <message>
+            <source>Cannot open model</source>
+            <translation>Modell kann nicht geöffnet werden</translation>
+        </message>
+        <message>
+            <source>Weights: whole model (%1)</source>
+            <translation>Gewichte: ganzes Modell (%1)</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>Ö&amp;ffnen…</translation>
+        </message>
+        <message>
+            <source>Open a GGUF file, a .safetensors file or a llama2.c checkpoint</source>
+            <translation>Eine GGUF-Datei, eine .safetensors-Datei oder einen llama2.c-Checkpoint öffnen</translation>
+        </message>
+        <message>
+            <source>Open Model</source>
+            <translation>Modell öffnen</translation>
+        </message>
+        <message>
+            <source>Models (*.gguf *.safetensors *.bin *.json);;All files (*)</source>
+            <translation>Modelle (*.gguf *.safetensors *.bin *.json);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>&amp;Export Quantized Model…</source>
+            <translation>Quantisiertes Modell &amp;exportieren…</translation>
+        </message>
+        <message>
+            <source>Write the model at a precision or the current plan as GGUF or fake-quant safetensors</source>
+            <translation>Das Modell in einer Präzision oder nach dem aktuellen Plan als GGUF oder Fake-Quant-safetensors schreiben</translation>
+        </message>
+        <message>
+            <source>Open &amp;Demo Model</source>
+            <translation>&amp;Demo-Modell öffnen</translation>
+        </message>
+        <message>
+            <source>A synthetic llama-shaped model built in memory</source>
+            <translation>Ein synthetisches Modell in Llama-Form, im Speicher erzeugt</translation>
+        </message>
+        <message>
+            <source>Export &amp;Table…</source>
+            <translation>&amp;Tabelle exportieren…</translation>
+        </message>
+        <message>
+            <source>Export Table</source>
+            <translation>Tabelle exportieren</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;Markdown (*.md)</source>
+            <translation>CSV (*.csv);;Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>Export &amp;Plot…</source>
+            <translation>&amp;Diagramm exportieren…</translation>
+        </message>
+        <message>
+            <source>Export Plot</source>
+            <translation>Diagramm exportieren</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf)</source>
+            <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Table Rows</source>
+            <translation>Tabellenzeilen &amp;kopieren</translation>
+        </message>
+        <message>
+            <source>&amp;Log Scale</source>
+            <translation>&amp;Logarithmische Skala</translation>
+        </message>
+        <message>
+            <source>&amp;Theme Follows the System</source>
+            <translation>&amp;Design folgt dem System</translation>
+        </message>
+        <message>
+            <source>&amp;About QuantScope</source>
+            <translation>Ü&amp;ber QuantScope</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>&amp;Zuletzt geöffnet</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Bearbeiten</translation>
+        </message>
+        <message>
+            <source>&amp;Analysis</source>
+            <translation>&amp;Analyse</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>Über &amp;Qt</translation>
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation>Bereit</translation>
+        </message>
+        <message>
+            <source>&amp;Clear</source>
+            <translation>&amp;Leeren</translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>%1 wird geöffnet…</translation>
+        </message>
+        <message>
+            <source>Building the synthetic demo model…</source>
+            <translation>Das synthetische Demo-Modell wird erzeugt…</translation>
+        </message>
+        <message>
+            <source>Cannot build the demo model</source>
+            <translation>Das Demo-Modell kann nicht erzeugt werden</translation>
+        </message>
+        <message>
+            <source>Press Run to compare the checked precisions over the whole model</source>
+            <translation>Drücken Sie „Ausführen“, um die gewählten Präzisionen über das ganze Modell zu vergleichen</translation>
+        </message>
+        <message>
+            <source>Computing…</source>
+            <translation>Berechnung läuft…</translation>
+        </message>
+        <message>
+            <source>%1 — QuantScope</source>
+            <translation>%1 — QuantScope</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n tensor(s)</source>
+            <translation>
+                <numerusform>%1: %n Tensor</numerusform>
+                <numerusform>%1: %n Tensoren</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Computing the whole model's histogram…</source>
+            <translation>Histogramm des ganzen Modells wird berechnet…</translation>
+        </message>
+        <message>
+            <source>Computing %1…</source>
+            <translation>%1 wird berechnet…</translation>
+        </message>
+        <message>
+            <source>Nothing to run</source>
+            <translation>Nichts auszuführen</translation>
+        </message>
+        <message>
+            <source>Open a model first.</source>
+            <translation>Öffnen Sie zuerst ein Modell.</translation>
+        </message>
+        <message>
+            <source>Check at least one precision to run.</source>
+            <translation>Wählen Sie mindestens eine Präzision zum Ausführen.</translation>
+        </message>
+        <message>
+            <source>Running %1 over %2…</source>
+            <translation>%1 wird über %2 ausgeführt…</translation>
+        </message>
+        <message>
+            <source>Cancelling the export…</source>
+            <translation>Export wird abgebrochen…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Wird abgebrochen…</translation>
+        </message>
+        <message>
+            <source>Run cancelled</source>
+            <translation>Ausführung abgebrochen</translation>
+        </message>
+        <message>
+            <source>Run failed</source>
+            <translation>Ausführung fehlgeschlagen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Compared %n precision(s) in %1 s</source>
+            <translation>
+                <numerusform>%n Präzision in %1 s verglichen</numerusform>
+                <numerusform>%n Präzisionen in %1 s verglichen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot export</source>
+            <translation>Export nicht möglich</translation>
+        </message>
+        <message>
+            <source>Exporting %1…</source>
+            <translation>%1 wird exportiert…</translation>
+        </message>
+        <message>
+            <source>Export cancelled</source>
+            <translation>Export abgebrochen</translation>
+        </message>
+        <message>
+            <source>Export cancelled; nothing was written</source>
+            <translation>Export abgebrochen; nichts wurde geschrieben</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>Export fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Wrote %1 (%2) in %3 s</source>
+            <translation>%1 (%2) in %3 s geschrieben</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Table written to %1</source>
+            <translation>Tabelle nach %1 geschrieben</translation>
+        </message>
+        <message>
+            <source>%1: cannot write the plot</source>
+            <translation>%1: Diagramm kann nicht geschrieben werden</translation>
+        </message>
+        <message>
+            <source>Plot written to %1</source>
+            <translation>Diagramm nach %1 geschrieben</translation>
+        </message>
+        <message numerus="yes">
+            <source>Copied %n row(s)</source>
+            <translation>
+                <numerusform>%n Zeile kopiert</numerusform>
+                <numerusform>%n Zeilen kopiert</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>About QuantScope</source>
+            <translation>Über QuantScope</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;Sehen Sie, was Quantisierung mit den Gewichten eines Sprachmodells macht.&lt;/p&gt;&lt;p&gt;Qt %2 (erstellt mit %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::ModelBrowser</name>
+        <message>
+            <source>(keep)</source>
+            <translation>(beibehalten)</translation>
+        </message>
+        <message>
+            <source>Filter tensors…</source>
+            <translation>Tensoren filtern…</translation>
+        </message>
+        <message>
+            <source>Fill the plan column from a preset</source>
+            <translation>Die Planspalte aus einer Vorlage füllen</translation>
+        </message>
+        <message>
+            <source>Plan preset…</source>
+            <translation>Planvorlage…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Shape</source>
+            <translation>Form</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>Parameter</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>No model</source>
+            <translation>Kein Modell</translation>
+        </message>
+        <message>
+            <source>Layer %1</source>
+            <translation>Schicht %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s)</source>
+            <translation>
+                <numerusform>%n Tensor</numerusform>
+                <numerusform>%n Tensoren</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Double-click to set the target type of this tensor (applies to every selected tensor)</source>
+            <translation>Doppelklick setzt den Zieltyp dieses Tensors (gilt für alle ausgewählten Tensoren)</translation>
+        </message>
+        <message>
+            <source>Open a model (File ▸ Open…) or drop a file here.</source>
+            <translation>Öffnen Sie ein Modell (Datei ▸ Öffnen…) oder ziehen Sie eine Datei hierher.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s) · %1 parameters · size now %2 · after the plan %3 (%4 bits/weight)</source>
+            <translation>
+                <numerusform>%n Tensor · %1 Parameter · Größe jetzt %2 · nach dem Plan %3 (%4 Bit/Gewicht)</numerusform>
+                <numerusform>%n Tensoren · %1 Parameter · Größe jetzt %2 · nach dem Plan %3 (%4 Bit/Gewicht)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::PlotsWidget</name>
+        <message>
+            <source>Log scale</source>
+            <translation>Logarithmische Skala</translation>
+        </message>
+        <message>
+            <source>Logarithmic count axis for the histograms</source>
+            <translation>Logarithmische Häufigkeitsachse für die Histogramme</translation>
+        </message>
+        <message>
+            <source>Levels of:</source>
+            <translation>Stufen von:</translation>
+        </message>
+        <message>
+            <source>Precision whose reconstruction levels and dequantized histogram are drawn over the weight histogram</source>
+            <translation>Präzision, deren Rekonstruktionsstufen und dequantisiertes Histogramm über das Gewichtshistogramm gezeichnet werden</translation>
+        </message>
+        <message>
+            <source>Per layer:</source>
+            <translation>Pro Schicht:</translation>
+        </message>
+        <message>
+            <source>SQNR (dB)</source>
+            <translation>SQNR (dB)</translation>
+        </message>
+        <message>
+            <source>RMSE</source>
+            <translation>RMSE</translation>
+        </message>
+        <message>
+            <source>Trade-off x:</source>
+            <translation>Abwägung x:</translation>
+        </message>
+        <message>
+            <source>Bits per weight</source>
+            <translation>Bit pro Gewicht</translation>
+        </message>
+        <message>
+            <source>Size (MB)</source>
+            <translation>Größe (MB)</translation>
+        </message>
+        <message>
+            <source>Reset view</source>
+            <translation>Ansicht zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Fit the axes to the data (also: double-click the plot)</source>
+            <translation>Achsen an die Daten anpassen (auch: Doppelklick ins Diagramm)</translation>
+        </message>
+        <message>
+            <source>Weight histogram</source>
+            <translation>Gewichtshistogramm</translation>
+        </message>
+        <message>
+            <source>Error distribution</source>
+            <translation>Fehlerverteilung</translation>
+        </message>
+        <message>
+            <source>Per-layer error</source>
+            <translation>Fehler pro Schicht</translation>
+        </message>
+        <message>
+            <source>Trade-off</source>
+            <translation>Abwägung</translation>
+        </message>
+        <message>
+            <source>Select a tensor or open a model</source>
+            <translation>Wählen Sie einen Tensor oder öffnen Sie ein Modell</translation>
+        </message>
+        <message>
+            <source>Press Run to compare the checked precisions over the whole model</source>
+            <translation>Drücken Sie „Ausführen“, um die gewählten Präzisionen über das ganze Modell zu vergleichen</translation>
+        </message>
+        <message>
+            <source>%1 — RMSE %2 · SQNR %3 dB · max %4</source>
+            <translation>%1 — RMSE %2 · SQNR %3 dB · max. %4</translation>
+        </message>
+        <message>
+            <source>Error (dequantized − original): %1</source>
+            <translation>Fehler (dequantisiert − original): %1</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>density</source>
+            <translation>Dichte</translation>
+        </message>
+        <message>
+            <source>original weights (%L1)</source>
+            <translation>ursprüngliche Gewichte (%L1)</translation>
+        </message>
+        <message>
+            <source>weight value</source>
+            <translation>Gewichtswert</translation>
+        </message>
+        <message>
+            <source>count</source>
+            <translation>Anzahl</translation>
+        </message>
+        <message>
+            <source>Select a tensor to see the reconstruction levels of its blocks.</source>
+            <translation>Wählen Sie einen Tensor, um die Rekonstruktionsstufen seiner Blöcke zu sehen.</translation>
+        </message>
+        <message>
+            <source>Press Run for the whole model's error distribution, or select a tensor</source>
+            <translation>Drücken Sie „Ausführen“ für die Fehlerverteilung des ganzen Modells oder wählen Sie einen Tensor</translation>
+        </message>
+        <message>
+            <source>original (%L1 weights)</source>
+            <translation>original (%L1 Gewichte)</translation>
+        </message>
+        <message>
+            <source>dequantized %1</source>
+            <translation>dequantisiert %1</translation>
+        </message>
+        <message>
+            <source>levels of one %1 block</source>
+            <translation>Stufen eines %1-Blocks</translation>
+        </message>
+        <message>
+            <source>levels</source>
+            <translation>Stufen</translation>
+        </message>
+        <message>
+            <source>Weights: %1</source>
+            <translation>Gewichte: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n reconstruction level(s) in %2 (move the mouse over the histogram to pick another block)</source>
+            <translation>
+                <numerusform>%1: %n Rekonstruktionsstufe in %2 (Maus über das Histogramm bewegen, um einen anderen Block zu wählen)</numerusform>
+                <numerusform>%1: %n Rekonstruktionsstufen in %2 (Maus über das Histogramm bewegen, um einen anderen Block zu wählen)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Error (dequantized − original): whole model</source>
+            <translation>Fehler (dequantisiert − original): ganzes Modell</translation>
+        </message>
+        <message>
+            <source>tensor (in model order; ticks at the first tensor of each layer)</source>
+            <translation>Tensor (in Modellreihenfolge; Markierungen beim ersten Tensor jeder Schicht)</translation>
+        </message>
+        <message>
+            <source>Per-tensor error along the model</source>
+            <translation>Fehler pro Tensor entlang des Modells</translation>
+        </message>
+        <message>
+            <source>Size vs error: %1</source>
+            <translation>Größe gegen Fehler: %1</translation>
+        </message>
+        <message>
+            <source>Size vs error: whole model</source>
+            <translation>Größe gegen Fehler: ganzes Modell</translation>
+        </message>
+        <message>
+            <source>Pareto front</source>
+            <translation>Pareto-Front</translation>
+        </message>
+        <message>
+            <source>size (MB)</source>
+            <translation>Größe (MB)</translation>
+        </message>
+        <message>
+            <source>bits per weight</source>
+            <translation>Bit pro Gewicht</translation>
+        </message>
+        <message>
+            <source>SQNR (dB) — higher is better</source>
+            <translation>SQNR (dB) — höher ist besser</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::PrecisionBar</name>
+        <message>
+            <source>Precisions</source>
+            <translation>Präzisionen</translation>
+        </message>
+        <message>
+            <source>Choose the precisions to compare</source>
+            <translation>Die zu vergleichenden Präzisionen wählen</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Ausführen</translation>
+        </message>
+        <message>
+            <source>Quantize the whole model at every checked precision and measure the error (F5)</source>
+            <translation>Das ganze Modell in jeder gewählten Präzision quantisieren und den Fehler messen (F5)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>(none checked)</source>
+            <translation>(keine gewählt)</translation>
         </message>
     </context>
     <context>
@@ -289,6 +891,142 @@
         <message>
             <source>Think of a video stream: Q8 is like 1440p, hard to tell from the original; Q4 is like 720p, clearly softer when you look closely but perfectly watchable; Q2 is like 360p, the story is still there but details are lost. As with video, the smaller file is often the right choice, as long as you know what it costs.</source>
             <translation>Denken Sie an einen Videostream: Q8 ist wie 1440p, kaum vom Original zu unterscheiden; Q4 ist wie 720p, bei genauem Hinsehen deutlich weicher, aber gut anzusehen; Q2 ist wie 360p, die Handlung ist noch da, aber Details gehen verloren. Wie beim Video ist die kleinere Datei oft die richtige Wahl, solange man weiß, was sie kostet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::TradeoffTableModel</name>
+        <message numerus="yes">
+            <source>%1: %n tensor(s) quantized</source>
+            <translation>
+                <numerusform>%1: %n Tensor quantisiert</numerusform>
+                <numerusform>%1: %n Tensoren quantisiert</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n with a fallback type (row length vs block size)</source>
+            <translation>
+                <numerusform>, %n mit Ersatztyp (Zeilenlänge vs. Blockgröße)</numerusform>
+                <numerusform>, %n mit Ersatztyp (Zeilenlänge vs. Blockgröße)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Precision</source>
+            <translation>Präzision</translation>
+        </message>
+        <message>
+            <source>Bits/weight</source>
+            <translation>Bit/Gewicht</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>vs source</source>
+            <translation>ggü. Quelle</translation>
+        </message>
+        <message>
+            <source>vs F32</source>
+            <translation>ggü. F32</translation>
+        </message>
+        <message>
+            <source>RMSE</source>
+            <translation>RMSE</translation>
+        </message>
+        <message>
+            <source>SQNR (dB)</source>
+            <translation>SQNR (dB)</translation>
+        </message>
+        <message>
+            <source>Max error</source>
+            <translation>Max. Fehler</translation>
+        </message>
+        <message>
+            <source>p99 |error|</source>
+            <translation>p99 |Fehler|</translation>
+        </message>
+        <message>
+            <source>Cosine</source>
+            <translation>Kosinus</translation>
+        </message>
+        <message>
+            <source>Time (s)</source>
+            <translation>Zeit (s)</translation>
+        </message>
+        <message>
+            <source>Storage of the quantized tensors (as quantscope-cli compare reports it)</source>
+            <translation>Speicherbedarf der quantisierten Tensoren (wie quantscope-cli compare ihn angibt)</translation>
+        </message>
+        <message>
+            <source>Bits per weight over the quantized tensors</source>
+            <translation>Bit pro Gewicht über die quantisierten Tensoren</translation>
+        </message>
+        <message>
+            <source>Compression relative to the opened model's own storage of the same tensors</source>
+            <translation>Kompression relativ zur Speicherung derselben Tensoren im geöffneten Modell</translation>
+        </message>
+        <message>
+            <source>Compression relative to storing every weight as F32</source>
+            <translation>Kompression relativ zur Speicherung jedes Gewichts als F32</translation>
+        </message>
+        <message>
+            <source>Signal-to-quantization-noise ratio: 10·log10(Σx² / Σ(x−q)²)</source>
+            <translation>Signal-Quantisierungsrausch-Verhältnis: 10·log10(Σx² / Σ(x−q)²)</translation>
+        </message>
+        <message>
+            <source>99th percentile of the absolute error</source>
+            <translation>99. Perzentil des absoluten Fehlers</translation>
+        </message>
+        <message>
+            <source>Cosine similarity between the original and the dequantized weights</source>
+            <translation>Kosinusähnlichkeit zwischen ursprünglichen und dequantisierten Gewichten</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::engine</name>
+        <message>
+            <source>INT / NF4</source>
+            <translation>INT / NF4</translation>
+        </message>
+        <message>
+            <source>Float</source>
+            <translation>Gleitkomma</translation>
+        </message>
+        <message>
+            <source>Presets (mixed precision)</source>
+            <translation>Vorlagen (gemischte Präzision)</translation>
+        </message>
+        <message>
+            <source>llama.cpp preset %1: a mixture of types per tensor</source>
+            <translation>llama.cpp-Vorlage %1: eine Mischung von Typen pro Tensor</translation>
+        </message>
+        <message>
+            <source>llama.cpp preset %1</source>
+            <translation>llama.cpp-Vorlage %1</translation>
+        </message>
+        <message>
+            <source>Every eligible tensor as %1</source>
+            <translation>Jeder geeignete Tensor als %1</translation>
+        </message>
+        <message>
+            <source>synthetic demo (%1 M parameters)</source>
+            <translation>synthetisches Demo (%1 Mio. Parameter)</translation>
+        </message>
+        <message>
+            <source>not quantized (%1)</source>
+            <translation>nicht quantisiert (%1)</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>row %1</source>
+            <translation>Zeile %1</translation>
+        </message>
+        <message>
+            <source>row %1, block %2 (columns %3–%4)</source>
+            <translation>Zeile %1, Block %2 (Spalten %3–%4)</translation>
         </message>
     </context>
 </TS>

@@ -7,6 +7,14 @@
             <source>User interface language: en, de, zh_CN or hi.</source>
             <translation>User interface language: en, de, zh_CN or hi.</translation>
         </message>
+        <message>
+            <source>Explore what quantization does to a model's weights.</source>
+            <translation>Explore what quantization does to a model's weights.</translation>
+        </message>
+        <message>
+            <source>GGUF file, .safetensors file or folder, or llama2.c checkpoint to open.</source>
+            <translation>GGUF file, .safetensors file or folder, or llama2.c checkpoint to open.</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::BlockInspector</name>
@@ -152,6 +160,65 @@
         </message>
     </context>
     <context>
+        <name>qs::ui::ExportDialog</name>
+        <message>
+            <source>Export Quantized Model</source>
+            <translation>Export Quantized Model</translation>
+        </message>
+        <message>
+            <source>Current plan (model browser)</source>
+            <translation>Current plan (model browser)</translation>
+        </message>
+        <message>
+            <source>Precision:</source>
+            <translation>Precision:</translation>
+        </message>
+        <message>
+            <source>GGUF (llama.cpp)</source>
+            <translation>GGUF (llama.cpp)</translation>
+        </message>
+        <message>
+            <source>Fake-quant safetensors</source>
+            <translation>Fake-quant safetensors</translation>
+        </message>
+        <message>
+            <source>Real quantized tensors that llama.cpp loads</source>
+            <translation>Real quantized tensors that llama.cpp loads</translation>
+        </message>
+        <message>
+            <source>Dequantized values in the source dtype (how the INT/NF4 family exports)</source>
+            <translation>Dequantized values in the source dtype (how the INT/NF4 family exports)</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>Format:</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>File:</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Export To</source>
+            <translation>Export To</translation>
+        </message>
+        <message>
+            <source>GGUF (*.gguf)</source>
+            <translation>GGUF (*.gguf)</translation>
+        </message>
+        <message>
+            <source>Safetensors (*.safetensors)</source>
+            <translation>Safetensors (*.safetensors)</translation>
+        </message>
+    </context>
+    <context>
         <name>qs::ui::Language</name>
         <message>
             <source>&amp;Language</source>
@@ -163,6 +230,541 @@
         <message>
             <source>QuantScope</source>
             <translation>QuantScope</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <source>Could not open the model</source>
+            <translation>Could not open the model</translation>
+        </message>
+        <message>
+            <source>Cannot open model</source>
+            <translation>Cannot open model</translation>
+        </message>
+        <message>
+            <source>Weights: whole model (%1)</source>
+            <translation>Weights: whole model (%1)</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>&amp;Open…</translation>
+        </message>
+        <message>
+            <source>Open a GGUF file, a .safetensors file or a llama2.c checkpoint</source>
+            <translation>Open a GGUF file, a .safetensors file or a llama2.c checkpoint</translation>
+        </message>
+        <message>
+            <source>Open Model</source>
+            <translation>Open Model</translation>
+        </message>
+        <message>
+            <source>Models (*.gguf *.safetensors *.bin *.json);;All files (*)</source>
+            <translation>Models (*.gguf *.safetensors *.bin *.json);;All files (*)</translation>
+        </message>
+        <message>
+            <source>&amp;Export Quantized Model…</source>
+            <translation>&amp;Export Quantized Model…</translation>
+        </message>
+        <message>
+            <source>Write the model at a precision or the current plan as GGUF or fake-quant safetensors</source>
+            <translation>Write the model at a precision or the current plan as GGUF or fake-quant safetensors</translation>
+        </message>
+        <message>
+            <source>Open &amp;Demo Model</source>
+            <translation>Open &amp;Demo Model</translation>
+        </message>
+        <message>
+            <source>A synthetic llama-shaped model built in memory</source>
+            <translation>A synthetic llama-shaped model built in memory</translation>
+        </message>
+        <message>
+            <source>Export &amp;Table…</source>
+            <translation>Export &amp;Table…</translation>
+        </message>
+        <message>
+            <source>Export Table</source>
+            <translation>Export Table</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;Markdown (*.md)</source>
+            <translation>CSV (*.csv);;Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>Export &amp;Plot…</source>
+            <translation>Export &amp;Plot…</translation>
+        </message>
+        <message>
+            <source>Export Plot</source>
+            <translation>Export Plot</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf)</source>
+            <translation>PNG image (*.png);;PDF document (*.pdf)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Table Rows</source>
+            <translation>&amp;Copy Table Rows</translation>
+        </message>
+        <message>
+            <source>&amp;Log Scale</source>
+            <translation>&amp;Log Scale</translation>
+        </message>
+        <message>
+            <source>&amp;Theme Follows the System</source>
+            <translation>&amp;Theme Follows the System</translation>
+        </message>
+        <message>
+            <source>&amp;About QuantScope</source>
+            <translation>&amp;About QuantScope</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>Open &amp;Recent</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>&amp;Analysis</source>
+            <translation>&amp;Analysis</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>About &amp;Qt</translation>
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation>Ready</translation>
+        </message>
+        <message>
+            <source>&amp;Clear</source>
+            <translation>&amp;Clear</translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>Opening %1…</translation>
+        </message>
+        <message>
+            <source>Building the synthetic demo model…</source>
+            <translation>Building the synthetic demo model…</translation>
+        </message>
+        <message>
+            <source>Cannot build the demo model</source>
+            <translation>Cannot build the demo model</translation>
+        </message>
+        <message>
+            <source>Press Run to compare the checked precisions over the whole model</source>
+            <translation>Press Run to compare the checked precisions over the whole model</translation>
+        </message>
+        <message>
+            <source>Computing…</source>
+            <translation>Computing…</translation>
+        </message>
+        <message>
+            <source>%1 — QuantScope</source>
+            <translation>%1 — QuantScope</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n tensor(s)</source>
+            <translation>
+                <numerusform>%1: %n tensor</numerusform>
+                <numerusform>%1: %n tensors</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Computing the whole model's histogram…</source>
+            <translation>Computing the whole model's histogram…</translation>
+        </message>
+        <message>
+            <source>Computing %1…</source>
+            <translation>Computing %1…</translation>
+        </message>
+        <message>
+            <source>Nothing to run</source>
+            <translation>Nothing to run</translation>
+        </message>
+        <message>
+            <source>Open a model first.</source>
+            <translation>Open a model first.</translation>
+        </message>
+        <message>
+            <source>Check at least one precision to run.</source>
+            <translation>Check at least one precision to run.</translation>
+        </message>
+        <message>
+            <source>Running %1 over %2…</source>
+            <translation>Running %1 over %2…</translation>
+        </message>
+        <message>
+            <source>Cancelling the export…</source>
+            <translation>Cancelling the export…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <source>Run cancelled</source>
+            <translation>Run cancelled</translation>
+        </message>
+        <message>
+            <source>Run failed</source>
+            <translation>Run failed</translation>
+        </message>
+        <message numerus="yes">
+            <source>Compared %n precision(s) in %1 s</source>
+            <translation>
+                <numerusform>Compared %n precision in %1 s</numerusform>
+                <numerusform>Compared %n precisions in %1 s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot export</source>
+            <translation>Cannot export</translation>
+        </message>
+        <message>
+            <source>Exporting %1…</source>
+            <translation>Exporting %1…</translation>
+        </message>
+        <message>
+            <source>Export cancelled</source>
+            <translation>Export cancelled</translation>
+        </message>
+        <message>
+            <source>Export cancelled; nothing was written</source>
+            <translation>Export cancelled; nothing was written</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>Wrote %1 (%2) in %3 s</source>
+            <translation>Wrote %1 (%2) in %3 s</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Table written to %1</source>
+            <translation>Table written to %1</translation>
+        </message>
+        <message>
+            <source>%1: cannot write the plot</source>
+            <translation>%1: cannot write the plot</translation>
+        </message>
+        <message>
+            <source>Plot written to %1</source>
+            <translation>Plot written to %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Copied %n row(s)</source>
+            <translation>
+                <numerusform>Copied %n row</numerusform>
+                <numerusform>Copied %n rows</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>About QuantScope</source>
+            <translation>About QuantScope</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::ModelBrowser</name>
+        <message>
+            <source>(keep)</source>
+            <translation>(keep)</translation>
+        </message>
+        <message>
+            <source>Filter tensors…</source>
+            <translation>Filter tensors…</translation>
+        </message>
+        <message>
+            <source>Fill the plan column from a preset</source>
+            <translation>Fill the plan column from a preset</translation>
+        </message>
+        <message>
+            <source>Plan preset…</source>
+            <translation>Plan preset…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Shape</source>
+            <translation>Shape</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>Parameters</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>No model</source>
+            <translation>No model</translation>
+        </message>
+        <message>
+            <source>Layer %1</source>
+            <translation>Layer %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s)</source>
+            <translation>
+                <numerusform>%n tensor</numerusform>
+                <numerusform>%n tensors</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Double-click to set the target type of this tensor (applies to every selected tensor)</source>
+            <translation>Double-click to set the target type of this tensor (applies to every selected tensor)</translation>
+        </message>
+        <message>
+            <source>Open a model (File ▸ Open…) or drop a file here.</source>
+            <translation>Open a model (File ▸ Open…) or drop a file here.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s) · %1 parameters · size now %2 · after the plan %3 (%4 bits/weight)</source>
+            <translation>
+                <numerusform>%n tensor · %1 parameters · size now %2 · after the plan %3 (%4 bits/weight)</numerusform>
+                <numerusform>%n tensors · %1 parameters · size now %2 · after the plan %3 (%4 bits/weight)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::PlotsWidget</name>
+        <message>
+            <source>Log scale</source>
+            <translation>Log scale</translation>
+        </message>
+        <message>
+            <source>Logarithmic count axis for the histograms</source>
+            <translation>Logarithmic count axis for the histograms</translation>
+        </message>
+        <message>
+            <source>Levels of:</source>
+            <translation>Levels of:</translation>
+        </message>
+        <message>
+            <source>Precision whose reconstruction levels and dequantized histogram are drawn over the weight histogram</source>
+            <translation>Precision whose reconstruction levels and dequantized histogram are drawn over the weight histogram</translation>
+        </message>
+        <message>
+            <source>Per layer:</source>
+            <translation>Per layer:</translation>
+        </message>
+        <message>
+            <source>SQNR (dB)</source>
+            <translation>SQNR (dB)</translation>
+        </message>
+        <message>
+            <source>RMSE</source>
+            <translation>RMSE</translation>
+        </message>
+        <message>
+            <source>Trade-off x:</source>
+            <translation>Trade-off x:</translation>
+        </message>
+        <message>
+            <source>Bits per weight</source>
+            <translation>Bits per weight</translation>
+        </message>
+        <message>
+            <source>Size (MB)</source>
+            <translation>Size (MB)</translation>
+        </message>
+        <message>
+            <source>Reset view</source>
+            <translation>Reset view</translation>
+        </message>
+        <message>
+            <source>Fit the axes to the data (also: double-click the plot)</source>
+            <translation>Fit the axes to the data (also: double-click the plot)</translation>
+        </message>
+        <message>
+            <source>Weight histogram</source>
+            <translation>Weight histogram</translation>
+        </message>
+        <message>
+            <source>Error distribution</source>
+            <translation>Error distribution</translation>
+        </message>
+        <message>
+            <source>Per-layer error</source>
+            <translation>Per-layer error</translation>
+        </message>
+        <message>
+            <source>Trade-off</source>
+            <translation>Trade-off</translation>
+        </message>
+        <message>
+            <source>Select a tensor or open a model</source>
+            <translation>Select a tensor or open a model</translation>
+        </message>
+        <message>
+            <source>Press Run to compare the checked precisions over the whole model</source>
+            <translation>Press Run to compare the checked precisions over the whole model</translation>
+        </message>
+        <message>
+            <source>%1 — RMSE %2 · SQNR %3 dB · max %4</source>
+            <translation>%1 — RMSE %2 · SQNR %3 dB · max %4</translation>
+        </message>
+        <message>
+            <source>Error (dequantized − original): %1</source>
+            <translation>Error (dequantized − original): %1</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>error</translation>
+        </message>
+        <message>
+            <source>density</source>
+            <translation>density</translation>
+        </message>
+        <message>
+            <source>original weights (%L1)</source>
+            <translation>original weights (%L1)</translation>
+        </message>
+        <message>
+            <source>weight value</source>
+            <translation>weight value</translation>
+        </message>
+        <message>
+            <source>count</source>
+            <translation>count</translation>
+        </message>
+        <message>
+            <source>Select a tensor to see the reconstruction levels of its blocks.</source>
+            <translation>Select a tensor to see the reconstruction levels of its blocks.</translation>
+        </message>
+        <message>
+            <source>Press Run for the whole model's error distribution, or select a tensor</source>
+            <translation>Press Run for the whole model's error distribution, or select a tensor</translation>
+        </message>
+        <message>
+            <source>original (%L1 weights)</source>
+            <translation>original (%L1 weights)</translation>
+        </message>
+        <message>
+            <source>dequantized %1</source>
+            <translation>dequantized %1</translation>
+        </message>
+        <message>
+            <source>levels of one %1 block</source>
+            <translation>levels of one %1 block</translation>
+        </message>
+        <message>
+            <source>levels</source>
+            <translation>levels</translation>
+        </message>
+        <message>
+            <source>Weights: %1</source>
+            <translation>Weights: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n reconstruction level(s) in %2 (move the mouse over the histogram to pick another block)</source>
+            <translation>
+                <numerusform>%1: %n reconstruction level in %2 (move the mouse over the histogram to pick another block)</numerusform>
+                <numerusform>%1: %n reconstruction levels in %2 (move the mouse over the histogram to pick another block)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Error (dequantized − original): whole model</source>
+            <translation>Error (dequantized − original): whole model</translation>
+        </message>
+        <message>
+            <source>tensor (in model order; ticks at the first tensor of each layer)</source>
+            <translation>tensor (in model order; ticks at the first tensor of each layer)</translation>
+        </message>
+        <message>
+            <source>Per-tensor error along the model</source>
+            <translation>Per-tensor error along the model</translation>
+        </message>
+        <message>
+            <source>Size vs error: %1</source>
+            <translation>Size vs error: %1</translation>
+        </message>
+        <message>
+            <source>Size vs error: whole model</source>
+            <translation>Size vs error: whole model</translation>
+        </message>
+        <message>
+            <source>Pareto front</source>
+            <translation>Pareto front</translation>
+        </message>
+        <message>
+            <source>size (MB)</source>
+            <translation>size (MB)</translation>
+        </message>
+        <message>
+            <source>bits per weight</source>
+            <translation>bits per weight</translation>
+        </message>
+        <message>
+            <source>SQNR (dB) — higher is better</source>
+            <translation>SQNR (dB) — higher is better</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::PrecisionBar</name>
+        <message>
+            <source>Precisions</source>
+            <translation>Precisions</translation>
+        </message>
+        <message>
+            <source>Choose the precisions to compare</source>
+            <translation>Choose the precisions to compare</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Run</translation>
+        </message>
+        <message>
+            <source>Quantize the whole model at every checked precision and measure the error (F5)</source>
+            <translation>Quantize the whole model at every checked precision and measure the error (F5)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>(none checked)</source>
+            <translation>(none checked)</translation>
         </message>
     </context>
     <context>
@@ -289,6 +891,142 @@
         <message>
             <source>Think of a video stream: Q8 is like 1440p, hard to tell from the original; Q4 is like 720p, clearly softer when you look closely but perfectly watchable; Q2 is like 360p, the story is still there but details are lost. As with video, the smaller file is often the right choice, as long as you know what it costs.</source>
             <translation>Think of a video stream: Q8 is like 1440p, hard to tell from the original; Q4 is like 720p, clearly softer when you look closely but perfectly watchable; Q2 is like 360p, the story is still there but details are lost. As with video, the smaller file is often the right choice, as long as you know what it costs.</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::TradeoffTableModel</name>
+        <message numerus="yes">
+            <source>%1: %n tensor(s) quantized</source>
+            <translation>
+                <numerusform>%1: %n tensor quantized</numerusform>
+                <numerusform>%1: %n tensors quantized</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n with a fallback type (row length vs block size)</source>
+            <translation>
+                <numerusform>, %n with a fallback type (row length vs block size)</numerusform>
+                <numerusform>, %n with a fallback type (row length vs block size)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Precision</source>
+            <translation>Precision</translation>
+        </message>
+        <message>
+            <source>Bits/weight</source>
+            <translation>Bits/weight</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>vs source</source>
+            <translation>vs source</translation>
+        </message>
+        <message>
+            <source>vs F32</source>
+            <translation>vs F32</translation>
+        </message>
+        <message>
+            <source>RMSE</source>
+            <translation>RMSE</translation>
+        </message>
+        <message>
+            <source>SQNR (dB)</source>
+            <translation>SQNR (dB)</translation>
+        </message>
+        <message>
+            <source>Max error</source>
+            <translation>Max error</translation>
+        </message>
+        <message>
+            <source>p99 |error|</source>
+            <translation>p99 |error|</translation>
+        </message>
+        <message>
+            <source>Cosine</source>
+            <translation>Cosine</translation>
+        </message>
+        <message>
+            <source>Time (s)</source>
+            <translation>Time (s)</translation>
+        </message>
+        <message>
+            <source>Storage of the quantized tensors (as quantscope-cli compare reports it)</source>
+            <translation>Storage of the quantized tensors (as quantscope-cli compare reports it)</translation>
+        </message>
+        <message>
+            <source>Bits per weight over the quantized tensors</source>
+            <translation>Bits per weight over the quantized tensors</translation>
+        </message>
+        <message>
+            <source>Compression relative to the opened model's own storage of the same tensors</source>
+            <translation>Compression relative to the opened model's own storage of the same tensors</translation>
+        </message>
+        <message>
+            <source>Compression relative to storing every weight as F32</source>
+            <translation>Compression relative to storing every weight as F32</translation>
+        </message>
+        <message>
+            <source>Signal-to-quantization-noise ratio: 10·log10(Σx² / Σ(x−q)²)</source>
+            <translation>Signal-to-quantization-noise ratio: 10·log10(Σx² / Σ(x−q)²)</translation>
+        </message>
+        <message>
+            <source>99th percentile of the absolute error</source>
+            <translation>99th percentile of the absolute error</translation>
+        </message>
+        <message>
+            <source>Cosine similarity between the original and the dequantized weights</source>
+            <translation>Cosine similarity between the original and the dequantized weights</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::engine</name>
+        <message>
+            <source>INT / NF4</source>
+            <translation>INT / NF4</translation>
+        </message>
+        <message>
+            <source>Float</source>
+            <translation>Float</translation>
+        </message>
+        <message>
+            <source>Presets (mixed precision)</source>
+            <translation>Presets (mixed precision)</translation>
+        </message>
+        <message>
+            <source>llama.cpp preset %1: a mixture of types per tensor</source>
+            <translation>llama.cpp preset %1: a mixture of types per tensor</translation>
+        </message>
+        <message>
+            <source>llama.cpp preset %1</source>
+            <translation>llama.cpp preset %1</translation>
+        </message>
+        <message>
+            <source>Every eligible tensor as %1</source>
+            <translation>Every eligible tensor as %1</translation>
+        </message>
+        <message>
+            <source>synthetic demo (%1 M parameters)</source>
+            <translation>synthetic demo (%1 M parameters)</translation>
+        </message>
+        <message>
+            <source>not quantized (%1)</source>
+            <translation>not quantized (%1)</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>row %1</source>
+            <translation>row %1</translation>
+        </message>
+        <message>
+            <source>row %1, block %2 (columns %3–%4)</source>
+            <translation>row %1, block %2 (columns %3–%4)</translation>
         </message>
     </context>
 </TS>

@@ -7,6 +7,14 @@
             <source>User interface language: en, de, zh_CN or hi.</source>
             <translation>यूज़र इंटरफ़ेस की भाषा: en, de, zh_CN या hi।</translation>
         </message>
+        <message>
+            <source>Explore what quantization does to a model's weights.</source>
+            <translation>देखें कि क्वांटाइज़ेशन किसी मॉडल के वज़न के साथ क्या करता है।</translation>
+        </message>
+        <message>
+            <source>GGUF file, .safetensors file or folder, or llama2.c checkpoint to open.</source>
+            <translation>खोलने के लिए GGUF फ़ाइल, .safetensors फ़ाइल या फ़ोल्डर, या llama2.c चेकपॉइंट।</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::BlockInspector</name>
@@ -152,6 +160,65 @@
         </message>
     </context>
     <context>
+        <name>qs::ui::ExportDialog</name>
+        <message>
+            <source>Export Quantized Model</source>
+            <translation>क्वांटाइज़्ड मॉडल निर्यात करें</translation>
+        </message>
+        <message>
+            <source>Current plan (model browser)</source>
+            <translation>वर्तमान योजना (मॉडल ब्राउज़र)</translation>
+        </message>
+        <message>
+            <source>Precision:</source>
+            <translation>प्रिसिज़न:</translation>
+        </message>
+        <message>
+            <source>GGUF (llama.cpp)</source>
+            <translation>GGUF (llama.cpp)</translation>
+        </message>
+        <message>
+            <source>Fake-quant safetensors</source>
+            <translation>फ़ेक-क्वांट safetensors</translation>
+        </message>
+        <message>
+            <source>Real quantized tensors that llama.cpp loads</source>
+            <translation>असली क्वांटाइज़्ड टेन्सर जिन्हें llama.cpp लोड करता है</translation>
+        </message>
+        <message>
+            <source>Dequantized values in the source dtype (how the INT/NF4 family exports)</source>
+            <translation>स्रोत dtype में डीक्वांटाइज़्ड मान (INT/NF4 परिवार इसी तरह निर्यात होता है)</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>फ़ॉर्मैट:</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>ब्राउज़ करें…</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>फ़ाइल:</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>निर्यात</translation>
+        </message>
+        <message>
+            <source>Export To</source>
+            <translation>यहाँ निर्यात करें</translation>
+        </message>
+        <message>
+            <source>GGUF (*.gguf)</source>
+            <translation>GGUF (*.gguf)</translation>
+        </message>
+        <message>
+            <source>Safetensors (*.safetensors)</source>
+            <translation>Safetensors (*.safetensors)</translation>
+        </message>
+    </context>
+    <context>
         <name>qs::ui::Language</name>
         <message>
             <source>&amp;Language</source>
@@ -163,6 +230,541 @@
         <message>
             <source>QuantScope</source>
             <translation>QuantScope</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>मॉडल</translation>
+        </message>
+        <message>
+            <source>Could not open the model</source>
+            <translation>मॉडल नहीं खुल सका</translation>
+        </message>
+        <message>
+            <source>Cannot open model</source>
+            <translation>मॉडल नहीं खोला जा सकता</translation>
+        </message>
+        <message>
+            <source>Weights: whole model (%1)</source>
+            <translation>वज़न: पूरा मॉडल (%1)</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>खोलें(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open a GGUF file, a .safetensors file or a llama2.c checkpoint</source>
+            <translation>GGUF फ़ाइल, .safetensors फ़ाइल या llama2.c चेकपॉइंट खोलें</translation>
+        </message>
+        <message>
+            <source>Open Model</source>
+            <translation>मॉडल खोलें</translation>
+        </message>
+        <message>
+            <source>Models (*.gguf *.safetensors *.bin *.json);;All files (*)</source>
+            <translation>मॉडल (*.gguf *.safetensors *.bin *.json);;सभी फ़ाइलें (*)</translation>
+        </message>
+        <message>
+            <source>&amp;Export Quantized Model…</source>
+            <translation>क्वांटाइज़्ड मॉडल निर्यात करें(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Write the model at a precision or the current plan as GGUF or fake-quant safetensors</source>
+            <translation>मॉडल को किसी प्रिसिज़न या वर्तमान योजना पर GGUF या फ़ेक-क्वांट safetensors के रूप में लिखें</translation>
+        </message>
+        <message>
+            <source>Open &amp;Demo Model</source>
+            <translation>डेमो मॉडल खोलें(&amp;D)</translation>
+        </message>
+        <message>
+            <source>A synthetic llama-shaped model built in memory</source>
+            <translation>मेमोरी में बना एक कृत्रिम llama-आकार का मॉडल</translation>
+        </message>
+        <message>
+            <source>Export &amp;Table…</source>
+            <translation>तालिका निर्यात करें(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Export Table</source>
+            <translation>तालिका निर्यात करें</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;Markdown (*.md)</source>
+            <translation>CSV (*.csv);;Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>Export &amp;Plot…</source>
+            <translation>प्लॉट निर्यात करें(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Export Plot</source>
+            <translation>प्लॉट निर्यात करें</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf)</source>
+            <translation>PNG छवि (*.png);;PDF दस्तावेज़ (*.pdf)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>बाहर निकलें(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Table Rows</source>
+            <translation>तालिका की पंक्तियाँ कॉपी करें(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Log Scale</source>
+            <translation>लॉग स्केल(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Theme Follows the System</source>
+            <translation>थीम सिस्टम के अनुसार(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;About QuantScope</source>
+            <translation>QuantScope के बारे में(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>फ़ाइल(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>हाल की फ़ाइलें(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>संपादन(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Analysis</source>
+            <translation>विश्लेषण(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>दृश्य(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>सहायता(&amp;H)</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>&amp;Qt के बारे में</translation>
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation>तैयार</translation>
+        </message>
+        <message>
+            <source>&amp;Clear</source>
+            <translation>साफ़ करें(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>%1 खोला जा रहा है…</translation>
+        </message>
+        <message>
+            <source>Building the synthetic demo model…</source>
+            <translation>कृत्रिम डेमो मॉडल बनाया जा रहा है…</translation>
+        </message>
+        <message>
+            <source>Cannot build the demo model</source>
+            <translation>डेमो मॉडल नहीं बन सकता</translation>
+        </message>
+        <message>
+            <source>Press Run to compare the checked precisions over the whole model</source>
+            <translation>पूरे मॉडल पर चुने गए प्रिसिज़न की तुलना के लिए चलाएँ दबाएँ</translation>
+        </message>
+        <message>
+            <source>Computing…</source>
+            <translation>गणना हो रही है…</translation>
+        </message>
+        <message>
+            <source>%1 — QuantScope</source>
+            <translation>%1 — QuantScope</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n tensor(s)</source>
+            <translation>
+                <numerusform>%1: %n टेन्सर</numerusform>
+                <numerusform>%1: %n टेन्सर</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Computing the whole model's histogram…</source>
+            <translation>पूरे मॉडल का हिस्टोग्राम गणना हो रहा है…</translation>
+        </message>
+        <message>
+            <source>Computing %1…</source>
+            <translation>%1 की गणना हो रही है…</translation>
+        </message>
+        <message>
+            <source>Nothing to run</source>
+            <translation>चलाने के लिए कुछ नहीं</translation>
+        </message>
+        <message>
+            <source>Open a model first.</source>
+            <translation>पहले कोई मॉडल खोलें।</translation>
+        </message>
+        <message>
+            <source>Check at least one precision to run.</source>
+            <translation>चलाने के लिए कम से कम एक प्रिसिज़न चुनें।</translation>
+        </message>
+        <message>
+            <source>Running %1 over %2…</source>
+            <translation>%2 पर %1 चल रहा है…</translation>
+        </message>
+        <message>
+            <source>Cancelling the export…</source>
+            <translation>निर्यात रद्द किया जा रहा है…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>रद्द किया जा रहा है…</translation>
+        </message>
+        <message>
+            <source>Run cancelled</source>
+            <translation>रन रद्द हुआ</translation>
+        </message>
+        <message>
+            <source>Run failed</source>
+            <translation>रन विफल हुआ</translation>
+        </message>
+        <message numerus="yes">
+            <source>Compared %n precision(s) in %1 s</source>
+            <translation>
+                <numerusform>%n प्रिसिज़न की तुलना %1 s में हुई</numerusform>
+                <numerusform>%n प्रिसिज़न की तुलना %1 s में हुई</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot export</source>
+            <translation>निर्यात नहीं हो सकता</translation>
+        </message>
+        <message>
+            <source>Exporting %1…</source>
+            <translation>%1 निर्यात हो रहा है…</translation>
+        </message>
+        <message>
+            <source>Export cancelled</source>
+            <translation>निर्यात रद्द हुआ</translation>
+        </message>
+        <message>
+            <source>Export cancelled; nothing was written</source>
+            <translation>निर्यात रद्द हुआ; कुछ भी नहीं लिखा गया</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>निर्यात विफल हुआ</translation>
+        </message>
+        <message>
+            <source>Wrote %1 (%2) in %3 s</source>
+            <translation>%1 (%2) %3 s में लिखा गया</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Table written to %1</source>
+            <translation>तालिका %1 में लिखी गई</translation>
+        </message>
+        <message>
+            <source>%1: cannot write the plot</source>
+            <translation>%1: प्लॉट नहीं लिखा जा सकता</translation>
+        </message>
+        <message>
+            <source>Plot written to %1</source>
+            <translation>प्लॉट %1 में लिखा गया</translation>
+        </message>
+        <message numerus="yes">
+            <source>Copied %n row(s)</source>
+            <translation>
+                <numerusform>%n पंक्ति कॉपी हुई</numerusform>
+                <numerusform>%n पंक्तियाँ कॉपी हुईं</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>About QuantScope</source>
+            <translation>QuantScope के बारे में</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;देखें कि क्वांटाइज़ेशन किसी भाषा मॉडल के वज़न के साथ क्या करता है।&lt;/p&gt;&lt;p&gt;Qt %2 (%3 के साथ बना)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::ModelBrowser</name>
+        <message>
+            <source>(keep)</source>
+            <translation>(रखें)</translation>
+        </message>
+        <message>
+            <source>Filter tensors…</source>
+            <translation>टेन्सर फ़िल्टर करें…</translation>
+        </message>
+        <message>
+            <source>Fill the plan column from a preset</source>
+            <translation>योजना स्तंभ को किसी प्रीसेट से भरें</translation>
+        </message>
+        <message>
+            <source>Plan preset…</source>
+            <translation>योजना प्रीसेट…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>नाम</translation>
+        </message>
+        <message>
+            <source>Shape</source>
+            <translation>आकार</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>प्रकार</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>पैरामीटर</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>साइज़</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>योजना</translation>
+        </message>
+        <message>
+            <source>No model</source>
+            <translation>कोई मॉडल नहीं</translation>
+        </message>
+        <message>
+            <source>Layer %1</source>
+            <translation>परत %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s)</source>
+            <translation>
+                <numerusform>%n टेन्सर</numerusform>
+                <numerusform>%n टेन्सर</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Double-click to set the target type of this tensor (applies to every selected tensor)</source>
+            <translation>इस टेन्सर का लक्ष्य प्रकार सेट करने के लिए डबल-क्लिक करें (सभी चुने गए टेन्सर पर लागू)</translation>
+        </message>
+        <message>
+            <source>Open a model (File ▸ Open…) or drop a file here.</source>
+            <translation>कोई मॉडल खोलें (फ़ाइल ▸ खोलें…) या यहाँ फ़ाइल छोड़ें।</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s) · %1 parameters · size now %2 · after the plan %3 (%4 bits/weight)</source>
+            <translation>
+                <numerusform>%n टेन्सर · %1 पैरामीटर · अभी साइज़ %2 · योजना के बाद %3 (%4 बिट/वज़न)</numerusform>
+                <numerusform>%n टेन्सर · %1 पैरामीटर · अभी साइज़ %2 · योजना के बाद %3 (%4 बिट/वज़न)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::PlotsWidget</name>
+        <message>
+            <source>Log scale</source>
+            <translation>लॉग स्केल</translation>
+        </message>
+        <message>
+            <source>Logarithmic count axis for the histograms</source>
+            <translation>हिस्टोग्राम के लिए लघुगणकीय गणना अक्ष</translation>
+        </message>
+        <message>
+            <source>Levels of:</source>
+            <translation>स्तर:</translation>
+        </message>
+        <message>
+            <source>Precision whose reconstruction levels and dequantized histogram are drawn over the weight histogram</source>
+            <translation>वह प्रिसिज़न जिसके पुनर्निर्माण स्तर और डीक्वांटाइज़्ड हिस्टोग्राम वज़न हिस्टोग्राम पर बनाए जाते हैं</translation>
+        </message>
+        <message>
+            <source>Per layer:</source>
+            <translation>प्रति परत:</translation>
+        </message>
+        <message>
+            <source>SQNR (dB)</source>
+            <translation>SQNR (dB)</translation>
+        </message>
+        <message>
+            <source>RMSE</source>
+            <translation>RMSE</translation>
+        </message>
+        <message>
+            <source>Trade-off x:</source>
+            <translation>ट्रेड-ऑफ़ x:</translation>
+        </message>
+        <message>
+            <source>Bits per weight</source>
+            <translation>प्रति वज़न बिट</translation>
+        </message>
+        <message>
+            <source>Size (MB)</source>
+            <translation>साइज़ (MB)</translation>
+        </message>
+        <message>
+            <source>Reset view</source>
+            <translation>दृश्य रीसेट करें</translation>
+        </message>
+        <message>
+            <source>Fit the axes to the data (also: double-click the plot)</source>
+            <translation>अक्षों को डेटा के अनुसार करें (या: प्लॉट पर डबल-क्लिक करें)</translation>
+        </message>
+        <message>
+            <source>Weight histogram</source>
+            <translation>वज़न हिस्टोग्राम</translation>
+        </message>
+        <message>
+            <source>Error distribution</source>
+            <translation>त्रुटि वितरण</translation>
+        </message>
+        <message>
+            <source>Per-layer error</source>
+            <translation>प्रति-परत त्रुटि</translation>
+        </message>
+        <message>
+            <source>Trade-off</source>
+            <translation>ट्रेड-ऑफ़</translation>
+        </message>
+        <message>
+            <source>Select a tensor or open a model</source>
+            <translation>कोई टेन्सर चुनें या मॉडल खोलें</translation>
+        </message>
+        <message>
+            <source>Press Run to compare the checked precisions over the whole model</source>
+            <translation>पूरे मॉडल पर चुने गए प्रिसिज़न की तुलना के लिए चलाएँ दबाएँ</translation>
+        </message>
+        <message>
+            <source>%1 — RMSE %2 · SQNR %3 dB · max %4</source>
+            <translation>%1 — RMSE %2 · SQNR %3 dB · अधिकतम %4</translation>
+        </message>
+        <message>
+            <source>Error (dequantized − original): %1</source>
+            <translation>त्रुटि (डीक्वांटाइज़्ड − मूल): %1</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>त्रुटि</translation>
+        </message>
+        <message>
+            <source>density</source>
+            <translation>घनत्व</translation>
+        </message>
+        <message>
+            <source>original weights (%L1)</source>
+            <translation>मूल वज़न (%L1)</translation>
+        </message>
+        <message>
+            <source>weight value</source>
+            <translation>वज़न मान</translation>
+        </message>
+        <message>
+            <source>count</source>
+            <translation>गिनती</translation>
+        </message>
+        <message>
+            <source>Select a tensor to see the reconstruction levels of its blocks.</source>
+            <translation>इसके ब्लॉक के पुनर्निर्माण स्तर देखने के लिए कोई टेन्सर चुनें।</translation>
+        </message>
+        <message>
+            <source>Press Run for the whole model's error distribution, or select a tensor</source>
+            <translation>पूरे मॉडल के त्रुटि वितरण के लिए चलाएँ दबाएँ, या कोई टेन्सर चुनें</translation>
+        </message>
+        <message>
+            <source>original (%L1 weights)</source>
+            <translation>मूल (%L1 वज़न)</translation>
+        </message>
+        <message>
+            <source>dequantized %1</source>
+            <translation>डीक्वांटाइज़्ड %1</translation>
+        </message>
+        <message>
+            <source>levels of one %1 block</source>
+            <translation>एक %1 ब्लॉक के स्तर</translation>
+        </message>
+        <message>
+            <source>levels</source>
+            <translation>स्तर</translation>
+        </message>
+        <message>
+            <source>Weights: %1</source>
+            <translation>वज़न: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n reconstruction level(s) in %2 (move the mouse over the histogram to pick another block)</source>
+            <translation>
+                <numerusform>%1: %2 में %n पुनर्निर्माण स्तर (दूसरा ब्लॉक चुनने के लिए माउस हिस्टोग्राम पर ले जाएँ)</numerusform>
+                <numerusform>%1: %2 में %n पुनर्निर्माण स्तर (दूसरा ब्लॉक चुनने के लिए माउस हिस्टोग्राम पर ले जाएँ)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Error (dequantized − original): whole model</source>
+            <translation>त्रुटि (डीक्वांटाइज़्ड − मूल): पूरा मॉडल</translation>
+        </message>
+        <message>
+            <source>tensor (in model order; ticks at the first tensor of each layer)</source>
+            <translation>टेन्सर (मॉडल क्रम में; हर परत के पहले टेन्सर पर निशान)</translation>
+        </message>
+        <message>
+            <source>Per-tensor error along the model</source>
+            <translation>मॉडल में प्रति-टेन्सर त्रुटि</translation>
+        </message>
+        <message>
+            <source>Size vs error: %1</source>
+            <translation>साइज़ बनाम त्रुटि: %1</translation>
+        </message>
+        <message>
+            <source>Size vs error: whole model</source>
+            <translation>साइज़ बनाम त्रुटि: पूरा मॉडल</translation>
+        </message>
+        <message>
+            <source>Pareto front</source>
+            <translation>पैरेटो फ़्रंट</translation>
+        </message>
+        <message>
+            <source>size (MB)</source>
+            <translation>साइज़ (MB)</translation>
+        </message>
+        <message>
+            <source>bits per weight</source>
+            <translation>प्रति वज़न बिट</translation>
+        </message>
+        <message>
+            <source>SQNR (dB) — higher is better</source>
+            <translation>SQNR (dB) — जितना अधिक उतना बेहतर</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::PrecisionBar</name>
+        <message>
+            <source>Precisions</source>
+            <translation>प्रिसिज़न</translation>
+        </message>
+        <message>
+            <source>Choose the precisions to compare</source>
+            <translation>तुलना के लिए प्रिसिज़न चुनें</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>चलाएँ</translation>
+        </message>
+        <message>
+            <source>Quantize the whole model at every checked precision and measure the error (F5)</source>
+            <translation>हर चुने गए प्रिसिज़न पर पूरे मॉडल को क्वांटाइज़ करें और त्रुटि मापें (F5)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>रद्द करें</translation>
+        </message>
+        <message>
+            <source>(none checked)</source>
+            <translation>(कोई नहीं चुना)</translation>
         </message>
     </context>
     <context>
@@ -289,6 +891,142 @@
         <message>
             <source>Think of a video stream: Q8 is like 1440p, hard to tell from the original; Q4 is like 720p, clearly softer when you look closely but perfectly watchable; Q2 is like 360p, the story is still there but details are lost. As with video, the smaller file is often the right choice, as long as you know what it costs.</source>
             <translation>एक वीडियो स्ट्रीम के बारे में सोचें: Q8 1440p जैसा है, मूल से अलग पहचानना कठिन; Q4 720p जैसा है, ध्यान से देखने पर साफ़ तौर पर धुंधला पर देखने लायक; Q2 360p जैसा है, कहानी तो है पर बारीकियाँ खो जाती हैं। वीडियो की तरह, छोटी फ़ाइल अक्सर सही विकल्प होती है, बशर्ते आप जानते हों कि उसकी कीमत क्या है।</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::TradeoffTableModel</name>
+        <message numerus="yes">
+            <source>%1: %n tensor(s) quantized</source>
+            <translation>
+                <numerusform>%1: %n टेन्सर क्वांटाइज़ हुआ</numerusform>
+                <numerusform>%1: %n टेन्सर क्वांटाइज़ हुए</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n with a fallback type (row length vs block size)</source>
+            <translation>
+                <numerusform>, %n फ़ॉलबैक प्रकार के साथ (पंक्ति लंबाई बनाम ब्लॉक साइज़)</numerusform>
+                <numerusform>, %n फ़ॉलबैक प्रकार के साथ (पंक्ति लंबाई बनाम ब्लॉक साइज़)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Precision</source>
+            <translation>प्रिसिज़न</translation>
+        </message>
+        <message>
+            <source>Bits/weight</source>
+            <translation>बिट/वज़न</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>साइज़</translation>
+        </message>
+        <message>
+            <source>vs source</source>
+            <translation>स्रोत की तुलना में</translation>
+        </message>
+        <message>
+            <source>vs F32</source>
+            <translation>F32 की तुलना में</translation>
+        </message>
+        <message>
+            <source>RMSE</source>
+            <translation>RMSE</translation>
+        </message>
+        <message>
+            <source>SQNR (dB)</source>
+            <translation>SQNR (dB)</translation>
+        </message>
+        <message>
+            <source>Max error</source>
+            <translation>अधिकतम त्रुटि</translation>
+        </message>
+        <message>
+            <source>p99 |error|</source>
+            <translation>p99 |त्रुटि|</translation>
+        </message>
+        <message>
+            <source>Cosine</source>
+            <translation>कोसाइन</translation>
+        </message>
+        <message>
+            <source>Time (s)</source>
+            <translation>समय (s)</translation>
+        </message>
+        <message>
+            <source>Storage of the quantized tensors (as quantscope-cli compare reports it)</source>
+            <translation>क्वांटाइज़्ड टेन्सर का भंडारण (जैसा quantscope-cli compare बताता है)</translation>
+        </message>
+        <message>
+            <source>Bits per weight over the quantized tensors</source>
+            <translation>क्वांटाइज़्ड टेन्सर पर प्रति वज़न बिट</translation>
+        </message>
+        <message>
+            <source>Compression relative to the opened model's own storage of the same tensors</source>
+            <translation>खुले मॉडल में उन्हीं टेन्सर के अपने भंडारण की तुलना में संपीड़न</translation>
+        </message>
+        <message>
+            <source>Compression relative to storing every weight as F32</source>
+            <translation>हर वज़न को F32 के रूप में रखने की तुलना में संपीड़न</translation>
+        </message>
+        <message>
+            <source>Signal-to-quantization-noise ratio: 10·log10(Σx² / Σ(x−q)²)</source>
+            <translation>सिग्नल-से-क्वांटाइज़ेशन-शोर अनुपात: 10·log10(Σx² / Σ(x−q)²)</translation>
+        </message>
+        <message>
+            <source>99th percentile of the absolute error</source>
+            <translation>निरपेक्ष त्रुटि का 99वाँ पर्सेंटाइल</translation>
+        </message>
+        <message>
+            <source>Cosine similarity between the original and the dequantized weights</source>
+            <translation>मूल और डीक्वांटाइज़्ड वज़न के बीच कोसाइन समानता</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::engine</name>
+        <message>
+            <source>INT / NF4</source>
+            <translation>INT / NF4</translation>
+        </message>
+        <message>
+            <source>Float</source>
+            <translation>फ़्लोट</translation>
+        </message>
+        <message>
+            <source>Presets (mixed precision)</source>
+            <translation>प्रीसेट (मिश्रित प्रिसिज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp preset %1: a mixture of types per tensor</source>
+            <translation>llama.cpp प्रीसेट %1: प्रति टेन्सर प्रकारों का मिश्रण</translation>
+        </message>
+        <message>
+            <source>llama.cpp preset %1</source>
+            <translation>llama.cpp प्रीसेट %1</translation>
+        </message>
+        <message>
+            <source>Every eligible tensor as %1</source>
+            <translation>हर योग्य टेन्सर %1 के रूप में</translation>
+        </message>
+        <message>
+            <source>synthetic demo (%1 M parameters)</source>
+            <translation>कृत्रिम डेमो (%1 M पैरामीटर)</translation>
+        </message>
+        <message>
+            <source>not quantized (%1)</source>
+            <translation>क्वांटाइज़ नहीं किया गया (%1)</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>row %1</source>
+            <translation>पंक्ति %1</translation>
+        </message>
+        <message>
+            <source>row %1, block %2 (columns %3–%4)</source>
+            <translation>पंक्ति %1, ब्लॉक %2 (स्तंभ %3–%4)</translation>
         </message>
     </context>
 </TS>

@@ -7,6 +7,14 @@
             <source>User interface language: en, de, zh_CN or hi.</source>
             <translation>用户界面语言:en、de、zh_CN 或 hi。</translation>
         </message>
+        <message>
+            <source>Explore what quantization does to a model's weights.</source>
+            <translation>探索量化对模型权重的影响。</translation>
+        </message>
+        <message>
+            <source>GGUF file, .safetensors file or folder, or llama2.c checkpoint to open.</source>
+            <translation>要打开的 GGUF 文件、.safetensors 文件或文件夹,或 llama2.c 检查点。</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::BlockInspector</name>
@@ -152,6 +160,65 @@
         </message>
     </context>
     <context>
+        <name>qs::ui::ExportDialog</name>
+        <message>
+            <source>Export Quantized Model</source>
+            <translation>导出量化模型</translation>
+        </message>
+        <message>
+            <source>Current plan (model browser)</source>
+            <translation>当前方案(模型浏览器)</translation>
+        </message>
+        <message>
+            <source>Precision:</source>
+            <translation>精度:</translation>
+        </message>
+        <message>
+            <source>GGUF (llama.cpp)</source>
+            <translation>GGUF(llama.cpp)</translation>
+        </message>
+        <message>
+            <source>Fake-quant safetensors</source>
+            <translation>伪量化 safetensors</translation>
+        </message>
+        <message>
+            <source>Real quantized tensors that llama.cpp loads</source>
+            <translation>llama.cpp 可加载的真实量化张量</translation>
+        </message>
+        <message>
+            <source>Dequantized values in the source dtype (how the INT/NF4 family exports)</source>
+            <translation>以源数据类型存储的反量化值(INT/NF4 系列的导出方式)</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>格式:</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>文件:</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Export To</source>
+            <translation>导出到</translation>
+        </message>
+        <message>
+            <source>GGUF (*.gguf)</source>
+            <translation>GGUF (*.gguf)</translation>
+        </message>
+        <message>
+            <source>Safetensors (*.safetensors)</source>
+            <translation>Safetensors (*.safetensors)</translation>
+        </message>
+    </context>
+    <context>
         <name>qs::ui::Language</name>
         <message>
             <source>&amp;Language</source>
@@ -163,6 +230,535 @@
         <message>
             <source>QuantScope</source>
             <translation>QuantScope</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <source>Could not open the model</source>
+            <translation>无法打开模型</translation>
+        </message>
+        <message>
+            <source>Cannot open model</source>
+            <translation>无法打开模型</translation>
+        </message>
+        <message>
+            <source>Weights: whole model (%1)</source>
+            <translation>权重:整个模型(%1)</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>打开(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open a GGUF file, a .safetensors file or a llama2.c checkpoint</source>
+            <translation>打开 GGUF 文件、.safetensors 文件或 llama2.c 检查点</translation>
+        </message>
+        <message>
+            <source>Open Model</source>
+            <translation>打开模型</translation>
+        </message>
+        <message>
+            <source>Models (*.gguf *.safetensors *.bin *.json);;All files (*)</source>
+            <translation>模型 (*.gguf *.safetensors *.bin *.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>&amp;Export Quantized Model…</source>
+            <translation>导出量化模型(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Write the model at a precision or the current plan as GGUF or fake-quant safetensors</source>
+            <translation>按某一精度或当前方案,将模型写为 GGUF 或伪量化 safetensors</translation>
+        </message>
+        <message>
+            <source>Open &amp;Demo Model</source>
+            <translation>打开演示模型(&amp;D)</translation>
+        </message>
+        <message>
+            <source>A synthetic llama-shaped model built in memory</source>
+            <translation>在内存中构建的合成 llama 结构模型</translation>
+        </message>
+        <message>
+            <source>Export &amp;Table…</source>
+            <translation>导出表格(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Export Table</source>
+            <translation>导出表格</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;Markdown (*.md)</source>
+            <translation>CSV (*.csv);;Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>Export &amp;Plot…</source>
+            <translation>导出图表(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Export Plot</source>
+            <translation>导出图表</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf)</source>
+            <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Table Rows</source>
+            <translation>复制表格行(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Log Scale</source>
+            <translation>对数刻度(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Theme Follows the System</source>
+            <translation>主题跟随系统(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;About QuantScope</source>
+            <translation>关于 QuantScope(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Analysis</source>
+            <translation>分析(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>关于 &amp;Qt</translation>
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation>就绪</translation>
+        </message>
+        <message>
+            <source>&amp;Clear</source>
+            <translation>清除(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>正在打开 %1…</translation>
+        </message>
+        <message>
+            <source>Building the synthetic demo model…</source>
+            <translation>正在构建合成演示模型…</translation>
+        </message>
+        <message>
+            <source>Cannot build the demo model</source>
+            <translation>无法构建演示模型</translation>
+        </message>
+        <message>
+            <source>Press Run to compare the checked precisions over the whole model</source>
+            <translation>按“运行”以在整个模型上比较勾选的精度</translation>
+        </message>
+        <message>
+            <source>Computing…</source>
+            <translation>正在计算…</translation>
+        </message>
+        <message>
+            <source>%1 — QuantScope</source>
+            <translation>%1 — QuantScope</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n tensor(s)</source>
+            <translation>
+                <numerusform>%1:%n 个张量</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Computing the whole model's histogram…</source>
+            <translation>正在计算整个模型的直方图…</translation>
+        </message>
+        <message>
+            <source>Computing %1…</source>
+            <translation>正在计算 %1…</translation>
+        </message>
+        <message>
+            <source>Nothing to run</source>
+            <translation>没有可运行的内容</translation>
+        </message>
+        <message>
+            <source>Open a model first.</source>
+            <translation>请先打开一个模型。</translation>
+        </message>
+        <message>
+            <source>Check at least one precision to run.</source>
+            <translation>请至少勾选一种精度再运行。</translation>
+        </message>
+        <message>
+            <source>Running %1 over %2…</source>
+            <translation>正在对 %2 运行 %1…</translation>
+        </message>
+        <message>
+            <source>Cancelling the export…</source>
+            <translation>正在取消导出…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Run cancelled</source>
+            <translation>运行已取消</translation>
+        </message>
+        <message>
+            <source>Run failed</source>
+            <translation>运行失败</translation>
+        </message>
+        <message numerus="yes">
+            <source>Compared %n precision(s) in %1 s</source>
+            <translation>
+                <numerusform>已在 %1 秒内比较 %n 种精度</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot export</source>
+            <translation>无法导出</translation>
+        </message>
+        <message>
+            <source>Exporting %1…</source>
+            <translation>正在导出 %1…</translation>
+        </message>
+        <message>
+            <source>Export cancelled</source>
+            <translation>导出已取消</translation>
+        </message>
+        <message>
+            <source>Export cancelled; nothing was written</source>
+            <translation>导出已取消;没有写入任何内容</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>Wrote %1 (%2) in %3 s</source>
+            <translation>已写入 %1(%2),用时 %3 秒</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1:%2</translation>
+        </message>
+        <message>
+            <source>Table written to %1</source>
+            <translation>表格已写入 %1</translation>
+        </message>
+        <message>
+            <source>%1: cannot write the plot</source>
+            <translation>%1:无法写入图表</translation>
+        </message>
+        <message>
+            <source>Plot written to %1</source>
+            <translation>图表已写入 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Copied %n row(s)</source>
+            <translation>
+                <numerusform>已复制 %n 行</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>About QuantScope</source>
+            <translation>关于 QuantScope</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;查看量化对语言模型权重的影响。&lt;/p&gt;&lt;p&gt;Qt %2(使用 %3 构建)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::ModelBrowser</name>
+        <message>
+            <source>(keep)</source>
+            <translation>(保持)</translation>
+        </message>
+        <message>
+            <source>Filter tensors…</source>
+            <translation>筛选张量…</translation>
+        </message>
+        <message>
+            <source>Fill the plan column from a preset</source>
+            <translation>用预设填充方案列</translation>
+        </message>
+        <message>
+            <source>Plan preset…</source>
+            <translation>方案预设…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Shape</source>
+            <translation>形状</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>方案</translation>
+        </message>
+        <message>
+            <source>No model</source>
+            <translation>无模型</translation>
+        </message>
+        <message>
+            <source>Layer %1</source>
+            <translation>第 %1 层</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s)</source>
+            <translation>
+                <numerusform>%n 个张量</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Double-click to set the target type of this tensor (applies to every selected tensor)</source>
+            <translation>双击设置该张量的目标类型(应用于所有选中的张量)</translation>
+        </message>
+        <message>
+            <source>Open a model (File ▸ Open…) or drop a file here.</source>
+            <translation>打开一个模型(文件 ▸ 打开…)或把文件拖到这里。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s) · %1 parameters · size now %2 · after the plan %3 (%4 bits/weight)</source>
+            <translation>
+                <numerusform>%n 个张量 · %1 个参数 · 当前大小 %2 · 按方案后 %3(%4 位/权重)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::PlotsWidget</name>
+        <message>
+            <source>Log scale</source>
+            <translation>对数刻度</translation>
+        </message>
+        <message>
+            <source>Logarithmic count axis for the histograms</source>
+            <translation>直方图使用对数计数轴</translation>
+        </message>
+        <message>
+            <source>Levels of:</source>
+            <translation>级别来自:</translation>
+        </message>
+        <message>
+            <source>Precision whose reconstruction levels and dequantized histogram are drawn over the weight histogram</source>
+            <translation>在权重直方图上绘制其重建级别和反量化直方图的精度</translation>
+        </message>
+        <message>
+            <source>Per layer:</source>
+            <translation>按层:</translation>
+        </message>
+        <message>
+            <source>SQNR (dB)</source>
+            <translation>SQNR(dB)</translation>
+        </message>
+        <message>
+            <source>RMSE</source>
+            <translation>RMSE</translation>
+        </message>
+        <message>
+            <source>Trade-off x:</source>
+            <translation>权衡图 x 轴:</translation>
+        </message>
+        <message>
+            <source>Bits per weight</source>
+            <translation>每权重位数</translation>
+        </message>
+        <message>
+            <source>Size (MB)</source>
+            <translation>大小(MB)</translation>
+        </message>
+        <message>
+            <source>Reset view</source>
+            <translation>重置视图</translation>
+        </message>
+        <message>
+            <source>Fit the axes to the data (also: double-click the plot)</source>
+            <translation>使坐标轴适应数据(也可双击图表)</translation>
+        </message>
+        <message>
+            <source>Weight histogram</source>
+            <translation>权重直方图</translation>
+        </message>
+        <message>
+            <source>Error distribution</source>
+            <translation>误差分布</translation>
+        </message>
+        <message>
+            <source>Per-layer error</source>
+            <translation>逐层误差</translation>
+        </message>
+        <message>
+            <source>Trade-off</source>
+            <translation>权衡</translation>
+        </message>
+        <message>
+            <source>Select a tensor or open a model</source>
+            <translation>请选择一个张量或打开一个模型</translation>
+        </message>
+        <message>
+            <source>Press Run to compare the checked precisions over the whole model</source>
+            <translation>按“运行”以在整个模型上比较勾选的精度</translation>
+        </message>
+        <message>
+            <source>%1 — RMSE %2 · SQNR %3 dB · max %4</source>
+            <translation>%1 — RMSE %2 · SQNR %3 dB · 最大 %4</translation>
+        </message>
+        <message>
+            <source>Error (dequantized − original): %1</source>
+            <translation>误差(反量化 − 原始):%1</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>误差</translation>
+        </message>
+        <message>
+            <source>density</source>
+            <translation>密度</translation>
+        </message>
+        <message>
+            <source>original weights (%L1)</source>
+            <translation>原始权重(%L1)</translation>
+        </message>
+        <message>
+            <source>weight value</source>
+            <translation>权重值</translation>
+        </message>
+        <message>
+            <source>count</source>
+            <translation>计数</translation>
+        </message>
+        <message>
+            <source>Select a tensor to see the reconstruction levels of its blocks.</source>
+            <translation>选择一个张量以查看其块的重建级别。</translation>
+        </message>
+        <message>
+            <source>Press Run for the whole model's error distribution, or select a tensor</source>
+            <translation>按“运行”查看整个模型的误差分布,或选择一个张量</translation>
+        </message>
+        <message>
+            <source>original (%L1 weights)</source>
+            <translation>原始(%L1 个权重)</translation>
+        </message>
+        <message>
+            <source>dequantized %1</source>
+            <translation>反量化 %1</translation>
+        </message>
+        <message>
+            <source>levels of one %1 block</source>
+            <translation>一个 %1 块的级别</translation>
+        </message>
+        <message>
+            <source>levels</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <source>Weights: %1</source>
+            <translation>权重:%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n reconstruction level(s) in %2 (move the mouse over the histogram to pick another block)</source>
+            <translation>
+                <numerusform>%1:%2 中有 %n 个重建级别(在直方图上移动鼠标可选择其他块)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Error (dequantized − original): whole model</source>
+            <translation>误差(反量化 − 原始):整个模型</translation>
+        </message>
+        <message>
+            <source>tensor (in model order; ticks at the first tensor of each layer)</source>
+            <translation>张量(按模型顺序;刻度位于每层的第一个张量)</translation>
+        </message>
+        <message>
+            <source>Per-tensor error along the model</source>
+            <translation>沿模型的逐张量误差</translation>
+        </message>
+        <message>
+            <source>Size vs error: %1</source>
+            <translation>大小与误差:%1</translation>
+        </message>
+        <message>
+            <source>Size vs error: whole model</source>
+            <translation>大小与误差:整个模型</translation>
+        </message>
+        <message>
+            <source>Pareto front</source>
+            <translation>帕累托前沿</translation>
+        </message>
+        <message>
+            <source>size (MB)</source>
+            <translation>大小(MB)</translation>
+        </message>
+        <message>
+            <source>bits per weight</source>
+            <translation>每权重位数</translation>
+        </message>
+        <message>
+            <source>SQNR (dB) — higher is better</source>
+            <translation>SQNR(dB)— 越高越好</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::PrecisionBar</name>
+        <message>
+            <source>Precisions</source>
+            <translation>精度</translation>
+        </message>
+        <message>
+            <source>Choose the precisions to compare</source>
+            <translation>选择要比较的精度</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <source>Quantize the whole model at every checked precision and measure the error (F5)</source>
+            <translation>以每种勾选的精度量化整个模型并测量误差(F5)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>(none checked)</source>
+            <translation>(未勾选)</translation>
         </message>
     </context>
     <context>
@@ -288,6 +884,140 @@
         <message>
             <source>Think of a video stream: Q8 is like 1440p, hard to tell from the original; Q4 is like 720p, clearly softer when you look closely but perfectly watchable; Q2 is like 360p, the story is still there but details are lost. As with video, the smaller file is often the right choice, as long as you know what it costs.</source>
             <translation>想象一个视频流:Q8 像 1440p,几乎分辨不出与原片的差别;Q4 像 720p,仔细看明显更模糊,但完全可以观看;Q2 像 360p,情节还在,细节却丢了。和视频一样,更小的文件往往是正确的选择,只要你清楚它的代价。</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::TradeoffTableModel</name>
+        <message numerus="yes">
+            <source>%1: %n tensor(s) quantized</source>
+            <translation>
+                <numerusform>%1:已量化 %n 个张量</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n with a fallback type (row length vs block size)</source>
+            <translation>
+                <numerusform>,其中 %n 个使用回退类型(行长与块大小不符)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Precision</source>
+            <translation>精度</translation>
+        </message>
+        <message>
+            <source>Bits/weight</source>
+            <translation>位/权重</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>vs source</source>
+            <translation>相对源文件</translation>
+        </message>
+        <message>
+            <source>vs F32</source>
+            <translation>相对 F32</translation>
+        </message>
+        <message>
+            <source>RMSE</source>
+            <translation>RMSE</translation>
+        </message>
+        <message>
+            <source>SQNR (dB)</source>
+            <translation>SQNR(dB)</translation>
+        </message>
+        <message>
+            <source>Max error</source>
+            <translation>最大误差</translation>
+        </message>
+        <message>
+            <source>p99 |error|</source>
+            <translation>p99 |误差|</translation>
+        </message>
+        <message>
+            <source>Cosine</source>
+            <translation>余弦</translation>
+        </message>
+        <message>
+            <source>Time (s)</source>
+            <translation>时间(秒)</translation>
+        </message>
+        <message>
+            <source>Storage of the quantized tensors (as quantscope-cli compare reports it)</source>
+            <translation>量化张量的存储大小(与 quantscope-cli compare 的报告一致)</translation>
+        </message>
+        <message>
+            <source>Bits per weight over the quantized tensors</source>
+            <translation>量化张量的每权重位数</translation>
+        </message>
+        <message>
+            <source>Compression relative to the opened model's own storage of the same tensors</source>
+            <translation>相对于已打开模型中相同张量原始存储的压缩比</translation>
+        </message>
+        <message>
+            <source>Compression relative to storing every weight as F32</source>
+            <translation>相对于每个权重都以 F32 存储的压缩比</translation>
+        </message>
+        <message>
+            <source>Signal-to-quantization-noise ratio: 10·log10(Σx² / Σ(x−q)²)</source>
+            <translation>信号与量化噪声之比:10·log10(Σx² / Σ(x−q)²)</translation>
+        </message>
+        <message>
+            <source>99th percentile of the absolute error</source>
+            <translation>绝对误差的第 99 百分位数</translation>
+        </message>
+        <message>
+            <source>Cosine similarity between the original and the dequantized weights</source>
+            <translation>原始权重与反量化权重之间的余弦相似度</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::engine</name>
+        <message>
+            <source>INT / NF4</source>
+            <translation>INT / NF4</translation>
+        </message>
+        <message>
+            <source>Float</source>
+            <translation>浮点</translation>
+        </message>
+        <message>
+            <source>Presets (mixed precision)</source>
+            <translation>预设(混合精度)</translation>
+        </message>
+        <message>
+            <source>llama.cpp preset %1: a mixture of types per tensor</source>
+            <translation>llama.cpp 预设 %1:按张量混合多种类型</translation>
+        </message>
+        <message>
+            <source>llama.cpp preset %1</source>
+            <translation>llama.cpp 预设 %1</translation>
+        </message>
+        <message>
+            <source>Every eligible tensor as %1</source>
+            <translation>所有可量化张量均为 %1</translation>
+        </message>
+        <message>
+            <source>synthetic demo (%1 M parameters)</source>
+            <translation>合成演示(%1 M 参数)</translation>
+        </message>
+        <message>
+            <source>not quantized (%1)</source>
+            <translation>未量化(%1)</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1(%2)</translation>
+        </message>
+        <message>
+            <source>row %1</source>
+            <translation>第 %1 行</translation>
+        </message>
+        <message>
+            <source>row %1, block %2 (columns %3–%4)</source>
+            <translation>第 %1 行,第 %2 块(列 %3–%4)</translation>
         </message>
     </context>
 </TS>
