@@ -103,10 +103,6 @@
             <translation>ursprüngliches Gewicht</translation>
         </message>
         <message>
-            <source>reconstruction x̂ (its level)</source>
-            <translation>Rekonstruktion x̂ (ihre Stufe)</translation>
-        </message>
-        <message>
             <source>outlier ×10</source>
             <translation>Ausreißer ×10</translation>
         </message>
@@ -157,6 +153,10 @@
         <message>
             <source>With the outlier the scale is %1: the other weights share fewer levels.</source>
             <translation>Mit dem Ausreißer ist die Skala %1: Die anderen Gewichte teilen sich weniger Stufen.</translation>
+        </message>
+        <message>
+            <source>reconstruction (the level it rounds to)</source>
+            <translation>Rekonstruktion (die Stufe, auf die gerundet wird)</translation>
         </message>
     </context>
     <context>

@@ -103,10 +103,6 @@
             <translation>original weight</translation>
         </message>
         <message>
-            <source>reconstruction x̂ (its level)</source>
-            <translation>reconstruction x̂ (its level)</translation>
-        </message>
-        <message>
             <source>outlier ×10</source>
             <translation>outlier ×10</translation>
         </message>
@@ -157,6 +153,10 @@
         <message>
             <source>With the outlier the scale is %1: the other weights share fewer levels.</source>
             <translation>With the outlier the scale is %1: the other weights share fewer levels.</translation>
+        </message>
+        <message>
+            <source>reconstruction (the level it rounds to)</source>
+            <translation>reconstruction (the level it rounds to)</translation>
         </message>
     </context>
     <context>

@@ -103,10 +103,6 @@
             <translation>मूल वज़न</translation>
         </message>
         <message>
-            <source>reconstruction x̂ (its level)</source>
-            <translation>पुनर्निर्माण x̂ (उसका स्तर)</translation>
-        </message>
-        <message>
             <source>outlier ×10</source>
             <translation>आउटलायर ×10</translation>
         </message>
@@ -157,6 +153,10 @@
         <message>
             <source>With the outlier the scale is %1: the other weights share fewer levels.</source>
             <translation>आउटलायर के साथ स्केल %1 है: बाकी वज़न को कम स्तर मिलते हैं।</translation>
+        </message>
+        <message>
+            <source>reconstruction (the level it rounds to)</source>
+            <translation>पुनर्निर्माण (वह स्तर जिस पर पूर्णांकित होता है)</translation>
         </message>
     </context>
     <context>

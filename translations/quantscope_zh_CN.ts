@@ -103,10 +103,6 @@
             <translation>原始权重</translation>
         </message>
         <message>
-            <source>reconstruction x̂ (its level)</source>
-            <translation>重建值 x̂(对应级别)</translation>
-        </message>
-        <message>
             <source>outlier ×10</source>
             <translation>离群值 ×10</translation>
         </message>
@@ -157,6 +153,10 @@
         <message>
             <source>With the outlier the scale is %1: the other weights share fewer levels.</source>
             <translation>加入离群值后缩放因子为 %1:其他权重可用的级别更少了。</translation>
+        </message>
+        <message>
+            <source>reconstruction (the level it rounds to)</source>
+            <translation>重建值(舍入到的级别)</translation>
         </message>
     </context>
     <context>

@@ -33,7 +33,19 @@ QString html(const std::string& s) { return QString::fromStdString(s).toHtmlEsca
 
 const QColor kOriginal(0x1f, 0x77, 0xb4);
 const QColor kRecon(0xd6, 0x27, 0x28);
-const QColor kLevel(150, 150, 150, 110);
+const QColor kLevel(110, 110, 110, 170);
+
+// Integer ticks about `count` apart at most.
+QSharedPointer<QCPAxisTickerFixed> integerTicker(double span, int count)
+{
+    auto t = QSharedPointer<QCPAxisTickerFixed>::create();
+    double step = 1;
+    while (span / step > count)
+        step *= 2;
+    t->setTickStep(step);
+    t->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    return t;
+}
 
 }  // namespace
 
@@ -411,6 +423,7 @@ void BlockInspector::updateHeatMap()
         }
     heatMap_->rescaleDataRange(true);
     heat_->rescaleAxes();
+    heat_->xAxis->setTicker(integerTicker(double(nb), 3));
     heat_->xAxis->setRange(-0.5, double(nb) - 0.5);
     heat_->yAxis->setRange(-0.5, double(heatRows_) - 0.5);
     heat_->replot();
@@ -501,9 +514,19 @@ void BlockInspector::draw()
     for (float l : in.levels)
         shownLevels += (l >= lo && l <= hi) ? 1 : 0;
     QCPGraph* levelLegend = nullptr;
-    for (float l : in.levels) {
+    for (int c = in.codeMin; c <= in.codeMax; ++c) {
+        const float l = in.levels[size_t(c - in.codeMin)];
         if (l < lo || l > hi)
             continue;
+        if (shownLevels <= 16) {  // few levels: name each by its code
+            auto* t = new QCPItemText(stem_);
+            t->position->setType(QCPItemPosition::ptPlotCoords);
+            t->position->setCoords(-0.5, double(l));
+            t->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+            t->setText(QStringLiteral("q=%1").arg(QLocale().toString(c)));
+            t->setColor(QColor(90, 90, 90));
+            t->setClipToAxisRect(true);
+        }
         auto* g = stem_->addGraph();
         g->setData(QVector<double>{-0.5, double(n) - 0.5}, QVector<double>{double(l), double(l)});
         g->setPen(QPen(kLevel, shownLevels > 80 ? 0.5 : 1.0));
@@ -527,7 +550,7 @@ void BlockInspector::draw()
     go->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, kOriginal, Qt::white, 6));
 
     auto* gr = stem_->addGraph();
-    gr->setName(tr("reconstruction x̂ (its level)"));
+    gr->setName(tr("reconstruction (the level it rounds to)"));
     gr->setData(xs, rec);
     gr->setLineStyle(QCPGraph::lsNone);
     gr->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, kRecon, kRecon, 7));
@@ -558,6 +581,7 @@ void BlockInspector::draw()
         t->setText(tr("outlier ×10"));
         t->setColor(QColor(200, 100, 0));
     }
+    stem_->xAxis->setTicker(integerTicker(n, 16));
     stem_->xAxis->setRange(-0.5, double(n) - 0.5);
     stem_->yAxis->setRange(lo, hi);
     stem_->replot();
@@ -567,6 +591,7 @@ void BlockInspector::draw()
     bars->setWidth(0.7);
     bars->setPen(Qt::NoPen);
     bars->setBrush(kRecon);
+    errPlot_->xAxis->setTicker(integerTicker(n, 16));
     errPlot_->xAxis->setRange(-0.5, double(n) - 0.5);
     errPlot_->yAxis->rescale();
     const double m = std::max(std::fabs(errPlot_->yAxis->range().lower), std::fabs(errPlot_->yAxis->range().upper));

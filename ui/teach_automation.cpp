@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QImage>
 #include <QTextStream>
 
 #include <cstdio>
@@ -67,7 +68,9 @@ int runTeachAutomation(const QCommandLineParser& p, const QString& modelPath)
     QApplication::processEvents();
     if (!w.inspection())
         return fail(QStringLiteral("nothing to inspect: %1").arg(w.infoText()));
-    if (!w.grab().save(out))
+    // 256 colours keep the committed PNGs small.
+    const QImage img = w.grab().toImage().convertToFormat(QImage::Format_Indexed8, Qt::AvoidDither);
+    if (!img.save(out))
         return fail(QStringLiteral("cannot write %1").arg(out));
     return 0;
 }
