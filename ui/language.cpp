@@ -70,22 +70,18 @@ QString Language::match(const QStringList& uiLanguages)
     return QStringLiteral("en");
 }
 
-QString Language::qmPath(const QString& code)
-{
-    if (code == QLatin1String("en"))
-        return {};
-    return QStringLiteral(":/i18n/quantscope_%1.qm").arg(code);
-}
+QString Language::qmPath(const QString& code) { return QStringLiteral(":/i18n/quantscope_%1.qm").arg(code); }
 
 bool Language::setLanguage(const QString& code)
 {
     if (!available().contains(code))
         return false;
     std::unique_ptr<QTranslator> app, qt;
+    // English is the source language; its .qm only adds proper plural forms.
+    app = std::make_unique<QTranslator>();
+    if (!app->load(qmPath(code)))
+        return false;
     if (code != QLatin1String("en")) {
-        app = std::make_unique<QTranslator>();
-        if (!app->load(qmPath(code)))
-            return false;
         // Qt's own strings (standard dialog buttons), when the system has them.
         qt = std::make_unique<QTranslator>();
         if (!qt->load(QLocale(code), QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -100,15 +96,10 @@ bool Language::setLanguage(const QString& code)
     qt_ = std::move(qt);
     QLocale::setDefault(QLocale(code == QLatin1String("en") ? QStringLiteral("en_US") : code));
     current_ = code;
-    // Installing sends LanguageChange to every widget; English needs it sent by hand.
+    // Installing sends LanguageChange to every widget.
     if (qt_)
         QCoreApplication::installTranslator(qt_.get());
-    if (app_)
-        QCoreApplication::installTranslator(app_.get());
-    else if (auto* a = QCoreApplication::instance()) {
-        QEvent ev(QEvent::LanguageChange);
-        QCoreApplication::sendEvent(a, &ev);
-    }
+    QCoreApplication::installTranslator(app_.get());
     // QApplication posts LanguageChange to the windows: deliver it now, so everything shows the
     // new language when this returns.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);

@@ -27,7 +27,7 @@ public:
     static QString nativeName(const QString& code);
     // The best available language for a locale's UI languages ("en" if none matches).
     static QString match(const QStringList& uiLanguages);
-    // Resource path of a compiled translation (":/i18n/quantscope_de.qm"); empty for English.
+    // Resource path of a compiled translation (":/i18n/quantscope_de.qm").
     static QString qmPath(const QString& code);
 
     // Installs the translation (removes the previous one). False if its .qm does not load
