@@ -417,6 +417,8 @@ inline V asymPass2(const V* X, const V* EW, float d, float dmin, V ls, V lm, int
     bestS = ls;
     bestM = lm;
     V q[S];
+    for (int i = 0; i < S; ++i)
+        bestQ[i] = zero;
     for (int ds = 0; ds <= 2 * rs; ++ds)
         for (int dm = 0; dm <= 2 * rm; ++dm) {
             // Offsets in the order 0, -1, +1, -2, +2 so the rounded pair comes first.
@@ -635,6 +637,10 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
     out.error = std::numeric_limits<float>::infinity();
     AsymResult cur;
     V bestQ[NG][S];  // levels of the best setting so far, lane layout
+    for (auto& g : bestQ)
+        for (V& v : g)
+            v = V::set1(0.f);
+    bool first = true;
     for (int k = 0; k < std::min(nSet, 2); ++k) {
         const Setting& st = set[order[k]];
         cur.d = st.d;
@@ -655,7 +661,8 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
             cur.sc[j] = uint8_t(bsF[j]);
             cur.mn[j] = uint8_t(bmF[j]);
         }
-        if (cur.error < out.error) {
+        if (first || cur.error < out.error) {  // the first setting even when errors are inf/NaN
+            first = false;
             out.d = cur.d;
             out.dmin = cur.dmin;
             out.error = cur.error;
@@ -737,6 +744,8 @@ inline V symPass2(const V* X, const V* EW, float d, V l0, int r, const SymParams
     V best = V::set1(std::numeric_limits<float>::infinity());
     bestS = l0;
     V q[S];
+    for (int i = 0; i < S; ++i)
+        bestQ[i] = zero;
     for (int k = 0; k <= 2 * r; ++k) {
         const int off = (k + 1) / 2 * (k % 2 ? -1 : 1);
         const V s = vadd(l0, V::set1(float(off)));
@@ -799,6 +808,10 @@ void quantizeSymSuper(const float* xs, const float* imp, const SymParams& p, con
     SymResult cur;
     const V sigma2 = V::set1(2.f * total / float(kSuper));
     V bestQ[NG][S];  // levels of the best setting so far, lane layout
+    for (auto& g : bestQ)
+        for (V& v : g)
+            v = V::set1(0.f);
+    bool first = true;
     for (int c = 0; c < (imp ? 3 : 1); ++c) {
         float scales[NS];
         for (int g = 0; g < NG; ++g) {
@@ -838,7 +851,8 @@ void quantizeSymSuper(const float* xs, const float* imp, const SymParams& p, con
                 cur.error += err[j];
                 cur.sc[j] = int8_t(bsF[j]);
             }
-            if (cur.error < out.error) {
+            if (first || cur.error < out.error) {  // the first setting even when errors are inf/NaN
+                first = false;
                 out.d = cur.d;
                 out.error = cur.error;
                 std::memcpy(out.sc, cur.sc, sizeof(out.sc));

@@ -13,6 +13,7 @@
 #include <dlfcn.h>
 
 #include <cstring>
+#include <limits>
 #include <random>
 
 using namespace qs;
@@ -196,6 +197,31 @@ private slots:
                 f->quantizeReference(x.data(), rows, cols, b.data(), w);
                 QVERIFY2(a == b, name);
             }
+        }
+    }
+
+    void nonFiniteInputIsDeterministic()
+    {
+        // NaN, infinities and values whose squares overflow: no crash, the fast path still equals
+        // the reference path, and finite super-blocks of the same rows are unaffected.
+        const int64_t rows = 3, cols = 512;
+        auto x = heavyTailed(size_t(rows * cols), 17);
+        x[3] = std::numeric_limits<float>::quiet_NaN();
+        x[cols + 7] = std::numeric_limits<float>::infinity();
+        x[2 * cols + 9] = 3e38f;
+        for (const char* name : kNames) {
+            const Format* f = findFormat(name);
+            std::vector<unsigned char> a(f->storageBytes(rows, cols)), b(a.size()), c(a.size());
+            f->quantize(x.data(), rows, cols, a.data());
+            f->quantizeReference(x.data(), rows, cols, b.data());
+            f->quantize(x.data(), rows, cols, c.data());
+            QVERIFY2(a == b, name);
+            QVERIFY2(a == c, name);
+            // The second super-block of row 0 holds only finite values: same bytes as on its own.
+            const auto* bf = static_cast<const BlockFormat*>(f);
+            std::vector<unsigned char> alone(bf->rowBytes(256));
+            f->quantize(x.data() + 256, 1, 256, alone.data());
+            QVERIFY2(std::memcmp(a.data() + alone.size(), alone.data(), alone.size()) == 0, name);
         }
     }
 
