@@ -793,13 +793,6 @@
             <source>this model's eligible weights: FP32 %1 → Q8_0 %2 → Q4_0 %3 → Q2_K %4.</source>
             <translation>die quantisierbaren Gewichte dieses Modells: FP32 %1 → Q8_0 %2 → Q4_0 %3 → Q2_K %4.</translation>
         </message>
-        <message numerus="yes">
-            <source>(%n tensor(s) whose rows a format cannot split are counted as F16.)</source>
-            <translation>
-                <numerusform>(%n Tensor, dessen Zeilen ein Format nicht aufteilen kann, wird als F16 gezählt.)</numerusform>
-                <numerusform>(%n Tensoren, deren Zeilen ein Format nicht aufteilen kann, werden als F16 gezählt.)</numerusform>
-            </translation>
-        </message>
         <message>
             <source>%1 weights: FP32 %2 → Q8_0 %3 → Q4_0 %4 → Q2_K %5.</source>
             <translation>%1 Gewichte: FP32 %2 → Q8_0 %3 → Q4_0 %4 → Q2_K %5.</translation>
@@ -881,16 +874,23 @@
             <translation>Code-Bits → Bit pro Gewicht mit allem Drum und Dran, auf diesem Tensor: %1.</translation>
         </message>
         <message>
-            <source>on this tensor Q8_0 keeps an SQNR of %1, Q4_0 %2, Q2_K %3 (every 10 dB is ten times less error power).</source>
-            <translation>auf diesem Tensor erreicht Q8_0 ein SQNR von %1, Q4_0 %2, Q2_K %3 (jede 10 dB bedeuten zehnmal weniger Fehlerleistung).</translation>
-        </message>
-        <message>
             <source>A video analogy</source>
             <translation>Ein Vergleich mit Video</translation>
         </message>
         <message>
             <source>Think of a video stream: Q8 is like 1440p, hard to tell from the original; Q4 is like 720p, clearly softer when you look closely but perfectly watchable; Q2 is like 360p, the story is still there but details are lost. As with video, the smaller file is often the right choice, as long as you know what it costs.</source>
             <translation>Denken Sie an einen Videostream: Q8 ist wie 1440p, kaum vom Original zu unterscheiden; Q4 ist wie 720p, bei genauem Hinsehen deutlich weicher, aber gut anzusehen; Q2 ist wie 360p, die Handlung ist noch da, aber Details gehen verloren. Wie beim Video ist die kleinere Datei oft die richtige Wahl, solange man weiß, was sie kostet.</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n tensor(s) whose rows a format cannot split use llama.cpp's fallback type.)</source>
+            <translation>
+                <numerusform>(%n Tensor, dessen Zeilen ein Format nicht aufteilen kann, verwendet den Ersatztyp von llama.cpp.)</numerusform>
+                <numerusform>(%n Tensoren, deren Zeilen ein Format nicht aufteilen kann, verwenden den Ersatztyp von llama.cpp.)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>on this tensor %1 keeps an SQNR of %2, %3 %4, %5 %6 (every 10 dB is ten times less error power).</source>
+            <translation>auf diesem Tensor erreicht %1 ein SQNR von %2, %3 %4, %5 %6 (jede 10 dB bedeuten zehnmal weniger Fehlerleistung).</translation>
         </message>
     </context>
     <context>

@@ -793,13 +793,6 @@
             <source>this model's eligible weights: FP32 %1 → Q8_0 %2 → Q4_0 %3 → Q2_K %4.</source>
             <translation>this model's eligible weights: FP32 %1 → Q8_0 %2 → Q4_0 %3 → Q2_K %4.</translation>
         </message>
-        <message numerus="yes">
-            <source>(%n tensor(s) whose rows a format cannot split are counted as F16.)</source>
-            <translation>
-                <numerusform>(%n tensor whose rows a format cannot split is counted as F16.)</numerusform>
-                <numerusform>(%n tensors whose rows a format cannot split are counted as F16.)</numerusform>
-            </translation>
-        </message>
         <message>
             <source>%1 weights: FP32 %2 → Q8_0 %3 → Q4_0 %4 → Q2_K %5.</source>
             <translation>%1 weights: FP32 %2 → Q8_0 %3 → Q4_0 %4 → Q2_K %5.</translation>
@@ -881,16 +874,23 @@
             <translation>code bits → bits per weight with everything counted, on this tensor: %1.</translation>
         </message>
         <message>
-            <source>on this tensor Q8_0 keeps an SQNR of %1, Q4_0 %2, Q2_K %3 (every 10 dB is ten times less error power).</source>
-            <translation>on this tensor Q8_0 keeps an SQNR of %1, Q4_0 %2, Q2_K %3 (every 10 dB is ten times less error power).</translation>
-        </message>
-        <message>
             <source>A video analogy</source>
             <translation>A video analogy</translation>
         </message>
         <message>
             <source>Think of a video stream: Q8 is like 1440p, hard to tell from the original; Q4 is like 720p, clearly softer when you look closely but perfectly watchable; Q2 is like 360p, the story is still there but details are lost. As with video, the smaller file is often the right choice, as long as you know what it costs.</source>
             <translation>Think of a video stream: Q8 is like 1440p, hard to tell from the original; Q4 is like 720p, clearly softer when you look closely but perfectly watchable; Q2 is like 360p, the story is still there but details are lost. As with video, the smaller file is often the right choice, as long as you know what it costs.</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n tensor(s) whose rows a format cannot split use llama.cpp's fallback type.)</source>
+            <translation>
+                <numerusform>(%n tensor whose rows a format cannot split uses llama.cpp's fallback type.)</numerusform>
+                <numerusform>(%n tensors whose rows a format cannot split use llama.cpp's fallback type.)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>on this tensor %1 keeps an SQNR of %2, %3 %4, %5 %6 (every 10 dB is ten times less error power).</source>
+            <translation>on this tensor %1 keeps an SQNR of %2, %3 %4, %5 %6 (every 10 dB is ten times less error power).</translation>
         </message>
     </context>
     <context>

@@ -793,13 +793,6 @@
             <source>this model's eligible weights: FP32 %1 → Q8_0 %2 → Q4_0 %3 → Q2_K %4.</source>
             <translation>इस मॉडल के योग्य वज़न: FP32 %1 → Q8_0 %2 → Q4_0 %3 → Q2_K %4।</translation>
         </message>
-        <message numerus="yes">
-            <source>(%n tensor(s) whose rows a format cannot split are counted as F16.)</source>
-            <translation>
-                <numerusform>(%n टेन्सर, जिसकी पंक्तियाँ कोई फ़ॉर्मैट बाँट नहीं सकता, F16 के रूप में गिना गया है।)</numerusform>
-                <numerusform>(%n टेन्सर, जिनकी पंक्तियाँ कोई फ़ॉर्मैट बाँट नहीं सकता, F16 के रूप में गिने गए हैं।)</numerusform>
-            </translation>
-        </message>
         <message>
             <source>%1 weights: FP32 %2 → Q8_0 %3 → Q4_0 %4 → Q2_K %5.</source>
             <translation>%1 वज़न: FP32 %2 → Q8_0 %3 → Q4_0 %4 → Q2_K %5।</translation>
@@ -881,16 +874,23 @@
             <translation>कोड बिट → सब कुछ गिनकर प्रति वज़न बिट, इस टेन्सर पर: %1।</translation>
         </message>
         <message>
-            <source>on this tensor Q8_0 keeps an SQNR of %1, Q4_0 %2, Q2_K %3 (every 10 dB is ten times less error power).</source>
-            <translation>इस टेन्सर पर Q8_0 का SQNR %1 है, Q4_0 का %2, Q2_K का %3 (हर 10 dB का अर्थ है दस गुना कम त्रुटि शक्ति)।</translation>
-        </message>
-        <message>
             <source>A video analogy</source>
             <translation>एक वीडियो उपमा</translation>
         </message>
         <message>
             <source>Think of a video stream: Q8 is like 1440p, hard to tell from the original; Q4 is like 720p, clearly softer when you look closely but perfectly watchable; Q2 is like 360p, the story is still there but details are lost. As with video, the smaller file is often the right choice, as long as you know what it costs.</source>
             <translation>एक वीडियो स्ट्रीम के बारे में सोचें: Q8 1440p जैसा है, मूल से अलग पहचानना कठिन; Q4 720p जैसा है, ध्यान से देखने पर साफ़ तौर पर धुंधला पर देखने लायक; Q2 360p जैसा है, कहानी तो है पर बारीकियाँ खो जाती हैं। वीडियो की तरह, छोटी फ़ाइल अक्सर सही विकल्प होती है, बशर्ते आप जानते हों कि उसकी कीमत क्या है।</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n tensor(s) whose rows a format cannot split use llama.cpp's fallback type.)</source>
+            <translation>
+                <numerusform>(%n टेन्सर, जिसकी पंक्तियाँ कोई फ़ॉर्मैट बाँट नहीं सकता, llama.cpp का फ़ॉलबैक प्रकार उपयोग करता है।)</numerusform>
+                <numerusform>(%n टेन्सर, जिनकी पंक्तियाँ कोई फ़ॉर्मैट बाँट नहीं सकता, llama.cpp का फ़ॉलबैक प्रकार उपयोग करते हैं।)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>on this tensor %1 keeps an SQNR of %2, %3 %4, %5 %6 (every 10 dB is ten times less error power).</source>
+            <translation>इस टेन्सर पर %1 का SQNR %2 है, %3 का %4, %5 का %6 (हर 10 dB का अर्थ है दस गुना कम त्रुटि शक्ति)।</translation>
         </message>
     </context>
     <context>

@@ -787,12 +787,6 @@
             <source>this model's eligible weights: FP32 %1 → Q8_0 %2 → Q4_0 %3 → Q2_K %4.</source>
             <translation>本模型可量化的权重:FP32 %1 → Q8_0 %2 → Q4_0 %3 → Q2_K %4。</translation>
         </message>
-        <message numerus="yes">
-            <source>(%n tensor(s) whose rows a format cannot split are counted as F16.)</source>
-            <translation>
-                <numerusform>(有 %n 个张量的行无法被该格式切分,按 F16 计算。)</numerusform>
-            </translation>
-        </message>
         <message>
             <source>%1 weights: FP32 %2 → Q8_0 %3 → Q4_0 %4 → Q2_K %5.</source>
             <translation>%1 个权重:FP32 %2 → Q8_0 %3 → Q4_0 %4 → Q2_K %5。</translation>
@@ -874,16 +868,22 @@
             <translation>编码位数 → 计入全部开销后的每权重位数(本张量):%1。</translation>
         </message>
         <message>
-            <source>on this tensor Q8_0 keeps an SQNR of %1, Q4_0 %2, Q2_K %3 (every 10 dB is ten times less error power).</source>
-            <translation>在本张量上 Q8_0 的 SQNR 为 %1,Q4_0 为 %2,Q2_K 为 %3(每 10 dB 表示误差功率降低为十分之一)。</translation>
-        </message>
-        <message>
             <source>A video analogy</source>
             <translation>一个视频类比</translation>
         </message>
         <message>
             <source>Think of a video stream: Q8 is like 1440p, hard to tell from the original; Q4 is like 720p, clearly softer when you look closely but perfectly watchable; Q2 is like 360p, the story is still there but details are lost. As with video, the smaller file is often the right choice, as long as you know what it costs.</source>
             <translation>想象一个视频流:Q8 像 1440p,几乎分辨不出与原片的差别;Q4 像 720p,仔细看明显更模糊,但完全可以观看;Q2 像 360p,情节还在,细节却丢了。和视频一样,更小的文件往往是正确的选择,只要你清楚它的代价。</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n tensor(s) whose rows a format cannot split use llama.cpp's fallback type.)</source>
+            <translation>
+                <numerusform>(有 %n 个张量的行无法被该格式切分,改用 llama.cpp 的回退类型。)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>on this tensor %1 keeps an SQNR of %2, %3 %4, %5 %6 (every 10 dB is ten times less error power).</source>
+            <translation>在本张量上 %1 的 SQNR 为 %2,%3 为 %4,%5 为 %6(每 10 dB 表示误差功率降低为十分之一)。</translation>
         </message>
     </context>
     <context>

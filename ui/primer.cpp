@@ -83,24 +83,18 @@ std::optional<TensorResult> measureOn(const Sample& s, const char* format, const
     return quantizeAndMeasure(*f, (data ? *data : s.w).data(), s.rows, s.cols);
 }
 
-// Model-wide bytes of the eligible tensors stored in a format (tensors whose rows the format
-// cannot split fall back to F16, as a plan would at worst). Returns FP32 bytes for "F32".
+// Model-wide bytes of the eligible tensors stored in a format, as a pure quantization plan stores
+// them: a tensor whose rows the format cannot split falls back the way llama.cpp does (Q2_K ->
+// Q4_0, ...), counted in fallbacks.
 double modelBytes(const qs::Model& m, const char* format, int* fallbacks = nullptr)
 {
-    const Format* f = findFormat(format);
-    double total = 0;
-    for (const TensorInfo& t : m.tensors) {
-        if (!isEligible(t.name, t.shape))
-            continue;
-        if (f->supports(t.rows(), t.cols())) {
-            total += double(f->storageBytes(t.rows(), t.cols()));
-        } else {
-            total += 2.0 * double(t.numel());
-            if (fallbacks)
-                ++*fallbacks;
-        }
-    }
-    return total;
+    PlanOptions o;
+    o.type = format;
+    o.pure = true;
+    const QuantPlan plan = buildPlan(m, o);
+    if (fallbacks)
+        *fallbacks = std::max(*fallbacks, plan.fallbacks());
+    return double(plan.eligibleBytes());
 }
 
 QString section(const QString& id, const QString& title, const QString& body, const QString& example)
@@ -192,7 +186,7 @@ QString Primer::buildHtml(const qs::Model* model, const QString& label)
                      .toHtmlEscaped();
             if (fb > 0)
                 ex += QLatin1Char(' ') +
-                      tr("(%n tensor(s) whose rows a format cannot split are counted as F16.)", "", fb).toHtmlEscaped();
+                      tr("(%n tensor(s) whose rows a format cannot split use llama.cpp's fallback type.)", "", fb).toHtmlEscaped();
         } else {
             const double n = double(s.rows * s.cols);
             ex = tr("%1 weights: FP32 %2 → Q8_0 %3 → Q4_0 %4 → Q2_K %5.")
@@ -331,11 +325,12 @@ QString Primer::buildHtml(const qs::Model* model, const QString& label)
     // 7. Video analogy.
     {
         QString ex;
-        const auto q8 = measureOn(s, "Q8_0"), q4 = measureOn(s, "Q4_0"), q2 = measureOn(s, "Q2_K");
+        const char* low = findFormat("Q2_K")->supports(s.rows, s.cols) ? "Q2_K" : "INT2_ASYM_G32";
+        const auto q8 = measureOn(s, "Q8_0"), q4 = measureOn(s, "Q4_0"), q2 = measureOn(s, low);
         if (q8 && q4 && q2)
-            ex = tr("on this tensor Q8_0 keeps an SQNR of %1, Q4_0 %2, Q2_K %3 (every 10 dB is ten times less "
-                    "error power).")
-                     .arg(dB(q8->stats.sqnrDb()), dB(q4->stats.sqnrDb()), dB(q2->stats.sqnrDb()))
+            ex = tr("on this tensor %1 keeps an SQNR of %2, %3 %4, %5 %6 (every 10 dB is ten times less error power).")
+                     .arg(QStringLiteral("Q8_0"), dB(q8->stats.sqnrDb()), QStringLiteral("Q4_0"), dB(q4->stats.sqnrDb()),
+                          QString::fromLatin1(low), dB(q2->stats.sqnrDb()))
                      .toHtmlEscaped();
         h += section(QStringLiteral("video"), tr("A video analogy"),
                      tr("Think of a video stream: Q8 is like 1440p, hard to tell from the original; Q4 is like 720p, "
@@ -345,6 +340,8 @@ QString Primer::buildHtml(const qs::Model* model, const QString& label)
                          .toHtmlEscaped(),
                      ex);
     }
+    // A combining hat over x sits badly in proportional fonts: the primer writes x̂ as x′.
+    h.replace(QStringLiteral("x̂"), QStringLiteral("x′"));
     return h;
 }
 

@@ -4,9 +4,11 @@
 #include "core/model.h"
 #include "ui/block_inspector.h"
 #include "ui/language.h"
+#include "ui/primer.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QImage>
 #include <QTextStream>
 
@@ -24,7 +26,8 @@ void addTeachOptions(QCommandLineParser& p)
     QCommandLineOption tensor(QStringLiteral("inspector-tensor"), QString(), QStringLiteral("name"));
     QCommandLineOption row(QStringLiteral("inspector-row"), QString(), QStringLiteral("n"), QStringLiteral("0"));
     QCommandLineOption block(QStringLiteral("inspector-block"), QString(), QStringLiteral("n"), QStringLiteral("0"));
-    for (QCommandLineOption* o : {&shot, &prec, &tensor, &row, &block}) {
+    QCommandLineOption primer(QStringLiteral("primer-screenshot"), QString(), QStringLiteral("png"));
+    for (QCommandLineOption* o : {&shot, &prec, &tensor, &row, &block, &primer}) {
         o->setFlags(QCommandLineOption::HiddenFromHelp);
         p.addOption(*o);
     }
@@ -40,7 +43,8 @@ void applyLanguageOption(const QCommandLineParser& p)
 int runTeachAutomation(const QCommandLineParser& p, const QString& modelPath)
 {
     const QString out = p.value(QStringLiteral("inspector-screenshot"));
-    if (out.isEmpty())
+    const QString primerOut = p.value(QStringLiteral("primer-screenshot"));
+    if (out.isEmpty() && primerOut.isEmpty())
         return -1;
     auto fail = [](const QString& msg) {
         std::fprintf(stderr, "quantscope: %s\n", qPrintable(msg));
@@ -53,6 +57,18 @@ int runTeachAutomation(const QCommandLineParser& p, const QString& modelPath)
         model = qs::openModel(modelPath.toStdString());
     } catch (const qs::Error& e) {
         return fail(QString::fromUtf8(e.what()));
+    }
+    if (!primerOut.isEmpty()) {
+        Primer pr;
+        pr.resize(820, 1400);
+        pr.setModel(model, QFileInfo(modelPath).fileName());
+        pr.show();
+        QApplication::processEvents();
+        const QImage img = pr.grab().toImage().convertToFormat(QImage::Format_Indexed8, Qt::AvoidDither);
+        if (!img.save(primerOut))
+            return fail(QStringLiteral("cannot write %1").arg(primerOut));
+        if (out.isEmpty())
+            return 0;
     }
     BlockInspector w;
     w.setWindowTitle(QStringLiteral("QuantScope"));

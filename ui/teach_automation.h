@@ -5,6 +5,7 @@
 //     --inspector-precision P       its precision (default Q4_0)
 //     --inspector-tensor NAME       its tensor (default: the largest 2-D tensor)
 //     --inspector-row R, --inspector-block B   the block (default 0, 0)
+//   --primer-screenshot OUT.png     the quantization primer on the model, saved as a PNG
 #include <QString>
 
 class QCommandLineParser;

@@ -131,15 +131,14 @@ private slots:
         QVERIFY(h.contains(QStringLiteral("stories260K")));
         for (const QString& id : qs::ui::Primer::sections())
             QVERIFY2(h.contains(QStringLiteral("<a name=\"%1\">").arg(id)), qPrintable(id));
-        // The size example is the engine's storage over the eligible tensors.
-        double q4 = 0;
-        for (const auto& t : m->tensors)
-            if (qs::isEligible(t.name, t.shape))
-                q4 += qs::findFormat("Q4_0")->supports(t.rows(), t.cols())
-                          ? double(qs::findFormat("Q4_0")->storageBytes(t.rows(), t.cols()))
-                          : 2.0 * double(t.numel());  // counted as F16, as the primer says
+        // The size example is the engine's storage of the eligible tensors under a pure Q4_0 plan.
+        qs::PlanOptions o;
+        o.type = "Q4_0";
+        o.pure = true;
+        const double q4 = double(qs::buildPlan(*m, o).eligibleBytes());
         QVERIFY(q4 > 0);
         QVERIFY2(h.contains(QLocale().formattedDataSize(qint64(q4), 2, QLocale::DataSizeSIFormat)), qPrintable(h.left(2000)));
+        QVERIFY(!h.contains(QStringLiteral("x̂")));  // written x′ in proportional text
         primer.showSection(QStringLiteral("video"));
     }
 };

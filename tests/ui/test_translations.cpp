@@ -165,11 +165,11 @@ private slots:
         QCOMPARE(qs::ui::Primer::tr("Quantization primer"), expected);
         // English plural forms come from the English .qm
         QVERIFY(qs::ui::Language::instance().setLanguage(QStringLiteral("en")));
-        const char* plural = "(%n tensor(s) whose rows a format cannot split are counted as F16.)";
+        const char* plural = "(%n tensor(s) whose rows a format cannot split use llama.cpp's fallback type.)";
         QCOMPARE(qs::ui::Primer::tr(plural, nullptr, 1),
-                 QStringLiteral("(1 tensor whose rows a format cannot split is counted as F16.)"));
+                 QStringLiteral("(1 tensor whose rows a format cannot split uses llama.cpp's fallback type.)"));
         QCOMPARE(qs::ui::Primer::tr(plural, nullptr, 3),
-                 QStringLiteral("(3 tensors whose rows a format cannot split are counted as F16.)"));
+                 QStringLiteral("(3 tensors whose rows a format cannot split use llama.cpp's fallback type.)"));
     }
 
     void systemLocalePicksLanguage()
