@@ -492,6 +492,34 @@
             <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</source>
             <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</translation>
         </message>
+        <message>
+            <source>Explain in the quantization primer</source>
+            <translation>Explain in the quantization primer</translation>
+        </message>
+        <message>
+            <source>Block inspector</source>
+            <translation>Block inspector</translation>
+        </message>
+        <message>
+            <source>&amp;Block Inspector</source>
+            <translation>&amp;Block Inspector</translation>
+        </message>
+        <message>
+            <source>One block of a tensor: its weights, the grid of levels, codes, scales and formula</source>
+            <translation>One block of a tensor: its weights, the grid of levels, codes, scales and formula</translation>
+        </message>
+        <message>
+            <source>Quantization &amp;Primer</source>
+            <translation>Quantization &amp;Primer</translation>
+        </message>
+        <message>
+            <source>What quantization is, with examples computed from the open model</source>
+            <translation>What quantization is, with examples computed from the open model</translation>
+        </message>
+        <message>
+            <source>Right-click a column to read about it in the quantization primer</source>
+            <translation>Right-click a column to read about it in the quantization primer</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>

@@ -492,6 +492,34 @@
             <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</source>
             <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;देखें कि क्वांटाइज़ेशन किसी भाषा मॉडल के वज़न के साथ क्या करता है।&lt;/p&gt;&lt;p&gt;Qt %2 (%3 के साथ बना)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</translation>
         </message>
+        <message>
+            <source>Explain in the quantization primer</source>
+            <translation>क्वांटाइज़ेशन परिचय में समझाएँ</translation>
+        </message>
+        <message>
+            <source>Block inspector</source>
+            <translation>ब्लॉक इंस्पेक्टर</translation>
+        </message>
+        <message>
+            <source>&amp;Block Inspector</source>
+            <translation>ब्लॉक इंस्पेक्टर(&amp;B)</translation>
+        </message>
+        <message>
+            <source>One block of a tensor: its weights, the grid of levels, codes, scales and formula</source>
+            <translation>टेन्सर का एक ब्लॉक: उसके वज़न, स्तरों का ग्रिड, कोड, स्केल और सूत्र</translation>
+        </message>
+        <message>
+            <source>Quantization &amp;Primer</source>
+            <translation>क्वांटाइज़ेशन परिचय(&amp;P)</translation>
+        </message>
+        <message>
+            <source>What quantization is, with examples computed from the open model</source>
+            <translation>क्वांटाइज़ेशन क्या है, खुले मॉडल से गणना किए गए उदाहरणों के साथ</translation>
+        </message>
+        <message>
+            <source>Right-click a column to read about it in the quantization primer</source>
+            <translation>किसी स्तंभ के बारे में क्वांटाइज़ेशन परिचय में पढ़ने के लिए उस पर राइट-क्लिक करें</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>

@@ -489,6 +489,34 @@
             <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</source>
             <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;查看量化对语言模型权重的影响。&lt;/p&gt;&lt;p&gt;Qt %2(使用 %3 构建)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</translation>
         </message>
+        <message>
+            <source>Explain in the quantization primer</source>
+            <translation>在量化入门中查看解释</translation>
+        </message>
+        <message>
+            <source>Block inspector</source>
+            <translation>块检查器</translation>
+        </message>
+        <message>
+            <source>&amp;Block Inspector</source>
+            <translation>块检查器(&amp;B)</translation>
+        </message>
+        <message>
+            <source>One block of a tensor: its weights, the grid of levels, codes, scales and formula</source>
+            <translation>张量中的一个块:其权重、级别网格、编码、缩放因子与公式</translation>
+        </message>
+        <message>
+            <source>Quantization &amp;Primer</source>
+            <translation>量化入门(&amp;P)</translation>
+        </message>
+        <message>
+            <source>What quantization is, with examples computed from the open model</source>
+            <translation>什么是量化,并附有根据当前模型计算的示例</translation>
+        </message>
+        <message>
+            <source>Right-click a column to read about it in the quantization primer</source>
+            <translation>右键点击某一列,可在量化入门中阅读其说明</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
