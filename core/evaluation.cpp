@@ -297,18 +297,25 @@ std::string groupOf(const std::string& name)
 
 std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Format& f, bool byLayer, const ActivationStats* imatrix)
 {
+    return sensitivity(ev, uniformPrecision(ev.reference(), f), byLayer, imatrix);
+}
+
+std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Precision& full, bool byLayer,
+                                     const ActivationStats* imatrix)
+{
     const LlamaWeights& w = ev.reference();
     std::vector<std::string> groups;
     std::map<std::string, Precision> plans;
     for (const auto& t : w.tensors) {
-        if (!t.isMatrix() || !f.supports(t.rows, t.cols))
+        auto it = full.formats.find(t.name);
+        if (it == full.formats.end() || !it->second)
             continue;
         const std::string g = byLayer ? groupOf(t.name) : t.name;
         if (!plans.count(g)) {
             groups.push_back(g);
             plans[g].label = g;
         }
-        plans[g].formats[t.name] = &f;
+        plans[g].formats[t.name] = it->second;
     }
     const uint64_t src = w.sourceBytes();
     std::vector<Sensitivity> out;

@@ -15,6 +15,8 @@
 
 namespace qs {
 
+struct QuantPlan;
+
 // ---- Token streams ------------------------------------------------------------------------
 
 // {"tokens": [id, ...]} from a JSON file; ids must be integers in [0, vocabSize).
@@ -35,6 +37,10 @@ struct Precision {
     std::string label;                             // "Q4_0", "Q4_K_M", "mixed 4.50 bpw", ...
     std::map<std::string, const Format*> formats;  // tensor -> format; absent: kept as read
 };
+
+// The precision a quantization plan (core/plan.h: presets, fallbacks, overrides) gives the
+// weights: every eligible tensor the forward pass uses, at the plan's format for it.
+Precision precisionFromPlan(const LlamaWeights& w, const QuantPlan& plan);
 
 // `f` on every weight matrix it supports (row length a multiple of its block size); the others
 // are kept as read and listed in *skipped when given.
@@ -108,6 +114,9 @@ struct Sensitivity {
 // as their own entries) is quantized with `f`, highest first. Tensors `f` does not support
 // are left out.
 std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Format& f, bool byLayer = false,
+                                     const ActivationStats* imatrix = nullptr);
+// The same with each tensor at the format a precision (e.g. a preset's plan) gives it.
+std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Precision& p, bool byLayer = false,
                                      const ActivationStats* imatrix = nullptr);
 
 // A per-tensor plan within `targetBytes` that minimises the summed single-tensor KL (greedy:

@@ -35,6 +35,9 @@ struct ExportOptions {
     // Optional source of float values (llama.cpp layout) instead of the model's data; used to
     // stream generated models (make-demo) without holding them in memory.
     std::function<std::vector<float>(const TensorInfo&)> loadFloats;
+    // Optional importance per column (cols values) of an eligible tensor, empty for none: the
+    // format then minimises the importance-weighted error (an importance matrix, see evaluation.h).
+    std::function<std::vector<float>(const PlanEntry&)> importance;
 };
 
 struct ExportResult {

@@ -176,6 +176,10 @@ ExportResult exportGguf(const Model& m, const QuantPlan& plan, AtomicFile& out, 
             const int64_t n = std::min(slice, rows - r);
             f.quantize(values.data() + r * cols, n, cols, bytes.data() + uint64_t(r) * rowBytes);
         }
+        const std::vector<float> imp = opts.importance && e.eligible ? opts.importance(e) : std::vector<float>();
+        if (!imp.empty() && int64_t(imp.size()) != e.cols())
+            failure(m.path, "importance of tensor '" + t.name + "' has the wrong length");
+        f.quantize(values.data(), e.rows(), e.cols(), bytes.data(), imp.empty() ? nullptr : imp.data());
         return bytes;
     };
     streamTensors(m, plan, out, offsets, encode, opts, res);

@@ -82,8 +82,12 @@ ExportResult exportSafetensors(const Model& m, const QuantPlan& plan, AtomicFile
         if (int64_t(values.size()) != e.numel())
             failure(m.path, "tensor '" + t.name + "' decoded to the wrong number of values");
         throwIfCancelled(opts);
-        if (e.eligible)
-            values = planFormat(e).roundTrip(values.data(), e.rows(), e.cols());
+        if (e.eligible) {
+            const std::vector<float> imp = opts.importance ? opts.importance(e) : std::vector<float>();
+            if (!imp.empty() && int64_t(imp.size()) != e.cols())
+                failure(m.path, "importance of tensor '" + t.name + "' has the wrong length");
+            values = planFormat(e).roundTrip(values.data(), e.rows(), e.cols(), imp.empty() ? nullptr : imp.data());
+        }
         const Format* store = findFormat(e.outputDtype);
         if (!store)
             failure(out.target(), "dtype " + e.outputDtype + " is not available");

@@ -1,6 +1,7 @@
 // quantscope-cli compare MODEL --types T1,T2,... [--pure] [--json|--csv]
 #include "core/cli/cancel.h"
 #include "core/cli/cli.h"
+#include "core/cli/eval_cli.h"
 #include "core/compare.h"
 #include "core/error.h"
 #include "core/model.h"
@@ -17,6 +18,9 @@ namespace {
 // The columns of the text and CSV output, in order (JSON has these and more).
 const char* const kColumns[] = {"type", "bits_per_weight", "size_bytes", "rmse", "sqnr_db", "max_abs_error",
                                 "p99_abs_error", "cosine", "seconds"};
+// With --eval (the last three with --imatrix).
+const char* const kEvalColumns[] = {"kld_mean", "kld_p99", "top1_agreement", "ppl", "ppl_reference",
+                                    "imatrix_kld_mean", "imatrix_top1_agreement", "imatrix_ppl"};
 
 QString cell(const QJsonValue& v, bool csv)
 {
@@ -43,6 +47,13 @@ int cmdCompare(const QStringList& args)
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
     const QCommandLineOption csvOpt(QStringLiteral("csv"), QStringLiteral("Print CSV."));
     p.addOptions({typesOpt, pureOpt, overrideOpt, jsonOpt, csvOpt});
+    const QCommandLineOption evalOpt(QStringLiteral("eval"),
+                                     QStringLiteral("Also run the model: KL divergence, top-1 agreement and perplexity per type."));
+    const QCommandLineOption sensOpt(QStringLiteral("sensitivity"),
+                                     QStringLiteral("With --eval: KL per tensor when only that tensor is quantized, ranked."));
+    p.addOptions({evalOpt, sensOpt});
+    const EvalOptions eo;
+    eo.addTo(p);
     p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("GGUF, llama2.c .bin, .safetensors or Hugging Face folder."));
     if (int rc = parseArgs(p, args, "Model-wide quantization error per type over the eligible (2-D weight) tensors.", 1, 1);
         rc >= 0)
@@ -66,7 +77,10 @@ int cmdCompare(const QStringList& args)
             co.overrides.push_back(o.toStdString());
         co.cancel = &cancel;
         const auto model = openModel(p.positionalArguments().at(0).toStdString());
-        const CompareResult r = compareModel(*model, types, co);
+        CompareResult r = compareModel(*model, types, co);
+        const bool eval = p.isSet(evalOpt) || p.isSet(sensOpt);
+        if (eval)
+            addEvaluation(r, *model, types, co.pure, co.overrides, *prepareEval(*model, p, eo), p.isSet(sensOpt));
         const QJsonObject j = toJson(r);
         if (p.isSet(jsonOpt)) {
             printOut(QString::fromUtf8(QJsonDocument(j).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
@@ -75,12 +89,15 @@ int cmdCompare(const QStringList& args)
         const bool csv = p.isSet(csvOpt);
         QStringList lines;
         QStringList head;
-        for (const char* c : kColumns)
+        std::vector<const char*> columns(std::begin(kColumns), std::end(kColumns));
+        if (eval)
+            columns.insert(columns.end(), std::begin(kEvalColumns), std::end(kEvalColumns) - (p.isSet(eo.imatrix) ? 0 : 3));
+        for (const char* c : columns)
             head << QString::fromLatin1(c);
         std::vector<QStringList> table{head};
         for (const QJsonValue& row : j.value(QStringLiteral("results")).toArray()) {
             QStringList cells;
-            for (const char* c : kColumns)
+            for (const char* c : columns)
                 cells << cell(row.toObject().value(QLatin1String(c)), csv);
             table.push_back(cells);
         }
@@ -89,7 +106,7 @@ int cmdCompare(const QStringList& args)
             for (const auto& row : table)
                 out += row.join(QLatin1Char(',')) + QLatin1Char('\n');
         } else {
-            std::vector<int> width(std::size(kColumns), 0);
+            std::vector<int> width(columns.size(), 0);
             for (const auto& row : table)
                 for (size_t i = 0; i < width.size(); ++i)
                     width[i] = std::max(width[i], int(row[int(i)].size()));
@@ -101,6 +118,8 @@ int cmdCompare(const QStringList& args)
                 out += line + QLatin1Char('\n');
             }
         }
+        if (!csv)
+            out += sensitivityText(r, 10);
         printOut(out);
         return int(Ok);
     });

@@ -44,7 +44,8 @@ int cmdPlanForSize(const QStringList& args)
                     cands.push_back(f);
             cands.push_back(findFormat("F16"));
         }
-        const auto s = prepareEval(p.positionalArguments().front(), p, eo);
+        const auto model = openModel(p.positionalArguments().front().toStdString());
+        const auto s = prepareEval(*model, p, eo);
         const LlamaWeights& w = *s->weights;
         bool ok = false;
         const double x = p.value(p.isSet(bpwOpt) ? bpwOpt : mbOpt).toDouble(&ok);

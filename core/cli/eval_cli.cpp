@@ -1,6 +1,7 @@
 #include "core/cli/eval_cli.h"
 
 #include "core/error.h"
+#include "core/plan.h"
 
 namespace qs::cli {
 
@@ -19,11 +20,10 @@ int64_t intOption(const QCommandLineParser& p, const QCommandLineOption& o, int6
 
 }  // namespace
 
-std::unique_ptr<EvalSetup> prepareEval(const QString& modelPath, const QCommandLineParser& p, const EvalOptions& o)
+std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o)
 {
     auto s = std::make_unique<EvalSetup>();
-    s->model = openModel(modelPath.toStdString());
-    s->weights = std::make_unique<LlamaWeights>(LlamaWeights::fromModel(*s->model));
+    s->weights = std::make_unique<LlamaWeights>(LlamaWeights::fromModel(m));
     const LlamaWeights& w = *s->weights;
     s->window = int(intOption(p, o.window, 0, 1 << 20));
     if (s->window == 1)
@@ -98,6 +98,45 @@ std::vector<const Format*> parseFormatList(const QString& list)
     }
     if (out.empty())
         invalidInput({}, "no formats given");
+    return out;
+}
+
+void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::string>& types, bool pure,
+                   const std::vector<std::string>& overrides, const EvalSetup& s, bool withSensitivity)
+{
+    const ActivationStats* im = s.imatrix ? &*s.imatrix : nullptr;
+    for (size_t i = 0; i < r.rows.size() && i < types.size(); ++i) {
+        PlanOptions po;
+        po.type = types[i];
+        po.pure = pure;
+        po.overrides = overrides;
+        const Format* f = findFormat(types[i]);
+        po.target = f && f->family() == FormatFamily::Int ? PlanTarget::Safetensors : PlanTarget::Gguf;
+        const Precision prec = precisionFromPlan(*s.weights, buildPlan(m, po));
+        QJsonObject& x = r.rows[i].extra;
+        addMetrics(x, s.evaluator->evaluate(prec));
+        if (im)
+            addMetrics(x, s.evaluator->evaluate(prec, im), QStringLiteral("imatrix_"));
+        x.insert(QStringLiteral("eval_positions"), qint64(s.evaluator->positions()));
+        if (withSensitivity)
+            x.insert(QStringLiteral("sensitivity"), sensitivityJson(sensitivity(*s.evaluator, prec, false, im)));
+    }
+}
+
+QString sensitivityText(const CompareResult& r, int n)
+{
+    QString out;
+    for (const auto& row : r.rows) {
+        const QJsonArray a = row.extra.value(QStringLiteral("sensitivity")).toArray();
+        if (a.isEmpty())
+            continue;
+        out += QStringLiteral("sensitivity at %1 (KL with only this tensor quantized):\n")
+                   .arg(QString::fromStdString(row.type));
+        for (qsizetype k = 0; k < a.size() && k < n; ++k)
+            out += QStringLiteral("  %1 %2\n")
+                       .arg(a.at(k).toObject().value(QStringLiteral("name")).toString(), -28)
+                       .arg(a.at(k).toObject().value(QStringLiteral("kld_mean")).toDouble(), 0, 'g', 4);
+    }
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Options shared by the subcommands that evaluate a model's accuracy (compare --eval,
 // plan-for-size): which token stream, which calibration stream for the importance matrix.
+#include "core/compare.h"
 #include "core/evaluation.h"
 #include "core/model.h"
 
@@ -47,7 +48,6 @@ struct EvalOptions {
 // The reference model, its evaluation stream and cached logits, and the importance matrix when
 // asked for. Throws qs::Error for bad options or input.
 struct EvalSetup {
-    std::unique_ptr<Model> model;
     std::unique_ptr<LlamaWeights> weights;
     std::vector<int32_t> tokens;
     int window = 0;
@@ -56,7 +56,15 @@ struct EvalSetup {
     QJsonObject stream;  // how the evaluation (and calibration) streams were made
 };
 
-std::unique_ptr<EvalSetup> prepareEval(const QString& modelPath, const QCommandLineParser& p, const EvalOptions& o);
+std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o);
+
+// compare --eval: adds the accuracy of every type (as its plan quantizes the model: presets,
+// fallbacks, --pure, overrides) to each row's extra columns: kld_mean, kld_p99, top1_agreement,
+// ppl, ppl_reference (and imatrix_* with an importance matrix; "sensitivity" when asked).
+void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::string>& types, bool pure,
+                   const std::vector<std::string>& overrides, const EvalSetup& s, bool withSensitivity);
+// Text lines for the sensitivity rankings of compare's rows (top `n` per type).
+QString sensitivityText(const CompareResult& r, int n);
 
 // {"kld_mean", "kld_p99", "top1_agreement", "ppl", "ppl_reference", ...} added to a result.
 void addMetrics(QJsonObject& o, const AccuracyMetrics& m, const QString& prefix = {});

@@ -4,14 +4,17 @@
 #include "core/evaluation.h"
 #include "core/formats/format.h"
 #include "core/model.h"
+#include "core/plan.h"
 #include "tests/support/fixtures.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
+#include <map>
 
 using namespace qs;
 
@@ -269,6 +272,49 @@ private slots:
                               &out, &err),
                  2);
         QCOMPARE(err.count('\n'), 1);
+    }
+
+    void compareEvalCli()
+    {
+        const QString model = test::stories("stories260K-f32.gguf");
+        QByteArray out, err;
+        const int rc = test::runCli({"compare", model, "--types", "Q8_0,Q4_0,Q2_K,NF4", "--eval", "--tokens",
+                                     test::stories("eval-tokens.json"), "--imatrix",
+                                     "--sensitivity", "--json"},
+                                    &out, &err);
+        QVERIFY2(rc == 0, err.constData());
+        const QJsonArray rows = QJsonDocument::fromJson(out).object().value("results").toArray();
+        QCOMPARE(rows.size(), 4);
+        std::map<QString, QJsonObject> byType;
+        for (const auto& r : rows)
+            byType[r.toObject().value("type").toString()] = r.toObject();
+        for (const auto& [type, o] : byType) {
+            for (const char* k : {"kld_mean", "kld_p99", "top1_agreement", "ppl", "ppl_reference", "imatrix_kld_mean"})
+                QVERIFY2(o.value(k).isDouble(), k);
+            QVERIFY(std::abs(o.value("ppl_reference").toDouble() - 12.79) < 0.01);
+            QCOMPARE(o.value("eval_positions").toInt(), 128);
+            const QJsonArray sens = o.value("sensitivity").toArray();
+            QVERIFY(!sens.isEmpty());
+            QVERIFY(sens.first().toObject().value("kld_mean").toDouble() >=
+                    sens.last().toObject().value("kld_mean").toDouble());
+        }
+        QVERIFY(byType["Q8_0"].value("kld_mean").toDouble() < byType["Q4_0"].value("kld_mean").toDouble());
+        // The numbers are the core's: compare's Q4_0 is the plan's Q4_0 (llama.cpp's choices for
+        // the classifier and for rows Q4_0 cannot hold).
+        PlanOptions po;
+        po.type = "Q4_0";
+        const auto m = openModel(model.toStdString());
+        const double kl = evaluator().evaluate(precisionFromPlan(stories(), buildPlan(*m, po))).kldMean;
+        QCOMPARE(byType["Q4_0"].value("kld_mean").toDouble(), kl);
+        // Q2_K falls back on every row of stories260K (none is a multiple of 256), and the
+        // importance matrix helps it as it does Q4_0.
+        QVERIFY(byType["Q2_K"].value("imatrix_kld_mean").toDouble() < byType["Q2_K"].value("kld_mean").toDouble());
+        QVERIFY(byType["Q4_0"].value("imatrix_kld_mean").toDouble() < byType["Q4_0"].value("kld_mean").toDouble());
+
+        // Text output shows the accuracy columns and the ranking.
+        QCOMPARE(test::runCli({"compare", model, "--types", "Q8_0", "--eval", "--sample", "64", "--sensitivity"}, &out, &err), 0);
+        QVERIFY(out.contains("kld_mean") && out.contains("top1_agreement") && out.contains("sensitivity at Q8_0"));
+        QCOMPARE(test::runCli({"compare", model, "--types", "Q8_0", "--eval", "--tokens", "/nonexistent.json"}, &out, &err), 2);
     }
 };
 

@@ -1,0 +1,179 @@
+// The forward pass and the evaluation against llama.cpp (node-llama-cpp 3.21 running
+// tests/interop/llama_probs.mjs): logits parity on the FP32 stories260K GGUF; the KL reported for
+// a precision equals the KL recomputed from the exported GGUF's own weights; the importance
+// matrix lowers the KL that llama.cpp itself measures on the exported files.
+#include "core/evaluation.h"
+#include "core/export.h"
+#include "core/llama.h"
+#include "core/model.h"
+#include "core/plan.h"
+#include "tests/support/fixtures.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace qs;
+
+namespace {
+
+using Dists = std::vector<std::vector<double>>;  // per position, probabilities over the vocabulary
+
+Dists llamaCppDistributions(const QString& gguf)
+{
+    QProcess p;
+    p.setWorkingDirectory(test::interopDir());
+    p.start(QStringLiteral("node"), {test::interopDir() + "/llama_probs.mjs", gguf, test::stories("eval-tokens.json")});
+    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        qFatal("llama_probs.mjs failed on %s: %s", qPrintable(gguf), p.readAllStandardError().constData());
+    Dists out;
+    const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    for (const QJsonValue& pos : o.value("positions").toArray()) {
+        std::vector<double> d;
+        for (const QJsonValue& v : pos.toObject().value("probs").toArray())
+            d.push_back(v.toDouble());
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+Dists ourDistributions(const LlamaWeights& w, const std::vector<int32_t>& tokens)
+{
+    const RowMatrix logits = llamaLogits(w, tokens);
+    Dists out;
+    for (Eigen::Index r = 0; r < logits.rows(); ++r) {
+        const float* l = logits.data() + r * logits.cols();
+        double mx = -INFINITY, sum = 0;
+        for (Eigen::Index j = 0; j < logits.cols(); ++j)
+            mx = std::max(mx, double(l[j]));
+        std::vector<double> d(static_cast<size_t>(logits.cols()));
+        for (size_t j = 0; j < d.size(); ++j)
+            sum += d[j] = std::exp(double(l[j]) - mx);
+        for (double& v : d)
+            v /= sum;
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+// Mean over positions of KL(p || q); also the fraction of positions with the same most likely token.
+double meanKl(const Dists& p, const Dists& q, double* top1 = nullptr)
+{
+    double total = 0;
+    int agree = 0;
+    for (size_t i = 0; i < p.size(); ++i) {
+        double kl = 0;
+        for (size_t t = 0; t < p[i].size(); ++t)
+            if (p[i][t] > 0)
+                kl += p[i][t] * std::log(p[i][t] / std::max(q[i][t], 1e-300));
+        total += kl;
+        agree += std::max_element(p[i].begin(), p[i].end()) - p[i].begin() ==
+                 std::max_element(q[i].begin(), q[i].end()) - q[i].begin();
+    }
+    if (top1)
+        *top1 = double(agree) / double(p.size());
+    return total / double(p.size());
+}
+
+}  // namespace
+
+class TestInteropEval : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp;
+    std::unique_ptr<Model> model;
+    std::unique_ptr<LlamaWeights> w;
+    std::vector<int32_t> tokens;
+    std::unique_ptr<Evaluator> ev;
+    ActivationStats imatrix;
+    Dists llamaRef;
+
+    // Exports the model at `type` (with the importance matrix or not); returns the file.
+    QString exportAt(const std::string& type, bool withImatrix, Precision* precision)
+    {
+        PlanOptions po;
+        po.type = type;
+        const QuantPlan plan = buildPlan(*model, po);
+        ExportOptions eo;
+        if (withImatrix)
+            eo.importance = [this](const PlanEntry& e) { return imatrix.importance(llamaCppName(e.sourceName)); };
+        const QString out = tmp.filePath(QString::fromStdString(type) + (withImatrix ? "-imatrix" : "") + ".gguf");
+        exportModel(*model, plan, out.toStdString(), eo);
+        if (precision)
+            *precision = precisionFromPlan(*w, plan);
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(tmp.isValid());
+        model = openModel(test::stories("stories260K-f32.gguf").toStdString());
+        w = std::make_unique<LlamaWeights>(LlamaWeights::fromModel(*model));
+        tokens = loadTokenFile(test::stories("eval-tokens.json").toStdString(), w->config.vocabSize);
+        ev = std::make_unique<Evaluator>(*w, tokens);
+        imatrix = collectImportance(*w, sampleTokens(*w, 1024, 7, 256), 256);  // another stream than eval-tokens
+        llamaRef = llamaCppDistributions(test::stories("stories260K-f32.gguf"));
+        QCOMPARE(llamaRef.size(), tokens.size());
+    }
+
+    void logitsMatchLlamaCpp()
+    {
+        double top1 = 0;
+        const double kl = meanKl(llamaRef, ourDistributions(*w, tokens), &top1);
+        qInfo("FP32 stories260K: mean KL(llama.cpp || QuantScope) = %.3g, top-1 agreement %.4f", kl, top1);
+        QVERIFY2(kl < 1e-3, qPrintable(QString::number(kl)));
+        QVERIFY(top1 >= 0.98);
+        // The llama.cpp reference's perplexity on the 128 sampled tokens is the fixture's 12.79 too.
+        double nll = 0;
+        for (size_t i = 0; i + 1 < tokens.size(); ++i)
+            nll -= std::log(llamaRef[i][size_t(tokens[i + 1])]);
+        QVERIFY(std::abs(std::exp(nll / 128.0) - ev->pplReference()) < 0.05);
+    }
+
+    void exportedKlEqualsReported_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<bool>("withImatrix");
+        for (const char* t : {"Q8_0", "Q4_K_M", "Q4_0", "Q2_K"}) {
+            QTest::newRow(t) << QString::fromLatin1(t) << false;
+            QTest::newRow((std::string(t) + " imatrix").c_str()) << QString::fromLatin1(t) << true;
+        }
+    }
+    void exportedKlEqualsReported()
+    {
+        QFETCH(QString, type);
+        QFETCH(bool, withImatrix);
+        Precision p;
+        const QString file = exportAt(type.toStdString(), withImatrix, &p);
+        const AccuracyMetrics reported = ev->evaluate(p, withImatrix ? &imatrix : nullptr);
+        const auto reopened = openModel(file.toStdString());
+        const AccuracyMetrics fromFile = ev->evaluate(LlamaWeights::fromModel(*reopened));
+        QCOMPARE(fromFile.kldMean, reported.kldMean);
+        QCOMPARE(fromFile.kldP99, reported.kldP99);
+        QCOMPARE(fromFile.top1Agreement, reported.top1Agreement);
+        QCOMPARE(fromFile.ppl, reported.ppl);
+        QVERIFY(reported.kldMean > 0);
+    }
+
+    void importanceLowersKlInLlamaCpp()
+    {
+        for (const char* type : {"Q4_0", "Q2_K"}) {
+            Precision p;
+            const double plain = meanKl(llamaRef, llamaCppDistributions(exportAt(type, false, &p)));
+            const double weighted = meanKl(llamaRef, llamaCppDistributions(exportAt(type, true, nullptr)));
+            const double ours = ev->evaluate(p).kldMean, oursWeighted = ev->evaluate(p, &imatrix).kldMean;
+            qInfo("%s mean KL in llama.cpp %.4f -> %.4f with the importance matrix (QuantScope: %.4f -> %.4f)", type,
+                  plain, weighted, ours, oursWeighted);
+            QVERIFY2(weighted < plain, type);
+            QVERIFY2(oursWeighted < ours, type);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInteropEval)
+#include "test_interop_eval.moc"
