@@ -3,7 +3,13 @@
 #include "core/cli/cli.h"
 #include "core/cli/eval_cli.h"
 #include "core/error.h"
+#include "core/export.h"
+#include "core/llama.h"
+#include "core/plan.h"
 
+#include <QRegularExpression>
+
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cmath>
@@ -22,7 +28,10 @@ int cmdPlanForSize(const QStringList& args)
         QStringLiteral("Formats to choose from, comma-separated (default: every GGUF block format and F16)."),
         QStringLiteral("LIST"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    p.addOptions({bpwOpt, mbOpt, typesOpt, jsonOpt});
+    const QCommandLineOption outOpt(QStringLiteral("output"),
+                                    QStringLiteral("Also write the model with this plan (.gguf, or .safetensors fake-quant)."),
+                                    QStringLiteral("FILE"));
+    p.addOptions({bpwOpt, mbOpt, typesOpt, jsonOpt, outOpt});
     const EvalOptions eo;
     eo.addTo(p);
     p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("GGUF, llama2.c or Hugging Face llama model."));
@@ -56,6 +65,25 @@ int cmdPlanForSize(const QStringList& args)
         const Precision plan = planForSize(*s->evaluator, target, cands, im);
         const uint64_t bytes = precisionBytes(w, plan);
         const AccuracyMetrics m = s->evaluator->evaluate(plan, im);
+        // The plan as overrides of the export engine's plan: one exact-name rule per tensor.
+        QStringList overrides;
+        for (const auto& [name, f] : plan.formats)
+            overrides << QStringLiteral("^%1$=%2").arg(QRegularExpression::escape(QString::fromStdString(name)),
+                                                       QString::fromStdString(f->name()));
+        if (p.isSet(outOpt)) {
+            const std::string out = p.value(outOpt).toStdString();
+            PlanOptions po;
+            po.type = "F32";
+            po.pure = true;
+            po.target = targetForPath(out);
+            for (const QString& o : overrides)
+                po.overrides.push_back(o.toStdString());
+            checkOutputIsNotInput(*model, out);
+            ExportOptions xo;
+            if (im)
+                xo.importance = [im](const PlanEntry& e) { return im->importance(llamaCppName(e.sourceName)); };
+            exportModel(*model, buildPlan(*model, po), out, xo);
+        }
 
         if (p.isSet(jsonOpt)) {
             QJsonObject tensors;
@@ -71,7 +99,8 @@ int cmdPlanForSize(const QStringList& args)
                           {"bits_per_weight", bitsPerWeight(w, bytes)},
                           {"imatrix", im != nullptr},
                           {"stream", s->stream},
-                          {"tensors", tensors}};
+                          {"tensors", tensors},
+                          {"overrides", QJsonArray::fromStringList(overrides)}};
             addMetrics(o, m);
             printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + "\n");
         } else {

@@ -262,6 +262,21 @@ private slots:
             bf16 += v.toString() == "BF16";
         QVERIFY(bf16 > 0 && bf16 < 36);
 
+        // --output writes the plan; the file's own weights give the KL that was reported.
+        QTemporaryDir dir;
+        const QString gguf = dir.filePath("mixed.gguf");
+        QCOMPARE(test::runCli({"plan-for-size", model, "--target-bpw", "9", "--types", "Q4_0,Q5_0,Q8_0,F16", "--tokens",
+                               test::stories("eval-tokens.json"), "--imatrix", "--output", gguf, "--json"},
+                              &out, &err),
+                 0);
+        const QJsonObject mixed = QJsonDocument::fromJson(out).object();
+        const auto reopened = openModel(gguf.toStdString());
+        const AccuracyMetrics fromFile = evaluator().evaluate(LlamaWeights::fromModel(*reopened));
+        QCOMPARE(fromFile.kldMean, mixed.value("kld_mean").toDouble());
+        QCOMPARE(fromFile.top1Agreement, mixed.value("top1_agreement").toDouble());
+        QVERIFY(mixed.value("bits_per_weight").toDouble() <= 9.0);
+        QCOMPARE(mixed.value("overrides").toArray().size(), mixed.value("tensors").toObject().size() - 11);
+
         // Bad requests: exit code 2 and a one-line message.
         QCOMPARE(test::runCli({"plan-for-size", model, "--target-bpw", "1", "--types", "BF16"}, &out, &err), 2);
         QVERIFY(err.contains("below the smallest plan"));
