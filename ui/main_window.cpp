@@ -1,14 +1,649 @@
 #include "ui/main_window.h"
 
+#include "core/model.h"
+#include "ui/model_browser.h"
+#include "ui/plots.h"
+#include "ui/precision_bar.h"
+#include "ui/tradeoff_table_model.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QTabWidget>
+#include <QtConcurrent>
+
+#include <qcustomplot.h>
 
 namespace qs::ui {
 
+namespace {
+constexpr int kBins = 201;
+constexpr int kMaxRecent = 8;
+}  // namespace
+
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("QuantScope"));
-    setCentralWidget(new QLabel(tr("QuantScope"), this));
-    resize(1200, 800);
+    setAcceptDrops(true);
+    systemPalette_ = QApplication::palette();
+
+    // Centre: plots above, the trade-off table below.
+    plots_ = new PlotsWidget(this);
+    table_ = new TradeoffTableModel(this);
+    tableProxy_ = new QSortFilterProxyModel(this);
+    tableProxy_->setSourceModel(table_);
+    tableProxy_->setSortRole(Qt::UserRole);
+    tableView_ = new QTableView(this);
+    tableView_->setObjectName(QStringLiteral("tradeoffTable"));
+    tableView_->setModel(tableProxy_);
+    tableView_->setSortingEnabled(true);
+    tableView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    tableView_->setAlternatingRowColors(true);
+    tableView_->verticalHeader()->setVisible(false);
+    tableView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    tableView_->horizontalHeader()->setStretchLastSection(true);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(plots_);
+    split->addWidget(tableView_);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    setCentralWidget(split);
+
+    browser_ = new ModelBrowser(this);
+    auto* dock = new QDockWidget(tr("Model"), this);
+    dock->setObjectName(QStringLiteral("modelDock"));
+    dock->setWidget(browser_);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {560}, Qt::Horizontal);
+
+    bar_ = new PrecisionBar(this);
+    addToolBar(Qt::TopToolBarArea, bar_);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    connect(bar_, &PrecisionBar::runRequested, this, &MainWindow::run);
+    connect(bar_, &PrecisionBar::cancelRequested, this, &MainWindow::cancel);
+    connect(bar_, &PrecisionBar::checkedChanged, this, [this] {
+        if (browser_->selectedTensor() >= 0)
+            showSelection();
+    });
+    connect(browser_, &ModelBrowser::tensorSelected, this, [this] { showSelection(); });
+    connect(plots_, &PlotsWidget::message, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
+
+    connect(&openWatch_, &QFutureWatcherBase::finished, this, [this] {
+        const QFuture<engine::Opened> f = openWatch_.future();
+        updateProgress();
+        if (f.isCanceled() || f.resultCount() == 0)
+            return;
+        const engine::Opened o = f.result();
+        if (!o.error.isEmpty()) {
+            status_->setText(tr("Could not open the model"));
+            showError(tr("Cannot open model"), o.error);
+            return;
+        }
+        addRecent(QString::fromStdString(o.model->path));
+        setModel(o.model, o.label);
+    });
+    connect(&histWatch_, &QFutureWatcherBase::finished, this, [this] {
+        const QFuture<ModelHistogram> f = histWatch_.future();
+        updateProgress();
+        if (f.isCanceled() || f.resultCount() == 0 || histWatch_.property("gen").toInt() != generation_)
+            return;
+        modelHist_ = f.result();
+        if (browser_->selectedTensor() < 0)
+            plots_->showModelHistogram(tr("Weights: whole model (%1)").arg(label_), *modelHist_);
+    });
+    connect(&analysisWatch_, &QFutureWatcherBase::finished, this, [this] {
+        const QFuture<TensorAnalysis> f = analysisWatch_.future();
+        updateProgress();
+        if (f.isCanceled() || f.resultCount() == 0 || analysisWatch_.property("gen").toInt() != generation_)
+            return;
+        TensorAnalysis a = f.result();
+        auto it = tensorCache_.find(a.tensor);
+        if (it == tensorCache_.end()) {
+            tensorCache_.emplace(a.tensor, std::move(a));
+        } else {
+            for (auto& p : a.precisions)
+                it->second.precisions.push_back(std::move(p));
+        }
+        showSelection();
+    });
+    connect(&runWatch_, &QFutureWatcherBase::finished, this, &MainWindow::onRunFinished);
+    for (QFutureWatcherBase* w : std::initializer_list<QFutureWatcherBase*>{&openWatch_, &histWatch_, &analysisWatch_, &runWatch_}) {
+        connect(w, &QFutureWatcherBase::progressValueChanged, this, &MainWindow::updateProgress);
+        connect(w, &QFutureWatcherBase::progressRangeChanged, this, &MainWindow::updateProgress);
+        connect(w, &QFutureWatcherBase::started, this, &MainWindow::updateProgress);
+    }
+
+    resize(1400, 900);
+    readSettings();
+}
+
+MainWindow::~MainWindow()
+{
+    cancelAll();
+    waitAll();
+}
+
+void MainWindow::createActions()
+{
+    openAct_ = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this);
+    openAct_->setShortcut(QKeySequence::Open);
+    openAct_->setStatusTip(tr("Open a GGUF file, a .safetensors file or a llama2.c checkpoint"));
+    connect(openAct_, &QAction::triggered, this, [this] {
+        const QString p = QFileDialog::getOpenFileName(
+            this, tr("Open Model"), QString(),
+            tr("Models (*.gguf *.safetensors *.bin *.json);;All files (*)"));
+        if (!p.isEmpty())
+            openFile(p);
+    });
+
+    exportModelAct_ = new QAction(tr("&Export Quantized Model…"), this);
+    exportModelAct_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportModelAct_->setObjectName(QStringLiteral("actionExportModel"));
+    exportModelAct_->setEnabled(false);
+
+    exportTableAct_ = new QAction(tr("Export &Table…"), this);
+    exportTableAct_->setObjectName(QStringLiteral("actionExportTable"));
+    connect(exportTableAct_, &QAction::triggered, this, [this] {
+        const QString p = savePath(tr("Export Table"), tr("CSV (*.csv);;Markdown (*.md)"), QStringLiteral("csv"));
+        if (!p.isEmpty())
+            exportTable(p);
+    });
+    exportPlotAct_ = new QAction(tr("Export &Plot…"), this);
+    exportPlotAct_->setObjectName(QStringLiteral("actionExportPlot"));
+    connect(exportPlotAct_, &QAction::triggered, this, [this] {
+        const QString p = savePath(tr("Export Plot"), tr("PNG image (*.png);;PDF document (*.pdf)"), QStringLiteral("png"));
+        if (!p.isEmpty())
+            exportPlot(p);
+    });
+    quitAct_ = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
+    quitAct_->setShortcut(QKeySequence::Quit);
+    connect(quitAct_, &QAction::triggered, this, &QWidget::close);
+
+    copyAct_ = new QAction(tr("&Copy Table Rows"), this);
+    copyAct_->setShortcut(QKeySequence::Copy);
+    copyAct_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    tableView_->addAction(copyAct_);
+    connect(copyAct_, &QAction::triggered, this, &MainWindow::copyTable);
+
+    logAct_ = new QAction(tr("&Log Scale"), this);
+    logAct_->setCheckable(true);
+    logAct_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(logAct_, &QAction::toggled, plots_, &PlotsWidget::setLogScale);
+    themeAct_ = new QAction(tr("&Theme Follows the System"), this);
+    themeAct_->setCheckable(true);
+    themeAct_->setChecked(true);
+    connect(themeAct_, &QAction::toggled, this, &MainWindow::applyTheme);
+
+    aboutAct_ = new QAction(tr("&About QuantScope"), this);
+    connect(aboutAct_, &QAction::triggered, this, &MainWindow::about);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(openAct_);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(exportModelAct_);
+    file->addAction(exportTableAct_);
+    file->addAction(exportPlotAct_);
+    file->addSeparator();
+    file->addAction(quitAct_);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(copyAct_);
+
+    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    analysis->addAction(bar_->runAction());
+    analysis->addAction(bar_->cancelAction());
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(logAct_);
+    view->addAction(themeAct_);
+    view->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        view->addAction(d->toggleViewAction());
+    view->addAction(bar_->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(aboutAct_);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createStatusBar()
+{
+    status_ = new QLabel(tr("Ready"), this);
+    status_->setObjectName(QStringLiteral("statusLabel"));
+    progress_ = new QProgressBar(this);
+    progress_->setObjectName(QStringLiteral("progressBar"));
+    progress_->setMaximumWidth(260);
+    progress_->setTextVisible(true);
+    progress_->hide();
+    statusBar()->addWidget(status_, 1);
+    statusBar()->addPermanentWidget(progress_);
+}
+
+QString MainWindow::statusText() const { return status_->text(); }
+
+// ---- Settings, recent files ----
+
+void MainWindow::readSettings()
+{
+    QSettings s;
+    const QByteArray geo = s.value(QStringLiteral("window/geometry")).toByteArray();
+    if (!geo.isEmpty())
+        restoreGeometry(geo);
+    const QByteArray state = s.value(QStringLiteral("window/state")).toByteArray();
+    if (!state.isEmpty())
+        restoreState(state);
+    if (s.contains(QStringLiteral("precisions")))
+        bar_->setChecked(s.value(QStringLiteral("precisions")).toStringList());
+    logAct_->setChecked(s.value(QStringLiteral("view/log"), false).toBool());
+    themeAct_->setChecked(s.value(QStringLiteral("view/followSystemTheme"), true).toBool());
+    updateRecentMenu();
+}
+
+void MainWindow::writeSettings()
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("precisions"), bar_->checked());
+    s.setValue(QStringLiteral("view/log"), logAct_->isChecked());
+    s.setValue(QStringLiteral("view/followSystemTheme"), themeAct_->isChecked());
+}
+
+void MainWindow::addRecent(const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    QSettings s;
+    QStringList r = s.value(QStringLiteral("recentFiles")).toStringList();
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    r.removeAll(abs);
+    r.prepend(abs);
+    while (r.size() > kMaxRecent)
+        r.removeLast();
+    s.setValue(QStringLiteral("recentFiles"), r);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    recentMenu_->clear();
+    const QStringList r = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (int i = 0; i < r.size(); ++i) {
+        QAction* a = recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(r[i]));
+        connect(a, &QAction::triggered, this, [this, p = r[i]] { openFile(p); });
+    }
+    recentMenu_->setEnabled(!r.isEmpty());
+    if (!r.isEmpty()) {
+        recentMenu_->addSeparator();
+        recentMenu_->addAction(tr("&Clear"), this, [this] {
+            QSettings().remove(QStringLiteral("recentFiles"));
+            updateRecentMenu();
+        });
+    }
+}
+
+// ---- Models ----
+
+void MainWindow::openFile(const QString& path)
+{
+    cancelAll();
+    status_->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    const QFuture<engine::Opened> f = QtConcurrent::run([path] { return engine::openModel(path); });
+    track(f);
+    openWatch_.setFuture(f);
+    updateProgress();
+}
+
+void MainWindow::setModel(std::shared_ptr<const qs::Model> model, const QString& label)
+{
+    cancelAll();
+    ++generation_;
+    model_ = std::move(model);
+    label_ = label;
+    tensorCache_.clear();
+    modelHist_.reset();
+    lastRun_.reset();
+    table_->clear();
+    plots_->clearRunPlots(tr("Press Run to compare the checked precisions over the whole model"));
+    plots_->clearTensorPlots(tr("Computing…"));
+    browser_->setModel(model_, label_);
+    setWindowTitle(tr("%1 — QuantScope").arg(label_));
+    status_->setText(model_ ? tr("%1: %n tensor(s)", nullptr, int(model_->tensors.size())).arg(label_) : tr("Ready"));
+    exportModelAct_->setEnabled(model_ != nullptr);
+    emit modelChanged();
+}
+
+const TensorAnalysis* MainWindow::tensorAnalysis(int tensor) const
+{
+    auto it = tensorCache_.find(tensor);
+    return it == tensorCache_.end() ? nullptr : &it->second;
+}
+
+void MainWindow::showSelection()
+{
+    if (!model_)
+        return;
+    const int t = browser_->selectedTensor();
+    if (t < 0) {
+        if (analysisWatch_.isRunning())
+            analysisWatch_.cancel();
+        requestModelHistogram();
+        if (lastRun_)
+            plots_->showRun(*lastRun_, true);
+        return;
+    }
+    requestTensor(t);
+}
+
+void MainWindow::requestModelHistogram()
+{
+    if (modelHist_) {
+        plots_->showModelHistogram(tr("Weights: whole model (%1)").arg(label_), *modelHist_);
+        emit analysisShown(-1);
+        return;
+    }
+    if (histWatch_.isRunning() && histWatch_.property("gen").toInt() == generation_)
+        return;
+    plots_->clearTensorPlots(tr("Computing the whole model's histogram…"));
+    const QFuture<ModelHistogram> f = QtConcurrent::run(&engine::modelHistogram, model_, kBins);
+    track(f);
+    histWatch_.setProperty("gen", generation_);
+    histWatch_.setFuture(f);
+}
+
+void MainWindow::requestTensor(int tensor)
+{
+    const QStringList wanted = bar_->checked();
+    QStringList missing = wanted;
+    auto it = tensorCache_.find(tensor);
+    if (it != tensorCache_.end())
+        for (const auto& p : it->second.precisions)
+            missing.removeAll(p.precision);
+    if (it != tensorCache_.end()) {
+        // Show what is cached, in the order of the precision bar.
+        TensorAnalysis shown = it->second;
+        shown.precisions.clear();
+        for (const QString& w : wanted)
+            for (const auto& p : it->second.precisions)
+                if (p.precision == w)
+                    shown.precisions.push_back(p);
+        plots_->showTensor(shown);
+        if (missing.isEmpty()) {
+            if (lastRun_)
+                plots_->showRun(*lastRun_, false);
+            emit analysisShown(tensor);
+            return;
+        }
+    } else {
+        plots_->clearTensorPlots(tr("Computing %1…").arg(QString::fromStdString(model_->tensors[size_t(tensor)].name)));
+    }
+    if (analysisWatch_.isRunning() && analysisTensor_ == tensor &&
+        analysisWatch_.property("gen").toInt() == generation_ &&
+        analysisWatch_.property("precisions").toStringList() == missing)
+        return;
+    analysisWatch_.cancel();
+    analysisTensor_ = tensor;
+    const QFuture<TensorAnalysis> f = QtConcurrent::run(&engine::analyseTensor, model_, tensor, missing, kBins);
+    track(f);
+    analysisWatch_.setProperty("gen", generation_);
+    analysisWatch_.setProperty("precisions", missing);
+    analysisWatch_.setFuture(f);
+}
+
+// ---- Run ----
+
+void MainWindow::run()
+{
+    if (!model_) {
+        showError(tr("Nothing to run"), tr("Open a model first."));
+        return;
+    }
+    const QStringList precisions = bar_->checked();
+    if (precisions.isEmpty()) {
+        status_->setText(tr("Check at least one precision to run."));
+        return;
+    }
+    if (runWatch_.isRunning())
+        runWatch_.cancel();  // a second Run replaces the first
+    status_->setText(tr("Running %1 over %2…").arg(precisions.join(QStringLiteral(", ")), label_));
+    const QFuture<engine::RunOutcome> f = QtConcurrent::run(&engine::runCompare, model_, precisions, kBins);
+    track(f);
+    runWatch_.setProperty("gen", generation_);
+    runWatch_.setFuture(f);
+    bar_->setRunning(true);
+    updateProgress();
+}
+
+void MainWindow::cancel()
+{
+    if (runWatch_.isRunning()) {
+        runWatch_.cancel();
+        status_->setText(tr("Cancelling…"));
+    }
+    analysisWatch_.cancel();
+    histWatch_.cancel();
+}
+
+bool MainWindow::isRunning() const { return runWatch_.isRunning(); }
+
+bool MainWindow::isBusy() const
+{
+    for (const auto& f : pending_)
+        if (!f.isFinished())
+            return true;
+    return false;
+}
+
+void MainWindow::onRunFinished()
+{
+    const QFuture<engine::RunOutcome> f = runWatch_.future();
+    updateProgress();
+    if (runWatch_.isRunning())
+        return;  // a newer run is going
+    bar_->setRunning(false);
+    if (f.isCanceled() || f.resultCount() == 0) {
+        status_->setText(tr("Run cancelled"));
+        emit runFinished(false);
+        return;
+    }
+    if (runWatch_.property("gen").toInt() != generation_)
+        return;
+    const engine::RunOutcome o = f.result();
+    if (!o.error.isEmpty()) {
+        status_->setText(tr("Run failed"));
+        showError(tr("Run failed"), o.error);
+        emit runFinished(false);
+        return;
+    }
+    lastRun_ = o.result;
+    table_->setRows(o.result.rows);
+    plots_->showRun(*lastRun_, browser_->selectedTensor() < 0);
+    double secs = 0;
+    for (const auto& r : o.result.rows)
+        secs += r.seconds;
+    status_->setText(tr("Compared %n precision(s) in %1 s", nullptr, int(o.result.rows.size())).arg(secs, 0, 'f', 2));
+    emit runFinished(true);
+}
+
+// ---- Workers ----
+
+template <typename T> void MainWindow::track(const QFuture<T>& f)
+{
+    pending_.erase(std::remove_if(pending_.begin(), pending_.end(), [](const QFuture<void>& p) { return p.isFinished(); }),
+                   pending_.end());
+    pending_.append(QFuture<void>(f));
+}
+
+void MainWindow::cancelAll()
+{
+    openWatch_.cancel();
+    histWatch_.cancel();
+    analysisWatch_.cancel();
+    runWatch_.cancel();
+}
+
+void MainWindow::waitAll()
+{
+    for (auto& f : pending_) {
+        f.cancel();
+        f.waitForFinished();
+    }
+    pending_.clear();
+}
+
+void MainWindow::updateProgress()
+{
+    QFutureWatcherBase* active = nullptr;
+    for (QFutureWatcherBase* w : std::initializer_list<QFutureWatcherBase*>{&runWatch_, &openWatch_, &histWatch_, &analysisWatch_})
+        if (w->isRunning() && !w->isCanceled()) {
+            active = w;
+            break;
+        }
+    if (!active) {
+        progress_->hide();
+        return;
+    }
+    progress_->setRange(active->progressMinimum(), active->progressMaximum());
+    progress_->setValue(active->progressValue());
+    progress_->show();
+}
+
+// ---- Export, copy ----
+
+QString MainWindow::savePath(const QString& caption, const QString& filter, const QString& suffix)
+{
+    if (!nextSavePath_.isEmpty()) {
+        QString p;
+        std::swap(p, nextSavePath_);
+        return p;
+    }
+    QFileDialog d(this, caption, QString(), filter);
+    d.setAcceptMode(QFileDialog::AcceptSave);
+    d.setDefaultSuffix(suffix);
+    return d.exec() == QDialog::Accepted && !d.selectedFiles().isEmpty() ? d.selectedFiles().first() : QString();
+}
+
+bool MainWindow::exportTable(const QString& path)
+{
+    const bool md = path.endsWith(QLatin1String(".md"), Qt::CaseInsensitive) ||
+                    path.endsWith(QLatin1String(".markdown"), Qt::CaseInsensitive);
+    const QByteArray text = (md ? table_->toMarkdown() : table_->toCsv()).toUtf8();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size() || !f.commit()) {
+        showError(tr("Export failed"), tr("%1: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
+        return false;
+    }
+    status_->setText(tr("Table written to %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool MainWindow::exportPlot(const QString& path)
+{
+    if (!plots_->exportPlot(path)) {
+        showError(tr("Export failed"), tr("%1: cannot write the plot").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    status_->setText(tr("Plot written to %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void MainWindow::copyTable()
+{
+    std::vector<int> rows, cols;
+    const QModelIndexList sel = tableView_->selectionModel()->selectedRows();
+    for (int r = 0; r < tableProxy_->rowCount(); ++r) {
+        const QModelIndex i = tableProxy_->index(r, 0);
+        if (sel.isEmpty() || tableView_->selectionModel()->isRowSelected(r, {}))
+            rows.push_back(tableProxy_->mapToSource(i).row());
+    }
+    for (int c = 0; c < TradeoffTableModel::ColumnCount; ++c)
+        cols.push_back(c);
+    QApplication::clipboard()->setText(table_->toTsv(rows, cols));
+    status_->setText(tr("Copied %n row(s)", nullptr, int(rows.size())));
+}
+
+void MainWindow::showError(const QString& title, const QString& text)
+{
+    lastError_ = text;
+    auto* box = new QMessageBox(QMessageBox::Critical, title, text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();  // window-modal, does not block the event loop
+}
+
+void MainWindow::applyTheme(bool followSystem)
+{
+    if (followSystem) {
+        QApplication::setPalette(systemPalette_);
+    } else {
+        QApplication::setPalette(QApplication::style()->standardPalette());
+    }
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About QuantScope"),
+                       tr("<h3>QuantScope %1</h3>"
+                          "<p>See what quantization does to a language model's weights.</p>"
+                          "<p>Qt %2 (built with %3)<br>QCustomPlot %4<br>Eigen %5</p>")
+                           .arg(QStringLiteral(QS_VERSION), QString::fromLatin1(qVersion()),
+                                QStringLiteral(QT_VERSION_STR), QStringLiteral(QCUSTOMPLOT_VERSION_STR),
+                                QStringLiteral(QS_EIGEN_VERSION)));
+}
+
+// ---- Window events ----
+
+void MainWindow::closeEvent(QCloseEvent* e)
+{
+    writeSettings();
+    cancelAll();
+    waitAll();
+    e->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e)
+{
+    if (e->mimeData()->hasUrls() && !e->mimeData()->urls().isEmpty() && e->mimeData()->urls().first().isLocalFile())
+        e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e)
+{
+    const auto urls = e->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile()) {
+        e->acceptProposedAction();
+        openFile(urls.first().toLocalFile());
+    }
 }
 
 }  // namespace qs::ui

@@ -1,12 +1,142 @@
 #pragma once
+// The explorer window: model browser (dock), precision bar, plot tabs, trade-off table.
+// Everything slow runs in workers (ui/engine.h via QtConcurrent); results come back here.
+#include "ui/analysis.h"
+#include "ui/engine.h"
+
+#include <QFutureWatcher>
 #include <QMainWindow>
+#include <QPalette>
+#include <QStringList>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace qs {
+class Model;
+}
 
 namespace qs::ui {
+
+class ModelBrowser;
+class PlotsWidget;
+class PrecisionBar;
+class TradeoffTableModel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a model file or folder in a worker; errors are shown in a message box naming it.
+    void openFile(const QString& path);
+    // Shows a model already in memory.
+    void setModel(std::shared_ptr<const qs::Model> model, const QString& label);
+    std::shared_ptr<const qs::Model> model() const { return model_; }
+    QString modelLabel() const { return label_; }
+
+    // Run: the checked precisions over the whole model (a second Run cancels the first).
+    void run();
+    void cancel();
+    bool isRunning() const;
+    bool isBusy() const;  // any worker still going
+
+    bool exportTable(const QString& path);     // .csv or .md
+    bool exportPlot(const QString& path);      // .png or .pdf, current tab
+
+    ModelBrowser* browser() const { return browser_; }
+    PrecisionBar* precisionBar() const { return bar_; }
+    PlotsWidget* plots() const { return plots_; }
+    TradeoffTableModel* tableModel() const { return table_; }
+    QTableView* tableView() const { return tableView_; }
+    QSortFilterProxyModel* tableProxy() const { return tableProxy_; }
+    const std::optional<RunResult>& lastRun() const { return lastRun_; }
+    QString statusText() const;
+    QString lastError() const { return lastError_; }
+    // The analysis shown for a tensor (cached), or nullptr.
+    const TensorAnalysis* tensorAnalysis(int tensor) const;
+
+    // Hooks for the test and the screenshot driver: the path the next file dialog would ask for.
+    void setNextSavePath(const QString& path) { nextSavePath_ = path; }
+
+signals:
+    void modelChanged();
+    void runFinished(bool ok);
+    void analysisShown(int tensor);
+
+protected:
+    void closeEvent(QCloseEvent* e) override;
+    void dragEnterEvent(QDragEnterEvent* e) override;
+    void dropEvent(QDropEvent* e) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void readSettings();
+    void writeSettings();
+    void addRecent(const QString& path);
+    void updateRecentMenu();
+    void showError(const QString& title, const QString& text);
+    void showSelection();
+    void requestTensor(int tensor);
+    void requestModelHistogram();
+    void updateProgress();
+    void cancelAll();
+    void waitAll();
+    template <typename T> void track(const QFuture<T>& f);
+    QString savePath(const QString& caption, const QString& filter, const QString& suffix);
+    void copyTable();
+    void applyTheme(bool followSystem);
+    void about();
+    void onRunFinished();
+
+    std::shared_ptr<const qs::Model> model_;
+    QString label_;
+    int generation_ = 0;  // bumps with every model; stale results are dropped
+    std::map<int, TensorAnalysis> tensorCache_;
+    std::optional<ModelHistogram> modelHist_;
+    std::optional<RunResult> lastRun_;
+    QString lastError_;
+    QString nextSavePath_;
+
+    ModelBrowser* browser_ = nullptr;
+    PrecisionBar* bar_ = nullptr;
+    PlotsWidget* plots_ = nullptr;
+    TradeoffTableModel* table_ = nullptr;
+    QSortFilterProxyModel* tableProxy_ = nullptr;
+    QTableView* tableView_ = nullptr;
+    QLabel* status_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+
+    QFutureWatcher<engine::Opened> openWatch_;
+    QFutureWatcher<ModelHistogram> histWatch_;
+    QFutureWatcher<TensorAnalysis> analysisWatch_;
+    QFutureWatcher<engine::RunOutcome> runWatch_;
+    QList<QFuture<void>> pending_;
+    int analysisTensor_ = -1;
+
+    QAction* openAct_ = nullptr;
+    QAction* demoAct_ = nullptr;
+    QAction* exportModelAct_ = nullptr;
+    QAction* exportTableAct_ = nullptr;
+    QAction* exportPlotAct_ = nullptr;
+    QAction* quitAct_ = nullptr;
+    QAction* copyAct_ = nullptr;
+    QAction* logAct_ = nullptr;
+    QAction* themeAct_ = nullptr;
+    QAction* aboutAct_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QPalette systemPalette_;
 };
 
 }  // namespace qs::ui

@@ -1,0 +1,59 @@
+#pragma once
+// What the workers hand to the window: per-tensor analyses for the plots, and the result of a
+// Run (the trade-off table and the per-layer error). Numbers come from the engine
+// (core/metrics.h, the compare function); nothing here computes any.
+#include "core/metrics.h"
+#include "ui/tradeoff_table_model.h"
+
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace qs::ui {
+
+// One tensor at one precision.
+struct PrecisionAnalysis {
+    QString precision;
+    QString error;          // set when the format cannot take this tensor (shape), else empty
+    qs::TensorResult result;  // stats, bytes, bits/weight, error histogram (no dequantized values)
+    qs::Histogram dequantHist;  // the dequantized values over the weight histogram's bins
+    // For every bin of the weight histogram: the reconstruction levels (distinct dequantized
+    // values) of one block holding a weight of that bin, and which block that is.
+    std::vector<std::vector<float>> levelsPerBin;
+    std::vector<QString> blockPerBin;
+};
+
+// The selected tensor (tensor >= 0) analysed at the checked precisions.
+struct TensorAnalysis {
+    int tensor = -1;
+    QString name;
+    int64_t weights = 0;
+    double sourceBytes = 0;
+    qs::Histogram weightHist;
+    std::vector<PrecisionAnalysis> precisions;
+};
+
+// Weights of the whole model, for the histogram tab when no tensor is selected.
+struct ModelHistogram {
+    qs::Histogram weightHist;
+    int64_t weights = 0;
+};
+
+struct LayerPoint {
+    int tensor = -1;
+    QString name;
+    double sqnr = 0;
+    double rmse = 0;
+};
+
+// A whole-model Run: one PrecisionRow (model-level figures) and one per-tensor series per precision.
+struct RunResult {
+    std::vector<PrecisionRow> rows;
+    std::vector<std::vector<LayerPoint>> perLayer;  // parallel to rows
+    std::vector<qs::Histogram> errorHists;          // model-wide error histogram, parallel to rows
+    double sourceBytes = 0;
+    int64_t weights = 0;
+};
+
+}  // namespace qs::ui

@@ -1,0 +1,32 @@
+#pragma once
+// Hidden command-line options of the GUI for scripts: screenshots and a benchmark.
+//   --screenshot-dir DIR      open the model (or the demo), Run, write one PNG per main view, quit
+//   --screenshot OUT.png      the same for one view: --screenshot-tab N (0-3: plot tabs, 4: whole model)
+//   --select NAME             tensor to select for the tensor views (default: the largest 2-D one)
+//   --precisions A,B,C        precisions to check (default: the precision bar's defaults)
+//   --benchmark               time open -> populated browser and the histogram of the largest tensor
+#include <QString>
+#include <QStringList>
+
+class QCommandLineParser;
+
+namespace qs::ui {
+
+class MainWindow;
+
+struct AutomationOptions {
+    QString screenshotDir;
+    QString screenshot;
+    int screenshotTab = 0;
+    QString select;
+    QStringList precisions;
+    bool benchmark = false;
+    bool active() const { return !screenshotDir.isEmpty() || !screenshot.isEmpty() || benchmark; }
+};
+
+void addAutomationOptions(QCommandLineParser& p);
+AutomationOptions automationOptions(const QCommandLineParser& p);
+// Drives the window; returns the process exit code.
+int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptions& o);
+
+}  // namespace qs::ui

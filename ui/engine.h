@@ -1,0 +1,78 @@
+#pragma once
+// The window's one door to the engine: format and preset lists, the mixed-precision plan,
+// and the functions the workers run (all of them call core/; none computes metrics itself).
+// Every function below may run on a worker thread unless noted.
+#include "ui/analysis.h"
+
+#include <QPromise>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace qs {
+class Model;
+}
+
+namespace qs::ui::engine {
+
+// ---- Lists (GUI thread) ----
+struct Choice {
+    QString name;
+    QString tip;
+};
+struct ChoiceGroup {
+    QString title;  // empty: top level of the menu
+    std::vector<Choice> choices;
+};
+// What the precision bar offers: llama.cpp block formats, the INT family, presets.
+std::vector<ChoiceGroup> precisionChoices();
+bool isKnownPrecision(const QString& name);
+// Formats a tensor of the plan may be set to.
+QStringList planTargets();
+// Presets of the plan combo (a preset or a format applied to every eligible tensor).
+std::vector<Choice> planPresets();
+
+QString bytesText(double bytes);
+
+// ---- The mixed-precision plan ----
+struct PlanState {
+    QString base;                       // preset or format for every eligible tensor; empty: none
+    std::map<int, QString> overrides;   // tensor index -> format
+    bool empty() const { return base.isEmpty() && overrides.empty(); }
+};
+struct PlanView {
+    std::vector<QString> target;  // per tensor; empty: kept as it is
+    std::vector<QString> reason;  // per tensor, for the tooltip
+    std::vector<uint64_t> bytes;  // per tensor, after the plan
+    uint64_t totalBytes = 0;
+};
+PlanView evaluatePlan(const qs::Model& m, const PlanState& plan);
+
+// ---- Worker functions (QtConcurrent::run) ----
+struct Opened {
+    std::shared_ptr<const qs::Model> model;
+    QString label;
+    QString error;
+};
+Opened openModel(const QString& path);
+
+// Whole-model weight histogram; checks promise.isCanceled() between tensors.
+void modelHistogram(QPromise<ModelHistogram>& promise, std::shared_ptr<const qs::Model> model, int bins);
+
+// One tensor at the given precisions (the ones not cached yet).
+void analyseTensor(QPromise<TensorAnalysis>& promise, std::shared_ptr<const qs::Model> model, int tensor,
+                   QStringList precisions, int bins);
+
+// The whole model at every precision (the table and the per-layer plot).
+struct RunOutcome {
+    RunResult result;
+    QString error;
+};
+void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const qs::Model> model, QStringList precisions,
+                int bins);
+
+}  // namespace qs::ui::engine

@@ -1,0 +1,79 @@
+#pragma once
+// The model browser: tensors grouped by layer, with the mixed-precision plan (target type per
+// tensor), a filter box, a preset combo and totals in the footer.
+#include "ui/engine.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStandardItem;
+class QStandardItemModel;
+class QTreeView;
+
+namespace qs {
+class Model;
+}
+
+namespace qs::ui {
+
+class ModelBrowser : public QWidget {
+    Q_OBJECT
+public:
+    enum Column { Name, Shape, DType, Params, Size, Plan, ColumnCount };
+    enum Role { TensorIndexRole = Qt::UserRole + 1, SortRole };
+
+    explicit ModelBrowser(QWidget* parent = nullptr);
+
+    void setModel(std::shared_ptr<const qs::Model> model, const QString& label);
+    const std::shared_ptr<const qs::Model>& model() const { return model_; }
+
+    // The mixed-precision plan, and what it gives per tensor (target, size).
+    const engine::PlanState& plan() const { return plan_; }
+    const engine::PlanView& planView() const { return planView_; }
+    void setPlan(const engine::PlanState& plan);
+    void setPlanTarget(int tensor, const QString& target);
+    void setPlanForTensors(const std::vector<int>& tensors, const QString& target);
+    void applyPreset(const QString& preset);
+
+    int tensorRowCount() const;  // tensors listed (filter ignored)
+    int selectedTensor() const;  // -1: none or a group (whole model)
+    std::vector<int> selectedTensors() const;
+    void selectTensor(int tensor);
+    void setFilter(const QString& text);
+
+    QTreeView* view() const { return view_; }
+    QComboBox* presetCombo() const { return preset_; }
+    QString footerText() const;
+
+signals:
+    void tensorSelected(int tensor);  // -1 for the whole model
+    void planChanged();
+
+private:
+    void rebuild();
+    void updateTotals();
+    void updatePlanCell(int tensor);
+    void planUpdated();
+
+    std::shared_ptr<const qs::Model> model_;
+    QString label_;
+    engine::PlanState plan_;
+    engine::PlanView planView_;
+    std::vector<QStandardItem*> planItems_;  // per tensor
+    QStandardItemModel* items_ = nullptr;
+    QSortFilterProxyModel* proxy_ = nullptr;
+    QTreeView* view_ = nullptr;
+    QLineEdit* filter_ = nullptr;
+    QComboBox* preset_ = nullptr;
+    QLabel* title_ = nullptr;
+    QLabel* footer_ = nullptr;
+};
+
+}  // namespace qs::ui

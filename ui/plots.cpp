@@ -1,0 +1,679 @@
+#include "ui/plots.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace qs::ui {
+
+namespace {
+
+QCPTextElement* titleOf(QCustomPlot* p)
+{
+    if (p->plotLayout()->rowCount() > 1)
+        return qobject_cast<QCPTextElement*>(p->plotLayout()->element(0, 0));
+    return nullptr;
+}
+
+void setTitle(QCustomPlot* p, const QString& text)
+{
+    if (auto* t = titleOf(p))
+        t->setText(text);
+}
+
+// Count of a bin for display: NaN where a log axis cannot show it.
+double shown(double c, bool log) { return (log && c <= 0) ? qQNaN() : c; }
+
+QString fmt(double v, int prec = 3)
+{
+    if (std::isinf(v))
+        return v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
+    return QString::number(v, 'g', prec);
+}
+
+// Short label for the per-layer axis: "L3" for blk.3.* / model.layers.3.*, else the name's stem.
+QString layerLabel(const QString& name, int* layer)
+{
+    static const QRegularExpression re(QStringLiteral("^(?:blk|model\\.layers|layers)\\.(\\d+)\\."));
+    const auto m = re.match(name);
+    if (m.hasMatch()) {
+        *layer = m.captured(1).toInt();
+        return QStringLiteral("L%1").arg(*layer);
+    }
+    *layer = -1;
+    QString s = name;
+    s.remove(QStringLiteral(".weight"));
+    return s;
+}
+
+}  // namespace
+
+QColor PlotsWidget::colorFor(int i)
+{
+    static const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28), QColor(0x2c, 0xa0, 0x2c),
+                                    QColor(0xff, 0x7f, 0x0e), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
+                                    QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf), QColor(0xbc, 0xbd, 0x22),
+                                    QColor(0x7f, 0x7f, 0x7f)};
+    return colors[((i % 10) + 10) % 10];
+}
+
+PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(6, 4, 6, 0);
+    logBox_ = new QCheckBox(tr("Log scale"), this);
+    logBox_->setObjectName(QStringLiteral("logScaleBox"));
+    logBox_->setToolTip(tr("Logarithmic count axis for the histograms"));
+    bar->addWidget(logBox_);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Levels of:"), this));
+    levelsCombo_ = new QComboBox(this);
+    levelsCombo_->setObjectName(QStringLiteral("levelsCombo"));
+    levelsCombo_->setToolTip(tr("Precision whose reconstruction levels and dequantized histogram are drawn "
+                                "over the weight histogram"));
+    levelsCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    bar->addWidget(levelsCombo_);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Per layer:"), this));
+    layerMetric_ = new QComboBox(this);
+    layerMetric_->addItem(tr("SQNR (dB)"));
+    layerMetric_->addItem(tr("RMSE"));
+    bar->addWidget(layerMetric_);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Trade-off x:"), this));
+    tradeoffX_ = new QComboBox(this);
+    tradeoffX_->addItem(tr("Bits per weight"));
+    tradeoffX_->addItem(tr("Size (MB)"));
+    bar->addWidget(tradeoffX_);
+    bar->addStretch(1);
+    auto* reset = new QPushButton(tr("Reset view"), this);
+    reset->setToolTip(tr("Fit the axes to the data (also: double-click the plot)"));
+    bar->addWidget(reset);
+    layout->addLayout(bar);
+
+    hint_ = new QLabel(this);
+    hint_->setObjectName(QStringLiteral("plotHint"));
+    hint_->setContentsMargins(8, 0, 8, 0);
+    hint_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName(QStringLiteral("plotTabs"));
+    const QString names[TabCount] = {tr("Weight histogram"), tr("Error distribution"), tr("Per-layer error"),
+                                     tr("Trade-off")};
+    for (int i = 0; i < TabCount; ++i) {
+        auto* p = new QCustomPlot(tabs_);
+        p->setObjectName(QStringLiteral("plot%1").arg(i));
+        p->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+        p->plotLayout()->insertRow(0);
+        p->plotLayout()->addElement(0, 0, new QCPTextElement(p, QString(), QFont(font().family(), 11, QFont::Bold)));
+        p->legend->setVisible(false);
+        p->legend->setFont(QFont(font().family(), 8));
+        p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+        connect(p, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+        plots_[i] = p;
+        tabs_->addTab(p, names[i]);
+    }
+    layout->addWidget(tabs_, 1);
+    layout->addWidget(hint_);
+
+    connect(logBox_, &QCheckBox::toggled, this, &PlotsWidget::setLogScale);
+    connect(levelsCombo_, &QComboBox::currentIndexChanged, this, [this] {
+        if (haveTensor_)
+            drawHistogramTab();
+    });
+    connect(layerMetric_, &QComboBox::currentIndexChanged, this, [this] { drawLayerTab(); });
+    connect(tradeoffX_, &QComboBox::currentIndexChanged, this, [this] { drawTradeoffTab(); });
+    connect(reset, &QPushButton::clicked, this, &PlotsWidget::resetView);
+    connect(plots_[HistogramTab], &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) {
+        hoverHistogramAt(plots_[HistogramTab]->xAxis->pixelToCoord(e->position().x()));
+    });
+
+    styleAll();
+    clearTensorPlots(tr("Select a tensor or open a model"));
+    clearRunPlots(tr("Press Run to compare the checked precisions over the whole model"));
+}
+
+void PlotsWidget::changeEvent(QEvent* e)
+{
+    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::StyleChange) {
+        styleAll();
+        for (auto* p : plots_)
+            p->replot();
+    }
+    QWidget::changeEvent(e);
+}
+
+void PlotsWidget::styleAll()
+{
+    for (auto* p : plots_)
+        stylePlot(p);
+}
+
+void PlotsWidget::stylePlot(QCustomPlot* p)
+{
+    const QPalette pal = palette();
+    const QColor fg = pal.color(QPalette::WindowText);
+    QColor grid = fg;
+    grid.setAlpha(40);
+    p->setBackground(pal.brush(QPalette::Base));
+    for (QCPAxis* a : {p->xAxis, p->yAxis, p->xAxis2, p->yAxis2}) {
+        a->setBasePen(QPen(fg));
+        a->setTickPen(QPen(fg));
+        a->setSubTickPen(QPen(fg));
+        a->setTickLabelColor(fg);
+        a->setLabelColor(fg);
+        a->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+    }
+    p->legend->setBrush(pal.brush(QPalette::Base));
+    p->legend->setTextColor(fg);
+    p->legend->setBorderPen(QPen(grid));
+    if (auto* t = titleOf(p))
+        t->setTextColor(fg);
+}
+
+void PlotsWidget::setPlaceholder(QCustomPlot* p, const QString& text)
+{
+    p->clearGraphs();
+    p->clearItems();
+    p->clearPlottables();
+    p->legend->setVisible(false);
+    setTitle(p, text);
+    p->replot();
+}
+
+void PlotsWidget::clearTensorPlots(const QString& message)
+{
+    haveTensor_ = false;
+    haveModelHist_ = false;
+    levelsGraph_ = nullptr;
+    levelCount_ = 0;
+    setPlaceholder(plots_[HistogramTab], message);
+    if (!(haveRun_ && runWholeModel_))
+        setPlaceholder(plots_[ErrorTab], message);
+    hint_->clear();
+}
+
+void PlotsWidget::clearRunPlots(const QString& message)
+{
+    haveRun_ = false;
+    setPlaceholder(plots_[LayerTab], message);
+    if (!haveTensor_) {
+        setPlaceholder(plots_[TradeoffTab], message);
+        if (!haveModelHist_)
+            setPlaceholder(plots_[ErrorTab], message);
+    }
+}
+
+QString PlotsWidget::levelsPrecision() const { return levelsCombo_->currentText(); }
+
+void PlotsWidget::setLevelsPrecision(const QString& name)
+{
+    const int i = levelsCombo_->findText(name);
+    if (i >= 0)
+        levelsCombo_->setCurrentIndex(i);
+}
+
+void PlotsWidget::applyLog(QCustomPlot* p)
+{
+    if (log_) {
+        p->yAxis->setScaleType(QCPAxis::stLogarithmic);
+        p->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        p->yAxis->setNumberFormat(QStringLiteral("eb"));
+        p->yAxis->setNumberPrecision(0);
+    } else {
+        p->yAxis->setScaleType(QCPAxis::stLinear);
+        p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        p->yAxis->setNumberFormat(QStringLiteral("gb"));
+        p->yAxis->setNumberPrecision(6);
+    }
+}
+
+void PlotsWidget::setLogScale(bool on)
+{
+    if (logBox_->isChecked() != on) {
+        logBox_->setChecked(on);  // re-enters through toggled
+        return;
+    }
+    log_ = on;
+    if (haveTensor_)
+        showTensor(TensorAnalysis(tensor_));
+    else if (haveModelHist_)
+        showModelHistogram(modelHistTitle_, modelHist_);
+    if (haveRun_ && runWholeModel_)
+        showRun(RunResult(run_), true);
+}
+
+void PlotsWidget::showTensor(const TensorAnalysis& a)
+{
+    tensor_ = a;
+    haveTensor_ = true;
+    haveModelHist_ = false;
+    const QString keep = levelsCombo_->currentText();
+    {
+        const QSignalBlocker b(levelsCombo_);
+        levelsCombo_->clear();
+        for (const auto& p : a.precisions)
+            if (p.error.isEmpty())
+                levelsCombo_->addItem(p.precision);
+        const int i = levelsCombo_->findText(keep);
+        levelsCombo_->setCurrentIndex(i >= 0 ? i : 0);
+    }
+    drawHistogramTab();
+
+    // Error distributions: densities so that different bin widths overlay correctly.
+    QCustomPlot* p = plots_[ErrorTab];
+    p->clearPlottables();
+    p->clearItems();
+    applyLog(p);
+    int k = 0;
+    for (const auto& pa : a.precisions) {
+        const QColor c = colorFor(k++);
+        if (!pa.error.isEmpty())
+            continue;
+        const qs::Histogram& h = pa.result.errorHist;
+        const double n = double(pa.result.weights);
+        if (h.counts.empty() || n <= 0)
+            continue;
+        QVector<double> x, y;
+        for (int i = 0; i < h.bins(); ++i) {
+            x << h.binCenter(i);
+            y << shown(double(h.counts[size_t(i)]) / (n * h.binWidth()), log_);
+        }
+        QCPGraph* g = p->addGraph();
+        g->setData(x, y, true);
+        g->setLineStyle(QCPGraph::lsStepCenter);
+        g->setPen(QPen(c, 1.6));
+        QColor fill = c;
+        fill.setAlpha(35);
+        g->setBrush(log_ ? QBrush() : QBrush(fill));
+        const auto& s = pa.result.stats;
+        g->setName(tr("%1 — RMSE %2 · SQNR %3 dB · max %4")
+                       .arg(pa.precision, fmt(s.rmse()), fmt(s.sqnrDb(), 4), fmt(s.maxAbsErr)));
+    }
+    setTitle(p, tr("Error (dequantized − original): %1").arg(a.name));
+    p->xAxis->setLabel(tr("error"));
+    p->yAxis->setLabel(tr("density"));
+    p->legend->setVisible(p->plottableCount() > 0);
+    p->rescaleAxes();
+    p->replot();
+
+    // Trade-off for this tensor.
+    drawTradeoffTab();
+}
+
+void PlotsWidget::showModelHistogram(const QString& title, const ModelHistogram& h)
+{
+    haveTensor_ = false;
+    haveModelHist_ = true;
+    modelHistTitle_ = title;
+    modelHist_ = h;
+    levelsGraph_ = nullptr;
+    levelCount_ = 0;
+    QCustomPlot* p = plots_[HistogramTab];
+    p->clearPlottables();
+    p->clearItems();
+    applyLog(p);
+    QVector<double> x, y;
+    for (int i = 0; i < h.weightHist.bins(); ++i) {
+        x << h.weightHist.binCenter(i);
+        y << shown(double(h.weightHist.counts[size_t(i)]), log_);
+    }
+    QCPGraph* g = p->addGraph();
+    g->setData(x, y, true);
+    g->setLineStyle(QCPGraph::lsStepCenter);
+    g->setPen(QPen(colorFor(0), 1.4));
+    QColor fill = colorFor(0);
+    fill.setAlpha(60);
+    g->setBrush(log_ ? QBrush() : QBrush(fill));
+    g->setName(tr("original weights (%L1)").arg(qlonglong(h.weights)));
+    setTitle(p, title);
+    p->xAxis->setLabel(tr("weight value"));
+    p->yAxis->setLabel(tr("count"));
+    p->legend->setVisible(true);
+    p->rescaleAxes();
+    p->replot();
+    hint_->setText(tr("Select a tensor to see the reconstruction levels of its blocks."));
+    if (!(haveRun_ && runWholeModel_))
+        setPlaceholder(plots_[ErrorTab], tr("Press Run for the whole model's error distribution, or select a tensor"));
+}
+
+void PlotsWidget::drawHistogramTab()
+{
+    QCustomPlot* p = plots_[HistogramTab];
+    p->clearPlottables();
+    p->clearItems();
+    levelsGraph_ = nullptr;
+    levelCount_ = 0;
+    lastBin_ = -1;
+    applyLog(p);
+    const qs::Histogram& h = tensor_.weightHist;
+    QVector<double> x, y;
+    for (int i = 0; i < h.bins(); ++i) {
+        x << h.binCenter(i);
+        y << shown(double(h.counts[size_t(i)]), log_);
+    }
+    QCPGraph* g = p->addGraph();
+    g->setData(x, y, true);
+    g->setLineStyle(QCPGraph::lsStepCenter);
+    g->setPen(QPen(colorFor(0), 1.4));
+    QColor fill = colorFor(0);
+    fill.setAlpha(60);
+    g->setBrush(log_ ? QBrush() : QBrush(fill));
+    g->setName(tr("original (%L1 weights)").arg(qlonglong(tensor_.weights)));
+
+    const PrecisionAnalysis* pa = nullptr;
+    for (const auto& c : tensor_.precisions)
+        if (c.precision == levelsCombo_->currentText() && c.error.isEmpty())
+            pa = &c;
+    if (pa && pa->dequantHist.bins() == h.bins()) {
+        QVector<double> dy;
+        for (int i = 0; i < h.bins(); ++i)
+            dy << shown(double(pa->dequantHist.counts[size_t(i)]), log_);
+        QCPGraph* d = p->addGraph();
+        d->setData(x, dy, true);
+        d->setLineStyle(QCPGraph::lsStepCenter);
+        d->setPen(QPen(colorFor(1), 1.2));
+        d->setName(tr("dequantized %1").arg(pa->precision));
+    }
+    // Levels: impulses on the hidden right axis (0..1), independent of the count scale.
+    p->yAxis2->setRange(0, 1);
+    levelsGraph_ = p->addGraph(p->xAxis, p->yAxis2);
+    levelsGraph_->setLineStyle(QCPGraph::lsImpulse);
+    QColor lc = palette().color(QPalette::WindowText);
+    lc.setAlpha(150);
+    levelsGraph_->setPen(QPen(lc, 1, Qt::DashLine));
+    levelsGraph_->setName(pa ? tr("levels of one %1 block").arg(pa->precision) : tr("levels"));
+    if (!pa)
+        levelsGraph_->removeFromLegend();
+
+    setTitle(p, tr("Weights: %1").arg(tensor_.name));
+    p->xAxis->setLabel(tr("weight value"));
+    p->yAxis->setLabel(tr("count"));
+    p->legend->setVisible(true);
+    g->rescaleAxes();
+    if (p->graphCount() > 2)
+        p->graph(1)->rescaleValueAxis(true);
+    p->yAxis2->setRange(0, 1);
+    // Start with the block of the most populated bin.
+    int peak = 0;
+    for (int i = 1; i < h.bins(); ++i)
+        if (h.counts[size_t(i)] > h.counts[size_t(peak)])
+            peak = i;
+    drawLevels(h.bins() ? peak : -1);
+}
+
+void PlotsWidget::hoverHistogramAt(double x)
+{
+    if (!haveTensor_ || !levelsGraph_)
+        return;
+    const qs::Histogram& h = tensor_.weightHist;
+    if (h.bins() == 0 || h.binWidth() <= 0)
+        return;
+    int bin = int(std::floor((x - h.lo) / h.binWidth()));
+    bin = std::clamp(bin, 0, h.bins() - 1);
+    // Nearest populated bin, so the cursor always picks a real block.
+    for (int d = 0; d < h.bins(); ++d) {
+        if (bin - d >= 0 && h.counts[size_t(bin - d)]) {
+            bin -= d;
+            break;
+        }
+        if (bin + d < h.bins() && h.counts[size_t(bin + d)]) {
+            bin += d;
+            break;
+        }
+    }
+    if (bin != lastBin_)
+        drawLevels(bin);
+}
+
+void PlotsWidget::drawLevels(int bin)
+{
+    lastBin_ = bin;
+    levelCount_ = 0;
+    if (!levelsGraph_)
+        return;
+    const PrecisionAnalysis* pa = nullptr;
+    for (const auto& c : tensor_.precisions)
+        if (c.precision == levelsCombo_->currentText() && c.error.isEmpty())
+            pa = &c;
+    QVector<double> x, y;
+    QString where;
+    if (pa && bin >= 0 && bin < int(pa->levelsPerBin.size())) {
+        for (float v : pa->levelsPerBin[size_t(bin)]) {
+            x << double(v);
+            y << 1.0;
+        }
+        if (bin < int(pa->blockPerBin.size()))
+            where = pa->blockPerBin[size_t(bin)];
+    }
+    levelsGraph_->setData(x, y);
+    levelCount_ = int(x.size());
+    if (pa)
+        hint_->setText(tr("%1: %n reconstruction level(s) in %2 (move the mouse over the histogram to pick "
+                          "another block)", nullptr, levelCount_)
+                           .arg(pa->precision, where));
+    plots_[HistogramTab]->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PlotsWidget::showRun(const RunResult& r, bool wholeModel)
+{
+    run_ = r;
+    haveRun_ = true;
+    runWholeModel_ = wholeModel;
+    drawLayerTab();
+    if (!wholeModel)
+        return;
+    haveTensor_ = false;
+    QCustomPlot* p = plots_[ErrorTab];
+    p->clearPlottables();
+    p->clearItems();
+    applyLog(p);
+    for (size_t k = 0; k < r.rows.size() && k < r.errorHists.size(); ++k) {
+        const qs::Histogram& h = r.errorHists[k];
+        const double n = double(h.total());
+        if (h.counts.empty() || n <= 0 || h.binWidth() <= 0)
+            continue;
+        QVector<double> x, y;
+        for (int i = 0; i < h.bins(); ++i) {
+            x << h.binCenter(i);
+            y << shown(double(h.counts[size_t(i)]) / (n * h.binWidth()), log_);
+        }
+        const QColor c = colorFor(int(k));
+        QCPGraph* g = p->addGraph();
+        g->setData(x, y, true);
+        g->setLineStyle(QCPGraph::lsStepCenter);
+        g->setPen(QPen(c, 1.6));
+        QColor fill = c;
+        fill.setAlpha(35);
+        g->setBrush(log_ ? QBrush() : QBrush(fill));
+        const auto& row = r.rows[k];
+        g->setName(tr("%1 — RMSE %2 · SQNR %3 dB · max %4")
+                       .arg(row.precision, fmt(row.rmse), fmt(row.sqnr, 4), fmt(row.maxError)));
+    }
+    setTitle(p, tr("Error (dequantized − original): whole model"));
+    p->xAxis->setLabel(tr("error"));
+    p->yAxis->setLabel(tr("density"));
+    p->legend->setVisible(p->plottableCount() > 0);
+    p->rescaleAxes();
+    p->replot();
+    drawTradeoffTab();
+}
+
+void PlotsWidget::drawLayerTab()
+{
+    if (!haveRun_)
+        return;
+    QCustomPlot* p = plots_[LayerTab];
+    p->clearPlottables();
+    p->clearItems();
+    const bool rmse = layerMetric_->currentIndex() == 1;
+    p->yAxis->setScaleType(rmse ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (rmse)
+        p->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    else
+        p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    auto ticker = QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText);
+    bool ticks = false;
+    for (size_t k = 0; k < run_.perLayer.size() && k < run_.rows.size(); ++k) {
+        const auto& pts = run_.perLayer[k];
+        QVector<double> x, y;
+        int lastLayer = -2;
+        for (size_t i = 0; i < pts.size(); ++i) {
+            const double v = rmse ? pts[i].rmse : pts[i].sqnr;
+            x << double(i);
+            y << ((std::isfinite(v) && (!rmse || v > 0)) ? v : qQNaN());
+            if (!ticks) {
+                int layer = -1;
+                const QString label = layerLabel(pts[i].name, &layer);
+                if (layer < 0 || layer != lastLayer)
+                    ticker->addTick(double(i), label);
+                lastLayer = layer;
+            }
+        }
+        ticks = true;
+        QCPGraph* g = p->addGraph();
+        g->setData(x, y, true);
+        g->setPen(QPen(colorFor(int(k)), 1.5));
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
+        g->setName(run_.rows[k].precision);
+    }
+    p->xAxis->setTicker(ticker);
+    p->xAxis->setTickLabelRotation(60);
+    p->xAxis->setLabel(tr("tensor (in model order; ticks at the first tensor of each layer)"));
+    p->yAxis->setLabel(rmse ? tr("RMSE") : tr("SQNR (dB)"));
+    setTitle(p, tr("Per-tensor error along the model"));
+    p->legend->setVisible(p->plottableCount() > 0);
+    p->rescaleAxes();
+    p->xAxis->setRange(p->xAxis->range().lower - 0.5, p->xAxis->range().upper + 0.5);
+    p->replot();
+}
+
+void PlotsWidget::drawTradeoffTab()
+{
+    struct Pt {
+        QString name;
+        double bpw, mb, sqnr;
+    };
+    std::vector<Pt> pts;
+    QString title;
+    if (haveTensor_) {
+        for (const auto& pa : tensor_.precisions)
+            if (pa.error.isEmpty())
+                pts.push_back({pa.precision, pa.result.bitsPerWeight, double(pa.result.bytes) / 1e6,
+                               pa.result.stats.sqnrDb()});
+        title = tr("Size vs error: %1").arg(tensor_.name);
+    } else if (haveRun_ && runWholeModel_) {
+        for (const auto& r : run_.rows)
+            pts.push_back({r.precision, r.bitsPerWeight, r.bytes / 1e6, r.sqnr});
+        title = tr("Size vs error: whole model");
+    } else {
+        return;
+    }
+    QCustomPlot* p = plots_[TradeoffTab];
+    p->clearPlottables();
+    p->clearItems();
+    const bool mb = tradeoffX_->currentIndex() == 1;
+    std::vector<std::pair<double, double>> xy;
+    for (size_t k = 0; k < pts.size(); ++k) {
+        const double x = mb ? pts[k].mb : pts[k].bpw;
+        const double y = pts[k].sqnr;
+        if (!std::isfinite(y))
+            continue;
+        QCPGraph* g = p->addGraph();
+        g->setLineStyle(QCPGraph::lsNone);
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colorFor(int(k)), 9));
+        g->setData(QVector<double>{x}, QVector<double>{y});
+        g->setName(pts[k].name);
+        g->removeFromLegend();
+        auto* label = new QCPItemText(p);
+        label->position->setCoords(x, y);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        label->setPadding(QMargins(6, 0, 0, 4));
+        label->setText(pts[k].name);
+        label->setColor(palette().color(QPalette::WindowText));
+        xy.push_back({x, y});
+    }
+    // Pareto front: no other point is at most as large and at least as accurate.
+    std::vector<std::pair<double, double>> front;
+    for (const auto& a : xy) {
+        bool dominated = false;
+        for (const auto& b : xy)
+            if (b.first <= a.first && b.second >= a.second && (b.first < a.first || b.second > a.second))
+                dominated = true;
+        if (!dominated)
+            front.push_back(a);
+    }
+    std::sort(front.begin(), front.end());
+    if (front.size() > 1) {
+        QVector<double> fx, fy;
+        for (const auto& f : front) {
+            fx << f.first;
+            fy << f.second;
+        }
+        QCPGraph* g = p->addGraph();
+        g->setData(fx, fy, true);
+        QColor c = palette().color(QPalette::WindowText);
+        c.setAlpha(120);
+        g->setPen(QPen(c, 1.2, Qt::DashLine));
+        g->setName(tr("Pareto front"));
+    }
+    p->xAxis->setLabel(mb ? tr("size (MB)") : tr("bits per weight"));
+    p->yAxis->setLabel(tr("SQNR (dB) — higher is better"));
+    setTitle(p, title);
+    p->legend->setVisible(front.size() > 1);
+    p->rescaleAxes();
+    // Margins so the labels and discs are not cut at the edges.
+    const QCPRange xr = p->xAxis->range(), yr = p->yAxis->range();
+    const double dx = std::max(xr.size() * 0.12, 0.25), dy = std::max(yr.size() * 0.12, 1.0);
+    p->xAxis->setRange(xr.lower - dx, xr.upper + dx);
+    p->yAxis->setRange(yr.lower - dy, yr.upper + dy);
+    p->replot();
+}
+
+void PlotsWidget::resetView()
+{
+    QCustomPlot* p = plots_[tabs_->currentIndex()];
+    switch (tabs_->currentIndex()) {
+    case TradeoffTab: drawTradeoffTab(); return;
+    case LayerTab: drawLayerTab(); return;
+    case HistogramTab:
+        if (p->graphCount() > 0) {
+            p->graph(0)->rescaleAxes();
+            for (int i = 1; i < p->graphCount(); ++i)
+                if (p->graph(i)->valueAxis() == p->yAxis)
+                    p->graph(i)->rescaleValueAxis(true);
+            p->yAxis2->setRange(0, 1);
+        }
+        break;
+    default: p->rescaleAxes(); break;
+    }
+    p->replot();
+}
+
+bool PlotsWidget::exportPlot(const QString& path, int tab)
+{
+    QCustomPlot* p = plots_[tab < 0 ? tabs_->currentIndex() : tab];
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const int w = std::max(p->width(), 900), h = std::max(p->height(), 560);
+    if (suffix == QLatin1String("pdf"))
+        return p->savePdf(path, w, h);
+    return p->savePng(path, w, h);
+}
+
+}  // namespace qs::ui

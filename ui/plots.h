@@ -1,0 +1,90 @@
+#pragma once
+// The four plot tabs (QCustomPlot): weight histogram with reconstruction levels, error
+// distributions, per-layer error, size/error trade-off. They only draw what they are given.
+#include "ui/analysis.h"
+
+#include <QColor>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QTabWidget;
+class QCPGraph;
+
+namespace qs::ui {
+
+class PlotsWidget : public QWidget {
+    Q_OBJECT
+public:
+    enum Tab { HistogramTab, ErrorTab, LayerTab, TradeoffTab, TabCount };
+
+    explicit PlotsWidget(QWidget* parent = nullptr);
+
+    static QColor colorFor(int i);
+
+    // Histogram + error tabs for one tensor; trade-off for that tensor.
+    void showTensor(const TensorAnalysis& a);
+    // Histogram tab for the whole model.
+    void showModelHistogram(const QString& title, const ModelHistogram& h);
+    // Per-layer tab; and, when whole-model is true, error and trade-off tabs from the Run.
+    void showRun(const RunResult& r, bool wholeModel);
+    void clearTensorPlots(const QString& message);
+    void clearRunPlots(const QString& message);
+
+    void setLogScale(bool on);
+    bool logScale() const { return log_; }
+    void resetView();
+    // Saves the current tab (or `tab`) as PNG or PDF by the file's suffix; false on failure.
+    bool exportPlot(const QString& path, int tab = -1);
+
+    QTabWidget* tabs() const { return tabs_; }
+    QCustomPlot* plot(Tab t) const { return plots_[t]; }
+    // The levels currently drawn over the histogram (tests, status).
+    int levelCount() const { return levelCount_; }
+    QString levelsPrecision() const;
+    void setLevelsPrecision(const QString& name);
+    // Shows the levels of the block under histogram x (as the mouse does).
+    void hoverHistogramAt(double x);
+
+signals:
+    void message(const QString& text);
+
+protected:
+    void changeEvent(QEvent* e) override;
+
+private:
+    void styleAll();
+    void stylePlot(QCustomPlot* p);
+    void drawHistogramTab();
+    void drawLayerTab();
+    void drawTradeoffTab();
+    void drawLevels(int bin);
+    void applyLog(QCustomPlot* p);
+    void setPlaceholder(QCustomPlot* p, const QString& text);
+
+    QTabWidget* tabs_ = nullptr;
+    QCustomPlot* plots_[TabCount] = {};
+    QCheckBox* logBox_ = nullptr;
+    QComboBox* levelsCombo_ = nullptr;
+    QComboBox* layerMetric_ = nullptr;
+    QComboBox* tradeoffX_ = nullptr;
+    QLabel* hint_ = nullptr;
+    bool log_ = false;
+    int levelCount_ = 0;
+
+    // What is shown (kept to redraw on option changes).
+    bool haveTensor_ = false;
+    TensorAnalysis tensor_;
+    bool haveModelHist_ = false;
+    QString modelHistTitle_;
+    ModelHistogram modelHist_;
+    bool haveRun_ = false;
+    bool runWholeModel_ = false;
+    RunResult run_;
+    QCPGraph* levelsGraph_ = nullptr;
+    int lastBin_ = -1;
+};
+
+}  // namespace qs::ui

@@ -1,0 +1,51 @@
+#pragma once
+// The trade-off table: one row per compared precision (model-level figures of a Run).
+#include <QAbstractTableModel>
+#include <QString>
+
+#include <vector>
+
+namespace qs::ui {
+
+struct PrecisionRow {
+    QString precision;
+    double bitsPerWeight = 0;
+    double bytes = 0;               // storage of the quantized model
+    double compressionVsSource = 0; // source bytes / quantized bytes
+    double compressionVsF32 = 0;    // F32 bytes / quantized bytes
+    double rmse = 0;
+    double sqnr = 0;                // dB
+    double maxError = 0;
+    double p99 = 0;                 // 99th percentile of |error|
+    double cosine = 0;
+    double seconds = 0;             // wall time for this precision
+};
+
+class TradeoffTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Precision, Bits, Size, VsSource, VsF32, Rmse, Sqnr, MaxErr, P99, Cosine, Time, ColumnCount };
+
+    explicit TradeoffTableModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+    void setRows(std::vector<PrecisionRow> rows);
+    void clear() { setRows({}); }
+    const std::vector<PrecisionRow>& rows() const { return rows_; }
+
+    // Text of one cell as exported (full precision, no units).
+    QString cellText(int row, int column) const;
+    QString toCsv() const;
+    QString toMarkdown() const;
+    // Tab-separated rows (header first) for the clipboard; rows in the given order.
+    QString toTsv(const std::vector<int>& rowOrder, const std::vector<int>& columns) const;
+
+private:
+    std::vector<PrecisionRow> rows_;
+};
+
+}  // namespace qs::ui
