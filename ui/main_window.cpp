@@ -96,6 +96,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     connect(&openWatch_, &QFutureWatcherBase::finished, this, [this] {
         const QFuture<engine::Opened> f = openWatch_.future();
+        awaiting_.remove(&openWatch_);
         updateProgress();
         if (f.isCanceled() || f.resultCount() == 0)
             return;
@@ -110,6 +111,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(&histWatch_, &QFutureWatcherBase::finished, this, [this] {
         const QFuture<ModelHistogram> f = histWatch_.future();
+        awaiting_.remove(&histWatch_);
         updateProgress();
         if (f.isCanceled() || f.resultCount() == 0 || histWatch_.property("gen").toInt() != generation_)
             return;
@@ -119,6 +121,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(&analysisWatch_, &QFutureWatcherBase::finished, this, [this] {
         const QFuture<TensorAnalysis> f = analysisWatch_.future();
+        awaiting_.remove(&analysisWatch_);
         updateProgress();
         if (f.isCanceled() || f.resultCount() == 0 || analysisWatch_.property("gen").toInt() != generation_)
             return;
@@ -320,6 +323,7 @@ void MainWindow::openFile(const QString& path)
     status_->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
     const QFuture<engine::Opened> f = QtConcurrent::run([path] { return engine::openModel(path); });
     track(f);
+    awaiting_.insert(&openWatch_);
     openWatch_.setFuture(f);
     updateProgress();
 }
@@ -378,6 +382,7 @@ void MainWindow::requestModelHistogram()
     const QFuture<ModelHistogram> f = QtConcurrent::run(&engine::modelHistogram, model_, kBins);
     track(f);
     histWatch_.setProperty("gen", generation_);
+    awaiting_.insert(&histWatch_);
     histWatch_.setFuture(f);
 }
 
@@ -417,6 +422,7 @@ void MainWindow::requestTensor(int tensor)
     track(f);
     analysisWatch_.setProperty("gen", generation_);
     analysisWatch_.setProperty("precisions", missing);
+    awaiting_.insert(&analysisWatch_);
     analysisWatch_.setFuture(f);
 }
 
@@ -439,6 +445,7 @@ void MainWindow::run()
     const QFuture<engine::RunOutcome> f = QtConcurrent::run(&engine::runCompare, model_, precisions, kBins);
     track(f);
     runWatch_.setProperty("gen", generation_);
+    awaiting_.insert(&runWatch_);
     runWatch_.setFuture(f);
     bar_->setRunning(true);
     updateProgress();
@@ -458,6 +465,8 @@ bool MainWindow::isRunning() const { return runWatch_.isRunning(); }
 
 bool MainWindow::isBusy() const
 {
+    if (!awaiting_.isEmpty())
+        return true;
     for (const auto& f : pending_)
         if (!f.isFinished())
             return true;
@@ -467,6 +476,7 @@ bool MainWindow::isBusy() const
 void MainWindow::onRunFinished()
 {
     const QFuture<engine::RunOutcome> f = runWatch_.future();
+    awaiting_.remove(&runWatch_);
     updateProgress();
     if (runWatch_.isRunning())
         return;  // a newer run is going

@@ -7,6 +7,7 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPalette>
+#include <QSet>
 #include <QStringList>
 
 #include <map>
@@ -123,6 +124,7 @@ private:
     QFutureWatcher<TensorAnalysis> analysisWatch_;
     QFutureWatcher<engine::RunOutcome> runWatch_;
     QList<QFuture<void>> pending_;
+    QSet<QFutureWatcherBase*> awaiting_;  // watchers whose finished() has not been handled yet
     int analysisTensor_ = -1;
 
     QAction* openAct_ = nullptr;

@@ -176,11 +176,13 @@ private slots:
         // Per-layer plot: one series per precision, one point per quantized tensor.
         QCustomPlot* layer = w.plots()->plot(PlotsWidget::LayerTab);
         QCOMPARE(layer->graphCount(), n);
-        int matrices = 0;
-        for (const auto& t : m->tensors)
-            matrices += t.shape.size() >= 2 ? 1 : 0;
-        for (int g = 0; g < n; ++g)
+        for (int g = 0; g < n; ++g) {
+            const Format* f = findFormat(precisions[g].toStdString());
+            int matrices = 0;
+            for (const auto& t : m->tensors)
+                matrices += t.shape.size() >= 2 && f->supports(t.rows(), t.cols()) ? 1 : 0;
             QCOMPARE(layer->graph(g)->dataCount(), matrices);
+        }
         QVERIFY(layer->yAxis->range().lower > 0 && layer->yAxis->range().upper < 200);
         // Trade-off (whole model selected): one point per precision.
         QCustomPlot* trade = w.plots()->plot(PlotsWidget::TradeoffTab);
@@ -347,9 +349,10 @@ private slots:
         for (size_t i = 0; i < v.target.size(); ++i)
             if (v.target[i] == target)
                 ++planned;
+        const Format* f = findFormat(target.toStdString());
         int matrices = 0;
         for (const auto& t : w.model()->tensors)
-            matrices += t.shape.size() >= 2 ? 1 : 0;
+            matrices += t.shape.size() >= 2 && f->supports(t.rows(), t.cols()) ? 1 : 0;
         QCOMPARE(planned, matrices);
         QVERIFY(v.totalBytes < 1055104);
         QVERIFY(w.browser()->footerText() != before);
