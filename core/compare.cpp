@@ -46,12 +46,16 @@ CompareResult compareModel(const Model& m, const std::vector<std::string>& types
             const PlanEntry& e = plans[k].entries[size_t(i)];
             QElapsedTimer timer;
             timer.start();
-            const TensorResult r = quantizeAndMeasure(planFormat(e), w.data(), e.rows(), e.cols());
+            MeasureOptions mo;
+            mo.histogramBins = opts.histogramBins;
+            const TensorResult r = quantizeAndMeasure(planFormat(e), w.data(), e.rows(), e.cols(), mo);
             CompareRow& row = res.rows[k];
             merge(row.total, r);
             row.seconds += double(timer.nsecsElapsed()) * 1e-9;
             ++row.tensors;
             row.fallbacks += e.fallback ? 1 : 0;
+            if (opts.tensorResult)
+                opts.tensorResult(k, i, r);
         }
         ++done;
         if (opts.progress)

@@ -19,6 +19,11 @@ struct CompareOptions {
     std::vector<std::string> overrides;  // REGEX=TYPE, as for quantize
     const std::atomic<bool>* cancel = nullptr;          // -> qs::Error(Cancelled)
     std::function<void(int done, int total)> progress;  // after each tensor (all types)
+    // Per-tensor results for callers that plot them (the GUI's per-layer error): called after
+    // each eligible tensor at each type, from the calling thread. With histogramBins > 0 the
+    // results carry weight and error histograms (MeasureOptions::histogramBins).
+    std::function<void(size_t typeIndex, int tensorIndex, const TensorResult& result)> tensorResult;
+    int histogramBins = 0;
 };
 
 struct CompareRow {

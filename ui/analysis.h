@@ -14,7 +14,8 @@ namespace qs::ui {
 
 // One tensor at one precision.
 struct PrecisionAnalysis {
-    QString precision;
+    QString key;            // the precision asked for ("Q4_K_M")
+    QString precision;      // what is shown: the key, plus the type used when it differs
     QString error;          // set when the format cannot take this tensor (shape), else empty
     qs::TensorResult result;  // stats, bytes, bits/weight, error histogram (no dequantized values)
     qs::Histogram dequantHist;  // the dequantized values over the weight histogram's bins

@@ -95,11 +95,10 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
     clock.start();
     bool populated = false;
     QObject::connect(&w, &MainWindow::modelChanged, &w, [&] { populated = true; });
-    if (modelPath.isEmpty()) {
-        out() << "error: give a model path" << Qt::endl;
-        return 2;
-    }
-    w.openFile(modelPath);
+    if (modelPath.isEmpty())
+        w.openDemo();
+    else
+        w.openFile(modelPath);
     if (!waitUntil([&] { return populated || !w.lastError().isEmpty(); }, kTimeout) || !w.model()) {
         out() << "error: " << w.lastError() << Qt::endl;
         return 1;

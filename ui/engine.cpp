@@ -1,9 +1,13 @@
 #include "ui/engine.h"
 
+#include "core/compare.h"
+#include "core/demo_model.h"
 #include "core/error.h"
+#include "core/export.h"
 #include "core/formats/format.h"
 #include "core/metrics.h"
 #include "core/model.h"
+#include "core/plan.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -11,6 +15,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace qs::ui::engine {
@@ -20,12 +25,6 @@ namespace {
 QString tr(const char* s) { return QCoreApplication::translate("qs::ui::engine", s); }
 
 QString qstr(const std::string& s) { return QString::fromStdString(s); }
-
-// Tensors a precision is applied to in a whole-model comparison.
-bool quantizable(const TensorInfo& t, const Format& f)
-{
-    return t.shape.size() >= 2 && f.supports(t.rows(), t.cols());
-}
 
 // Distinct values of v[b, e), sorted, at most `cap` of them.
 std::vector<float> distinctValues(const float* v, int64_t b, int64_t e, size_t cap)
@@ -38,7 +37,7 @@ std::vector<float> distinctValues(const float* v, int64_t b, int64_t e, size_t c
     return out;
 }
 
-// Re-bins h into `into` (same or wider range) by bin centre: for display of model-wide errors.
+// Re-bins h into `into` by bin centre (display of model-wide errors from per-tensor histograms).
 void rebin(qs::Histogram& into, const qs::Histogram& h)
 {
     const double w = into.binWidth();
@@ -52,13 +51,59 @@ void rebin(qs::Histogram& into, const qs::Histogram& h)
     }
 }
 
+// A regular expression (ECMAScript) matching exactly `name`.
+std::string exactRegex(const std::string& name)
+{
+    std::string out = "^";
+    for (char c : name) {
+        if (std::string_view("\\^$.|?*+()[]{}/").find(c) != std::string_view::npos)
+            out += '\\';
+        out += c;
+    }
+    return out + "$";
+}
+
+// The type a plan uses where the user said "keep": the source's own float type when it has one.
+std::string keepType(const Model& m)
+{
+    for (const auto& t : m.tensors)
+        if (t.shape.size() >= 2)
+            return findFormat(t.dtype) ? t.dtype : std::string("F16");
+    return "F16";
+}
+
+PlanOptions planOptions(const Model& m, const PlanState& plan, PlanTarget target)
+{
+    PlanOptions o;
+    o.type = plan.base.isEmpty() ? keepType(m) : plan.base.toStdString();
+    o.target = target;
+    for (const auto& [i, type] : plan.overrides) {
+        if (i < 0 || i >= int(m.tensors.size()))
+            continue;
+        o.overrides.push_back(exactRegex(m.tensors[size_t(i)].name) + "=" +
+                              (type.isEmpty() ? keepType(m) : type.toStdString()));
+    }
+    return o;
+}
+
+// GGUF when every chosen type can be stored in GGUF, else fake-quant safetensors.
+QuantPlan buildAnyPlan(const Model& m, const PlanState& plan)
+{
+    try {
+        return buildPlan(m, planOptions(m, plan, PlanTarget::Gguf));
+    } catch (const Error&) {
+        return buildPlan(m, planOptions(m, plan, PlanTarget::Safetensors));
+    }
+}
+
 }  // namespace
 
 std::vector<ChoiceGroup> precisionChoices()
 {
-    ChoiceGroup gguf{tr("llama.cpp block formats"), {}};
+    ChoiceGroup gguf{QString(), {}};
     ChoiceGroup ints{tr("INT / NF4"), {}};
     ChoiceGroup floats{tr("Float"), {}};
+    ChoiceGroup presets{tr("Presets (mixed precision)"), {}};
     for (const Format* f : allFormats()) {
         Choice c{qstr(f->name()), qstr(f->description())};
         if (f->family() == FormatFamily::Gguf)
@@ -68,19 +113,17 @@ std::vector<ChoiceGroup> precisionChoices()
         else if (f->name() != "F32")
             floats.choices.push_back(c);
     }
+    for (const auto& p : presetNames())
+        if (!findFormat(p))
+            presets.choices.push_back({qstr(p), tr("llama.cpp preset %1: a mixture of types per tensor").arg(qstr(p))});
     std::vector<ChoiceGroup> out;
-    // The block formats go at the top level (the usual choice), the rest in sub-menus.
-    gguf.title.clear();
-    if (!gguf.choices.empty())
-        out.push_back(gguf);
-    if (!ints.choices.empty())
-        out.push_back(ints);
-    if (!floats.choices.empty())
-        out.push_back(floats);
+    for (auto* g : {&gguf, &presets, &ints, &floats})
+        if (!g->choices.empty())
+            out.push_back(*g);
     return out;
 }
 
-bool isKnownPrecision(const QString& name) { return findFormat(name.toStdString()) != nullptr; }
+bool isKnownPrecision(const QString& name) { return isKnownType(name.toStdString()); }
 
 QStringList planTargets()
 {
@@ -93,8 +136,11 @@ QStringList planTargets()
 std::vector<Choice> planPresets()
 {
     std::vector<Choice> out;
+    for (const auto& p : presetNames())
+        if (!findFormat(p))
+            out.push_back({qstr(p), tr("llama.cpp preset %1").arg(qstr(p))});
     for (const Format* f : allFormats())
-        out.push_back({qstr(f->name()), tr("Every 2-D tensor as %1").arg(qstr(f->name()))});
+        out.push_back({qstr(f->name()), tr("Every eligible tensor as %1").arg(qstr(f->name()))});
     return out;
 }
 
@@ -110,30 +156,26 @@ PlanView evaluatePlan(const Model& m, const PlanState& plan)
     v.target.assign(n, QString());
     v.reason.assign(n, QString());
     v.bytes.assign(n, 0);
-    for (size_t i = 0; i < n; ++i) {
-        const TensorInfo& t = m.tensors[i];
-        v.bytes[i] = t.nbytes;
-        QString want;
-        if (auto it = plan.overrides.find(int(i)); it != plan.overrides.end()) {
-            want = it->second;
-            v.reason[i] = tr("set for this tensor");
-        } else if (!plan.base.isEmpty() && t.shape.size() >= 2) {
-            want = plan.base;
-            v.reason[i] = tr("preset %1").arg(plan.base);
+    for (size_t i = 0; i < n; ++i)
+        v.bytes[i] = m.tensors[i].nbytes;
+    if (!plan.empty()) {
+        try {
+            const QuantPlan p = buildAnyPlan(m, plan);
+            for (const PlanEntry& e : p.entries) {
+                const size_t i = size_t(e.sourceIndex);
+                if (i >= n)
+                    continue;
+                v.reason[i] = qstr(e.reason);
+                if (!e.eligible)
+                    continue;
+                v.target[i] = qstr(e.format);
+                const Format* f = findFormat(e.outputDtype);
+                v.bytes[i] = f ? f->storageBytes(e.rows(), e.cols()) : m.tensors[i].nbytes;
+            }
+        } catch (const std::exception& e) {
+            for (auto& r : v.reason)
+                r = QString::fromUtf8(e.what());
         }
-        if (want.isEmpty())
-            continue;
-        const Format* f = findFormat(want.toStdString());
-        if (!f) {
-            v.reason[i] = tr("unknown format %1: kept").arg(want);
-            continue;
-        }
-        if (!f->supports(t.rows(), t.cols())) {
-            v.reason[i] = tr("row length %1 does not fit %2: kept").arg(t.cols()).arg(want);
-            continue;
-        }
-        v.target[i] = want;
-        v.bytes[i] = f->storageBytes(t.rows(), t.cols());
     }
     for (uint64_t b : v.bytes)
         v.totalBytes += b;
@@ -150,6 +192,18 @@ Opened openModel(const QString& path)
         o.error = QString::fromUtf8(e.what());
         if (!o.error.contains(path))
             o.error = path + QStringLiteral(": ") + o.error;
+    }
+    return o;
+}
+
+Opened demoModel(int64_t params)
+{
+    Opened o;
+    try {
+        o.model = std::shared_ptr<const Model>(makeDemoModel(params, GgmlType::F32, kDemoSeed));
+        o.label = tr("synthetic demo (%1 M parameters)").arg(double(o.model->nParams()) / 1e6, 0, 'f', 1);
+    } catch (const std::exception& e) {
+        o.error = QString::fromUtf8(e.what());
     }
     return o;
 }
@@ -206,7 +260,7 @@ void analyseTensor(QPromise<TensorAnalysis>& promise, std::shared_ptr<const Mode
         for (int64_t i = 0; i < n && missing > 0; ++i) {
             if (!std::isfinite(x[size_t(i)]))
                 continue;
-            int k = std::clamp(int(std::floor((double(x[size_t(i)]) - wr.lo) / w)), 0, bins - 1);
+            const int k = std::clamp(int(std::floor((double(x[size_t(i)]) - wr.lo) / w)), 0, bins - 1);
             if (sample[size_t(k)] < 0) {
                 sample[size_t(k)] = i;
                 --missing;
@@ -220,40 +274,49 @@ void analyseTensor(QPromise<TensorAnalysis>& promise, std::shared_ptr<const Mode
             return;
         PrecisionAnalysis pa;
         pa.precision = precisions[p];
-        const Format* f = findFormat(precisions[p].toStdString());
-        if (!f) {
-            pa.error = tr("unknown precision");
-        } else if (!f->supports(rows, cols)) {
-            pa.error = tr("row length %1 is not a multiple of the %2 block size %3")
-                           .arg(cols)
-                           .arg(pa.precision)
-                           .arg(f->blockSize());
-        } else {
-            MeasureOptions o;
-            o.keepDequantized = true;
-            o.histogramBins = bins;
-            pa.result = quantizeAndMeasure(*f, x.data(), rows, cols, o);
-            const std::vector<float>& y = pa.result.dequantized;
-            pa.dequantHist = histogram(y.data(), n, bins, wr.lo, wr.hi);
-            const int64_t span = f->blockSize() > 1 ? f->blockSize() : cols;
-            pa.levelsPerBin.resize(size_t(bins));
-            pa.blockPerBin.resize(size_t(bins));
-            for (int k = 0; k < bins; ++k) {
-                const int64_t i = sample[size_t(k)];
-                if (i < 0)
-                    continue;
-                const int64_t r = i / cols, c = i % cols, b = c / span;
-                const int64_t begin = r * cols + b * span;
-                pa.levelsPerBin[size_t(k)] = distinctValues(y.data(), begin, begin + span, 1024);
-                pa.blockPerBin[size_t(k)] = span == cols ? tr("row %1").arg(r)
-                                                         : tr("row %1, block %2 (columns %3–%4)")
-                                                               .arg(r)
-                                                               .arg(b)
-                                                               .arg(b * span)
-                                                               .arg(b * span + span - 1);
+        try {
+            // The type this tensor gets at this precision, as compare and export see it
+            // (presets mix types; row lengths a block does not divide fall back).
+            PlanOptions po;
+            po.type = precisions[p].toStdString();
+            po.target = PlanTarget::Safetensors;
+            const QuantPlan plan = buildPlan(*model, po);
+            const PlanEntry& e = plan.entries.at(size_t(tensor));
+            if (!e.eligible) {
+                pa.error = tr("not quantized (%1)").arg(qstr(e.reason));
+            } else {
+                const Format& f = planFormat(e);
+                if (e.format != po.type)
+                    pa.precision = tr("%1 (%2)").arg(precisions[p], qstr(e.format));
+                MeasureOptions o;
+                o.keepDequantized = true;
+                o.histogramBins = bins;
+                pa.result = quantizeAndMeasure(f, x.data(), rows, cols, o);
+                const std::vector<float>& y = pa.result.dequantized;
+                pa.dequantHist = histogram(y.data(), n, bins, wr.lo, wr.hi);
+                const int64_t span = f.blockSize() > 1 ? f.blockSize() : cols;
+                pa.levelsPerBin.resize(size_t(bins));
+                pa.blockPerBin.resize(size_t(bins));
+                for (int k = 0; k < bins; ++k) {
+                    const int64_t i = sample[size_t(k)];
+                    if (i < 0)
+                        continue;
+                    const int64_t r = i / cols, c = i % cols, b = c / span;
+                    const int64_t begin = r * cols + b * span;
+                    pa.levelsPerBin[size_t(k)] = distinctValues(y.data(), begin, begin + span, 256);
+                    pa.blockPerBin[size_t(k)] = span == cols ? tr("row %1").arg(r)
+                                                             : tr("row %1, block %2 (columns %3–%4)")
+                                                                   .arg(r)
+                                                                   .arg(b)
+                                                                   .arg(b * span)
+                                                                   .arg(b * span + span - 1);
+                }
+                std::vector<float>().swap(pa.result.dequantized);
             }
-            std::vector<float>().swap(pa.result.dequantized);
+        } catch (const std::exception& ex) {
+            pa.error = QString::fromUtf8(ex.what());
         }
+        pa.key = precisions[p];
         a.precisions.push_back(std::move(pa));
         promise.setProgressValue(p + 2);
     }
@@ -264,69 +327,138 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
 {
     RunOutcome out;
     RunResult& r = out.result;
-    const auto& ts = model->tensors;
-    for (const auto& t : ts) {
-        r.sourceBytes += double(t.nbytes);
-        r.weights += t.numel();
-    }
-    // Progress in weights processed, scaled to int.
-    const double total = double(r.weights) * double(precisions.size());
-    const double scale = total > 0 ? 1e6 / total : 0;
-    promise.setProgressRange(0, 1000000);
-    double done = 0;
+    std::vector<std::string> types;
+    for (const QString& p : precisions)
+        types.push_back(p.toStdString());
+    std::atomic<bool> cancel{false};
+    std::vector<std::vector<TensorResult>> per(types.size());
+    r.perLayer.resize(types.size());
+    CompareOptions o;
+    o.cancel = &cancel;
+    o.histogramBins = bins;
+    promise.setProgressRange(0, 1000);
+    o.progress = [&](int done, int total) {
+        if (promise.isCanceled())
+            cancel = true;
+        promise.setProgressValue(total > 0 ? int(1000.0 * done / total) : 0);
+    };
+    o.tensorResult = [&](size_t k, int i, const TensorResult& tr) {
+        if (promise.isCanceled())
+            cancel = true;
+        const TensorInfo& t = model->tensors[size_t(i)];
+        r.perLayer[k].push_back({i, qstr(t.name), tr.stats.sqnrDb(), tr.stats.rmse()});
+        TensorResult slim;
+        slim.errorHist = tr.errorHist;
+        slim.stats.maxAbsErr = tr.stats.maxAbsErr;
+        per[k].push_back(std::move(slim));
+    };
     try {
-        for (const QString& name : precisions) {
-            const Format* f = findFormat(name.toStdString());
-            if (!f)
-                invalidInput("", "unknown precision " + name.toStdString());
-            QElapsedTimer timer;
-            timer.start();
-            TensorResult sum;
-            std::vector<TensorResult> per;
-            std::vector<LayerPoint> pts;
-            double bytes = 0;
-            for (size_t i = 0; i < ts.size(); ++i) {
-                if (promise.isCanceled())
-                    return;
-                const TensorInfo& t = ts[i];
-                if (!quantizable(t, *f)) {
-                    bytes += double(t.nbytes);
-                } else {
-                    const std::vector<float> x = model->toFloat(t);
-                    MeasureOptions o;
-                    o.histogramBins = bins;
-                    TensorResult tr = quantizeAndMeasure(*f, x.data(), t.rows(), t.cols(), o);
-                    bytes += double(tr.bytes);
-                    merge(sum, tr);
-                    pts.push_back({int(i), qstr(t.name), tr.stats.sqnrDb(), tr.stats.rmse()});
-                    per.push_back(std::move(tr));
-                }
-                done += double(t.numel());
-                promise.setProgressValue(int(done * scale));
+        const CompareResult res = compareModel(*model, types, o);
+        // Source bytes and weights of the tensors compare measured (the eligible ones).
+        PlanOptions po;
+        po.type = types.front();
+        po.target = PlanTarget::Safetensors;
+        const QuantPlan plan = buildPlan(*model, po);
+        for (const PlanEntry& e : plan.entries)
+            if (e.eligible) {
+                r.sourceBytes += double(model->tensors[size_t(e.sourceIndex)].nbytes);
+                r.weights += e.numel();
             }
+        for (size_t k = 0; k < res.rows.size(); ++k) {
+            const CompareRow& c = res.rows[k];
+            const ErrorStats& s = c.total.stats;
             PrecisionRow row;
-            row.precision = name;
-            row.bytes = bytes;
-            row.bitsPerWeight = r.weights ? 8.0 * bytes / double(r.weights) : 0;
-            row.compressionVsSource = bytes > 0 ? r.sourceBytes / bytes : 0;
-            row.compressionVsF32 = bytes > 0 ? 4.0 * double(r.weights) / bytes : 0;
-            row.rmse = sum.stats.rmse();
-            row.sqnr = sum.stats.sqnrDb();
-            row.maxError = sum.stats.maxAbsErr;
-            row.p99 = sum.stats.percentile(99);
-            row.cosine = sum.stats.cosine();
-            row.seconds = double(timer.nsecsElapsed()) / 1e9;
-            const double m = sum.stats.maxAbsErr > 0 ? sum.stats.maxAbsErr : 1.0;
+            row.precision = qstr(c.type);
+            row.bytes = double(c.sizeBytes());
+            row.bitsPerWeight = c.bitsPerWeight();
+            row.compressionVsSource = row.bytes > 0 ? r.sourceBytes / row.bytes : 0;
+            row.compressionVsF32 = row.bytes > 0 ? 4.0 * double(c.total.weights) / row.bytes : 0;
+            row.rmse = s.rmse();
+            row.sqnr = s.sqnrDb();
+            row.maxError = s.maxAbsErr;
+            row.p99 = s.percentile(99);
+            row.cosine = s.cosine();
+            row.seconds = c.seconds;
+            row.tensors = c.tensors;
+            row.fallbacks = c.fallbacks;
+            const double m = s.maxAbsErr > 0 ? s.maxAbsErr : 1.0;
             qs::Histogram eh = histogram(nullptr, 0, bins, -m, m);
-            for (const auto& tr : per)
+            for (const auto& tr : per[k])
                 rebin(eh, tr.errorHist);
             r.rows.push_back(row);
-            r.perLayer.push_back(std::move(pts));
             r.errorHists.push_back(std::move(eh));
         }
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Cancelled)
+            return;  // no result: the watcher sees a cancelled future
+        out.error = QString::fromUtf8(e.what());
     } catch (const std::exception& e) {
         out.error = QString::fromUtf8(e.what());
     }
+    promise.addResult(std::move(out));
+}
+
+QString checkExport(const Model& m, const ExportRequest& req)
+{
+    try {
+        const PlanTarget target = targetForPath(req.path.toStdString());
+        PlanOptions po = req.type.isEmpty() ? planOptions(m, req.plan, target) : PlanOptions{};
+        if (!req.type.isEmpty()) {
+            po.type = req.type.toStdString();
+            po.target = target;
+        }
+        buildPlan(m, po);
+        checkOutputIsNotInput(m, req.path.toStdString());
+    } catch (const std::exception& e) {
+        QString msg = QString::fromUtf8(e.what());
+        if (!msg.contains(req.path))
+            msg = req.path + QStringLiteral(": ") + msg;
+        return msg;
+    }
+    return {};
+}
+
+void exportModel(QPromise<ExportOutcome>& promise, std::shared_ptr<const Model> model, ExportRequest req)
+{
+    ExportOutcome out;
+    out.path = req.path;
+    std::atomic<bool> cancel{false};
+    ExportOptions eo;
+    eo.cancel = &cancel;
+    promise.setProgressRange(0, 1000);
+    eo.progress = [&](const ExportProgress& p) {
+        if (promise.isCanceled())
+            cancel = true;
+        promise.setProgressValue(p.bytesTotal ? int(1000.0 * double(p.bytesRead) / double(p.bytesTotal))
+                                              : (p.total ? 1000 * p.done / p.total : 0));
+    };
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        const PlanTarget target = targetForPath(req.path.toStdString());
+        PlanOptions po = planOptions(*model, req.plan, target);
+        if (!req.type.isEmpty()) {
+            po = PlanOptions{};
+            po.type = req.type.toStdString();
+            po.target = target;
+        }
+        const QuantPlan plan = buildPlan(*model, po);
+        // Generated (in-memory) models stream their values instead of holding them.
+        if (model->format == "memory")
+            eo.loadFloats = [m = model.get()](const TensorInfo& t) { return demoTensorFloats(*m, t); };
+        const ExportResult r = qs::exportModel(*model, plan, req.path.toStdString(), eo);
+        out.bytes = r.bytesWritten;
+        for (const auto& w : r.warnings)
+            out.warnings << qstr(w);
+    } catch (const Error& e) {
+        out.cancelled = e.kind() == ErrorKind::Cancelled;
+        out.error = QString::fromUtf8(e.what());
+    } catch (const std::exception& e) {
+        out.error = QString::fromUtf8(e.what());
+    }
+    if (!out.error.isEmpty() && !out.cancelled && !out.error.contains(req.path))
+        out.error = req.path + QStringLiteral(": ") + out.error;
+    out.seconds = double(timer.nsecsElapsed()) / 1e9;
     promise.addResult(std::move(out));
 }
 

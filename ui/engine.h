@@ -19,6 +19,9 @@ class Model;
 
 namespace qs::ui::engine {
 
+constexpr int64_t kDemoParams = 12'000'000;
+constexpr uint64_t kDemoSeed = 1;
+
 // ---- Lists (GUI thread) ----
 struct Choice {
     QString name;
@@ -59,6 +62,8 @@ struct Opened {
     QString error;
 };
 Opened openModel(const QString& path);
+// The built-in demo (makeDemoModel, in memory), labelled "synthetic demo".
+Opened demoModel(int64_t params = kDemoParams);
 
 // Whole-model weight histogram; checks promise.isCanceled() between tensors.
 void modelHistogram(QPromise<ModelHistogram>& promise, std::shared_ptr<const qs::Model> model, int bins);
@@ -74,5 +79,24 @@ struct RunOutcome {
 };
 void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const qs::Model> model, QStringList precisions,
                 int bins);
+
+// Export: a precision (format or preset) or the current plan, to .gguf or fake-quant .safetensors.
+struct ExportRequest {
+    QString path;
+    QString type;      // empty: the plan below
+    PlanState plan;
+};
+struct ExportOutcome {
+    QString path;
+    QString error;     // empty on success
+    bool cancelled = false;
+    uint64_t bytes = 0;
+    double seconds = 0;
+    QStringList warnings;
+};
+void exportModel(QPromise<ExportOutcome>& promise, std::shared_ptr<const qs::Model> model, ExportRequest request);
+// Checks an export request before any work (unknown type, INT type to GGUF, output = input);
+// returns the error or an empty string. GUI thread.
+QString checkExport(const qs::Model& m, const ExportRequest& request);
 
 }  // namespace qs::ui::engine

@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "core/model.h"
+#include "ui/export_dialog.h"
 #include "ui/model_browser.h"
 #include "ui/plots.h"
 #include "ui/precision_bar.h"
@@ -136,7 +137,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         showSelection();
     });
     connect(&runWatch_, &QFutureWatcherBase::finished, this, &MainWindow::onRunFinished);
-    for (QFutureWatcherBase* w : std::initializer_list<QFutureWatcherBase*>{&openWatch_, &histWatch_, &analysisWatch_, &runWatch_}) {
+    connect(&exportWatch_, &QFutureWatcherBase::finished, this, &MainWindow::onExportFinished);
+    for (QFutureWatcherBase* w : std::initializer_list<QFutureWatcherBase*>{&openWatch_, &histWatch_, &analysisWatch_, &runWatch_, &exportWatch_}) {
         connect(w, &QFutureWatcherBase::progressValueChanged, this, &MainWindow::updateProgress);
         connect(w, &QFutureWatcherBase::progressRangeChanged, this, &MainWindow::updateProgress);
         connect(w, &QFutureWatcherBase::started, this, &MainWindow::updateProgress);
@@ -149,6 +151,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 MainWindow::~MainWindow()
 {
     cancelAll();
+    exportWatch_.cancel();
     waitAll();
 }
 
@@ -169,6 +172,11 @@ void MainWindow::createActions()
     exportModelAct_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportModelAct_->setObjectName(QStringLiteral("actionExportModel"));
     exportModelAct_->setEnabled(false);
+    exportModelAct_->setStatusTip(tr("Write the model at a precision or the current plan as GGUF or fake-quant safetensors"));
+    connect(exportModelAct_, &QAction::triggered, this, &MainWindow::exportModelInteractive);
+    demoAct_ = new QAction(tr("Open &Demo Model"), this);
+    demoAct_->setStatusTip(tr("A synthetic llama-shaped model built in memory"));
+    connect(demoAct_, &QAction::triggered, this, &MainWindow::openDemo);
 
     exportTableAct_ = new QAction(tr("Export &Table…"), this);
     exportTableAct_->setObjectName(QStringLiteral("actionExportTable"));
@@ -212,6 +220,7 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(openAct_);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addAction(demoAct_);
     file->addSeparator();
     file->addAction(exportModelAct_);
     file->addAction(exportTableAct_);
@@ -328,6 +337,18 @@ void MainWindow::openFile(const QString& path)
     updateProgress();
 }
 
+void MainWindow::openDemo()
+{
+    cancelAll();
+    status_->setText(tr("Building the synthetic demo model…"));
+    const engine::Opened o = engine::demoModel();  // lazy: tensors are generated when first read
+    if (!o.error.isEmpty()) {
+        showError(tr("Cannot build the demo model"), o.error);
+        return;
+    }
+    setModel(o.model, o.label);
+}
+
 void MainWindow::setModel(std::shared_ptr<const qs::Model> model, const QString& label)
 {
     cancelAll();
@@ -393,14 +414,14 @@ void MainWindow::requestTensor(int tensor)
     auto it = tensorCache_.find(tensor);
     if (it != tensorCache_.end())
         for (const auto& p : it->second.precisions)
-            missing.removeAll(p.precision);
+            missing.removeAll(p.key);
     if (it != tensorCache_.end()) {
         // Show what is cached, in the order of the precision bar.
         TensorAnalysis shown = it->second;
         shown.precisions.clear();
         for (const QString& w : wanted)
             for (const auto& p : it->second.precisions)
-                if (p.precision == w)
+                if (p.key == w)
                     shown.precisions.push_back(p);
         plots_->showTensor(shown);
         if (missing.isEmpty()) {
@@ -453,6 +474,10 @@ void MainWindow::run()
 
 void MainWindow::cancel()
 {
+    if (exportWatch_.isRunning()) {
+        exportWatch_.cancel();
+        status_->setText(tr("Cancelling the export…"));
+    }
     if (runWatch_.isRunning()) {
         runWatch_.cancel();
         status_->setText(tr("Cancelling…"));
@@ -480,7 +505,7 @@ void MainWindow::onRunFinished()
     updateProgress();
     if (runWatch_.isRunning())
         return;  // a newer run is going
-    bar_->setRunning(false);
+    bar_->setRunning(exportWatch_.isRunning());
     if (f.isCanceled() || f.resultCount() == 0) {
         status_->setText(tr("Run cancelled"));
         emit runFinished(false);
@@ -503,6 +528,83 @@ void MainWindow::onRunFinished()
         secs += r.seconds;
     status_->setText(tr("Compared %n precision(s) in %1 s", nullptr, int(o.result.rows.size())).arg(secs, 0, 'f', 2));
     emit runFinished(true);
+}
+
+// ---- Export ----
+
+void MainWindow::exportModelInteractive()
+{
+    if (!model_)
+        return;
+    engine::ExportRequest req;
+    if (!nextExportPath_.isEmpty()) {
+        req.path = nextExportPath_;
+        req.type = nextExportType_;
+        nextExportPath_.clear();
+        nextExportType_.clear();
+    } else {
+        const QFileInfo src(QString::fromStdString(model_->path));
+        const QString base = model_->format == "memory" ? QStringLiteral("demo") : src.completeBaseName();
+        const QString type = bar_->checked().value(0, QStringLiteral("Q8_0"));
+        ExportDialog d(QDir(src.absolutePath()).filePath(base + QLatin1Char('-') + type + QStringLiteral(".gguf")),
+                       !browser_->plan().empty(), type, this);
+        if (d.exec() != QDialog::Accepted)
+            return;
+        req = d.request();
+    }
+    req.plan = browser_->plan();
+    exportModel(req);
+}
+
+void MainWindow::exportModel(const engine::ExportRequest& request)
+{
+    if (!model_)
+        return;
+    const QString problem = engine::checkExport(*model_, request);
+    if (!problem.isEmpty()) {
+        showError(tr("Cannot export"), problem);
+        emit exportFinished(false);
+        return;
+    }
+    exportWatch_.cancel();
+    status_->setText(tr("Exporting %1…").arg(QDir::toNativeSeparators(request.path)));
+    const QFuture<engine::ExportOutcome> f = QtConcurrent::run(&engine::exportModel, model_, request);
+    track(f);
+    awaiting_.insert(&exportWatch_);
+    exportWatch_.setFuture(f);
+    bar_->cancelAction()->setEnabled(true);
+    updateProgress();
+}
+
+bool MainWindow::isExporting() const { return exportWatch_.isRunning(); }
+
+void MainWindow::onExportFinished()
+{
+    const QFuture<engine::ExportOutcome> f = exportWatch_.future();
+    awaiting_.remove(&exportWatch_);
+    updateProgress();
+    bar_->setRunning(runWatch_.isRunning());
+    if (f.resultCount() == 0) {
+        status_->setText(tr("Export cancelled"));
+        emit exportFinished(false);
+        return;
+    }
+    const engine::ExportOutcome o = f.result();
+    if (o.cancelled) {
+        status_->setText(tr("Export cancelled; nothing was written"));
+        emit exportFinished(false);
+        return;
+    }
+    if (!o.error.isEmpty()) {
+        status_->setText(tr("Export failed"));
+        showError(tr("Export failed"), o.error);
+        emit exportFinished(false);
+        return;
+    }
+    status_->setText(tr("Wrote %1 (%2) in %3 s")
+                         .arg(QDir::toNativeSeparators(o.path), engine::bytesText(double(o.bytes)))
+                         .arg(o.seconds, 0, 'f', 2));
+    emit exportFinished(true);
 }
 
 // ---- Workers ----
@@ -534,7 +636,7 @@ void MainWindow::waitAll()
 void MainWindow::updateProgress()
 {
     QFutureWatcherBase* active = nullptr;
-    for (QFutureWatcherBase* w : std::initializer_list<QFutureWatcherBase*>{&runWatch_, &openWatch_, &histWatch_, &analysisWatch_})
+    for (QFutureWatcherBase* w : std::initializer_list<QFutureWatcherBase*>{&exportWatch_, &runWatch_, &openWatch_, &histWatch_, &analysisWatch_})
         if (w->isRunning() && !w->isCanceled()) {
             active = w;
             break;
@@ -637,6 +739,7 @@ void MainWindow::closeEvent(QCloseEvent* e)
 {
     writeSettings();
     cancelAll();
+    exportWatch_.cancel();
     waitAll();
     e->accept();
 }

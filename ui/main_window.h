@@ -40,6 +40,8 @@ public:
 
     // Opens a model file or folder in a worker; errors are shown in a message box naming it.
     void openFile(const QString& path);
+    // The built-in synthetic demo model (what the window shows when started without a file).
+    void openDemo();
     // Shows a model already in memory.
     void setModel(std::shared_ptr<const qs::Model> model, const QString& label);
     std::shared_ptr<const qs::Model> model() const { return model_; }
@@ -51,6 +53,9 @@ public:
     bool isRunning() const;
     bool isBusy() const;  // any worker still going
 
+    // Export in a worker: a precision (format/preset) or, with an empty type, the current plan.
+    void exportModel(const engine::ExportRequest& request);
+    bool isExporting() const;
     bool exportTable(const QString& path);     // .csv or .md
     bool exportPlot(const QString& path);      // .png or .pdf, current tab
 
@@ -68,10 +73,17 @@ public:
 
     // Hooks for the test and the screenshot driver: the path the next file dialog would ask for.
     void setNextSavePath(const QString& path) { nextSavePath_ = path; }
+    // For Export Quantized Model…: skip the dialog once and export this (empty type: the plan).
+    void setNextExport(const QString& path, const QString& type)
+    {
+        nextExportPath_ = path;
+        nextExportType_ = type;
+    }
 
 signals:
     void modelChanged();
     void runFinished(bool ok);
+    void exportFinished(bool ok);
     void analysisShown(int tensor);
 
 protected:
@@ -100,6 +112,8 @@ private:
     void applyTheme(bool followSystem);
     void about();
     void onRunFinished();
+    void onExportFinished();
+    void exportModelInteractive();
 
     std::shared_ptr<const qs::Model> model_;
     QString label_;
@@ -109,6 +123,7 @@ private:
     std::optional<RunResult> lastRun_;
     QString lastError_;
     QString nextSavePath_;
+    QString nextExportPath_, nextExportType_;
 
     ModelBrowser* browser_ = nullptr;
     PrecisionBar* bar_ = nullptr;
@@ -123,6 +138,7 @@ private:
     QFutureWatcher<ModelHistogram> histWatch_;
     QFutureWatcher<TensorAnalysis> analysisWatch_;
     QFutureWatcher<engine::RunOutcome> runWatch_;
+    QFutureWatcher<engine::ExportOutcome> exportWatch_;
     QList<QFuture<void>> pending_;
     QSet<QFutureWatcherBase*> awaiting_;  // watchers whose finished() has not been handled yet
     int analysisTensor_ = -1;

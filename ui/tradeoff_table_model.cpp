@@ -55,6 +55,9 @@ QVariant TradeoffTableModel::data(const QModelIndex& index, int role) const
         case Time: return QString::number(v, 'f', 2);
         }
     }
+    if (role == Qt::ToolTipRole)
+        return tr("%1: %n tensor(s) quantized", nullptr, r.tensors).arg(r.precision) +
+               (r.fallbacks ? tr(", %n with a fallback type (row length vs block size)", nullptr, r.fallbacks) : QString());
     if (role == Qt::UserRole)  // sort key
         return c == Precision ? QVariant(r.precision) : QVariant(numeric(r, c));
     if (role == Qt::TextAlignmentRole)
@@ -83,7 +86,9 @@ QVariant TradeoffTableModel::headerData(int section, Qt::Orientation o, int role
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case VsSource: return tr("Compression relative to the opened model's own storage");
+        case Size: return tr("Storage of the quantized tensors (as quantscope-cli compare reports it)");
+        case Bits: return tr("Bits per weight over the quantized tensors");
+        case VsSource: return tr("Compression relative to the opened model's own storage of the same tensors");
         case VsF32: return tr("Compression relative to storing every weight as F32");
         case Sqnr: return tr("Signal-to-quantization-noise ratio: 10·log10(Σx² / Σ(x−q)²)");
         case P99: return tr("99th percentile of the absolute error");

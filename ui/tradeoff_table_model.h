@@ -18,7 +18,9 @@ struct PrecisionRow {
     double maxError = 0;
     double p99 = 0;                 // 99th percentile of |error|
     double cosine = 0;
-    double seconds = 0;             // wall time for this precision
+    double seconds = 0;             // quantize + dequantize + measure time for this precision
+    int tensors = 0;                // tensors quantized
+    int fallbacks = 0;              // of which with a fallback type
 };
 
 class TradeoffTableModel : public QAbstractTableModel {

@@ -32,5 +32,7 @@ int main(int argc, char** argv)
         return qs::ui::runAutomation(w, path, automation);
     if (!path.isEmpty())
         w.openFile(path);
+    else
+        w.openDemo();
     return app.exec();
 }
