@@ -72,7 +72,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setCentralWidget(split);
 
     browser_ = new ModelBrowser(this);
-    auto* dock = new QDockWidget(tr("Model"), this);
+    auto* dock = modelDock_ = new QDockWidget(tr("Model"), this);
     dock->setObjectName(QStringLiteral("modelDock"));
     dock->setWidget(browser_);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
@@ -85,6 +85,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createActions();
     createMenus();
     createStatusBar();
+    createTeachingUi();
 
     connect(bar_, &PrecisionBar::runRequested, this, &MainWindow::run);
     connect(bar_, &PrecisionBar::cancelRequested, this, &MainWindow::cancel);
@@ -217,7 +218,7 @@ void MainWindow::createActions()
 
 void MainWindow::createMenus()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* file = fileMenu_ = menuBar()->addMenu(tr("&File"));
     file->addAction(openAct_);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     file->addAction(demoAct_);
@@ -228,14 +229,14 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(quitAct_);
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QMenu* edit = editMenu_ = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(copyAct_);
 
-    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    QMenu* analysis = analysisMenu_ = menuBar()->addMenu(tr("&Analysis"));
     analysis->addAction(bar_->runAction());
     analysis->addAction(bar_->cancelAction());
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* view = viewMenu_ = menuBar()->addMenu(tr("&View"));
     view->addAction(logAct_);
     view->addAction(themeAct_);
     view->addSeparator();
@@ -243,9 +244,9 @@ void MainWindow::createMenus()
         view->addAction(d->toggleViewAction());
     view->addAction(bar_->toggleViewAction());
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QMenu* help = helpMenu_ = menuBar()->addMenu(tr("&Help"));
     help->addAction(aboutAct_);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQtAct_ = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::createStatusBar()

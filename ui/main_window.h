@@ -15,6 +15,7 @@
 #include <optional>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -27,7 +28,9 @@ class Model;
 
 namespace qs::ui {
 
+class BlockInspector;
 class ModelBrowser;
+class Primer;
 class PlotsWidget;
 class PrecisionBar;
 class TradeoffTableModel;
@@ -70,6 +73,11 @@ public:
     QString lastError() const { return lastError_; }
     // The analysis shown for a tensor (cached), or nullptr.
     const TensorAnalysis* tensorAnalysis(int tensor) const;
+    // Teaching (main_window_teach.cpp): the block inspector dock and the primer window.
+    BlockInspector* blockInspector() const { return inspector_; }
+    QDockWidget* blockInspectorDock() const { return inspectorDock_; }
+    void showPrimer(const QString& section = QString());
+    Primer* primer() const { return primer_; }
 
     // Hooks for the test and the screenshot driver: the path the next file dialog would ask for.
     void setNextSavePath(const QString& path) { nextSavePath_ = path; }
@@ -88,6 +96,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* e) override;
+    void changeEvent(QEvent* e) override;
     void dragEnterEvent(QDragEnterEvent* e) override;
     void dropEvent(QDropEvent* e) override;
 
@@ -95,6 +104,8 @@ private:
     void createActions();
     void createMenus();
     void createStatusBar();
+    void createTeachingUi();  // main_window_teach.cpp
+    void retranslateUi();     // main_window_teach.cpp: every text in the current language
     void readSettings();
     void writeSettings();
     void addRecent(const QString& path);
@@ -154,6 +165,21 @@ private:
     QAction* themeAct_ = nullptr;
     QAction* aboutAct_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    QMenu* fileMenu_ = nullptr;
+    QMenu* editMenu_ = nullptr;
+    QMenu* analysisMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    QMenu* helpMenu_ = nullptr;
+    QAction* aboutQtAct_ = nullptr;
+    QDockWidget* modelDock_ = nullptr;
+    QDockWidget* inspectorDock_ = nullptr;
+    QAction* inspectorAct_ = nullptr;
+    QAction* primerAct_ = nullptr;
+    BlockInspector* inspector_ = nullptr;
+    Primer* primer_ = nullptr;
+    std::shared_ptr<const qs::Model> inspectorModel_, primerModel_;
+    bool primerShown_ = false;
+    QPoint histPress_;
     QPalette systemPalette_;
 };
 

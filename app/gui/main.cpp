@@ -1,6 +1,7 @@
 // quantscope: the explorer window.
 #include "ui/automation.h"
 #include "ui/main_window.h"
+#include "ui/teach_automation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -22,8 +23,12 @@ int main(int argc, char** argv)
                             QStringLiteral("[model]"));
     qs::ui::AutomationOptions automation;
     qs::ui::addAutomationOptions(p);
+    qs::ui::addTeachOptions(p);
     p.process(app);
     automation = qs::ui::automationOptions(p);
+    qs::ui::applyLanguageOption(p);  // --language, else the system locale's language
+    if (const int rc = qs::ui::runTeachAutomation(p, p.positionalArguments().value(0)); rc >= 0)
+        return rc;
 
     qs::ui::MainWindow w;
     w.show();

@@ -6,10 +6,14 @@
 #include "core/plan.h"
 #include "tests/support/fixtures.h"
 #include "ui/block_inspector.h"
+#include "ui/main_window.h"
+#include "ui/plots.h"
 #include "ui/primer.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLocale>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QtTest>
 
@@ -140,6 +144,39 @@ private slots:
         QVERIFY2(h.contains(QLocale().formattedDataSize(qint64(q4), 2, QLocale::DataSizeSIFormat)), qPrintable(h.left(2000)));
         QVERIFY(!h.contains(QStringLiteral("x̂")));  // written x′ in proportional text
         primer.showSection(QStringLiteral("video"));
+    }
+
+    // The main window's inspector dock follows the open model, and a click in the weight
+    // histogram inspects the block holding the nearest weight.
+    void mainWindowDock()
+    {
+        std::shared_ptr<const qs::Model> m = qs::openModel(qs::test::stories("stories260K-f32.gguf").toStdString());
+        qs::ui::MainWindow w;
+        w.resize(1300, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setModel(m, QStringLiteral("stories260K"));
+        QVERIFY(!w.blockInspector()->inspection());  // nothing loaded while the dock is hidden
+        w.blockInspectorDock()->show();
+        QTRY_VERIFY(w.blockInspector()->inspection().has_value());
+        const QString name = w.blockInspector()->tensorName();
+        QVERIFY(!name.isEmpty());
+        QCustomPlot* hist = w.plots()->plot(qs::ui::PlotsWidget::HistogramTab);
+        QVERIFY(hist);
+        w.plots()->findChild<QTabWidget*>()->setCurrentIndex(0);
+        QTRY_VERIFY(hist->isVisible());
+        const QPoint at(hist->axisRect()->center());
+        const double value = hist->xAxis->pixelToCoord(at.x());
+        QTest::mouseClick(hist, Qt::LeftButton, {}, at);
+        // the inspected block holds the weight of the tensor closest to the clicked value
+        const auto weights = m->toFloat(*m->find(name.toStdString()));
+        size_t best = 0;
+        for (size_t i = 1; i < weights.size(); ++i)
+            if (std::fabs(weights[i] - value) < std::fabs(weights[best] - value))
+                best = i;
+        const auto& in = *w.blockInspector()->inspection();
+        QCOMPARE(in.original[size_t(w.blockInspector()->selectedWeight())], weights[best]);
+        w.blockInspectorDock()->hide();
     }
 };
 

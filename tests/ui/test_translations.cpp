@@ -3,6 +3,7 @@
 // language at run time retranslates open widgets (the main window's menus, the inspector).
 #include "ui/block_inspector.h"
 #include "ui/language.h"
+#include "ui/main_window.h"
 #include "ui/primer.h"
 
 #include <QAction>
@@ -181,6 +182,40 @@ private slots:
         QCOMPARE(Language::match({QStringLiteral("fr-FR"), QStringLiteral("hi")}), QStringLiteral("hi"));
         QCOMPARE(Language::match({QStringLiteral("fr-FR")}), QStringLiteral("en"));
         QVERIFY(!Language::instance().setLanguage(QStringLiteral("xx")));
+    }
+
+    void switchingRetranslatesTheMainWindow()
+    {
+        using qs::ui::Language;
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("en")));
+        qs::ui::MainWindow mw;
+        mw.show();
+        QMenuBar* bar = mw.menuBar();
+        QVERIFY(menuTitled(bar, QStringLiteral("&View")));
+        QVERIFY(menuTitled(bar, QStringLiteral("&Help")));
+        // View holds the language menu and the block inspector, Help the primer.
+        QMenu* view = menuTitled(bar, QStringLiteral("&View"));
+        QStringList viewItems;
+        for (QAction* a : view->actions())
+            viewItems << a->text();
+        QVERIFY2(viewItems.contains(QStringLiteral("&Language")), qPrintable(viewItems.join(QLatin1Char('|'))));
+        QVERIFY(viewItems.contains(QStringLiteral("&Block Inspector")));
+
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("de")));
+        QVERIFY2(menuTitled(bar, QStringLiteral("&Ansicht")), "View menu not retranslated");
+        QVERIFY(menuTitled(bar, QStringLiteral("&Hilfe")));
+        QVERIFY(menuTitled(bar, QStringLiteral("&Datei")));
+        QVERIFY(!menuTitled(bar, QStringLiteral("&View")));
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("zh_CN")));
+        QVERIFY(menuTitled(bar, QStringLiteral("视图(&V)")));
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("en")));
+        QVERIFY(menuTitled(bar, QStringLiteral("&View")));
+
+        // The primer opens from the Help menu, in the current language.
+        mw.showPrimer(QStringLiteral("bits"));
+        QVERIFY(mw.primer() && mw.primer()->isVisible());
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("de")));
+        QCOMPARE(mw.primer()->windowTitle(), QStringLiteral("Einführung in die Quantisierung"));
     }
 
     void switchingRetranslatesOpenWindows()
