@@ -539,7 +539,7 @@ void quantizeRowFast(const float* x, void* dst, int64_t n, const float* importan
     int64_t b = 0;
 #ifdef __AVX2__
     for (; b + 8 <= nb; b += 8) {
-        __m256 xv[QK], wv[QK], L[QK], d, m;
+        __m256 xv[QK], wv[QK], L[QK], d, m = _mm256_setzero_ps();  // m stays 0 for symmetric formats
         loadBlocks8(x + b * QK, xv);
         if (importance)
             loadBlocks8(importance + b * QK, wv);
