@@ -403,7 +403,8 @@ private slots:
         const QString bad = dir.filePath(QStringLiteral("broken.gguf"));
         QFile f(bad);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("GGUF\x03\x00\x00\x00 this is not a model", 30);
+        static const char kBroken[] = "GGUF\x03\x00\x00\x00 this is not a model";
+        f.write(kBroken, sizeof kBroken - 1);  // the literal's bytes, without its terminating NUL
         f.close();
         w.openFile(bad);
         QTRY_VERIFY_WITH_TIMEOUT(visibleErrorBox(&w) != nullptr, 20000);
