@@ -1,9 +1,7 @@
 #pragma once
-// The packed block layouts of llama.cpp's block formats (GGUF spec), for code that reads
-// quantized bytes outside the format implementations (the block inspector, inspect.cpp).
-// The formats (core/formats/q*.cpp, iq4_nl.cpp) still keep private copies of their struct while
-// their kernels are being tuned; test_inspect decodes every format through these layouts and
-// checks the values against each format's own dequantizer, so the two cannot drift apart.
+// The packed block layouts of llama.cpp's block formats (GGUF spec), declared once: the formats
+// (core/formats/q*.cpp, iq4_nl.cpp) encode and decode through them, and the block inspector
+// (inspect.cpp) reads quantized bytes through them.
 #include <cstdint>
 
 namespace qs {

@@ -1,19 +1,12 @@
 // Q2_K: 256 weights in 84 bytes (2.625 bits/weight). 16 sub-blocks of 16 weights, each with a 4-bit
 // scale and 4-bit min relative to the fp16 d and dmin; 2-bit levels.
 // y = (d*sc)*q - (dmin*m), bit-exact with llama.cpp's dequantize_row_q2_K.
+#include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
 #include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
-
-struct BlockQ2K {
-    uint8_t scales[16];  // low nibble scale, high nibble min
-    uint8_t qs[64];      // 2-bit levels: weight 128h+32j+l -> bits 2j of qs[32h+l]
-    uint16_t d;
-    uint16_t dmin;
-};
-static_assert(sizeof(BlockQ2K) == 84, "Q2_K super-block is 84 bytes");
 
 struct Q2K {
     using Block = BlockQ2K;

@@ -1,19 +1,12 @@
 // Q3_K: 256 weights in 110 bytes (3.4375 bits/weight). 16 sub-blocks of 16 weights with signed 6-bit
 // scales; 3-bit levels stored as 2 low bits (qs) + 1 high bit (hmask), biased by 4.
 // y = (d*scale)*(level - 4), bit-exact with llama.cpp's dequantize_row_q3_K.
+#include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
 #include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
-
-struct BlockQ3K {
-    uint8_t hmask[32];   // high level bit: weight i -> bit i/32 of hmask[i%32]
-    uint8_t qs[64];      // low 2 bits: weight 128h+32j+l -> bits 2j of qs[32h+l]
-    uint8_t scales[12];  // 16 scales, 6 bits each, biased by 32
-    uint16_t d;          // fp16 super-block scale
-};
-static_assert(sizeof(BlockQ3K) == 110, "Q3_K super-block is 110 bytes");
 
 struct Q3K {
     using Block = BlockQ3K;

@@ -1,19 +1,12 @@
 // Q4_K: 256 weights in 144 bytes (4.5 bits/weight). 8 sub-blocks of 32 weights, each with a 6-bit
 // scale and a 6-bit min relative to the fp16 d and dmin; 4-bit levels.
 // y = (d*sc)*q - (dmin*m), bit-exact with llama.cpp's dequantize_row_q4_K.
+#include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
 #include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
-
-struct BlockQ4K {
-    uint16_t d;          // fp16 scale of the sub-block scales
-    uint16_t dmin;       // fp16 scale of the sub-block mins
-    uint8_t scales[12];  // 8 scales + 8 mins, 6 bits each
-    uint8_t qs[128];     // 4-bit levels
-};
-static_assert(sizeof(BlockQ4K) == 144, "Q4_K super-block is 144 bytes");
 
 struct Q4K {
     using Block = BlockQ4K;

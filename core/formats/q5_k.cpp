@@ -1,19 +1,11 @@
 // Q5_K: 256 weights in 176 bytes (5.5 bits/weight). As Q4_K with a fifth level bit per weight (qh).
 // y = (d*sc)*q - (dmin*m), bit-exact with llama.cpp's dequantize_row_q5_K.
+#include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
 #include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
-
-struct BlockQ5K {
-    uint16_t d;
-    uint16_t dmin;
-    uint8_t scales[12];  // 8 scales + 8 mins, 6 bits each
-    uint8_t qh[32];      // fifth bit: weight 64c+l -> bit 2c of qh[l], 64c+32+l -> bit 2c+1
-    uint8_t qs[128];     // low 4 bits
-};
-static_assert(sizeof(BlockQ5K) == 176, "Q5_K super-block is 176 bytes");
 
 struct Q5K {
     using Block = BlockQ5K;

@@ -1,19 +1,12 @@
 // Q6_K: 256 weights in 210 bytes (6.5625 bits/weight). 16 sub-blocks of 16 weights with signed
 // 8-bit scales; 6-bit levels stored as 4 low bits (ql) + 2 high bits (qh), biased by 32.
 // y = d * scale[i/16] * (level - 32), bit-exact with llama.cpp's dequantize_row_q6_K.
+#include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
 #include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
-
-struct BlockQ6K {
-    uint8_t ql[128];     // low 4 bits
-    uint8_t qh[64];      // high 2 bits
-    int8_t scales[16];   // sub-block scales
-    uint16_t d;          // fp16 super-block scale
-};
-static_assert(sizeof(BlockQ6K) == 210, "Q6_K super-block is 210 bytes");
 
 struct Q6K {
     using Block = BlockQ6K;
