@@ -1,18 +1,12 @@
 // IQ4_NL (llama.cpp): blocks of 32 weights, an fp16 scale d and 4-bit indices into 16 fixed
 // non-linear levels (-127 .. 113); weight = d * level[q]. Nibble j holds weight j (low) and
 // weight j + 16 (high).
-#include "core/formats/block_format.h"
+#include "core/formats/blocks.h"
 #include "core/formats/legacy_kernels.h"
 #include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
-
-struct BlockIq4Nl {
-    uint16_t d;
-    uint8_t qs[16];
-};
-static_assert(sizeof(BlockIq4Nl) == 18, "IQ4_NL block is 18 bytes");
 
 // Scale candidates d = max / k: the largest-magnitude weight on the extreme level -127 (and
 // nearby), or on the other extreme +113; then weighted least-squares refinement.
@@ -21,7 +15,7 @@ constexpr float kDivisors[] = {-127.0f, -121.0f, -115.0f, -133.0f, -139.0f, 113.
 constexpr float kDivisorsW[] = {-127.0f, -124.0f, -121.0f, -118.0f, -115.0f, -130.0f, -133.0f, -136.0f, -139.0f, 113.0f, 110.0f, 107.0f, 116.0f, 119.0f};
 
 struct Kernel : legacy::NlCode {
-    static constexpr size_t kBlockBytes = sizeof(BlockIq4Nl);
+    using Block = BlockIq4Nl;
     template <class V>
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
@@ -29,41 +23,12 @@ struct Kernel : legacy::NlCode {
         d = w ? legacy::searchSymmetric<V, false>(x, w, legacy::NlLevels{}, kDivisorsW, int(std::size(kDivisorsW)), 3, L)
               : legacy::searchSymmetric<V, false>(x, w, legacy::NlLevels{}, kDivisors, int(std::size(kDivisors)), 2, L);
     }
-    static void pack(unsigned char* out, float d, float m, const uint8_t* q)
+    static void decode(const Block& b, float* y)
     {
-        // Fields written in place (offsets of BlockIq4Nl).
-        (void)m;
-        legacy::storeHalf(out + offsetof(BlockIq4Nl, d), d);
-        legacy::packNibbles(q, out + offsetof(BlockIq4Nl, qs));
-    }
-};
-
-class Iq4NlFormat : public BlockFormat {
-public:
-    Iq4NlFormat() : BlockFormat(GgmlType::IQ4_NL) {}
-    std::string description() const override
-    {
-        return "llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)";
-    }
-    void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
-    {
-        legacy::quantizeRowFast<Kernel>(x, dst, n, importance);
-    }
-    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
-    {
-        legacy::quantizeRowReference<Kernel>(x, dst, n, importance);
-    }
-    void dequantizeRow(const void* src, float* y, int64_t n) const override
-    {
-        const auto* in = static_cast<const unsigned char*>(src);
-        for (int64_t b = 0; b < n / legacy::QK; ++b, y += legacy::QK) {
-            BlockIq4Nl blk;
-            std::memcpy(&blk, in + b * sizeof(BlockIq4Nl), sizeof(BlockIq4Nl));
-            const float d = fp16ToFp32(blk.d);
-            for (int j = 0; j < 16; ++j) {
-                y[j] = d * float(legacy::kIq4nlValues[blk.qs[j] & 0x0F]);
-                y[j + 16] = d * float(legacy::kIq4nlValues[blk.qs[j] >> 4]);
-            }
+        const float d = fp16ToFp32(b.d);
+        for (int j = 0; j < 16; ++j) {
+            y[j] = d * float(legacy::kIq4nlValues[b.qs[j] & 0x0F]);
+            y[j + 16] = d * float(legacy::kIq4nlValues[b.qs[j] >> 4]);
         }
     }
 };
@@ -72,7 +37,8 @@ public:
 
 const Format& formatIQ4_NL()
 {
-    static const Iq4NlFormat f;
+    static const legacy::LegacyFormat<Kernel> f(
+        GgmlType::IQ4_NL, "llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)");
     return f;
 }
 

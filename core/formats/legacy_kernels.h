@@ -17,6 +17,7 @@
 // Every lane operation is the same IEEE operation in both (x86 minps/maxps rules, round to nearest
 // even, F16C conversions equal to qs::fp32ToFp16/fp16ToFp32), every sum is taken in the same fixed
 // order, and decisions are per-lane selects, so the fast path writes exactly the reference bytes.
+#include "core/formats/block_format.h"
 #include "core/half.h"
 
 #include <cmath>
@@ -501,15 +502,29 @@ inline void packFifthBits(const uint8_t* q, uint8_t* out)
     for (int i = 0; i < 4; ++i)
         out[i] = uint8_t(bits >> (8 * i));
 }
+// Writes a block from its fp16 scale d (and min m) and its 32 codes (as bytes), field by field of
+// its layout (core/formats/blocks.h), in place: d; m and qh (fifth bits) where the layout has them;
+// qs as nibbles, or Q8_0's int8 codes as they are.
+template <class Block>
+void packBlock(unsigned char* out, float d, float m, const uint8_t* q)
+{
+    storeHalf(out + offsetof(Block, d), d);
+    if constexpr (requires(Block b) { b.m; })
+        storeHalf(out + offsetof(Block, m), m);
+    if constexpr (requires(Block b) { b.qh; })
+        packFifthBits(q, out + offsetof(Block, qh));
+    if constexpr (sizeof(Block::qs) == QK)
+        std::memcpy(out + offsetof(Block, qs), q, QK);
+    else
+        packNibbles(q, out + offsetof(Block, qs));
+}
 
 // ---- Row drivers -------------------------------------------------------------------------------
 // Fmt supplies:
 //   template <class V> static void search(const V* x, const V* w, V* L, V& d, V& m): the levels L
 //     (as floats) and the fp16 values d, m of one block per lane;
 //   template <class V> static V code(V l): the stored code (0..255 as a float, or -127..127) of a level;
-//   static void pack(unsigned char* block, float d, float m, const uint8_t* q): writes a block from
-//     its 32 codes (as bytes);
-//   static constexpr size_t kBlockBytes.
+//   using Block = its packed layout (core/formats/blocks.h), written by packBlock.
 
 template <class Fmt>
 void quantizeBlocksScalar(const float* x, unsigned char* out, int64_t b0, int64_t b1, const float* importance)
@@ -521,7 +536,7 @@ void quantizeBlocksScalar(const float* x, unsigned char* out, int64_t b0, int64_
         uint8_t q[QK];
         for (int j = 0; j < QK; ++j)
             q[j] = uint8_t(int(Fmt::template code<float>(L[j])));
-        Fmt::pack(out + b * Fmt::kBlockBytes, d, m, q);
+        packBlock<typename Fmt::Block>(out + b * sizeof(typename Fmt::Block), d, m, q);
     }
 }
 
@@ -558,7 +573,7 @@ void quantizeRowFast(const float* x, void* dst, int64_t n, const float* importan
                                                               _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
             alignas(32) uint8_t q[QK];
             _mm256_store_si256(reinterpret_cast<__m256i*>(q), bytes);
-            Fmt::pack(out + (b + k) * Fmt::kBlockBytes, dt[k], mt[k], q);
+            packBlock<typename Fmt::Block>(out + (b + k) * sizeof(typename Fmt::Block), dt[k], mt[k], q);
         }
     }
 #endif
@@ -583,6 +598,36 @@ struct NlCode {
             idx = add(idx, sel(gt(l, splat<V>(m)), splat<V>(1.0f), splat<V>(0.0f)));
         return idx;
     }
+};
+
+// ---- The Format of a 32-weight block format --------------------------------------------------
+// Kernel supplies what the row drivers above need (search, code, Block) and
+//   static void decode(const Block& b, float* y): the 32 weights of one block.
+template <class Kernel>
+class LegacyFormat : public BlockFormat {
+public:
+    LegacyFormat(GgmlType t, const char* desc) : BlockFormat(t), desc_(desc) {}
+    std::string description() const override { return desc_; }
+    void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        quantizeRowFast<Kernel>(x, dst, n, importance);
+    }
+    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
+    {
+        legacy::quantizeRowReference<Kernel>(x, dst, n, importance);
+    }
+    void dequantizeRow(const void* src, float* y, int64_t n) const override
+    {
+        const auto* in = static_cast<const unsigned char*>(src);
+        typename Kernel::Block blk;
+        for (int64_t b = 0; b < n / QK; ++b, y += QK) {
+            std::memcpy(&blk, in + b * sizeof(blk), sizeof(blk));
+            Kernel::decode(blk, y);
+        }
+    }
+
+private:
+    const char* desc_;
 };
 
 }  // namespace qs::legacy

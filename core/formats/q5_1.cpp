@@ -1,20 +1,12 @@
 // Q5_1 (llama.cpp): blocks of 32 weights, fp16 scale d and fp16 min m, 5-bit levels q in 0..31;
 // weight = q * d + m. Low 4 bits as in Q4_1, fifth bit of weight j in bit j of the
 // little-endian 32-bit qh.
-#include "core/formats/block_format.h"
+#include "core/formats/blocks.h"
 #include "core/formats/legacy_kernels.h"
 #include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
-
-struct BlockQ5_1 {
-    uint16_t d;
-    uint16_t m;
-    uint8_t qh[4];
-    uint8_t qs[16];
-};
-static_assert(sizeof(BlockQ5_1) == 24, "Q5_1 block is 24 bytes");
 
 // Scale search (see legacy_kernels.h): llama.cpp's reference choice m = min, d = (max - min) / 31
 // first, with the weighted least-squares (d, m) of its levels; and the pair of min- and max-anchored
@@ -28,7 +20,7 @@ constexpr float kDivisorsW[] = {31.0f, 30.1f, 30.2f, 30.3f, 30.4f, 30.5f, 30.6f,
 constexpr float kPairDivisorsW[] = {31.25f, 31.5f, 32.0f, 33.0f, 34.0f};
 
 struct Kernel : legacy::UniformCode<0> {
-    static constexpr size_t kBlockBytes = sizeof(BlockQ5_1);
+    using Block = BlockQ5_1;
     template <class V>
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
@@ -38,46 +30,16 @@ struct Kernel : legacy::UniformCode<0> {
         else
             legacy::searchAsymmetric(x, w, 31.0f, kDivisors, 1, kPairDivisors, 1, 0, L, d, m);
     }
-    static void pack(unsigned char* out, float d, float m, const uint8_t* q)
+    static void decode(const Block& b, float* y)
     {
-        // Fields written in place (offsets of BlockQ5_1).
-        legacy::storeHalf(out + offsetof(BlockQ5_1, d), d);
-        legacy::storeHalf(out + offsetof(BlockQ5_1, m), m);
-        legacy::packFifthBits(q, out + offsetof(BlockQ5_1, qh));
-        legacy::packNibbles(q, out + offsetof(BlockQ5_1, qs));
-    }
-};
-
-class Q5_1Format : public BlockFormat {
-public:
-    Q5_1Format() : BlockFormat(GgmlType::Q5_1) {}
-    std::string description() const override
-    {
-        return "llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)";
-    }
-    void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
-    {
-        legacy::quantizeRowFast<Kernel>(x, dst, n, importance);
-    }
-    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
-    {
-        legacy::quantizeRowReference<Kernel>(x, dst, n, importance);
-    }
-    void dequantizeRow(const void* src, float* y, int64_t n) const override
-    {
-        const auto* in = static_cast<const unsigned char*>(src);
-        for (int64_t b = 0; b < n / legacy::QK; ++b, y += legacy::QK) {
-            BlockQ5_1 blk;
-            std::memcpy(&blk, in + b * sizeof(BlockQ5_1), sizeof(BlockQ5_1));
-            const float d = fp16ToFp32(blk.d), m = fp16ToFp32(blk.m);
-            const uint32_t qh = uint32_t(blk.qh[0]) | uint32_t(blk.qh[1]) << 8 | uint32_t(blk.qh[2]) << 16 |
-                                uint32_t(blk.qh[3]) << 24;
-            for (int j = 0; j < 16; ++j) {
-                const uint32_t q0 = (blk.qs[j] & 0x0Fu) | (((qh >> j) & 1u) << 4);
-                const uint32_t q1 = (blk.qs[j] >> 4) | (((qh >> (j + 16)) & 1u) << 4);
-                y[j] = float(q0) * d + m;
-                y[j + 16] = float(q1) * d + m;
-            }
+        const float d = fp16ToFp32(b.d), m = fp16ToFp32(b.m);
+        const uint32_t qh = uint32_t(b.qh[0]) | uint32_t(b.qh[1]) << 8 | uint32_t(b.qh[2]) << 16 |
+                            uint32_t(b.qh[3]) << 24;
+        for (int j = 0; j < 16; ++j) {
+            const uint32_t q0 = (b.qs[j] & 0x0Fu) | (((qh >> j) & 1u) << 4);
+            const uint32_t q1 = (b.qs[j] >> 4) | (((qh >> (j + 16)) & 1u) << 4);
+            y[j] = float(q0) * d + m;
+            y[j + 16] = float(q1) * d + m;
         }
     }
 };
@@ -86,7 +48,8 @@ public:
 
 const Format& formatQ5_1()
 {
-    static const Q5_1Format f;
+    static const legacy::LegacyFormat<Kernel> f(
+        GgmlType::Q5_1, "llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)");
     return f;
 }
 

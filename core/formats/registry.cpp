@@ -1,7 +1,6 @@
 #include "core/formats/format.h"
 #include "core/formats/registry_list.h"
-
-#include <cctype>
+#include "core/strings.h"
 
 namespace qs {
 
@@ -43,16 +42,9 @@ const std::vector<const Format*>& allFormats()
 
 const Format* findFormat(std::string_view name)
 {
-    for (const Format* f : allFormats()) {
-        const std::string n = f->name();
-        if (n.size() != name.size())
-            continue;
-        bool eq = true;
-        for (size_t i = 0; i < n.size() && eq; ++i)
-            eq = std::toupper(static_cast<unsigned char>(n[i])) == std::toupper(static_cast<unsigned char>(name[i]));
-        if (eq)
+    for (const Format* f : allFormats())
+        if (iequals(f->name(), name))
             return f;
-    }
     return nullptr;
 }
 
