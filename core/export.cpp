@@ -4,6 +4,7 @@
 #include "core/export_internal.h"
 #include "core/llama.h"
 #include "core/parallel.h"
+#include "core/strings.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -18,16 +19,6 @@
 namespace qs {
 
 namespace {
-bool endsWithNoCase(const std::string& s, const std::string& suffix)
-{
-    if (s.size() < suffix.size())
-        return false;
-    for (size_t i = 0; i < suffix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i])
-            return false;
-    return true;
-}
-
 // Drops the pages of a memory-mapped source tensor from our resident set once it is consumed,
 // so reading a model larger than RAM keeps RSS bounded by the tensors in flight. MADV_PAGEOUT
 // never discards data (anonymous memory is left alone without swap), so it is safe whatever

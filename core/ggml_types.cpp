@@ -1,7 +1,8 @@
 #include "core/ggml_types.h"
 
+#include "core/strings.h"
+
 #include <array>
-#include <cctype>
 
 namespace qs {
 
@@ -42,15 +43,6 @@ constexpr std::array<GgmlTypeInfo, 32> kTypes{{
     {GgmlType::MXFP4, "MXFP4", 32, 17},
 }};
 
-bool iequals(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
 }  // namespace
 
 std::optional<GgmlTypeInfo> ggmlTypeInfo(uint32_t id)

@@ -3,9 +3,9 @@
 #include "core/error.h"
 #include "core/formats/format.h"
 #include "core/llama.h"
+#include "core/strings.h"
 
 #include <algorithm>
-#include <cctype>
 #include <regex>
 #include <sstream>
 
@@ -26,15 +26,6 @@ const Preset kPresets[] = {
     {"Q4_0", GgmlType::Q4_0, 2},    {"Q3_K_M", GgmlType::Q3_K, 12}, {"Q2_K", GgmlType::Q2_K, 10},
 };
 
-bool iequals(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
 
 const Preset* findPreset(std::string_view name)
 {
