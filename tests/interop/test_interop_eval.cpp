@@ -7,12 +7,9 @@
 #include "core/llama.h"
 #include "core/model.h"
 #include "core/plan.h"
+#include "tests/interop/llama_probs.h"
 #include "tests/support/fixtures.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -20,27 +17,11 @@
 
 using namespace qs;
 
+using test::Dists;
+using test::llamaCppDistributions;
+using test::meanKl;
+
 namespace {
-
-using Dists = std::vector<std::vector<double>>;  // per position, probabilities over the vocabulary
-
-Dists llamaCppDistributions(const QString& gguf)
-{
-    QProcess p;
-    p.setWorkingDirectory(test::interopDir());
-    p.start(QStringLiteral("node"), {test::interopDir() + "/llama_probs.mjs", gguf, test::stories("eval-tokens.json")});
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        qFatal("llama_probs.mjs failed on %s: %s", qPrintable(gguf), p.readAllStandardError().constData());
-    Dists out;
-    const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-    for (const QJsonValue& pos : o.value("positions").toArray()) {
-        std::vector<double> d;
-        for (const QJsonValue& v : pos.toObject().value("probs").toArray())
-            d.push_back(v.toDouble());
-        out.push_back(std::move(d));
-    }
-    return out;
-}
 
 Dists ourDistributions(const LlamaWeights& w, const std::vector<int32_t>& tokens)
 {
@@ -59,25 +40,6 @@ Dists ourDistributions(const LlamaWeights& w, const std::vector<int32_t>& tokens
         out.push_back(std::move(d));
     }
     return out;
-}
-
-// Mean over positions of KL(p || q); also the fraction of positions with the same most likely token.
-double meanKl(const Dists& p, const Dists& q, double* top1 = nullptr)
-{
-    double total = 0;
-    int agree = 0;
-    for (size_t i = 0; i < p.size(); ++i) {
-        double kl = 0;
-        for (size_t t = 0; t < p[i].size(); ++t)
-            if (p[i][t] > 0)
-                kl += p[i][t] * std::log(p[i][t] / std::max(q[i][t], 1e-300));
-        total += kl;
-        agree += std::max_element(p[i].begin(), p[i].end()) - p[i].begin() ==
-                 std::max_element(q[i].begin(), q[i].end()) - q[i].begin();
-    }
-    if (top1)
-        *top1 = double(agree) / double(p.size());
-    return total / double(p.size());
 }
 
 }  // namespace

@@ -5,12 +5,9 @@
 #include "core/export.h"
 #include "core/model.h"
 #include "core/plan.h"
+#include "tests/interop/llama_probs.h"
 #include "tests/support/fixtures.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -19,53 +16,17 @@
 
 using namespace qs;
 
-namespace {
-
-// Runs tests/interop/llama_probs.mjs; returns per-position full distributions.
-std::vector<std::vector<double>> llamaDistributions(const QString& model)
-{
-    QProcess p;
-    p.setWorkingDirectory(test::interopDir());
-    p.start(QStringLiteral("node"), {test::interopDir() + "/llama_probs.mjs", model, test::stories("eval-tokens.json")});
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        qFatal("llama_probs.mjs failed on %s: %s", qPrintable(model), p.readAllStandardError().constData());
-    const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-    std::vector<std::vector<double>> out;
-    for (const QJsonValue& pos : o.value("positions").toArray()) {
-        std::vector<double> d;
-        for (const QJsonValue& v : pos.toObject().value("probs").toArray())
-            d.push_back(v.toDouble());
-        out.push_back(std::move(d));
-    }
-    return out;
-}
-
-double meanKl(const std::vector<std::vector<double>>& ref, const std::vector<std::vector<double>>& q)
-{
-    double total = 0;
-    for (size_t i = 0; i < ref.size(); ++i) {
-        double kl = 0;
-        for (size_t t = 0; t < ref[i].size(); ++t)
-            if (ref[i][t] > 0)
-                kl += ref[i][t] * std::log(ref[i][t] / std::max(q[i][t], 1e-30));
-        total += kl;
-    }
-    return total / double(ref.size());
-}
-
-}  // namespace
-
 class TestInteropLlama : public QObject {
     Q_OBJECT
     QTemporaryDir tmp;
-    std::vector<std::vector<double>> ref;
+    test::Dists ref;
     std::map<std::string, double> kls;
 
 private slots:
     void initTestCase()
     {
         QVERIFY(tmp.isValid());
-        ref = llamaDistributions(test::stories("stories260K-f32.gguf"));
+        ref = test::llamaCppDistributions(test::stories("stories260K-f32.gguf"));
         QCOMPARE(int(ref.size()), 129);
         QCOMPARE(int(ref[0].size()), 512);
         // Sanity: the reference is a distribution whose perplexity matches the fixture's README (12.79).
@@ -99,9 +60,9 @@ private slots:
         const QuantPlan plan = buildPlan(*src, po);
         const QString out = tmp.filePath(QString(source).replace('.', '_') + "-" + type + ".gguf");
         exportModel(*src, plan, out.toStdString());
-        const auto q = llamaDistributions(out);
+        const auto q = test::llamaCppDistributions(out);
         QCOMPARE(q.size(), ref.size());
-        const double kl = meanKl(ref, q);
+        const double kl = test::meanKl(ref, q);
         qInfo("%s -> %s: mean KL vs FP32 = %.6f (%d fallbacks)", qPrintable(source), qPrintable(type), kl, plan.fallbacks());
         QVERIFY(std::isfinite(kl) && kl >= 0);
         QVERIFY2(kl < maxKl, qPrintable(QString::number(kl)));
@@ -135,7 +96,7 @@ private slots:
         eo.loadFloats = [&m](const TensorInfo& t) { return m.toFloat(t); };
         const QString out = tmp.filePath("unpermuted.gguf");
         exportModel(*src, plan, out.toStdString(), eo);
-        const double bad = meanKl(ref, llamaDistributions(out));
+        const double bad = test::meanKl(ref, test::llamaCppDistributions(out));
         qInfo("unpermuted q/k rows at F16: mean KL vs FP32 = %.6f", bad);
         QVERIFY(bad > 5 * kls.at("model.safetensors Q8_0"));
     }
