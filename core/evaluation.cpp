@@ -87,6 +87,12 @@ void logSoftmax(const float* logits, int64_t n, double* out)
         out[j] = double(logits[j]) - lse;
 }
 
+void checkCancel(const std::atomic<bool>* cancel)
+{
+    if (cancel && cancel->load(std::memory_order_relaxed))
+        throw Error(ErrorKind::Cancelled, "evaluation cancelled");
+}
+
 int32_t argmax(const float* v, int64_t n)
 {
     int64_t best = 0;
@@ -98,7 +104,8 @@ int32_t argmax(const float* v, int64_t n)
 
 }  // namespace
 
-std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window, int32_t bos)
+std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window, int32_t bos,
+                                  const std::atomic<bool>* cancel)
 {
     if (n < 1)
         invalidInput(w.path, "the number of tokens to sample must be positive");
@@ -115,6 +122,7 @@ std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, i
         out.push_back(bos);
         int32_t cur = bos;
         for (int t = 1; t < win && sampled < n; ++t) {
+            checkCancel(cancel);
             const RowMatrix logits = s.eval(std::span<const int32_t>(&cur, 1));
             logSoftmax(logits.data(), logits.cols(), p.data());
             const double u = rng.uniform();
@@ -197,18 +205,22 @@ LlamaWeights applyPrecision(const LlamaWeights& w, const Precision& p, const Act
     return out;
 }
 
-ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window)
+ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window,
+                                  const std::atomic<bool>* cancel)
 {
     ActivationStats stats;
-    for (const auto& win : splitWindows(tokens, effectiveWindow(w, window)))
+    for (const auto& win : splitWindows(tokens, effectiveWindow(w, window))) {
+        checkCancel(cancel);
         llamaLogits(w, win, &stats);
+    }
     return stats;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Evaluator
 
-Evaluator::Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window)
+Evaluator::Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window,
+                     const std::atomic<bool>* cancel)
     : reference_(reference)
 {
     windows_ = splitWindows(tokens, effectiveWindow(reference, window));
@@ -217,6 +229,7 @@ Evaluator::Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& 
     const int64_t V = reference.config.vocabSize;
     double nll = 0;
     for (const auto& win : windows_) {
+        checkCancel(cancel);
         const RowMatrix logits = llamaLogits(reference, win);
         const int64_t n = int64_t(win.size()) - 1;
         Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> lps(n, V);
@@ -233,7 +246,7 @@ Evaluator::Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& 
     pplRef_ = std::exp(nll / double(positions_));
 }
 
-AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate) const
+AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate, const std::atomic<bool>* cancel) const
 {
     if (candidate.config.vocabSize != reference_.config.vocabSize)
         invalidInput(candidate.path, "vocabulary differs from the reference model's");
@@ -245,6 +258,7 @@ AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate) const
     std::vector<double> lq(static_cast<size_t>(V));
     for (size_t wi = 0; wi < windows_.size(); ++wi) {
         const auto& win = windows_[wi];
+        checkCancel(cancel);
         const RowMatrix logits = llamaLogits(candidate, win);
         const auto& lps = refLogProbs_[wi];
         for (int64_t t = 0; t + 1 < int64_t(win.size()); ++t) {

@@ -8,6 +8,7 @@
 #include "core/formats/format.h"
 #include "core/llama_forward.h"
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -26,7 +27,9 @@ std::vector<int32_t> loadTokenFile(const std::string& path, int vocabSize);
 // n tokens sampled from the model at temperature 1 with a fixed seed (no tokenizer needed):
 // windows of `window` tokens (0: the context length), each starting with `bos` followed by
 // window-1 sampled tokens, until n tokens have been sampled. Deterministic for a given seed.
-std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window = 0, int32_t bos = 1);
+// `cancel` (here and below): checked after every token / window -> qs::Error(Cancelled).
+std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window = 0, int32_t bos = 1,
+                                  const std::atomic<bool>* cancel = nullptr);
 
 // The stream cut into consecutive windows of at most `window` tokens (0: context length).
 std::vector<std::vector<int32_t>> splitWindows(const std::vector<int32_t>& tokens, int window);
@@ -60,7 +63,8 @@ LlamaWeights applyPrecision(const LlamaWeights& w, const Precision& p, const Act
 
 // Importance matrix: mean squared activation entering each column of every weight matrix, over
 // the windows of a calibration stream (use a different stream from the evaluation one).
-ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window = 0);
+ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window = 0,
+                                  const std::atomic<bool>* cancel = nullptr);
 
 // ---- Metrics --------------------------------------------------------------------------------
 
@@ -79,9 +83,10 @@ struct AccuracyMetrics {
 // Holds the reference model's log-probabilities on a token stream, computed once.
 class Evaluator {
 public:
-    Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window = 0);
+    Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window = 0,
+              const std::atomic<bool>* cancel = nullptr);
 
-    AccuracyMetrics evaluate(const LlamaWeights& candidate) const;
+    AccuracyMetrics evaluate(const LlamaWeights& candidate, const std::atomic<bool>* cancel = nullptr) const;
     AccuracyMetrics evaluate(const Precision& p, const ActivationStats* imatrix = nullptr) const
     {
         return evaluate(applyPrecision(reference_, p, imatrix));

@@ -22,46 +22,34 @@ int64_t intOption(const QCommandLineParser& p, const QCommandLineOption& o, int6
 
 std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o)
 {
-    auto s = std::make_unique<EvalSetup>();
-    s->weights = std::make_unique<LlamaWeights>(LlamaWeights::fromModel(m));
-    const LlamaWeights& w = *s->weights;
-    s->window = int(intOption(p, o.window, 0, 1 << 20));
-    if (s->window == 1)
+    // Option syntax and combinations here (messages name the options); the stream, the
+    // reference logits and the importance matrix in core (prepareEvaluation, shared with the GUI).
+    EvalStreamOptions so;
+    so.window = int(intOption(p, o.window, 0, 1 << 20));
+    if (so.window == 1)
         invalidInput({}, "--window must be at least 2");
-    const int vocab = w.config.vocabSize;
     if (p.isSet(o.tokens) && p.isSet(o.sample))
         invalidInput({}, "--tokens and --sample exclude each other");
     if (p.isSet(o.tokens)) {
-        s->tokens = loadTokenFile(p.value(o.tokens).toStdString(), vocab);
-        s->stream = {{"tokens_file", p.value(o.tokens)}};
+        so.tokensFile = p.value(o.tokens).toStdString();
     } else {
-        const int n = int(intOption(p, o.sample, 1, 1 << 20));
-        const uint64_t seed = uint64_t(intOption(p, o.seed, 0, INT64_MAX));
-        s->tokens = sampleTokens(w, n, seed, s->window);
-        s->stream = {{"sampled", n}, {"seed", qint64(seed)}};
+        so.sample = int(intOption(p, o.sample, 1, 1 << 20));
+        so.seed = uint64_t(intOption(p, o.seed, 0, INT64_MAX));
     }
-    s->stream.insert(QStringLiteral("tokens"), qint64(s->tokens.size()));
-    s->evaluator = std::make_unique<Evaluator>(w, s->tokens, s->window);
-    s->stream.insert(QStringLiteral("positions"), qint64(s->evaluator->positions()));
     if (p.isSet(o.imatrix)) {
-        std::vector<int32_t> calib;
+        so.imatrix = true;
         if (p.isSet(o.calibTokens)) {
             if (p.isSet(o.tokens) && p.value(o.calibTokens) == p.value(o.tokens))
                 invalidInput({}, "--calib-tokens must be a different stream from --tokens");
-            calib = loadTokenFile(p.value(o.calibTokens).toStdString(), vocab);
-            s->stream.insert(QStringLiteral("calibration_file"), p.value(o.calibTokens));
+            so.calibTokensFile = p.value(o.calibTokens).toStdString();
         } else {
-            const int n = int(intOption(p, o.calibSample, 1, 1 << 20));
-            const int64_t seed = intOption(p, o.calibSeed, 0, INT64_MAX);
-            if (!p.isSet(o.tokens) && seed == intOption(p, o.seed, 0, INT64_MAX))
+            so.calibSample = int(intOption(p, o.calibSample, 1, 1 << 20));
+            so.calibSeed = uint64_t(intOption(p, o.calibSeed, 0, INT64_MAX));
+            if (!p.isSet(o.tokens) && so.calibSeed == uint64_t(intOption(p, o.seed, 0, INT64_MAX)))
                 invalidInput({}, "--calib-seed must differ from --seed (calibrate on another stream)");
-            calib = sampleTokens(w, n, uint64_t(seed), s->window);
-            s->stream.insert(QStringLiteral("calibration_sampled"), n);
-            s->stream.insert(QStringLiteral("calibration_seed"), qint64(seed));
         }
-        s->imatrix = collectImportance(w, calib, s->window);
     }
-    return s;
+    return prepareEvaluation(m, so);
 }
 
 void addMetrics(QJsonObject& o, const AccuracyMetrics& m, const QString& prefix)
@@ -106,20 +94,16 @@ void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::stri
 {
     const ActivationStats* im = s.imatrix ? &*s.imatrix : nullptr;
     for (size_t i = 0; i < r.rows.size() && i < types.size(); ++i) {
-        PlanOptions po;
-        po.type = types[i];
-        po.pure = pure;
-        po.overrides = overrides;
-        const Format* f = findFormat(types[i]);
-        po.target = f && f->family() == FormatFamily::Int ? PlanTarget::Safetensors : PlanTarget::Gguf;
-        const Precision prec = precisionFromPlan(*s.weights, buildPlan(m, po));
+        const TypeAccuracy a = evaluateType(m, s, types[i], pure, overrides);
         QJsonObject& x = r.rows[i].extra;
-        addMetrics(x, s.evaluator->evaluate(prec));
-        if (im)
-            addMetrics(x, s.evaluator->evaluate(prec, im), QStringLiteral("imatrix_"));
+        addMetrics(x, a.plain);
+        if (a.imatrix)
+            addMetrics(x, *a.imatrix, QStringLiteral("imatrix_"));
         x.insert(QStringLiteral("eval_positions"), qint64(s.evaluator->positions()));
         if (withSensitivity)
-            x.insert(QStringLiteral("sensitivity"), sensitivityJson(sensitivity(*s.evaluator, prec, false, im)));
+            x.insert(QStringLiteral("sensitivity"),
+                     sensitivityJson(sensitivity(*s.evaluator, precisionForType(m, *s.weights, types[i], pure, overrides),
+                                                 false, im)));
     }
 }
 

@@ -2,6 +2,7 @@
 // Options shared by the subcommands that evaluate a model's accuracy (compare --eval,
 // plan-for-size): which token stream, which calibration stream for the importance matrix.
 #include "core/compare.h"
+#include "core/eval_setup.h"
 #include "core/evaluation.h"
 #include "core/model.h"
 
@@ -20,10 +21,10 @@ struct EvalOptions {
                               QStringLiteral("Evaluate on the token ids of FILE ({\"tokens\": [...]})."),
                               QStringLiteral("FILE")};
     QCommandLineOption sample{QStringLiteral("sample"),
-                              QStringLiteral("Evaluate on N tokens sampled from the model (default 512)."),
-                              QStringLiteral("N"), QStringLiteral("512")};
-    QCommandLineOption seed{QStringLiteral("seed"), QStringLiteral("Seed of the sampled evaluation stream (default 1)."),
-                            QStringLiteral("S"), QStringLiteral("1")};
+                              QStringLiteral("Evaluate on N tokens sampled from the model (default %1).").arg(kDefaultEvalSample),
+                              QStringLiteral("N"), QString::number(kDefaultEvalSample)};
+    QCommandLineOption seed{QStringLiteral("seed"), QStringLiteral("Seed of the sampled evaluation stream (default %1).").arg(kDefaultEvalSeed),
+                            QStringLiteral("S"), QString::number(kDefaultEvalSeed)};
     QCommandLineOption window{QStringLiteral("window"),
                               QStringLiteral("Window length in tokens (default: the model's context length)."),
                               QStringLiteral("N"), QStringLiteral("0")};
@@ -33,11 +34,11 @@ struct EvalOptions {
                                    QStringLiteral("Calibration token ids for --imatrix (default: sampled)."),
                                    QStringLiteral("FILE")};
     QCommandLineOption calibSample{QStringLiteral("calib-sample"),
-                                   QStringLiteral("Calibration tokens to sample for --imatrix (default 1024)."),
-                                   QStringLiteral("N"), QStringLiteral("1024")};
+                                   QStringLiteral("Calibration tokens to sample for --imatrix (default %1).").arg(kDefaultCalibSample),
+                                   QStringLiteral("N"), QString::number(kDefaultCalibSample)};
     QCommandLineOption calibSeed{QStringLiteral("calib-seed"),
-                                 QStringLiteral("Seed of the sampled calibration stream (default 2; must differ from --seed)."),
-                                 QStringLiteral("S"), QStringLiteral("2")};
+                                 QStringLiteral("Seed of the sampled calibration stream (default %1; must differ from --seed).").arg(kDefaultCalibSeed),
+                                 QStringLiteral("S"), QString::number(kDefaultCalibSeed)};
 
     void addTo(QCommandLineParser& p) const
     {
@@ -46,15 +47,8 @@ struct EvalOptions {
 };
 
 // The reference model, its evaluation stream and cached logits, and the importance matrix when
-// asked for. Throws qs::Error for bad options or input.
-struct EvalSetup {
-    std::unique_ptr<LlamaWeights> weights;
-    std::vector<int32_t> tokens;
-    int window = 0;
-    std::unique_ptr<Evaluator> evaluator;
-    std::optional<ActivationStats> imatrix;
-    QJsonObject stream;  // how the evaluation (and calibration) streams were made
-};
+// asked for (core/eval_setup.h, shared with the GUI). Throws qs::Error for bad options or input.
+using qs::EvalSetup;
 
 std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o);
 

@@ -1,6 +1,7 @@
 // Model-level accuracy on stories260K: KL, top-1, perplexity; sampling; importance matrix;
 // per-tensor sensitivity; mixed precision for a size target.
 #include "core/error.h"
+#include "core/eval_setup.h"
 #include "core/evaluation.h"
 #include "core/formats/format.h"
 #include "core/model.h"
@@ -166,6 +167,53 @@ private slots:
         const Evaluator ev(stories(), a, 128);
         QCOMPARE(ev.positions(), int64_t(300));
         QVERIFY(ev.pplReference() > 1 && ev.pplReference() < 40);
+    }
+
+    // prepareEvaluation: the streams the CLI and the GUI evaluate on, its checks and its cancel.
+    void preparedEvaluation()
+    {
+        const auto m = openModel(test::stories("stories260K-f32.gguf").toStdString());
+        EvalStreamOptions o;
+        o.tokensFile = test::stories("eval-tokens.json").toStdString();
+        std::vector<std::pair<int, int>> steps;
+        o.progress = [&](int done, int total) { steps.push_back({done, total}); };
+        const auto s = prepareEvaluation(*m, o);
+        QCOMPARE(s->tokens, evalTokens());
+        QCOMPARE(s->evaluator->pplReference(), evaluator().pplReference());
+        QVERIFY(!s->imatrix);
+        QCOMPARE(steps, (std::vector<std::pair<int, int>>{{1, 2}, {2, 2}}));
+        // A type's accuracy through its plan: Q8_0 everywhere it fits on stories260K's rows.
+        const TypeAccuracy q8 = evaluateType(*m, *s, "Q8_0");
+        const TypeAccuracy q4 = evaluateType(*m, *s, "Q4_0");
+        QVERIFY(!q8.imatrix);
+        QVERIFY(q8.plain.kldMean < q4.plain.kldMean);
+        QCOMPARE(q8.plain.kldMean, evaluator().evaluate(precisionForType(*m, stories(), "Q8_0")).kldMean);
+        // Sampled by default (the CLI's --sample/--seed defaults), calibration on another seed.
+        EvalStreamOptions d;
+        d.sample = 64;
+        d.imatrix = true;
+        d.calibSample = 64;
+        const auto sd = prepareEvaluation(*m, d);
+        QCOMPARE(sd->tokens, sampleTokens(stories(), 64, kDefaultEvalSeed));
+        QVERIFY(sd->imatrix.has_value());
+        QVERIFY(evaluateType(*m, *sd, "Q4_0").imatrix.has_value());
+        d.calibSeed = d.seed;
+        QVERIFY_THROWS_EXCEPTION(Error, prepareEvaluation(*m, d));
+        d.calibSeed = 5;
+        d.window = 1;
+        QVERIFY_THROWS_EXCEPTION(Error, prepareEvaluation(*m, d));
+        // Cancel: a set flag stops sampling with ErrorKind::Cancelled.
+        std::atomic<bool> cancel{true};
+        d.window = 0;
+        d.cancel = &cancel;
+        try {
+            prepareEvaluation(*m, d);
+            QFAIL("not cancelled");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Cancelled);
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, sampleTokens(stories(), 64, 1, 0, 1, &cancel));
+        QVERIFY_THROWS_EXCEPTION(Error, evaluator().evaluate(stories(), &cancel));
     }
 
     void tokenFileErrors()
