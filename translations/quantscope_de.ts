@@ -520,6 +520,45 @@
             <source>Right-click a column to read about it in the quantization primer</source>
             <translation>Rechtsklick auf eine Spalte erklärt sie in der Einführung in die Quantisierung</translation>
         </message>
+        <message numerus="yes">
+            <source>accuracy on %n position(s), reference perplexity %1</source>
+            <translation>
+                <numerusform>Genauigkeit an %n Position, Referenz-Perplexität %1</numerusform>
+                <numerusform>Genauigkeit an %n Positionen, Referenz-Perplexität %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Accuracy</source>
+            <translation>Genauigkeit</translation>
+        </message>
+        <message>
+            <source>Evaluate Model &amp;Accuracy</source>
+            <translation>Modell&amp;genauigkeit messen</translation>
+        </message>
+        <message>
+            <source>Evaluate accuracy</source>
+            <translation>Genauigkeit messen</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</source>
+            <translation>„Ausführen“ führt dann auch das Modell aus: auf %1 Token, die aus dem Originalmodell gezogen werden (Seed %2, wie quantscope-cli compare --eval), für jede Präzision die mittlere und die p99-KL-Divergenz der Verteilung des nächsten Tokens, die Top-1-Übereinstimmung und die Perplexität. Einige Sekunden beim 12-M-Demomodell. Erfordert ein Modell in Llama-Form.</translation>
+        </message>
+        <message>
+            <source>Use &amp;Importance Matrix</source>
+            <translation>&amp;Wichtigkeitsmatrix verwenden</translation>
+        </message>
+        <message>
+            <source>+ imatrix</source>
+            <translation>+ imatrix</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</source>
+            <translation>Jede Präzision zusätzlich mit einer Wichtigkeitsmatrix quantisieren (mittlere quadrierte Aktivierungen über %1 Token, gezogen mit Seed %2 – ein anderer Strom als der zur Auswertung) und als zweite Zeile „&lt;Typ&gt; + imatrix“ zeigen</translation>
+        </message>
+        <message>
+            <source>Not a llama-shaped model: its accuracy cannot be measured</source>
+            <translation>Kein Modell in Llama-Form: seine Genauigkeit kann nicht gemessen werden</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -767,6 +806,42 @@
             <source>SQNR (dB) — higher is better</source>
             <translation>SQNR (dB) — höher ist besser</translation>
         </message>
+        <message>
+            <source>error:</source>
+            <translation>Fehler:</translation>
+        </message>
+        <message>
+            <source>Weight SQNR (dB)</source>
+            <translation>Gewichts-SQNR (dB)</translation>
+        </message>
+        <message>
+            <source>Weight RMSE</source>
+            <translation>Gewichts-RMSE</translation>
+        </message>
+        <message>
+            <source>Mean KL (model)</source>
+            <translation>Mittlere KL (Modell)</translation>
+        </message>
+        <message>
+            <source>Error axis of the trade-off plot; mean KL needs a Run with Analysis &gt; Evaluate Model Accuracy</source>
+            <translation>Fehlerachse des Kompromiss-Diagramms; die mittlere KL erfordert einen Lauf mit Analyse &gt; Modellgenauigkeit messen</translation>
+        </message>
+        <message>
+            <source>Mean KL: turn on Analysis &gt; Evaluate Model Accuracy and press Run</source>
+            <translation>Mittlere KL: Analyse &gt; Modellgenauigkeit messen einschalten und „Ausführen“ drücken</translation>
+        </message>
+        <message>
+            <source>Size vs mean KL divergence: whole model</source>
+            <translation>Größe gegen mittlere KL-Divergenz: ganzes Modell</translation>
+        </message>
+        <message>
+            <source>weight RMSE — lower is better</source>
+            <translation>Gewichts-RMSE – niedriger ist besser</translation>
+        </message>
+        <message>
+            <source>mean KL divergence (nats) — lower is better</source>
+            <translation>mittlere KL-Divergenz (nats) – niedriger ist besser</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::PrecisionBar</name>
@@ -1009,6 +1084,57 @@
             <source>Cosine similarity between the original and the dequantized weights</source>
             <translation>Kosinusähnlichkeit zwischen ursprünglichen und dequantisierten Gewichten</translation>
         </message>
+        <message>
+            <source>Quantized with the importance matrix (calibrated on another token stream than the evaluation); weight errors are not measured for this row</source>
+            <translation>Mit der Wichtigkeitsmatrix quantisiert (auf einem anderen Tokenstrom als die Auswertung kalibriert); Gewichtsfehler werden für diese Zeile nicht gemessen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Evaluated on %n position(s); reference perplexity %1</source>
+            <translation>
+                <numerusform>An %n Position ausgewertet; Referenz-Perplexität %1</numerusform>
+                <numerusform>An %n Positionen ausgewertet; Referenz-Perplexität %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>KL mean</source>
+            <translation>KL Mittel</translation>
+        </message>
+        <message>
+            <source>KL p99</source>
+            <translation>KL p99</translation>
+        </message>
+        <message>
+            <source>Top-1 agreement</source>
+            <translation>Top-1-Übereinstimmung</translation>
+        </message>
+        <message>
+            <source>Perplexity</source>
+            <translation>Perplexität</translation>
+        </message>
+        <message>
+            <source>Δ perplexity</source>
+            <translation>Δ Perplexität</translation>
+        </message>
+        <message>
+            <source>Mean KL divergence of the quantized model's next-token distribution from the original's, in nats (Analysis &gt; Evaluate Model Accuracy)</source>
+            <translation>Mittlere KL-Divergenz der Verteilung des nächsten Tokens des quantisierten Modells von der des Originals, in nats (Analyse &gt; Modellgenauigkeit messen)</translation>
+        </message>
+        <message>
+            <source>99th percentile of the per-position KL divergence</source>
+            <translation>99. Perzentil der KL-Divergenz je Position</translation>
+        </message>
+        <message>
+            <source>How often the quantized and the original model agree on the most likely next token</source>
+            <translation>Wie oft sich das quantisierte und das Originalmodell beim wahrscheinlichsten nächsten Token einig sind</translation>
+        </message>
+        <message>
+            <source>Perplexity of the quantized model on the evaluation tokens</source>
+            <translation>Perplexität des quantisierten Modells auf den Auswertungstoken</translation>
+        </message>
+        <message>
+            <source>Perplexity of the quantized model minus that of the original</source>
+            <translation>Perplexität des quantisierten Modells minus die des Originals</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::engine</name>
@@ -1055,6 +1181,10 @@
         <message>
             <source>row %1, block %2 (columns %3–%4)</source>
             <translation>Zeile %1, Block %2 (Spalten %3–%4)</translation>
+        </message>
+        <message>
+            <source>%1 + imatrix</source>
+            <translation>%1 + imatrix</translation>
         </message>
     </context>
 </TS>

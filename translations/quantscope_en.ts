@@ -520,6 +520,45 @@
             <source>Right-click a column to read about it in the quantization primer</source>
             <translation>Right-click a column to read about it in the quantization primer</translation>
         </message>
+        <message numerus="yes">
+            <source>accuracy on %n position(s), reference perplexity %1</source>
+            <translation>
+                <numerusform>accuracy on %n position, reference perplexity %1</numerusform>
+                <numerusform>accuracy on %n positions, reference perplexity %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Accuracy</source>
+            <translation>Accuracy</translation>
+        </message>
+        <message>
+            <source>Evaluate Model &amp;Accuracy</source>
+            <translation>Evaluate Model &amp;Accuracy</translation>
+        </message>
+        <message>
+            <source>Evaluate accuracy</source>
+            <translation>Evaluate accuracy</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</source>
+            <translation>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</translation>
+        </message>
+        <message>
+            <source>Use &amp;Importance Matrix</source>
+            <translation>Use &amp;Importance Matrix</translation>
+        </message>
+        <message>
+            <source>+ imatrix</source>
+            <translation>+ imatrix</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</source>
+            <translation>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</translation>
+        </message>
+        <message>
+            <source>Not a llama-shaped model: its accuracy cannot be measured</source>
+            <translation>Not a llama-shaped model: its accuracy cannot be measured</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -767,6 +806,42 @@
             <source>SQNR (dB) — higher is better</source>
             <translation>SQNR (dB) — higher is better</translation>
         </message>
+        <message>
+            <source>error:</source>
+            <translation>error:</translation>
+        </message>
+        <message>
+            <source>Weight SQNR (dB)</source>
+            <translation>Weight SQNR (dB)</translation>
+        </message>
+        <message>
+            <source>Weight RMSE</source>
+            <translation>Weight RMSE</translation>
+        </message>
+        <message>
+            <source>Mean KL (model)</source>
+            <translation>Mean KL (model)</translation>
+        </message>
+        <message>
+            <source>Error axis of the trade-off plot; mean KL needs a Run with Analysis &gt; Evaluate Model Accuracy</source>
+            <translation>Error axis of the trade-off plot; mean KL needs a Run with Analysis &gt; Evaluate Model Accuracy</translation>
+        </message>
+        <message>
+            <source>Mean KL: turn on Analysis &gt; Evaluate Model Accuracy and press Run</source>
+            <translation>Mean KL: turn on Analysis &gt; Evaluate Model Accuracy and press Run</translation>
+        </message>
+        <message>
+            <source>Size vs mean KL divergence: whole model</source>
+            <translation>Size vs mean KL divergence: whole model</translation>
+        </message>
+        <message>
+            <source>weight RMSE — lower is better</source>
+            <translation>weight RMSE — lower is better</translation>
+        </message>
+        <message>
+            <source>mean KL divergence (nats) — lower is better</source>
+            <translation>mean KL divergence (nats) — lower is better</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::PrecisionBar</name>
@@ -1009,6 +1084,57 @@
             <source>Cosine similarity between the original and the dequantized weights</source>
             <translation>Cosine similarity between the original and the dequantized weights</translation>
         </message>
+        <message>
+            <source>Quantized with the importance matrix (calibrated on another token stream than the evaluation); weight errors are not measured for this row</source>
+            <translation>Quantized with the importance matrix (calibrated on another token stream than the evaluation); weight errors are not measured for this row</translation>
+        </message>
+        <message numerus="yes">
+            <source>Evaluated on %n position(s); reference perplexity %1</source>
+            <translation>
+                <numerusform>Evaluated on %n position; reference perplexity %1</numerusform>
+                <numerusform>Evaluated on %n positions; reference perplexity %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>KL mean</source>
+            <translation>KL mean</translation>
+        </message>
+        <message>
+            <source>KL p99</source>
+            <translation>KL p99</translation>
+        </message>
+        <message>
+            <source>Top-1 agreement</source>
+            <translation>Top-1 agreement</translation>
+        </message>
+        <message>
+            <source>Perplexity</source>
+            <translation>Perplexity</translation>
+        </message>
+        <message>
+            <source>Δ perplexity</source>
+            <translation>Δ perplexity</translation>
+        </message>
+        <message>
+            <source>Mean KL divergence of the quantized model's next-token distribution from the original's, in nats (Analysis &gt; Evaluate Model Accuracy)</source>
+            <translation>Mean KL divergence of the quantized model's next-token distribution from the original's, in nats (Analysis &gt; Evaluate Model Accuracy)</translation>
+        </message>
+        <message>
+            <source>99th percentile of the per-position KL divergence</source>
+            <translation>99th percentile of the per-position KL divergence</translation>
+        </message>
+        <message>
+            <source>How often the quantized and the original model agree on the most likely next token</source>
+            <translation>How often the quantized and the original model agree on the most likely next token</translation>
+        </message>
+        <message>
+            <source>Perplexity of the quantized model on the evaluation tokens</source>
+            <translation>Perplexity of the quantized model on the evaluation tokens</translation>
+        </message>
+        <message>
+            <source>Perplexity of the quantized model minus that of the original</source>
+            <translation>Perplexity of the quantized model minus that of the original</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::engine</name>
@@ -1055,6 +1181,10 @@
         <message>
             <source>row %1, block %2 (columns %3–%4)</source>
             <translation>row %1, block %2 (columns %3–%4)</translation>
+        </message>
+        <message>
+            <source>%1 + imatrix</source>
+            <translation>%1 + imatrix</translation>
         </message>
     </context>
 </TS>

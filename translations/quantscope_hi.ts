@@ -520,6 +520,45 @@
             <source>Right-click a column to read about it in the quantization primer</source>
             <translation>किसी स्तंभ के बारे में क्वांटाइज़ेशन परिचय में पढ़ने के लिए उस पर राइट-क्लिक करें</translation>
         </message>
+        <message numerus="yes">
+            <source>accuracy on %n position(s), reference perplexity %1</source>
+            <translation>
+                <numerusform>%n स्थिति पर सटीकता, संदर्भ पर्प्लेक्सिटी %1</numerusform>
+                <numerusform>%n स्थितियों पर सटीकता, संदर्भ पर्प्लेक्सिटी %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Accuracy</source>
+            <translation>सटीकता</translation>
+        </message>
+        <message>
+            <source>Evaluate Model &amp;Accuracy</source>
+            <translation>मॉडल की सटीकता मापें(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Evaluate accuracy</source>
+            <translation>सटीकता मापें</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</source>
+            <translation>तब “चलाएँ” मॉडल को भी चलाता है: मूल मॉडल से सैंपल किए गए %1 टोकन पर (सीड %2, जैसा quantscope-cli compare --eval करता है), हर प्रिसिज़न के लिए अगले टोकन के वितरण का औसत और p99 KL डाइवर्जेंस, टॉप-1 सहमति और पर्प्लेक्सिटी। 12 M डेमो मॉडल पर कुछ सेकंड। Llama आकार का मॉडल चाहिए।</translation>
+        </message>
+        <message>
+            <source>Use &amp;Importance Matrix</source>
+            <translation>इम्पॉर्टेंस मैट्रिक्स का उपयोग करें(&amp;I)</translation>
+        </message>
+        <message>
+            <source>+ imatrix</source>
+            <translation>+ imatrix</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</source>
+            <translation>हर प्रिसिज़न को इम्पॉर्टेंस मैट्रिक्स के साथ भी क्वांटाइज़ करें (सीड %2 से सैंपल किए गए %1 टोकन पर औसत वर्गित एक्टिवेशन, मूल्यांकन वाली धारा से अलग धारा) और उसे दूसरी पंक्ति “&lt;टाइप&gt; + imatrix” के रूप में दिखाएँ</translation>
+        </message>
+        <message>
+            <source>Not a llama-shaped model: its accuracy cannot be measured</source>
+            <translation>यह Llama आकार का मॉडल नहीं है: इसकी सटीकता नहीं मापी जा सकती</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -767,6 +806,42 @@
             <source>SQNR (dB) — higher is better</source>
             <translation>SQNR (dB) — जितना अधिक उतना बेहतर</translation>
         </message>
+        <message>
+            <source>error:</source>
+            <translation>त्रुटि:</translation>
+        </message>
+        <message>
+            <source>Weight SQNR (dB)</source>
+            <translation>वज़न SQNR (dB)</translation>
+        </message>
+        <message>
+            <source>Weight RMSE</source>
+            <translation>वज़न RMSE</translation>
+        </message>
+        <message>
+            <source>Mean KL (model)</source>
+            <translation>औसत KL (मॉडल)</translation>
+        </message>
+        <message>
+            <source>Error axis of the trade-off plot; mean KL needs a Run with Analysis &gt; Evaluate Model Accuracy</source>
+            <translation>ट्रेड-ऑफ़ प्लॉट की त्रुटि अक्ष; औसत KL के लिए विश्लेषण &gt; मॉडल की सटीकता मापें के साथ रन चाहिए</translation>
+        </message>
+        <message>
+            <source>Mean KL: turn on Analysis &gt; Evaluate Model Accuracy and press Run</source>
+            <translation>औसत KL: विश्लेषण &gt; मॉडल की सटीकता मापें चालू करें और “चलाएँ” दबाएँ</translation>
+        </message>
+        <message>
+            <source>Size vs mean KL divergence: whole model</source>
+            <translation>आकार बनाम औसत KL डाइवर्जेंस: पूरा मॉडल</translation>
+        </message>
+        <message>
+            <source>weight RMSE — lower is better</source>
+            <translation>वज़न RMSE — कम बेहतर है</translation>
+        </message>
+        <message>
+            <source>mean KL divergence (nats) — lower is better</source>
+            <translation>औसत KL डाइवर्जेंस (nats) — कम बेहतर है</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::PrecisionBar</name>
@@ -1009,6 +1084,57 @@
             <source>Cosine similarity between the original and the dequantized weights</source>
             <translation>मूल और डीक्वांटाइज़्ड वज़न के बीच कोसाइन समानता</translation>
         </message>
+        <message>
+            <source>Quantized with the importance matrix (calibrated on another token stream than the evaluation); weight errors are not measured for this row</source>
+            <translation>इम्पॉर्टेंस मैट्रिक्स के साथ क्वांटाइज़ किया गया (मूल्यांकन से अलग टोकन धारा पर कैलिब्रेट); इस पंक्ति के लिए वज़न त्रुटियाँ नहीं मापी जातीं</translation>
+        </message>
+        <message numerus="yes">
+            <source>Evaluated on %n position(s); reference perplexity %1</source>
+            <translation>
+                <numerusform>%n स्थिति पर मूल्यांकन; संदर्भ पर्प्लेक्सिटी %1</numerusform>
+                <numerusform>%n स्थितियों पर मूल्यांकन; संदर्भ पर्प्लेक्सिटी %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>KL mean</source>
+            <translation>KL औसत</translation>
+        </message>
+        <message>
+            <source>KL p99</source>
+            <translation>KL p99</translation>
+        </message>
+        <message>
+            <source>Top-1 agreement</source>
+            <translation>टॉप-1 सहमति</translation>
+        </message>
+        <message>
+            <source>Perplexity</source>
+            <translation>पर्प्लेक्सिटी</translation>
+        </message>
+        <message>
+            <source>Δ perplexity</source>
+            <translation>Δ पर्प्लेक्सिटी</translation>
+        </message>
+        <message>
+            <source>Mean KL divergence of the quantized model's next-token distribution from the original's, in nats (Analysis &gt; Evaluate Model Accuracy)</source>
+            <translation>क्वांटाइज़्ड मॉडल के अगले टोकन के वितरण का मूल मॉडल के वितरण से औसत KL डाइवर्जेंस, nats में (विश्लेषण &gt; मॉडल की सटीकता मापें)</translation>
+        </message>
+        <message>
+            <source>99th percentile of the per-position KL divergence</source>
+            <translation>प्रति स्थिति KL डाइवर्जेंस का 99वाँ पर्सेंटाइल</translation>
+        </message>
+        <message>
+            <source>How often the quantized and the original model agree on the most likely next token</source>
+            <translation>क्वांटाइज़्ड और मूल मॉडल कितनी बार सबसे संभावित अगले टोकन पर सहमत होते हैं</translation>
+        </message>
+        <message>
+            <source>Perplexity of the quantized model on the evaluation tokens</source>
+            <translation>मूल्यांकन टोकन पर क्वांटाइज़्ड मॉडल की पर्प्लेक्सिटी</translation>
+        </message>
+        <message>
+            <source>Perplexity of the quantized model minus that of the original</source>
+            <translation>क्वांटाइज़्ड मॉडल की पर्प्लेक्सिटी में से मूल मॉडल की पर्प्लेक्सिटी घटाकर</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::engine</name>
@@ -1055,6 +1181,10 @@
         <message>
             <source>row %1, block %2 (columns %3–%4)</source>
             <translation>पंक्ति %1, ब्लॉक %2 (स्तंभ %3–%4)</translation>
+        </message>
+        <message>
+            <source>%1 + imatrix</source>
+            <translation>%1 + imatrix</translation>
         </message>
     </context>
 </TS>

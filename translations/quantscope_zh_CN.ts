@@ -517,6 +517,44 @@
             <source>Right-click a column to read about it in the quantization primer</source>
             <translation>右键点击某一列,可在量化入门中阅读其说明</translation>
         </message>
+        <message numerus="yes">
+            <source>accuracy on %n position(s), reference perplexity %1</source>
+            <translation>
+                <numerusform>在 %n 个位置上评估准确度，参考困惑度 %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Accuracy</source>
+            <translation>准确度</translation>
+        </message>
+        <message>
+            <source>Evaluate Model &amp;Accuracy</source>
+            <translation>评估模型准确度(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Evaluate accuracy</source>
+            <translation>评估准确度</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</source>
+            <translation>“运行”时也会运行模型：在从原始模型采样的 %1 个词元上（种子 %2，与 quantscope-cli compare --eval 相同），计算每种精度下一词元分布的平均 KL 散度及其 p99、top-1 一致率和困惑度。在 12 M 演示模型上需要几秒钟。需要 Llama 结构的模型。</translation>
+        </message>
+        <message>
+            <source>Use &amp;Importance Matrix</source>
+            <translation>使用重要性矩阵(&amp;I)</translation>
+        </message>
+        <message>
+            <source>+ imatrix</source>
+            <translation>+ imatrix</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</source>
+            <translation>另外用重要性矩阵量化每种精度（以种子 %2 采样的 %1 个词元上的平均平方激活，与评估所用的不是同一词元流），并显示为第二行“&lt;类型&gt; + imatrix”</translation>
+        </message>
+        <message>
+            <source>Not a llama-shaped model: its accuracy cannot be measured</source>
+            <translation>不是 Llama 结构的模型：无法测量其准确度</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -761,6 +799,42 @@
             <source>SQNR (dB) — higher is better</source>
             <translation>SQNR(dB)— 越高越好</translation>
         </message>
+        <message>
+            <source>error:</source>
+            <translation>误差：</translation>
+        </message>
+        <message>
+            <source>Weight SQNR (dB)</source>
+            <translation>权重 SQNR (dB)</translation>
+        </message>
+        <message>
+            <source>Weight RMSE</source>
+            <translation>权重 RMSE</translation>
+        </message>
+        <message>
+            <source>Mean KL (model)</source>
+            <translation>平均 KL（模型）</translation>
+        </message>
+        <message>
+            <source>Error axis of the trade-off plot; mean KL needs a Run with Analysis &gt; Evaluate Model Accuracy</source>
+            <translation>权衡图的误差轴；平均 KL 需要在开启“分析 &gt; 评估模型准确度”后运行</translation>
+        </message>
+        <message>
+            <source>Mean KL: turn on Analysis &gt; Evaluate Model Accuracy and press Run</source>
+            <translation>平均 KL：请开启“分析 &gt; 评估模型准确度”并点击“运行”</translation>
+        </message>
+        <message>
+            <source>Size vs mean KL divergence: whole model</source>
+            <translation>大小与平均 KL 散度：整个模型</translation>
+        </message>
+        <message>
+            <source>weight RMSE — lower is better</source>
+            <translation>权重 RMSE — 越低越好</translation>
+        </message>
+        <message>
+            <source>mean KL divergence (nats) — lower is better</source>
+            <translation>平均 KL 散度（nats）— 越低越好</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::PrecisionBar</name>
@@ -1000,6 +1074,56 @@
             <source>Cosine similarity between the original and the dequantized weights</source>
             <translation>原始权重与反量化权重之间的余弦相似度</translation>
         </message>
+        <message>
+            <source>Quantized with the importance matrix (calibrated on another token stream than the evaluation); weight errors are not measured for this row</source>
+            <translation>使用重要性矩阵量化（在与评估不同的词元流上校准）；此行不测量权重误差</translation>
+        </message>
+        <message numerus="yes">
+            <source>Evaluated on %n position(s); reference perplexity %1</source>
+            <translation>
+                <numerusform>在 %n 个位置上评估；参考困惑度 %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>KL mean</source>
+            <translation>KL 均值</translation>
+        </message>
+        <message>
+            <source>KL p99</source>
+            <translation>KL p99</translation>
+        </message>
+        <message>
+            <source>Top-1 agreement</source>
+            <translation>Top-1 一致率</translation>
+        </message>
+        <message>
+            <source>Perplexity</source>
+            <translation>困惑度</translation>
+        </message>
+        <message>
+            <source>Δ perplexity</source>
+            <translation>Δ 困惑度</translation>
+        </message>
+        <message>
+            <source>Mean KL divergence of the quantized model's next-token distribution from the original's, in nats (Analysis &gt; Evaluate Model Accuracy)</source>
+            <translation>量化模型的下一词元分布相对原始模型的平均 KL 散度，单位 nats（分析 &gt; 评估模型准确度）</translation>
+        </message>
+        <message>
+            <source>99th percentile of the per-position KL divergence</source>
+            <translation>逐位置 KL 散度的第 99 百分位数</translation>
+        </message>
+        <message>
+            <source>How often the quantized and the original model agree on the most likely next token</source>
+            <translation>量化模型与原始模型对最可能的下一个词元取得一致的比例</translation>
+        </message>
+        <message>
+            <source>Perplexity of the quantized model on the evaluation tokens</source>
+            <translation>量化模型在评估词元上的困惑度</translation>
+        </message>
+        <message>
+            <source>Perplexity of the quantized model minus that of the original</source>
+            <translation>量化模型的困惑度减去原始模型的困惑度</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::engine</name>
@@ -1046,6 +1170,10 @@
         <message>
             <source>row %1, block %2 (columns %3–%4)</source>
             <translation>第 %1 行,第 %2 块(列 %3–%4)</translation>
+        </message>
+        <message>
+            <source>%1 + imatrix</source>
+            <translation>%1 + imatrix</translation>
         </message>
     </context>
 </TS>

@@ -49,12 +49,19 @@ struct LayerPoint {
 };
 
 // A whole-model Run: one PrecisionRow (model-level figures) and one per-tensor series per precision.
+// With an importance matrix, a "<type> + imatrix" row follows each type; its per-layer series and
+// error histogram are empty (only its accuracy is measured).
 struct RunResult {
     std::vector<PrecisionRow> rows;
     std::vector<std::vector<LayerPoint>> perLayer;  // parallel to rows
     std::vector<qs::Histogram> errorHists;          // model-wide error histogram, parallel to rows
     double sourceBytes = 0;
     int64_t weights = 0;
+    bool evaluated = false;     // rows carry model accuracy
+    bool imatrix = false;       // with "+ imatrix" rows
+    int64_t evalTokens = 0;     // evaluation stream
+    int64_t evalPositions = 0;
+    double pplReference = 0;
 };
 
 }  // namespace qs::ui

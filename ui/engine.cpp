@@ -3,7 +3,9 @@
 #include "core/compare.h"
 #include "core/demo_model.h"
 #include "core/error.h"
+#include "core/eval_setup.h"
 #include "core/export.h"
+#include "core/llama.h"
 #include "core/formats/format.h"
 #include "core/metrics.h"
 #include "core/model.h"
@@ -16,7 +18,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <optional>
 
 namespace qs::ui::engine {
 
@@ -323,7 +330,10 @@ void analyseTensor(QPromise<TensorAnalysis>& promise, std::shared_ptr<const Mode
     promise.addResult(std::move(a));
 }
 
-void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> model, QStringList precisions, int bins)
+bool canEvaluate(const Model& m) { return llamaConfig(m).has_value(); }
+
+void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> model, QStringList precisions, int bins,
+                EvalRequest eval)
 {
     RunOutcome out;
     RunResult& r = out.result;
@@ -331,22 +341,42 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
     for (const QString& p : precisions)
         types.push_back(p.toStdString());
     std::atomic<bool> cancel{false};
+    // The evaluation reports progress per stage only: a watchdog turns the future's cancel into
+    // the engine's cancel flag (checked per token / window) in the meantime.
+    std::jthread watchdog;
+    if (eval.enabled)
+        watchdog = std::jthread([&promise, &cancel](std::stop_token st) {
+            std::mutex m;
+            std::condition_variable_any cv;
+            std::unique_lock lock(m);
+            while (!st.stop_requested()) {
+                if (promise.isCanceled()) {
+                    cancel = true;
+                    return;
+                }
+                cv.wait_for(lock, st, std::chrono::milliseconds(20), [] { return false; });
+            }
+        });
     std::vector<std::vector<TensorResult>> per(types.size());
-    r.perLayer.resize(types.size());
+    std::vector<std::vector<LayerPoint>> perLayer(types.size());
     CompareOptions o;
     o.cancel = &cancel;
     o.histogramBins = bins;
     promise.setProgressRange(0, 1000);
-    o.progress = [&](int done, int total) {
+    // Progress: the weight comparison, then (with evaluation) the stream and reference, then one
+    // step per type.
+    const int compareEnd = eval.enabled ? 300 : 1000, prepareEnd = 500;
+    auto setProgress = [&](int from, int to, double frac) {
         if (promise.isCanceled())
             cancel = true;
-        promise.setProgressValue(total > 0 ? int(1000.0 * done / total) : 0);
+        promise.setProgressValue(from + int((to - from) * std::clamp(frac, 0.0, 1.0)));
     };
+    o.progress = [&](int done, int total) { setProgress(0, compareEnd, total > 0 ? double(done) / total : 0); };
     o.tensorResult = [&](size_t k, int i, const TensorResult& tr) {
         if (promise.isCanceled())
             cancel = true;
         const TensorInfo& t = model->tensors[size_t(i)];
-        r.perLayer[k].push_back({i, qstr(t.name), tr.stats.sqnrDb(), tr.stats.rmse()});
+        perLayer[k].push_back({i, qstr(t.name), tr.stats.sqnrDb(), tr.stats.rmse()});
         TensorResult slim;
         slim.errorHist = tr.errorHist;
         slim.stats.maxAbsErr = tr.stats.maxAbsErr;
@@ -364,6 +394,19 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
                 r.sourceBytes += double(model->tensors[size_t(e.sourceIndex)].nbytes);
                 r.weights += e.numel();
             }
+        // Model accuracy through the engine function quantscope-cli compare --eval uses.
+        std::unique_ptr<EvalSetup> setup;
+        if (eval.enabled) {
+            EvalStreamOptions so = eval.stream;
+            so.cancel = &cancel;
+            so.progress = [&](int done, int total) { setProgress(compareEnd, prepareEnd, double(done) / total); };
+            setup = prepareEvaluation(*model, so);
+            r.evaluated = true;
+            r.imatrix = setup->imatrix.has_value();
+            r.evalTokens = int64_t(setup->tokens.size());
+            r.evalPositions = setup->evaluator->positions();
+            r.pplReference = setup->evaluator->pplReference();
+        }
         for (size_t k = 0; k < res.rows.size(); ++k) {
             const CompareRow& c = res.rows[k];
             const ErrorStats& s = c.total.stats;
@@ -385,8 +428,40 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
             qs::Histogram eh = histogram(nullptr, 0, bins, -m, m);
             for (const auto& tr : per[k])
                 rebin(eh, tr.errorHist);
+            std::optional<PrecisionRow> imRow;
+            if (setup) {
+                if (promise.isCanceled())
+                    return;
+                const TypeAccuracy acc = evaluateType(*model, *setup, c.type, false, {}, &cancel);
+                auto fill = [&](PrecisionRow& pr, const AccuracyMetrics& a) {
+                    pr.evaluated = true;
+                    pr.kldMean = a.kldMean;
+                    pr.kldP99 = a.kldP99;
+                    pr.top1 = a.top1Agreement;
+                    pr.ppl = a.ppl;
+                    pr.pplReference = a.pplReference;
+                    pr.evalPositions = a.positions;
+                };
+                fill(row, acc.plain);
+                if (acc.imatrix) {
+                    PrecisionRow ir = row;
+                    ir.precision = tr("%1 + imatrix").arg(row.precision);
+                    ir.imatrix = true;
+                    ir.weightMeasured = false;
+                    ir.seconds = 0;
+                    fill(ir, *acc.imatrix);
+                    imRow = ir;
+                }
+                setProgress(prepareEnd, 1000, double(k + 1) / double(res.rows.size()));
+            }
             r.rows.push_back(row);
+            r.perLayer.push_back(std::move(perLayer[k]));
             r.errorHists.push_back(std::move(eh));
+            if (imRow) {
+                r.rows.push_back(*imRow);
+                r.perLayer.emplace_back();
+                r.errorHists.emplace_back();
+            }
         }
     } catch (const Error& e) {
         if (e.kind() == ErrorKind::Cancelled)

@@ -2,6 +2,7 @@
 // The window's one door to the engine: format and preset lists, the mixed-precision plan,
 // and the functions the workers run (all of them call core/; none computes metrics itself).
 // Every function below may run on a worker thread unless noted.
+#include "core/eval_setup.h"
 #include "ui/analysis.h"
 
 #include <QPromise>
@@ -72,13 +73,26 @@ void modelHistogram(QPromise<ModelHistogram>& promise, std::shared_ptr<const qs:
 void analyseTensor(QPromise<TensorAnalysis>& promise, std::shared_ptr<const qs::Model> model, int tensor,
                    QStringList precisions, int bins);
 
-// The whole model at every precision (the table and the per-layer plot).
+// True when the model can be run (llama-shaped: qs::llamaConfig finds its hyper-parameters).
+bool canEvaluate(const qs::Model& m);
+
+// Model accuracy in a Run: the evaluation stream (default: kDefaultEvalSample tokens sampled from
+// the reference with seed kDefaultEvalSeed, as quantscope-cli compare --eval) and, with
+// stream.imatrix, a second row per precision quantized with an importance matrix calibrated on
+// another stream. cancel/progress of `stream` are set by the worker.
+struct EvalRequest {
+    bool enabled = false;
+    qs::EvalStreamOptions stream;
+};
+
+// The whole model at every precision (the table and the per-layer plot); with evaluation, each
+// row also carries KL / top-1 / perplexity (and "<type> + imatrix" rows follow their type).
 struct RunOutcome {
     RunResult result;
     QString error;
 };
 void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const qs::Model> model, QStringList precisions,
-                int bins);
+                int bins, EvalRequest eval = {});
 
 // Export: a precision (format or preset) or the current plan, to .gguf or fake-quant .safetensors.
 struct ExportRequest {

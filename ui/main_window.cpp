@@ -85,6 +85,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createActions();
     createMenus();
     createStatusBar();
+    createEvaluationUi();
     createTeachingUi();
 
     connect(bar_, &PrecisionBar::runRequested, this, &MainWindow::run);
@@ -366,6 +367,7 @@ void MainWindow::setModel(std::shared_ptr<const qs::Model> model, const QString&
     setWindowTitle(tr("%1 — QuantScope").arg(label_));
     status_->setText(model_ ? tr("%1: %n tensor(s)", nullptr, int(model_->tensors.size())).arg(label_) : tr("Ready"));
     exportModelAct_->setEnabled(model_ != nullptr);
+    updateEvaluationActions();
     emit modelChanged();
 }
 
@@ -464,7 +466,8 @@ void MainWindow::run()
     if (runWatch_.isRunning())
         runWatch_.cancel();  // a second Run replaces the first
     status_->setText(tr("Running %1 over %2…").arg(precisions.join(QStringLiteral(", ")), label_));
-    const QFuture<engine::RunOutcome> f = QtConcurrent::run(&engine::runCompare, model_, precisions, kBins);
+    const QFuture<engine::RunOutcome> f =
+        QtConcurrent::run(&engine::runCompare, model_, precisions, kBins, evaluationRequest());
     track(f);
     runWatch_.setProperty("gen", generation_);
     awaiting_.insert(&runWatch_);
@@ -525,9 +528,17 @@ void MainWindow::onRunFinished()
     table_->setRows(o.result.rows);
     plots_->showRun(*lastRun_, browser_->selectedTensor() < 0);
     double secs = 0;
+    int compared = 0;
     for (const auto& r : o.result.rows)
-        secs += r.seconds;
-    status_->setText(tr("Compared %n precision(s) in %1 s", nullptr, int(o.result.rows.size())).arg(secs, 0, 'f', 2));
+        if (r.weightMeasured) {
+            secs += r.seconds;
+            ++compared;
+        }
+    status_->setText(tr("Compared %n precision(s) in %1 s", nullptr, compared).arg(secs, 0, 'f', 2));
+    if (o.result.evaluated)
+        status_->setText(status_->text() + QStringLiteral("; ") +
+                         tr("accuracy on %n position(s), reference perplexity %1", nullptr, int(o.result.evalPositions))
+                             .arg(o.result.pplReference, 0, 'f', 3));
     emit runFinished(true);
 }
 

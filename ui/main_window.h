@@ -79,6 +79,15 @@ public:
     void showPrimer(const QString& section = QString());
     Primer* primer() const { return primer_; }
 
+    // Model accuracy (main_window_eval.cpp): Analysis > Evaluate Model Accuracy and Use Importance
+    // Matrix (checkable; enabled for llama-shaped models). The stream a Run evaluates on: by
+    // default tokens sampled from the model as quantscope-cli compare --eval does.
+    QAction* evaluateAction() const { return evalAct_; }
+    QAction* imatrixAction() const { return imatrixAct_; }
+    void setEvaluationStream(const qs::EvalStreamOptions& stream) { evalStream_ = stream; }
+    const qs::EvalStreamOptions& evaluationStream() const { return evalStream_; }
+    engine::EvalRequest evaluationRequest() const;
+
     // Hooks for the test and the screenshot driver: the path the next file dialog would ask for.
     void setNextSavePath(const QString& path) { nextSavePath_ = path; }
     // For Export Quantized Model…: skip the dialog once and export this (empty type: the plan).
@@ -106,6 +115,9 @@ private:
     void createStatusBar();
     void createTeachingUi();  // main_window_teach.cpp
     void retranslateUi();     // main_window_teach.cpp: every text in the current language
+    void createEvaluationUi();       // main_window_eval.cpp
+    void retranslateEvaluationUi();  // main_window_eval.cpp
+    void updateEvaluationActions();  // main_window_eval.cpp: enabled for llama-shaped models
     void readSettings();
     void writeSettings();
     void addRecent(const QString& path);
@@ -175,6 +187,11 @@ private:
     QDockWidget* inspectorDock_ = nullptr;
     QAction* inspectorAct_ = nullptr;
     QAction* primerAct_ = nullptr;
+    QAction* evalAct_ = nullptr;
+    QAction* imatrixAct_ = nullptr;
+    class QToolBar* evalBar_ = nullptr;
+    qs::EvalStreamOptions evalStream_;
+    bool modelEvaluable_ = false;
     BlockInspector* inspector_ = nullptr;
     Primer* primer_ = nullptr;
     std::shared_ptr<const qs::Model> inspectorModel_, primerModel_;

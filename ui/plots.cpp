@@ -101,6 +101,15 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
     tradeoffX_->addItem(tr("Bits per weight"));
     tradeoffX_->addItem(tr("Size (MB)"));
     bar->addWidget(tradeoffX_);
+    bar->addWidget(new QLabel(tr("error:"), this));
+    tradeoffY_ = new QComboBox(this);
+    tradeoffY_->setObjectName(QStringLiteral("tradeoffErrorCombo"));
+    tradeoffY_->addItem(tr("Weight SQNR (dB)"));
+    tradeoffY_->addItem(tr("Weight RMSE"));
+    tradeoffY_->addItem(tr("Mean KL (model)"));
+    tradeoffY_->setToolTip(tr("Error axis of the trade-off plot; mean KL needs a Run with Analysis > Evaluate "
+                              "Model Accuracy"));
+    bar->addWidget(tradeoffY_);
     bar->addStretch(1);
     auto* reset = new QPushButton(tr("Reset view"), this);
     reset->setToolTip(tr("Fit the axes to the data (also: double-click the plot)"));
@@ -139,6 +148,11 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
     });
     connect(layerMetric_, &QComboBox::currentIndexChanged, this, [this] { drawLayerTab(); });
     connect(tradeoffX_, &QComboBox::currentIndexChanged, this, [this] { drawTradeoffTab(); });
+    connect(tradeoffY_, &QComboBox::currentIndexChanged, this, [this] {
+        if (tabs_->currentIndex() != TradeoffTab)
+            tabs_->setCurrentIndex(TradeoffTab);
+        drawTradeoffTab();
+    });
     connect(reset, &QPushButton::clicked, this, &PlotsWidget::resetView);
     connect(plots_[HistogramTab], &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) {
         hoverHistogramAt(plots_[HistogramTab]->xAxis->pixelToCoord(e->position().x()));
@@ -532,6 +546,8 @@ void PlotsWidget::drawLayerTab()
     bool ticks = false;
     for (size_t k = 0; k < run_.perLayer.size() && k < run_.rows.size(); ++k) {
         const auto& pts = run_.perLayer[k];
+        if (pts.empty())
+            continue;  // "+ imatrix" rows: accuracy only
         QVector<double> x, y;
         int lastLayer = -2;
         for (size_t i = 0; i < pts.size(); ++i) {
@@ -564,62 +580,102 @@ void PlotsWidget::drawLayerTab()
     p->replot();
 }
 
+PlotsWidget::TradeoffError PlotsWidget::tradeoffError() const { return TradeoffError(tradeoffY_->currentIndex()); }
+
+void PlotsWidget::setTradeoffError(TradeoffError e) { tradeoffY_->setCurrentIndex(int(e)); }
+
 void PlotsWidget::drawTradeoffTab()
 {
     struct Pt {
         QString name;
-        double bpw, mb, sqnr;
+        double bpw, mb, err;
+        int color;
     };
+    const TradeoffError axis = tradeoffError();
+    const bool higherBetter = axis == ErrorSqnr;
     std::vector<Pt> pts;
     QString title;
-    if (haveTensor_) {
-        for (const auto& pa : tensor_.precisions)
+    QCustomPlot* p = plots_[TradeoffTab];
+    if (axis == ErrorKl) {
+        // Model accuracy exists for the whole model only, whatever tensor is selected.
+        if (!haveRun_ || !run_.evaluated) {
+            if (haveRun_ || haveTensor_)
+                setPlaceholder(p, tr("Mean KL: turn on Analysis > Evaluate Model Accuracy and press Run"));
+            return;
+        }
+        for (size_t k = 0; k < run_.rows.size(); ++k) {
+            const auto& r = run_.rows[k];
+            if (r.evaluated)
+                pts.push_back({r.precision, r.bitsPerWeight, r.bytes / 1e6, r.kldMean, int(k)});
+        }
+        title = tr("Size vs mean KL divergence: whole model");
+    } else if (haveTensor_) {
+        int k = 0;
+        for (const auto& pa : tensor_.precisions) {
             if (pa.error.isEmpty())
                 pts.push_back({pa.precision, pa.result.bitsPerWeight, double(pa.result.bytes) / 1e6,
-                               pa.result.stats.sqnrDb()});
+                               axis == ErrorSqnr ? pa.result.stats.sqnrDb() : pa.result.stats.rmse(), k});
+            ++k;
+        }
         title = tr("Size vs error: %1").arg(tensor_.name);
     } else if (haveRun_ && runWholeModel_) {
-        for (const auto& r : run_.rows)
-            pts.push_back({r.precision, r.bitsPerWeight, r.bytes / 1e6, r.sqnr});
+        for (size_t k = 0; k < run_.rows.size(); ++k) {
+            const auto& r = run_.rows[k];
+            if (r.weightMeasured)
+                pts.push_back({r.precision, r.bitsPerWeight, r.bytes / 1e6, axis == ErrorSqnr ? r.sqnr : r.rmse, int(k)});
+        }
         title = tr("Size vs error: whole model");
     } else {
         return;
     }
-    QCustomPlot* p = plots_[TradeoffTab];
     p->clearPlottables();
     p->clearItems();
     const bool mb = tradeoffX_->currentIndex() == 1;
+    const bool logY = !higherBetter;  // RMSE and KL span decades
+    if (logY) {
+        p->yAxis->setScaleType(QCPAxis::stLogarithmic);
+        p->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        p->yAxis->setNumberFormat(QStringLiteral("eb"));
+        p->yAxis->setNumberPrecision(0);
+    } else {
+        p->yAxis->setScaleType(QCPAxis::stLinear);
+        p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        p->yAxis->setNumberFormat(QStringLiteral("gb"));
+        p->yAxis->setNumberPrecision(6);
+    }
     std::vector<std::pair<double, double>> xy;
-    for (size_t k = 0; k < pts.size(); ++k) {
-        const double x = mb ? pts[k].mb : pts[k].bpw;
-        const double y = pts[k].sqnr;
-        if (!std::isfinite(y))
+    for (const Pt& pt : pts) {
+        const double x = mb ? pt.mb : pt.bpw;
+        const double y = pt.err;
+        if (!std::isfinite(y) || (logY && y <= 0))
             continue;
         QCPGraph* g = p->addGraph();
         g->setLineStyle(QCPGraph::lsNone);
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colorFor(int(k)), 9));
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colorFor(pt.color), 9));
         g->setData(QVector<double>{x}, QVector<double>{y});
-        g->setName(pts[k].name);
+        g->setName(pt.name);
         g->removeFromLegend();
         auto* label = new QCPItemText(p);
         label->position->setCoords(x, y);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
         label->setPadding(QMargins(6, 0, 0, 4));
-        label->setText(pts[k].name);
+        label->setText(pt.name);
         label->setColor(palette().color(QPalette::WindowText));
         xy.push_back({x, y});
     }
-    // Pareto front: no other point is at most as large and at least as accurate.
+    // Pareto front on the chosen axis: no other point is at most as large and at least as accurate.
+    auto better = [higherBetter](double a, double b) { return higherBetter ? a > b : a < b; };
     std::vector<std::pair<double, double>> front;
     for (const auto& a : xy) {
         bool dominated = false;
         for (const auto& b : xy)
-            if (b.first <= a.first && b.second >= a.second && (b.first < a.first || b.second > a.second))
+            if (b.first <= a.first && !better(a.second, b.second) && (b.first < a.first || better(b.second, a.second)))
                 dominated = true;
         if (!dominated)
             front.push_back(a);
     }
     std::sort(front.begin(), front.end());
+    front.erase(std::unique(front.begin(), front.end()), front.end());
     if (front.size() > 1) {
         QVector<double> fx, fy;
         for (const auto& f : front) {
@@ -634,15 +690,24 @@ void PlotsWidget::drawTradeoffTab()
         g->setName(tr("Pareto front"));
     }
     p->xAxis->setLabel(mb ? tr("size (MB)") : tr("bits per weight"));
-    p->yAxis->setLabel(tr("SQNR (dB) — higher is better"));
+    p->yAxis->setLabel(axis == ErrorSqnr  ? tr("SQNR (dB) — higher is better")
+                       : axis == ErrorRmse ? tr("weight RMSE — lower is better")
+                                           : tr("mean KL divergence (nats) — lower is better"));
     setTitle(p, title);
     p->legend->setVisible(front.size() > 1);
     p->rescaleAxes();
     // Margins so the labels and discs are not cut at the edges.
     const QCPRange xr = p->xAxis->range(), yr = p->yAxis->range();
-    const double dx = std::max(xr.size() * 0.12, 0.25), dy = std::max(yr.size() * 0.12, 1.0);
+    const double dx = std::max(xr.size() * 0.12, 0.25);
     p->xAxis->setRange(xr.lower - dx, xr.upper + dx);
-    p->yAxis->setRange(yr.lower - dy, yr.upper + dy);
+    if (logY) {
+        const double lo = yr.lower > 0 ? yr.lower : 1e-6, hi = yr.upper > lo ? yr.upper : lo * 10;
+        const double f = std::max(std::pow(hi / lo, 0.12), 1.6);
+        p->yAxis->setRange(lo / f, hi * f);
+    } else {
+        const double dy = std::max(yr.size() * 0.12, 1.0);
+        p->yAxis->setRange(yr.lower - dy, yr.upper + dy);
+    }
     p->replot();
 }
 

@@ -19,6 +19,9 @@ class PlotsWidget : public QWidget {
     Q_OBJECT
 public:
     enum Tab { HistogramTab, ErrorTab, LayerTab, TradeoffTab, TabCount };
+    // The trade-off plot's error axis: weight SQNR (higher is better), weight RMSE, or the model's
+    // mean KL divergence (lower is better; whole model, when the Run evaluated accuracy).
+    enum TradeoffError { ErrorSqnr, ErrorRmse, ErrorKl };
 
     explicit PlotsWidget(QWidget* parent = nullptr);
 
@@ -45,6 +48,9 @@ public:
     int levelCount() const { return levelCount_; }
     QString levelsPrecision() const;
     void setLevelsPrecision(const QString& name);
+    void setTradeoffError(TradeoffError e);
+    TradeoffError tradeoffError() const;
+    QComboBox* tradeoffErrorCombo() const { return tradeoffY_; }
     // Shows the levels of the block under histogram x (as the mouse does).
     void hoverHistogramAt(double x);
 
@@ -70,6 +76,7 @@ private:
     QComboBox* levelsCombo_ = nullptr;
     QComboBox* layerMetric_ = nullptr;
     QComboBox* tradeoffX_ = nullptr;
+    QComboBox* tradeoffY_ = nullptr;
     QLabel* hint_ = nullptr;
     bool log_ = false;
     int levelCount_ = 0;

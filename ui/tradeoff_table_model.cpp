@@ -3,6 +3,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <limits>
 
 namespace qs::ui {
 
@@ -18,19 +19,29 @@ int TradeoffTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-static double numeric(const PrecisionRow& r, int column)
+double TradeoffTableModel::value(const PrecisionRow& r, int column)
 {
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    if (isAccuracyColumn(column) && !r.evaluated)
+        return none;
+    if (!r.weightMeasured && column >= Rmse && column <= Cosine)
+        return none;
     switch (column) {
-    case TradeoffTableModel::Bits: return r.bitsPerWeight;
-    case TradeoffTableModel::Size: return r.bytes;
-    case TradeoffTableModel::VsSource: return r.compressionVsSource;
-    case TradeoffTableModel::VsF32: return r.compressionVsF32;
-    case TradeoffTableModel::Rmse: return r.rmse;
-    case TradeoffTableModel::Sqnr: return r.sqnr;
-    case TradeoffTableModel::MaxErr: return r.maxError;
-    case TradeoffTableModel::P99: return r.p99;
-    case TradeoffTableModel::Cosine: return r.cosine;
-    case TradeoffTableModel::Time: return r.seconds;
+    case Bits: return r.bitsPerWeight;
+    case Size: return r.bytes;
+    case VsSource: return r.compressionVsSource;
+    case VsF32: return r.compressionVsF32;
+    case Rmse: return r.rmse;
+    case Sqnr: return r.sqnr;
+    case MaxErr: return r.maxError;
+    case P99: return r.p99;
+    case Cosine: return r.cosine;
+    case KlMean: return r.kldMean;
+    case KlP99: return r.kldP99;
+    case Top1: return r.top1;
+    case Ppl: return r.ppl;
+    case PplDelta: return r.ppl - r.pplReference;
+    case Time: return r.weightMeasured ? r.seconds : none;
     default: return 0;
     }
 }
@@ -44,7 +55,9 @@ QVariant TradeoffTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole) {
         if (c == Precision)
             return r.precision;
-        const double v = numeric(r, c);
+        const double v = value(r, c);
+        if (std::isnan(v))
+            return QStringLiteral("—");
         switch (c) {
         case Bits: return QString::number(v, 'f', 3);
         case Size: return QLocale().formattedDataSize(qint64(v), 2, QLocale::DataSizeTraditionalFormat);
@@ -53,13 +66,31 @@ QVariant TradeoffTableModel::data(const QModelIndex& index, int role) const
         case Sqnr: return std::isfinite(v) ? QString::number(v, 'f', 2) : QStringLiteral("∞");
         case Cosine: return QString::number(v, 'f', 6);
         case Time: return QString::number(v, 'f', 2);
+        case KlMean: case KlP99: return QString::number(v, 'g', 4);
+        case Top1: return QStringLiteral("%1 %").arg(100.0 * v, 0, 'f', 2);
+        case Ppl: return QString::number(v, 'f', 3);
+        case PplDelta: return (v >= 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'f', 3);
         }
     }
-    if (role == Qt::ToolTipRole)
-        return tr("%1: %n tensor(s) quantized", nullptr, r.tensors).arg(r.precision) +
-               (r.fallbacks ? tr(", %n with a fallback type (row length vs block size)", nullptr, r.fallbacks) : QString());
-    if (role == Qt::UserRole)  // sort key
-        return c == Precision ? QVariant(r.precision) : QVariant(numeric(r, c));
+    if (role == Qt::ToolTipRole) {
+        QString tip = tr("%1: %n tensor(s) quantized", nullptr, r.tensors).arg(r.precision) +
+                      (r.fallbacks ? tr(", %n with a fallback type (row length vs block size)", nullptr, r.fallbacks)
+                                   : QString());
+        if (r.imatrix)
+            tip += QLatin1Char('\n') + tr("Quantized with the importance matrix (calibrated on another token stream "
+                                          "than the evaluation); weight errors are not measured for this row");
+        if (r.evaluated)
+            tip += QLatin1Char('\n') + tr("Evaluated on %n position(s); reference perplexity %1", nullptr,
+                                          int(r.evalPositions))
+                                           .arg(r.pplReference, 0, 'f', 3);
+        return tip;
+    }
+    if (role == Qt::UserRole) {  // sort key (rows without a value first)
+        if (c == Precision)
+            return r.precision;
+        const double v = value(r, c);
+        return std::isnan(v) ? -std::numeric_limits<double>::infinity() : v;
+    }
     if (role == Qt::TextAlignmentRole)
         return int(c == Precision ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
     return {};
@@ -82,6 +113,11 @@ QVariant TradeoffTableModel::headerData(int section, Qt::Orientation o, int role
         case P99: return tr("p99 |error|");
         case Cosine: return tr("Cosine");
         case Time: return tr("Time (s)");
+        case KlMean: return tr("KL mean");
+        case KlP99: return tr("KL p99");
+        case Top1: return tr("Top-1 agreement");
+        case Ppl: return tr("Perplexity");
+        case PplDelta: return tr("Δ perplexity");
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -93,6 +129,12 @@ QVariant TradeoffTableModel::headerData(int section, Qt::Orientation o, int role
         case Sqnr: return tr("Signal-to-quantization-noise ratio: 10·log10(Σx² / Σ(x−q)²)");
         case P99: return tr("99th percentile of the absolute error");
         case Cosine: return tr("Cosine similarity between the original and the dequantized weights");
+        case KlMean: return tr("Mean KL divergence of the quantized model's next-token distribution from the "
+                               "original's, in nats (Analysis > Evaluate Model Accuracy)");
+        case KlP99: return tr("99th percentile of the per-position KL divergence");
+        case Top1: return tr("How often the quantized and the original model agree on the most likely next token");
+        case Ppl: return tr("Perplexity of the quantized model on the evaluation tokens");
+        case PplDelta: return tr("Perplexity of the quantized model minus that of the original");
         }
     }
     return {};
@@ -110,7 +152,9 @@ QString TradeoffTableModel::cellText(int row, int column) const
     const PrecisionRow& r = rows_[size_t(row)];
     if (column == Precision)
         return r.precision;
-    const double v = numeric(r, column);
+    const double v = value(r, column);
+    if (std::isnan(v))
+        return {};
     if (column == Size)
         return QString::number(qint64(v));
     return QString::number(v, 'g', 8);
@@ -127,7 +171,9 @@ static QString exportHeader(int c)
 {
     static const char* names[] = {"precision", "bits_per_weight", "size_bytes", "compression_vs_source",
                                   "compression_vs_f32", "rmse", "sqnr_db", "max_error", "p99_abs_error",
-                                  "cosine", "time_s"};
+                                  "cosine", "kld_mean", "kld_p99", "top1_agreement", "ppl",
+                                  "ppl_delta", "time_s"};
+    static_assert(sizeof names / sizeof names[0] == TradeoffTableModel::ColumnCount);
     return QString::fromLatin1(names[c]);
 }
 

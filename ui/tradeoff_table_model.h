@@ -21,12 +21,29 @@ struct PrecisionRow {
     double seconds = 0;             // quantize + dequantize + measure time for this precision
     int tensors = 0;                // tensors quantized
     int fallbacks = 0;              // of which with a fallback type
+    // Weight-error columns measured (false for the "+ imatrix" rows, which only have accuracy).
+    bool weightMeasured = true;
+    bool imatrix = false;           // quantized with the importance matrix
+    // Model accuracy (core/eval_setup.h, as quantscope-cli compare --eval reports it); shown as
+    // "—" unless evaluated.
+    bool evaluated = false;
+    double kldMean = 0;             // mean KL(reference || quantized), nats
+    double kldP99 = 0;
+    double top1 = 0;                // top-1 agreement, fraction
+    double ppl = 0;                 // perplexity of the quantized model
+    double pplReference = 0;
+    int64_t evalPositions = 0;
 };
 
 class TradeoffTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Precision, Bits, Size, VsSource, VsF32, Rmse, Sqnr, MaxErr, P99, Cosine, Time, ColumnCount };
+    enum Column {
+        Precision, Bits, Size, VsSource, VsF32, Rmse, Sqnr, MaxErr, P99, Cosine,
+        KlMean, KlP99, Top1, Ppl, PplDelta,  // model accuracy
+        Time, ColumnCount
+    };
+    static bool isAccuracyColumn(int c) { return c >= KlMean && c <= PplDelta; }
 
     explicit TradeoffTableModel(QObject* parent = nullptr);
 
@@ -39,7 +56,9 @@ public:
     void clear() { setRows({}); }
     const std::vector<PrecisionRow>& rows() const { return rows_; }
 
-    // Text of one cell as exported (full precision, no units).
+    // The value of a numeric cell; NaN when the row has none (not evaluated, not measured).
+    static double value(const PrecisionRow& r, int column);
+    // Text of one cell as exported (full precision, no units; empty when the row has no value).
     QString cellText(int row, int column) const;
     QString toCsv() const;
     QString toMarkdown() const;

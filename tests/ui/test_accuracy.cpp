@@ -1,0 +1,306 @@
+// Model accuracy in the window (headless): Analysis > Evaluate Model Accuracy fills the trade-off
+// table's KL / top-1 / perplexity columns with the numbers quantscope-cli compare --eval prints and
+// core's evaluateType computes; Use Importance Matrix adds "<type> + imatrix" rows; the trade-off
+// plot's error axis switches to mean KL; cancel during the evaluation; non-llama models.
+#include "core/eval_setup.h"
+#include "core/model.h"
+#include "tests/support/fixtures.h"
+#include "ui/main_window.h"
+#include "ui/plots.h"
+#include "ui/precision_bar.h"
+#include "ui/tradeoff_table_model.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProgressBar>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <qcustomplot.h>
+
+#include <cmath>
+
+using namespace qs;
+using namespace qs::ui;
+
+namespace {
+
+const QStringList kTypes{QStringLiteral("Q8_0"), QStringLiteral("Q4_0")};
+
+QJsonArray cliCompare(const QString& model, const QStringList& extra)
+{
+    QByteArray out, err;
+    const int rc = test::runCli(QStringList{QStringLiteral("compare"), QStringLiteral("--types"),
+                                            kTypes.join(QLatin1Char(',')), QStringLiteral("--eval"),
+                                            QStringLiteral("--json")} +
+                                    extra + QStringList{model},
+                                &out, &err);
+    if (rc != 0)
+        qWarning("quantscope-cli: %s", err.constData());
+    return QJsonDocument::fromJson(out).object().value(QStringLiteral("results")).toArray();
+}
+
+// The y values of the single-point graphs of the trade-off plot (one per precision).
+QList<double> tradeoffPoints(QCustomPlot* p, QStringList* names = nullptr)
+{
+    QList<double> ys;
+    for (int i = 0; i < p->graphCount(); ++i) {
+        QCPGraph* g = p->graph(i);
+        if (g->dataCount() != 1 || g->name() == QStringLiteral("Pareto front"))
+            continue;
+        ys << g->data()->constBegin()->value;
+        if (names)
+            *names << g->name();
+    }
+    return ys;
+}
+
+}  // namespace
+
+class TestAccuracy : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("QuantScopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_ui_accuracy"));
+        QSettings().clear();
+    }
+
+    void evaluationMatchesCliAndCore()
+    {
+        MainWindow w;
+        w.show();
+        const QString path = test::stories(QStringLiteral("stories260K-f32.gguf"));
+        const QString tokens = test::stories(QStringLiteral("eval-tokens.json"));
+        QVERIFY(!w.evaluateAction()->isEnabled());  // no model yet
+        w.openFile(path);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
+        QVERIFY(w.evaluateAction()->isEnabled());
+        QVERIFY(w.evaluateAction()->isCheckable() && !w.evaluateAction()->isChecked());
+        QVERIFY(!w.imatrixAction()->isEnabled());  // only with evaluation on
+        // The default stream is the CLI's: sampled tokens, fixed seed, stated in the tooltip.
+        QCOMPARE(w.evaluationStream().sample, kDefaultEvalSample);
+        QCOMPARE(w.evaluationStream().seed, kDefaultEvalSeed);
+        QVERIFY(w.evaluateAction()->toolTip().contains(QString::number(kDefaultEvalSample)));
+
+        // A Run without evaluation: the accuracy columns are empty.
+        w.precisionBar()->setChecked(kTypes);
+        QSignalSpy done(&w, &MainWindow::runFinished);
+        w.run();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
+        QVERIFY(done.last().at(0).toBool());
+        TradeoffTableModel* t = w.tableModel();
+        QCOMPARE(t->rowCount(), 2);
+        for (int c : {TradeoffTableModel::KlMean, TradeoffTableModel::KlP99, TradeoffTableModel::Top1,
+                      TradeoffTableModel::Ppl, TradeoffTableModel::PplDelta}) {
+            QCOMPARE(t->index(0, c).data().toString(), QStringLiteral("—"));
+            QVERIFY(t->cellText(0, c).isEmpty());
+        }
+        // The KL axis of the trade-off plot has nothing to draw yet.
+        w.plots()->setTradeoffError(PlotsWidget::ErrorKl);
+        QCOMPARE(tradeoffPoints(w.plots()->plot(PlotsWidget::TradeoffTab)).size(), 0);
+        w.plots()->setTradeoffError(PlotsWidget::ErrorSqnr);
+
+        // Evaluate on the fixture's 129 tokens; checking the action re-runs.
+        EvalStreamOptions so;
+        so.tokensFile = tokens.toStdString();
+        w.setEvaluationStream(so);
+        w.evaluateAction()->setChecked(true);
+        QVERIFY(w.imatrixAction()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 30000);
+        QVERIFY2(done.last().at(0).toBool(), qPrintable(w.lastError()));
+        QCOMPARE(t->rowCount(), 2);
+        const auto& rows = t->rows();
+        for (const auto& r : rows) {
+            QVERIFY(r.evaluated);
+            QVERIFY(r.kldMean > 0 && std::isfinite(r.kldMean));
+            QVERIFY(r.kldP99 >= r.kldMean);
+            QVERIFY(r.top1 > 0 && r.top1 <= 1.0);
+            QVERIFY(r.ppl > 1 && r.pplReference > 1);
+            QCOMPARE(r.evalPositions, qint64(128));
+        }
+        QVERIFY(rows[0].kldMean < rows[1].kldMean);  // KL(Q8_0) < KL(Q4_0)
+        QVERIFY(rows[0].top1 > rows[1].top1);
+        QVERIFY(t->index(0, TradeoffTableModel::KlMean).data().toString() != QStringLiteral("—"));
+        QVERIFY(t->index(1, TradeoffTableModel::Top1).data().toString().endsWith(QStringLiteral("%")));
+        QVERIFY(!t->cellText(1, TradeoffTableModel::PplDelta).isEmpty());
+        QVERIFY(t->toCsv().startsWith(QStringLiteral("precision,")));
+        QVERIFY(t->toCsv().section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("kld_mean")));
+
+        // Equal to core's evaluateType on the same stream ...
+        const auto m = openModel(path.toStdString());
+        const auto setup = prepareEvaluation(*m, so);
+        for (int k = 0; k < 2; ++k) {
+            const TypeAccuracy a = evaluateType(*m, *setup, kTypes[k].toStdString());
+            QCOMPARE(rows[size_t(k)].kldMean, a.plain.kldMean);
+            QCOMPARE(rows[size_t(k)].kldP99, a.plain.kldP99);
+            QCOMPARE(rows[size_t(k)].top1, a.plain.top1Agreement);
+            QCOMPARE(rows[size_t(k)].ppl, a.plain.ppl);
+            QCOMPARE(rows[size_t(k)].pplReference, a.plain.pplReference);
+        }
+        // ... and to quantscope-cli compare --eval --json.
+        const QJsonArray cli = cliCompare(path, {QStringLiteral("--tokens"), tokens});
+        QCOMPARE(cli.size(), 2);
+        for (int k = 0; k < 2; ++k) {
+            const QJsonObject o = cli[k].toObject();
+            const PrecisionRow& r = rows[size_t(k)];
+            QCOMPARE(r.precision, o.value(QStringLiteral("type")).toString());
+            QCOMPARE(r.kldMean, o.value(QStringLiteral("kld_mean")).toDouble());
+            QCOMPARE(r.kldP99, o.value(QStringLiteral("kld_p99")).toDouble());
+            QCOMPARE(r.top1, o.value(QStringLiteral("top1_agreement")).toDouble());
+            QCOMPARE(r.ppl, o.value(QStringLiteral("ppl")).toDouble());
+            QCOMPARE(r.pplReference, o.value(QStringLiteral("ppl_reference")).toDouble());
+            QCOMPARE(r.rmse, o.value(QStringLiteral("rmse")).toDouble());
+        }
+
+        // The trade-off plot's error axis: SQNR points, then mean KL points (Pareto on KL).
+        QCustomPlot* trade = w.plots()->plot(PlotsWidget::TradeoffTab);
+        w.plots()->setTradeoffError(PlotsWidget::ErrorSqnr);
+        const QList<double> sqnr = tradeoffPoints(trade);
+        QCOMPARE(sqnr, (QList<double>{rows[0].sqnr, rows[1].sqnr}));
+        QCOMPARE(trade->yAxis->scaleType(), QCPAxis::stLinear);
+        w.plots()->setTradeoffError(PlotsWidget::ErrorKl);
+        QCOMPARE(w.plots()->tabs()->currentIndex(), int(PlotsWidget::TradeoffTab));
+        const QList<double> kl = tradeoffPoints(trade);
+        QCOMPARE(kl, (QList<double>{rows[0].kldMean, rows[1].kldMean}));
+        QVERIFY(kl != sqnr);
+        QCOMPARE(trade->yAxis->scaleType(), QCPAxis::stLogarithmic);
+        QVERIFY(trade->yAxis->range().contains(rows[0].kldMean) && trade->yAxis->range().contains(rows[1].kldMean));
+        QVERIFY(trade->yAxis->label().contains(QStringLiteral("KL")));
+        // Q4_0 is smaller and Q8_0 more accurate: both are on the front.
+        QCPGraph* front = nullptr;
+        for (int i = 0; i < trade->graphCount(); ++i)
+            if (trade->graph(i)->name() == QStringLiteral("Pareto front"))
+                front = trade->graph(i);
+        QVERIFY(front);
+        QCOMPARE(front->dataCount(), 2);
+        w.plots()->setTradeoffError(PlotsWidget::ErrorRmse);
+        QCOMPARE(tradeoffPoints(trade), (QList<double>{rows[0].rmse, rows[1].rmse}));
+    }
+
+    void importanceMatrixAddsRows()
+    {
+        MainWindow w;
+        w.show();
+        const QString path = test::stories(QStringLiteral("stories260K-f32.gguf"));
+        const QString tokens = test::stories(QStringLiteral("eval-tokens.json"));
+        w.openFile(path);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
+        EvalStreamOptions so;
+        so.tokensFile = tokens.toStdString();  // calibration: sampled (the CLI's default stream)
+        w.setEvaluationStream(so);
+        w.evaluateAction()->setChecked(true);
+        w.imatrixAction()->setChecked(true);
+        w.precisionBar()->setChecked(kTypes);
+        QSignalSpy done(&w, &MainWindow::runFinished);
+        w.run();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);
+        QVERIFY2(done.last().at(0).toBool(), qPrintable(w.lastError()));
+        TradeoffTableModel* t = w.tableModel();
+        QCOMPARE(t->rowCount(), 4);
+        const auto& rows = t->rows();
+        QCOMPARE(rows[0].precision, QStringLiteral("Q8_0"));
+        QCOMPARE(rows[1].precision, QStringLiteral("Q8_0 + imatrix"));
+        QCOMPARE(rows[2].precision, QStringLiteral("Q4_0"));
+        QCOMPARE(rows[3].precision, QStringLiteral("Q4_0 + imatrix"));
+        QVERIFY(rows[1].imatrix && !rows[1].weightMeasured && rows[1].evaluated);
+        QCOMPARE(rows[1].bytes, rows[0].bytes);  // same storage
+        QCOMPARE(t->index(1, TradeoffTableModel::Rmse).data().toString(), QStringLiteral("—"));
+        QVERIFY(t->index(1, TradeoffTableModel::KlMean).data().toString() != QStringLiteral("—"));
+
+        // The CLI's --imatrix columns for the same streams.
+        const QJsonArray cli = cliCompare(path, {QStringLiteral("--tokens"), tokens, QStringLiteral("--imatrix")});
+        QCOMPARE(cli.size(), 2);
+        for (int k = 0; k < 2; ++k) {
+            const QJsonObject o = cli[k].toObject();
+            const PrecisionRow& plain = rows[size_t(2 * k)];
+            const PrecisionRow& im = rows[size_t(2 * k + 1)];
+            QCOMPARE(plain.kldMean, o.value(QStringLiteral("kld_mean")).toDouble());
+            QCOMPARE(im.kldMean, o.value(QStringLiteral("imatrix_kld_mean")).toDouble());
+            QCOMPARE(im.kldP99, o.value(QStringLiteral("imatrix_kld_p99")).toDouble());
+            QCOMPARE(im.top1, o.value(QStringLiteral("imatrix_top1_agreement")).toDouble());
+            QCOMPARE(im.ppl, o.value(QStringLiteral("imatrix_ppl")).toDouble());
+            QVERIFY(im.kldMean != plain.kldMean);
+        }
+        // Per-layer plot: series for the measured rows only; the KL plot has all four points.
+        QCOMPARE(w.plots()->plot(PlotsWidget::LayerTab)->graphCount(), 2);
+        w.plots()->setTradeoffError(PlotsWidget::ErrorKl);
+        QStringList names;
+        const QList<double> kl = tradeoffPoints(w.plots()->plot(PlotsWidget::TradeoffTab), &names);
+        QCOMPARE(names, (QStringList{QStringLiteral("Q8_0"), QStringLiteral("Q8_0 + imatrix"), QStringLiteral("Q4_0"),
+                                     QStringLiteral("Q4_0 + imatrix")}));
+        QCOMPARE(kl[3], rows[3].kldMean);
+        w.plots()->setTradeoffError(PlotsWidget::ErrorSqnr);
+        QCOMPARE(tradeoffPoints(w.plots()->plot(PlotsWidget::TradeoffTab)).size(), 2);
+
+        // Turning the importance matrix off re-runs without the extra rows.
+        w.imatrixAction()->setChecked(false);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 60000);
+        QCOMPARE(t->rowCount(), 2);
+        QVERIFY(t->rows()[1].evaluated);
+    }
+
+    void cancelDuringEvaluation()
+    {
+        MainWindow w;
+        w.show();
+        w.openFile(test::stories(QStringLiteral("stories260K-f32.gguf")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
+        EvalStreamOptions so;
+        so.sample = 200000;  // long enough to be caught while sampling the stream
+        w.setEvaluationStream(so);
+        w.evaluateAction()->setChecked(true);
+        w.precisionBar()->setChecked({QStringLiteral("Q8_0")});
+        QSignalSpy done(&w, &MainWindow::runFinished);
+        w.run();
+        auto* progress = w.findChild<QProgressBar*>(QStringLiteral("progressBar"));
+        QVERIFY(progress);
+        // Past the weight comparison (30 % of the bar), inside the evaluation.
+        QTRY_VERIFY_WITH_TIMEOUT(progress->isVisible() && progress->value() >= 300, 30000);
+        QVERIFY(w.isRunning());
+        w.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(done.last().at(0).toBool(), false);
+        QCOMPARE(w.tableModel()->rowCount(), 0);
+        QVERIFY(!w.lastRun().has_value());
+    }
+
+    void nonLlamaModelCannotBeEvaluated()
+    {
+        // A bare safetensors file with one matrix: no llama hyper-parameters.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("plain.safetensors"));
+        const QByteArray header = R"({"w":{"dtype":"F32","shape":[2,32],"data_offsets":[0,256]}})";
+        QByteArray bytes(8, '\0');
+        const quint64 n = quint64(header.size());
+        for (int i = 0; i < 8; ++i)
+            bytes[i] = char((n >> (8 * i)) & 0xff);
+        bytes += header + QByteArray(256, '\0');
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        f.close();
+        MainWindow w;
+        w.evaluateAction()->setChecked(true);
+        w.openFile(path);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
+        QVERIFY(!w.evaluateAction()->isEnabled());
+        QVERIFY(!w.imatrixAction()->isEnabled());
+        QVERIFY(!w.evaluationRequest().enabled);
+        // The built-in demo is llama-shaped.
+        w.openDemo();
+        QVERIFY(w.evaluateAction()->isEnabled());
+        QVERIFY(w.evaluationRequest().enabled);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 30000);
+    }
+};
+
+QTEST_MAIN(TestAccuracy)
+#include "test_accuracy.moc"
