@@ -307,15 +307,33 @@ std::string groupOf(const std::string& name)
     return name;
 }
 
+// Reports one more evaluation done; throws Cancelled once the caller asked to stop.
+void step(const EvalControl* c, int done, int total)
+{
+    if (!c)
+        return;
+    checkCancel(c->cancel);
+    if (c->progress)
+        c->progress(done, total);
+}
+
+// The accuracy of one precision, cancellable between windows.
+AccuracyMetrics evaluateControlled(const Evaluator& ev, const Precision& p, const ActivationStats* imatrix,
+                                   const EvalControl* c)
+{
+    return ev.evaluate(applyPrecision(ev.reference(), p, imatrix), c ? c->cancel : nullptr);
+}
+
 }  // namespace
 
-std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Format& f, bool byLayer, const ActivationStats* imatrix)
+std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Format& f, bool byLayer, const ActivationStats* imatrix,
+                                     const EvalControl* control)
 {
-    return sensitivity(ev, uniformPrecision(ev.reference(), f), byLayer, imatrix);
+    return sensitivity(ev, uniformPrecision(ev.reference(), f), byLayer, imatrix, control);
 }
 
 std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Precision& full, bool byLayer,
-                                     const ActivationStats* imatrix)
+                                     const ActivationStats* imatrix, const EvalControl* control)
 {
     const LlamaWeights& w = ev.reference();
     std::vector<std::string> groups;
@@ -333,11 +351,13 @@ std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Precision& full,
     }
     const uint64_t src = w.sourceBytes();
     std::vector<Sensitivity> out;
+    step(control, 0, int(groups.size()));
     for (const auto& g : groups) {
         const Precision& p = plans[g];
-        const AccuracyMetrics m = ev.evaluate(p, imatrix);
+        const AccuracyMetrics m = evaluateControlled(ev, p, imatrix, control);
         const uint64_t bytes = precisionBytes(w, p);
         out.push_back({g, m.kldMean, m.top1Agreement, bytes < src ? src - bytes : 0});
+        step(control, int(out.size()), int(groups.size()));
     }
     std::stable_sort(out.begin(), out.end(), [](const Sensitivity& a, const Sensitivity& b) { return a.kldMean > b.kldMean; });
     return out;
@@ -351,7 +371,7 @@ uint64_t bytesForBitsPerWeight(const LlamaWeights& w, double bpw)
 }
 
 Precision planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vector<const Format*>& candidates,
-                      const ActivationStats* imatrix)
+                      const ActivationStats* imatrix, const EvalControl* control)
 {
     const LlamaWeights& w = ev.reference();
     struct Option {
@@ -386,11 +406,16 @@ Precision planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vect
         invalidInput(w.path, "target of " + std::to_string(targetBytes) + " bytes is below the smallest plan the formats allow (" +
                                  std::to_string(total) + " bytes, " + std::to_string(bitsPerWeight(w, total)) + " bits/weight)");
     // Single-tensor KL of every option.
+    int evals = 0, done = 0;
+    for (const Item& it : items)
+        evals += int(it.options.size());
+    step(control, 0, evals);
     for (Item& it : items)
         for (Option& o : it.options) {
             Precision p;
             p.formats[it.name] = o.f;
-            o.kl = ev.evaluate(p, imatrix).kldMean;
+            o.kl = evaluateControlled(ev, p, imatrix, control).kldMean;
+            step(control, ++done, evals);
         }
     for (;;) {
         double bestGain = 0;
@@ -423,6 +448,17 @@ Precision planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vect
     std::snprintf(label, sizeof label, "mixed %.2f bpw", bitsPerWeight(w, total));
     p.label = label;
     return p;
+}
+
+std::vector<const Format*> defaultSizeCandidates()
+{
+    std::vector<const Format*> out;
+    for (const Format* f : allFormats())
+        if (f->family() == FormatFamily::Gguf)
+            out.push_back(f);
+    if (const Format* f16 = findFormat("F16"))
+        out.push_back(f16);
+    return out;
 }
 
 }  // namespace qs

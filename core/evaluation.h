@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -108,6 +109,13 @@ private:
 
 // ---- Sensitivity and mixed precision ------------------------------------------------------
 
+// Progress and cancellation of the long evaluations below: progress(done, total) after every
+// evaluation of a candidate; once *cancel is set they stop with qs::Error(Cancelled).
+struct EvalControl {
+    std::function<void(int done, int total)> progress;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
 struct Sensitivity {
     std::string name;     // tensor name, or "blk.N" for a whole layer
     double kldMean = 0;   // KL when only this tensor (layer) is quantized
@@ -119,17 +127,19 @@ struct Sensitivity {
 // as their own entries) is quantized with `f`, highest first. Tensors `f` does not support
 // are left out.
 std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Format& f, bool byLayer = false,
-                                     const ActivationStats* imatrix = nullptr);
+                                     const ActivationStats* imatrix = nullptr, const EvalControl* control = nullptr);
 // The same with each tensor at the format a precision (e.g. a preset's plan) gives it.
 std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Precision& p, bool byLayer = false,
-                                     const ActivationStats* imatrix = nullptr);
+                                     const ActivationStats* imatrix = nullptr, const EvalControl* control = nullptr);
 
 // A per-tensor plan within `targetBytes` that minimises the summed single-tensor KL (greedy:
 // start every matrix at its smallest candidate, then repeatedly take the upgrade with the
 // largest KL reduction per added byte that still fits). Throws qs::Error(InvalidInput) if even
 // the smallest candidates exceed the target. candidates: formats to choose from.
 Precision planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vector<const Format*>& candidates,
-                      const ActivationStats* imatrix = nullptr);
+                      const ActivationStats* imatrix = nullptr, const EvalControl* control = nullptr);
+// The candidates plan-for-size uses when none are given: every GGUF block format and F16.
+std::vector<const Format*> defaultSizeCandidates();
 // Bytes of the model at `bpw` bits per weight (all parameters counted).
 uint64_t bytesForBitsPerWeight(const LlamaWeights& w, double bpw);
 

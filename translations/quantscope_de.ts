@@ -559,6 +559,34 @@
             <source>Not a llama-shaped model: its accuracy cannot be measured</source>
             <translation>Kein Modell in Llama-Form: seine Genauigkeit kann nicht gemessen werden</translation>
         </message>
+        <message>
+            <source>Most sensitive at %1: %2 (KL %3)</source>
+            <translation>Am empfindlichsten bei %1: %2 (KL %3)</translation>
+        </message>
+        <message>
+            <source>Sensitivity</source>
+            <translation>Empfindlichkeit</translation>
+        </message>
+        <message>
+            <source>Tensor &amp;Sensitivity</source>
+            <translation>Tensor-&amp;Empfindlichkeit</translation>
+        </message>
+        <message>
+            <source>KL divergence when only one tensor (or layer) is quantized, ranked</source>
+            <translation>KL-Divergenz, wenn nur ein Tensor (oder eine Schicht) quantisiert wird, sortiert</translation>
+        </message>
+        <message>
+            <source>Plan for &amp;Size…</source>
+            <translation>Plan für &amp;Zielgröße…</translation>
+        </message>
+        <message>
+            <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
+            <translation>Gemischte Präzision für eine Zielgröße: der Plan pro Tensor mit der kleinsten KL</translation>
+        </message>
+        <message>
+            <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
+            <translation>Plan für Zielgröße: %1 Tensoren geplant, %2 (%3 Bit/Gewicht), KL %4</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -1185,6 +1213,211 @@
         <message>
             <source>%1 + imatrix</source>
             <translation>%1 + imatrix</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::SizeTargetDialog</name>
+        <message>
+            <source>Smallest plan with these formats: %1 bits/weight (%2)</source>
+            <translation>Kleinster Plan mit diesen Formaten: %1 Bit/Gewicht (%2)</translation>
+        </message>
+        <message>
+            <source>Plan for Size</source>
+            <translation>Plan für Zielgröße</translation>
+        </message>
+        <message>
+            <source>Choose a format for every weight matrix so the model fits the target with the least KL divergence from the original: each tensor's KL is measured at every candidate format, then the upgrades that buy the most accuracy per byte are taken greedily.</source>
+            <translation>Wählt für jede Gewichtsmatrix ein Format, sodass das Modell mit der kleinsten KL-Divergenz zum Original in die Zielgröße passt: Die KL jedes Tensors wird in jedem Kandidatenformat gemessen, dann werden gierig die Verbesserungen gewählt, die pro Byte am meisten Genauigkeit bringen.</translation>
+        </message>
+        <message>
+            <source>bits per weight</source>
+            <translation>Bit pro Gewicht</translation>
+        </message>
+        <message>
+            <source>MB</source>
+            <translation>MB</translation>
+        </message>
+        <message>
+            <source>Target size:</source>
+            <translation>Zielgröße:</translation>
+        </message>
+        <message>
+            <source>Length of the evaluation stream sampled from the model (seed 1)</source>
+            <translation>Länge des aus dem Modell gesampelten Auswertungsstroms (Seed 1)</translation>
+        </message>
+        <message>
+            <source>or a token file ({"tokens": [...]})</source>
+            <translation>oder eine Token-Datei ({"tokens": [...]})</translation>
+        </message>
+        <message>
+            <source>Sampled tokens:</source>
+            <translation>Gesampelte Tokens:</translation>
+        </message>
+        <message>
+            <source>Candidate formats</source>
+            <translation>Kandidatenformate</translation>
+        </message>
+        <message>
+            <source>Compute and Apply to Plan</source>
+            <translation>Berechnen und in den Plan übernehmen</translation>
+        </message>
+        <message>
+            <source>Planning for a size needs a llama-family model (its forward pass measures the KL).</source>
+            <translation>Die Planung für eine Zielgröße braucht ein Modell der Llama-Familie (sein Vorwärtsdurchlauf misst die KL).</translation>
+        </message>
+        <message>
+            <source>%1 parameters, now %2 (%3 bits/weight); target about %4</source>
+            <translation>%1 Parameter, jetzt %2 (%3 Bit/Gewicht); Ziel etwa %4</translation>
+        </message>
+        <message>
+            <source>Choose at least one candidate format.</source>
+            <translation>Wählen Sie mindestens ein Kandidatenformat.</translation>
+        </message>
+        <message>
+            <source>Measuring the KL of every tensor at every candidate format…</source>
+            <translation>Die KL jedes Tensors wird in jedem Kandidatenformat gemessen…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Wird abgebrochen…</translation>
+        </message>
+        <message>
+            <source>Cancelled; the plan is unchanged.</source>
+            <translation>Abgebrochen; der Plan ist unverändert.</translation>
+        </message>
+        <message>
+            <source>Cannot plan for this size: %1</source>
+            <translation>Für diese Größe kann nicht geplant werden: %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2 bits/weight; target %3): KL %4, top-1 agreement %5 %</source>
+            <translation>%1 (%2 Bit/Gewicht; Ziel %3): KL %4, Top-1-Übereinstimmung %5 %</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::SensitivityView</name>
+        <message>
+            <source>Evaluation Tokens</source>
+            <translation>Auswertungs-Tokens</translation>
+        </message>
+        <message>
+            <source>Token files (*.json);;All files (*)</source>
+            <translation>Token-Dateien (*.json);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Precision:</source>
+            <translation>Präzision:</translation>
+        </message>
+        <message>
+            <source>The format (or preset) each tensor is quantized with, one at a time</source>
+            <translation>Das Format (oder die Voreinstellung), mit dem jeweils ein Tensor quantisiert wird</translation>
+        </message>
+        <message>
+            <source>By tensor</source>
+            <translation>Pro Tensor</translation>
+        </message>
+        <message>
+            <source>By layer</source>
+            <translation>Pro Schicht</translation>
+        </message>
+        <message>
+            <source>Quantize one tensor at a time, or all matrices of one layer at a time</source>
+            <translation>Jeweils einen Tensor quantisieren oder jeweils alle Matrizen einer Schicht</translation>
+        </message>
+        <message>
+            <source>Sampled tokens:</source>
+            <translation>Gesampelte Tokens:</translation>
+        </message>
+        <message>
+            <source>Length of the evaluation stream sampled from the model (seed 1); longer is more precise and slower</source>
+            <translation>Länge des aus dem Modell gesampelten Auswertungsstroms (Seed 1); länger ist genauer und langsamer</translation>
+        </message>
+        <message>
+            <source>or a token file ({"tokens": [...]})</source>
+            <translation>oder eine Token-Datei ({"tokens": [...]})</translation>
+        </message>
+        <message>
+            <source>Choose a token file</source>
+            <translation>Token-Datei wählen</translation>
+        </message>
+        <message>
+            <source>Compute</source>
+            <translation>Berechnen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Open a model to measure how sensitive its tensors are to quantization.</source>
+            <translation>Öffnen Sie ein Modell, um zu messen, wie empfindlich seine Tensoren auf Quantisierung reagieren.</translation>
+        </message>
+        <message>
+            <source>Sensitivity needs a llama-family model: this model's forward pass cannot run here.</source>
+            <translation>Die Empfindlichkeit braucht ein Modell der Llama-Familie: Der Vorwärtsdurchlauf dieses Modells kann hier nicht laufen.</translation>
+        </message>
+        <message>
+            <source>Evaluating: the model runs once per tensor (or layer) over the stream…</source>
+            <translation>Auswertung: Das Modell läuft einmal pro Tensor (oder Schicht) über den Strom…</translation>
+        </message>
+        <message>
+            <source>the tokens of %1</source>
+            <translation>den Tokens aus %1</translation>
+        </message>
+        <message>
+            <source>KL divergence of the next-token distribution when only that tensor (or layer) is quantized, over %1. The same numbers as quantscope-cli compare --eval --sensitivity.</source>
+            <translation>KL-Divergenz der Verteilung des nächsten Tokens, wenn nur dieser Tensor (oder diese Schicht) quantisiert ist, über %1. Dieselben Zahlen wie quantscope-cli compare --eval --sensitivity.</translation>
+        </message>
+        <message>
+            <source>This model is large for the forward pass: the stream is kept short so the ranking finishes in reasonable time; lengthen it for steadier numbers.</source>
+            <translation>Dieses Modell ist für den Vorwärtsdurchlauf groß: Der Strom ist kurz gehalten, damit die Rangfolge in vertretbarer Zeit fertig wird; verlängern Sie ihn für stabilere Zahlen.</translation>
+        </message>
+        <message>
+            <source>No model</source>
+            <translation>Kein Modell</translation>
+        </message>
+        <message>
+            <source>Not a llama-family model</source>
+            <translation>Kein Modell der Llama-Familie</translation>
+        </message>
+        <message>
+            <source>Could not compute the sensitivity: %1</source>
+            <translation>Die Empfindlichkeit konnte nicht berechnet werden: %1</translation>
+        </message>
+        <message>
+            <source>Press Compute to rank the tensors</source>
+            <translation>Klicken Sie auf „Berechnen“, um die Tensoren zu ordnen</translation>
+        </message>
+        <message>
+            <source>%1 stores none of this model's tensors</source>
+            <translation>%1 kann keinen Tensor dieses Modells speichern</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>Schicht</translation>
+        </message>
+        <message>
+            <source>Tensor</source>
+            <translation>Tensor</translation>
+        </message>
+        <message>
+            <source>Mean KL divergence with only this layer at %1 (nats)</source>
+            <translation>Mittlere KL-Divergenz, nur diese Schicht in %1 (nats)</translation>
+        </message>
+        <message>
+            <source>Mean KL divergence with only this tensor at %1 (nats)</source>
+            <translation>Mittlere KL-Divergenz, nur dieser Tensor in %1 (nats)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; at %2&lt;br&gt;KL divergence: %3 nats&lt;br&gt;Top-1 agreement: %4 %&lt;br&gt;Bytes saved: %5 (rank %6 of %7)</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; in %2&lt;br&gt;KL-Divergenz: %3 nats&lt;br&gt;Top-1-Übereinstimmung: %4 %&lt;br&gt;Eingesparte Bytes: %5 (Rang %6 von %7)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n token(s) sampled from the model (seed 1)</source>
+            <translation>
+                <numerusform>%n aus dem Modell gesampeltem Token (Seed 1)</numerusform>
+                <numerusform>%n aus dem Modell gesampelten Tokens (Seed 1)</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

@@ -559,6 +559,34 @@
             <source>Not a llama-shaped model: its accuracy cannot be measured</source>
             <translation>Not a llama-shaped model: its accuracy cannot be measured</translation>
         </message>
+        <message>
+            <source>Most sensitive at %1: %2 (KL %3)</source>
+            <translation>Most sensitive at %1: %2 (KL %3)</translation>
+        </message>
+        <message>
+            <source>Sensitivity</source>
+            <translation>Sensitivity</translation>
+        </message>
+        <message>
+            <source>Tensor &amp;Sensitivity</source>
+            <translation>Tensor &amp;Sensitivity</translation>
+        </message>
+        <message>
+            <source>KL divergence when only one tensor (or layer) is quantized, ranked</source>
+            <translation>KL divergence when only one tensor (or layer) is quantized, ranked</translation>
+        </message>
+        <message>
+            <source>Plan for &amp;Size…</source>
+            <translation>Plan for &amp;Size…</translation>
+        </message>
+        <message>
+            <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
+            <translation>Mixed precision for a size target: the per-tensor plan with the least KL</translation>
+        </message>
+        <message>
+            <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
+            <translation>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -1185,6 +1213,211 @@
         <message>
             <source>%1 + imatrix</source>
             <translation>%1 + imatrix</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::SizeTargetDialog</name>
+        <message>
+            <source>Smallest plan with these formats: %1 bits/weight (%2)</source>
+            <translation>Smallest plan with these formats: %1 bits/weight (%2)</translation>
+        </message>
+        <message>
+            <source>Plan for Size</source>
+            <translation>Plan for Size</translation>
+        </message>
+        <message>
+            <source>Choose a format for every weight matrix so the model fits the target with the least KL divergence from the original: each tensor's KL is measured at every candidate format, then the upgrades that buy the most accuracy per byte are taken greedily.</source>
+            <translation>Choose a format for every weight matrix so the model fits the target with the least KL divergence from the original: each tensor's KL is measured at every candidate format, then the upgrades that buy the most accuracy per byte are taken greedily.</translation>
+        </message>
+        <message>
+            <source>bits per weight</source>
+            <translation>bits per weight</translation>
+        </message>
+        <message>
+            <source>MB</source>
+            <translation>MB</translation>
+        </message>
+        <message>
+            <source>Target size:</source>
+            <translation>Target size:</translation>
+        </message>
+        <message>
+            <source>Length of the evaluation stream sampled from the model (seed 1)</source>
+            <translation>Length of the evaluation stream sampled from the model (seed 1)</translation>
+        </message>
+        <message>
+            <source>or a token file ({"tokens": [...]})</source>
+            <translation>or a token file ({"tokens": [...]})</translation>
+        </message>
+        <message>
+            <source>Sampled tokens:</source>
+            <translation>Sampled tokens:</translation>
+        </message>
+        <message>
+            <source>Candidate formats</source>
+            <translation>Candidate formats</translation>
+        </message>
+        <message>
+            <source>Compute and Apply to Plan</source>
+            <translation>Compute and Apply to Plan</translation>
+        </message>
+        <message>
+            <source>Planning for a size needs a llama-family model (its forward pass measures the KL).</source>
+            <translation>Planning for a size needs a llama-family model (its forward pass measures the KL).</translation>
+        </message>
+        <message>
+            <source>%1 parameters, now %2 (%3 bits/weight); target about %4</source>
+            <translation>%1 parameters, now %2 (%3 bits/weight); target about %4</translation>
+        </message>
+        <message>
+            <source>Choose at least one candidate format.</source>
+            <translation>Choose at least one candidate format.</translation>
+        </message>
+        <message>
+            <source>Measuring the KL of every tensor at every candidate format…</source>
+            <translation>Measuring the KL of every tensor at every candidate format…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <source>Cancelled; the plan is unchanged.</source>
+            <translation>Cancelled; the plan is unchanged.</translation>
+        </message>
+        <message>
+            <source>Cannot plan for this size: %1</source>
+            <translation>Cannot plan for this size: %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2 bits/weight; target %3): KL %4, top-1 agreement %5 %</source>
+            <translation>%1 (%2 bits/weight; target %3): KL %4, top-1 agreement %5 %</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::SensitivityView</name>
+        <message>
+            <source>Evaluation Tokens</source>
+            <translation>Evaluation Tokens</translation>
+        </message>
+        <message>
+            <source>Token files (*.json);;All files (*)</source>
+            <translation>Token files (*.json);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Precision:</source>
+            <translation>Precision:</translation>
+        </message>
+        <message>
+            <source>The format (or preset) each tensor is quantized with, one at a time</source>
+            <translation>The format (or preset) each tensor is quantized with, one at a time</translation>
+        </message>
+        <message>
+            <source>By tensor</source>
+            <translation>By tensor</translation>
+        </message>
+        <message>
+            <source>By layer</source>
+            <translation>By layer</translation>
+        </message>
+        <message>
+            <source>Quantize one tensor at a time, or all matrices of one layer at a time</source>
+            <translation>Quantize one tensor at a time, or all matrices of one layer at a time</translation>
+        </message>
+        <message>
+            <source>Sampled tokens:</source>
+            <translation>Sampled tokens:</translation>
+        </message>
+        <message>
+            <source>Length of the evaluation stream sampled from the model (seed 1); longer is more precise and slower</source>
+            <translation>Length of the evaluation stream sampled from the model (seed 1); longer is more precise and slower</translation>
+        </message>
+        <message>
+            <source>or a token file ({"tokens": [...]})</source>
+            <translation>or a token file ({"tokens": [...]})</translation>
+        </message>
+        <message>
+            <source>Choose a token file</source>
+            <translation>Choose a token file</translation>
+        </message>
+        <message>
+            <source>Compute</source>
+            <translation>Compute</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Open a model to measure how sensitive its tensors are to quantization.</source>
+            <translation>Open a model to measure how sensitive its tensors are to quantization.</translation>
+        </message>
+        <message>
+            <source>Sensitivity needs a llama-family model: this model's forward pass cannot run here.</source>
+            <translation>Sensitivity needs a llama-family model: this model's forward pass cannot run here.</translation>
+        </message>
+        <message>
+            <source>Evaluating: the model runs once per tensor (or layer) over the stream…</source>
+            <translation>Evaluating: the model runs once per tensor (or layer) over the stream…</translation>
+        </message>
+        <message>
+            <source>the tokens of %1</source>
+            <translation>the tokens of %1</translation>
+        </message>
+        <message>
+            <source>KL divergence of the next-token distribution when only that tensor (or layer) is quantized, over %1. The same numbers as quantscope-cli compare --eval --sensitivity.</source>
+            <translation>KL divergence of the next-token distribution when only that tensor (or layer) is quantized, over %1. The same numbers as quantscope-cli compare --eval --sensitivity.</translation>
+        </message>
+        <message>
+            <source>This model is large for the forward pass: the stream is kept short so the ranking finishes in reasonable time; lengthen it for steadier numbers.</source>
+            <translation>This model is large for the forward pass: the stream is kept short so the ranking finishes in reasonable time; lengthen it for steadier numbers.</translation>
+        </message>
+        <message>
+            <source>No model</source>
+            <translation>No model</translation>
+        </message>
+        <message>
+            <source>Not a llama-family model</source>
+            <translation>Not a llama-family model</translation>
+        </message>
+        <message>
+            <source>Could not compute the sensitivity: %1</source>
+            <translation>Could not compute the sensitivity: %1</translation>
+        </message>
+        <message>
+            <source>Press Compute to rank the tensors</source>
+            <translation>Press Compute to rank the tensors</translation>
+        </message>
+        <message>
+            <source>%1 stores none of this model's tensors</source>
+            <translation>%1 stores none of this model's tensors</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>Layer</translation>
+        </message>
+        <message>
+            <source>Tensor</source>
+            <translation>Tensor</translation>
+        </message>
+        <message>
+            <source>Mean KL divergence with only this layer at %1 (nats)</source>
+            <translation>Mean KL divergence with only this layer at %1 (nats)</translation>
+        </message>
+        <message>
+            <source>Mean KL divergence with only this tensor at %1 (nats)</source>
+            <translation>Mean KL divergence with only this tensor at %1 (nats)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; at %2&lt;br&gt;KL divergence: %3 nats&lt;br&gt;Top-1 agreement: %4 %&lt;br&gt;Bytes saved: %5 (rank %6 of %7)</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; at %2&lt;br&gt;KL divergence: %3 nats&lt;br&gt;Top-1 agreement: %4 %&lt;br&gt;Bytes saved: %5 (rank %6 of %7)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n token(s) sampled from the model (seed 1)</source>
+            <translation>
+                <numerusform>%n token sampled from the model (seed 1)</numerusform>
+                <numerusform>%n tokens sampled from the model (seed 1)</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

@@ -559,6 +559,34 @@
             <source>Not a llama-shaped model: its accuracy cannot be measured</source>
             <translation>यह Llama आकार का मॉडल नहीं है: इसकी सटीकता नहीं मापी जा सकती</translation>
         </message>
+        <message>
+            <source>Most sensitive at %1: %2 (KL %3)</source>
+            <translation>%1 पर सबसे संवेदनशील: %2 (KL %3)</translation>
+        </message>
+        <message>
+            <source>Sensitivity</source>
+            <translation>संवेदनशीलता</translation>
+        </message>
+        <message>
+            <source>Tensor &amp;Sensitivity</source>
+            <translation>टेंसर &amp;संवेदनशीलता</translation>
+        </message>
+        <message>
+            <source>KL divergence when only one tensor (or layer) is quantized, ranked</source>
+            <translation>केवल एक टेंसर (या परत) को क्वांटाइज़ करने पर KL विचलन, क्रम से</translation>
+        </message>
+        <message>
+            <source>Plan for &amp;Size…</source>
+            <translation>&amp;आकार के लिए योजना…</translation>
+        </message>
+        <message>
+            <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
+            <translation>लक्ष्य आकार के लिए मिश्रित परिशुद्धता: सबसे कम KL वाली प्रति-टेंसर योजना</translation>
+        </message>
+        <message>
+            <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
+            <translation>आकार के लिए योजना: %1 टेंसर नियोजित, %2 (%3 बिट/भार), KL %4</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -1185,6 +1213,211 @@
         <message>
             <source>%1 + imatrix</source>
             <translation>%1 + imatrix</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::SizeTargetDialog</name>
+        <message>
+            <source>Smallest plan with these formats: %1 bits/weight (%2)</source>
+            <translation>इन फ़ॉर्मैट के साथ सबसे छोटी योजना: %1 बिट/भार (%2)</translation>
+        </message>
+        <message>
+            <source>Plan for Size</source>
+            <translation>आकार के लिए योजना</translation>
+        </message>
+        <message>
+            <source>Choose a format for every weight matrix so the model fits the target with the least KL divergence from the original: each tensor's KL is measured at every candidate format, then the upgrades that buy the most accuracy per byte are taken greedily.</source>
+            <translation>हर भार मैट्रिक्स के लिए एक फ़ॉर्मैट चुनें ताकि मॉडल मूल से सबसे कम KL विचलन के साथ लक्ष्य में समा जाए: हर टेंसर का KL हर उम्मीदवार फ़ॉर्मैट पर मापा जाता है, फिर प्रति बाइट सबसे अधिक सटीकता देने वाले सुधार लालची ढंग से चुने जाते हैं।</translation>
+        </message>
+        <message>
+            <source>bits per weight</source>
+            <translation>बिट प्रति भार</translation>
+        </message>
+        <message>
+            <source>MB</source>
+            <translation>MB</translation>
+        </message>
+        <message>
+            <source>Target size:</source>
+            <translation>लक्ष्य आकार:</translation>
+        </message>
+        <message>
+            <source>Length of the evaluation stream sampled from the model (seed 1)</source>
+            <translation>मॉडल से नमूना लिए गए मूल्यांकन स्ट्रीम की लंबाई (सीड 1)</translation>
+        </message>
+        <message>
+            <source>or a token file ({"tokens": [...]})</source>
+            <translation>या एक टोकन फ़ाइल ({"tokens": [...]})</translation>
+        </message>
+        <message>
+            <source>Sampled tokens:</source>
+            <translation>नमूना टोकन:</translation>
+        </message>
+        <message>
+            <source>Candidate formats</source>
+            <translation>उम्मीदवार फ़ॉर्मैट</translation>
+        </message>
+        <message>
+            <source>Compute and Apply to Plan</source>
+            <translation>गणना करें और योजना पर लागू करें</translation>
+        </message>
+        <message>
+            <source>Planning for a size needs a llama-family model (its forward pass measures the KL).</source>
+            <translation>आकार के लिए योजना को llama-परिवार का मॉडल चाहिए (उसका फ़ॉरवर्ड पास KL मापता है)।</translation>
+        </message>
+        <message>
+            <source>%1 parameters, now %2 (%3 bits/weight); target about %4</source>
+            <translation>%1 पैरामीटर, अभी %2 (%3 बिट/भार); लक्ष्य लगभग %4</translation>
+        </message>
+        <message>
+            <source>Choose at least one candidate format.</source>
+            <translation>कम से कम एक उम्मीदवार फ़ॉर्मैट चुनें।</translation>
+        </message>
+        <message>
+            <source>Measuring the KL of every tensor at every candidate format…</source>
+            <translation>हर टेंसर का KL हर उम्मीदवार फ़ॉर्मैट पर मापा जा रहा है…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>रद्द किया जा रहा है…</translation>
+        </message>
+        <message>
+            <source>Cancelled; the plan is unchanged.</source>
+            <translation>रद्द किया गया; योजना अपरिवर्तित है।</translation>
+        </message>
+        <message>
+            <source>Cannot plan for this size: %1</source>
+            <translation>इस आकार के लिए योजना नहीं बन सकती: %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2 bits/weight; target %3): KL %4, top-1 agreement %5 %</source>
+            <translation>%1 (%2 बिट/भार; लक्ष्य %3): KL %4, टॉप-1 सहमति %5 %</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::SensitivityView</name>
+        <message>
+            <source>Evaluation Tokens</source>
+            <translation>मूल्यांकन टोकन</translation>
+        </message>
+        <message>
+            <source>Token files (*.json);;All files (*)</source>
+            <translation>टोकन फ़ाइलें (*.json);;सभी फ़ाइलें (*)</translation>
+        </message>
+        <message>
+            <source>Precision:</source>
+            <translation>परिशुद्धता:</translation>
+        </message>
+        <message>
+            <source>The format (or preset) each tensor is quantized with, one at a time</source>
+            <translation>वह फ़ॉर्मैट (या प्रीसेट) जिससे हर टेंसर को एक-एक करके क्वांटाइज़ किया जाता है</translation>
+        </message>
+        <message>
+            <source>By tensor</source>
+            <translation>प्रति टेंसर</translation>
+        </message>
+        <message>
+            <source>By layer</source>
+            <translation>प्रति परत</translation>
+        </message>
+        <message>
+            <source>Quantize one tensor at a time, or all matrices of one layer at a time</source>
+            <translation>एक बार में एक टेंसर क्वांटाइज़ करें, या एक बार में एक परत के सभी मैट्रिक्स</translation>
+        </message>
+        <message>
+            <source>Sampled tokens:</source>
+            <translation>नमूना टोकन:</translation>
+        </message>
+        <message>
+            <source>Length of the evaluation stream sampled from the model (seed 1); longer is more precise and slower</source>
+            <translation>मॉडल से नमूना लिए गए मूल्यांकन स्ट्रीम की लंबाई (सीड 1); लंबी होने पर अधिक सटीक और धीमी</translation>
+        </message>
+        <message>
+            <source>or a token file ({"tokens": [...]})</source>
+            <translation>या एक टोकन फ़ाइल ({"tokens": [...]})</translation>
+        </message>
+        <message>
+            <source>Choose a token file</source>
+            <translation>टोकन फ़ाइल चुनें</translation>
+        </message>
+        <message>
+            <source>Compute</source>
+            <translation>गणना करें</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>रद्द करें</translation>
+        </message>
+        <message>
+            <source>Open a model to measure how sensitive its tensors are to quantization.</source>
+            <translation>मॉडल खोलें ताकि मापा जा सके कि उसके टेंसर क्वांटाइज़ेशन के प्रति कितने संवेदनशील हैं।</translation>
+        </message>
+        <message>
+            <source>Sensitivity needs a llama-family model: this model's forward pass cannot run here.</source>
+            <translation>संवेदनशीलता के लिए llama-परिवार का मॉडल चाहिए: इस मॉडल का फ़ॉरवर्ड पास यहाँ नहीं चल सकता।</translation>
+        </message>
+        <message>
+            <source>Evaluating: the model runs once per tensor (or layer) over the stream…</source>
+            <translation>मूल्यांकन जारी: मॉडल हर टेंसर (या परत) के लिए स्ट्रीम पर एक बार चलता है…</translation>
+        </message>
+        <message>
+            <source>the tokens of %1</source>
+            <translation>%1 के टोकन</translation>
+        </message>
+        <message>
+            <source>KL divergence of the next-token distribution when only that tensor (or layer) is quantized, over %1. The same numbers as quantscope-cli compare --eval --sensitivity.</source>
+            <translation>केवल उस टेंसर (या परत) को क्वांटाइज़ करने पर अगले टोकन के वितरण का KL विचलन, %1 पर। वही संख्याएँ जो quantscope-cli compare --eval --sensitivity देता है।</translation>
+        </message>
+        <message>
+            <source>This model is large for the forward pass: the stream is kept short so the ranking finishes in reasonable time; lengthen it for steadier numbers.</source>
+            <translation>फ़ॉरवर्ड पास के लिए यह मॉडल बड़ा है: स्ट्रीम छोटी रखी गई है ताकि रैंकिंग उचित समय में पूरी हो; स्थिर संख्याओं के लिए इसे लंबा करें।</translation>
+        </message>
+        <message>
+            <source>No model</source>
+            <translation>कोई मॉडल नहीं</translation>
+        </message>
+        <message>
+            <source>Not a llama-family model</source>
+            <translation>llama-परिवार का मॉडल नहीं</translation>
+        </message>
+        <message>
+            <source>Could not compute the sensitivity: %1</source>
+            <translation>संवेदनशीलता की गणना नहीं हो सकी: %1</translation>
+        </message>
+        <message>
+            <source>Press Compute to rank the tensors</source>
+            <translation>टेंसरों को क्रम देने के लिए "गणना करें" दबाएँ</translation>
+        </message>
+        <message>
+            <source>%1 stores none of this model's tensors</source>
+            <translation>%1 इस मॉडल का कोई भी टेंसर संग्रहीत नहीं करता</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>परत</translation>
+        </message>
+        <message>
+            <source>Tensor</source>
+            <translation>टेंसर</translation>
+        </message>
+        <message>
+            <source>Mean KL divergence with only this layer at %1 (nats)</source>
+            <translation>केवल यह परत %1 में होने पर औसत KL विचलन (nats)</translation>
+        </message>
+        <message>
+            <source>Mean KL divergence with only this tensor at %1 (nats)</source>
+            <translation>केवल यह टेंसर %1 में होने पर औसत KL विचलन (nats)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; at %2&lt;br&gt;KL divergence: %3 nats&lt;br&gt;Top-1 agreement: %4 %&lt;br&gt;Bytes saved: %5 (rank %6 of %7)</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;, %2 पर&lt;br&gt;KL विचलन: %3 nats&lt;br&gt;टॉप-1 सहमति: %4 %&lt;br&gt;बचाए गए बाइट: %5 (%7 में से रैंक %6)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n token(s) sampled from the model (seed 1)</source>
+            <translation>
+                <numerusform>मॉडल से नमूना लिए गए %n टोकन (सीड 1)</numerusform>
+                <numerusform>मॉडल से नमूना लिए गए %n टोकनों (सीड 1)</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

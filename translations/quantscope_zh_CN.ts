@@ -555,6 +555,34 @@
             <source>Not a llama-shaped model: its accuracy cannot be measured</source>
             <translation>不是 Llama 结构的模型：无法测量其准确度</translation>
         </message>
+        <message>
+            <source>Most sensitive at %1: %2 (KL %3)</source>
+            <translation>在 %1 下最敏感：%2（KL %3）</translation>
+        </message>
+        <message>
+            <source>Sensitivity</source>
+            <translation>敏感度</translation>
+        </message>
+        <message>
+            <source>Tensor &amp;Sensitivity</source>
+            <translation>张量敏感度(&amp;S)</translation>
+        </message>
+        <message>
+            <source>KL divergence when only one tensor (or layer) is quantized, ranked</source>
+            <translation>仅量化一个张量（或一层）时的 KL 散度，按大小排序</translation>
+        </message>
+        <message>
+            <source>Plan for &amp;Size…</source>
+            <translation>按大小规划(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
+            <translation>面向目标大小的混合精度：KL 最小的逐张量方案</translation>
+        </message>
+        <message>
+            <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
+            <translation>按大小规划：已规划 %1 个张量，%2（%3 位/权重），KL %4</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -1174,6 +1202,210 @@
         <message>
             <source>%1 + imatrix</source>
             <translation>%1 + imatrix</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::SizeTargetDialog</name>
+        <message>
+            <source>Smallest plan with these formats: %1 bits/weight (%2)</source>
+            <translation>这些格式下的最小方案：%1 位/权重（%2）</translation>
+        </message>
+        <message>
+            <source>Plan for Size</source>
+            <translation>按大小规划</translation>
+        </message>
+        <message>
+            <source>Choose a format for every weight matrix so the model fits the target with the least KL divergence from the original: each tensor's KL is measured at every candidate format, then the upgrades that buy the most accuracy per byte are taken greedily.</source>
+            <translation>为每个权重矩阵选择一种格式，使模型在目标大小内与原模型的 KL 散度最小：先在每种候选格式下测量每个张量的 KL，再贪心地选择每字节带来最大精度提升的升级。</translation>
+        </message>
+        <message>
+            <source>bits per weight</source>
+            <translation>位/权重</translation>
+        </message>
+        <message>
+            <source>MB</source>
+            <translation>MB</translation>
+        </message>
+        <message>
+            <source>Target size:</source>
+            <translation>目标大小：</translation>
+        </message>
+        <message>
+            <source>Length of the evaluation stream sampled from the model (seed 1)</source>
+            <translation>从模型采样的评估序列长度（种子 1）</translation>
+        </message>
+        <message>
+            <source>or a token file ({"tokens": [...]})</source>
+            <translation>或词元文件（{"tokens": [...]}）</translation>
+        </message>
+        <message>
+            <source>Sampled tokens:</source>
+            <translation>采样词元数：</translation>
+        </message>
+        <message>
+            <source>Candidate formats</source>
+            <translation>候选格式</translation>
+        </message>
+        <message>
+            <source>Compute and Apply to Plan</source>
+            <translation>计算并应用到方案</translation>
+        </message>
+        <message>
+            <source>Planning for a size needs a llama-family model (its forward pass measures the KL).</source>
+            <translation>按大小规划需要 llama 系列模型（用其前向计算测量 KL）。</translation>
+        </message>
+        <message>
+            <source>%1 parameters, now %2 (%3 bits/weight); target about %4</source>
+            <translation>%1 个参数，当前 %2（%3 位/权重）；目标约 %4</translation>
+        </message>
+        <message>
+            <source>Choose at least one candidate format.</source>
+            <translation>请至少选择一种候选格式。</translation>
+        </message>
+        <message>
+            <source>Measuring the KL of every tensor at every candidate format…</source>
+            <translation>正在测量每个张量在每种候选格式下的 KL…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Cancelled; the plan is unchanged.</source>
+            <translation>已取消；方案未改变。</translation>
+        </message>
+        <message>
+            <source>Cannot plan for this size: %1</source>
+            <translation>无法按此大小规划：%1</translation>
+        </message>
+        <message>
+            <source>%1 (%2 bits/weight; target %3): KL %4, top-1 agreement %5 %</source>
+            <translation>%1（%2 位/权重；目标 %3）：KL %4，Top-1 一致率 %5 %</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::SensitivityView</name>
+        <message>
+            <source>Evaluation Tokens</source>
+            <translation>评估词元</translation>
+        </message>
+        <message>
+            <source>Token files (*.json);;All files (*)</source>
+            <translation>词元文件 (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Precision:</source>
+            <translation>精度：</translation>
+        </message>
+        <message>
+            <source>The format (or preset) each tensor is quantized with, one at a time</source>
+            <translation>逐个量化张量时使用的格式（或预设）</translation>
+        </message>
+        <message>
+            <source>By tensor</source>
+            <translation>按张量</translation>
+        </message>
+        <message>
+            <source>By layer</source>
+            <translation>按层</translation>
+        </message>
+        <message>
+            <source>Quantize one tensor at a time, or all matrices of one layer at a time</source>
+            <translation>每次量化一个张量，或每次量化一层的全部矩阵</translation>
+        </message>
+        <message>
+            <source>Sampled tokens:</source>
+            <translation>采样词元数：</translation>
+        </message>
+        <message>
+            <source>Length of the evaluation stream sampled from the model (seed 1); longer is more precise and slower</source>
+            <translation>从模型采样的评估序列长度（种子 1）；越长越精确，也越慢</translation>
+        </message>
+        <message>
+            <source>or a token file ({"tokens": [...]})</source>
+            <translation>或词元文件（{"tokens": [...]}）</translation>
+        </message>
+        <message>
+            <source>Choose a token file</source>
+            <translation>选择词元文件</translation>
+        </message>
+        <message>
+            <source>Compute</source>
+            <translation>计算</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Open a model to measure how sensitive its tensors are to quantization.</source>
+            <translation>打开一个模型，以测量其张量对量化的敏感程度。</translation>
+        </message>
+        <message>
+            <source>Sensitivity needs a llama-family model: this model's forward pass cannot run here.</source>
+            <translation>敏感度需要 llama 系列模型：此模型的前向计算无法在这里运行。</translation>
+        </message>
+        <message>
+            <source>Evaluating: the model runs once per tensor (or layer) over the stream…</source>
+            <translation>正在评估：模型针对每个张量（或每层）在序列上运行一次…</translation>
+        </message>
+        <message>
+            <source>the tokens of %1</source>
+            <translation>%1 中的词元</translation>
+        </message>
+        <message>
+            <source>KL divergence of the next-token distribution when only that tensor (or layer) is quantized, over %1. The same numbers as quantscope-cli compare --eval --sensitivity.</source>
+            <translation>仅量化该张量（或该层）时下一个词元分布的 KL 散度，基于%1。与 quantscope-cli compare --eval --sensitivity 的数值相同。</translation>
+        </message>
+        <message>
+            <source>This model is large for the forward pass: the stream is kept short so the ranking finishes in reasonable time; lengthen it for steadier numbers.</source>
+            <translation>此模型的前向计算较大：序列保持较短，以便排名在合理时间内完成；加长序列可得到更稳定的数值。</translation>
+        </message>
+        <message>
+            <source>No model</source>
+            <translation>没有模型</translation>
+        </message>
+        <message>
+            <source>Not a llama-family model</source>
+            <translation>不是 llama 系列模型</translation>
+        </message>
+        <message>
+            <source>Could not compute the sensitivity: %1</source>
+            <translation>无法计算敏感度：%1</translation>
+        </message>
+        <message>
+            <source>Press Compute to rank the tensors</source>
+            <translation>点击“计算”为张量排名</translation>
+        </message>
+        <message>
+            <source>%1 stores none of this model's tensors</source>
+            <translation>%1 无法存储此模型的任何张量</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <source>Tensor</source>
+            <translation>张量</translation>
+        </message>
+        <message>
+            <source>Mean KL divergence with only this layer at %1 (nats)</source>
+            <translation>仅此层为 %1 时的平均 KL 散度（nats）</translation>
+        </message>
+        <message>
+            <source>Mean KL divergence with only this tensor at %1 (nats)</source>
+            <translation>仅此张量为 %1 时的平均 KL 散度（nats）</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; at %2&lt;br&gt;KL divergence: %3 nats&lt;br&gt;Top-1 agreement: %4 %&lt;br&gt;Bytes saved: %5 (rank %6 of %7)</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;，%2&lt;br&gt;KL 散度：%3 nats&lt;br&gt;Top-1 一致率：%4 %&lt;br&gt;节省字节：%5（第 %6 名，共 %7）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n token(s) sampled from the model (seed 1)</source>
+            <translation>
+                <numerusform>从模型采样的 %n 个词元（种子 1）</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

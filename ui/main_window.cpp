@@ -87,6 +87,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createStatusBar();
     createEvaluationUi();
     createTeachingUi();
+    createSensitivityUi();
 
     connect(bar_, &PrecisionBar::runRequested, this, &MainWindow::run);
     connect(bar_, &PrecisionBar::cancelRequested, this, &MainWindow::cancel);

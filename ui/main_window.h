@@ -3,6 +3,7 @@
 // Everything slow runs in workers (ui/engine.h via QtConcurrent); results come back here.
 #include "ui/analysis.h"
 #include "ui/engine.h"
+#include "ui/eval_engine.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -33,6 +34,8 @@ class ModelBrowser;
 class Primer;
 class PlotsWidget;
 class PrecisionBar;
+class SensitivityView;
+class SizeTargetDialog;
 class TradeoffTableModel;
 
 class MainWindow : public QMainWindow {
@@ -78,6 +81,12 @@ public:
     QDockWidget* blockInspectorDock() const { return inspectorDock_; }
     void showPrimer(const QString& section = QString());
     Primer* primer() const { return primer_; }
+    // Model accuracy (main_window_sens.cpp): the sensitivity dock, and Plan for Size… (opens the
+    // dialog, returns it; its plan lands in the browser's plan column).
+    SensitivityView* sensitivityView() const { return sensitivity_; }
+    QDockWidget* sensitivityDock() const { return sensitivityDock_; }
+    SizeTargetDialog* planForSize();
+    void applySizePlan(const engine::SizePlanOutcome& outcome);
 
     // Model accuracy (main_window_eval.cpp): Analysis > Evaluate Model Accuracy and Use Importance
     // Matrix (checkable; enabled for llama-shaped models). The stream a Run evaluates on: by
@@ -118,6 +127,8 @@ private:
     void createEvaluationUi();       // main_window_eval.cpp
     void retranslateEvaluationUi();  // main_window_eval.cpp
     void updateEvaluationActions();  // main_window_eval.cpp: enabled for llama-shaped models
+    void createSensitivityUi();       // main_window_sens.cpp
+    void retranslateSensitivityUi();  // main_window_sens.cpp
     void readSettings();
     void writeSettings();
     void addRecent(const QString& path);
@@ -196,6 +207,10 @@ private:
     Primer* primer_ = nullptr;
     std::shared_ptr<const qs::Model> inspectorModel_, primerModel_;
     bool primerShown_ = false;
+    SensitivityView* sensitivity_ = nullptr;
+    QDockWidget* sensitivityDock_ = nullptr;
+    QAction* sensitivityAct_ = nullptr;
+    QAction* planForSizeAct_ = nullptr;
     QPoint histPress_;
     QPalette systemPalette_;
 };

@@ -162,6 +162,7 @@ void MainWindow::retranslateUi()
     primerAct_->setStatusTip(tr("What quantization is, with examples computed from the open model"));
     tableView_->horizontalHeader()->setToolTip(tr("Right-click a column to read about it in the quantization primer"));
     retranslateEvaluationUi();
+    retranslateSensitivityUi();
     // Headers and status come from tr() when asked for: have them asked again.
     emit table_->headerDataChanged(Qt::Horizontal, 0, TradeoffTableModel::ColumnCount - 1);
     if (!model_)

@@ -14,6 +14,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -103,6 +104,7 @@ ModelBrowser::ModelBrowser(QWidget* parent) : QWidget(parent)
     for (const auto& p : engine::planPresets())
         preset_->addItem(p.name, p.name);
     row->addWidget(preset_);
+    planRow_ = row;
     layout->addLayout(row);
 
     items_ = new QStandardItemModel(this);
@@ -286,6 +288,13 @@ void ModelBrowser::planUpdated()
         updatePlanCell(i);
     updateTotals();
     emit planChanged();
+}
+
+void ModelBrowser::addPlanAction(QAction* a)
+{
+    auto* b = new QToolButton(this);
+    b->setDefaultAction(a);
+    planRow_->addWidget(b);
 }
 
 void ModelBrowser::setPlan(const engine::PlanState& plan)

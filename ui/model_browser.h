@@ -9,7 +9,9 @@
 #include <memory>
 #include <vector>
 
+class QAction;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -50,6 +52,8 @@ public:
 
     QTreeView* view() const { return view_; }
     QComboBox* presetCombo() const { return preset_; }
+    // A button for `a` beside the preset combo (e.g. Plan for Size…).
+    void addPlanAction(QAction* a);
     QString footerText() const;
 
 signals:
@@ -72,6 +76,7 @@ private:
     QTreeView* view_ = nullptr;
     QLineEdit* filter_ = nullptr;
     QComboBox* preset_ = nullptr;
+    QHBoxLayout* planRow_ = nullptr;
     QLabel* title_ = nullptr;
     QLabel* footer_ = nullptr;
 };

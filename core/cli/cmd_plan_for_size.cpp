@@ -48,10 +48,7 @@ int cmdPlanForSize(const QStringList& args)
         if (p.isSet(typesOpt)) {
             cands = parseFormatList(p.value(typesOpt));
         } else {
-            for (const Format* f : allFormats())
-                if (f->family() == FormatFamily::Gguf)
-                    cands.push_back(f);
-            cands.push_back(findFormat("F16"));
+            cands = defaultSizeCandidates();
         }
         const auto model = openModel(p.positionalArguments().front().toStdString());
         const auto s = prepareEval(*model, p, eo);

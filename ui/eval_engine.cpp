@@ -1,0 +1,185 @@
+#include "ui/eval_engine.h"
+
+#include "core/error.h"
+#include "core/formats/format.h"
+#include "core/llama.h"
+#include "core/llama_forward.h"
+#include "core/model.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+
+namespace qs::ui::engine {
+
+namespace {
+
+QString qstr(const std::string& s) { return QString::fromStdString(s); }
+
+const ActivationStats* importanceOf(const EvalSetup& s) { return s.imatrix ? &*s.imatrix : nullptr; }
+
+// Progress of the evaluations mapped to [lo, hi] of the promise's range; a cancelled promise
+// sets `cancel`, which stops the evaluation at the next candidate.
+EvalControl control(std::atomic<bool>& cancel, const std::function<bool()>& isCanceled,
+                    const std::function<void(int)>& setValue, int lo, int hi)
+{
+    EvalControl c;
+    c.cancel = &cancel;
+    c.progress = [&cancel, isCanceled, setValue, lo, hi](int done, int total) {
+        if (isCanceled())
+            cancel = true;
+        setValue(total > 0 ? lo + int(double(hi - lo) * done / total) : lo);
+    };
+    return c;
+}
+
+}  // namespace
+
+int defaultSampleTokens(const Model& m)
+{
+    // The forward pass costs about 2 flops per parameter and token; the sensitivity runs it once
+    // per tensor. Keep the stream short where one pass over 512 tokens would take long.
+    const int64_t p = m.nParams();
+    if (p <= 2'000'000)
+        return 512;
+    if (p <= 8'000'000)
+        return 128;
+    return 64;
+}
+
+void runSensitivity(QPromise<SensitivityOutcome>& promise, std::shared_ptr<const Model> model, SensitivityRequest req)
+{
+    SensitivityOutcome out;
+    out.request = req;
+    out.request.cancel.reset();
+    const auto flag = req.cancel ? req.cancel : std::make_shared<std::atomic<bool>>(false);
+    std::atomic<bool>& cancel = *flag;
+    promise.setProgressRange(0, 1000);
+    promise.setProgressValue(0);
+    try {
+        EvalStreamOptions so = req.stream;
+        so.cancel = &cancel;
+        so.progress = [&](int, int) {
+            if (promise.isCanceled())
+                cancel = true;
+        };
+        const auto setup = prepareEvaluation(*model, so);
+        promise.setProgressValue(50);
+        const Precision p = precisionForType(*model, *setup->weights, req.type.toStdString());
+        const EvalControl c = control(
+            cancel, [&] { return promise.isCanceled(); }, [&](int v) { promise.setProgressValue(v); }, 50, 1000);
+        out.rows = sensitivity(*setup->evaluator, p, req.byLayer, importanceOf(*setup), &c);
+        out.positions = setup->evaluator->positions();
+        out.sourceBytes = setup->weights->sourceBytes();
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Cancelled)
+            return;  // no result: the watcher sees a cancelled future
+        out.error = QString::fromUtf8(e.what());
+    } catch (const std::exception& e) {
+        out.error = QString::fromUtf8(e.what());
+    }
+    promise.addResult(std::move(out));
+}
+
+QStringList sizeCandidateChoices()
+{
+    QStringList out;
+    for (const Format* f : allFormats())
+        if (f->family() != FormatFamily::Int && f->name() != "F32")
+            out << qstr(f->name());
+    return out;
+}
+
+QStringList defaultSizeCandidateNames()
+{
+    QStringList out;
+    for (const Format* f : defaultSizeCandidates())
+        out << qstr(f->name());
+    return out;
+}
+
+SizeBounds sizeBounds(const Model& m, const QStringList& candidates)
+{
+    std::vector<const Format*> cands;
+    for (const QString& n : candidates)
+        if (const Format* f = findFormat(n.toStdString()))
+            cands.push_back(f);
+    SizeBounds b;
+    for (const TensorInfo& t : m.tensors) {
+        const std::string name = llamaCppName(t.name);
+        if (name.empty() || name == "rope_freqs.weight")
+            continue;  // not read by the forward pass (LlamaWeights::fromModel)
+        b.params += t.numel();
+        uint64_t best = t.nbytes;
+        bool any = false;
+        if (t.rows() > 1)
+            for (const Format* f : cands)
+                if (f->supports(t.rows(), t.cols())) {
+                    const uint64_t s = f->storageBytes(t.rows(), t.cols());
+                    best = any ? std::min(best, s) : s;
+                    any = true;
+                }
+        b.smallestBytes += best;
+    }
+    return b;
+}
+
+void runPlanForSize(QPromise<SizePlanOutcome>& promise, std::shared_ptr<const Model> model, SizePlanRequest req)
+{
+    SizePlanOutcome out;
+    const auto flag = req.cancel ? req.cancel : std::make_shared<std::atomic<bool>>(false);
+    std::atomic<bool>& cancel = *flag;
+    promise.setProgressRange(0, 1000);
+    promise.setProgressValue(0);
+    try {
+        std::vector<const Format*> cands;
+        for (const QString& n : req.candidates) {
+            const Format* f = findFormat(n.toStdString());
+            if (!f)
+                invalidInput({}, "unknown format '" + n.toStdString() + "'");
+            cands.push_back(f);
+        }
+        if (req.candidates.isEmpty())
+            cands = defaultSizeCandidates();
+        if (!(req.target > 0) || !std::isfinite(req.target))
+            invalidInput({}, "the size target must be a positive number");
+        EvalStreamOptions so = req.stream;
+        so.cancel = &cancel;
+        so.progress = [&](int, int) {
+            if (promise.isCanceled())
+                cancel = true;
+        };
+        const auto setup = prepareEvaluation(*model, so);
+        promise.setProgressValue(50);
+        const LlamaWeights& w = *setup->weights;
+        out.targetBytes = req.megabytes ? uint64_t(req.target * 1e6) : bytesForBitsPerWeight(w, req.target);
+        const EvalControl c = control(
+            cancel, [&] { return promise.isCanceled(); }, [&](int v) { promise.setProgressValue(v); }, 50, 980);
+        const Precision plan = planForSize(*setup->evaluator, out.targetBytes, cands, importanceOf(*setup), &c);
+        out.bytes = precisionBytes(w, plan);
+        out.bitsPerWeight = qs::bitsPerWeight(w, out.bytes);
+        out.metrics = setup->evaluator->evaluate(plan, importanceOf(*setup));
+        // The plan on the source tensors: one override per planned tensor.
+        for (size_t i = 0; i < model->tensors.size(); ++i) {
+            std::string name = llamaCppName(model->tensors[i].name);
+            if (name.empty())
+                name = model->tensors[i].name;
+            auto it = plan.formats.find(name);
+            if (it != plan.formats.end() && it->second)
+                out.plan.overrides[int(i)] = qstr(it->second->name());
+        }
+        for (const auto& [name, f] : plan.formats)
+            out.formats[name] = f->name();
+        promise.setProgressValue(1000);
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Cancelled)
+            return;
+        out.error = QString::fromUtf8(e.what());
+    } catch (const std::exception& e) {
+        out.error = QString::fromUtf8(e.what());
+    }
+    promise.addResult(std::move(out));
+}
+
+}  // namespace qs::ui::engine

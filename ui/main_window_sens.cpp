@@ -1,0 +1,90 @@
+// The main window's model-accuracy parts: Analysis ▸ Tensor Sensitivity (a dock with the ranked
+// KL bar chart) and Analysis ▸ Plan for Size… (also beside the browser's preset combo), whose
+// plan replaces the browser's plan so File ▸ Export writes it.
+#include "ui/main_window.h"
+#include "ui/model_browser.h"
+#include "ui/sensitivity_view.h"
+#include "ui/size_target_dialog.h"
+
+#include "core/model.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenu>
+#include <QStatusBar>
+
+namespace qs::ui {
+
+void MainWindow::createSensitivityUi()
+{
+    sensitivity_ = new SensitivityView(this);
+    sensitivityDock_ = new QDockWidget(this);
+    sensitivityDock_->setObjectName(QStringLiteral("sensitivityDock"));
+    sensitivityDock_->setWidget(sensitivity_);
+    addDockWidget(Qt::RightDockWidgetArea, sensitivityDock_);
+    sensitivityDock_->hide();
+    connect(this, &MainWindow::modelChanged, this, [this] { sensitivity_->setModel(model_); });
+    connect(sensitivity_, &SensitivityView::finished, this, [this](bool ok) {
+        const auto& r = sensitivity_->result();
+        if (ok && r && !r->rows.empty())
+            statusBar()->showMessage(tr("Most sensitive at %1: %2 (KL %3)")
+                                         .arg(r->request.type, QString::fromStdString(r->rows.front().name))
+                                         .arg(r->rows.front().kldMean, 0, 'g', 4),
+                                     8000);
+    });
+
+    sensitivityAct_ = sensitivityDock_->toggleViewAction();
+    sensitivityAct_->setObjectName(QStringLiteral("actionSensitivity"));
+    sensitivityAct_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    planForSizeAct_ = new QAction(this);
+    planForSizeAct_->setObjectName(QStringLiteral("actionPlanForSize"));
+    planForSizeAct_->setEnabled(false);
+    connect(planForSizeAct_, &QAction::triggered, this, [this] { planForSize(); });
+    connect(this, &MainWindow::modelChanged, this, [this] { planForSizeAct_->setEnabled(model_ != nullptr); });
+    analysisMenu_->addSeparator();
+    analysisMenu_->addAction(sensitivityAct_);
+    analysisMenu_->addAction(planForSizeAct_);
+    browser_->addPlanAction(planForSizeAct_);
+    retranslateSensitivityUi();
+}
+
+void MainWindow::retranslateSensitivityUi()
+{
+    if (!sensitivityDock_)
+        return;
+    sensitivityDock_->setWindowTitle(tr("Sensitivity"));
+    sensitivityAct_->setText(tr("Tensor &Sensitivity"));
+    sensitivityAct_->setStatusTip(tr("KL divergence when only one tensor (or layer) is quantized, ranked"));
+    planForSizeAct_->setText(tr("Plan for &Size…"));
+    planForSizeAct_->setToolTip(tr("Mixed precision for a size target: the per-tensor plan with the least KL"));
+    planForSizeAct_->setStatusTip(planForSizeAct_->toolTip());
+}
+
+SizeTargetDialog* MainWindow::planForSize()
+{
+    if (!model_)
+        return nullptr;
+    auto* d = new SizeTargetDialog(model_, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &SizeTargetDialog::planReady, this, [this, m = model_](const engine::SizePlanOutcome& o) {
+        if (m == model_)  // the model did not change while the plan was computed
+            applySizePlan(o);
+    });
+    d->open();
+    return d;
+}
+
+void MainWindow::applySizePlan(const engine::SizePlanOutcome& o)
+{
+    if (!model_)
+        return;
+    browser_->setPlan(o.plan);
+    status_->setText(tr("Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4")
+                         .arg(o.plan.overrides.size())
+                         .arg(engine::bytesText(double(o.bytes)))
+                         .arg(o.bitsPerWeight, 0, 'f', 3)
+                         .arg(o.metrics.kldMean, 0, 'g', 4));
+}
+
+}  // namespace qs::ui
