@@ -5,10 +5,12 @@
 #include "ui/model_browser.h"
 #include "ui/plots.h"
 #include "ui/precision_bar.h"
+#include "ui/sensitivity_view.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QTabWidget>
 #include <QTextStream>
@@ -193,6 +195,29 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
     for (const Shot& s : shots) {
         const QString file = QDir(o.screenshotDir).filePath(QStringLiteral("%1-%2.png").arg(++n).arg(QLatin1String(s.name)));
         if (!take(s, file)) {
+            out() << "error: cannot write " << file << Qt::endl;
+            return 1;
+        }
+        out() << file << Qt::endl;
+    }
+    // The sensitivity dock (llama-family models): Q4_0 by tensor on the default stream.
+    if (engine::canEvaluate(*model)) {
+        SensitivityView* v = w.sensitivityView();
+        w.browser()->selectTensor(-1);
+        w.sensitivityDock()->show();
+        w.resizeDocks({w.sensitivityDock()}, {620}, Qt::Horizontal);
+        bool done = false, good = false;
+        auto c = QObject::connect(v, &SensitivityView::finished, &w, [&](bool r) {
+            done = true;
+            good = r;
+        });
+        v->compute();
+        waitUntil([&] { return done; }, kTimeout);
+        QObject::disconnect(c);
+        waitUntil([&] { return !w.isBusy(); }, kTimeout);
+        settle(300);
+        const QString file = QDir(o.screenshotDir).filePath(QStringLiteral("%1-sensitivity.png").arg(++n));
+        if (!good || !w.grab().save(file)) {
             out() << "error: cannot write " << file << Qt::endl;
             return 1;
         }

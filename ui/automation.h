@@ -1,6 +1,7 @@
 #pragma once
 // Hidden command-line options of the GUI for scripts: screenshots and a benchmark.
-//   --screenshot-dir DIR      open the model (or the demo), Run, write one PNG per main view, quit
+//   --screenshot-dir DIR      open the model (or the demo), Run, write one PNG per main view (and
+//                             the sensitivity dock for llama-family models), quit
 //   --screenshot OUT.png      the same for one view: --screenshot-tab N (0-3: plot tabs, 4: whole model)
 //   --select NAME             tensor to select for the tensor views (default: the largest 2-D one)
 //   --precisions A,B,C        precisions to check (default: the precision bar's defaults)

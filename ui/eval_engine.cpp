@@ -42,7 +42,7 @@ int defaultSampleTokens(const Model& m)
     // per tensor. Keep the stream short where one pass over 512 tokens would take long.
     const int64_t p = m.nParams();
     if (p <= 2'000'000)
-        return 512;
+        return kDefaultEvalSample;
     if (p <= 8'000'000)
         return 128;
     return 64;
@@ -70,6 +70,9 @@ void runSensitivity(QPromise<SensitivityOutcome>& promise, std::shared_ptr<const
         const EvalControl c = control(
             cancel, [&] { return promise.isCanceled(); }, [&](int v) { promise.setProgressValue(v); }, 50, 1000);
         out.rows = sensitivity(*setup->evaluator, p, req.byLayer, importanceOf(*setup), &c);
+        for (const auto& [name, f] : p.formats)
+            if (f)
+                out.formats[name] = f->name();
         out.positions = setup->evaluator->positions();
         out.sourceBytes = setup->weights->sourceBytes();
     } catch (const Error& e) {

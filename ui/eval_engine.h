@@ -37,6 +37,9 @@ struct SensitivityRequest {
 struct SensitivityOutcome {
     SensitivityRequest request;
     std::vector<Sensitivity> rows;  // highest KL first
+    // Tensor -> the format it is quantized with (differs from the type where the plan falls back,
+    // e.g. a row length the block does not divide, or a preset's mixture).
+    std::map<std::string, std::string> formats;
     int64_t positions = 0;          // scored positions of the stream
     uint64_t sourceBytes = 0;
     QString error;

@@ -50,7 +50,7 @@ SensitivityView::SensitivityView(QWidget* parent) : QWidget(parent)
     tokens_ = new QSpinBox(this);
     tokens_->setObjectName(QStringLiteral("sensitivityTokens"));
     tokens_->setRange(2, 1 << 20);
-    tokens_->setValue(512);
+    tokens_->setValue(kDefaultEvalSample);
     tokenFile_ = new QLineEdit(this);
     tokenFile_->setObjectName(QStringLiteral("sensitivityTokenFile"));
     tokenFile_->setClearButtonEnabled(true);
@@ -310,7 +310,7 @@ void SensitivityView::draw()
     double maxKl = 0;
     for (int i = 0; i < n; ++i) {
         const Sensitivity& s = (*rows)[size_t(i)];
-        ticker->addTick(i + 1, QString::fromStdString(s.name));
+        ticker->addTick(i + 1, label(s.name));
         keys << i + 1;
         values << s.kldMean;
         maxKl = std::max(maxKl, s.kldMean);
@@ -336,6 +336,16 @@ void SensitivityView::draw()
     plot_->replot();
 }
 
+QString SensitivityView::label(const std::string& name) const
+{
+    // A tensor the plan stores in another format than the chosen one says which.
+    const QString n = QString::fromStdString(name);
+    auto it = result_->formats.find(name);
+    if (it == result_->formats.end() || QString::fromStdString(it->second) == result_->request.type)
+        return n;
+    return QStringLiteral("%1 (%2)").arg(n, QString::fromStdString(it->second));
+}
+
 int SensitivityView::rankAt(const QPoint& pos) const
 {
     if (!result_ || !result_->error.isEmpty() || result_->rows.empty())
@@ -352,8 +362,10 @@ QString SensitivityView::toolTipForRank(int rank) const
         return {};
     const Sensitivity& s = result_->rows[size_t(rank)];
     const QLocale loc;
+    auto it = result_->formats.find(s.name);
+    const QString format = it != result_->formats.end() ? QString::fromStdString(it->second) : result_->request.type;
     return tr("<b>%1</b> at %2<br>KL divergence: %3 nats<br>Top-1 agreement: %4 %<br>Bytes saved: %5 (rank %6 of %7)")
-        .arg(QString::fromStdString(s.name).toHtmlEscaped(), result_->request.type)
+        .arg(QString::fromStdString(s.name).toHtmlEscaped(), format)
         .arg(loc.toString(s.kldMean, 'g', 4))
         .arg(loc.toString(100.0 * s.top1Agreement, 'f', 2))
         .arg(engine::bytesText(double(s.bytesSaved)))

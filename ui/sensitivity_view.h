@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 class QComboBox;
 class QCustomPlot;
@@ -70,6 +71,7 @@ private:
     void draw();
     void stylePlot();
     void updateState();
+    QString label(const std::string& name) const;  // key-axis label of a bar
 
     std::shared_ptr<const qs::Model> model_;
     std::optional<engine::SensitivityOutcome> result_;

@@ -56,7 +56,7 @@ SizeTargetDialog::SizeTargetDialog(std::shared_ptr<const Model> model, QWidget* 
     auto* streamRow = new QHBoxLayout;
     tokens_ = new QSpinBox(this);
     tokens_->setRange(2, 1 << 20);
-    tokens_->setValue(model_ ? engine::defaultSampleTokens(*model_) : 512);
+    tokens_->setValue(model_ ? engine::defaultSampleTokens(*model_) : kDefaultEvalSample);
     tokens_->setToolTip(tr("Length of the evaluation stream sampled from the model (seed 1)"));
     tokenFile_ = new QLineEdit(this);
     tokenFile_->setClearButtonEnabled(true);
