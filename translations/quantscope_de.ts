@@ -1419,5 +1419,13 @@
                 <numerusform>%n aus dem Modell gesampelten Tokens (Seed 1)</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Importance matrix</source>
+            <translation>Wichtigkeitsmatrix</translation>
+        </message>
+        <message>
+            <source>Quantize with an importance matrix calibrated on %1 other tokens sampled with seed %2 (as --imatrix)</source>
+            <translation>Mit einer Wichtigkeitsmatrix quantisieren, kalibriert auf %1 anderen Token, gezogen mit Seed %2 (wie --imatrix)</translation>
+        </message>
     </context>
 </TS>

@@ -1419,5 +1419,13 @@
                 <numerusform>%n tokens sampled from the model (seed 1)</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Importance matrix</source>
+            <translation>Importance matrix</translation>
+        </message>
+        <message>
+            <source>Quantize with an importance matrix calibrated on %1 other tokens sampled with seed %2 (as --imatrix)</source>
+            <translation>Quantize with an importance matrix calibrated on %1 other tokens sampled with seed %2 (as --imatrix)</translation>
+        </message>
     </context>
 </TS>

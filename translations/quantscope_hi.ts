@@ -1419,5 +1419,13 @@
                 <numerusform>मॉडल से नमूना लिए गए %n टोकनों (सीड 1)</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Importance matrix</source>
+            <translation>इम्पॉर्टेंस मैट्रिक्स</translation>
+        </message>
+        <message>
+            <source>Quantize with an importance matrix calibrated on %1 other tokens sampled with seed %2 (as --imatrix)</source>
+            <translation>इम्पॉर्टेंस मैट्रिक्स के साथ क्वांटाइज़ करें, जो सीड %2 से सैंपल किए गए %1 अन्य टोकन पर कैलिब्रेट है (--imatrix की तरह)</translation>
+        </message>
     </context>
 </TS>

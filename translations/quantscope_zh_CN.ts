@@ -1407,5 +1407,13 @@
                 <numerusform>从模型采样的 %n 个词元（种子 1）</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Importance matrix</source>
+            <translation>重要性矩阵</translation>
+        </message>
+        <message>
+            <source>Quantize with an importance matrix calibrated on %1 other tokens sampled with seed %2 (as --imatrix)</source>
+            <translation>使用重要性矩阵量化，该矩阵在以种子 %2 采样的另外 %1 个词元上校准（同 --imatrix）</translation>
+        </message>
     </context>
 </TS>

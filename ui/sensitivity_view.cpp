@@ -2,6 +2,7 @@
 
 #include "core/model.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
@@ -56,6 +57,8 @@ SensitivityView::SensitivityView(QWidget* parent) : QWidget(parent)
     tokenFile_->setClearButtonEnabled(true);
     browse_ = new QToolButton(this);
     browse_->setText(QStringLiteral("…"));
+    imatrix_ = new QCheckBox(this);
+    imatrix_->setObjectName(QStringLiteral("sensitivityImatrix"));
     compute_ = new QPushButton(this);
     compute_->setObjectName(QStringLiteral("sensitivityCompute"));
     cancel_ = new QPushButton(this);
@@ -70,6 +73,7 @@ SensitivityView::SensitivityView(QWidget* parent) : QWidget(parent)
     row->addWidget(tokens_);
     row->addWidget(tokenFile_, 1);
     row->addWidget(browse_);
+    row->addWidget(imatrix_);
     row->addWidget(compute_);
     row->addWidget(cancel_);
     row->addWidget(progress_);
@@ -134,6 +138,11 @@ void SensitivityView::retranslateUi()
                            "longer is more precise and slower"));
     tokenFile_->setPlaceholderText(tr("or a token file ({\"tokens\": [...]})"));
     browse_->setToolTip(tr("Choose a token file"));
+    imatrix_->setText(tr("Importance matrix"));
+    imatrix_->setToolTip(tr("Quantize with an importance matrix calibrated on %1 other tokens sampled with seed %2 "
+                            "(as --imatrix)")
+                             .arg(kDefaultCalibSample)
+                             .arg(kDefaultCalibSeed));
     compute_->setText(tr("Compute"));
     cancel_->setText(tr("Cancel"));
     updateState();
@@ -171,6 +180,8 @@ void SensitivityView::setType(const QString& type)
 QString SensitivityView::type() const { return type_->currentData().toString(); }
 void SensitivityView::setByLayer(bool byLayer) { grouping_->setCurrentIndex(byLayer ? 1 : 0); }
 bool SensitivityView::byLayer() const { return grouping_->currentIndex() == 1; }
+void SensitivityView::setImportance(bool on) { imatrix_->setChecked(on); }
+bool SensitivityView::importance() const { return imatrix_->isChecked(); }
 void SensitivityView::setSampleTokens(int n) { tokens_->setValue(n); }
 int SensitivityView::sampleTokens() const { return tokens_->value(); }
 void SensitivityView::setTokenFile(const QString& path) { tokenFile_->setText(path); }
@@ -183,6 +194,7 @@ engine::SensitivityRequest SensitivityView::request() const
     r.byLayer = byLayer();
     r.stream.tokensFile = tokenFile().toStdString();
     r.stream.sample = sampleTokens();
+    r.stream.imatrix = importance();
     return r;
 }
 
@@ -234,7 +246,7 @@ void SensitivityView::updateState()
     compute_->setEnabled(llama && !running);
     cancel_->setEnabled(running);
     progress_->setVisible(running);
-    for (QWidget* w : std::initializer_list<QWidget*>{type_, grouping_, tokens_, tokenFile_, browse_})
+    for (QWidget* w : std::initializer_list<QWidget*>{type_, grouping_, tokens_, tokenFile_, browse_, imatrix_})
         w->setEnabled(llama && !running);
     tokens_->setEnabled(llama && !running && tokenFile().isEmpty());
     QString note;

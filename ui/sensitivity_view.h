@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QLabel;
@@ -45,6 +46,9 @@ public:
     int sampleTokens() const;
     void setTokenFile(const QString& path);  // empty: a sampled stream
     QString tokenFile() const;
+    // Quantize with an importance matrix calibrated on another sampled stream (as --imatrix).
+    void setImportance(bool on);
+    bool importance() const;
     engine::SensitivityRequest request() const;
 
     void compute();
@@ -85,6 +89,7 @@ private:
     QSpinBox* tokens_ = nullptr;
     QLineEdit* tokenFile_ = nullptr;
     QToolButton* browse_ = nullptr;
+    QCheckBox* imatrix_ = nullptr;
     QPushButton* compute_ = nullptr;
     QPushButton* cancel_ = nullptr;
     QProgressBar* progress_ = nullptr;

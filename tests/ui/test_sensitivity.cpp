@@ -13,6 +13,7 @@
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QLabel>
+#include <QPushButton>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -61,14 +62,17 @@ private slots:
     {
         QTest::addColumn<QString>("type");
         QTest::addColumn<bool>("byLayer");
-        QTest::newRow("Q4_0 by tensor") << QStringLiteral("Q4_0") << false;
-        QTest::newRow("Q2_K by layer") << QStringLiteral("Q2_K") << true;
+        QTest::addColumn<bool>("imatrix");
+        QTest::newRow("Q4_0 by tensor") << QStringLiteral("Q4_0") << false << false;
+        QTest::newRow("Q5_1 by tensor, importance matrix") << QStringLiteral("Q5_1") << false << true;
+        QTest::newRow("Q2_K by layer") << QStringLiteral("Q2_K") << true << false;
     }
 
     void sensitivityEqualsCli()
     {
         QFETCH(QString, type);
         QFETCH(bool, byLayer);
+        QFETCH(bool, imatrix);
         MainWindow w;
         w.openFile(gguf());
         QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
@@ -80,6 +84,7 @@ private slots:
         QCOMPARE(v->type(), QStringLiteral("Q4_0"));  // the default
         v->setType(type);
         v->setByLayer(byLayer);
+        v->setImportance(imatrix);
         v->setTokenFile(tokens());
         QSignalSpy done(v, &SensitivityView::finished);
         v->compute();
@@ -93,6 +98,8 @@ private slots:
         // compare is not offered, so layers are checked against the per-tensor structure below).
         QStringList args{QStringLiteral("compare"), gguf(), QStringLiteral("--types"), type, QStringLiteral("--eval"),
                          QStringLiteral("--tokens"), tokens(), QStringLiteral("--sensitivity"), QStringLiteral("--json")};
+        if (imatrix)
+            args << QStringLiteral("--imatrix");  // calibrated on 1024 tokens sampled with seed 2 by default
         if (!byLayer) {
             const QJsonObject cli = cliJson(args);
             const QJsonArray ref =
@@ -108,6 +115,18 @@ private slots:
                                         .arg(o.value(QStringLiteral("kld_mean")).toDouble(), 0, 'g', 17)));
                 QVERIFY(same(rows[size_t(i)].top1Agreement, o.value(QStringLiteral("top1_agreement")).toDouble()));
                 QCOMPARE(qint64(rows[size_t(i)].bytesSaved), o.value(QStringLiteral("bytes_saved")).toInteger());
+            }
+            if (imatrix) {
+                // The importance matrix changed the numbers (the plain ranking differs somewhere).
+                args.removeLast();
+                const QJsonArray plain = cliJson(args).value(QStringLiteral("results")).toArray().at(0).toObject()
+                                             .value(QStringLiteral("sensitivity")).toArray();
+                QCOMPARE(plain.size(), ref.size());
+                bool differs = false;
+                for (int i = 0; i < ref.size(); ++i)
+                    differs = differs || plain.at(i).toObject().value(QStringLiteral("kld_mean")).toDouble() !=
+                                             ref.at(i).toObject().value(QStringLiteral("kld_mean")).toDouble();
+                QVERIFY(differs);
             }
         } else {
             QCOMPARE(int(rows.size()), 6);  // blk.0..blk.4 and the embedding
@@ -270,6 +289,34 @@ private slots:
             QCOMPARE(ta.dtype, tb->dtype);
             QCOMPARE(ta.nbytes, tb->nbytes);
         }
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 20000);
+    }
+
+    void nonLlamaModelIsNotEvaluated()
+    {
+        // stories260K's safetensors without its config.json: no llama hyper-parameters.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("model.safetensors"));
+        QVERIFY(QFile::copy(test::stories(QStringLiteral("model.safetensors")), path));
+        MainWindow w;
+        w.openFile(path);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
+        QVERIFY(!engine::canEvaluate(*w.model()));
+        SensitivityView* v = w.sensitivityView();
+        QVERIFY(!v->findChild<QPushButton*>(QStringLiteral("sensitivityCompute"))->isEnabled());
+        QVERIFY(v->findChild<QLabel*>(QStringLiteral("sensitivityNote"))->text().contains(QStringLiteral("llama")));
+        v->compute();
+        QVERIFY(!v->isRunning());
+        QVERIFY(!v->result().has_value());
+        SizeTargetDialog* d = w.planForSize();
+        QVERIFY(d);
+        QVERIFY(d->statusText().contains(QStringLiteral("llama")));
+        QSignalSpy done(d, &SizeTargetDialog::computed);
+        d->start();  // the button is disabled; a direct call reports the error and changes nothing
+        QVERIFY(done.wait(20000));
+        QCOMPARE(done.first().first().toBool(), false);
+        QVERIFY(w.browser()->plan().empty());
+        d->reject();
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 20000);
     }
 
