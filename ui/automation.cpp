@@ -205,7 +205,6 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
         SensitivityView* v = w.sensitivityView();
         w.browser()->selectTensor(-1);
         w.sensitivityDock()->show();
-        w.resizeDocks({w.sensitivityDock()}, {620}, Qt::Horizontal);
         bool done = false, good = false;
         auto c = QObject::connect(v, &SensitivityView::finished, &w, [&](bool r) {
             done = true;
@@ -217,7 +216,7 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
         waitUntil([&] { return !w.isBusy(); }, kTimeout);
         settle(300);
         const QString file = QDir(o.screenshotDir).filePath(QStringLiteral("%1-sensitivity.png").arg(++n));
-        if (!good || !w.grab().save(file)) {
+        if (!good || !w.sensitivityDock()->grab().save(file)) {
             out() << "error: cannot write " << file << Qt::endl;
             return 1;
         }

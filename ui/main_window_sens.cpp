@@ -23,6 +23,10 @@ void MainWindow::createSensitivityUi()
     sensitivityDock_->setObjectName(QStringLiteral("sensitivityDock"));
     sensitivityDock_->setWidget(sensitivity_);
     addDockWidget(Qt::RightDockWidgetArea, sensitivityDock_);
+    // Floating by default (like the block inspector): a long ranking wants height, and docked
+    // beside the plots it would widen the window; it can be docked by dragging.
+    sensitivityDock_->setFloating(true);
+    sensitivityDock_->resize(760, 860);
     sensitivityDock_->hide();
     connect(this, &MainWindow::modelChanged, this, [this] { sensitivity_->setModel(model_); });
     connect(sensitivity_, &SensitivityView::finished, this, [this](bool ok) {

@@ -26,7 +26,7 @@
 namespace qs::ui {
 
 namespace {
-constexpr int kRowHeight = 18;  // pixels per bar
+constexpr int kRowHeight = 15;  // pixels per bar
 }
 
 SensitivityView::SensitivityView(QWidget* parent) : QWidget(parent)
@@ -43,6 +43,8 @@ SensitivityView::SensitivityView(QWidget* parent) : QWidget(parent)
         for (const auto& c : g.choices)
             type_->addItem(c.name, c.name);
     type_->setCurrentIndex(std::max(0, type_->findData(QStringLiteral("Q4_0"))));
+    type_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    type_->setMinimumContentsLength(8);
     grouping_ = new QComboBox(this);
     grouping_->setObjectName(QStringLiteral("sensitivityGrouping"));
     grouping_->addItem(QString());
@@ -65,19 +67,22 @@ SensitivityView::SensitivityView(QWidget* parent) : QWidget(parent)
     progress_ = new QProgressBar(this);
     progress_->setMaximumWidth(160);
     progress_->hide();
+    // Two rows, so the dock stays narrow: what to measure and the buttons; then the stream.
     row->addWidget(typeLabel_);
     row->addWidget(type_);
     row->addWidget(grouping_);
-    row->addSpacing(8);
-    row->addWidget(tokensLabel_);
-    row->addWidget(tokens_);
-    row->addWidget(tokenFile_, 1);
-    row->addWidget(browse_);
-    row->addWidget(imatrix_);
+    row->addStretch(1);
+    row->addWidget(progress_);
     row->addWidget(compute_);
     row->addWidget(cancel_);
-    row->addWidget(progress_);
     layout->addLayout(row);
+    auto* streamRow = new QHBoxLayout;
+    streamRow->addWidget(tokensLabel_);
+    streamRow->addWidget(tokens_);
+    streamRow->addWidget(tokenFile_, 1);
+    streamRow->addWidget(browse_);
+    streamRow->addWidget(imatrix_);
+    layout->addLayout(streamRow);
 
     note_ = new QLabel(this);
     note_->setObjectName(QStringLiteral("sensitivityNote"));
@@ -344,7 +349,7 @@ void SensitivityView::draw()
     plot_->xAxis->setLabel((result_->request.byLayer ? tr("Mean KL divergence with only this layer at %1 (nats)")
                                                      : tr("Mean KL divergence with only this tensor at %1 (nats)"))
                                .arg(result_->request.type));
-    plot_->setMinimumHeight(n * kRowHeight + 90);
+    plot_->setMinimumHeight(n * kRowHeight + 70);
     plot_->replot();
 }
 

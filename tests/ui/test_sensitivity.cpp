@@ -13,6 +13,7 @@
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,6 +24,7 @@
 
 #include <qcustomplot.h>
 
+#include <optional>
 #include <set>
 
 using namespace qs;
@@ -237,11 +239,16 @@ private slots:
         QVERIFY(d->request().target > bounds.smallestBitsPerWeight());  // the default target is reachable
         d->setTarget(bpw, false);
         d->setTokenFile(tokens());
+        std::optional<engine::SizePlanOutcome> got;
+        connect(d, &SizeTargetDialog::planReady, this, [&](const engine::SizePlanOutcome& x) { got = x; });
+        const QPointer<SizeTargetDialog> dialog(d);
         QSignalSpy done(d, &SizeTargetDialog::computed);
         d->start();
         QVERIFY(done.wait(120000));
         QCOMPARE(done.first().first().toBool(), true);
-        const engine::SizePlanOutcome o = *d->outcome();
+        QVERIFY(got.has_value());
+        const engine::SizePlanOutcome o = *got;
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), 5000);  // applied, the dialog closed itself
         QCOMPARE(qint64(o.targetBytes), cli.value(QStringLiteral("target_bytes")).toInteger());
         QCOMPARE(qint64(o.bytes), cli.value(QStringLiteral("bytes")).toInteger());
         QVERIFY(same(o.metrics.kldMean, cli.value(QStringLiteral("kld_mean")).toDouble()));
