@@ -213,6 +213,7 @@ void SensitivityView::compute()
     progress_->setValue(0);
     engine::SensitivityRequest r = request();
     cancelFlag_ = r.cancel = std::make_shared<std::atomic<bool>>(false);
+    computedFor_ = model_;
     watch_.setFuture(QtConcurrent::run(&engine::runSensitivity, model_, r));
     updateState();
 }
@@ -232,8 +233,8 @@ void SensitivityView::onFinished()
 {
     const QFuture<engine::SensitivityOutcome> f = watch_.future();
     updateState();
-    if (f.isCanceled() || f.resultCount() == 0) {
-        emit finished(false);
+    if (f.isCanceled() || f.resultCount() == 0 || computedFor_ != model_) {
+        emit finished(false);  // cancelled, or computed for a model no longer shown
         return;
     }
     engine::SensitivityOutcome o = f.result();

@@ -81,6 +81,7 @@ private:
     std::optional<engine::SensitivityOutcome> result_;
     QFutureWatcher<engine::SensitivityOutcome> watch_;
     std::shared_ptr<std::atomic<bool>> cancelFlag_;
+    std::shared_ptr<const qs::Model> computedFor_;  // the model of the running computation
 
     QLabel* typeLabel_ = nullptr;
     QComboBox* type_ = nullptr;

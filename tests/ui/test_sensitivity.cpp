@@ -190,6 +190,15 @@ private slots:
         QCOMPARE(done.first().first().toBool(), false);
         QVERIFY(!v->result().has_value());
         QVERIFY(!v->isRunning());
+
+        // A result computed for a model that is no longer shown is dropped.
+        v->setTokenFile(tokens());
+        QSignalSpy again(v, &SensitivityView::finished);
+        v->compute();
+        w.setModel(w.model(), QStringLiteral("the same file, shown again"));  // a model change
+        QVERIFY(again.wait(60000) || !again.isEmpty());
+        QVERIFY(!v->result().has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 20000);
     }
 
     void demoGetsAShortStream()
