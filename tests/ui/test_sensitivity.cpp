@@ -308,6 +308,36 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 20000);
     }
 
+    void planForSizeInMegabytes()
+    {
+        MainWindow w;
+        w.openFile(gguf());
+        QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
+        SizeTargetDialog* d = w.planForSize();
+        d->setTarget(0.29, true);
+        d->setCandidates({QStringLiteral("Q4_0"), QStringLiteral("Q8_0"), QStringLiteral("F16")});
+        d->setTokenFile(tokens());
+        QCOMPARE(d->request().megabytes, true);
+        std::optional<engine::SizePlanOutcome> got;
+        connect(d, &SizeTargetDialog::planReady, this, [&](const engine::SizePlanOutcome& x) { got = x; });
+        QSignalSpy done(d, &SizeTargetDialog::computed);
+        d->start();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.first().first().toBool(), true);
+        QVERIFY(got.has_value());
+        QCOMPARE(got->targetBytes, uint64_t(290000));
+        QVERIFY(got->bytes <= got->targetBytes);
+        QVERIFY(got->bytes > 240000);  // it used the room: more than the all-Q4_0 plan
+        std::set<QString> used;
+        for (const auto& [i, f] : w.browser()->plan().overrides)
+            used.insert(f);
+        QVERIFY(used.size() >= 2);
+        for (const QString& f : used)
+            QVERIFY(f == QStringLiteral("Q4_0") || f == QStringLiteral("Q8_0") || f == QStringLiteral("F16"));
+        QVERIFY(w.browser()->planView().totalBytes <= 290000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 20000);
+    }
+
     void nonLlamaModelIsNotEvaluated()
     {
         // stories260K's safetensors without its config.json: no llama hyper-parameters.
