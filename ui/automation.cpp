@@ -169,13 +169,26 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
         int tab;
         bool whole;
         const char* name;
+        bool accuracy = false;  // with model accuracy and the importance matrix, KL error axis
     };
     const Shot shots[] = {{PlotsWidget::HistogramTab, false, "histogram"},
                           {PlotsWidget::ErrorTab, false, "errors"},
                           {PlotsWidget::LayerTab, false, "per-layer"},
                           {PlotsWidget::TradeoffTab, true, "tradeoff"},
-                          {PlotsWidget::HistogramTab, true, "whole-model"}};
+                          {PlotsWidget::HistogramTab, true, "whole-model"},
+                          {PlotsWidget::TradeoffTab, true, "accuracy", true}};
     auto take = [&](const Shot& s, const QString& file) {
+        if (s.accuracy && !w.evaluateAction()->isChecked()) {
+            if (!w.evaluateAction()->isEnabled())
+                return true;  // not a llama-shaped model: nothing to show
+            // Checking the actions re-runs the last Run with evaluation.
+            finished = false;
+            w.imatrixAction()->setChecked(true);
+            w.evaluateAction()->setChecked(true);
+            if (!waitUntil([&] { return finished; }, kTimeout) || !ok)
+                return false;
+        }
+        w.plots()->setTradeoffError(s.accuracy ? PlotsWidget::ErrorKl : PlotsWidget::ErrorSqnr);
         if (s.whole) {
             w.browser()->selectTensor(-1);
             waitUntil([&] { return !w.isBusy(); }, kTimeout);
@@ -187,12 +200,14 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
         return w.grab().save(file);
     };
     if (!o.screenshot.isEmpty()) {
-        const int i = std::clamp(o.screenshotTab, 0, 4);
+        const int i = std::clamp(o.screenshotTab, 0, 5);
         return take(shots[i], o.screenshot) ? 0 : 1;
     }
     QDir().mkpath(o.screenshotDir);
     int n = 0;
     for (const Shot& s : shots) {
+        if (s.accuracy)
+            continue;  // after the sensitivity dock
         const QString file = QDir(o.screenshotDir).filePath(QStringLiteral("%1-%2.png").arg(++n).arg(QLatin1String(s.name)));
         if (!take(s, file)) {
             out() << "error: cannot write " << file << Qt::endl;
@@ -217,6 +232,17 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
         settle(300);
         const QString file = QDir(o.screenshotDir).filePath(QStringLiteral("%1-sensitivity.png").arg(++n));
         if (!good || !w.sensitivityDock()->grab().save(file)) {
+            out() << "error: cannot write " << file << Qt::endl;
+            return 1;
+        }
+        out() << file << Qt::endl;
+    }
+    // Model accuracy with the importance matrix, the trade-off plot on mean KL (llama-family models).
+    if (w.evaluateAction()->isEnabled()) {
+        if (w.sensitivityDock())
+            w.sensitivityDock()->hide();
+        const QString file = QDir(o.screenshotDir).filePath(QStringLiteral("%1-accuracy.png").arg(++n));
+        if (!take(shots[5], file)) {
             out() << "error: cannot write " << file << Qt::endl;
             return 1;
         }

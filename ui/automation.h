@@ -1,8 +1,9 @@
 #pragma once
 // Hidden command-line options of the GUI for scripts: screenshots and a benchmark.
-//   --screenshot-dir DIR      open the model (or the demo), Run, write one PNG per main view (and
-//                             the sensitivity dock for llama-family models), quit
-//   --screenshot OUT.png      the same for one view: --screenshot-tab N (0-3: plot tabs, 4: whole model)
+//   --screenshot-dir DIR      open the model (or the demo), Run, write one PNG per main view (and,
+//                             for llama-family models, the sensitivity dock and the model accuracy), quit
+//   --screenshot OUT.png      the same for one view: --screenshot-tab N (0-3: plot tabs, 4: whole model,
+//                             5: model accuracy with the importance matrix, trade-off on mean KL)
 //   --select NAME             tensor to select for the tensor views (default: the largest 2-D one)
 //   --precisions A,B,C        precisions to check (default: the precision bar's defaults)
 //   --benchmark               time open -> populated browser and the histogram of the largest tensor

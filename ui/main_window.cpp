@@ -59,6 +59,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     tableView_->setObjectName(QStringLiteral("tradeoffTable"));
     tableView_->setModel(tableProxy_);
     tableView_->setSortingEnabled(true);
+    // Rows in run order ("<type> + imatrix" after its type) until a header is clicked.
+    tableView_->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     tableView_->setSelectionBehavior(QAbstractItemView::SelectRows);
     tableView_->setAlternatingRowColors(true);
     tableView_->verticalHeader()->setVisible(false);

@@ -154,6 +154,8 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
         drawTradeoffTab();
     });
     connect(reset, &QPushButton::clicked, this, &PlotsWidget::resetView);
+    // Trade-off labels are placed in pixels, once the plot knows its geometry.
+    connect(plots_[TradeoffTab], &QCustomPlot::afterLayout, this, &PlotsWidget::layoutTradeoffLabels);
     connect(plots_[HistogramTab], &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) {
         hoverHistogramAt(plots_[HistogramTab]->xAxis->pixelToCoord(e->position().x()));
     });
@@ -708,7 +710,47 @@ void PlotsWidget::drawTradeoffTab()
         const double dy = std::max(yr.size() * 0.12, 1.0);
         p->yAxis->setRange(yr.lower - dy, yr.upper + dy);
     }
+    // The legend in the top corner away from the highest point.
+    if (!xy.empty()) {
+        const auto top = std::max_element(xy.begin(), xy.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        const bool topRight = top->first > p->xAxis->range().center();
+        p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | (topRight ? Qt::AlignLeft : Qt::AlignRight));
+    }
     p->replot();
+}
+
+void PlotsWidget::layoutTradeoffLabels()
+{
+    // Labels: left of points in the right half (so they stay inside), and stacked upwards where
+    // they would cover a label already placed (points that nearly coincide).
+    QCustomPlot* p = plots_[TradeoffTab];
+    std::vector<QRectF> placed;
+    const QRectF rect = p->axisRect()->rect();
+    const double midX = rect.center().x();
+    for (int i = 0; i < p->itemCount(); ++i) {
+        auto* label = qobject_cast<QCPItemText*>(p->item(i));
+        if (!label)
+            continue;
+        const QPointF at = label->position->pixelPosition();
+        const QFontMetrics fm(label->font());
+        const double w = fm.horizontalAdvance(label->text()) + 6, h = fm.height();
+        const bool left = at.x() > midX;
+        // Slots: above the point, then alternately one line further above and below.
+        int slot = 0;
+        QRectF box;
+        for (int k = 0; k < 40; ++k) {
+            slot = k == 0 ? 0 : (k % 2 ? (k + 1) / 2 : -(k / 2));
+            const double top = slot >= 0 ? at.y() - 4 - h * (slot + 1) : at.y() + 4 + h * (-slot - 1);
+            box = QRectF(left ? at.x() - 6 - w : at.x() + 6, top, w, h);
+            const bool inside = rect.contains(box);
+            if (inside && std::none_of(placed.begin(), placed.end(), [&](const QRectF& r) { return r.intersects(box); }))
+                break;
+        }
+        placed.push_back(box);
+        const int off = 4 + int(h) * (slot >= 0 ? slot : -slot - 1);
+        label->setPositionAlignment((left ? Qt::AlignRight : Qt::AlignLeft) | (slot >= 0 ? Qt::AlignBottom : Qt::AlignTop));
+        label->setPadding(QMargins(left ? 0 : 6, slot >= 0 ? 0 : off, left ? 6 : 0, slot >= 0 ? off : 0));
+    }
 }
 
 void PlotsWidget::resetView()

@@ -66,6 +66,7 @@ private:
     void drawHistogramTab();
     void drawLayerTab();
     void drawTradeoffTab();
+    void layoutTradeoffLabels();
     void drawLevels(int bin);
     void applyLog(QCustomPlot* p);
     void setPlaceholder(QCustomPlot* p, const QString& text);

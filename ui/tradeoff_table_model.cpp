@@ -169,10 +169,10 @@ static QString csvField(QString s)
 
 static QString exportHeader(int c)
 {
-    static const char* names[] = {"precision", "bits_per_weight", "size_bytes", "compression_vs_source",
+    static const char* names[] = {"precision", "bits_per_weight", "size_bytes", "kld_mean", "kld_p99",
+                                  "top1_agreement", "ppl", "ppl_delta", "compression_vs_source",
                                   "compression_vs_f32", "rmse", "sqnr_db", "max_error", "p99_abs_error",
-                                  "cosine", "kld_mean", "kld_p99", "top1_agreement", "ppl",
-                                  "ppl_delta", "time_s"};
+                                  "cosine", "time_s"};
     static_assert(sizeof names / sizeof names[0] == TradeoffTableModel::ColumnCount);
     return QString::fromLatin1(names[c]);
 }

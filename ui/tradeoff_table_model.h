@@ -39,9 +39,9 @@ class TradeoffTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column {
-        Precision, Bits, Size, VsSource, VsF32, Rmse, Sqnr, MaxErr, P99, Cosine,
+        Precision, Bits, Size,
         KlMean, KlP99, Top1, Ppl, PplDelta,  // model accuracy
-        Time, ColumnCount
+        VsSource, VsF32, Rmse, Sqnr, MaxErr, P99, Cosine, Time, ColumnCount
     };
     static bool isAccuracyColumn(int c) { return c >= KlMean && c <= PplDelta; }
 

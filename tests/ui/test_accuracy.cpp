@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProgressBar>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -211,6 +212,9 @@ private slots:
         QCOMPARE(rows[3].precision, QStringLiteral("Q4_0 + imatrix"));
         QVERIFY(rows[1].imatrix && !rows[1].weightMeasured && rows[1].evaluated);
         QCOMPARE(rows[1].bytes, rows[0].bytes);  // same storage
+        // The view shows them in run order until a header is clicked.
+        for (int r = 0; r < 4; ++r)
+            QCOMPARE(w.tableProxy()->index(r, 0).data().toString(), rows[size_t(r)].precision);
         QCOMPARE(t->index(1, TradeoffTableModel::Rmse).data().toString(), QStringLiteral("—"));
         QVERIFY(t->index(1, TradeoffTableModel::KlMean).data().toString() != QStringLiteral("—"));
 
