@@ -241,9 +241,6 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
     if (w.evaluateAction()->isEnabled()) {
         if (w.sensitivityDock())
             w.sensitivityDock()->hide();
-        settle(200);
-        w.resize(1400, 900);  // the window's default size (the dock widened it)
-        settle(200);
         const QString file = QDir(o.screenshotDir).filePath(QStringLiteral("%1-accuracy.png").arg(++n));
         if (!take(shots[5], file)) {
             out() << "error: cannot write " << file << Qt::endl;
