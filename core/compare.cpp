@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/formats/format.h"
+#include "core/parallel.h"
 #include "core/plan.h"
 
 #include <QElapsedTimer>
@@ -35,6 +36,8 @@ CompareResult compareModel(const Model& m, const std::vector<std::string>& types
     for (const auto& e : plans.front().entries)
         eligible += e.eligible ? 1 : 0;
     int done = 0;
+    // Within a tensor too: decoding, quantizing and measuring stop at their next chunk of rows.
+    const CancelScope cancelScope(opts.cancel);
     for (int i = 0; i < n; ++i) {
         if (!plans.front().entries[size_t(i)].eligible)
             continue;

@@ -17,7 +17,8 @@ namespace qs {
 struct CompareOptions {
     bool pure = false;                   // presets: one type everywhere instead of the mixture
     std::vector<std::string> overrides;  // REGEX=TYPE, as for quantize
-    const std::atomic<bool>* cancel = nullptr;          // -> qs::Error(Cancelled)
+    // -> qs::Error(Cancelled), checked between tensors and within one (per chunk of rows, CancelScope).
+    const std::atomic<bool>* cancel = nullptr;
     std::function<void(int done, int total)> progress;  // after each tensor (all types)
     // Per-tensor results for callers that plot them (the GUI's per-layer error): called after
     // each eligible tensor at each type, from the calling thread. With histogramBins > 0 the

@@ -1,5 +1,7 @@
 #include "core/parallel.h"
 
+#include "core/error.h"
+
 #include <QThread>
 #include <QThreadPool>
 
@@ -14,11 +16,20 @@ namespace qs {
 
 namespace {
 std::atomic<int> g_maxThreads{0};
+thread_local const CancelScope* t_scope = nullptr;  // the innermost scope of this thread
+
+// Runs a pool thread's share of a job under the scope of the thread that started the job.
+struct ScopeOf {
+    const CancelScope* saved = t_scope;
+    explicit ScopeOf(const CancelScope* s) { t_scope = s; }
+    ~ScopeOf() { t_scope = saved; }
+};
 
 struct Job {
     int64_t n = 0;
     int64_t grain = 1;
     std::function<void(int64_t, int64_t)> fn;
+    const CancelScope* scope = nullptr;  // alive while chunks are handed out (the caller waits)
     std::atomic<int64_t> next{0};
     std::mutex m;
     std::condition_variable cv;
@@ -33,6 +44,8 @@ struct Job {
             if (b >= n)
                 return;
             try {
+                const ScopeOf inScope(scope);
+                throwIfCancelled();
                 fn(b, std::min(n, b + grain));
             } catch (...) {
                 std::lock_guard lk(m);
@@ -62,14 +75,17 @@ void parallelFor(int64_t n, int64_t grain, const std::function<void(int64_t, int
     const int64_t chunks = (n + grain - 1) / grain;
     const int helpers = static_cast<int>(std::min<int64_t>(maxThreads() - 1, chunks - 1));
     if (helpers <= 0) {
-        for (int64_t b = 0; b < n; b += grain)
+        for (int64_t b = 0; b < n; b += grain) {
+            throwIfCancelled();
             fn(b, std::min(n, b + grain));
+        }
         return;
     }
     auto job = std::make_shared<Job>();
     job->n = n;
     job->grain = grain;
     job->fn = fn;
+    job->scope = t_scope;
     for (int i = 0; i < helpers; ++i) {
         QThreadPool::globalInstance()->start([job] {
             {
@@ -90,6 +106,32 @@ void parallelFor(int64_t n, int64_t grain, const std::function<void(int64_t, int
     job->cv.wait(lk, [&] { return job->active == 0; });
     if (job->error)
         std::rethrow_exception(job->error);
+}
+
+CancelScope::CancelScope(std::function<bool()> requested) : requested_(std::move(requested)), outer_(t_scope)
+{
+    t_scope = this;
+}
+
+CancelScope::CancelScope(const std::atomic<bool>* flag)
+    : CancelScope(flag ? std::function<bool()>([flag] { return flag->load(); }) : std::function<bool()>())
+{
+}
+
+CancelScope::~CancelScope() { t_scope = outer_; }
+
+bool CancelScope::requested() const
+{
+    for (const CancelScope* s = this; s; s = s->outer_)
+        if (s->requested_ && s->requested_())
+            return true;
+    return false;
+}
+
+void throwIfCancelled()
+{
+    if (t_scope && t_scope->requested())
+        throw Error(ErrorKind::Cancelled, "cancelled");
 }
 
 }  // namespace qs

@@ -4,6 +4,7 @@
 // parallelFor splits [0, n) into chunks of `grain` and runs fn(begin, end) on up to
 // maxThreads() threads. The calling thread takes chunks too, so nested calls (tensors in
 // parallel, rows in parallel inside each) never deadlock waiting for pool threads.
+#include <atomic>
 #include <cstdint>
 #include <functional>
 
@@ -15,5 +16,28 @@ int maxThreads();
 void setMaxThreads(int n);
 
 void parallelFor(int64_t n, int64_t grain, const std::function<void(int64_t begin, int64_t end)>& fn);
+
+// Cooperative cancellation inside long loops. While a CancelScope lives on a thread, every
+// parallelFor started there (and every parallelFor nested in its chunks, on any thread) asks the
+// scope before each chunk and, once cancellation is requested, hands out no further chunks and
+// throws qs::Error(Cancelled) on the calling thread. Scopes nest: an inner scope also honours the
+// outer ones. Results of loops that are not cancelled are unchanged.
+class CancelScope {
+public:
+    explicit CancelScope(std::function<bool()> requested);
+    explicit CancelScope(const std::atomic<bool>* flag);  // null: never cancelled (outer scopes still apply)
+    ~CancelScope();
+    CancelScope(const CancelScope&) = delete;
+    CancelScope& operator=(const CancelScope&) = delete;
+
+    bool requested() const;  // this scope or an outer one
+
+private:
+    std::function<bool()> requested_;
+    const CancelScope* outer_;
+};
+
+// Throws qs::Error(Cancelled) when the current thread's scope (see CancelScope) is cancelled.
+void throwIfCancelled();
 
 }  // namespace qs
