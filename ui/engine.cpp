@@ -9,6 +9,7 @@
 #include "core/formats/format.h"
 #include "core/metrics.h"
 #include "core/model.h"
+#include "core/parallel.h"
 #include "core/plan.h"
 
 #include <QCoreApplication>
@@ -43,6 +44,24 @@ std::vector<float> distinctValues(const float* v, int64_t b, int64_t e, size_t c
         out.resize(cap);
     return out;
 }
+
+// The values of a tensor: in place when it is stored as aligned F32 (mapped file or memory), else
+// decoded into buf. numel() floats either way.
+const float* floatsOf(const Model& m, const TensorInfo& t, std::vector<float>& buf)
+{
+    if (t.type == GgmlType::F32) {
+        const auto bytes = m.data(t);
+        if (bytes.size() == size_t(t.numel()) * sizeof(float) &&
+            reinterpret_cast<uintptr_t>(bytes.data()) % alignof(float) == 0)
+            return reinterpret_cast<const float*>(bytes.data());
+    }
+    buf.resize(size_t(t.numel()));
+    m.toFloat(t, buf.data());
+    return buf.data();
+}
+
+// True when e is the cancellation of a CancelScope (the caller returns without a result).
+bool isCancelled(const Error& e) { return e.kind() == ErrorKind::Cancelled; }
 
 // Re-bins h into `into` by bin centre (display of model-wide errors from per-tensor histograms).
 void rebin(qs::Histogram& into, const qs::Histogram& h)
@@ -217,36 +236,38 @@ Opened demoModel(int64_t params)
 
 void modelHistogram(QPromise<ModelHistogram>& promise, std::shared_ptr<const Model> model, int bins)
 {
-    ModelHistogram out;
-    const auto& ts = model->tensors;
-    promise.setProgressRange(0, int(2 * ts.size()));
-    double a = 0;
-    std::vector<float> x;
-    for (size_t i = 0; i < ts.size(); ++i) {
-        if (promise.isCanceled())
-            return;
-        x.resize(size_t(ts[i].numel()));
-        model->toFloat(ts[i], x.data());
-        a = std::max(a, symmetricRange(x.data(), int64_t(x.size())).hi);
-        promise.setProgressValue(int(i + 1));
+    // Two passes (the range, then the counts); F32 tensors are read in place, not decoded.
+    // Cancelling stops within a tensor too (CancelScope: at the next chunk).
+    const CancelScope scope([&promise] { return promise.isCanceled(); });
+    try {
+        ModelHistogram out;
+        const auto& ts = model->tensors;
+        promise.setProgressRange(0, int(2 * ts.size()));
+        double a = 0;
+        std::vector<float> buf;
+        for (size_t i = 0; i < ts.size(); ++i) {
+            throwIfCancelled();
+            a = std::max(a, symmetricRange(floatsOf(*model, ts[i], buf), ts[i].numel()).hi);
+            promise.setProgressValue(int(i + 1));
+        }
+        if (a <= 0)
+            a = 1;
+        out.weightHist = histogram(nullptr, 0, bins, -a, a);
+        for (size_t i = 0; i < ts.size(); ++i) {
+            throwIfCancelled();
+            merge(out.weightHist, histogram(floatsOf(*model, ts[i], buf), ts[i].numel(), bins, -a, a));
+            out.weights += ts[i].numel();
+            promise.setProgressValue(int(ts.size() + i + 1));
+        }
+        promise.addResult(std::move(out));
+    } catch (const Error& e) {
+        if (!isCancelled(e))
+            throw;
     }
-    if (a <= 0)
-        a = 1;
-    out.weightHist = histogram(nullptr, 0, bins, -a, a);
-    for (size_t i = 0; i < ts.size(); ++i) {
-        if (promise.isCanceled())
-            return;
-        x.resize(size_t(ts[i].numel()));
-        model->toFloat(ts[i], x.data());
-        merge(out.weightHist, histogram(x.data(), int64_t(x.size()), bins, -a, a));
-        out.weights += int64_t(x.size());
-        promise.setProgressValue(int(ts.size() + i + 1));
-    }
-    promise.addResult(std::move(out));
 }
 
-void analyseTensor(QPromise<TensorAnalysis>& promise, std::shared_ptr<const Model> model, int tensor,
-                   QStringList precisions, int bins)
+static void analyseTensorUncancelled(QPromise<TensorAnalysis>& promise, std::shared_ptr<const Model> model, int tensor,
+                                     QStringList precisions, int bins)
 {
     const TensorInfo& t = model->tensors.at(size_t(tensor));
     TensorAnalysis a;
@@ -320,6 +341,10 @@ void analyseTensor(QPromise<TensorAnalysis>& promise, std::shared_ptr<const Mode
                 }
                 std::vector<float>().swap(pa.result.dequantized);
             }
+        } catch (const Error& ex) {
+            if (isCancelled(ex))
+                throw;
+            pa.error = QString::fromUtf8(ex.what());
         } catch (const std::exception& ex) {
             pa.error = QString::fromUtf8(ex.what());
         }
@@ -328,6 +353,19 @@ void analyseTensor(QPromise<TensorAnalysis>& promise, std::shared_ptr<const Mode
         promise.setProgressValue(p + 2);
     }
     promise.addResult(std::move(a));
+}
+
+void analyseTensor(QPromise<TensorAnalysis>& promise, std::shared_ptr<const Model> model, int tensor,
+                   QStringList precisions, int bins)
+{
+    // Cancelling stops within the tensor too (CancelScope: decoding, quantizing, measuring).
+    const CancelScope scope([&promise] { return promise.isCanceled(); });
+    try {
+        analyseTensorUncancelled(promise, std::move(model), tensor, std::move(precisions), bins);
+    } catch (const Error& e) {
+        if (!isCancelled(e))
+            throw;
+    }
 }
 
 bool canEvaluate(const Model& m) { return llamaConfig(m).has_value(); }
@@ -357,6 +395,7 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
                 cv.wait_for(lock, st, std::chrono::milliseconds(20), [] { return false; });
             }
         });
+    const CancelScope scope([&promise] { return promise.isCanceled(); });  // within a tensor too
     std::vector<std::vector<TensorResult>> per(types.size());
     std::vector<std::vector<LayerPoint>> perLayer(types.size());
     CompareOptions o;

@@ -66,7 +66,8 @@ Opened openModel(const QString& path);
 // The built-in demo (makeDemoModel, in memory), labelled "synthetic demo".
 Opened demoModel(int64_t params = kDemoParams);
 
-// Whole-model weight histogram; checks promise.isCanceled() between tensors.
+// Whole-model weight histogram. Like the analysis and the run below, it stops soon after
+// promise.cancel(), within a tensor too (qs::CancelScope), and then adds no result.
 void modelHistogram(QPromise<ModelHistogram>& promise, std::shared_ptr<const qs::Model> model, int bins);
 
 // One tensor at the given precisions (the ones not cached yet).
