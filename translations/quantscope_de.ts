@@ -587,6 +587,14 @@
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>Plan für Zielgröße: %1 Tensoren geplant, %2 (%3 Bit/Gewicht), KL %4</translation>
         </message>
+        <message>
+            <source>What's &amp;This?</source>
+            <translation>&amp;Direkthilfe</translation>
+        </message>
+        <message>
+            <source>Click a control to read what it shows, with a link into the quantization primer</source>
+            <translation>Klicken Sie auf ein Bedienelement, um zu lesen, was es zeigt – mit einem Link in die Einführung in die Quantisierung</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -659,6 +667,30 @@
                 <numerusform>%n Tensor · %1 Parameter · Größe jetzt %2 · nach dem Plan %3 (%4 Bit/Gewicht)</numerusform>
                 <numerusform>%n Tensoren · %1 Parameter · Größe jetzt %2 · nach dem Plan %3 (%4 Bit/Gewicht)</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Tensor name, grouped by layer</source>
+            <translation>Tensorname, nach Schicht gruppiert</translation>
+        </message>
+        <message>
+            <source>Rows × columns of the tensor</source>
+            <translation>Zeilen × Spalten des Tensors</translation>
+        </message>
+        <message>
+            <source>Storage type of the tensor in the opened file</source>
+            <translation>Speichertyp des Tensors in der geöffneten Datei</translation>
+        </message>
+        <message>
+            <source>Number of weights</source>
+            <translation>Anzahl der Gewichte</translation>
+        </message>
+        <message>
+            <source>Bytes the tensor takes in the opened file</source>
+            <translation>Bytes, die der Tensor in der geöffneten Datei belegt</translation>
+        </message>
+        <message>
+            <source>Target type of the tensor in the mixed-precision plan (double-click to change)</source>
+            <translation>Zieltyp des Tensors im Plan mit gemischter Präzision (Doppelklick zum Ändern)</translation>
         </message>
     </context>
     <context>
@@ -870,6 +902,22 @@
             <source>mean KL divergence (nats) — lower is better</source>
             <translation>mittlere KL-Divergenz (nats) – niedriger ist besser</translation>
         </message>
+        <message>
+            <source>How the weights are distributed, with the levels a precision can represent</source>
+            <translation>Wie die Gewichte verteilt sind, mit den Stufen, die eine Präzision darstellen kann</translation>
+        </message>
+        <message>
+            <source>Distribution of the rounding error per precision</source>
+            <translation>Verteilung des Rundungsfehlers je Präzision</translation>
+        </message>
+        <message>
+            <source>The error of every tensor along the model</source>
+            <translation>Der Fehler jedes Tensors entlang des Modells</translation>
+        </message>
+        <message>
+            <source>Storage against error for each precision, with the Pareto front</source>
+            <translation>Speicherbedarf gegen Fehler für jede Präzision, mit der Pareto-Front</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::PrecisionBar</name>
@@ -1023,6 +1071,14 @@
             <source>on this tensor %1 keeps an SQNR of %2, %3 %4, %5 %6 (every 10 dB is ten times less error power).</source>
             <translation>auf diesem Tensor erreicht %1 ein SQNR von %2, %3 %4, %5 %6 (jede 10 dB bedeuten zehnmal weniger Fehlerleistung).</translation>
         </message>
+        <message>
+            <source>Primer: %1</source>
+            <translation>Einführung: %1</translation>
+        </message>
+        <message>
+            <source>Shift+F1: more in the primer</source>
+            <translation>Umschalt+F1: mehr in der Einführung</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::TradeoffTableModel</name>
@@ -1162,6 +1218,22 @@
         <message>
             <source>Perplexity of the quantized model minus that of the original</source>
             <translation>Perplexität des quantisierten Modells minus die des Originals</translation>
+        </message>
+        <message>
+            <source>The format or preset the model was quantized to</source>
+            <translation>Format oder Vorlage, in die das Modell quantisiert wurde</translation>
+        </message>
+        <message>
+            <source>Root mean square of the weight error</source>
+            <translation>Quadratisches Mittel des Gewichtsfehlers</translation>
+        </message>
+        <message>
+            <source>Largest absolute weight error</source>
+            <translation>Größter absoluter Gewichtsfehler</translation>
+        </message>
+        <message>
+            <source>Time to quantize, dequantize and measure at this precision</source>
+            <translation>Zeit zum Quantisieren, Dequantisieren und Messen in dieser Präzision</translation>
         </message>
     </context>
     <context>
@@ -1426,6 +1498,105 @@
         <message>
             <source>Quantize with an importance matrix calibrated on %1 other tokens sampled with seed %2 (as --imatrix)</source>
             <translation>Mit einer Wichtigkeitsmatrix quantisieren, kalibriert auf %1 anderen Token, gezogen mit Seed %2 (wie --imatrix)</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::formats</name>
+        <message>
+            <source>32-bit IEEE float: the unquantized reference</source>
+            <translation>32-Bit-IEEE-Gleitkommazahl: die unquantisierte Referenz</translation>
+        </message>
+        <message>
+            <source>16-bit IEEE half float</source>
+            <translation>16-Bit-IEEE-Gleitkommazahl (halbe Genauigkeit)</translation>
+        </message>
+        <message>
+            <source>bfloat16: float32's range with an 8-bit mantissa</source>
+            <translation>bfloat16: der Wertebereich von float32 mit einer 8-Bit-Mantisse</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp32 scale per tensor; min/max mapping, importance ignored</source>
+            <translation>%1 Bit uniform, asymmetrisch [0, %2] mit einem %1-Bit-Nullpunkt, eine fp32-Skala pro Tensor; Min/Max-Abbildung, Importance-Gewichte werden ignoriert</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp16 scale per row; min/max mapping, importance ignored</source>
+            <translation>%1 Bit uniform, asymmetrisch [0, %2] mit einem %1-Bit-Nullpunkt, eine fp16-Skala pro Zeile; Min/Max-Abbildung, Importance-Gewichte werden ignoriert</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp16 scale per %3 weights; min/max mapping, importance ignored</source>
+            <translation>%1 Bit uniform, asymmetrisch [0, %2] mit einem %1-Bit-Nullpunkt, eine fp16-Skala pro %3 Gewichte; Min/Max-Abbildung, Importance-Gewichte werden ignoriert</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, symmetric [-%2, %2], one fp32 scale per tensor; min/max mapping, importance ignored</source>
+            <translation>%1 Bit uniform, symmetrisch [-%2, %2], eine fp32-Skala pro Tensor; Min/Max-Abbildung, Importance-Gewichte werden ignoriert</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, symmetric [-%2, %2], one fp16 scale per row; min/max mapping, importance ignored</source>
+            <translation>%1 Bit uniform, symmetrisch [-%2, %2], eine fp16-Skala pro Zeile; Min/Max-Abbildung, Importance-Gewichte werden ignoriert</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, symmetric [-%2, %2], one fp16 scale per %3 weights; min/max mapping, importance ignored</source>
+            <translation>%1 Bit uniform, symmetrisch [-%2, %2], eine fp16-Skala pro %3 Gewichte; Min/Max-Abbildung, Importance-Gewichte werden ignoriert</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp32 scale per tensor; min/max mapping, importance ignored</source>
+            <translation>%1 Bit uniform, asymmetrisch [0, %2] mit einem %1-Bit-Nullpunkt, eine fp32-Skala pro Tensor; Min/Max-Abbildung, Importance-Gewichte werden ignoriert</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp16 scale per row; min/max mapping, importance ignored</source>
+            <translation>%1 Bit uniform, asymmetrisch [0, %2] mit einem %1-Bit-Nullpunkt, eine fp16-Skala pro Zeile; Min/Max-Abbildung, Importance-Gewichte werden ignoriert</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp16 scale per %3 weights; min/max mapping, importance ignored</source>
+            <translation>%1 Bit uniform, asymmetrisch [0, %2] mit einem %1-Bit-Nullpunkt, eine fp16-Skala pro %3 Gewichte; Min/Max-Abbildung, Importance-Gewichte werden ignoriert</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)</source>
+            <translation>llama.cpp IQ4_NL: Blöcke zu 32 Gewichten, fp16-Skala, nichtlineare 4-Bit-Stufen (4,5 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>4-bit NormalFloat (bitsandbytes levels), fp32 absmax per 64 weights; importance ignored</source>
+            <translation>4-Bit-NormalFloat (Stufen von bitsandbytes), fp32-Absolutmaximum pro 64 Gewichte; Importance-Gewichte werden ignoriert</translation>
+        </message>
+        <message>
+            <source>llama.cpp 2-bit K-quant: 256-weight super-blocks, 4-bit scale+min per 16 (2.63 bpw)</source>
+            <translation>llama.cpp-2-Bit-K-Quant: Superblöcke zu 256 Gewichten, 4-Bit-Skala und -Minimum pro 16 (2,63 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 3-bit K-quant: 256-weight super-blocks, 6-bit scales per 16 (3.44 bpw)</source>
+            <translation>llama.cpp-3-Bit-K-Quant: Superblöcke zu 256 Gewichten, 6-Bit-Skalen pro 16 (3,44 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q4_0: 32-weight blocks, fp16 scale, 4-bit levels (4.5 bits/weight)</source>
+            <translation>llama.cpp Q4_0: Blöcke zu 32 Gewichten, fp16-Skala, 4-Bit-Stufen (4,5 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q4_1: 32-weight blocks, fp16 scale and min, 4-bit levels (5 bits/weight)</source>
+            <translation>llama.cpp Q4_1: Blöcke zu 32 Gewichten, fp16-Skala und -Minimum, 4-Bit-Stufen (5 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 4-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (4.5 bpw)</source>
+            <translation>llama.cpp-4-Bit-K-Quant: Superblöcke zu 256 Gewichten, 6-Bit-Skala und -Minimum pro 32 (4,5 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q5_0: 32-weight blocks, fp16 scale, 5-bit levels (5.5 bits/weight)</source>
+            <translation>llama.cpp Q5_0: Blöcke zu 32 Gewichten, fp16-Skala, 5-Bit-Stufen (5,5 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)</source>
+            <translation>llama.cpp Q5_1: Blöcke zu 32 Gewichten, fp16-Skala und -Minimum, 5-Bit-Stufen (6 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 5-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (5.5 bpw)</source>
+            <translation>llama.cpp-5-Bit-K-Quant: Superblöcke zu 256 Gewichten, 6-Bit-Skala und -Minimum pro 32 (5,5 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 6-bit K-quant: 256-weight super-blocks, 8-bit scales per 16 (6.56 bpw)</source>
+            <translation>llama.cpp-6-Bit-K-Quant: Superblöcke zu 256 Gewichten, 8-Bit-Skalen pro 16 (6,56 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)</source>
+            <translation>llama.cpp Q8_0: Blöcke zu 32 Gewichten, fp16-Skala, int8-Stufen (8,5 Bit/Gewicht)</translation>
         </message>
     </context>
 </TS>

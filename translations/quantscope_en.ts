@@ -587,6 +587,14 @@
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</translation>
         </message>
+        <message>
+            <source>What's &amp;This?</source>
+            <translation>What's &amp;This?</translation>
+        </message>
+        <message>
+            <source>Click a control to read what it shows, with a link into the quantization primer</source>
+            <translation>Click a control to read what it shows, with a link into the quantization primer</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -659,6 +667,30 @@
                 <numerusform>%n tensor · %1 parameters · size now %2 · after the plan %3 (%4 bits/weight)</numerusform>
                 <numerusform>%n tensors · %1 parameters · size now %2 · after the plan %3 (%4 bits/weight)</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Tensor name, grouped by layer</source>
+            <translation>Tensor name, grouped by layer</translation>
+        </message>
+        <message>
+            <source>Rows × columns of the tensor</source>
+            <translation>Rows × columns of the tensor</translation>
+        </message>
+        <message>
+            <source>Storage type of the tensor in the opened file</source>
+            <translation>Storage type of the tensor in the opened file</translation>
+        </message>
+        <message>
+            <source>Number of weights</source>
+            <translation>Number of weights</translation>
+        </message>
+        <message>
+            <source>Bytes the tensor takes in the opened file</source>
+            <translation>Bytes the tensor takes in the opened file</translation>
+        </message>
+        <message>
+            <source>Target type of the tensor in the mixed-precision plan (double-click to change)</source>
+            <translation>Target type of the tensor in the mixed-precision plan (double-click to change)</translation>
         </message>
     </context>
     <context>
@@ -870,6 +902,22 @@
             <source>mean KL divergence (nats) — lower is better</source>
             <translation>mean KL divergence (nats) — lower is better</translation>
         </message>
+        <message>
+            <source>How the weights are distributed, with the levels a precision can represent</source>
+            <translation>How the weights are distributed, with the levels a precision can represent</translation>
+        </message>
+        <message>
+            <source>Distribution of the rounding error per precision</source>
+            <translation>Distribution of the rounding error per precision</translation>
+        </message>
+        <message>
+            <source>The error of every tensor along the model</source>
+            <translation>The error of every tensor along the model</translation>
+        </message>
+        <message>
+            <source>Storage against error for each precision, with the Pareto front</source>
+            <translation>Storage against error for each precision, with the Pareto front</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::PrecisionBar</name>
@@ -1023,6 +1071,14 @@
             <source>on this tensor %1 keeps an SQNR of %2, %3 %4, %5 %6 (every 10 dB is ten times less error power).</source>
             <translation>on this tensor %1 keeps an SQNR of %2, %3 %4, %5 %6 (every 10 dB is ten times less error power).</translation>
         </message>
+        <message>
+            <source>Primer: %1</source>
+            <translation>Primer: %1</translation>
+        </message>
+        <message>
+            <source>Shift+F1: more in the primer</source>
+            <translation>Shift+F1: more in the primer</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::TradeoffTableModel</name>
@@ -1162,6 +1218,22 @@
         <message>
             <source>Perplexity of the quantized model minus that of the original</source>
             <translation>Perplexity of the quantized model minus that of the original</translation>
+        </message>
+        <message>
+            <source>The format or preset the model was quantized to</source>
+            <translation>The format or preset the model was quantized to</translation>
+        </message>
+        <message>
+            <source>Root mean square of the weight error</source>
+            <translation>Root mean square of the weight error</translation>
+        </message>
+        <message>
+            <source>Largest absolute weight error</source>
+            <translation>Largest absolute weight error</translation>
+        </message>
+        <message>
+            <source>Time to quantize, dequantize and measure at this precision</source>
+            <translation>Time to quantize, dequantize and measure at this precision</translation>
         </message>
     </context>
     <context>
@@ -1426,6 +1498,105 @@
         <message>
             <source>Quantize with an importance matrix calibrated on %1 other tokens sampled with seed %2 (as --imatrix)</source>
             <translation>Quantize with an importance matrix calibrated on %1 other tokens sampled with seed %2 (as --imatrix)</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::formats</name>
+        <message>
+            <source>32-bit IEEE float: the unquantized reference</source>
+            <translation>32-bit IEEE float: the unquantized reference</translation>
+        </message>
+        <message>
+            <source>16-bit IEEE half float</source>
+            <translation>16-bit IEEE half float</translation>
+        </message>
+        <message>
+            <source>bfloat16: float32's range with an 8-bit mantissa</source>
+            <translation>bfloat16: float32's range with an 8-bit mantissa</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp32 scale per tensor; min/max mapping, importance ignored</source>
+            <translation>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp32 scale per tensor; min/max mapping, importance ignored</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp16 scale per row; min/max mapping, importance ignored</source>
+            <translation>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp16 scale per row; min/max mapping, importance ignored</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp16 scale per %3 weights; min/max mapping, importance ignored</source>
+            <translation>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp16 scale per %3 weights; min/max mapping, importance ignored</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, symmetric [-%2, %2], one fp32 scale per tensor; min/max mapping, importance ignored</source>
+            <translation>%1-bit uniform, symmetric [-%2, %2], one fp32 scale per tensor; min/max mapping, importance ignored</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, symmetric [-%2, %2], one fp16 scale per row; min/max mapping, importance ignored</source>
+            <translation>%1-bit uniform, symmetric [-%2, %2], one fp16 scale per row; min/max mapping, importance ignored</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, symmetric [-%2, %2], one fp16 scale per %3 weights; min/max mapping, importance ignored</source>
+            <translation>%1-bit uniform, symmetric [-%2, %2], one fp16 scale per %3 weights; min/max mapping, importance ignored</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp32 scale per tensor; min/max mapping, importance ignored</source>
+            <translation>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp32 scale per tensor; min/max mapping, importance ignored</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp16 scale per row; min/max mapping, importance ignored</source>
+            <translation>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp16 scale per row; min/max mapping, importance ignored</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp16 scale per %3 weights; min/max mapping, importance ignored</source>
+            <translation>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp16 scale per %3 weights; min/max mapping, importance ignored</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)</source>
+            <translation>llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)</translation>
+        </message>
+        <message>
+            <source>4-bit NormalFloat (bitsandbytes levels), fp32 absmax per 64 weights; importance ignored</source>
+            <translation>4-bit NormalFloat (bitsandbytes levels), fp32 absmax per 64 weights; importance ignored</translation>
+        </message>
+        <message>
+            <source>llama.cpp 2-bit K-quant: 256-weight super-blocks, 4-bit scale+min per 16 (2.63 bpw)</source>
+            <translation>llama.cpp 2-bit K-quant: 256-weight super-blocks, 4-bit scale+min per 16 (2.63 bpw)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 3-bit K-quant: 256-weight super-blocks, 6-bit scales per 16 (3.44 bpw)</source>
+            <translation>llama.cpp 3-bit K-quant: 256-weight super-blocks, 6-bit scales per 16 (3.44 bpw)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q4_0: 32-weight blocks, fp16 scale, 4-bit levels (4.5 bits/weight)</source>
+            <translation>llama.cpp Q4_0: 32-weight blocks, fp16 scale, 4-bit levels (4.5 bits/weight)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q4_1: 32-weight blocks, fp16 scale and min, 4-bit levels (5 bits/weight)</source>
+            <translation>llama.cpp Q4_1: 32-weight blocks, fp16 scale and min, 4-bit levels (5 bits/weight)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 4-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (4.5 bpw)</source>
+            <translation>llama.cpp 4-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (4.5 bpw)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q5_0: 32-weight blocks, fp16 scale, 5-bit levels (5.5 bits/weight)</source>
+            <translation>llama.cpp Q5_0: 32-weight blocks, fp16 scale, 5-bit levels (5.5 bits/weight)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)</source>
+            <translation>llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 5-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (5.5 bpw)</source>
+            <translation>llama.cpp 5-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (5.5 bpw)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 6-bit K-quant: 256-weight super-blocks, 8-bit scales per 16 (6.56 bpw)</source>
+            <translation>llama.cpp 6-bit K-quant: 256-weight super-blocks, 8-bit scales per 16 (6.56 bpw)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)</source>
+            <translation>llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)</translation>
         </message>
     </context>
 </TS>

@@ -587,6 +587,14 @@
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>आकार के लिए योजना: %1 टेंसर नियोजित, %2 (%3 बिट/भार), KL %4</translation>
         </message>
+        <message>
+            <source>What's &amp;This?</source>
+            <translation>यह क्या है?(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Click a control to read what it shows, with a link into the quantization primer</source>
+            <translation>कोई नियंत्रण क्लिक करें और पढ़ें कि वह क्या दिखाता है, क्वांटाइज़ेशन परिचय की लिंक के साथ</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -659,6 +667,30 @@
                 <numerusform>%n टेन्सर · %1 पैरामीटर · अभी साइज़ %2 · योजना के बाद %3 (%4 बिट/वज़न)</numerusform>
                 <numerusform>%n टेन्सर · %1 पैरामीटर · अभी साइज़ %2 · योजना के बाद %3 (%4 बिट/वज़न)</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Tensor name, grouped by layer</source>
+            <translation>टेन्सर का नाम, परत के अनुसार समूहित</translation>
+        </message>
+        <message>
+            <source>Rows × columns of the tensor</source>
+            <translation>टेन्सर की पंक्तियाँ × स्तंभ</translation>
+        </message>
+        <message>
+            <source>Storage type of the tensor in the opened file</source>
+            <translation>खोली गई फ़ाइल में टेन्सर का संग्रहण प्रकार</translation>
+        </message>
+        <message>
+            <source>Number of weights</source>
+            <translation>वज़न की संख्या</translation>
+        </message>
+        <message>
+            <source>Bytes the tensor takes in the opened file</source>
+            <translation>खोली गई फ़ाइल में टेन्सर द्वारा लिए गए बाइट</translation>
+        </message>
+        <message>
+            <source>Target type of the tensor in the mixed-precision plan (double-click to change)</source>
+            <translation>मिश्रित-प्रिसिज़न योजना में टेन्सर का लक्ष्य प्रकार (बदलने के लिए डबल-क्लिक करें)</translation>
         </message>
     </context>
     <context>
@@ -870,6 +902,22 @@
             <source>mean KL divergence (nats) — lower is better</source>
             <translation>औसत KL डाइवर्जेंस (nats) — कम बेहतर है</translation>
         </message>
+        <message>
+            <source>How the weights are distributed, with the levels a precision can represent</source>
+            <translation>वज़न कैसे वितरित हैं, और कोई प्रिसिज़न कौन-से स्तर दर्शा सकता है</translation>
+        </message>
+        <message>
+            <source>Distribution of the rounding error per precision</source>
+            <translation>हर प्रिसिज़न की राउंडिंग त्रुटि का वितरण</translation>
+        </message>
+        <message>
+            <source>The error of every tensor along the model</source>
+            <translation>पूरे मॉडल में हर टेन्सर की त्रुटि</translation>
+        </message>
+        <message>
+            <source>Storage against error for each precision, with the Pareto front</source>
+            <translation>हर प्रिसिज़न के लिए संग्रहण बनाम त्रुटि, पैरेटो फ़्रंट के साथ</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::PrecisionBar</name>
@@ -1023,6 +1071,14 @@
             <source>on this tensor %1 keeps an SQNR of %2, %3 %4, %5 %6 (every 10 dB is ten times less error power).</source>
             <translation>इस टेन्सर पर %1 का SQNR %2 है, %3 का %4, %5 का %6 (हर 10 dB का अर्थ है दस गुना कम त्रुटि शक्ति)।</translation>
         </message>
+        <message>
+            <source>Primer: %1</source>
+            <translation>परिचय: %1</translation>
+        </message>
+        <message>
+            <source>Shift+F1: more in the primer</source>
+            <translation>Shift+F1: परिचय में और जानें</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::TradeoffTableModel</name>
@@ -1162,6 +1218,22 @@
         <message>
             <source>Perplexity of the quantized model minus that of the original</source>
             <translation>क्वांटाइज़्ड मॉडल की पर्प्लेक्सिटी में से मूल मॉडल की पर्प्लेक्सिटी घटाकर</translation>
+        </message>
+        <message>
+            <source>The format or preset the model was quantized to</source>
+            <translation>वह फ़ॉर्मैट या प्रीसेट जिसमें मॉडल क्वांटाइज़ किया गया</translation>
+        </message>
+        <message>
+            <source>Root mean square of the weight error</source>
+            <translation>वज़न त्रुटि का वर्ग माध्य मूल</translation>
+        </message>
+        <message>
+            <source>Largest absolute weight error</source>
+            <translation>सबसे बड़ी निरपेक्ष वज़न त्रुटि</translation>
+        </message>
+        <message>
+            <source>Time to quantize, dequantize and measure at this precision</source>
+            <translation>इस प्रिसिज़न पर क्वांटाइज़, डीक्वांटाइज़ और मापने का समय</translation>
         </message>
     </context>
     <context>
@@ -1426,6 +1498,105 @@
         <message>
             <source>Quantize with an importance matrix calibrated on %1 other tokens sampled with seed %2 (as --imatrix)</source>
             <translation>इम्पॉर्टेंस मैट्रिक्स के साथ क्वांटाइज़ करें, जो सीड %2 से सैंपल किए गए %1 अन्य टोकन पर कैलिब्रेट है (--imatrix की तरह)</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::formats</name>
+        <message>
+            <source>32-bit IEEE float: the unquantized reference</source>
+            <translation>32-बिट IEEE फ़्लोट: बिना क्वांटाइज़ किया गया संदर्भ</translation>
+        </message>
+        <message>
+            <source>16-bit IEEE half float</source>
+            <translation>16-बिट IEEE हाफ़ फ़्लोट</translation>
+        </message>
+        <message>
+            <source>bfloat16: float32's range with an 8-bit mantissa</source>
+            <translation>bfloat16: float32 की रेंज, 8-बिट मैन्टिसा के साथ</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp32 scale per tensor; min/max mapping, importance ignored</source>
+            <translation>%1-बिट यूनिफ़ॉर्म, असममित [0, %2] %1-बिट ज़ीरो पॉइंट के साथ, हर टेन्सर पर एक fp32 स्केल; न्यूनतम/अधिकतम मैपिंग, इम्पॉर्टेंस भार अनदेखे</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp16 scale per row; min/max mapping, importance ignored</source>
+            <translation>%1-बिट यूनिफ़ॉर्म, असममित [0, %2] %1-बिट ज़ीरो पॉइंट के साथ, हर पंक्ति पर एक fp16 स्केल; न्यूनतम/अधिकतम मैपिंग, इम्पॉर्टेंस भार अनदेखे</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp16 scale per %3 weights; min/max mapping, importance ignored</source>
+            <translation>%1-बिट यूनिफ़ॉर्म, असममित [0, %2] %1-बिट ज़ीरो पॉइंट के साथ, हर %3 वज़न पर एक fp16 स्केल; न्यूनतम/अधिकतम मैपिंग, इम्पॉर्टेंस भार अनदेखे</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, symmetric [-%2, %2], one fp32 scale per tensor; min/max mapping, importance ignored</source>
+            <translation>%1-बिट यूनिफ़ॉर्म, सममित [-%2, %2], हर टेन्सर पर एक fp32 स्केल; न्यूनतम/अधिकतम मैपिंग, इम्पॉर्टेंस भार अनदेखे</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, symmetric [-%2, %2], one fp16 scale per row; min/max mapping, importance ignored</source>
+            <translation>%1-बिट यूनिफ़ॉर्म, सममित [-%2, %2], हर पंक्ति पर एक fp16 स्केल; न्यूनतम/अधिकतम मैपिंग, इम्पॉर्टेंस भार अनदेखे</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, symmetric [-%2, %2], one fp16 scale per %3 weights; min/max mapping, importance ignored</source>
+            <translation>%1-बिट यूनिफ़ॉर्म, सममित [-%2, %2], हर %3 वज़न पर एक fp16 स्केल; न्यूनतम/अधिकतम मैपिंग, इम्पॉर्टेंस भार अनदेखे</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp32 scale per tensor; min/max mapping, importance ignored</source>
+            <translation>%1-बिट यूनिफ़ॉर्म, असममित [0, %2] %1-बिट ज़ीरो पॉइंट के साथ, हर टेन्सर पर एक fp32 स्केल; न्यूनतम/अधिकतम मैपिंग, इम्पॉर्टेंस भार अनदेखे</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp16 scale per row; min/max mapping, importance ignored</source>
+            <translation>%1-बिट यूनिफ़ॉर्म, असममित [0, %2] %1-बिट ज़ीरो पॉइंट के साथ, हर पंक्ति पर एक fp16 स्केल; न्यूनतम/अधिकतम मैपिंग, इम्पॉर्टेंस भार अनदेखे</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp16 scale per %3 weights; min/max mapping, importance ignored</source>
+            <translation>%1-बिट यूनिफ़ॉर्म, असममित [0, %2] %1-बिट ज़ीरो पॉइंट के साथ, हर %3 वज़न पर एक fp16 स्केल; न्यूनतम/अधिकतम मैपिंग, इम्पॉर्टेंस भार अनदेखे</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)</source>
+            <translation>llama.cpp IQ4_NL: 32-वज़न के ब्लॉक, fp16 स्केल, 4-बिट नॉन-लीनियर स्तर (4.5 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>4-bit NormalFloat (bitsandbytes levels), fp32 absmax per 64 weights; importance ignored</source>
+            <translation>4-बिट NormalFloat (bitsandbytes के स्तर), हर 64 वज़न पर fp32 absmax; इम्पॉर्टेंस भार अनदेखे</translation>
+        </message>
+        <message>
+            <source>llama.cpp 2-bit K-quant: 256-weight super-blocks, 4-bit scale+min per 16 (2.63 bpw)</source>
+            <translation>llama.cpp 2-बिट K-क्वांट: 256-वज़न के सुपर-ब्लॉक, हर 16 पर 4-बिट स्केल और न्यूनतम (2.63 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 3-bit K-quant: 256-weight super-blocks, 6-bit scales per 16 (3.44 bpw)</source>
+            <translation>llama.cpp 3-बिट K-क्वांट: 256-वज़न के सुपर-ब्लॉक, हर 16 पर 6-बिट स्केल (3.44 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q4_0: 32-weight blocks, fp16 scale, 4-bit levels (4.5 bits/weight)</source>
+            <translation>llama.cpp Q4_0: 32-वज़न के ब्लॉक, fp16 स्केल, 4-बिट स्तर (4.5 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q4_1: 32-weight blocks, fp16 scale and min, 4-bit levels (5 bits/weight)</source>
+            <translation>llama.cpp Q4_1: 32-वज़न के ब्लॉक, fp16 स्केल और न्यूनतम, 4-बिट स्तर (5 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 4-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (4.5 bpw)</source>
+            <translation>llama.cpp 4-बिट K-क्वांट: 256-वज़न के सुपर-ब्लॉक, हर 32 पर 6-बिट स्केल और न्यूनतम (4.5 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q5_0: 32-weight blocks, fp16 scale, 5-bit levels (5.5 bits/weight)</source>
+            <translation>llama.cpp Q5_0: 32-वज़न के ब्लॉक, fp16 स्केल, 5-बिट स्तर (5.5 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)</source>
+            <translation>llama.cpp Q5_1: 32-वज़न के ब्लॉक, fp16 स्केल और न्यूनतम, 5-बिट स्तर (6 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 5-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (5.5 bpw)</source>
+            <translation>llama.cpp 5-बिट K-क्वांट: 256-वज़न के सुपर-ब्लॉक, हर 32 पर 6-बिट स्केल और न्यूनतम (5.5 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 6-bit K-quant: 256-weight super-blocks, 8-bit scales per 16 (6.56 bpw)</source>
+            <translation>llama.cpp 6-बिट K-क्वांट: 256-वज़न के सुपर-ब्लॉक, हर 16 पर 8-बिट स्केल (6.56 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)</source>
+            <translation>llama.cpp Q8_0: 32-वज़न के ब्लॉक, fp16 स्केल, int8 स्तर (8.5 बिट/वज़न)</translation>
         </message>
     </context>
 </TS>

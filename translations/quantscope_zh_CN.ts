@@ -583,6 +583,14 @@
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>按大小规划：已规划 %1 个张量，%2（%3 位/权重），KL %4</translation>
         </message>
+        <message>
+            <source>What's &amp;This?</source>
+            <translation>这是什么?(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Click a control to read what it shows, with a link into the quantization primer</source>
+            <translation>点击某个控件,阅读它所显示内容的说明,并附有指向量化入门的链接</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -653,6 +661,30 @@
             <translation>
                 <numerusform>%n 个张量 · %1 个参数 · 当前大小 %2 · 按方案后 %3(%4 位/权重)</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Tensor name, grouped by layer</source>
+            <translation>张量名称,按层分组</translation>
+        </message>
+        <message>
+            <source>Rows × columns of the tensor</source>
+            <translation>张量的行数 × 列数</translation>
+        </message>
+        <message>
+            <source>Storage type of the tensor in the opened file</source>
+            <translation>该张量在已打开文件中的存储类型</translation>
+        </message>
+        <message>
+            <source>Number of weights</source>
+            <translation>权重数量</translation>
+        </message>
+        <message>
+            <source>Bytes the tensor takes in the opened file</source>
+            <translation>该张量在已打开文件中占用的字节数</translation>
+        </message>
+        <message>
+            <source>Target type of the tensor in the mixed-precision plan (double-click to change)</source>
+            <translation>该张量在混合精度方案中的目标类型(双击修改)</translation>
         </message>
     </context>
     <context>
@@ -863,6 +895,22 @@
             <source>mean KL divergence (nats) — lower is better</source>
             <translation>平均 KL 散度（nats）— 越低越好</translation>
         </message>
+        <message>
+            <source>How the weights are distributed, with the levels a precision can represent</source>
+            <translation>权重的分布,以及某一精度可表示的级别</translation>
+        </message>
+        <message>
+            <source>Distribution of the rounding error per precision</source>
+            <translation>各精度的舍入误差分布</translation>
+        </message>
+        <message>
+            <source>The error of every tensor along the model</source>
+            <translation>模型中每个张量的误差</translation>
+        </message>
+        <message>
+            <source>Storage against error for each precision, with the Pareto front</source>
+            <translation>各精度的存储开销与误差对比,附帕累托前沿</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::PrecisionBar</name>
@@ -1015,6 +1063,14 @@
             <source>on this tensor %1 keeps an SQNR of %2, %3 %4, %5 %6 (every 10 dB is ten times less error power).</source>
             <translation>在本张量上 %1 的 SQNR 为 %2,%3 为 %4,%5 为 %6(每 10 dB 表示误差功率降低为十分之一)。</translation>
         </message>
+        <message>
+            <source>Primer: %1</source>
+            <translation>入门:%1</translation>
+        </message>
+        <message>
+            <source>Shift+F1: more in the primer</source>
+            <translation>Shift+F1:在入门中了解更多</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::TradeoffTableModel</name>
@@ -1151,6 +1207,22 @@
         <message>
             <source>Perplexity of the quantized model minus that of the original</source>
             <translation>量化模型的困惑度减去原始模型的困惑度</translation>
+        </message>
+        <message>
+            <source>The format or preset the model was quantized to</source>
+            <translation>模型被量化成的格式或预设</translation>
+        </message>
+        <message>
+            <source>Root mean square of the weight error</source>
+            <translation>权重误差的均方根</translation>
+        </message>
+        <message>
+            <source>Largest absolute weight error</source>
+            <translation>最大的权重绝对误差</translation>
+        </message>
+        <message>
+            <source>Time to quantize, dequantize and measure at this precision</source>
+            <translation>以该精度量化、反量化并测量所用的时间</translation>
         </message>
     </context>
     <context>
@@ -1414,6 +1486,105 @@
         <message>
             <source>Quantize with an importance matrix calibrated on %1 other tokens sampled with seed %2 (as --imatrix)</source>
             <translation>使用重要性矩阵量化，该矩阵在以种子 %2 采样的另外 %1 个词元上校准（同 --imatrix）</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::formats</name>
+        <message>
+            <source>32-bit IEEE float: the unquantized reference</source>
+            <translation>32 位 IEEE 浮点数:未量化的参考</translation>
+        </message>
+        <message>
+            <source>16-bit IEEE half float</source>
+            <translation>16 位 IEEE 半精度浮点数</translation>
+        </message>
+        <message>
+            <source>bfloat16: float32's range with an 8-bit mantissa</source>
+            <translation>bfloat16:float32 的数值范围,8 位尾数</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp32 scale per tensor; min/max mapping, importance ignored</source>
+            <translation>%1 位均匀量化,非对称 [0, %2],带 %1 位零点,每个张量一个 fp32 缩放因子;最小/最大值映射,忽略重要性权重</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp16 scale per row; min/max mapping, importance ignored</source>
+            <translation>%1 位均匀量化,非对称 [0, %2],带 %1 位零点,每行一个 fp16 缩放因子;最小/最大值映射,忽略重要性权重</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp16 scale per %3 weights; min/max mapping, importance ignored</source>
+            <translation>%1 位均匀量化,非对称 [0, %2],带 %1 位零点,每 %3 个权重一个 fp16 缩放因子;最小/最大值映射,忽略重要性权重</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, symmetric [-%2, %2], one fp32 scale per tensor; min/max mapping, importance ignored</source>
+            <translation>%1 位均匀量化,对称 [-%2, %2],每个张量一个 fp32 缩放因子;最小/最大值映射,忽略重要性权重</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, symmetric [-%2, %2], one fp16 scale per row; min/max mapping, importance ignored</source>
+            <translation>%1 位均匀量化,对称 [-%2, %2],每行一个 fp16 缩放因子;最小/最大值映射,忽略重要性权重</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, symmetric [-%2, %2], one fp16 scale per %3 weights; min/max mapping, importance ignored</source>
+            <translation>%1 位均匀量化,对称 [-%2, %2],每 %3 个权重一个 fp16 缩放因子;最小/最大值映射,忽略重要性权重</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp32 scale per tensor; min/max mapping, importance ignored</source>
+            <translation>%1 位均匀量化,非对称 [0, %2],带 %1 位零点,每个张量一个 fp32 缩放因子;最小/最大值映射,忽略重要性权重</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp16 scale per row; min/max mapping, importance ignored</source>
+            <translation>%1 位均匀量化,非对称 [0, %2],带 %1 位零点,每行一个 fp16 缩放因子;最小/最大值映射,忽略重要性权重</translation>
+        </message>
+        <message>
+            <source>%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp16 scale per %3 weights; min/max mapping, importance ignored</source>
+            <translation>%1 位均匀量化,非对称 [0, %2],带 %1 位零点,每 %3 个权重一个 fp16 缩放因子;最小/最大值映射,忽略重要性权重</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)</source>
+            <translation>llama.cpp IQ4_NL:32 个权重一块,fp16 缩放因子,4 位非线性级别(每权重 4.5 位)</translation>
+        </message>
+        <message>
+            <source>4-bit NormalFloat (bitsandbytes levels), fp32 absmax per 64 weights; importance ignored</source>
+            <translation>4 位 NormalFloat(bitsandbytes 的级别),每 64 个权重一个 fp32 绝对最大值;忽略重要性权重</translation>
+        </message>
+        <message>
+            <source>llama.cpp 2-bit K-quant: 256-weight super-blocks, 4-bit scale+min per 16 (2.63 bpw)</source>
+            <translation>llama.cpp 2 位 K-quant:256 个权重的超级块,每 16 个权重一个 4 位缩放因子和最小值(每权重 2.63 位)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 3-bit K-quant: 256-weight super-blocks, 6-bit scales per 16 (3.44 bpw)</source>
+            <translation>llama.cpp 3 位 K-quant:256 个权重的超级块,每 16 个权重一个 6 位缩放因子(每权重 3.44 位)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q4_0: 32-weight blocks, fp16 scale, 4-bit levels (4.5 bits/weight)</source>
+            <translation>llama.cpp Q4_0:32 个权重一块,fp16 缩放因子,4 位级别(每权重 4.5 位)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q4_1: 32-weight blocks, fp16 scale and min, 4-bit levels (5 bits/weight)</source>
+            <translation>llama.cpp Q4_1:32 个权重一块,fp16 缩放因子和最小值,4 位级别(每权重 5 位)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 4-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (4.5 bpw)</source>
+            <translation>llama.cpp 4 位 K-quant:256 个权重的超级块,每 32 个权重一个 6 位缩放因子和最小值(每权重 4.5 位)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q5_0: 32-weight blocks, fp16 scale, 5-bit levels (5.5 bits/weight)</source>
+            <translation>llama.cpp Q5_0:32 个权重一块,fp16 缩放因子,5 位级别(每权重 5.5 位)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)</source>
+            <translation>llama.cpp Q5_1:32 个权重一块,fp16 缩放因子和最小值,5 位级别(每权重 6 位)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 5-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (5.5 bpw)</source>
+            <translation>llama.cpp 5 位 K-quant:256 个权重的超级块,每 32 个权重一个 6 位缩放因子和最小值(每权重 5.5 位)</translation>
+        </message>
+        <message>
+            <source>llama.cpp 6-bit K-quant: 256-weight super-blocks, 8-bit scales per 16 (6.56 bpw)</source>
+            <translation>llama.cpp 6 位 K-quant:256 个权重的超级块,每 16 个权重一个 8 位缩放因子(每权重 6.56 位)</translation>
+        </message>
+        <message>
+            <source>llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)</source>
+            <translation>llama.cpp Q8_0:32 个权重一块,fp16 缩放因子,int8 级别(每权重 8.5 位)</translation>
         </message>
     </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/formats/format.h"
 #include "core/model.h"
+#include "ui/language.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -58,11 +59,8 @@ BlockInspector::BlockInspector(QWidget* parent) : QWidget(parent)
     precisionLabel_ = new QLabel(this);
     precisionBox_ = new QComboBox(this);
     for (const Format* f : allFormats())
-        if (inspectSupported(*f)) {
+        if (inspectSupported(*f))
             precisionBox_->addItem(QString::fromStdString(f->name()));
-            precisionBox_->setItemData(precisionBox_->count() - 1, QString::fromStdString(f->description()),
-                                       Qt::ToolTipRole);
-        }
     precisionBox_->setCurrentText(QStringLiteral("Q4_0"));
     rowLabel_ = new QLabel(this);
     rowBox_ = new QSpinBox(this);
@@ -213,6 +211,13 @@ void BlockInspector::retranslateUi()
                                   "scale, and every other weight of the block loses resolution."));
     precisionBox_->setToolTip(tr("The format the block is stored in. Switch it to watch the grid coarsen "
                                  "under the same weights."));
+    for (int i = 0; i < precisionBox_->count(); ++i)
+        precisionBox_->setItemData(i, Language::formatDescription(precisionBox_->itemText(i)), Qt::ToolTipRole);
+    // Tick labels in the language's number format (a decimal comma in German).
+    QLocale plotLocale;
+    plotLocale.setNumberOptions(QLocale::OmitGroupSeparator);
+    for (QCustomPlot* p : {heat_, stem_, errPlot_})
+        p->setLocale(plotLocale);
     heatTitle_->setText(tr("RMSE per block (click a block)"));
     heat_->xAxis->setLabel(tr("block"));
     heat_->yAxis->setLabel(tr("row"));
@@ -636,7 +641,7 @@ void BlockInspector::updateInfo()
         emax = std::max(emax, double(std::fabs(e)));
     }
     QString t;
-    t += QStringLiteral("<b>%1</b> — %2<br>").arg(precision().toHtmlEscaped(), html(f->description()));
+    t += QStringLiteral("<b>%1</b> — %2<br>").arg(precision().toHtmlEscaped(), Language::formatDescription(*f).toHtmlEscaped());
     t += tr("Block %1 of row %2: weights %3–%4.").arg(in.block).arg(in.row).arg(in.col0).arg(in.col0 + in.length - 1) +
          QStringLiteral("<br>");
     t += tr("Reconstruction: %1").arg(QStringLiteral("<code>%1</code>").arg(html(in.formulaGeneral))) + QStringLiteral("<br>");

@@ -11,6 +11,7 @@
 #include "core/model.h"
 #include "core/parallel.h"
 #include "core/plan.h"
+#include "ui/language.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -131,7 +132,7 @@ std::vector<ChoiceGroup> precisionChoices()
     ChoiceGroup floats{tr("Float"), {}};
     ChoiceGroup presets{tr("Presets (mixed precision)"), {}};
     for (const Format* f : allFormats()) {
-        Choice c{qstr(f->name()), qstr(f->description())};
+        Choice c{qstr(f->name()), Language::formatDescription(*f)};
         if (f->family() == FormatFamily::Gguf)
             gguf.choices.push_back(c);
         else if (f->family() == FormatFamily::Int)

@@ -1,5 +1,7 @@
 #include "ui/language.h"
 
+#include "core/formats/format.h"
+
 #include <QActionGroup>
 #include <QCoreApplication>
 #include <QEvent>
@@ -68,6 +70,21 @@ QString Language::match(const QStringList& uiLanguages)
             return QStringLiteral("en");
     }
     return QStringLiteral("en");
+}
+
+QString Language::formatDescription(const qs::Format& f)
+{
+    const qs::Format::DescriptionText d = f.descriptionText();
+    QString s = QCoreApplication::translate("qs::formats", d.source.c_str());
+    for (const std::string& a : d.args)
+        s = s.arg(QString::fromStdString(a));
+    return s;
+}
+
+QString Language::formatDescription(const QString& name)
+{
+    const qs::Format* f = qs::findFormat(name.toStdString());
+    return f ? formatDescription(*f) : QString();
 }
 
 QString Language::qmPath(const QString& code) { return QStringLiteral(":/i18n/quantscope_%1.qm").arg(code); }

@@ -14,6 +14,10 @@
 class QMenu;
 class QActionGroup;
 
+namespace qs {
+class Format;
+}
+
 namespace qs::ui {
 
 class Language : public QObject {
@@ -36,6 +40,12 @@ public:
     // The system locale's choice (called once at start).
     void useSystemLanguage();
     QString current() const { return current_; }
+
+    // A format's description (core, marked with QT_TRANSLATE_NOOP("qs::formats", ...)) in the
+    // current language; English when there is no translation.
+    static QString formatDescription(const qs::Format& f);
+    // The same by format name; empty for an unknown name.
+    static QString formatDescription(const QString& name);
 
     // A "Language" menu with one checkable action per language; stays in sync with current().
     QMenu* createMenu(QWidget* parent);

@@ -21,10 +21,44 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QTableView>
+#include <QWhatsThis>
+
+#include <functional>
 
 #include <qcustomplot.h>
 
 namespace qs::ui {
+
+namespace {
+
+// Opens the primer when a link "primer:ID" in any What's This text is clicked (the click is
+// sent as QWhatsThisClickedEvent to the widget the text belongs to: the filter is on the application).
+class PrimerLinkFilter : public QObject {
+public:
+    PrimerLinkFilter(QObject* parent, std::function<void(const QString&)> open)
+        : QObject(parent), open_(std::move(open))
+    {
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* e) override
+    {
+        if (e->type() == QEvent::WhatsThisClicked) {
+            const QString id = Primer::sectionOfLink(static_cast<QWhatsThisClickedEvent*>(e)->href());
+            if (!id.isEmpty()) {
+                QWhatsThis::hideText();
+                open_(id);
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, e);
+    }
+
+private:
+    std::function<void(const QString&)> open_;
+};
+
+}  // namespace
 
 void MainWindow::createTeachingUi()
 {
@@ -74,28 +108,19 @@ void MainWindow::createTeachingUi()
     connect(primerAct_, &QAction::triggered, this, [this] { showPrimer(); });
     helpMenu_->insertAction(helpMenu_->actions().value(0), primerAct_);
 
+    // What's This (Shift+F1, then click a control): the explanations link into the primer.
+    auto* whatsThisAct = new QAction(this);
+    whatsThisAct->setObjectName(QStringLiteral("actionWhatsThis"));
+    whatsThisAct->setShortcut(QKeySequence::WhatsThis);
+    connect(whatsThisAct, &QAction::triggered, this, [] { QWhatsThis::enterWhatsThisMode(); });
+    helpMenu_->insertAction(helpMenu_->actions().value(1), whatsThisAct);
+    qApp->installEventFilter(new PrimerLinkFilter(this, [this](const QString& id) { showPrimer(id); }));
+
     // The trade-off table's header: right-click a column to read about it in the primer.
     QHeaderView* h = tableView_->horizontalHeader();
     h->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(h, &QHeaderView::customContextMenuRequested, this, [this, h](const QPoint& pos) {
-        const int logical = h->logicalIndexAt(pos);
-        QString section = QStringLiteral("what");
-        switch (logical) {
-        case TradeoffTableModel::Bits:
-            section = QStringLiteral("bits");
-            break;
-        case TradeoffTableModel::Size:
-        case TradeoffTableModel::VsSource:
-        case TradeoffTableModel::VsF32:
-            section = QStringLiteral("what");
-            break;
-        case TradeoffTableModel::Precision:
-            section = QStringLiteral("blocks");
-            break;
-        default:
-            section = QStringLiteral("video");
-            break;
-        }
+        const QString section = TradeoffTableModel::primerSection(h->logicalIndexAt(pos));
         QMenu menu(this);
         menu.addAction(tr("Explain in the quantization primer"), this, [this, section] { showPrimer(section); });
         menu.exec(h->viewport()->mapToGlobal(pos));
@@ -163,10 +188,19 @@ void MainWindow::retranslateUi()
     tableView_->horizontalHeader()->setToolTip(tr("Right-click a column to read about it in the quantization primer"));
     retranslateEvaluationUi();
     retranslateSensitivityUi();
+    tableView_->setWhatsThis(
+        Primer::whatsThis(tr("Right-click a column to read about it in the quantization primer"), QStringLiteral("what")));
+    if (auto* w = findChild<QAction*>(QStringLiteral("actionWhatsThis"))) {
+        w->setText(tr("What's &This?"));
+        w->setStatusTip(tr("Click a control to read what it shows, with a link into the quantization primer"));
+    }
     // Headers and status come from tr() when asked for: have them asked again.
     emit table_->headerDataChanged(Qt::Horizontal, 0, TradeoffTableModel::ColumnCount - 1);
     if (!model_)
         status_->setText(tr("Ready"));
+    // The model-wide histogram's title is ours: show it again in the new language.
+    if (model_ && modelHist_ && browser_->selectedTensor() < 0)
+        plots_->showModelHistogram(tr("Weights: whole model (%1)").arg(label_), *modelHist_);
 }
 
 }  // namespace qs::ui

@@ -2,8 +2,10 @@
 
 #include "core/model.h"
 #include "ui/engine.h"
+#include "ui/primer.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -94,13 +96,11 @@ ModelBrowser::ModelBrowser(QWidget* parent) : QWidget(parent)
     auto* row = new QHBoxLayout;
     filter_ = new QLineEdit(this);
     filter_->setObjectName(QStringLiteral("browserFilter"));
-    filter_->setPlaceholderText(tr("Filter tensors…"));
     filter_->setClearButtonEnabled(true);
     row->addWidget(filter_, 1);
     preset_ = new QComboBox(this);
     preset_->setObjectName(QStringLiteral("presetCombo"));
-    preset_->setToolTip(tr("Fill the plan column from a preset"));
-    preset_->addItem(tr("Plan preset…"), QString());
+    preset_->addItem(QString(), QString());
     for (const auto& p : engine::planPresets())
         preset_->addItem(p.name, p.name);
     row->addWidget(preset_);
@@ -108,7 +108,7 @@ ModelBrowser::ModelBrowser(QWidget* parent) : QWidget(parent)
     layout->addLayout(row);
 
     items_ = new QStandardItemModel(this);
-    items_->setHorizontalHeaderLabels({tr("Name"), tr("Shape"), tr("Type"), tr("Parameters"), tr("Size"), tr("Plan")});
+    items_->setColumnCount(ColumnCount);
     proxy_ = new BrowserProxy(this);
     proxy_->setSourceModel(items_);
     proxy_->setRecursiveFilteringEnabled(true);
@@ -147,7 +147,79 @@ ModelBrowser::ModelBrowser(QWidget* parent) : QWidget(parent)
     });
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { emit tensorSelected(selectedTensor()); });
+    retranslateUi();
+}
+
+void ModelBrowser::changeEvent(QEvent* e)
+{
+    if (e->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(e);
+}
+
+void ModelBrowser::retranslateUi()
+{
+    filter_->setPlaceholderText(tr("Filter tensors…"));
+    preset_->setToolTip(tr("Fill the plan column from a preset"));
+    preset_->setItemText(0, tr("Plan preset…"));
+    const auto presets = engine::planPresets();
+    for (int i = 1; i < preset_->count(); ++i)
+        for (const auto& p : presets)
+            if (p.name == preset_->itemData(i).toString())
+                preset_->setItemData(i, p.tip, Qt::ToolTipRole);
+    items_->setHorizontalHeaderLabels({tr("Name"), tr("Shape"), tr("Type"), tr("Parameters"), tr("Size"), tr("Plan")});
+    // Column tooltips (ending with the primer hint) and What's This texts linking into the primer.
+    const QString tips[ColumnCount] = {
+        tr("Tensor name, grouped by layer"), tr("Rows × columns of the tensor"),
+        tr("Storage type of the tensor in the opened file"), tr("Number of weights"),
+        tr("Bytes the tensor takes in the opened file"),
+        tr("Target type of the tensor in the mixed-precision plan (double-click to change)")};
+    const char* const sections[ColumnCount] = {"granularity", "granularity", "blocks", "what", "bits", "bits"};
+    for (int c = 0; c < ColumnCount; ++c) {
+        items_->setHeaderData(c, Qt::Horizontal, Primer::withHint(tips[c]), Qt::ToolTipRole);
+        items_->setHeaderData(c, Qt::Horizontal, Primer::whatsThis(tips[c], QString::fromLatin1(sections[c])),
+                              Qt::WhatsThisRole);
+    }
+    view_->setWhatsThis(Primer::whatsThis(tips[Plan], QStringLiteral("bits")));
+    updateTitle();
+    relabelRows(items_->invisibleRootItem());
+    if (model_)
+        planView_ = engine::evaluatePlan(*model_, plan_);  // its reasons are texts too
+    for (int i = 0; i < int(planItems_.size()); ++i)
+        updatePlanCell(i);
     updateTotals();
+}
+
+// Texts and numbers of the rows below parent that depend on the language and the locale.
+void ModelBrowser::relabelRows(QStandardItem* parent)
+{
+    const QLocale loc;
+    for (int r = 0; r < parent->rowCount(); ++r) {
+        QStandardItem* name = parent->child(r, Name);
+        if (!name)
+            continue;
+        if (name->data(TensorIndexRole).toInt() < 0 && name->data(LayerRole).isValid()) {
+            name->setText(tr("Layer %1").arg(name->data(LayerRole).toInt()));
+            if (QStandardItem* shape = parent->child(r, Shape))
+                shape->setText(tr("%n tensor(s)", nullptr, name->rowCount()));
+        }
+        if (QStandardItem* p = parent->child(r, Params))
+            p->setText(loc.toString(p->data(SortRole).toLongLong()));
+        if (QStandardItem* b = parent->child(r, Size))
+            b->setText(engine::bytesText(double(b->data(SortRole).toULongLong())));
+        relabelRows(name);
+    }
+}
+
+void ModelBrowser::updateTitle()
+{
+    if (!model_) {
+        title_->setText(tr("No model"));
+        return;
+    }
+    title_->setText(QStringLiteral("<b>%1</b><br><small>%2 · %3</small>")
+                        .arg(label_.toHtmlEscaped(), QString::fromStdString(model_->format),
+                             QString::fromStdString(model_->architecture.value_or("?")).toHtmlEscaped()));
 }
 
 void ModelBrowser::setModel(std::shared_ptr<const qs::Model> model, const QString& label)
@@ -165,14 +237,11 @@ void ModelBrowser::rebuild()
 {
     items_->removeRows(0, items_->rowCount());
     planItems_.assign(model_ ? model_->tensors.size() : 0, nullptr);
+    updateTitle();
     if (!model_) {
-        title_->setText(tr("No model"));
         updateTotals();
         return;
     }
-    title_->setText(QStringLiteral("<b>%1</b><br><small>%2 · %3</small>")
-                        .arg(label_.toHtmlEscaped(), QString::fromStdString(model_->format),
-                             QString::fromStdString(model_->architecture.value_or("?")).toHtmlEscaped()));
 
     const QLocale loc;
     auto makeRow = [&](const QString& name, const QString& shape, const QString& dtype, int64_t params,
@@ -240,6 +309,7 @@ void ModelBrowser::rebuild()
         for (auto& [l, g] : layers) {
             auto r = makeRow(tr("Layer %1").arg(l), tr("%n tensor(s)", nullptr, int(g.tensors.size())), QString(),
                              g.params, g.bytes, order++);
+            r[0]->setData(l, LayerRole);
             QFont f = r[0]->font();
             f.setBold(true);
             r[0]->setFont(f);
@@ -398,7 +468,7 @@ void ModelBrowser::updateTotals()
     footer_->setText(tr("%n tensor(s) · %1 parameters · size now %2 · after the plan %3 (%4 bits/weight)", nullptr,
                         int(model_->tensors.size()))
                          .arg(loc.toString(qlonglong(params)), engine::bytesText(now), engine::bytesText(after),
-                              QString::number(params ? 8.0 * after / double(params) : 0.0, 'f', 2)));
+                              loc.toString(params ? 8.0 * after / double(params) : 0.0, 'f', 2)));
 }
 
 }  // namespace qs::ui

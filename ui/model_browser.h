@@ -29,7 +29,7 @@ class ModelBrowser : public QWidget {
     Q_OBJECT
 public:
     enum Column { Name, Shape, DType, Params, Size, Plan, ColumnCount };
-    enum Role { TensorIndexRole = Qt::UserRole + 1, SortRole };
+    enum Role { TensorIndexRole = Qt::UserRole + 1, SortRole, LayerRole /* layer number of a group row */ };
 
     explicit ModelBrowser(QWidget* parent = nullptr);
 
@@ -60,7 +60,13 @@ signals:
     void tensorSelected(int tensor);  // -1 for the whole model
     void planChanged();
 
+protected:
+    void changeEvent(QEvent* e) override;
+
 private:
+    void retranslateUi();  // every text (and number) in the current language
+    void relabelRows(QStandardItem* parent);
+    void updateTitle();
     void rebuild();
     void updateTotals();
     void updatePlanCell(int tensor);

@@ -1,7 +1,10 @@
 #include "ui/plots.h"
 
+#include "ui/primer.h"
+
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -41,7 +44,7 @@ QString fmt(double v, int prec = 3)
 {
     if (std::isinf(v))
         return v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
-    return QString::number(v, 'g', prec);
+    return QLocale().toString(v, 'g', prec);
 }
 
 // Short label for the per-layer axis: "L3" for blk.3.* / model.layers.3.*, else the name's stem.
@@ -77,29 +80,29 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
 
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(6, 4, 6, 0);
-    logBox_ = new QCheckBox(tr("Log scale"), this);
+    logBox_ = new QCheckBox(this);
     logBox_->setObjectName(QStringLiteral("logScaleBox"));
-    logBox_->setToolTip(tr("Logarithmic count axis for the histograms"));
     bar->addWidget(logBox_);
     bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("Levels of:"), this));
+    levelsLabel_ = new QLabel(this);
+    bar->addWidget(levelsLabel_);
     levelsCombo_ = new QComboBox(this);
     levelsCombo_->setObjectName(QStringLiteral("levelsCombo"));
-    levelsCombo_->setToolTip(tr("Precision whose reconstruction levels and dequantized histogram are drawn "
-                                "over the weight histogram"));
     levelsCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     bar->addWidget(levelsCombo_);
     bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("Per layer:"), this));
+    layerLabel_ = new QLabel(this);
+    bar->addWidget(layerLabel_);
     layerMetric_ = new QComboBox(this);
-    layerMetric_->addItem(tr("SQNR (dB)"));
-    layerMetric_->addItem(tr("RMSE"));
+    layerMetric_->addItem(QString());
+    layerMetric_->addItem(QString());
     bar->addWidget(layerMetric_);
     bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("Trade-off x:"), this));
+    tradeoffLabel_ = new QLabel(this);
+    bar->addWidget(tradeoffLabel_);
     tradeoffX_ = new QComboBox(this);
-    tradeoffX_->addItem(tr("Bits per weight"));
-    tradeoffX_->addItem(tr("Size (MB)"));
+    tradeoffX_->addItem(QString());
+    tradeoffX_->addItem(QString());
     bar->addWidget(tradeoffX_);
     bar->addWidget(new QLabel(tr("error:"), this));
     tradeoffY_ = new QComboBox(this);
@@ -111,8 +114,8 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
                               "Model Accuracy"));
     bar->addWidget(tradeoffY_);
     bar->addStretch(1);
-    auto* reset = new QPushButton(tr("Reset view"), this);
-    reset->setToolTip(tr("Fit the axes to the data (also: double-click the plot)"));
+    auto* reset = new QPushButton(this);
+    resetButton_ = reset;
     bar->addWidget(reset);
     layout->addLayout(bar);
 
@@ -123,8 +126,6 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
 
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("plotTabs"));
-    const QString names[TabCount] = {tr("Weight histogram"), tr("Error distribution"), tr("Per-layer error"),
-                                     tr("Trade-off")};
     for (int i = 0; i < TabCount; ++i) {
         auto* p = new QCustomPlot(tabs_);
         p->setObjectName(QStringLiteral("plot%1").arg(i));
@@ -136,7 +137,7 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
         p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
         connect(p, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
         plots_[i] = p;
-        tabs_->addTab(p, names[i]);
+        tabs_->addTab(p, QString());
     }
     layout->addWidget(tabs_, 1);
     layout->addWidget(hint_);
@@ -161,12 +162,72 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
     });
 
     styleAll();
+    retranslateUi();
     clearTensorPlots(tr("Select a tensor or open a model"));
     clearRunPlots(tr("Press Run to compare the checked precisions over the whole model"));
 }
 
+// Placeholders of ours (or the main window's, same source text) that a language switch retranslates.
+static const char* const kPlaceholders[] = {
+    QT_TRANSLATE_NOOP("qs::ui::PlotsWidget", "Select a tensor or open a model"),
+    QT_TRANSLATE_NOOP("qs::ui::PlotsWidget", "Press Run to compare the checked precisions over the whole model"),
+    QT_TRANSLATE_NOOP("qs::ui::PlotsWidget", "Press Run for the whole model's error distribution, or select a tensor"),
+};
+
+void PlotsWidget::retranslateUi()
+{
+    logBox_->setText(tr("Log scale"));
+    logBox_->setToolTip(tr("Logarithmic count axis for the histograms"));
+    levelsLabel_->setText(tr("Levels of:"));
+    levelsCombo_->setToolTip(tr("Precision whose reconstruction levels and dequantized histogram are drawn "
+                                "over the weight histogram"));
+    layerLabel_->setText(tr("Per layer:"));
+    layerMetric_->setItemText(0, tr("SQNR (dB)"));
+    layerMetric_->setItemText(1, tr("RMSE"));
+    tradeoffLabel_->setText(tr("Trade-off x:"));
+    tradeoffX_->setItemText(0, tr("Bits per weight"));
+    tradeoffX_->setItemText(1, tr("Size (MB)"));
+    static_cast<QPushButton*>(resetButton_)->setText(tr("Reset view"));
+    resetButton_->setToolTip(tr("Fit the axes to the data (also: double-click the plot)"));
+    const QString names[TabCount] = {tr("Weight histogram"), tr("Error distribution"), tr("Per-layer error"),
+                                     tr("Trade-off")};
+    // Tick labels in the language's number format (a decimal comma in German).
+    QLocale plotLocale;
+    plotLocale.setNumberOptions(QLocale::OmitGroupSeparator);
+    const QString tips[TabCount] = {
+        tr("How the weights are distributed, with the levels a precision can represent"),
+        tr("Distribution of the rounding error per precision"), tr("The error of every tensor along the model"),
+        tr("Storage against error for each precision, with the Pareto front")};
+    const char* const sections[TabCount] = {"scale", "video", "granularity", "bits"};
+    for (int i = 0; i < TabCount; ++i) {
+        tabs_->setTabText(i, names[i]);
+        tabs_->setTabToolTip(i, Primer::withHint(tips[i]));
+        tabs_->setTabWhatsThis(i, Primer::whatsThis(tips[i], QString::fromLatin1(sections[i])));
+        plots_[i]->setWhatsThis(Primer::whatsThis(tips[i], QString::fromLatin1(sections[i])));
+        plots_[i]->setLocale(plotLocale);
+    }
+}
+
 void PlotsWidget::changeEvent(QEvent* e)
 {
+    if (e->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // Redraw what is shown (titles, axis labels, legends), as a log-scale switch does.
+        const bool run = haveRun_, whole = runWholeModel_;
+        if (haveTensor_)
+            showTensor(TensorAnalysis(tensor_));
+        else if (haveModelHist_)
+            showModelHistogram(modelHistTitle_, modelHist_);
+        if (run)
+            showRun(RunResult(run_), whole);
+        for (int i = 0; i < TabCount; ++i) {
+            const QCPTextElement* t = titleOf(plots_[i]);
+            if (placeholderSource_[i] && plots_[i]->plottableCount() == 0 && t && t->text() == placeholderText_[i])
+                setPlaceholder(plots_[i], tr(placeholderSource_[i]));
+        }
+        for (auto* p : plots_)
+            p->replot();
+    }
     if (e->type() == QEvent::PaletteChange || e->type() == QEvent::StyleChange) {
         styleAll();
         for (auto* p : plots_)
@@ -205,6 +266,14 @@ void PlotsWidget::stylePlot(QCustomPlot* p)
 
 void PlotsWidget::setPlaceholder(QCustomPlot* p, const QString& text)
 {
+    const int tab = int(std::find(std::begin(plots_), std::end(plots_), p) - std::begin(plots_));
+    if (tab < TabCount) {
+        placeholderSource_[tab] = nullptr;
+        for (const char* k : kPlaceholders)
+            if (text == tr(k) || text == QCoreApplication::translate("qs::ui::MainWindow", k))
+                placeholderSource_[tab] = k;
+        placeholderText_[tab] = text;
+    }
     p->clearGraphs();
     p->clearItems();
     p->clearPlottables();

@@ -61,6 +61,7 @@ protected:
     void changeEvent(QEvent* e) override;
 
 private:
+    void retranslateUi();  // controls, tab titles, tick locale, and what is drawn, in the current language
     void styleAll();
     void stylePlot(QCustomPlot* p);
     void drawHistogramTab();
@@ -93,6 +94,13 @@ private:
     RunResult run_;
     QCPGraph* levelsGraph_ = nullptr;
     int lastBin_ = -1;
+    // Texts re-set by retranslateUi().
+    QLabel* levelsLabel_ = nullptr;
+    QLabel* layerLabel_ = nullptr;
+    QLabel* tradeoffLabel_ = nullptr;
+    QWidget* resetButton_ = nullptr;
+    const char* placeholderSource_[TabCount] = {};  // untranslated text of a placeholder we can retranslate
+    QString placeholderText_[TabCount];             // the placeholder as shown
 };
 
 }  // namespace qs::ui

@@ -1,30 +1,35 @@
 #include "ui/precision_bar.h"
 
 #include "ui/engine.h"
+#include "ui/language.h"
+#include "ui/primer.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QToolButton>
 
 namespace qs::ui {
 
-PrecisionBar::PrecisionBar(QWidget* parent) : QToolBar(tr("Precisions"), parent)
+PrecisionBar::PrecisionBar(QWidget* parent) : QToolBar(parent)
 {
     setObjectName(QStringLiteral("precisionBar"));
     button_ = new QToolButton(this);
-    button_->setText(tr("Precisions"));
-    button_->setToolTip(tr("Choose the precisions to compare"));
+    button_->setObjectName(QStringLiteral("precisionButton"));
     button_->setPopupMode(QToolButton::InstantPopup);
     menu_ = new QMenu(button_);
+    menu_->setToolTipsVisible(true);  // each choice's tip: the format's description
     button_->setMenu(menu_);
     addWidget(button_);
 
     const auto groups = engine::precisionChoices();
     for (const auto& g : groups) {
         QMenu* sub = g.title.isEmpty() ? menu_ : menu_->addMenu(g.title);
+        sub->setToolTipsVisible(true);
+        groupMenus_ << (g.title.isEmpty() ? nullptr : sub);
         for (const auto& c : g.choices)
-            addChoice(sub, c.name, c.tip);
+            addChoice(sub, c.name);
     }
 
     label_ = new QLabel(this);
@@ -32,18 +37,53 @@ PrecisionBar::PrecisionBar(QWidget* parent) : QToolBar(tr("Precisions"), parent)
     label_->setContentsMargins(6, 0, 12, 0);
     addWidget(label_);
 
-    run_ = addAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("Run"));
+    run_ = addAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), QString());
     run_->setObjectName(QStringLiteral("actionRun"));
     run_->setShortcut(QKeySequence(Qt::Key_F5));
-    run_->setToolTip(tr("Quantize the whole model at every checked precision and measure the error (F5)"));
-    cancel_ = addAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("Cancel"));
+    cancel_ = addAction(QIcon::fromTheme(QStringLiteral("process-stop")), QString());
     cancel_->setObjectName(QStringLiteral("actionCancel"));
     cancel_->setShortcut(QKeySequence(Qt::Key_Escape));
     cancel_->setEnabled(false);
     connect(run_, &QAction::triggered, this, &PrecisionBar::runRequested);
     connect(cancel_, &QAction::triggered, this, &PrecisionBar::cancelRequested);
 
+    retranslateUi();
     setChecked(defaultPrecisions());
+}
+
+void PrecisionBar::changeEvent(QEvent* e)
+{
+    if (e->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QToolBar::changeEvent(e);
+}
+
+void PrecisionBar::retranslateUi()
+{
+    setWindowTitle(tr("Precisions"));
+    button_->setText(tr("Precisions"));
+    button_->setToolTip(Primer::withHint(tr("Choose the precisions to compare")));
+    const QString what = Primer::whatsThis(tr("Choose the precisions to compare"), QStringLiteral("bits"));
+    setWhatsThis(what);
+    button_->setWhatsThis(what);
+    label_->setWhatsThis(what);
+    run_->setText(tr("Run"));
+    run_->setToolTip(tr("Quantize the whole model at every checked precision and measure the error (F5)"));
+    cancel_->setText(tr("Cancel"));
+    // Group titles and the tips of the choices (format descriptions) come translated from the engine.
+    const auto groups = engine::precisionChoices();
+    for (int g = 0; g < int(groups.size()) && g < groupMenus_.size(); ++g)
+        if (groupMenus_[g])
+            groupMenus_[g]->setTitle(groups[size_t(g)].title);
+    for (const auto& g : groups)
+        for (const auto& c : g.choices)
+            for (QAction* a : choices_)
+                if (a->data().toString() == c.name) {
+                    a->setToolTip(c.tip);
+                    a->setStatusTip(c.tip);
+                    a->setWhatsThis(Primer::whatsThis(c.tip, QStringLiteral("blocks")));
+                }
+    updateLabel();
 }
 
 QStringList PrecisionBar::defaultPrecisions()
@@ -55,12 +95,10 @@ QStringList PrecisionBar::defaultPrecisions()
     return out;
 }
 
-void PrecisionBar::addChoice(QMenu* menu, const QString& name, const QString& tip)
+void PrecisionBar::addChoice(QMenu* menu, const QString& name)
 {
     QAction* a = menu->addAction(name);
     a->setCheckable(true);
-    a->setToolTip(tip);
-    a->setStatusTip(tip);
     a->setData(name);
     connect(a, &QAction::toggled, this, [this] {
         updateLabel();
@@ -106,6 +144,12 @@ void PrecisionBar::updateLabel()
 {
     const QStringList c = checked();
     label_->setText(c.isEmpty() ? tr("(none checked)") : c.join(QStringLiteral(", ")));
+    // The checked precisions with their descriptions (formats: from core, translated).
+    QStringList tip;
+    for (QAction* a : choices_)
+        if (a->isChecked())
+            tip << a->data().toString() + QStringLiteral(": ") + a->toolTip();
+    label_->setToolTip(Primer::withHint(tip.isEmpty() ? tr("Choose the precisions to compare") : tip.join(QLatin1Char('\n'))));
 }
 
 }  // namespace qs::ui

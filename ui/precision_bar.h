@@ -32,8 +32,12 @@ signals:
     void runRequested();
     void cancelRequested();
 
+protected:
+    void changeEvent(QEvent* e) override;
+
 private:
-    void addChoice(QMenu* menu, const QString& name, const QString& tip);
+    void addChoice(QMenu* menu, const QString& name);
+    void retranslateUi();  // every text in the current language
     void updateLabel();
 
     QToolButton* button_ = nullptr;
@@ -42,6 +46,7 @@ private:
     QAction* run_ = nullptr;
     QAction* cancel_ = nullptr;
     QList<QAction*> choices_;
+    QList<QMenu*> groupMenus_;  // per engine::precisionChoices() group (null: the top level)
 };
 
 }  // namespace qs::ui

@@ -130,7 +130,55 @@ void Primer::setModel(std::shared_ptr<const qs::Model> model, const QString& lab
     rebuild();
 }
 
-void Primer::showSection(const QString& id) { browser_->scrollToAnchor(id); }
+void Primer::showSection(const QString& id)
+{
+    section_ = id;
+    browser_->scrollToAnchor(id);
+}
+
+QString Primer::sectionTitle(const QString& id)
+{
+    // The same texts as the headings in buildHtml().
+    if (id == QLatin1String("what"))
+        return tr("What quantization is");
+    if (id == QLatin1String("scale"))
+        return tr("Scale and zero point");
+    if (id == QLatin1String("symmetry"))
+        return tr("Symmetric or asymmetric");
+    if (id == QLatin1String("granularity"))
+        return tr("Per tensor, per channel, per group");
+    if (id == QLatin1String("blocks"))
+        return tr("Blocks and super-blocks");
+    if (id == QLatin1String("bits"))
+        return tr("What bits per weight really cost");
+    if (id == QLatin1String("video"))
+        return tr("A video analogy");
+    return QString();
+}
+
+QString Primer::link(const QString& id) { return QStringLiteral("primer:") + id; }
+
+QString Primer::sectionOfLink(const QString& href)
+{
+    if (!href.startsWith(QLatin1String("primer:")))
+        return QString();
+    const QString id = href.mid(7);
+    return sections().contains(id) ? id : QString();
+}
+
+QString Primer::whatsThis(const QString& text, const QString& id)
+{
+    QString t = text.toHtmlEscaped();
+    t.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    return QStringLiteral("<p>%1</p><p><a href=\"%2\">%3</a></p>")
+        .arg(t, link(id), tr("Primer: %1").arg(sectionTitle(id)).toHtmlEscaped());
+}
+
+QString Primer::withHint(const QString& tip)
+{
+    const QString hint = tr("Shift+F1: more in the primer");
+    return tip.isEmpty() ? hint : tip + QLatin1Char('\n') + hint;
+}
 
 void Primer::changeEvent(QEvent* e)
 {

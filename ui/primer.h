@@ -28,6 +28,17 @@ public:
     // Scrolls to a section: "what", "scale", "symmetry", "granularity", "blocks", "bits", "video".
     void showSection(const QString& id);
     static QStringList sections();
+    QString currentSection() const { return section_; }  // the last one shown
+    // A section's title in the current language ("" for an unknown id).
+    static QString sectionTitle(const QString& id);
+
+    // Links from tooltips: What's This texts (Shift+F1) hold <a href="primer:ID"> links, which the
+    // main window opens here; tooltips end with a hint saying so.
+    static QString link(const QString& id);                            // "primer:ID"
+    static QString whatsThis(const QString& text, const QString& id);  // text + a link to the section
+    static QString withHint(const QString& tip);                       // tip + "Shift+F1: more in the primer"
+    // The section id of a "primer:ID" link, or "" when href is not one.
+    static QString sectionOfLink(const QString& href);
     QString html() const { return html_; }
     QTextBrowser* browser() const { return browser_; }
 
@@ -43,6 +54,7 @@ private:
     std::shared_ptr<const qs::Model> model_;
     QString label_;
     QString html_;
+    QString section_;
     QTextBrowser* browser_ = nullptr;
 };
 

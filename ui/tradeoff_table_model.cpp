@@ -1,5 +1,8 @@
 #include "ui/tradeoff_table_model.h"
 
+#include "ui/language.h"
+#include "ui/primer.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -7,7 +10,16 @@
 
 namespace qs::ui {
 
-TradeoffTableModel::TradeoffTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+TradeoffTableModel::TradeoffTableModel(QObject* parent) : QAbstractTableModel(parent)
+{
+    // A model gets no LanguageChange event: headers (tr) and cells (QLocale) are asked for again
+    // when the language switches.
+    connect(&Language::instance(), &Language::languageChanged, this, [this] {
+        emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+        if (rowCount() > 0)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    });
+}
 
 int TradeoffTableModel::rowCount(const QModelIndex& parent) const
 {
@@ -58,18 +70,19 @@ QVariant TradeoffTableModel::data(const QModelIndex& index, int role) const
         const double v = value(r, c);
         if (std::isnan(v))
             return QStringLiteral("—");
+        const QLocale loc;  // the chosen language's number format
         switch (c) {
-        case Bits: return QString::number(v, 'f', 3);
-        case Size: return QLocale().formattedDataSize(qint64(v), 2, QLocale::DataSizeTraditionalFormat);
-        case VsSource: case VsF32: return QStringLiteral("%1×").arg(v, 0, 'f', 2);
-        case Rmse: case MaxErr: case P99: return QString::number(v, 'g', 4);
-        case Sqnr: return std::isfinite(v) ? QString::number(v, 'f', 2) : QStringLiteral("∞");
-        case Cosine: return QString::number(v, 'f', 6);
-        case Time: return QString::number(v, 'f', 2);
-        case KlMean: case KlP99: return QString::number(v, 'g', 4);
-        case Top1: return QStringLiteral("%1 %").arg(100.0 * v, 0, 'f', 2);
-        case Ppl: return QString::number(v, 'f', 3);
-        case PplDelta: return (v >= 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'f', 3);
+        case Bits: return loc.toString(v, 'f', 3);
+        case Size: return loc.formattedDataSize(qint64(v), 2, QLocale::DataSizeTraditionalFormat);
+        case VsSource: case VsF32: return loc.toString(v, 'f', 2) + QStringLiteral("×");
+        case Rmse: case MaxErr: case P99: return loc.toString(v, 'g', 4);
+        case Sqnr: return std::isfinite(v) ? loc.toString(v, 'f', 2) : QStringLiteral("∞");
+        case Cosine: return loc.toString(v, 'f', 6);
+        case Time: return loc.toString(v, 'f', 2);
+        case KlMean: case KlP99: return loc.toString(v, 'g', 4);
+        case Top1: return loc.toString(100.0 * v, 'f', 2) + QStringLiteral(" %");
+        case Ppl: return loc.toString(v, 'f', 3);
+        case PplDelta: return (v >= 0 ? QStringLiteral("+") : QString()) + loc.toString(v, 'f', 3);
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -85,6 +98,8 @@ QVariant TradeoffTableModel::data(const QModelIndex& index, int role) const
                                            .arg(r.pplReference, 0, 'f', 3);
         return tip;
     }
+    if (role == Qt::WhatsThisRole)
+        return headerData(c, Qt::Horizontal, role);
     if (role == Qt::UserRole) {  // sort key (rows without a value first)
         if (c == Precision)
             return r.precision;
@@ -96,7 +111,29 @@ QVariant TradeoffTableModel::data(const QModelIndex& index, int role) const
     return {};
 }
 
+QString TradeoffTableModel::primerSection(int column)
+{
+    switch (column) {
+    case Bits: return QStringLiteral("bits");
+    case Size: case VsSource: case VsF32: return QStringLiteral("what");
+    case Precision: return QStringLiteral("blocks");
+    default: return QStringLiteral("video");  // the error measures
+    }
+}
+
 QVariant TradeoffTableModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    // Tooltips end with the primer hint; What's This (Shift+F1) is the tooltip with a link into the primer.
+    if (o == Qt::Horizontal && (role == Qt::ToolTipRole || role == Qt::WhatsThisRole)) {
+        QString tip = columnHeaderData(section, o, Qt::ToolTipRole).toString();
+        if (tip.isEmpty())
+            tip = columnHeaderData(section, o, Qt::DisplayRole).toString();
+        return role == Qt::ToolTipRole ? Primer::withHint(tip) : Primer::whatsThis(tip, primerSection(section));
+    }
+    return columnHeaderData(section, o, role);
+}
+
+QVariant TradeoffTableModel::columnHeaderData(int section, Qt::Orientation o, int role) const
 {
     if (o != Qt::Horizontal)
         return {};
@@ -135,6 +172,10 @@ QVariant TradeoffTableModel::headerData(int section, Qt::Orientation o, int role
         case Top1: return tr("How often the quantized and the original model agree on the most likely next token");
         case Ppl: return tr("Perplexity of the quantized model on the evaluation tokens");
         case PplDelta: return tr("Perplexity of the quantized model minus that of the original");
+        case Precision: return tr("The format or preset the model was quantized to");
+        case Rmse: return tr("Root mean square of the weight error");
+        case MaxErr: return tr("Largest absolute weight error");
+        case Time: return tr("Time to quantize, dequantize and measure at this precision");
         }
     }
     return {};

@@ -51,6 +51,8 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    // The primer section explaining a column (its header's What's This links there).
+    static QString primerSection(int column);
 
     void setRows(std::vector<PrecisionRow> rows);
     void clear() { setRows({}); }
@@ -66,6 +68,8 @@ public:
     QString toTsv(const std::vector<int>& rowOrder, const std::vector<int>& columns) const;
 
 private:
+    QVariant columnHeaderData(int section, Qt::Orientation o, int role) const;
+
     std::vector<PrecisionRow> rows_;
 };
 

@@ -61,17 +61,17 @@ private:
 
 const Format& formatF32()
 {
-    static const FloatFormat f(GgmlType::F32, "32-bit IEEE float: the unquantized reference");
+    static const FloatFormat f(GgmlType::F32, QT_TRANSLATE_NOOP("qs::formats", "32-bit IEEE float: the unquantized reference"));
     return f;
 }
 const Format& formatF16()
 {
-    static const FloatFormat f(GgmlType::F16, "16-bit IEEE half float");
+    static const FloatFormat f(GgmlType::F16, QT_TRANSLATE_NOOP("qs::formats", "16-bit IEEE half float"));
     return f;
 }
 const Format& formatBF16()
 {
-    static const FloatFormat f(GgmlType::BF16, "bfloat16: float32's range with an 8-bit mantissa");
+    static const FloatFormat f(GgmlType::BF16, QT_TRANSLATE_NOOP("qs::formats", "bfloat16: float32's range with an 8-bit mantissa"));
     return f;
 }
 

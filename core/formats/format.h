@@ -4,6 +4,8 @@
 // registry below, so a new format is one file plus one line in registry.cpp.
 #include "core/ggml_types.h"
 
+#include <QtGlobal>  // QT_TRANSLATE_NOOP: descriptions are marked for the GUI's translations
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -25,6 +27,15 @@ public:
 
     virtual std::string name() const = 0;  // "Q4_K", "INT4_ASYM_G64", "NF4", ...
     virtual std::string description() const = 0;  // one line for tooltips and --help
+    // The description as a translation source: an English text marked with
+    // QT_TRANSLATE_NOOP("qs::formats", ...) in the format's file, with %1, %2, ... standing for
+    // args (filled in order). description() is that text with the args filled in; the GUI shows
+    // QCoreApplication::translate("qs::formats", source) with the args filled in, the CLI English.
+    struct DescriptionText {
+        std::string source;
+        std::vector<std::string> args;
+    };
+    virtual DescriptionText descriptionText() const { return {description(), {}}; }
     virtual FormatFamily family() const = 0;
     // The GGUF tensor type when this format can be stored in a GGUF file as is.
     virtual std::optional<GgmlType> ggmlType() const { return std::nullopt; }

@@ -125,6 +125,22 @@ void decodeKernel(const int* __restrict q, float* __restrict y, int64_t n, int z
         y[i] = float(q[i] - zp) * d;
 }
 
+// text with %1, %2, ... replaced by args[0], args[1], ...
+std::string fillArgs(const std::string& text, const std::vector<std::string>& args)
+{
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const size_t k = i + 1 < text.size() ? size_t(text[i + 1] - '1') : args.size();
+        if (text[i] == '%' && k < args.size()) {
+            out += args[k];
+            ++i;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
 class IntUniformFormat : public Format {
 public:
     IntUniformFormat(int bits, bool sym, Granularity gran, int group)
@@ -134,19 +150,39 @@ public:
                 (gran == Granularity::Tensor ? std::string("TENSOR")
                  : gran == Granularity::Channel ? std::string("CHANNEL")
                                                 : "G" + std::to_string(group));
-        desc_ = std::to_string(bits) + "-bit uniform, " +
-                (sym ? "symmetric [-" + std::to_string(qmaxSym()) + ", " + std::to_string(qmaxSym()) + "]"
-                     : "asymmetric [0, " + std::to_string(qmaxAsym()) + "] with " + (bits == 8 ? "an " : "a ") +
-                           std::to_string(bits) + "-bit zero point") +
-                ", one " +
-                (gran == Granularity::Tensor    ? std::string("fp32 scale per tensor")
-                 : gran == Granularity::Channel ? std::string("fp16 scale per row")
-                                                : "fp16 scale per " + std::to_string(group) + " weights") +
-                "; min/max mapping, importance ignored";
+        // One text per kind (translatable as a whole): %1 bits, %2 largest code, %3 group size.
+        static const char* const kText[2][3] = {
+            {QT_TRANSLATE_NOOP("qs::formats", "%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp32 "
+                                              "scale per tensor; min/max mapping, importance ignored"),
+             QT_TRANSLATE_NOOP("qs::formats", "%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp16 "
+                                              "scale per row; min/max mapping, importance ignored"),
+             QT_TRANSLATE_NOOP("qs::formats", "%1-bit uniform, asymmetric [0, %2] with a %1-bit zero point, one fp16 "
+                                              "scale per %3 weights; min/max mapping, importance ignored")},
+            {QT_TRANSLATE_NOOP("qs::formats", "%1-bit uniform, symmetric [-%2, %2], one fp32 scale per tensor; "
+                                              "min/max mapping, importance ignored"),
+             QT_TRANSLATE_NOOP("qs::formats", "%1-bit uniform, symmetric [-%2, %2], one fp16 scale per row; "
+                                              "min/max mapping, importance ignored"),
+             QT_TRANSLATE_NOOP("qs::formats", "%1-bit uniform, symmetric [-%2, %2], one fp16 scale per %3 weights; "
+                                              "min/max mapping, importance ignored")}};
+        // "an 8-bit": English only; a translation uses the same text for every bit width.
+        static const char* const kText8[3] = {
+            QT_TRANSLATE_NOOP("qs::formats", "%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp32 "
+                                             "scale per tensor; min/max mapping, importance ignored"),
+            QT_TRANSLATE_NOOP("qs::formats", "%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp16 "
+                                             "scale per row; min/max mapping, importance ignored"),
+            QT_TRANSLATE_NOOP("qs::formats", "%1-bit uniform, asymmetric [0, %2] with an %1-bit zero point, one fp16 "
+                                             "scale per %3 weights; min/max mapping, importance ignored")};
+        const int g = gran == Granularity::Tensor ? 0 : gran == Granularity::Channel ? 1 : 2;
+        descText_.source = !sym && bits == 8 ? kText8[g] : kText[sym ? 1 : 0][g];
+        descText_.args = {std::to_string(bits), std::to_string(sym ? qmaxSym() : qmaxAsym())};
+        if (gran == Granularity::Group)
+            descText_.args.push_back(std::to_string(group));
+        desc_ = fillArgs(descText_.source, descText_.args);
     }
 
     std::string name() const override { return name_; }
     std::string description() const override { return desc_; }
+    DescriptionText descriptionText() const override { return descText_; }
     FormatFamily family() const override { return FormatFamily::Int; }
     int64_t blockSize() const override { return gran_ == Granularity::Group ? group_ : 1; }
 
@@ -445,6 +481,7 @@ private:
     Granularity gran_;
     int group_;
     std::string name_, desc_;
+    DescriptionText descText_;
 };
 
 }  // namespace

@@ -38,7 +38,7 @@ struct Kernel : legacy::NlCode {
 const Format& formatIQ4_NL()
 {
     static const legacy::LegacyFormat<Kernel> f(
-        GgmlType::IQ4_NL, "llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)");
+        GgmlType::IQ4_NL, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)"));
     return f;
 }
 

@@ -58,7 +58,7 @@ public:
     std::string name() const override { return "NF4"; }
     std::string description() const override
     {
-        return "4-bit NormalFloat (bitsandbytes levels), fp32 absmax per 64 weights; importance ignored";
+        return QT_TRANSLATE_NOOP("qs::formats", "4-bit NormalFloat (bitsandbytes levels), fp32 absmax per 64 weights; importance ignored");
     }
     FormatFamily family() const override { return FormatFamily::Int; }
     int64_t blockSize() const override { return kBlock; }

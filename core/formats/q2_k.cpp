@@ -48,7 +48,7 @@ struct Q2K {
 
 const Format& formatQ2_K()
 {
-    static const kq::KQuantFormat<Q2K> f(GgmlType::Q2_K, "llama.cpp 2-bit K-quant: 256-weight super-blocks, 4-bit scale+min per 16 (2.63 bpw)");
+    static const kq::KQuantFormat<Q2K> f(GgmlType::Q2_K, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 2-bit K-quant: 256-weight super-blocks, 4-bit scale+min per 16 (2.63 bpw)"));
     return f;
 }
 

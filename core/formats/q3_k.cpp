@@ -62,7 +62,7 @@ struct Q3K {
 
 const Format& formatQ3_K()
 {
-    static const kq::KQuantFormat<Q3K> f(GgmlType::Q3_K, "llama.cpp 3-bit K-quant: 256-weight super-blocks, 6-bit scales per 16 (3.44 bpw)");
+    static const kq::KQuantFormat<Q3K> f(GgmlType::Q3_K, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 3-bit K-quant: 256-weight super-blocks, 6-bit scales per 16 (3.44 bpw)"));
     return f;
 }
 

@@ -37,7 +37,7 @@ struct Kernel : legacy::UniformCode<8> {
 const Format& formatQ4_0()
 {
     static const legacy::LegacyFormat<Kernel> f(
-        GgmlType::Q4_0, "llama.cpp Q4_0: 32-weight blocks, fp16 scale, 4-bit levels (4.5 bits/weight)");
+        GgmlType::Q4_0, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q4_0: 32-weight blocks, fp16 scale, 4-bit levels (4.5 bits/weight)"));
     return f;
 }
 

@@ -42,7 +42,7 @@ struct Kernel : legacy::UniformCode<0> {
 const Format& formatQ4_1()
 {
     static const legacy::LegacyFormat<Kernel> f(
-        GgmlType::Q4_1, "llama.cpp Q4_1: 32-weight blocks, fp16 scale and min, 4-bit levels (5 bits/weight)");
+        GgmlType::Q4_1, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q4_1: 32-weight blocks, fp16 scale and min, 4-bit levels (5 bits/weight)"));
     return f;
 }
 

@@ -47,7 +47,7 @@ struct Q4K {
 
 const Format& formatQ4_K()
 {
-    static const kq::KQuantFormat<Q4K> f(GgmlType::Q4_K, "llama.cpp 4-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (4.5 bpw)");
+    static const kq::KQuantFormat<Q4K> f(GgmlType::Q4_K, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 4-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (4.5 bpw)"));
     return f;
 }
 

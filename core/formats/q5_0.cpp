@@ -41,7 +41,7 @@ struct Kernel : legacy::UniformCode<16> {
 const Format& formatQ5_0()
 {
     static const legacy::LegacyFormat<Kernel> f(
-        GgmlType::Q5_0, "llama.cpp Q5_0: 32-weight blocks, fp16 scale, 5-bit levels (5.5 bits/weight)");
+        GgmlType::Q5_0, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q5_0: 32-weight blocks, fp16 scale, 5-bit levels (5.5 bits/weight)"));
     return f;
 }
 

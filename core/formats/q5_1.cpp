@@ -49,7 +49,7 @@ struct Kernel : legacy::UniformCode<0> {
 const Format& formatQ5_1()
 {
     static const legacy::LegacyFormat<Kernel> f(
-        GgmlType::Q5_1, "llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)");
+        GgmlType::Q5_1, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)"));
     return f;
 }
 

@@ -50,7 +50,7 @@ struct Q5K {
 
 const Format& formatQ5_K()
 {
-    static const kq::KQuantFormat<Q5K> f(GgmlType::Q5_K, "llama.cpp 5-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (5.5 bpw)");
+    static const kq::KQuantFormat<Q5K> f(GgmlType::Q5_K, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 5-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (5.5 bpw)"));
     return f;
 }
 

@@ -61,7 +61,7 @@ struct Q6K {
 
 const Format& formatQ6_K()
 {
-    static const kq::KQuantFormat<Q6K> f(GgmlType::Q6_K, "llama.cpp 6-bit K-quant: 256-weight super-blocks, 8-bit scales per 16 (6.56 bpw)");
+    static const kq::KQuantFormat<Q6K> f(GgmlType::Q6_K, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 6-bit K-quant: 256-weight super-blocks, 8-bit scales per 16 (6.56 bpw)"));
     return f;
 }
 

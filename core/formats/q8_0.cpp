@@ -35,7 +35,7 @@ struct Kernel : legacy::UniformCode<0> {
 const Format& formatQ8_0()
 {
     static const legacy::LegacyFormat<Kernel> f(
-        GgmlType::Q8_0, "llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)");
+        GgmlType::Q8_0, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)"));
     return f;
 }
 

@@ -1,13 +1,22 @@
-// Translations: lupdate over the GUI sources finds no string without a finished translation in
-// any committed .ts; every embedded .qm loads and translates a known string; switching the
-// language at run time retranslates open widgets (the main window's menus, the inspector).
+// Translations: lupdate over the GUI sources (and core's format descriptions) finds no string
+// without a finished translation in any committed .ts; every embedded .qm loads and translates a
+// known string; switching the language at run time retranslates open widgets (the main window's
+// menus, browser, precision bar, table, plots, the inspector) and their numbers; What's This links
+// open the primer at their section.
+#include "core/formats/format.h"
 #include "ui/block_inspector.h"
 #include "ui/language.h"
 #include "ui/main_window.h"
+#include "ui/model_browser.h"
+#include "ui/plots.h"
+#include "ui/precision_bar.h"
 #include "ui/primer.h"
+#include "ui/tradeoff_table_model.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QHeaderView>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -16,11 +25,19 @@
 #include <QMenuBar>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeView>
+#include <QWhatsThis>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTranslator>
 #include <QXmlStreamReader>
 #include <QtTest>
+
+#include <qcustomplot.h>
 
 #include <map>
 #include <tuple>
@@ -116,17 +133,23 @@ private slots:
         QProcess p;
         p.setWorkingDirectory(QStringLiteral(QS_SOURCE_DIR));
         p.start(QStringLiteral(QS_LUPDATE),
-                {QStringLiteral("ui"), QStringLiteral("app/gui"), QStringLiteral("-I"), QStringLiteral("."),
+                {QStringLiteral("ui"), QStringLiteral("app/gui"), QStringLiteral("core/formats"), QStringLiteral("-I"), QStringLiteral("."),
                  QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-no-obsolete"),
                  QStringLiteral("-ts"), ts});
         QVERIFY(p.waitForFinished(120000));
         QCOMPARE(p.exitCode(), 0);
         const auto found = readTs(ts);
         QVERIFY2(found.size() > 60, qPrintable(QString::number(found.size())));
-        // The sources' classes live in qs::ui: lupdate must see that (else nothing would load).
-        for (const auto& [key, m] : found)
-            QVERIFY2(m.context.startsWith(QLatin1String("qs::ui::")) || m.context == QLatin1String("main"),
+        // The sources' classes live in qs::ui: lupdate must see that (else nothing would load);
+        // core's format descriptions are in "qs::formats".
+        int formats = 0;
+        for (const auto& [key, m] : found) {
+            QVERIFY2(m.context.startsWith(QLatin1String("qs::ui::")) || m.context == QLatin1String("main") ||
+                         m.context == QLatin1String("qs::formats"),
                      qPrintable(m.context));
+            formats += m.context == QLatin1String("qs::formats");
+        }
+        QVERIFY2(formats >= 15, qPrintable(QString::number(formats)));
         for (const char* lang : kLanguages) {
             QString language;
             const auto committed = readTs(tsPath(lang), &language);
@@ -171,6 +194,141 @@ private slots:
                  QStringLiteral("(1 tensor whose rows a format cannot split uses llama.cpp's fallback type.)"));
         QCOMPARE(qs::ui::Primer::tr(plural, nullptr, 3),
                  QStringLiteral("(3 tensors whose rows a format cannot split use llama.cpp's fallback type.)"));
+    }
+
+    void formatDescriptionsAreTranslated()
+    {
+        using qs::ui::Language;
+        const qs::Format* q8 = qs::findFormat("Q8_0");
+        const qs::Format* int4 = qs::findFormat("INT4_SYM_G64");
+        const qs::Format* int8 = qs::findFormat("INT8_ASYM_CHANNEL");
+        QVERIFY(q8 && int4 && int8);
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("en")));
+        // English: exactly core's text (the CLI's), arguments filled in.
+        for (const qs::Format* f : qs::allFormats())
+            QCOMPARE(Language::formatDescription(*f), QString::fromStdString(f->description()));
+        QVERIFY(int8->description().find("with an 8-bit zero point") != std::string::npos);
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("de")));
+        QCOMPARE(Language::formatDescription(*q8),
+                 QStringLiteral("llama.cpp Q8_0: Blöcke zu 32 Gewichten, fp16-Skala, int8-Stufen (8,5 Bit/Gewicht)"));
+        QCOMPARE(Language::formatDescription(*int4),
+                 QStringLiteral("4 Bit uniform, symmetrisch [-7, 7], eine fp16-Skala pro 64 Gewichte; "
+                                "Min/Max-Abbildung, Importance-Gewichte werden ignoriert"));
+        QVERIFY(Language::formatDescription(*int8).startsWith(QStringLiteral("8 Bit uniform, asymmetrisch [0, 255] mit einem 8-Bit-Nullpunkt")));
+        QVERIFY(q8->description().find("32-weight blocks") != std::string::npos);  // core (CLI) stays English
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("zh_CN")));
+        QVERIFY(Language::formatDescription(*q8).contains(QStringLiteral("缩放因子")));
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("hi")));
+        QVERIFY(Language::formatDescription(*int4).contains(QStringLiteral("सममित")));
+        // every format has a translation in every language (none falls back to English)
+        for (const char* lang : {"de", "zh_CN", "hi"}) {
+            QVERIFY(Language::instance().setLanguage(QString::fromLatin1(lang)));
+            for (const qs::Format* f : qs::allFormats())
+                QVERIFY2(Language::formatDescription(*f) != QString::fromStdString(f->description()),
+                         qPrintable(QString::fromLatin1(lang) + QLatin1Char(' ') + QString::fromStdString(f->name())));
+        }
+    }
+
+    void switchingRetranslatesBrowserBarTableAndPlots()
+    {
+        using qs::ui::Language;
+        using qs::ui::ModelBrowser;
+        using qs::ui::TradeoffTableModel;
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("en")));
+        qs::ui::MainWindow mw;
+        mw.show();
+        qs::ui::PrecisionRow row;
+        row.precision = QStringLiteral("Q4_0");
+        row.bitsPerWeight = 4.5;
+        row.bytes = 1000;
+        row.compressionVsSource = 1.5;
+        mw.tableModel()->setRows({row});
+        auto browserHeader = [&](int c, int role = Qt::DisplayRole) {
+            return mw.browser()->view()->model()->headerData(c, Qt::Horizontal, role).toString();
+        };
+        auto tableHeader = [&](int c, int role = Qt::DisplayRole) {
+            return mw.tableModel()->headerData(c, Qt::Horizontal, role).toString();
+        };
+        auto cell = [&](int c) { return mw.tableModel()->index(0, c).data().toString(); };
+        auto* barLabel = mw.precisionBar()->findChild<QLabel*>(QStringLiteral("precisionLabel"));
+        auto* barButton = mw.precisionBar()->findChild<QWidget*>(QStringLiteral("precisionButton"));
+        QVERIFY(barLabel && barButton);
+        QTabWidget* tabs = mw.plots()->tabs();
+        const QString q8en = QString::fromStdString(qs::findFormat("Q8_0")->description());
+
+        QCOMPARE(browserHeader(ModelBrowser::Size), QStringLiteral("Size"));
+        QVERIFY(barLabel->toolTip().contains(q8en));  // Q8_0 is checked by default
+        QVERIFY(barLabel->toolTip().contains(QStringLiteral("Shift+F1: more in the primer")));
+        QCOMPARE(barButton->toolTip().section(QLatin1Char('\n'), 0, 0), QStringLiteral("Choose the precisions to compare"));
+        QCOMPARE(tableHeader(TradeoffTableModel::Bits), QStringLiteral("Bits/weight"));
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Weight histogram"));
+        QCOMPARE(cell(TradeoffTableModel::Bits), QStringLiteral("4.500"));
+
+        QSignalSpy headerChanged(mw.tableModel(), &QAbstractItemModel::headerDataChanged);
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("de")));
+        QVERIFY(headerChanged.count() >= 1);
+        QCOMPARE(browserHeader(ModelBrowser::Size), QStringLiteral("Größe"));
+        QCOMPARE(browserHeader(ModelBrowser::Shape), QStringLiteral("Form"));
+        QVERIFY(browserHeader(ModelBrowser::Params, Qt::ToolTipRole).startsWith(QStringLiteral("Anzahl der Gewichte")));
+        QCOMPARE(mw.browser()->presetCombo()->itemText(0), QStringLiteral("Planvorlage…"));
+        QVERIFY2(barLabel->toolTip().contains(QStringLiteral("Q8_0: llama.cpp Q8_0: Blöcke zu 32 Gewichten")),
+                 qPrintable(barLabel->toolTip()));
+        QVERIFY(barLabel->toolTip().contains(QStringLiteral("Umschalt+F1")));
+        QCOMPARE(barButton->toolTip().section(QLatin1Char('\n'), 0, 0), QStringLiteral("Die zu vergleichenden Präzisionen wählen"));
+        QCOMPARE(mw.precisionBar()->windowTitle(), QStringLiteral("Präzisionen"));
+        QCOMPARE(tableHeader(TradeoffTableModel::Bits), QStringLiteral("Bit/Gewicht"));
+        QVERIFY(tableHeader(TradeoffTableModel::Rmse, Qt::ToolTipRole).startsWith(QStringLiteral("Quadratisches Mittel")));
+        QCOMPARE(mw.tableView()->model()->headerData(TradeoffTableModel::Bits, Qt::Horizontal).toString(),
+                 QStringLiteral("Bit/Gewicht"));  // through the sort proxy too
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Gewichtshistogramm"));
+        // numbers in the language's format: table cells, plot tick labels
+        QCOMPARE(cell(TradeoffTableModel::Bits), QStringLiteral("4,500"));
+        QCOMPARE(cell(TradeoffTableModel::VsSource), QStringLiteral("1,50×"));
+        QCOMPARE(mw.plots()->plot(qs::ui::PlotsWidget::HistogramTab)->locale().decimalPoint(), QStringLiteral(","));
+
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("en")));
+        QCOMPARE(browserHeader(ModelBrowser::Size), QStringLiteral("Size"));
+        QVERIFY(barLabel->toolTip().contains(q8en));
+        QCOMPARE(tableHeader(TradeoffTableModel::Bits), QStringLiteral("Bits/weight"));
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Weight histogram"));
+        QCOMPARE(cell(TradeoffTableModel::Bits), QStringLiteral("4.500"));
+        QCOMPARE(mw.plots()->plot(qs::ui::PlotsWidget::HistogramTab)->locale().decimalPoint(), QStringLiteral("."));
+    }
+
+    void whatsThisLinksOpenThePrimer()
+    {
+        using qs::ui::TradeoffTableModel;
+        QVERIFY(qs::ui::Language::instance().setLanguage(QStringLiteral("en")));
+        qs::ui::MainWindow mw;
+        mw.show();
+        static const QRegularExpression href(QStringLiteral("<a href=\"(primer:[a-z]+)\">"));
+        // The table header's What's This for "Bits/weight" links to the "bits" section.
+        const QString what = mw.tableModel()->headerData(TradeoffTableModel::Bits, Qt::Horizontal, Qt::WhatsThisRole).toString();
+        const auto m = href.match(what);
+        QVERIFY2(m.hasMatch(), qPrintable(what));
+        QCOMPARE(m.captured(1), QStringLiteral("primer:bits"));
+        // Tooltips say so; the other places have links too.
+        QVERIFY(mw.tableModel()->headerData(TradeoffTableModel::Bits, Qt::Horizontal, Qt::ToolTipRole).toString().contains(
+            QStringLiteral("Shift+F1")));
+        QVERIFY(href.match(mw.browser()->view()->model()->headerData(0, Qt::Horizontal, Qt::WhatsThisRole).toString()).hasMatch());
+        QVERIFY(href.match(mw.precisionBar()->whatsThis()).hasMatch());
+        QVERIFY(href.match(mw.plots()->tabs()->tabWhatsThis(qs::ui::PlotsWidget::TradeoffTab)).hasMatch());
+        QVERIFY(mw.findChild<QAction*>(QStringLiteral("actionWhatsThis")));
+
+        // Clicking the link: Qt sends QWhatsThisClickedEvent to the widget the text belongs to.
+        QVERIFY(!mw.primer() || !mw.primer()->isVisible());
+        QWhatsThisClickedEvent click(m.captured(1));
+        QApplication::sendEvent(mw.tableView()->horizontalHeader()->viewport(), &click);
+        QVERIFY(mw.primer() && mw.primer()->isVisible());
+        QCOMPARE(mw.primer()->currentSection(), QStringLiteral("bits"));
+        QTRY_VERIFY(mw.primer()->browser()->verticalScrollBar()->value() > 0);  // scrolled down to it
+        // another link, another section; a link that is not ours is left alone
+        QWhatsThisClickedEvent click2(QStringLiteral("primer:symmetry"));
+        QApplication::sendEvent(mw.precisionBar(), &click2);
+        QCOMPARE(mw.primer()->currentSection(), QStringLiteral("symmetry"));
+        QWhatsThisClickedEvent other(QStringLiteral("https://example.org/"));
+        QApplication::sendEvent(mw.precisionBar(), &other);
+        QCOMPARE(mw.primer()->currentSection(), QStringLiteral("symmetry"));
     }
 
     void systemLocalePicksLanguage()
