@@ -19,6 +19,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -537,7 +538,7 @@ void MainWindow::onRunFinished()
             secs += r.seconds;
             ++compared;
         }
-    status_->setText(tr("Compared %n precision(s) in %1 s", nullptr, compared).arg(secs, 0, 'f', 2));
+    status_->setText(tr("Compared %n precision(s) in %1 s", nullptr, compared).arg(QLocale().toString(secs, 'f', 2)));
     if (o.result.evaluated)
         status_->setText(status_->text() + QStringLiteral("; ") +
                          tr("accuracy on %n position(s), reference perplexity %1", nullptr, int(o.result.evalPositions))

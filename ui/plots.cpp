@@ -104,7 +104,9 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
     tradeoffX_->addItem(QString());
     tradeoffX_->addItem(QString());
     bar->addWidget(tradeoffX_);
-    bar->addWidget(new QLabel(tr("error:"), this));
+    auto* errorLabel = new QLabel(this);
+    errorLabel->setObjectName(QStringLiteral("tradeoffErrorLabel"));
+    bar->addWidget(errorLabel);
     tradeoffY_ = new QComboBox(this);
     tradeoffY_->setObjectName(QStringLiteral("tradeoffErrorCombo"));
     tradeoffY_->addItem(tr("Weight SQNR (dB)"));
@@ -187,6 +189,13 @@ void PlotsWidget::retranslateUi()
     tradeoffLabel_->setText(tr("Trade-off x:"));
     tradeoffX_->setItemText(0, tr("Bits per weight"));
     tradeoffX_->setItemText(1, tr("Size (MB)"));
+    if (auto* l = findChild<QLabel*>(QStringLiteral("tradeoffErrorLabel")))
+        l->setText(tr("error:"));
+    tradeoffY_->setItemText(0, tr("Weight SQNR (dB)"));
+    tradeoffY_->setItemText(1, tr("Weight RMSE"));
+    tradeoffY_->setItemText(2, tr("Mean KL (model)"));
+    tradeoffY_->setToolTip(tr("Error axis of the trade-off plot; mean KL needs a Run with Analysis > Evaluate "
+                              "Model Accuracy"));
     static_cast<QPushButton*>(resetButton_)->setText(tr("Reset view"));
     resetButton_->setToolTip(tr("Fit the axes to the data (also: double-click the plot)"));
     const QString names[TabCount] = {tr("Weight histogram"), tr("Error distribution"), tr("Per-layer error"),

@@ -281,6 +281,9 @@ private slots:
         QCOMPARE(mw.tableView()->model()->headerData(TradeoffTableModel::Bits, Qt::Horizontal).toString(),
                  QStringLiteral("Bit/Gewicht"));  // through the sort proxy too
         QCOMPARE(tabs->tabText(0), QStringLiteral("Gewichtshistogramm"));
+        auto* errorAxis = mw.plots()->findChild<QComboBox*>(QStringLiteral("tradeoffErrorCombo"));
+        QVERIFY(errorAxis);
+        QCOMPARE(errorAxis->itemText(1), QStringLiteral("Gewichts-RMSE"));
         // numbers in the language's format: table cells, plot tick labels
         QCOMPARE(cell(TradeoffTableModel::Bits), QStringLiteral("4,500"));
         QCOMPARE(cell(TradeoffTableModel::VsSource), QStringLiteral("1,50×"));
