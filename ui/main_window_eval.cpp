@@ -84,6 +84,10 @@ void MainWindow::retranslateEvaluationUi()
             .arg(evalStream_.calibSeed);
     imatrixAct_->setToolTip(imTip);
     imatrixAct_->setStatusTip(imTip);
+    if (model_ && !modelEvaluable_) {
+        evalAct_->setToolTip(tr("Not a llama-shaped model: its accuracy cannot be measured"));
+        evalAct_->setStatusTip(evalAct_->toolTip());
+    }
 }
 
 void MainWindow::updateEvaluationActions()
@@ -91,10 +95,7 @@ void MainWindow::updateEvaluationActions()
     modelEvaluable_ = model_ && engine::canEvaluate(*model_);
     evalAct_->setEnabled(modelEvaluable_);
     imatrixAct_->setEnabled(modelEvaluable_ && evalAct_->isChecked());
-    if (model_ && !modelEvaluable_)
-        evalAct_->setToolTip(tr("Not a llama-shaped model: its accuracy cannot be measured"));
-    else
-        retranslateEvaluationUi();
+    retranslateEvaluationUi();
 }
 
 engine::EvalRequest MainWindow::evaluationRequest() const

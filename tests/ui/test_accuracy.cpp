@@ -298,6 +298,7 @@ private slots:
         QVERIFY(!w.evaluateAction()->isEnabled());
         QVERIFY(!w.imatrixAction()->isEnabled());
         QVERIFY(!w.evaluationRequest().enabled);
+        QVERIFY(w.evaluateAction()->toolTip().startsWith(QStringLiteral("Not a llama")));
         // The built-in demo is llama-shaped.
         w.openDemo();
         QVERIFY(w.evaluateAction()->isEnabled());
