@@ -1,5 +1,6 @@
 #include "ui/plots.h"
 
+#include "ui/plot_style.h"
 #include "ui/primer.h"
 
 #include <QCheckBox>
@@ -254,18 +255,10 @@ void PlotsWidget::styleAll()
 void PlotsWidget::stylePlot(QCustomPlot* p)
 {
     const QPalette pal = palette();
+    styleAxes(p, pal);
     const QColor fg = pal.color(QPalette::WindowText);
     QColor grid = fg;
     grid.setAlpha(40);
-    p->setBackground(pal.brush(QPalette::Base));
-    for (QCPAxis* a : {p->xAxis, p->yAxis, p->xAxis2, p->yAxis2}) {
-        a->setBasePen(QPen(fg));
-        a->setTickPen(QPen(fg));
-        a->setSubTickPen(QPen(fg));
-        a->setTickLabelColor(fg);
-        a->setLabelColor(fg);
-        a->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-    }
     p->legend->setBrush(pal.brush(QPalette::Base));
     p->legend->setTextColor(fg);
     p->legend->setBorderPen(QPen(grid));
@@ -325,17 +318,7 @@ void PlotsWidget::setLevelsPrecision(const QString& name)
 
 void PlotsWidget::applyLog(QCustomPlot* p)
 {
-    if (log_) {
-        p->yAxis->setScaleType(QCPAxis::stLogarithmic);
-        p->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-        p->yAxis->setNumberFormat(QStringLiteral("eb"));
-        p->yAxis->setNumberPrecision(0);
-    } else {
-        p->yAxis->setScaleType(QCPAxis::stLinear);
-        p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-        p->yAxis->setNumberFormat(QStringLiteral("gb"));
-        p->yAxis->setNumberPrecision(6);
-    }
+    setLogAxis(p->yAxis, log_);
 }
 
 void PlotsWidget::setLogScale(bool on)
@@ -712,17 +695,7 @@ void PlotsWidget::drawTradeoffTab()
     p->clearItems();
     const bool mb = tradeoffX_->currentIndex() == 1;
     const bool logY = !higherBetter;  // RMSE and KL span decades
-    if (logY) {
-        p->yAxis->setScaleType(QCPAxis::stLogarithmic);
-        p->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-        p->yAxis->setNumberFormat(QStringLiteral("eb"));
-        p->yAxis->setNumberPrecision(0);
-    } else {
-        p->yAxis->setScaleType(QCPAxis::stLinear);
-        p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-        p->yAxis->setNumberFormat(QStringLiteral("gb"));
-        p->yAxis->setNumberPrecision(6);
-    }
+    setLogAxis(p->yAxis, logY);
     std::vector<std::pair<double, double>> xy;
     for (const Pt& pt : pts) {
         const double x = mb ? pt.mb : pt.bpw;

@@ -1,5 +1,7 @@
 #include "ui/sensitivity_view.h"
 
+#include "ui/plot_style.h"
+
 #include "core/model.h"
 
 #include <QCheckBox>
@@ -278,19 +280,7 @@ void SensitivityView::updateState()
 
 void SensitivityView::stylePlot()
 {
-    const QPalette pal = palette();
-    const QColor fg = pal.color(QPalette::WindowText);
-    QColor grid = fg;
-    grid.setAlpha(40);
-    plot_->setBackground(pal.brush(QPalette::Base));
-    for (QCPAxis* a : {plot_->xAxis, plot_->yAxis, plot_->xAxis2, plot_->yAxis2}) {
-        a->setBasePen(QPen(fg));
-        a->setTickPen(QPen(fg));
-        a->setSubTickPen(QPen(fg));
-        a->setTickLabelColor(fg);
-        a->setLabelColor(fg);
-        a->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-    }
+    styleAxes(plot_, palette());
 }
 
 void SensitivityView::draw()
