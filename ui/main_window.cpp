@@ -109,7 +109,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             return;
         const engine::Opened o = f.result();
         if (!o.error.isEmpty()) {
-            status_->setText(tr("Could not open the model"));
+            setStatus([=, this] { return tr("Could not open the model"); });
             showError(tr("Cannot open model"), o.error);
             return;
         }
@@ -256,7 +256,8 @@ void MainWindow::createMenus()
 
 void MainWindow::createStatusBar()
 {
-    status_ = new QLabel(tr("Ready"), this);
+    status_ = new QLabel(this);
+    setStatus([] { return tr("Ready"); });
     status_->setObjectName(QStringLiteral("statusLabel"));
     progress_ = new QProgressBar(this);
     progress_->setObjectName(QStringLiteral("progressBar"));
@@ -268,6 +269,12 @@ void MainWindow::createStatusBar()
 }
 
 QString MainWindow::statusText() const { return status_->text(); }
+
+void MainWindow::setStatus(std::function<QString()> text)
+{
+    statusFn_ = std::move(text);
+    status_->setText(statusFn_());
+}
 
 // ---- Settings, recent files ----
 
@@ -335,7 +342,7 @@ void MainWindow::updateRecentMenu()
 void MainWindow::openFile(const QString& path)
 {
     cancelAll();
-    status_->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    setStatus([=, this] { return tr("Opening %1…").arg(QDir::toNativeSeparators(path)); });
     const QFuture<engine::Opened> f = QtConcurrent::run([path] { return engine::openModel(path); });
     track(f);
     awaiting_.insert(&openWatch_);
@@ -346,7 +353,7 @@ void MainWindow::openFile(const QString& path)
 void MainWindow::openDemo()
 {
     cancelAll();
-    status_->setText(tr("Building the synthetic demo model…"));
+    setStatus([=, this] { return tr("Building the synthetic demo model…"); });
     const engine::Opened o = engine::demoModel();  // lazy: tensors are generated when first read
     if (!o.error.isEmpty()) {
         showError(tr("Cannot build the demo model"), o.error);
@@ -369,7 +376,8 @@ void MainWindow::setModel(std::shared_ptr<const qs::Model> model, const QString&
     plots_->clearTensorPlots(tr("Computing…"));
     browser_->setModel(model_, label_);
     setWindowTitle(tr("%1 — QuantScope").arg(label_));
-    status_->setText(model_ ? tr("%1: %n tensor(s)", nullptr, int(model_->tensors.size())).arg(label_) : tr("Ready"));
+    const int tensors = model_ ? int(model_->tensors.size()) : -1;
+    setStatus([=, shown = label_] { return tensors >= 0 ? tr("%1: %n tensor(s)", nullptr, tensors).arg(shown) : tr("Ready"); });
     exportModelAct_->setEnabled(model_ != nullptr);
     updateEvaluationActions();
     emit modelChanged();
@@ -464,12 +472,12 @@ void MainWindow::run()
     }
     const QStringList precisions = bar_->checked();
     if (precisions.isEmpty()) {
-        status_->setText(tr("Check at least one precision to run."));
+        setStatus([=, this] { return tr("Check at least one precision to run."); });
         return;
     }
     if (runWatch_.isRunning())
         runWatch_.cancel();  // a second Run replaces the first
-    status_->setText(tr("Running %1 over %2…").arg(precisions.join(QStringLiteral(", ")), label_));
+    setStatus([=, shown = label_] { return tr("Running %1 over %2…").arg(precisions.join(QStringLiteral(", ")), shown); });
     const QFuture<engine::RunOutcome> f =
         QtConcurrent::run(&engine::runCompare, model_, precisions, kBins, evaluationRequest());
     track(f);
@@ -484,11 +492,11 @@ void MainWindow::cancel()
 {
     if (exportWatch_.isRunning()) {
         exportWatch_.cancel();
-        status_->setText(tr("Cancelling the export…"));
+        setStatus([=, this] { return tr("Cancelling the export…"); });
     }
     if (runWatch_.isRunning()) {
         runWatch_.cancel();
-        status_->setText(tr("Cancelling…"));
+        setStatus([=, this] { return tr("Cancelling…"); });
     }
     analysisWatch_.cancel();
     histWatch_.cancel();
@@ -515,7 +523,7 @@ void MainWindow::onRunFinished()
         return;  // a newer run is going
     bar_->setRunning(exportWatch_.isRunning());
     if (f.isCanceled() || f.resultCount() == 0) {
-        status_->setText(tr("Run cancelled"));
+        setStatus([=, this] { return tr("Run cancelled"); });
         emit runFinished(false);
         return;
     }
@@ -523,7 +531,7 @@ void MainWindow::onRunFinished()
         return;
     const engine::RunOutcome o = f.result();
     if (!o.error.isEmpty()) {
-        status_->setText(tr("Run failed"));
+        setStatus([=, this] { return tr("Run failed"); });
         showError(tr("Run failed"), o.error);
         emit runFinished(false);
         return;
@@ -538,11 +546,16 @@ void MainWindow::onRunFinished()
             secs += r.seconds;
             ++compared;
         }
-    status_->setText(tr("Compared %n precision(s) in %1 s", nullptr, compared).arg(QLocale().toString(secs, 'f', 2)));
-    if (o.result.evaluated)
-        status_->setText(status_->text() + QStringLiteral("; ") +
-                         tr("accuracy on %n position(s), reference perplexity %1", nullptr, int(o.result.evalPositions))
-                             .arg(o.result.pplReference, 0, 'f', 3));
+    const bool evaluated = o.result.evaluated;
+    const int positions = int(o.result.evalPositions);
+    const double pplReference = o.result.pplReference;
+    setStatus([=, this] {
+        QString text = tr("Compared %n precision(s) in %1 s", nullptr, compared).arg(QLocale().toString(secs, 'f', 2));
+        if (evaluated)
+            text += QStringLiteral("; ") + tr("accuracy on %n position(s), reference perplexity %1", nullptr, positions)
+                                               .arg(QLocale().toString(pplReference, 'f', 3));
+        return text;
+    });
     emit runFinished(true);
 }
 
@@ -583,7 +596,7 @@ void MainWindow::exportModel(const engine::ExportRequest& request)
         return;
     }
     exportWatch_.cancel();
-    status_->setText(tr("Exporting %1…").arg(QDir::toNativeSeparators(request.path)));
+    setStatus([=, this] { return tr("Exporting %1…").arg(QDir::toNativeSeparators(request.path)); });
     const QFuture<engine::ExportOutcome> f = QtConcurrent::run(&engine::exportModel, model_, request);
     track(f);
     awaiting_.insert(&exportWatch_);
@@ -601,25 +614,25 @@ void MainWindow::onExportFinished()
     updateProgress();
     bar_->setRunning(runWatch_.isRunning());
     if (f.resultCount() == 0) {
-        status_->setText(tr("Export cancelled"));
+        setStatus([=, this] { return tr("Export cancelled"); });
         emit exportFinished(false);
         return;
     }
     const engine::ExportOutcome o = f.result();
     if (o.cancelled) {
-        status_->setText(tr("Export cancelled; nothing was written"));
+        setStatus([=, this] { return tr("Export cancelled; nothing was written"); });
         emit exportFinished(false);
         return;
     }
     if (!o.error.isEmpty()) {
-        status_->setText(tr("Export failed"));
+        setStatus([=, this] { return tr("Export failed"); });
         showError(tr("Export failed"), o.error);
         emit exportFinished(false);
         return;
     }
-    status_->setText(tr("Wrote %1 (%2) in %3 s")
+    setStatus([=, this] { return tr("Wrote %1 (%2) in %3 s")
                          .arg(QDir::toNativeSeparators(o.path), engine::bytesText(double(o.bytes)))
-                         .arg(o.seconds, 0, 'f', 2));
+                         .arg(o.seconds, 0, 'f', 2); });
     emit exportFinished(true);
 }
 
@@ -691,7 +704,7 @@ bool MainWindow::exportTable(const QString& path)
         showError(tr("Export failed"), tr("%1: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
         return false;
     }
-    status_->setText(tr("Table written to %1").arg(QDir::toNativeSeparators(path)));
+    setStatus([=, this] { return tr("Table written to %1").arg(QDir::toNativeSeparators(path)); });
     return true;
 }
 
@@ -701,7 +714,7 @@ bool MainWindow::exportPlot(const QString& path)
         showError(tr("Export failed"), tr("%1: cannot write the plot").arg(QDir::toNativeSeparators(path)));
         return false;
     }
-    status_->setText(tr("Plot written to %1").arg(QDir::toNativeSeparators(path)));
+    setStatus([=, this] { return tr("Plot written to %1").arg(QDir::toNativeSeparators(path)); });
     return true;
 }
 
@@ -717,7 +730,7 @@ void MainWindow::copyTable()
     for (int c = 0; c < TradeoffTableModel::ColumnCount; ++c)
         cols.push_back(c);
     QApplication::clipboard()->setText(table_->toTsv(rows, cols));
-    status_->setText(tr("Copied %n row(s)", nullptr, int(rows.size())));
+    setStatus([=, this] { return tr("Copied %n row(s)", nullptr, int(rows.size())); });
 }
 
 void MainWindow::showError(const QString& title, const QString& text)

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -166,6 +167,9 @@ private:
     QSortFilterProxyModel* tableProxy_ = nullptr;
     QTableView* tableView_ = nullptr;
     QLabel* status_ = nullptr;
+    // The status line's last message, made again in the new language when the language changes.
+    void setStatus(std::function<QString()> text);
+    std::function<QString()> statusFn_;
     QProgressBar* progress_ = nullptr;
 
     QFutureWatcher<engine::Opened> openWatch_;

@@ -84,11 +84,11 @@ void MainWindow::applySizePlan(const engine::SizePlanOutcome& o)
     if (!model_)
         return;
     browser_->setPlan(o.plan);
-    status_->setText(tr("Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4")
+    setStatus([=, this] { return tr("Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4")
                          .arg(o.plan.overrides.size())
                          .arg(engine::bytesText(double(o.bytes)))
                          .arg(o.bitsPerWeight, 0, 'f', 3)
-                         .arg(o.metrics.kldMean, 0, 'g', 4));
+                         .arg(o.metrics.kldMean, 0, 'g', 4); });
 }
 
 }  // namespace qs::ui

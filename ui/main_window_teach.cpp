@@ -196,8 +196,9 @@ void MainWindow::retranslateUi()
     }
     // Headers and status come from tr() when asked for: have them asked again.
     emit table_->headerDataChanged(Qt::Horizontal, 0, TradeoffTableModel::ColumnCount - 1);
-    if (!model_)
-        status_->setText(tr("Ready"));
+    // The status line says its last message again, in the new language.
+    if (statusFn_)
+        status_->setText(statusFn_());
     // The model-wide histogram's title is ours: show it again in the new language.
     if (model_ && modelHist_ && browser_->selectedTensor() < 0)
         plots_->showModelHistogram(tr("Weights: whole model (%1)").arg(label_), *modelHist_);

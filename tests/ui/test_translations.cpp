@@ -298,6 +298,25 @@ private slots:
         QCOMPARE(mw.plots()->plot(qs::ui::PlotsWidget::HistogramTab)->locale().decimalPoint(), QStringLiteral("."));
     }
 
+    void statusLineFollowsTheLanguage()
+    {
+        using qs::ui::Language;
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("en")));
+        qs::ui::MainWindow mw;
+        QCOMPARE(mw.statusText(), QStringLiteral("Ready"));
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("de")));
+        QCOMPARE(mw.statusText(), QStringLiteral("Bereit"));
+        // A message with arguments is made again from them, not left in the old language.
+        const qs::ui::engine::Opened demo = qs::ui::engine::demoModel(200'000);
+        QVERIFY(demo.error.isEmpty());
+        mw.setModel(demo.model, demo.label);
+        const int n = int(demo.model->tensors.size());
+        QCOMPARE(mw.statusText(), QStringLiteral("%1: %2 Tensoren").arg(demo.label).arg(n));
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("en")));
+        QCOMPARE(mw.statusText(), QStringLiteral("%1: %2 tensors").arg(demo.label).arg(n));
+        QTRY_VERIFY_WITH_TIMEOUT(!mw.isBusy(), 30000);
+    }
+
     void whatsThisLinksOpenThePrimer()
     {
         using qs::ui::TradeoffTableModel;
