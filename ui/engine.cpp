@@ -20,11 +20,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cmath>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 #include <optional>
 
 namespace qs::ui::engine {
@@ -380,23 +376,9 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
     for (const QString& p : precisions)
         types.push_back(p.toStdString());
     std::atomic<bool> cancel{false};
-    // The evaluation reports progress per stage only: a watchdog turns the future's cancel into
-    // the engine's cancel flag (checked per token / window) in the meantime.
-    std::jthread watchdog;
-    if (eval.enabled)
-        watchdog = std::jthread([&promise, &cancel](std::stop_token st) {
-            std::mutex m;
-            std::condition_variable_any cv;
-            std::unique_lock lock(m);
-            while (!st.stop_requested()) {
-                if (promise.isCanceled()) {
-                    cancel = true;
-                    return;
-                }
-                cv.wait_for(lock, st, std::chrono::milliseconds(20), [] { return false; });
-            }
-        });
-    const CancelScope scope([&promise] { return promise.isCanceled(); });  // within a tensor too
+    // Cancelling stops within a tensor and within the model's forward pass too: every parallelFor
+    // of compare and of the evaluation checks this scope at its next chunk.
+    const CancelScope scope([&promise] { return promise.isCanceled(); });
     std::vector<std::vector<TensorResult>> per(types.size());
     std::vector<std::vector<LayerPoint>> perLayer(types.size());
     CompareOptions o;
