@@ -365,6 +365,20 @@ void analyseTensor(QPromise<TensorAnalysis>& promise, std::shared_ptr<const Mode
     }
 }
 
+bool takeError(QString& error)
+{
+    try {
+        throw;
+    } catch (const Error& e) {
+        if (isCancelled(e))
+            return false;
+        error = QString::fromUtf8(e.what());
+    } catch (const std::exception& e) {
+        error = QString::fromUtf8(e.what());
+    }
+    return true;
+}
+
 bool canEvaluate(const Model& m) { return llamaConfig(m).has_value(); }
 
 void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> model, QStringList precisions, int bins,
@@ -485,12 +499,9 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
                 r.errorHists.emplace_back();
             }
         }
-    } catch (const Error& e) {
-        if (e.kind() == ErrorKind::Cancelled)
-            return;  // no result: the watcher sees a cancelled future
-        out.error = QString::fromUtf8(e.what());
-    } catch (const std::exception& e) {
-        out.error = QString::fromUtf8(e.what());
+    } catch (...) {
+        if (!takeError(out.error))
+            return;  // cancelled: no result, the watcher sees a cancelled future
     }
     promise.addResult(std::move(out));
 }

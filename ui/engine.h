@@ -57,6 +57,11 @@ struct PlanView {
 PlanView evaluatePlan(const qs::Model& m, const PlanState& plan);
 
 // ---- Worker functions (QtConcurrent::run) ----
+// Inside a worker's catch (...): a cancellation (qs::Error Cancelled) returns false, so the worker
+// adds no result; any other qs::Error or std::exception goes into `error` and returns true.
+// Anything else is rethrown.
+bool takeError(QString& error);
+
 struct Opened {
     std::shared_ptr<const qs::Model> model;
     QString label;

@@ -34,6 +34,22 @@ EvalControl control(std::atomic<bool>& cancel, const std::function<bool()>& isCa
     return c;
 }
 
+// A worker's evaluation setup (the first 5 % of its progress): the stream stops at the worker's
+// cancel flag, which a cancelled promise sets.
+template <class T>
+std::unique_ptr<EvalSetup> prepare(QPromise<T>& promise, const Model& m, EvalStreamOptions so,
+                                   std::atomic<bool>& cancel)
+{
+    so.cancel = &cancel;
+    so.progress = [&](int, int) {
+        if (promise.isCanceled())
+            cancel = true;
+    };
+    auto setup = prepareEvaluation(m, so);
+    promise.setProgressValue(50);
+    return setup;
+}
+
 }  // namespace
 
 int defaultSampleTokens(const Model& m)
@@ -58,14 +74,7 @@ void runSensitivity(QPromise<SensitivityOutcome>& promise, std::shared_ptr<const
     promise.setProgressRange(0, 1000);
     promise.setProgressValue(0);
     try {
-        EvalStreamOptions so = req.stream;
-        so.cancel = &cancel;
-        so.progress = [&](int, int) {
-            if (promise.isCanceled())
-                cancel = true;
-        };
-        const auto setup = prepareEvaluation(*model, so);
-        promise.setProgressValue(50);
+        const auto setup = prepare(promise, *model, req.stream, cancel);
         const Precision p = precisionForType(*model, *setup->weights, req.type.toStdString());
         const EvalControl c = control(
             cancel, [&] { return promise.isCanceled(); }, [&](int v) { promise.setProgressValue(v); }, 50, 1000);
@@ -75,12 +84,9 @@ void runSensitivity(QPromise<SensitivityOutcome>& promise, std::shared_ptr<const
                 out.formats[name] = f->name();
         out.positions = setup->evaluator->positions();
         out.sourceBytes = setup->weights->sourceBytes();
-    } catch (const Error& e) {
-        if (e.kind() == ErrorKind::Cancelled)
-            return;  // no result: the watcher sees a cancelled future
-        out.error = QString::fromUtf8(e.what());
-    } catch (const std::exception& e) {
-        out.error = QString::fromUtf8(e.what());
+    } catch (...) {
+        if (!takeError(out.error))
+            return;  // cancelled: no result, the watcher sees a cancelled future
     }
     promise.addResult(std::move(out));
 }
@@ -147,14 +153,7 @@ void runPlanForSize(QPromise<SizePlanOutcome>& promise, std::shared_ptr<const Mo
             cands = defaultSizeCandidates();
         if (!(req.target > 0) || !std::isfinite(req.target))
             invalidInput({}, "the size target must be a positive number");
-        EvalStreamOptions so = req.stream;
-        so.cancel = &cancel;
-        so.progress = [&](int, int) {
-            if (promise.isCanceled())
-                cancel = true;
-        };
-        const auto setup = prepareEvaluation(*model, so);
-        promise.setProgressValue(50);
+        const auto setup = prepare(promise, *model, req.stream, cancel);
         const LlamaWeights& w = *setup->weights;
         out.targetBytes = req.megabytes ? uint64_t(req.target * 1e6) : bytesForBitsPerWeight(w, req.target);
         const EvalControl c = control(
@@ -175,12 +174,9 @@ void runPlanForSize(QPromise<SizePlanOutcome>& promise, std::shared_ptr<const Mo
         for (const auto& [name, f] : plan.formats)
             out.formats[name] = f->name();
         promise.setProgressValue(1000);
-    } catch (const Error& e) {
-        if (e.kind() == ErrorKind::Cancelled)
-            return;
-        out.error = QString::fromUtf8(e.what());
-    } catch (const std::exception& e) {
-        out.error = QString::fromUtf8(e.what());
+    } catch (...) {
+        if (!takeError(out.error))
+            return;  // cancelled: no result, the watcher sees a cancelled future
     }
     promise.addResult(std::move(out));
 }
