@@ -2,7 +2,7 @@
 // What the workers hand to the window: per-tensor analyses for the plots, and the result of a
 // Run (the trade-off table and the per-layer error). Numbers come from the engine
 // (core/metrics.h, the compare function); nothing here computes any.
-#include "core/metrics.h"
+#include "core/analysis/metrics.h"
 #include "ui/tradeoff_table_model.h"
 
 #include <QString>

@@ -1,8 +1,8 @@
 #include "ui/block_inspector.h"
 
-#include "core/error.h"
+#include "core/util/error.h"
 #include "core/formats/format.h"
-#include "core/model.h"
+#include "core/model/model.h"
 #include "ui/language.h"
 
 #include <QComboBox>

@@ -2,7 +2,7 @@
 // The window's one door to the engine: format and preset lists, the mixed-precision plan,
 // and the functions the workers run (all of them call core/; none computes metrics itself).
 // Every function below may run on a worker thread unless noted.
-#include "core/eval_setup.h"
+#include "core/eval/eval_setup.h"
 #include "ui/analysis.h"
 
 #include <QPromise>

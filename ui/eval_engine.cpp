@@ -1,10 +1,10 @@
 #include "ui/eval_engine.h"
 
-#include "core/error.h"
+#include "core/util/error.h"
 #include "core/formats/format.h"
-#include "core/llama.h"
-#include "core/llama_forward.h"
-#include "core/model.h"
+#include "core/model/llama.h"
+#include "core/eval/llama_forward.h"
+#include "core/model/model.h"
 
 #include <algorithm>
 #include <atomic>

@@ -3,8 +3,8 @@
 // one tensor or layer is quantized) and a mixed-precision plan for a size target. Both call
 // core/evaluation.h exactly as `quantscope-cli compare --eval --sensitivity` and
 // `quantscope-cli plan-for-size` do, so the numbers agree. Worker functions run in QtConcurrent.
-#include "core/eval_setup.h"
-#include "core/evaluation.h"
+#include "core/eval/eval_setup.h"
+#include "core/eval/evaluation.h"
 #include "ui/engine.h"
 
 #include <QPromise>

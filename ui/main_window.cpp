@@ -1,6 +1,6 @@
 #include "ui/main_window.h"
 
-#include "core/model.h"
+#include "core/model/model.h"
 #include "ui/export_dialog.h"
 #include "ui/model_browser.h"
 #include "ui/plots.h"

@@ -4,7 +4,7 @@
 // its KL / top-1 / perplexity columns.
 #include "ui/main_window.h"
 
-#include "core/model.h"
+#include "core/model/model.h"
 #include "ui/precision_bar.h"
 
 #include <QAction>

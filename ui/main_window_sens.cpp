@@ -6,7 +6,7 @@
 #include "ui/sensitivity_view.h"
 #include "ui/size_target_dialog.h"
 
-#include "core/model.h"
+#include "core/model/model.h"
 
 #include <QAction>
 #include <QDockWidget>

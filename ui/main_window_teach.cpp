@@ -10,7 +10,7 @@
 #include "ui/primer.h"
 #include "ui/tradeoff_table_model.h"
 
-#include "core/model.h"
+#include "core/model/model.h"
 
 #include <QAction>
 #include <QApplication>

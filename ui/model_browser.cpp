@@ -1,6 +1,6 @@
 #include "ui/model_browser.h"
 
-#include "core/model.h"
+#include "core/model/model.h"
 #include "ui/engine.h"
 #include "ui/primer.h"
 

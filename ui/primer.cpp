@@ -1,11 +1,11 @@
 #include "ui/primer.h"
 
-#include "core/error.h"
+#include "core/util/error.h"
 #include "core/formats/format.h"
 #include "core/formats/inspect.h"
-#include "core/metrics.h"
-#include "core/model.h"
-#include "core/plan.h"
+#include "core/analysis/metrics.h"
+#include "core/model/model.h"
+#include "core/plan/plan.h"
 
 #include <QEvent>
 #include <QLocale>

@@ -2,7 +2,7 @@
 
 #include "ui/plot_style.h"
 
-#include "core/model.h"
+#include "core/model/model.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #include "ui/size_target_dialog.h"
 
-#include "core/model.h"
+#include "core/model/model.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,4 +1,4 @@
 // quantscope-cli: the command-line twin of the QuantScope window.
-#include "core/cli/cli.h"
+#include "app/cli/cli.h"
 
 int main(int argc, char** argv) { return qs::cli::runCli(argc, argv); }

@@ -1,7 +1,8 @@
 // quantscope: the explorer window.
-#include "ui/automation.h"
+#include "app/gui/automation.h"
+#include "app/gui/teach_automation.h"
+#include "ui/language.h"
 #include "ui/main_window.h"
-#include "ui/teach_automation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,12 +22,17 @@ int main(int argc, char** argv)
     p.addPositionalArgument(QStringLiteral("model"),
                             QApplication::translate("main", "GGUF file, .safetensors file or folder, or llama2.c checkpoint to open."),
                             QStringLiteral("[model]"));
+    p.addOption({QStringLiteral("language"),
+                 QApplication::translate("main", "User interface language: en, de, zh_CN or hi."), QStringLiteral("code")});
     qs::ui::AutomationOptions automation;
     qs::ui::addAutomationOptions(p);
     qs::ui::addTeachOptions(p);
     p.process(app);
     automation = qs::ui::automationOptions(p);
-    qs::ui::applyLanguageOption(p);  // --language, else the system locale's language
+    // --language, else the system locale's language; before any window exists.
+    const QString language = p.value(QStringLiteral("language"));
+    if (language.isEmpty() || !qs::ui::Language::instance().setLanguage(language))
+        qs::ui::Language::instance().useSystemLanguage();
     if (const int rc = qs::ui::runTeachAutomation(p, p.positionalArguments().value(0)); rc >= 0)
         return rc;
 

@@ -3,7 +3,7 @@
 // of typeSize bytes. A format supplies three row kernels; this class does the rest
 // (storage size, threading over rows, the reference loop).
 #include "core/formats/format.h"
-#include "core/parallel.h"
+#include "core/util/parallel.h"
 
 #include <algorithm>
 

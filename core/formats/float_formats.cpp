@@ -1,7 +1,7 @@
 // F32, F16 and BF16 as storage formats (bit-exact with ggml's conversions).
 #include "core/formats/registry_list.h"
-#include "core/half.h"
-#include "core/parallel.h"
+#include "core/util/half.h"
+#include "core/util/parallel.h"
 
 #include <cstring>
 

@@ -2,7 +2,7 @@
 // A quantization format: how a 2-D float tensor (rows x cols, row-major) is stored and how it
 // is reconstructed. Every layer (CLI, export, GUI, evaluation) finds formats through the
 // registry below, so a new format is one file plus one line in registry.cpp.
-#include "core/ggml_types.h"
+#include "core/formats/ggml_types.h"
 
 #include <QtGlobal>  // QT_TRANSLATE_NOOP: descriptions are marked for the GUI's translations
 

@@ -3,12 +3,12 @@
 // levels hold the decoded values bit for bit.
 #include "core/formats/inspect.h"
 
-#include "core/error.h"
+#include "core/util/error.h"
 #include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
 #include "core/formats/legacy_kernels.h"
 #include "core/formats/registry_list.h"
-#include "core/half.h"
+#include "core/util/half.h"
 
 #include <cmath>
 #include <cstdio>

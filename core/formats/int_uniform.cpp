@@ -29,8 +29,8 @@
 // storageBytes() is the sum of the three sections; e.g. INT4_SYM_G32: 4 + 16/32 = 4.5 bits per
 // weight, INT4_ASYM_G32: 4 + (16 + 4)/32 = 4.625.
 #include "core/formats/registry_list.h"
-#include "core/half.h"
-#include "core/parallel.h"
+#include "core/util/half.h"
+#include "core/util/parallel.h"
 
 #include <algorithm>
 #include <array>

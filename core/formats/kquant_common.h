@@ -18,7 +18,7 @@
 // round to nearest even, min/max with the same tie rule) and horizontal reductions use one fixed
 // tree, so both instantiations compute identical floats and hence identical bytes.
 #include "core/formats/block_format.h"
-#include "core/half.h"
+#include "core/util/half.h"
 
 #include <algorithm>
 #include <cmath>

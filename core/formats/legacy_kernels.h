@@ -18,7 +18,7 @@
 // even, F16C conversions equal to qs::fp32ToFp16/fp16ToFp32), every sum is taken in the same fixed
 // order, and decisions are per-lane selects, so the fast path writes exactly the reference bytes.
 #include "core/formats/block_format.h"
-#include "core/half.h"
+#include "core/util/half.h"
 
 #include <cmath>
 #include <cstddef>

@@ -15,7 +15,7 @@
 //   2. absmax: one little-endian float32 per block of 64 weights, row-major.
 // Storage: 4 + 32/64 = 4.5 bits per weight (no double quantization of the absmax values).
 #include "core/formats/registry_list.h"
-#include "core/parallel.h"
+#include "core/util/parallel.h"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
 #include "core/formats/format.h"
 #include "core/formats/registry_list.h"
-#include "core/strings.h"
+#include "core/util/strings.h"
 
 namespace qs {
 

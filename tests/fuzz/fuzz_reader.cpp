@@ -1,9 +1,9 @@
 // libFuzzer entry point for one model reader (chosen at compile time): opens the input from
 // memory (libFuzzer's exact-size buffer, so ASan sees any read past its end) and decodes every
 // tensor. qs::Error(InvalidInput) is the expected way to reject; anything else is a bug.
-#include "core/error.h"
-#include "core/parallel.h"
-#include "core/readers/readers.h"
+#include "core/util/error.h"
+#include "core/util/parallel.h"
+#include "core/model/readers/readers.h"
 
 #include <cstdio>
 #include <cstdlib>

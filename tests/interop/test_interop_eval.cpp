@@ -2,11 +2,11 @@
 // tests/interop/llama_probs.mjs): logits parity on the FP32 stories260K GGUF; the KL reported for
 // a precision equals the KL recomputed from the exported GGUF's own weights; the importance
 // matrix lowers the KL that llama.cpp itself measures on the exported files.
-#include "core/evaluation.h"
-#include "core/export.h"
-#include "core/llama.h"
-#include "core/model.h"
-#include "core/plan.h"
+#include "core/eval/evaluation.h"
+#include "core/export/export.h"
+#include "core/model/llama.h"
+#include "core/model/model.h"
+#include "core/plan/plan.h"
 #include "tests/interop/llama_probs.h"
 #include "tests/support/fixtures.h"
 

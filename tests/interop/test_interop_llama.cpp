@@ -2,9 +2,9 @@
 // fixture format (GGUF F32, HF safetensors F16, llama2.c) at Q8_0, Q4_K_M (with its fallbacks:
 // rows of 64 and 172 fit no 256-block) and Q4_0; its next-token distributions on eval-tokens.json
 // stay close to the FP32 GGUF fixture's (mean KL divergence per position).
-#include "core/export.h"
-#include "core/model.h"
-#include "core/plan.h"
+#include "core/export/export.h"
+#include "core/model/model.h"
+#include "core/plan/plan.h"
 #include "tests/interop/llama_probs.h"
 #include "tests/support/fixtures.h"
 

@@ -2,8 +2,8 @@
 // table's KL / top-1 / perplexity columns with the numbers quantscope-cli compare --eval prints and
 // core's evaluateType computes; Use Importance Matrix adds "<type> + imatrix" rows; the trade-off
 // plot's error axis switches to mean KL; cancel during the evaluation; non-llama models.
-#include "core/eval_setup.h"
-#include "core/model.h"
+#include "core/eval/eval_setup.h"
+#include "core/model/model.h"
 #include "tests/support/fixtures.h"
 #include "ui/main_window.h"
 #include "ui/plots.h"

@@ -2,8 +2,8 @@
 // toggle widens the scale, clicks on the heat map / stem plot pick blocks and weights, and the
 // primer's live examples come from the open model.
 #include "core/formats/format.h"
-#include "core/model.h"
-#include "core/plan.h"
+#include "core/model/model.h"
+#include "core/plan/plan.h"
 #include "tests/support/fixtures.h"
 #include "ui/block_inspector.h"
 #include "ui/main_window.h"

@@ -1,9 +1,9 @@
 // The explorer window, driven headless (QT_QPA_PLATFORM=offscreen): opening models, the browser,
 // Run / Cancel, the table, the plots, exports and error reporting.
 #include "core/formats/format.h"
-#include "core/metrics.h"
-#include "core/model.h"
-#include "core/plan.h"
+#include "core/analysis/metrics.h"
+#include "core/model/model.h"
+#include "core/plan/plan.h"
 #include "tests/support/fixtures.h"
 #include "ui/engine.h"
 #include "ui/main_window.h"

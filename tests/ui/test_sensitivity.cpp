@@ -1,7 +1,7 @@
 // The GUI's model-accuracy tools on stories260K, headless: the sensitivity bar chart equals
 // `quantscope-cli compare --eval --sensitivity`, and Plan for Size puts the CLI's
 // `plan-for-size` plan into the browser, within the target, and exports it.
-#include "core/model.h"
+#include "core/model/model.h"
 #include "tests/support/fixtures.h"
 #include "ui/eval_engine.h"
 #include "ui/main_window.h"

@@ -1,0 +1,159 @@
+// quantscope-cli bench [--types T1,T2,...] [--threads N] [--runs N] [--json]
+// Quantize and dequantize throughput per format on a fixed, heavy-tailed 2048 x 4096 float matrix
+// (deterministic: the same values on every machine and thread count). Each operation is timed
+// best of --runs runs (default 5), stopping early once the runs of that operation took 1 s.
+#include "app/cli/cli.h"
+#include "core/util/error.h"
+#include "core/formats/format.h"
+#include "core/util/parallel.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <chrono>
+#include <cmath>
+#include <numbers>
+
+namespace qs::cli {
+
+namespace {
+
+constexpr int64_t kRows = 2048, kCols = 4096;
+
+uint64_t splitmix(uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ull;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+}
+
+double uniform01(uint64_t bits) { return (double(bits >> 11) + 0.5) * 0x1.0p-53; }  // (0, 1)
+
+// Weight-like values: a normal scaled by a log-normal factor (heavy tails, like LLM weights), with
+// rare large outliers. Element i depends only on i.
+std::vector<float> benchMatrix()
+{
+    std::vector<float> x(static_cast<size_t>(kRows * kCols));
+    parallelFor(kRows * kCols, 1 << 16, [&](int64_t b, int64_t e) {
+        for (int64_t i = b; i < e; ++i) {
+            const uint64_t h1 = splitmix(uint64_t(i) * 3 + 1), h2 = splitmix(uint64_t(i) * 3 + 2),
+                           h3 = splitmix(uint64_t(i) * 3 + 3);
+            const double r = std::sqrt(-2.0 * std::log(uniform01(h1)));
+            const double g1 = r * std::cos(2.0 * std::numbers::pi * uniform01(h2));
+            const double g2 = r * std::sin(2.0 * std::numbers::pi * uniform01(h2));
+            double v = 0.02 * g1 * std::exp(0.5 * g2);
+            if ((h3 & 0x3ff) == 0)  // ~0.1 % outliers
+                v *= 8.0;
+            x[size_t(i)] = float(v);
+        }
+    });
+    return x;
+}
+
+using Clock = std::chrono::steady_clock;
+
+// Best time of up to `runs` runs of fn, stopping once the runs took 1 s in total.
+template <typename Fn>
+double bestOf(int runs, Fn fn)
+{
+    double best = 1e300, total = 0;
+    for (int k = 0; k < runs && (k == 0 || total < 1.0); ++k) {
+        const auto t0 = Clock::now();
+        fn();
+        const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+        best = std::min(best, s);
+        total += s;
+    }
+    return std::max(best, 1e-9);
+}
+
+}  // namespace
+
+int cmdBench(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption typesOpt(QStringLiteral("types"),
+                                      QStringLiteral("Comma-separated formats to measure (default: every non-float format)."),
+                                      QStringLiteral("T1,T2,..."));
+    const QCommandLineOption threadsOpt(QStringLiteral("threads"), QStringLiteral("Threads to use (default: all)."),
+                                        QStringLiteral("N"));
+    const QCommandLineOption runsOpt(QStringLiteral("runs"),
+                                     QStringLiteral("Best of N runs per operation, stopping after 1 s (default 5)."),
+                                     QStringLiteral("N"), QStringLiteral("5"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    p.addOptions({typesOpt, threadsOpt, runsOpt, jsonOpt});
+    if (int rc = parseArgs(p, args,
+                           "Quantize/dequantize throughput per format on a fixed heavy-tailed 2048x4096 matrix "
+                           "(million weights per second, best of several runs).",
+                           0, 0);
+        rc >= 0)
+        return rc;
+    return guarded([&] {
+        std::vector<const Format*> formats;
+        if (p.isSet(typesOpt)) {
+            for (const QString& t : p.value(typesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                const Format* f = findFormat(t.trimmed().toStdString());
+                if (!f)
+                    invalidInput("", "unknown type '" + t.trimmed().toStdString() + "' (see quantscope-cli formats)");
+                formats.push_back(f);
+            }
+            if (formats.empty())
+                invalidInput("", "--types: no type given");
+        } else {
+            for (const Format* f : allFormats())
+                if (f->family() != FormatFamily::Float)
+                    formats.push_back(f);
+        }
+        bool ok = true;
+        if (p.isSet(threadsOpt)) {
+            const int n = p.value(threadsOpt).toInt(&ok);
+            if (!ok || n < 1 || n > 1024)
+                invalidInput("", "--threads: expected a number from 1 to 1024, got '" + p.value(threadsOpt).toStdString() + "'");
+            setMaxThreads(n);
+        }
+        const int runs = p.value(runsOpt).toInt(&ok);
+        if (!ok || runs < 1 || runs > 1000)
+            invalidInput("", "--runs: expected a number from 1 to 1000, got '" + p.value(runsOpt).toStdString() + "'");
+        for (const Format* f : formats)
+            if (!f->supports(kRows, kCols))
+                invalidInput("", f->name() + ": cannot store a 2048x4096 matrix");
+
+        const std::vector<float> x = benchMatrix();
+        std::vector<float> y(x.size());
+        const double mw = double(kRows * kCols) / 1e6;
+        const bool json = p.isSet(jsonOpt);
+        QJsonArray results;
+        if (!json)
+            printOut(QStringLiteral("%1 %2 %3 %4 %5\n")
+                         .arg("type", -18).arg("threads", 7).arg("bits/w", 7)
+                         .arg("quantize Mw/s", 14).arg("dequantize Mw/s", 16));
+        for (const Format* f : formats) {
+            std::vector<unsigned char> q(f->storageBytes(kRows, kCols));
+            const double tq = bestOf(runs, [&] { f->quantize(x.data(), kRows, kCols, q.data()); });
+            const double td = bestOf(runs, [&] { f->dequantize(q.data(), kRows, kCols, y.data()); });
+            const QString name = QString::fromStdString(f->name());
+            if (json) {
+                results.append(QJsonObject{{"type", name},
+                                           {"threads", maxThreads()},
+                                           {"quantize_mweights_per_s", mw / tq},
+                                           {"dequantize_mweights_per_s", mw / td}});
+            } else {
+                printOut(QStringLiteral("%1 %2 %3 %4 %5\n")
+                             .arg(name, -18)
+                             .arg(maxThreads(), 7)
+                             .arg(f->bitsPerWeight(kRows, kCols), 7, 'f', 3)
+                             .arg(mw / tq, 14, 'f', 1)
+                             .arg(mw / td, 16, 'f', 1));
+            }
+        }
+        if (json)
+            printOut(QString::fromUtf8(QJsonDocument(QJsonObject{{"results", results}}).toJson(QJsonDocument::Compact)) +
+                     "\n");
+        return int(Ok);
+    });
+}
+
+}  // namespace qs::cli

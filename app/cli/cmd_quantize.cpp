@@ -1,0 +1,101 @@
+// quantscope-cli quantize MODEL --type TYPE|PRESET [--pure] [--override REGEX=TYPE]... --output OUT
+#include "app/cli/cancel.h"
+#include "app/cli/cli.h"
+#include "core/util/error.h"
+#include "core/export/export.h"
+#include "core/model/model.h"
+#include "core/plan/plan.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+
+#include <cstdio>
+
+namespace qs::cli {
+
+int cmdQuantize(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption typeOpt(QStringLiteral("type"),
+                                     QStringLiteral("A format (Q4_K, Q8_0, NF4, INT4_SYM_G32, ...) or a llama.cpp preset "
+                                                    "(Q8_0, Q6_K, Q5_K_M, Q5_K_S, Q4_K_M, Q4_K_S, Q4_0, Q3_K_M, Q2_K)."),
+                                     QStringLiteral("TYPE"));
+    const QCommandLineOption pureOpt(QStringLiteral("pure"), QStringLiteral("One type for every eligible tensor (no preset mixture)."));
+    const QCommandLineOption overrideOpt(QStringLiteral("override"),
+                                         QStringLiteral("Type for tensors whose name matches REGEX (repeatable; first match wins)."),
+                                         QStringLiteral("REGEX=TYPE"));
+    const QCommandLineOption outputOpt(QStringLiteral("output"),
+                                       QStringLiteral("OUT.gguf (quantized, llama.cpp loads it) or OUT.safetensors "
+                                                      "(fake-quant: dequantized values)."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption dryOpt(QStringLiteral("dry-run"), QStringLiteral("Print the plan, write nothing."));
+    p.addOptions({typeOpt, pureOpt, overrideOpt, outputOpt, dryOpt});
+    p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("GGUF, llama2.c .bin, .safetensors or Hugging Face folder."));
+    if (int rc = parseArgs(p, args, "Quantize a whole model and export it (atomic write).", 1, 1); rc >= 0)
+        return rc;
+    if (!p.isSet(typeOpt)) {
+        printErr(QStringLiteral("--type is required (see --help)"));
+        return InvalidInput;
+    }
+    if (!p.isSet(outputOpt) && !p.isSet(dryOpt)) {
+        printErr(QStringLiteral("--output is required (see --help)"));
+        return InvalidInput;
+    }
+    const std::atomic<bool>& cancel = installCancelHandlers();
+    return guarded([&] {
+        const std::string out = p.value(outputOpt).toStdString();
+        PlanOptions po;
+        po.type = p.value(typeOpt).toStdString();
+        po.pure = p.isSet(pureOpt);
+        for (const QString& o : p.values(overrideOpt))
+            po.overrides.push_back(o.toStdString());
+        po.target = out.empty() ? PlanTarget::Gguf : targetForPath(out);
+        const auto model = openModel(p.positionalArguments().at(0).toStdString());
+        if (!out.empty())
+            checkOutputIsNotInput(*model, out);
+        const QuantPlan plan = buildPlan(*model, po);
+
+        QString head = QStringLiteral("model: %1 (%2, %3 tensors, %4 parameters)\n")
+                           .arg(QString::fromStdString(model->path), QString::fromStdString(model->format))
+                           .arg(model->tensors.size())
+                           .arg(model->nParams());
+        head += QStringLiteral("plan: %1%2 -> %3, %4 of %5 tensors quantized, %6 fallback(s), %7 bits/weight\n")
+                    .arg(QString::fromStdString(plan.type))
+                    .arg(plan.preset ? QStringLiteral(" (llama.cpp preset)") : plan.pure ? QStringLiteral(" (pure)") : QString())
+                    .arg(po.target == PlanTarget::Gguf ? QStringLiteral("GGUF") : QStringLiteral("fake-quant safetensors"))
+                    .arg(plan.eligibleCount())
+                    .arg(plan.entries.size())
+                    .arg(plan.fallbacks())
+                    .arg(plan.eligibleParams() ? 8.0 * double(plan.eligibleBytes()) / double(plan.eligibleParams()) : 0.0,
+                         0, 'f', 3);
+        printOut(head + QString::fromStdString(plan.table()));
+        for (const auto& w : plan.warnings)
+            printErr(QStringLiteral("warning: ") + QString::fromStdString(w));
+        if (out.empty())
+            return int(Ok);
+
+        ExportOptions eo;
+        eo.cancel = &cancel;
+        QElapsedTimer lastPrint;  // the first tensor is reported at once, then at most twice a second
+        eo.progress = [&](const ExportProgress& pr) {
+            if (pr.done != pr.total && lastPrint.isValid() && lastPrint.elapsed() < 500)
+                return;
+            lastPrint.start();
+            std::fprintf(stderr, "progress: %d/%d tensors, %.1f%% of %.1f MB read, %s\n", pr.done, pr.total,
+                         pr.bytesTotal ? 100.0 * double(pr.bytesRead) / double(pr.bytesTotal) : 100.0,
+                         double(pr.bytesTotal) / 1e6, pr.tensor.c_str());
+            std::fflush(stderr);
+        };
+        const ExportResult r = exportModel(*model, plan, out, eo);
+        for (const auto& w : r.warnings)
+            printErr(QStringLiteral("warning: ") + QString::fromStdString(w));
+        printOut(QStringLiteral("wrote %1: %2 MB in %3 s (%4 MB/s of source read)\n")
+                     .arg(QString::fromStdString(out))
+                     .arg(double(r.bytesWritten) / 1e6, 0, 'f', 1)
+                     .arg(r.seconds, 0, 'f', 2)
+                     .arg(r.seconds > 0 ? double(r.sourceBytesRead) / 1e6 / r.seconds : 0.0, 0, 'f', 1));
+        return int(Ok);
+    });
+}
+
+}  // namespace qs::cli

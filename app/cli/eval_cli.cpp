@@ -1,0 +1,127 @@
+#include "app/cli/eval_cli.h"
+
+#include "core/util/error.h"
+#include "core/plan/plan.h"
+
+namespace qs::cli {
+
+namespace {
+
+int64_t intOption(const QCommandLineParser& p, const QCommandLineOption& o, int64_t lo, int64_t hi)
+{
+    bool ok = false;
+    const QString v = p.value(o);
+    const qlonglong n = v.toLongLong(&ok);
+    if (!ok || n < lo || n > hi)
+        invalidInput({}, "--" + o.names().front().toStdString() + " expects an integer in [" + std::to_string(lo) +
+                             ", " + std::to_string(hi) + "], got '" + v.toStdString() + "'");
+    return n;
+}
+
+}  // namespace
+
+std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o)
+{
+    // Option syntax and combinations here (messages name the options); the stream, the
+    // reference logits and the importance matrix in core (prepareEvaluation, shared with the GUI).
+    EvalStreamOptions so;
+    so.window = int(intOption(p, o.window, 0, 1 << 20));
+    if (so.window == 1)
+        invalidInput({}, "--window must be at least 2");
+    if (p.isSet(o.tokens) && p.isSet(o.sample))
+        invalidInput({}, "--tokens and --sample exclude each other");
+    if (p.isSet(o.tokens)) {
+        so.tokensFile = p.value(o.tokens).toStdString();
+    } else {
+        so.sample = int(intOption(p, o.sample, 1, 1 << 20));
+        so.seed = uint64_t(intOption(p, o.seed, 0, INT64_MAX));
+    }
+    if (p.isSet(o.imatrix)) {
+        so.imatrix = true;
+        if (p.isSet(o.calibTokens)) {
+            if (p.isSet(o.tokens) && p.value(o.calibTokens) == p.value(o.tokens))
+                invalidInput({}, "--calib-tokens must be a different stream from --tokens");
+            so.calibTokensFile = p.value(o.calibTokens).toStdString();
+        } else {
+            so.calibSample = int(intOption(p, o.calibSample, 1, 1 << 20));
+            so.calibSeed = uint64_t(intOption(p, o.calibSeed, 0, INT64_MAX));
+            if (!p.isSet(o.tokens) && so.calibSeed == uint64_t(intOption(p, o.seed, 0, INT64_MAX)))
+                invalidInput({}, "--calib-seed must differ from --seed (calibrate on another stream)");
+        }
+    }
+    return prepareEvaluation(m, so);
+}
+
+void addMetrics(QJsonObject& o, const AccuracyMetrics& m, const QString& prefix)
+{
+    o.insert(prefix + "kld_mean", m.kldMean);
+    o.insert(prefix + "kld_p99", m.kldP99);
+    o.insert(prefix + "kld_max", m.kldMax);
+    o.insert(prefix + "top1_agreement", m.top1Agreement);
+    o.insert(prefix + "ppl", m.ppl);
+    o.insert(prefix + "ppl_reference", m.pplReference);
+    o.insert(prefix + "ppl_delta", m.pplDelta());
+    o.insert(prefix + "ppl_ratio", m.pplRatio());
+}
+
+QJsonArray sensitivityJson(const std::vector<Sensitivity>& s)
+{
+    QJsonArray a;
+    for (const auto& e : s)
+        a.append(QJsonObject{{"name", QString::fromStdString(e.name)},
+                             {"kld_mean", e.kldMean},
+                             {"top1_agreement", e.top1Agreement},
+                             {"bytes_saved", qint64(e.bytesSaved)}});
+    return a;
+}
+
+std::vector<const Format*> parseFormatList(const QString& list)
+{
+    std::vector<const Format*> out;
+    for (const QString& n : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const Format* f = findFormat(n.trimmed().toStdString());
+        if (!f)
+            invalidInput({}, "unknown format '" + n.trimmed().toStdString() + "' (see quantscope-cli formats)");
+        out.push_back(f);
+    }
+    if (out.empty())
+        invalidInput({}, "no formats given");
+    return out;
+}
+
+void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::string>& types, bool pure,
+                   const std::vector<std::string>& overrides, const EvalSetup& s, bool withSensitivity)
+{
+    const ActivationStats* im = s.imatrix ? &*s.imatrix : nullptr;
+    for (size_t i = 0; i < r.rows.size() && i < types.size(); ++i) {
+        const TypeAccuracy a = evaluateType(m, s, types[i], pure, overrides);
+        QJsonObject& x = r.rows[i].extra;
+        addMetrics(x, a.plain);
+        if (a.imatrix)
+            addMetrics(x, *a.imatrix, QStringLiteral("imatrix_"));
+        x.insert(QStringLiteral("eval_positions"), qint64(s.evaluator->positions()));
+        if (withSensitivity)
+            x.insert(QStringLiteral("sensitivity"),
+                     sensitivityJson(sensitivity(*s.evaluator, precisionForType(m, *s.weights, types[i], pure, overrides),
+                                                 false, im)));
+    }
+}
+
+QString sensitivityText(const CompareResult& r, int n)
+{
+    QString out;
+    for (const auto& row : r.rows) {
+        const QJsonArray a = row.extra.value(QStringLiteral("sensitivity")).toArray();
+        if (a.isEmpty())
+            continue;
+        out += QStringLiteral("sensitivity at %1 (KL with only this tensor quantized):\n")
+                   .arg(QString::fromStdString(row.type));
+        for (qsizetype k = 0; k < a.size() && k < n; ++k)
+            out += QStringLiteral("  %1 %2\n")
+                       .arg(a.at(k).toObject().value(QStringLiteral("name")).toString(), -28)
+                       .arg(a.at(k).toObject().value(QStringLiteral("kld_mean")).toDouble(), 0, 'g', 4);
+    }
+    return out;
+}
+
+}  // namespace qs::cli

@@ -1,0 +1,69 @@
+#pragma once
+// Options shared by the subcommands that evaluate a model's accuracy (compare --eval,
+// plan-for-size): which token stream, which calibration stream for the importance matrix.
+#include "core/analysis/compare.h"
+#include "core/eval/eval_setup.h"
+#include "core/eval/evaluation.h"
+#include "core/model/model.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <memory>
+#include <optional>
+
+namespace qs::cli {
+
+struct EvalOptions {
+    QCommandLineOption tokens{QStringLiteral("tokens"),
+                              QStringLiteral("Evaluate on the token ids of FILE ({\"tokens\": [...]})."),
+                              QStringLiteral("FILE")};
+    QCommandLineOption sample{QStringLiteral("sample"),
+                              QStringLiteral("Evaluate on N tokens sampled from the model (default %1).").arg(kDefaultEvalSample),
+                              QStringLiteral("N"), QString::number(kDefaultEvalSample)};
+    QCommandLineOption seed{QStringLiteral("seed"), QStringLiteral("Seed of the sampled evaluation stream (default %1).").arg(kDefaultEvalSeed),
+                            QStringLiteral("S"), QString::number(kDefaultEvalSeed)};
+    QCommandLineOption window{QStringLiteral("window"),
+                              QStringLiteral("Window length in tokens (default: the model's context length)."),
+                              QStringLiteral("N"), QStringLiteral("0")};
+    QCommandLineOption imatrix{QStringLiteral("imatrix"),
+                               QStringLiteral("Also quantize with an importance matrix from a calibration stream.")};
+    QCommandLineOption calibTokens{QStringLiteral("calib-tokens"),
+                                   QStringLiteral("Calibration token ids for --imatrix (default: sampled)."),
+                                   QStringLiteral("FILE")};
+    QCommandLineOption calibSample{QStringLiteral("calib-sample"),
+                                   QStringLiteral("Calibration tokens to sample for --imatrix (default %1).").arg(kDefaultCalibSample),
+                                   QStringLiteral("N"), QString::number(kDefaultCalibSample)};
+    QCommandLineOption calibSeed{QStringLiteral("calib-seed"),
+                                 QStringLiteral("Seed of the sampled calibration stream (default %1; must differ from --seed).").arg(kDefaultCalibSeed),
+                                 QStringLiteral("S"), QString::number(kDefaultCalibSeed)};
+
+    void addTo(QCommandLineParser& p) const
+    {
+        p.addOptions({tokens, sample, seed, window, imatrix, calibTokens, calibSample, calibSeed});
+    }
+};
+
+// The reference model, its evaluation stream and cached logits, and the importance matrix when
+// asked for (core/eval_setup.h, shared with the GUI). Throws qs::Error for bad options or input.
+using qs::EvalSetup;
+
+std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o);
+
+// compare --eval: adds the accuracy of every type (as its plan quantizes the model: presets,
+// fallbacks, --pure, overrides) to each row's extra columns: kld_mean, kld_p99, top1_agreement,
+// ppl, ppl_reference (and imatrix_* with an importance matrix; "sensitivity" when asked).
+void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::string>& types, bool pure,
+                   const std::vector<std::string>& overrides, const EvalSetup& s, bool withSensitivity);
+// Text lines for the sensitivity rankings of compare's rows (top `n` per type).
+QString sensitivityText(const CompareResult& r, int n);
+
+// {"kld_mean", "kld_p99", "top1_agreement", "ppl", "ppl_reference", ...} added to a result.
+void addMetrics(QJsonObject& o, const AccuracyMetrics& m, const QString& prefix = {});
+QJsonArray sensitivityJson(const std::vector<Sensitivity>& s);
+// Parses a comma-separated list of format names; throws InvalidInput naming an unknown one.
+std::vector<const Format*> parseFormatList(const QString& list);
+
+}  // namespace qs::cli

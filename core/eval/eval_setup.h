@@ -1,0 +1,68 @@
+#pragma once
+// An evaluation built from a model, the one way the CLI (compare --eval, plan-for-size) and the
+// GUI do it, so their numbers agree: the evaluation stream (a token file, or tokens sampled from
+// the reference model with a fixed seed), the reference logits, and optionally an importance
+// matrix calibrated on a different stream. Then the accuracy of a type as its plan quantizes the
+// model (presets, fallbacks, pure, overrides), with and without the importance matrix.
+#include "core/eval/evaluation.h"
+#include "core/model/model.h"
+
+#include <QJsonObject>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qs {
+
+// Defaults shared by the CLI options and the GUI.
+constexpr int kDefaultEvalSample = 512;      // tokens sampled for the evaluation stream
+constexpr uint64_t kDefaultEvalSeed = 1;
+constexpr int kDefaultCalibSample = 1024;    // tokens sampled for the importance matrix
+constexpr uint64_t kDefaultCalibSeed = 2;    // differs from the evaluation seed
+
+struct EvalStreamOptions {
+    std::string tokensFile;            // {"tokens": [...]}; empty: sample
+    int sample = kDefaultEvalSample;   // tokens to sample when there is no file
+    uint64_t seed = kDefaultEvalSeed;
+    int window = 0;                    // tokens per window; 0: the model's context length
+    bool imatrix = false;              // also collect an importance matrix
+    std::string calibTokensFile;       // calibration stream; empty: sample
+    int calibSample = kDefaultCalibSample;
+    uint64_t calibSeed = kDefaultCalibSeed;
+    const std::atomic<bool>* cancel = nullptr;          // checked per token / window -> Error(Cancelled)
+    std::function<void(int done, int total)> progress;  // after each stage
+};
+
+// The reference model, its evaluation stream and cached logits, and the importance matrix when
+// asked for.
+struct EvalSetup {
+    std::unique_ptr<LlamaWeights> weights;
+    std::vector<int32_t> tokens;
+    int window = 0;
+    std::unique_ptr<Evaluator> evaluator;
+    std::optional<ActivationStats> imatrix;
+    QJsonObject stream;  // how the evaluation (and calibration) streams were made
+};
+
+// Throws qs::Error(InvalidInput) for a model that is not llama-shaped, a bad token file, a window
+// of 1, or a calibration stream equal to the evaluation stream; Error(Cancelled) when cancelled.
+std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOptions& o);
+
+// The precision `type`'s quantization plan gives the model: every eligible tensor at the
+// plan's format for it (INT/NF4 types through the safetensors target, others through GGUF).
+Precision precisionForType(const Model& m, const LlamaWeights& w, const std::string& type, bool pure = false,
+                           const std::vector<std::string>& overrides = {});
+
+struct TypeAccuracy {
+    AccuracyMetrics plain;
+    std::optional<AccuracyMetrics> imatrix;  // when the setup has an importance matrix
+};
+TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const std::string& type, bool pure = false,
+                          const std::vector<std::string>& overrides = {}, const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace qs

@@ -1,0 +1,464 @@
+#include "core/eval/evaluation.h"
+
+#include "core/util/error.h"
+#include "core/util/parallel.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace qs {
+
+// ---------------------------------------------------------------------------------------------
+// Token streams
+
+std::vector<int32_t> loadTokenFile(const std::string& path, int vocabSize)
+{
+    QFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::ReadOnly))
+        invalidInput(path, "cannot open token file (" + f.errorString().toStdString() + ")");
+    constexpr qint64 kMaxBytes = 256ll << 20;
+    if (f.size() > kMaxBytes)
+        invalidInput(path, "token file is larger than 256 MiB");
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
+    if (err.error != QJsonParseError::NoError)
+        invalidInput(path, "not valid JSON (" + err.errorString().toStdString() + " at offset " +
+                               std::to_string(err.offset) + ")");
+    if (!doc.isObject() || !doc.object().value(QStringLiteral("tokens")).isArray())
+        invalidInput(path, "expected a JSON object with a \"tokens\" array");
+    const QJsonArray arr = doc.object().value(QStringLiteral("tokens")).toArray();
+    std::vector<int32_t> out;
+    out.reserve(size_t(arr.size()));
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const QJsonValue v = arr.at(i);
+        const double d = v.toDouble(-1.0);
+        if (!v.isDouble() || d != std::floor(d) || d < 0 || d >= double(vocabSize))
+            invalidInput(path, "token " + std::to_string(i) + " is not an integer id in [0, " +
+                                   std::to_string(vocabSize) + ")");
+        out.push_back(int32_t(d));
+    }
+    if (out.size() < 2)
+        invalidInput(path, "needs at least 2 tokens");
+    return out;
+}
+
+namespace {
+
+// SplitMix64: a small, portable generator so samples are the same on every platform.
+struct Rng {
+    uint64_t s;
+    uint64_t next()
+    {
+        uint64_t z = (s += 0x9e3779b97f4a7c15ull);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+        return z ^ (z >> 31);
+    }
+    double uniform() { return double(next() >> 11) * 0x1.0p-53; }
+};
+
+int effectiveWindow(const LlamaWeights& w, int window)
+{
+    if (window < 0)
+        invalidInput(w.path, "negative window length");
+    const int ctx = w.config.contextLength;
+    if (window == 0 || window > ctx)
+        return ctx;
+    return std::max(window, 2);
+}
+
+// Log-softmax of a row, in double.
+void logSoftmax(const float* logits, int64_t n, double* out)
+{
+    double mx = -INFINITY;
+    for (int64_t j = 0; j < n; ++j)
+        mx = std::max(mx, double(logits[j]));
+    double sum = 0;
+    for (int64_t j = 0; j < n; ++j)
+        sum += std::exp(double(logits[j]) - mx);
+    const double lse = mx + std::log(sum);
+    for (int64_t j = 0; j < n; ++j)
+        out[j] = double(logits[j]) - lse;
+}
+
+void checkCancel(const std::atomic<bool>* cancel)
+{
+    if (cancel && cancel->load(std::memory_order_relaxed))
+        throw Error(ErrorKind::Cancelled, "evaluation cancelled");
+}
+
+int32_t argmax(const float* v, int64_t n)
+{
+    int64_t best = 0;
+    for (int64_t j = 1; j < n; ++j)
+        if (v[j] > v[best])
+            best = j;
+    return int32_t(best);
+}
+
+}  // namespace
+
+std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window, int32_t bos,
+                                  const std::atomic<bool>* cancel)
+{
+    if (n < 1)
+        invalidInput(w.path, "the number of tokens to sample must be positive");
+    if (bos < 0 || bos >= w.config.vocabSize)
+        invalidInput(w.path, "BOS token id " + std::to_string(bos) + " is outside the vocabulary");
+    const int win = effectiveWindow(w, window);
+    Rng rng{seed};
+    std::vector<int32_t> out;
+    LlamaSession s(w, win);
+    std::vector<double> p(size_t(w.config.vocabSize));
+    int sampled = 0;
+    while (sampled < n) {
+        s.reset();
+        out.push_back(bos);
+        int32_t cur = bos;
+        for (int t = 1; t < win && sampled < n; ++t) {
+            checkCancel(cancel);
+            const RowMatrix logits = s.eval(std::span<const int32_t>(&cur, 1));
+            logSoftmax(logits.data(), logits.cols(), p.data());
+            const double u = rng.uniform();
+            double acc = 0;
+            int32_t pick = int32_t(p.size()) - 1;
+            for (size_t j = 0; j < p.size(); ++j) {
+                acc += std::exp(p[j]);
+                if (u < acc) {
+                    pick = int32_t(j);
+                    break;
+                }
+            }
+            out.push_back(pick);
+            cur = pick;
+            ++sampled;
+        }
+    }
+    return out;
+}
+
+std::vector<std::vector<int32_t>> splitWindows(const std::vector<int32_t>& tokens, int window)
+{
+    if (window < 2)
+        failure({}, "window length must be at least 2");
+    std::vector<std::vector<int32_t>> out;
+    for (size_t b = 0; b < tokens.size(); b += size_t(window)) {
+        const size_t e = std::min(tokens.size(), b + size_t(window));
+        if (e - b >= 2)  // a single trailing token predicts nothing
+            out.emplace_back(tokens.begin() + ptrdiff_t(b), tokens.begin() + ptrdiff_t(e));
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Precisions
+
+Precision uniformPrecision(const LlamaWeights& w, const Format& f, std::vector<std::string>* skipped)
+{
+    Precision p;
+    p.label = f.name();
+    for (const auto& t : w.tensors) {
+        if (!t.isMatrix())
+            continue;
+        if (f.supports(t.rows, t.cols))
+            p.formats[t.name] = &f;
+        else if (skipped)
+            skipped->push_back(t.name);
+    }
+    return p;
+}
+
+uint64_t precisionBytes(const LlamaWeights& w, const Precision& p)
+{
+    uint64_t total = 0;
+    for (const auto& t : w.tensors) {
+        auto it = p.formats.find(t.name);
+        total += (it != p.formats.end() && it->second) ? it->second->storageBytes(t.rows, t.cols) : t.sourceBytes;
+    }
+    return total;
+}
+
+LlamaWeights applyPrecision(const LlamaWeights& w, const Precision& p, const ActivationStats* imatrix)
+{
+    LlamaWeights out = w;
+    for (const auto& [name, f] : p.formats) {
+        if (!f)
+            continue;
+        const WeightTensor& t = w.get(name);
+        if (!f->supports(t.rows, t.cols))
+            invalidInput(w.path, "format " + f->name() + " cannot store tensor '" + name + "' (row length " +
+                                     std::to_string(t.cols) + ")");
+        std::vector<float> imp;
+        if (imatrix) {
+            imp = imatrix->importance(name);
+            if (!imp.empty() && int64_t(imp.size()) != t.cols)
+                failure(w.path, "importance matrix of '" + name + "' has the wrong length");
+        }
+        out.replace(name, f->roundTrip(t.ptr(), t.rows, t.cols, imp.empty() ? nullptr : imp.data()));
+    }
+    return out;
+}
+
+ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window,
+                                  const std::atomic<bool>* cancel)
+{
+    ActivationStats stats;
+    for (const auto& win : splitWindows(tokens, effectiveWindow(w, window))) {
+        checkCancel(cancel);
+        llamaLogits(w, win, &stats);
+    }
+    return stats;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluator
+
+Evaluator::Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window,
+                     const std::atomic<bool>* cancel)
+    : reference_(reference)
+{
+    windows_ = splitWindows(tokens, effectiveWindow(reference, window));
+    if (windows_.empty())
+        invalidInput(reference.path, "the evaluation stream has no window of at least 2 tokens");
+    const int64_t V = reference.config.vocabSize;
+    double nll = 0;
+    for (const auto& win : windows_) {
+        checkCancel(cancel);
+        const RowMatrix logits = llamaLogits(reference, win);
+        const int64_t n = int64_t(win.size()) - 1;
+        Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> lps(n, V);
+        std::vector<int32_t> top(static_cast<size_t>(n));
+        for (int64_t t = 0; t < n; ++t) {
+            logSoftmax(logits.data() + t * V, V, lps.data() + t * V);
+            top[size_t(t)] = argmax(logits.data() + t * V, V);
+            nll -= lps(t, win[size_t(t + 1)]);
+        }
+        positions_ += n;
+        refLogProbs_.push_back(std::move(lps));
+        refTop_.push_back(std::move(top));
+    }
+    pplRef_ = std::exp(nll / double(positions_));
+}
+
+AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate, const std::atomic<bool>* cancel) const
+{
+    if (candidate.config.vocabSize != reference_.config.vocabSize)
+        invalidInput(candidate.path, "vocabulary differs from the reference model's");
+    const int64_t V = reference_.config.vocabSize;
+    std::vector<double> kl;
+    kl.reserve(size_t(positions_));
+    double nll = 0;
+    int64_t agree = 0;
+    std::vector<double> lq(static_cast<size_t>(V));
+    for (size_t wi = 0; wi < windows_.size(); ++wi) {
+        const auto& win = windows_[wi];
+        checkCancel(cancel);
+        const RowMatrix logits = llamaLogits(candidate, win);
+        const auto& lps = refLogProbs_[wi];
+        for (int64_t t = 0; t + 1 < int64_t(win.size()); ++t) {
+            logSoftmax(logits.data() + t * V, V, lq.data());
+            const double* lpRow = lps.data() + t * V;
+            double d = 0;
+            for (int64_t j = 0; j < V; ++j) {
+                const double lp = lpRow[j];
+                d += std::exp(lp) * (lp - lq[size_t(j)]);
+            }
+            kl.push_back(std::max(0.0, d));
+            nll -= lq[size_t(win[size_t(t + 1)])];
+            agree += argmax(logits.data() + t * V, V) == refTop_[wi][size_t(t)];
+        }
+    }
+    AccuracyMetrics m;
+    m.positions = int64_t(kl.size());
+    double sum = 0;
+    for (double d : kl)
+        sum += d;
+    m.kldMean = sum / double(kl.size());
+    std::vector<double> sorted = kl;
+    std::sort(sorted.begin(), sorted.end());
+    const size_t rank = size_t(std::ceil(0.99 * double(sorted.size())));
+    m.kldP99 = sorted[std::min(sorted.size() - 1, rank > 0 ? rank - 1 : 0)];
+    m.kldMax = sorted.back();
+    m.top1Agreement = double(agree) / double(kl.size());
+    m.ppl = std::exp(nll / double(kl.size()));
+    m.pplReference = pplRef_;
+    return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sensitivity and mixed precision
+
+namespace {
+
+// "blk.N" for a layer tensor, the tensor's own name otherwise.
+std::string groupOf(const std::string& name)
+{
+    if (name.rfind("blk.", 0) == 0) {
+        const size_t dot = name.find('.', 4);
+        if (dot != std::string::npos)
+            return name.substr(0, dot);
+    }
+    return name;
+}
+
+// Reports one more evaluation done; throws Cancelled once the caller asked to stop.
+void step(const EvalControl* c, int done, int total)
+{
+    if (!c)
+        return;
+    checkCancel(c->cancel);
+    if (c->progress)
+        c->progress(done, total);
+}
+
+// The accuracy of one precision, cancellable between windows.
+AccuracyMetrics evaluateControlled(const Evaluator& ev, const Precision& p, const ActivationStats* imatrix,
+                                   const EvalControl* c)
+{
+    return ev.evaluate(applyPrecision(ev.reference(), p, imatrix), c ? c->cancel : nullptr);
+}
+
+}  // namespace
+
+std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Format& f, bool byLayer, const ActivationStats* imatrix,
+                                     const EvalControl* control)
+{
+    return sensitivity(ev, uniformPrecision(ev.reference(), f), byLayer, imatrix, control);
+}
+
+std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Precision& full, bool byLayer,
+                                     const ActivationStats* imatrix, const EvalControl* control)
+{
+    const LlamaWeights& w = ev.reference();
+    std::vector<std::string> groups;
+    std::map<std::string, Precision> plans;
+    for (const auto& t : w.tensors) {
+        auto it = full.formats.find(t.name);
+        if (it == full.formats.end() || !it->second)
+            continue;
+        const std::string g = byLayer ? groupOf(t.name) : t.name;
+        if (!plans.count(g)) {
+            groups.push_back(g);
+            plans[g].label = g;
+        }
+        plans[g].formats[t.name] = it->second;
+    }
+    const uint64_t src = w.sourceBytes();
+    std::vector<Sensitivity> out;
+    step(control, 0, int(groups.size()));
+    for (const auto& g : groups) {
+        const Precision& p = plans[g];
+        const AccuracyMetrics m = evaluateControlled(ev, p, imatrix, control);
+        const uint64_t bytes = precisionBytes(w, p);
+        out.push_back({g, m.kldMean, m.top1Agreement, bytes < src ? src - bytes : 0});
+        step(control, int(out.size()), int(groups.size()));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Sensitivity& a, const Sensitivity& b) { return a.kldMean > b.kldMean; });
+    return out;
+}
+
+uint64_t bytesForBitsPerWeight(const LlamaWeights& w, double bpw)
+{
+    if (!(bpw > 0) || bpw > 64)
+        invalidInput({}, "bits per weight must be in (0, 64]");
+    return uint64_t(std::floor(bpw * double(w.nParams()) / 8.0));
+}
+
+Precision planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vector<const Format*>& candidates,
+                      const ActivationStats* imatrix, const EvalControl* control)
+{
+    const LlamaWeights& w = ev.reference();
+    struct Option {
+        const Format* f;
+        uint64_t bytes;
+        double kl;
+    };
+    struct Item {
+        std::string name;
+        std::vector<Option> options;  // sorted by bytes
+        size_t cur = 0;
+    };
+    std::vector<Item> items;
+    uint64_t fixed = 0;  // tensors no candidate can store
+    for (const auto& t : w.tensors) {
+        std::vector<Option> opts;
+        if (t.isMatrix())
+            for (const Format* f : candidates)
+                if (f && f->supports(t.rows, t.cols))
+                    opts.push_back({f, f->storageBytes(t.rows, t.cols), 0.0});
+        if (opts.empty()) {
+            fixed += t.sourceBytes;
+            continue;
+        }
+        std::sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.bytes < b.bytes; });
+        items.push_back({t.name, std::move(opts), 0});
+    }
+    uint64_t total = fixed;
+    for (const Item& it : items)
+        total += it.options.front().bytes;
+    if (total > targetBytes)
+        invalidInput(w.path, "target of " + std::to_string(targetBytes) + " bytes is below the smallest plan the formats allow (" +
+                                 std::to_string(total) + " bytes, " + std::to_string(bitsPerWeight(w, total)) + " bits/weight)");
+    // Single-tensor KL of every option.
+    int evals = 0, done = 0;
+    for (const Item& it : items)
+        evals += int(it.options.size());
+    step(control, 0, evals);
+    for (Item& it : items)
+        for (Option& o : it.options) {
+            Precision p;
+            p.formats[it.name] = o.f;
+            o.kl = evaluateControlled(ev, p, imatrix, control).kldMean;
+            step(control, ++done, evals);
+        }
+    for (;;) {
+        double bestGain = 0;
+        Item* bestItem = nullptr;
+        size_t bestOpt = 0;
+        for (Item& it : items) {
+            const Option& cur = it.options[it.cur];
+            for (size_t k = it.cur + 1; k < it.options.size(); ++k) {
+                const Option& o = it.options[k];
+                const uint64_t extra = o.bytes - cur.bytes;
+                if (o.kl >= cur.kl || total + extra > targetBytes)
+                    continue;
+                const double gain = (cur.kl - o.kl) / double(std::max<uint64_t>(extra, 1));
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    bestItem = &it;
+                    bestOpt = k;
+                }
+            }
+        }
+        if (!bestItem)
+            break;
+        total += bestItem->options[bestOpt].bytes - bestItem->options[bestItem->cur].bytes;
+        bestItem->cur = bestOpt;
+    }
+    Precision p;
+    for (const Item& it : items)
+        p.formats[it.name] = it.options[it.cur].f;
+    char label[64];
+    std::snprintf(label, sizeof label, "mixed %.2f bpw", bitsPerWeight(w, total));
+    p.label = label;
+    return p;
+}
+
+std::vector<const Format*> defaultSizeCandidates()
+{
+    std::vector<const Format*> out;
+    for (const Format* f : allFormats())
+        if (f->family() == FormatFamily::Gguf)
+            out.push_back(f);
+    if (const Format* f16 = findFormat("F16"))
+        out.push_back(f16);
+    return out;
+}
+
+}  // namespace qs

@@ -1,0 +1,146 @@
+#pragma once
+// Model-level accuracy of a precision: the model's next-token distributions with its weights as
+// that precision reconstructs them, against the reference (the weights as read from the file).
+//
+// A precision assigns a Format to some weight matrices; evaluation runs the forward pass on the
+// quantize-dequantize round trip of each (optionally importance-weighted), so llama.cpp block
+// formats and the INT/NF4 family are measured the same way.
+#include "core/formats/format.h"
+#include "core/eval/llama_forward.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace qs {
+
+struct QuantPlan;
+
+// ---- Token streams ------------------------------------------------------------------------
+
+// {"tokens": [id, ...]} from a JSON file; ids must be integers in [0, vocabSize).
+// Throws qs::Error(InvalidInput) naming the file otherwise.
+std::vector<int32_t> loadTokenFile(const std::string& path, int vocabSize);
+
+// n tokens sampled from the model at temperature 1 with a fixed seed (no tokenizer needed):
+// windows of `window` tokens (0: the context length), each starting with `bos` followed by
+// window-1 sampled tokens, until n tokens have been sampled. Deterministic for a given seed.
+// `cancel` (here and below): checked after every token / window -> qs::Error(Cancelled).
+std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window = 0, int32_t bos = 1,
+                                  const std::atomic<bool>* cancel = nullptr);
+
+// The stream cut into consecutive windows of at most `window` tokens (0: context length).
+std::vector<std::vector<int32_t>> splitWindows(const std::vector<int32_t>& tokens, int window);
+
+// ---- Precisions -----------------------------------------------------------------------------
+
+struct Precision {
+    std::string label;                             // "Q4_0", "Q4_K_M", "mixed 4.50 bpw", ...
+    std::map<std::string, const Format*> formats;  // tensor -> format; absent: kept as read
+};
+
+// The precision a quantization plan (core/plan.h: presets, fallbacks, overrides) gives the
+// weights: every eligible tensor the forward pass uses, at the plan's format for it.
+Precision precisionFromPlan(const LlamaWeights& w, const QuantPlan& plan);
+
+// `f` on every weight matrix it supports (row length a multiple of its block size); the others
+// are kept as read and listed in *skipped when given.
+Precision uniformPrecision(const LlamaWeights& w, const Format& f, std::vector<std::string>* skipped = nullptr);
+
+// Storage of the model at a precision: assigned tensors at their format's exact size, the
+// others at their size in the source file.
+uint64_t precisionBytes(const LlamaWeights& w, const Precision& p);
+inline double bitsPerWeight(const LlamaWeights& w, uint64_t bytes)
+{
+    return w.nParams() > 0 ? 8.0 * double(bytes) / double(w.nParams()) : 0.0;
+}
+
+// The weights as the precision reconstructs them. With an importance matrix, each format
+// minimises the importance-weighted error of the tensors it has statistics for.
+LlamaWeights applyPrecision(const LlamaWeights& w, const Precision& p, const ActivationStats* imatrix = nullptr);
+
+// Importance matrix: mean squared activation entering each column of every weight matrix, over
+// the windows of a calibration stream (use a different stream from the evaluation one).
+ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window = 0,
+                                  const std::atomic<bool>* cancel = nullptr);
+
+// ---- Metrics --------------------------------------------------------------------------------
+
+struct AccuracyMetrics {
+    double kldMean = 0;       // mean over positions of KL(reference || candidate), nats
+    double kldP99 = 0;        // 99th percentile of the per-position KL (nearest rank)
+    double kldMax = 0;
+    double top1Agreement = 0; // fraction of positions where both models' most likely token agree
+    double ppl = 0;           // perplexity of the candidate on the stream's next tokens
+    double pplReference = 0;
+    int64_t positions = 0;    // scored positions (each window's tokens after its first)
+    double pplDelta() const { return ppl - pplReference; }
+    double pplRatio() const { return pplReference > 0 ? ppl / pplReference : 0; }
+};
+
+// Holds the reference model's log-probabilities on a token stream, computed once.
+class Evaluator {
+public:
+    Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window = 0,
+              const std::atomic<bool>* cancel = nullptr);
+
+    AccuracyMetrics evaluate(const LlamaWeights& candidate, const std::atomic<bool>* cancel = nullptr) const;
+    AccuracyMetrics evaluate(const Precision& p, const ActivationStats* imatrix = nullptr) const
+    {
+        return evaluate(applyPrecision(reference_, p, imatrix));
+    }
+    double pplReference() const { return pplRef_; }
+    int64_t positions() const { return positions_; }
+    const LlamaWeights& reference() const { return reference_; }
+    const std::vector<std::vector<int32_t>>& windows() const { return windows_; }
+
+private:
+    const LlamaWeights& reference_;
+    std::vector<std::vector<int32_t>> windows_;
+    // Per window: (len-1) x vocab log-probabilities, in double so identical models give KL 0.
+    std::vector<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> refLogProbs_;
+    std::vector<std::vector<int32_t>> refTop_;
+    double pplRef_ = 0;
+    int64_t positions_ = 0;
+};
+
+// ---- Sensitivity and mixed precision ------------------------------------------------------
+
+// Progress and cancellation of the long evaluations below: progress(done, total) after every
+// evaluation of a candidate; once *cancel is set they stop with qs::Error(Cancelled).
+struct EvalControl {
+    std::function<void(int done, int total)> progress;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+struct Sensitivity {
+    std::string name;     // tensor name, or "blk.N" for a whole layer
+    double kldMean = 0;   // KL when only this tensor (layer) is quantized
+    double top1Agreement = 0;
+    uint64_t bytesSaved = 0;  // against the source storage
+};
+
+// KL when only one tensor (byLayer: one layer's matrices; the embedding and classifier count
+// as their own entries) is quantized with `f`, highest first. Tensors `f` does not support
+// are left out.
+std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Format& f, bool byLayer = false,
+                                     const ActivationStats* imatrix = nullptr, const EvalControl* control = nullptr);
+// The same with each tensor at the format a precision (e.g. a preset's plan) gives it.
+std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Precision& p, bool byLayer = false,
+                                     const ActivationStats* imatrix = nullptr, const EvalControl* control = nullptr);
+
+// A per-tensor plan within `targetBytes` that minimises the summed single-tensor KL (greedy:
+// start every matrix at its smallest candidate, then repeatedly take the upgrade with the
+// largest KL reduction per added byte that still fits). Throws qs::Error(InvalidInput) if even
+// the smallest candidates exceed the target. candidates: formats to choose from.
+Precision planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vector<const Format*>& candidates,
+                      const ActivationStats* imatrix = nullptr, const EvalControl* control = nullptr);
+// The candidates plan-for-size uses when none are given: every GGUF block format and F16.
+std::vector<const Format*> defaultSizeCandidates();
+// Bytes of the model at `bpw` bits per weight (all parameters counted).
+uint64_t bytesForBitsPerWeight(const LlamaWeights& w, double bpw);
+
+}  // namespace qs

@@ -1,0 +1,25 @@
+// Evaluation of a quantization plan (presets, fallbacks, overrides from core/plan.h).
+#include "core/eval/evaluation.h"
+#include "core/model/llama.h"
+#include "core/plan/plan.h"
+
+namespace qs {
+
+Precision precisionFromPlan(const LlamaWeights& w, const QuantPlan& plan)
+{
+    Precision p;
+    p.label = plan.type;
+    for (const PlanEntry& e : plan.entries) {
+        if (!e.eligible)
+            continue;
+        std::string name = llamaCppName(e.sourceName);
+        if (name.empty())
+            name = e.outputName;
+        if (!w.find(name))
+            continue;  // a tensor the forward pass does not read
+        p.formats[name] = &planFormat(e);
+    }
+    return p;
+}
+
+}  // namespace qs

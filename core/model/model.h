@@ -1,0 +1,96 @@
+#pragma once
+// The reader interface: a model opened from a file (or built in memory) is a list of tensors
+// with metadata. Opening reads headers only; tensor data is touched when asked for.
+#include "core/formats/ggml_types.h"
+
+#include <QJsonObject>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qs {
+
+// GGUF metadata value types (ids as in the GGUF specification).
+enum class MetaType : uint32_t {
+    U8 = 0, I8 = 1, U16 = 2, I16 = 3, U32 = 4, I32 = 5, F32 = 6, Bool = 7, String = 8,
+    Array = 9, U64 = 10, I64 = 11, F64 = 12,
+};
+
+struct MetaValue {
+    MetaType type = MetaType::U32;
+    MetaType elementType = MetaType::U8;  // for arrays
+    uint64_t u = 0;                       // U8..U64
+    int64_t i = 0;                        // I8..I64
+    double f = 0;                         // F32, F64
+    bool b = false;
+    std::string s;
+    std::vector<MetaValue> array;
+
+    static MetaValue ofU32(uint32_t v) { MetaValue m; m.type = MetaType::U32; m.u = v; return m; }
+    static MetaValue ofI32(int32_t v) { MetaValue m; m.type = MetaType::I32; m.i = v; return m; }
+    static MetaValue ofF32(float v) { MetaValue m; m.type = MetaType::F32; m.f = v; return m; }
+    static MetaValue ofBool(bool v) { MetaValue m; m.type = MetaType::Bool; m.b = v; return m; }
+    static MetaValue ofString(std::string v) { MetaValue m; m.type = MetaType::String; m.s = std::move(v); return m; }
+
+    std::optional<int64_t> asInt() const;   // any integer type (or bool)
+    std::optional<double> asFloat() const;  // any numeric type
+    QJsonValue toJson() const;
+};
+
+struct MetaEntry {
+    std::string key;
+    MetaValue value;
+};
+
+struct TensorInfo {
+    std::string name;
+    std::vector<int64_t> shape;  // row-major, outermost first (as PyTorch shows it)
+    std::string dtype;           // "F32", "F16", "BF16", "Q4_K", ... or a safetensors dtype name
+    std::optional<GgmlType> type;  // set when dtype is a GGUF/ggml type
+    uint64_t offset = 0;         // byte offset of the data within its file
+    uint64_t nbytes = 0;
+    int file = 0;                // which file of a sharded model
+
+    int64_t numel() const;
+    int64_t cols() const { return shape.empty() ? 1 : shape.back(); }  // innermost dimension
+    int64_t rows() const { return cols() ? numel() / cols() : 0; }
+};
+
+class Model {
+public:
+    virtual ~Model() = default;
+
+    std::string path;    // what was opened (file or folder)
+    std::string format;  // "gguf" | "safetensors" | "llama2c" | "memory"
+    std::optional<std::string> architecture;
+    std::vector<MetaEntry> metadata;  // GGUF key/values; built ones for other formats
+    QJsonObject hfConfig;             // config.json of a safetensors model, when present
+    std::vector<TensorInfo> tensors;
+
+    int64_t nParams() const;
+    const TensorInfo* find(std::string_view name) const;
+    const MetaValue* meta(std::string_view key) const;
+
+    // Raw bytes of a tensor (bounds were checked when the model was opened).
+    virtual std::span<const std::byte> data(const TensorInfo& t) const = 0;
+    // Decodes a tensor of any supported dtype to float32 (numel() values). Throws
+    // qs::Error(InvalidInput) naming the file and tensor for an unsupported dtype.
+    void toFloat(const TensorInfo& t, float* out) const;
+    std::vector<float> toFloat(const TensorInfo& t) const;
+
+    // {"key": value, ...} for `info --json` and the GUI.
+    QJsonObject metadataJson() const;
+};
+
+// Opens a GGUF file, a llama2.c checkpoint, a .safetensors file or a Hugging Face folder
+// (single file or sharded with model.safetensors.index.json). Detects the format by content.
+// Throws qs::Error naming the file and what is wrong.
+std::unique_ptr<Model> openModel(const std::string& path);
+
+}  // namespace qs

@@ -1,0 +1,94 @@
+#pragma once
+// A quantization plan: for every tensor of a model, which format it is stored in and why.
+//
+// Eligible tensors (2-D or larger, name ending in "weight", not a norm) get the requested
+// type; everything else stays F32 (GGUF) or keeps its dtype (safetensors). A preset
+// (Q4_K_M, ...) mixes types per tensor as llama.cpp's llama-quantize does; --pure applies
+// one type everywhere; overrides (REGEX=TYPE) win over both. A row length the chosen block
+// does not divide falls back the way llama.cpp does (Q2_K/Q3_K -> Q4_0, Q4_K -> Q5_0,
+// Q5_K -> Q5_1, Q6_K -> Q8_0, anything that still does not fit -> F16), and the entry says so.
+#include "core/model/model.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qs {
+
+class Format;
+
+enum class PlanTarget {
+    Gguf,         // real quantized tensors, llama.cpp names and layout
+    Safetensors,  // fake-quant: dequantized values in the source dtype, source names
+};
+
+struct PlanOptions {
+    std::string type;                    // a format name ("Q4_K", "NF4", ...) or a preset ("Q4_K_M")
+    bool pure = false;                   // no preset mixture: `type` for every eligible tensor
+    std::vector<std::string> overrides;  // "REGEX=TYPE", first match wins (matched on both names)
+    PlanTarget target = PlanTarget::Gguf;
+};
+
+struct PlanEntry {
+    int sourceIndex = -1;       // index into Model::tensors
+    std::string sourceName;
+    std::string outputName;     // llama.cpp name for GGUF, source name for safetensors
+    std::vector<int64_t> shape; // row-major, as in the source
+    std::string sourceDtype;
+    bool eligible = false;      // quantized (true) or kept as is (false)
+    std::string format;         // what the values go through: "Q4_K", "NF4", "F32", ...
+    std::string outputDtype;    // what is stored: GGUF type name, or safetensors dtype
+    std::string reason;         // "preset Q4_K_M: ...", "override ...", "fallback ...", "1-D: kept"
+    bool fallback = false;
+    bool overridden = false;
+
+    int64_t numel() const;
+    int64_t cols() const { return shape.empty() ? 1 : shape.back(); }
+    int64_t rows() const { return cols() ? numel() / cols() : 0; }
+};
+
+struct QuantPlan {
+    std::string type;                   // as requested
+    std::optional<std::string> preset;  // set when a preset mixture was applied
+    bool pure = false;
+    PlanTarget target = PlanTarget::Gguf;
+    uint32_t fileType = 0;              // llama.cpp's LLAMA_FTYPE for general.file_type
+    std::vector<PlanEntry> entries;
+    std::vector<std::string> warnings;
+
+    int fallbacks() const;
+    int eligibleCount() const;
+    // Bytes of tensor data as the plan stores it (all tensors), and over eligible tensors only.
+    uint64_t outputBytes() const;
+    uint64_t eligibleBytes() const;
+    int64_t eligibleParams() const;
+    // Human-readable table (one line per tensor) for the CLI.
+    std::string table() const;
+};
+
+// The llama.cpp presets this engine knows, in display order.
+const std::vector<std::string>& presetNames();
+bool isPreset(std::string_view name);
+// Everything `--type` accepts: presets plus every registered format name.
+bool isKnownType(std::string_view name);
+
+// True for tensors a quantization plan quantizes.
+bool isEligible(const std::string& name, const std::vector<int64_t>& shape);
+
+// The output name of a tensor for a GGUF target (llama.cpp name, or the source name if unknown).
+std::string ggufTensorName(const std::string& sourceName);
+
+// Builds the plan; throws qs::Error(InvalidInput) for an unknown type, a bad override, or an
+// INT/NF4 type with a GGUF target (those only export as fake-quant .safetensors).
+QuantPlan buildPlan(const Model& m, const PlanOptions& opts);
+
+// llama.cpp's use_more_bits(i, n): the first and last eighth of layers and every third between.
+bool useMoreBits(int layer, int nLayers);
+
+// The format a plan entry names (registered formats only); throws qs::Error(Failure) if the
+// format is not available in this build.
+const Format& planFormat(const PlanEntry& e);
+
+}  // namespace qs

@@ -1,0 +1,140 @@
+// Engine basics: GGUF type table, half/bfloat16 conversions, parallelFor, float formats, CLI shell.
+#include "core/formats/format.h"
+#include "core/formats/ggml_types.h"
+#include "core/util/half.h"
+#include "core/util/parallel.h"
+#include "tests/support/fixtures.h"
+
+#include <QtTest>
+
+#include <atomic>
+#include <bit>
+#include <cmath>
+#include <random>
+
+using namespace qs;
+
+class TestBasics : public QObject {
+    Q_OBJECT
+private slots:
+    void ggmlTypeSizes()
+    {
+        QCOMPARE(ggmlTypeInfo(GgmlType::Q4_0).typeSize, 18u);
+        QCOMPARE(ggmlTypeInfo(GgmlType::Q2_K).typeSize, 84u);
+        QCOMPARE(ggmlTypeInfo(GgmlType::Q6_K).typeSize, 210u);
+        QVERIFY(!ggmlTypeInfo(4u).has_value());  // retired id
+        QVERIFY(!ggmlTypeInfo(1000u).has_value());
+        QCOMPARE(ggmlTypeFromName("q4_k").value(), GgmlType::Q4_K);
+        QCOMPARE(ggmlTypeInfo(30u)->name, std::string_view("BF16"));
+    }
+
+    void halfRoundTripsEveryHalf()
+    {
+        // Every finite half converts to float and back to itself.
+        for (uint32_t h = 0; h < 0x10000; ++h) {
+            if ((h & 0x7c00) == 0x7c00)
+                continue;
+            const float f = fp16ToFp32(uint16_t(h));
+            QCOMPARE(fp32ToFp16(f), uint16_t(h));
+        }
+        QCOMPARE(fp16ToFp32(0x3c00), 1.0f);
+        QCOMPARE(fp16ToFp32(0x0001), std::ldexp(1.0f, -24));
+        QCOMPARE(fp32ToFp16(65520.0f), uint16_t(0x7c00));  // rounds to infinity
+        QCOMPARE(fp32ToFp16(65519.0f), uint16_t(0x7bff));
+        QCOMPARE(fp32ToFp16(std::ldexp(1.0f, -25)), uint16_t(0));  // tie to even: zero
+        QCOMPARE(fp32ToFp16(std::ldexp(1.5f, -25)), uint16_t(1));
+        // 1 + 2^-11 is halfway between 1 and 1+2^-10: ties to even (1.0)
+        QCOMPARE(fp32ToFp16(1.0f + std::ldexp(1.0f, -11)), uint16_t(0x3c00));
+        QCOMPARE(fp32ToFp16(1.0f + 3 * std::ldexp(1.0f, -11)), uint16_t(0x3c02));
+    }
+
+    void halfMatchesHardwareRounding()
+    {
+        // Compare with the compiler's _Float16 conversion (IEEE round to nearest even) on random bits.
+        std::mt19937 rng(7);
+        for (int i = 0; i < 200000; ++i) {
+            const float f = std::bit_cast<float>(uint32_t(rng()));
+            if (std::isnan(f))
+                continue;
+            const _Float16 h = static_cast<_Float16>(f);
+            QCOMPARE(fp32ToFp16(f), std::bit_cast<uint16_t>(h));
+        }
+    }
+
+    void bf16()
+    {
+        QCOMPARE(fp32ToBf16(1.0f), uint16_t(0x3f80));
+        QCOMPARE(bf16ToFp32(0x3f80), 1.0f);
+        // 1 + 2^-8 is halfway between bf16 neighbours 1 and 1+2^-7: ties to even.
+        QCOMPARE(fp32ToBf16(1.0f + std::ldexp(1.0f, -8)), uint16_t(0x3f80));
+        QCOMPARE(fp32ToBf16(1.0f + 3 * std::ldexp(1.0f, -8)), uint16_t(0x3f82));
+    }
+
+    void parallelForCoversEachIndexOnce()
+    {
+        for (int threads : {1, 2, 4}) {
+            setMaxThreads(threads);
+            std::vector<std::atomic<int>> hits(10007);
+            parallelFor(10007, 97, [&](int64_t b, int64_t e) {
+                for (int64_t i = b; i < e; ++i)
+                    hits[size_t(i)]++;
+            });
+            for (auto& h : hits)
+                QCOMPARE(h.load(), 1);
+        }
+        setMaxThreads(0);
+    }
+
+    void parallelForNestedAndThrowing()
+    {
+        std::atomic<int64_t> sum{0};
+        parallelFor(8, 1, [&](int64_t b, int64_t e) {
+            for (int64_t i = b; i < e; ++i)
+                parallelFor(1000, 10, [&](int64_t b2, int64_t e2) { sum += e2 - b2; });
+        });
+        QCOMPARE(sum.load(), int64_t(8000));
+        bool thrown = false;
+        try {
+            parallelFor(100, 1, [](int64_t b, int64_t) {
+                if (b == 50)
+                    throw std::runtime_error("boom");
+            });
+        } catch (const std::runtime_error&) {
+            thrown = true;
+        }
+        QVERIFY(thrown);
+    }
+
+    void floatFormats()
+    {
+        const Format* f16 = findFormat("f16");
+        QVERIFY(f16);
+        QCOMPARE(f16->storageBytes(3, 5), uint64_t(30));
+        QCOMPARE(f16->bitsPerWeight(3, 5), 16.0);
+        std::vector<float> x{1.0f, -2.5f, 3.14159f, 65504.0f, 1e-8f, 0.0f};
+        auto y = f16->roundTrip(x.data(), 2, 3);
+        QCOMPARE(y[0], 1.0f);
+        QCOMPARE(y[3], 65504.0f);
+        QCOMPARE(y[2], fp16ToFp32(fp32ToFp16(3.14159f)));
+        QVERIFY(findFormat("F32")->roundTrip(x.data(), 1, 6) == x);
+        QVERIFY(!findFormat("nope"));
+    }
+
+    void cliShell()
+    {
+        QByteArray out, err;
+        QCOMPARE(test::runCli({"--version"}, &out), 0);
+        QVERIFY(out.startsWith("quantscope-cli "));
+        QCOMPARE(test::runCli({"--help"}, &out), 0);
+        QVERIFY(out.contains("Commands:"));
+        QCOMPARE(test::runCli({"no-such-command"}, &out, &err), 2);
+        QVERIFY(err.contains("unknown command"));
+        QCOMPARE(test::runCli({"formats", "--json"}, &out), 0);
+        const auto doc = QJsonDocument::fromJson(out);
+        QVERIFY(doc.isObject());
+        QVERIFY(doc.object().value("formats").toArray().size() >= 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBasics)
+#include "test_basics.moc"
