@@ -6,7 +6,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:?usage: run-fuzzers.sh BUILD_DIR SECONDS}
 seconds=${2:?usage: run-fuzzers.sh BUILD_DIR SECONDS}
-models=${QS_MODELS_DIR:-$(cd "$here/.." && pwd)/shared/models}
+models=${QS_MODELS_DIR:-$here/tests/data}
 fixtures="$models/stories260K"
 if [ ! -d "$fixtures" ]; then
   echo "run-fuzzers: the fixtures are missing: $fixtures" >&2

@@ -5,7 +5,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$here/build}
-models=${QS_MODELS_DIR:-$here/../shared/models}
+models=${QS_MODELS_DIR:-$here/tests/data}
 model=${1:-$models/stories260K/stories260K-f32.gguf}
 [ "$model" = demo ] && model=
 out=$here/docs/screenshots

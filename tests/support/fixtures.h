@@ -1,6 +1,6 @@
 #pragma once
-// Where the tests find the shared models: $QS_MODELS_DIR, else the folder CMake was told
-// (default ../shared/models beside the checkout). Missing fixtures fail the test loudly.
+// Where the tests find the test models: $QS_MODELS_DIR, else the folder CMake was told
+// (default tests/data in the repo). Missing fixtures fail the test loudly.
 #include <QString>
 #include <QStringList>
 
