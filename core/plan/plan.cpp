@@ -5,8 +5,10 @@
 #include "core/model/llama.h"
 #include "core/util/strings.h"
 
+#include <QRegularExpression>
+#include <QString>
+
 #include <algorithm>
-#include <regex>
 #include <sstream>
 
 namespace qs {
@@ -344,7 +346,7 @@ const Format& planFormat(const PlanEntry& e)
     return *f;
 }
 
-QuantPlan buildPlan(const Model& m, const PlanOptions& opts)
+QuantPlan buildPlan(const Model& m, const PlanSpec& opts)
 {
     QuantPlan plan;
     plan.type = opts.type;
@@ -371,10 +373,10 @@ QuantPlan buildPlan(const Model& m, const PlanOptions& opts)
         invalidInput("", "unknown type '" + opts.type + "' (known: " + known + ")");
     }
 
-    // Overrides: REGEX=TYPE.
+    // The user's patterns: REGEX=TYPE.
     struct Override {
         std::string text;
-        std::regex re;
+        QRegularExpression re;
         std::string type;
     };
     std::vector<Override> overrides;
@@ -385,11 +387,10 @@ QuantPlan buildPlan(const Model& m, const PlanOptions& opts)
         const std::string type = o.substr(eq + 1);
         if (!findFormat(type) && !ggmlTypeFromName(type))
             invalidInput("", "override '" + o + "': unknown type '" + type + "'");
-        try {
-            overrides.push_back({o, std::regex(o.substr(0, eq), std::regex::ECMAScript), canonicalFormatName(type)});
-        } catch (const std::regex_error& e) {
-            invalidInput("", "override '" + o + "': invalid regular expression (" + e.what() + ")");
-        }
+        QRegularExpression re(QString::fromStdString(o.substr(0, eq)));
+        if (!re.isValid())
+            invalidInput("", "override '" + o + "': invalid regular expression (" + re.errorString().toStdString() + ")");
+        overrides.push_back({o, std::move(re), canonicalFormatName(type)});
     }
 
     // Model shape facts the preset rules need.
@@ -433,12 +434,24 @@ QuantPlan buildPlan(const Model& m, const PlanOptions& opts)
         std::string why;
         std::string fmt = baseType;
         bool overridden = false;
+        auto exact = opts.tensors.find(t.name);
+        if (exact == opts.tensors.end())
+            exact = opts.tensors.find(llamaName);
+        if (exact != opts.tensors.end()) {
+            if (!exact->second)
+                invalidInput("", "no format given for tensor '" + exact->first + "'");
+            fmt = exact->second->name();
+            why = "set for this tensor: " + fmt;
+            overridden = true;
+        }
+        const QString source = QString::fromStdString(t.name), llama = QString::fromStdString(llamaName);
         for (const auto& o : overrides) {
-            if (std::regex_search(llamaName, o.re) || std::regex_search(t.name, o.re)) {
+            if (overridden)
+                break;
+            if (o.re.match(llama).hasMatch() || o.re.match(source).hasMatch()) {
                 fmt = o.type;
                 why = "override '" + o.text + "'";
                 overridden = true;
-                break;
             }
         }
         if (!overridden) {
