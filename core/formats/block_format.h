@@ -11,12 +11,21 @@ namespace qs {
 
 class BlockFormat : public Format {
 public:
-    explicit BlockFormat(GgmlType t) : type_(t) {}
+    // t: the GGUF tensor type (its name and block geometry come from ggml_types.h); fileType:
+    // LLAMA_FTYPE_* of a model mostly in this type; fallback: where rows the block does not
+    // divide go (nullopt: F16); description: QT_TRANSLATE_NOOP("qs::formats", ...).
+    BlockFormat(GgmlType t, uint32_t fileType, std::optional<GgmlType> fallback, const char* description)
+        : type_(t), fileType_(fileType), fallback_(fallback), desc_(description)
+    {
+    }
 
     std::string name() const override { return std::string(ggmlTypeInfo(type_).name); }
+    std::string description() const override { return desc_; }
     FormatFamily family() const override { return FormatFamily::Gguf; }
     std::optional<GgmlType> ggmlType() const override { return type_; }
     int64_t blockSize() const override { return ggmlTypeInfo(type_).blockSize; }
+    uint32_t ggufFileType() const override { return fileType_; }
+    const Format* fallback() const override { return fallback_ ? formatForGgml(*fallback_) : nullptr; }
     uint64_t rowBytes(int64_t cols) const { return uint64_t(cols / blockSize()) * ggmlTypeInfo(type_).typeSize; }
     uint64_t storageBytes(int64_t rows, int64_t cols) const override { return uint64_t(rows) * rowBytes(cols); }
 
@@ -52,6 +61,9 @@ public:
 
 private:
     GgmlType type_;
+    uint32_t fileType_;
+    std::optional<GgmlType> fallback_;
+    const char* desc_;
 };
 
 }  // namespace qs

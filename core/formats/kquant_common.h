@@ -18,6 +18,8 @@
 // round to nearest even, min/max with the same tie rule) and horizontal reductions use one fixed
 // tree, so both instantiations compute identical floats and hence identical bytes.
 #include "core/formats/block_format.h"
+#include "core/formats/blocks.h"
+#include "core/formats/inspect.h"
 #include "core/util/half.h"
 
 #include <algorithm>
@@ -869,13 +871,34 @@ void quantizeSymSuper(const float* xs, const float* imp, const SymParams& p, con
         }
 }
 
-// A K-quant format from its Impl: Impl::Block (the packed super-block), Impl::encode<V>(x, imp,
-// Block&) for one super-block, Impl::decode(const Block&, float* y).
+// A super-block's stored integers, as the block inspector shows them.
+struct Unpacked {
+    int codes[kSuper] = {};     // each weight's code as stored
+    int sc[16] = {}, mn[16] = {};  // sub-block scale (and min) integers
+    float d = 0, dmin = 0;      // the fp16 super-block scale(s)
+};
+
+// A K-quant format from its Impl:
+//   using Block: the packed super-block (checked against kType's entry in ggml_types.h);
+//   static constexpr GgmlType kType; uint32_t kFileType (LLAMA_FTYPE_*);
+//   static constexpr std::optional<GgmlType> kFallback: where rows not a multiple of 256 go;
+//   static constexpr int kSubLength (16 or 32 weights), kScaleBits (of the sub-block scales),
+//     kCodeMax (largest code), kOffset (codes are q - kOffset; 0 with mins); bool kMins;
+//   template <class V> static void encode(const float* x, const float* imp, Block&): one super-block;
+//   static void decode(const Block&, float* y);
+//   static void unpack(const Block&, Unpacked&): the stored integers (block inspector).
+// Reconstruction (the inspector's levels): with mins (d*sc)*q - dmin*m, else (d*sc)*(q - kOffset).
 template <class Impl>
 class KQuantFormat : public BlockFormat {
+    using Block = typename Impl::Block;
+    static_assert(sizeof(Block) == ggmlTypeInfo(Impl::kType).typeSize, "Block size differs from ggml_types.h");
+    static_assert(ggmlTypeInfo(Impl::kType).blockSize == kSuper, "not a 256-weight super-block type");
+
 public:
-    KQuantFormat(GgmlType t, const char* desc) : BlockFormat(t), desc_(desc) {}
-    std::string description() const override { return desc_; }
+    explicit KQuantFormat(const char* description)
+        : BlockFormat(Impl::kType, Impl::kFileType, Impl::kFallback, description)
+    {
+    }
     void quantizeRow(const float* x, void* dst, int64_t n, const float* imp) const override { run<V8Fast>(x, dst, n, imp); }
     void quantizeRowReference(const float* x, void* dst, int64_t n, const float* imp) const override
     {
@@ -884,10 +907,46 @@ public:
     void dequantizeRow(const void* src, float* y, int64_t n) const override
     {
         const auto* in = static_cast<const unsigned char*>(src);
-        typename Impl::Block b;
+        Block b;
         for (int64_t i = 0; i < n / kSuper; ++i) {
             std::memcpy(&b, in + i * sizeof(b), sizeof(b));
             Impl::decode(b, y + i * kSuper);
+        }
+    }
+
+    int inspectLength() const override { return Impl::kSubLength; }
+    void inspectDecode(const unsigned char* bytes, int64_t, int64_t, int64_t, int64_t block,
+                       BlockInspection& r) const override
+    {
+        const int len = Impl::kSubLength;
+        r.kquant = true;
+        r.subBlocks = kSuper / len;
+        r.superBlock = block / r.subBlocks;
+        r.subBlock = int(block % r.subBlocks);
+        Block b;
+        std::memcpy(&b, bytes + r.superBlock * sizeof b, sizeof b);
+        Unpacked s;
+        Impl::unpack(b, s);
+        for (int j = 0; j < len; ++j)
+            r.codes[size_t(j)] = s.codes[r.subBlock * len + j];
+        r.superD = s.d;
+        r.subScales.assign(s.sc, s.sc + r.subBlocks);
+        r.subScaleBits = Impl::kScaleBits;
+        const float dl = s.d * float(s.sc[r.subBlock]);
+        r.subScaleValue = dl;
+        r.scale = dl;
+        if constexpr (Impl::kMins) {
+            r.kind = BlockInspection::Kind::KMin;
+            r.superDmin = s.dmin;
+            r.subMins.assign(s.mn, s.mn + r.subBlocks);
+            const float ml = s.dmin * float(s.mn[r.subBlock]);
+            r.subMinValue = ml;
+            r.minValue = ml;
+            setLevels(r, 0, Impl::kCodeMax, [&](int c) { return dl * float(c) - ml; });
+        } else {
+            r.kind = BlockInspection::Kind::KSym;
+            r.offset = Impl::kOffset;
+            setLevels(r, 0, Impl::kCodeMax, [&](int c) { return dl * float(c - Impl::kOffset); });
         }
     }
 
@@ -896,14 +955,13 @@ private:
     static void run(const float* x, void* dst, int64_t n, const float* imp)
     {
         auto* out = static_cast<unsigned char*>(dst);
-        typename Impl::Block b;
+        Block b;
         for (int64_t i = 0; i < n / kSuper; ++i) {
             std::memset(&b, 0, sizeof(b));
             Impl::template encode<V>(x + i * kSuper, imp ? imp + i * kSuper : nullptr, b);
             std::memcpy(out + i * sizeof(b), &b, sizeof(b));
         }
     }
-    const char* desc_;
 };
 
 }  // namespace qs::kq
