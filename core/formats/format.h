@@ -10,18 +10,24 @@
 //   1. One file, core/formats/<name>.cpp, with the format and a function returning its instance
 //      (`const Format& formatXyz()`). Pick the base that fits:
 //      - a llama.cpp 32-weight block format: a Kernel for legacy::LegacyFormat (legacy_kernels.h:
-//        Block layout, kType, kFileType, the scale search, decode; q4_0.cpp is the model);
+//        its Block layout, kType, kFileType, the scale search, decode; q4_0.cpp is the model),
+//        and the file's last line QS_LEGACY_FORMAT(formatXyz, Kernel, description);
 //      - a llama.cpp K-quant (256-weight super-blocks): an Impl for kq::KQuantFormat
-//        (kquant_common.h: Block, kType, kFileType, kFallback, encode, decode, unpack;
-//        q4_k.cpp is the model);
-//      - anything else: a Format subclass (nf4.cpp, int_uniform.cpp), overriding what applies.
+//        (kquant_common.h: Block, kType, kFileType, kFallback, encode, decode, unpack; q4_k.cpp
+//        is the model), and QS_KQUANT_FORMAT(formatXyz, Impl, description);
+//      - another GGUF block format: a BlockFormat subclass with its row kernels, and
+//        QS_BLOCK_FORMAT (block_format.h);
+//      - anything else: a Format subclass (nf4.cpp, int_uniform.cpp) overriding what applies,
+//        and its function written out.
 //      A GGUF format names its GgmlType; its Block's size and weight count are checked against
-//      the one type-traits table (ggml_types.h) at compile time.
+//      the one type-traits table (ggml_types.h) at compile time. A file registered with one of
+//      the QS_*_FORMAT macros is also compiled for AVX2 (core/CMakeLists.txt) and runs those
+//      kernels where the CPU has AVX2 (core/util/isa.h).
 //   2. One registration, in registry.cpp: the function's declaration and its line in allFormats()
 //      (where it goes in the list is where it shows in menus and `quantscope-cli formats`).
 //   3. Translations: the description is marked QT_TRANSLATE_NOOP("qs::formats", ...) in its file;
 //      `cmake --build build --target update_translations` (lupdate) adds it to translations/*.ts.
-// Nothing else changes: the CLI (`formats`, `--type`), plans and presets' fallbacks, export, the
+// Nothing else changes: the CLI (`formats`, `--type`), plans (file type, fallbacks), export, the
 // GUI's menus and the block inspector, and the tests that iterate allFormats() pick it up.
 #include "core/formats/ggml_types.h"
 
@@ -87,6 +93,9 @@ public:
     // sum_j importance[j] * (x_ij - q_ij)^2. dst holds storageBytes(rows, cols) bytes.
     virtual void quantize(const float* src, int64_t rows, int64_t cols, void* dst,
                           const float* importance = nullptr) const = 0;
+    // The instruction set the fast path was compiled for and runs with: "avx2" or "base"
+    // (chosen at start-up, core/util/isa.h).
+    virtual const char* isa() const;
     // Scalar reference path, single-threaded; the fast path must produce identical bytes.
     virtual void quantizeReference(const float* src, int64_t rows, int64_t cols, void* dst,
                                    const float* importance = nullptr) const = 0;

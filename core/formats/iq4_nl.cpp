@@ -36,11 +36,7 @@ struct Kernel : legacy::NlCode {
 
 }  // namespace
 
-const Format& formatIQ4_NL()
-{
-    static const legacy::LegacyFormat<Kernel> f(
-        QT_TRANSLATE_NOOP("qs::formats", "llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)"));
-    return f;
-}
+QS_LEGACY_FORMAT(formatIQ4_NL, Kernel,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)"))
 
 }  // namespace qs

@@ -36,6 +36,14 @@ namespace qs::kq {
 
 constexpr int kSuper = 256;
 
+// Scale packing (kquant_common.cpp, compiled once): 8 scales + 8 mins of Q4_K/Q5_K into 12 bytes,
+// and Q3_K's 16 signed 6-bit scales (sc in [-32, 31]) into 12 bytes. Layouts below, at their
+// unpacking functions.
+void packScaleMin6(const uint8_t sc[8], const uint8_t mn[8], uint8_t out[12]);
+void packScale6Q3(const int8_t sc[16], uint8_t out[12]);
+
+inline namespace QS_ISA {  // compiled once per instruction set (core/util/isa.h)
+
 // ---------------------------------------------------------------------------------------------
 // 8-lane vectors
 
@@ -243,7 +251,7 @@ inline int nearestInt(float f) { return int(std::nearbyint(f)); }
 // 6-bit scale/min packing of Q4_K and Q5_K (8 scales + 8 mins in 12 bytes): entries 0-3 in the low
 // 6 bits of bytes 0-3 (scales) and 4-7 (mins); entries 4-7 keep their low nibbles in bytes 8-11
 // (scale low, min high) and their top 2 bits in the top bits of bytes 0-3 (scales) and 4-7 (mins).
-void packScaleMin6(const uint8_t sc[8], const uint8_t mn[8], uint8_t out[12]);
+// packScaleMin6: see the top of this file.
 inline void unpackScaleMin6(const uint8_t q[12], int j, int& sc, int& mn)
 {
     if (j < 4) {
@@ -256,7 +264,7 @@ inline void unpackScaleMin6(const uint8_t q[12], int j, int& sc, int& mn)
 }
 // Q3_K's 16 signed 6-bit scales, stored biased by 32: low nibbles of 0-7 in bytes 0-7, of 8-15 in
 // the high nibbles of bytes 0-7; top 2 bits of scale j at bits 2*(j/4) of byte 8 + j%4.
-void packScale6Q3(const int8_t sc[16], uint8_t out[12]);  // sc in [-32, 31]
+// packScale6Q3: see the top of this file.
 inline int unpackScale6Q3(const uint8_t q[12], int j)
 {
     const int lo = j < 8 ? (q[j] & 0xF) : (q[j - 8] >> 4);
@@ -878,6 +886,35 @@ struct Unpacked {
     float d = 0, dmin = 0;      // the fp16 super-block scale(s)
 };
 
+// The row kernels of Impl (below) in this compile: quantize with lanes V, dequantize.
+template <class Impl, class V>
+void quantizeRow(const float* x, void* dst, int64_t n, const float* imp)
+{
+    auto* out = static_cast<unsigned char*>(dst);
+    typename Impl::Block b;
+    for (int64_t i = 0; i < n / kSuper; ++i) {
+        std::memset(&b, 0, sizeof(b));
+        Impl::template encode<V>(x + i * kSuper, imp ? imp + i * kSuper : nullptr, b);
+        std::memcpy(out + i * sizeof(b), &b, sizeof(b));
+    }
+}
+template <class Impl>
+void dequantizeRow(const void* src, float* y, int64_t n)
+{
+    const auto* in = static_cast<const unsigned char*>(src);
+    typename Impl::Block b;
+    for (int64_t i = 0; i < n / kSuper; ++i) {
+        std::memcpy(&b, in + i * sizeof(b), sizeof(b));
+        Impl::decode(b, y + i * kSuper);
+    }
+}
+// The fast row kernels of this compile (AVX2 lanes in the AVX2 compile of the format's file).
+template <class Impl>
+RowKernels rowKernels()
+{
+    return {&quantizeRow<Impl, V8Fast>, &dequantizeRow<Impl>, QS_ISA_NAME};
+}
+
 // A K-quant format from its Impl:
 //   using Block: the packed super-block (checked against kType's entry in ggml_types.h);
 //   static constexpr GgmlType kType; uint32_t kFileType (LLAMA_FTYPE_*);
@@ -896,22 +933,13 @@ class KQuantFormat : public BlockFormat {
 
 public:
     explicit KQuantFormat(const char* description)
-        : BlockFormat(Impl::kType, Impl::kFileType, Impl::kFallback, description)
+        : BlockFormat(Impl::kType, Impl::kFileType, Impl::kFallback, description,
+                      selectRowKernels<Impl::kType>(rowKernels<Impl>()))
     {
     }
-    void quantizeRow(const float* x, void* dst, int64_t n, const float* imp) const override { run<V8Fast>(x, dst, n, imp); }
     void quantizeRowReference(const float* x, void* dst, int64_t n, const float* imp) const override
     {
-        run<V8Scalar>(x, dst, n, imp);
-    }
-    void dequantizeRow(const void* src, float* y, int64_t n) const override
-    {
-        const auto* in = static_cast<const unsigned char*>(src);
-        Block b;
-        for (int64_t i = 0; i < n / kSuper; ++i) {
-            std::memcpy(&b, in + i * sizeof(b), sizeof(b));
-            Impl::decode(b, y + i * kSuper);
-        }
+        quantizeRow<Impl, V8Scalar>(x, dst, n, imp);
     }
 
     int inspectLength() const override { return Impl::kSubLength; }
@@ -949,19 +977,12 @@ public:
             setLevels(r, 0, Impl::kCodeMax, [&](int c) { return dl * float(c - Impl::kOffset); });
         }
     }
-
-private:
-    template <class V>
-    static void run(const float* x, void* dst, int64_t n, const float* imp)
-    {
-        auto* out = static_cast<unsigned char*>(dst);
-        Block b;
-        for (int64_t i = 0; i < n / kSuper; ++i) {
-            std::memset(&b, 0, sizeof(b));
-            Impl::template encode<V>(x + i * kSuper, imp ? imp + i * kSuper : nullptr, b);
-            std::memcpy(out + i * sizeof(b), &b, sizeof(b));
-        }
-    }
 };
 
+}  // namespace QS_ISA
 }  // namespace qs::kq
+
+// The last line of a K-quant format's file, in namespace qs (see QS_BLOCK_FORMAT):
+//   QS_KQUANT_FORMAT(formatQ4_K, Q4K, QT_TRANSLATE_NOOP("qs::formats", "..."))
+#define QS_KQUANT_FORMAT(FUNCTION, IMPL, DESCRIPTION) \
+    QS_BLOCK_FORMAT(FUNCTION, IMPL::kType, kq::rowKernels<IMPL>(), kq::KQuantFormat<IMPL>, DESCRIPTION)

@@ -33,6 +33,7 @@
 #endif
 
 namespace qs::legacy {
+inline namespace QS_ISA {  // compiled once per instruction set (core/util/isa.h)
 
 constexpr int QK = 32;  // weights per block
 
@@ -604,6 +605,24 @@ struct NlCode {
     }
 };
 
+template <class Kernel>
+void dequantizeRow(const void* src, float* y, int64_t n)
+{
+    const auto* in = static_cast<const unsigned char*>(src);
+    typename Kernel::Block blk;
+    for (int64_t b = 0; b < n / QK; ++b, y += QK) {
+        std::memcpy(&blk, in + b * sizeof(blk), sizeof(blk));
+        Kernel::decode(blk, y);
+    }
+}
+
+// The fast row kernels of this compile (AVX2 in the AVX2 compile of the format's file).
+template <class Kernel>
+RowKernels rowKernels()
+{
+    return {&quantizeRowFast<Kernel>, &dequantizeRow<Kernel>, QS_ISA_NAME};
+}
+
 // ---- The Format of a 32-weight block format --------------------------------------------------
 // Kernel supplies what the row drivers above need (search, code, Block) and
 //   static constexpr GgmlType kType: its GGUF tensor type (Block is checked against its entry in
@@ -620,25 +639,13 @@ class LegacyFormat : public BlockFormat {
 
 public:
     explicit LegacyFormat(const char* description)
-        : BlockFormat(Kernel::kType, Kernel::kFileType, std::nullopt, description)
+        : BlockFormat(Kernel::kType, Kernel::kFileType, std::nullopt, description,
+                      selectRowKernels<Kernel::kType>(rowKernels<Kernel>()))
     {
-    }
-    void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
-    {
-        quantizeRowFast<Kernel>(x, dst, n, importance);
     }
     void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
     {
         legacy::quantizeRowReference<Kernel>(x, dst, n, importance);
-    }
-    void dequantizeRow(const void* src, float* y, int64_t n) const override
-    {
-        const auto* in = static_cast<const unsigned char*>(src);
-        Block blk;
-        for (int64_t b = 0; b < n / QK; ++b, y += QK) {
-            std::memcpy(&blk, in + b * sizeof(blk), sizeof(blk));
-            Kernel::decode(blk, y);
-        }
     }
 
     int inspectLength() const override { return QK; }
@@ -686,4 +693,10 @@ public:
     }
 };
 
+}  // namespace QS_ISA
 }  // namespace qs::legacy
+
+// The last line of a 32-weight block format's file, in namespace qs (see QS_BLOCK_FORMAT):
+//   QS_LEGACY_FORMAT(formatQ4_0, Kernel, QT_TRANSLATE_NOOP("qs::formats", "..."))
+#define QS_LEGACY_FORMAT(FUNCTION, KERNEL, DESCRIPTION) \
+    QS_BLOCK_FORMAT(FUNCTION, KERNEL::kType, legacy::rowKernels<KERNEL>(), legacy::LegacyFormat<KERNEL>, DESCRIPTION)

@@ -64,10 +64,7 @@ struct Q2K {
 
 }  // namespace
 
-const Format& formatQ2_K()
-{
-    static const kq::KQuantFormat<Q2K> f(QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 2-bit K-quant: 256-weight super-blocks, 4-bit scale+min per 16 (2.63 bpw)"));
-    return f;
-}
+QS_KQUANT_FORMAT(formatQ2_K, Q2K,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 2-bit K-quant: 256-weight super-blocks, 4-bit scale+min per 16 (2.63 bpw)"))
 
 }  // namespace qs

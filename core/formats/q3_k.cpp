@@ -77,10 +77,7 @@ struct Q3K {
 
 }  // namespace
 
-const Format& formatQ3_K()
-{
-    static const kq::KQuantFormat<Q3K> f(QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 3-bit K-quant: 256-weight super-blocks, 6-bit scales per 16 (3.44 bpw)"));
-    return f;
-}
+QS_KQUANT_FORMAT(formatQ3_K, Q3K,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 3-bit K-quant: 256-weight super-blocks, 6-bit scales per 16 (3.44 bpw)"))
 
 }  // namespace qs

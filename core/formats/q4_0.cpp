@@ -35,11 +35,7 @@ struct Kernel : legacy::UniformCode<8> {
 
 }  // namespace
 
-const Format& formatQ4_0()
-{
-    static const legacy::LegacyFormat<Kernel> f(
-        QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q4_0: 32-weight blocks, fp16 scale, 4-bit levels (4.5 bits/weight)"));
-    return f;
-}
+QS_LEGACY_FORMAT(formatQ4_0, Kernel,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q4_0: 32-weight blocks, fp16 scale, 4-bit levels (4.5 bits/weight)"))
 
 }  // namespace qs

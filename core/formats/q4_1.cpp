@@ -40,11 +40,7 @@ struct Kernel : legacy::UniformCode<0> {
 
 }  // namespace
 
-const Format& formatQ4_1()
-{
-    static const legacy::LegacyFormat<Kernel> f(
-        QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q4_1: 32-weight blocks, fp16 scale and min, 4-bit levels (5 bits/weight)"));
-    return f;
-}
+QS_LEGACY_FORMAT(formatQ4_1, Kernel,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q4_1: 32-weight blocks, fp16 scale and min, 4-bit levels (5 bits/weight)"))
 
 }  // namespace qs

@@ -62,10 +62,7 @@ struct Q4K {
 
 }  // namespace
 
-const Format& formatQ4_K()
-{
-    static const kq::KQuantFormat<Q4K> f(QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 4-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (4.5 bpw)"));
-    return f;
-}
+QS_KQUANT_FORMAT(formatQ4_K, Q4K,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 4-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (4.5 bpw)"))
 
 }  // namespace qs

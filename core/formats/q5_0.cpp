@@ -39,11 +39,7 @@ struct Kernel : legacy::UniformCode<16> {
 
 }  // namespace
 
-const Format& formatQ5_0()
-{
-    static const legacy::LegacyFormat<Kernel> f(
-        QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q5_0: 32-weight blocks, fp16 scale, 5-bit levels (5.5 bits/weight)"));
-    return f;
-}
+QS_LEGACY_FORMAT(formatQ5_0, Kernel,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q5_0: 32-weight blocks, fp16 scale, 5-bit levels (5.5 bits/weight)"))
 
 }  // namespace qs

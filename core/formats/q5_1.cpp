@@ -47,11 +47,7 @@ struct Kernel : legacy::UniformCode<0> {
 
 }  // namespace
 
-const Format& formatQ5_1()
-{
-    static const legacy::LegacyFormat<Kernel> f(
-        QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)"));
-    return f;
-}
+QS_LEGACY_FORMAT(formatQ5_1, Kernel,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)"))
 
 }  // namespace qs

@@ -67,10 +67,7 @@ struct Q5K {
 
 }  // namespace
 
-const Format& formatQ5_K()
-{
-    static const kq::KQuantFormat<Q5K> f(QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 5-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (5.5 bpw)"));
-    return f;
-}
+QS_KQUANT_FORMAT(formatQ5_K, Q5K,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 5-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (5.5 bpw)"))
 
 }  // namespace qs

@@ -77,10 +77,7 @@ struct Q6K {
 
 }  // namespace
 
-const Format& formatQ6_K()
-{
-    static const kq::KQuantFormat<Q6K> f(QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 6-bit K-quant: 256-weight super-blocks, 8-bit scales per 16 (6.56 bpw)"));
-    return f;
-}
+QS_KQUANT_FORMAT(formatQ6_K, Q6K,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 6-bit K-quant: 256-weight super-blocks, 8-bit scales per 16 (6.56 bpw)"))
 
 }  // namespace qs

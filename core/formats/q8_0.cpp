@@ -33,11 +33,7 @@ struct Kernel : legacy::UniformCode<0> {
 
 }  // namespace
 
-const Format& formatQ8_0()
-{
-    static const legacy::LegacyFormat<Kernel> f(
-        QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)"));
-    return f;
-}
+QS_LEGACY_FORMAT(formatQ8_0, Kernel,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)"))
 
 }  // namespace qs

@@ -1,4 +1,5 @@
 #include "core/formats/format.h"
+#include "core/util/isa.h"
 #include "core/util/strings.h"
 
 namespace qs {
@@ -29,6 +30,8 @@ std::vector<float> Format::roundTrip(const float* src, int64_t rows, int64_t col
     dequantize(q.data(), rows, cols, out.data());
     return out;
 }
+
+const char* Format::isa() const { return QS_ISA_NAME; }  // formats without per-ISA kernels
 
 const std::vector<const Format*>& allFormats()
 {
