@@ -74,49 +74,14 @@ void rebin(qs::Histogram& into, const qs::Histogram& h)
     }
 }
 
-// A regular expression (ECMAScript) matching exactly `name`.
-std::string exactRegex(const std::string& name)
+// The plan with its target and, when empty, its type: the source's own float type.
+PlanSpec planFor(const Model& m, const PlanSpec& plan, PlanTarget target)
 {
-    std::string out = "^";
-    for (char c : name) {
-        if (std::string_view("\\^$.|?*+()[]{}/").find(c) != std::string_view::npos)
-            out += '\\';
-        out += c;
-    }
-    return out + "$";
-}
-
-// The type a plan uses where the user said "keep": the source's own float type when it has one.
-std::string keepType(const Model& m)
-{
-    for (const auto& t : m.tensors)
-        if (t.shape.size() >= 2)
-            return findFormat(t.dtype) ? t.dtype : std::string("F16");
-    return "F16";
-}
-
-PlanOptions planOptions(const Model& m, const PlanState& plan, PlanTarget target)
-{
-    PlanOptions o;
-    o.type = plan.base.isEmpty() ? keepType(m) : plan.base.toStdString();
+    PlanSpec o = plan;
+    if (o.type.empty())
+        o.type = keepFormat(m)->name();
     o.target = target;
-    for (const auto& [i, type] : plan.overrides) {
-        if (i < 0 || i >= int(m.tensors.size()))
-            continue;
-        o.overrides.push_back(exactRegex(m.tensors[size_t(i)].name) + "=" +
-                              (type.isEmpty() ? keepType(m) : type.toStdString()));
-    }
     return o;
-}
-
-// GGUF when every chosen type can be stored in GGUF, else fake-quant safetensors.
-QuantPlan buildAnyPlan(const Model& m, const PlanState& plan)
-{
-    try {
-        return buildPlan(m, planOptions(m, plan, PlanTarget::Gguf));
-    } catch (const Error&) {
-        return buildPlan(m, planOptions(m, plan, PlanTarget::Safetensors));
-    }
 }
 
 }  // namespace
@@ -172,37 +137,29 @@ QString bytesText(double bytes)
     return QLocale().formattedDataSize(qint64(bytes), 2, QLocale::DataSizeTraditionalFormat);
 }
 
-PlanView evaluatePlan(const Model& m, const PlanState& plan)
+const Format* keepFormat(const Model& m)
 {
-    PlanView v;
-    const size_t n = m.tensors.size();
-    v.target.assign(n, QString());
-    v.reason.assign(n, QString());
-    v.bytes.assign(n, 0);
-    for (size_t i = 0; i < n; ++i)
-        v.bytes[i] = m.tensors[i].nbytes;
-    if (!plan.empty()) {
-        try {
-            const QuantPlan p = buildAnyPlan(m, plan);
-            for (const PlanEntry& e : p.entries) {
-                const size_t i = size_t(e.sourceIndex);
-                if (i >= n)
-                    continue;
-                v.reason[i] = qstr(e.reason);
-                if (!e.eligible)
-                    continue;
-                v.target[i] = qstr(e.format);
-                const Format* f = findFormat(e.outputDtype);
-                v.bytes[i] = f ? f->storageBytes(e.rows(), e.cols()) : m.tensors[i].nbytes;
-            }
-        } catch (const std::exception& e) {
-            for (auto& r : v.reason)
-                r = QString::fromUtf8(e.what());
+    for (const auto& t : m.tensors)
+        if (t.shape.size() >= 2) {
+            const Format* f = findFormat(t.dtype);
+            return f ? f : findFormat("F16");
         }
+    return findFormat("F16");
+}
+
+QuantPlan resolvePlan(const Model& m, const PlanSpec& plan)
+{
+    try {
+        return buildPlan(m, planFor(m, plan, PlanTarget::Gguf));
+    } catch (const Error&) {
+        return buildPlan(m, planFor(m, plan, PlanTarget::Safetensors));
     }
-    for (uint64_t b : v.bytes)
-        v.totalBytes += b;
-    return v;
+}
+
+uint64_t plannedBytes(const Model& m, const PlanEntry& e)
+{
+    const Format* f = e.eligible ? findFormat(e.outputDtype) : nullptr;
+    return f ? f->storageBytes(e.rows(), e.cols()) : m.tensors.at(size_t(e.sourceIndex)).nbytes;
 }
 
 Opened openModel(const QString& path)
@@ -302,7 +259,7 @@ static void analyseTensorUncancelled(QPromise<TensorAnalysis>& promise, std::sha
         try {
             // The type this tensor gets at this precision, as compare and export see it
             // (presets mix types; row lengths a block does not divide fall back).
-            PlanOptions po;
+            PlanSpec po;
             po.type = precisions[p].toStdString();
             po.target = PlanTarget::Safetensors;
             const QuantPlan plan = buildPlan(*model, po);
@@ -421,7 +378,7 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
     try {
         const CompareResult res = compareModel(*model, types, o);
         // Source bytes and weights of the tensors compare measured (the eligible ones).
-        PlanOptions po;
+        PlanSpec po;
         po.type = types.front();
         po.target = PlanTarget::Safetensors;
         const QuantPlan plan = buildPlan(*model, po);
@@ -468,7 +425,7 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
             if (setup) {
                 if (promise.isCanceled())
                     return;
-                const TypeAccuracy acc = evaluateType(*model, *setup, c.type, false, {}, &cancel);
+                const TypeAccuracy acc = evaluateType(*model, *setup, PlanSpec(c.type), &cancel);
                 auto fill = [&](PrecisionRow& pr, const AccuracyMetrics& a) {
                     pr.evaluated = true;
                     pr.kldMean = a.kldMean;
@@ -510,7 +467,7 @@ QString checkExport(const Model& m, const ExportRequest& req)
 {
     try {
         const PlanTarget target = targetForPath(req.path.toStdString());
-        PlanOptions po = req.type.isEmpty() ? planOptions(m, req.plan, target) : PlanOptions{};
+        PlanSpec po = req.type.isEmpty() ? planFor(m, req.plan, target) : PlanSpec{};
         if (!req.type.isEmpty()) {
             po.type = req.type.toStdString();
             po.target = target;
@@ -544,9 +501,9 @@ void exportModel(QPromise<ExportOutcome>& promise, std::shared_ptr<const Model> 
     timer.start();
     try {
         const PlanTarget target = targetForPath(req.path.toStdString());
-        PlanOptions po = planOptions(*model, req.plan, target);
+        PlanSpec po = planFor(*model, req.plan, target);
         if (!req.type.isEmpty()) {
-            po = PlanOptions{};
+            po = PlanSpec{};
             po.type = req.type.toStdString();
             po.target = target;
         }

@@ -3,6 +3,7 @@
 // and the functions the workers run (all of them call core/; none computes metrics itself).
 // Every function below may run on a worker thread unless noted.
 #include "core/eval/eval_setup.h"
+#include "core/plan/plan.h"
 #include "ui/analysis.h"
 
 #include <QPromise>
@@ -43,18 +44,16 @@ std::vector<Choice> planPresets();
 QString bytesText(double bytes);
 
 // ---- The mixed-precision plan ----
-struct PlanState {
-    QString base;                       // preset or format for every eligible tensor; empty: none
-    std::map<int, QString> overrides;   // tensor index -> format
-    bool empty() const { return base.isEmpty() && overrides.empty(); }
-};
-struct PlanView {
-    std::vector<QString> target;  // per tensor; empty: kept as it is
-    std::vector<QString> reason;  // per tensor, for the tooltip
-    std::vector<uint64_t> bytes;  // per tensor, after the plan
-    uint64_t totalBytes = 0;
-};
-PlanView evaluatePlan(const qs::Model& m, const PlanState& plan);
+// The browser's plan is a qs::PlanSpec (core/plan): a preset or format for every eligible tensor
+// (`type`; empty: keepFormat) and exact tensor names -> format.
+// The format "(keep)" stands for: the type of the source's first matrix, F16 if the engine has
+// no such format.
+const qs::Format* keepFormat(const qs::Model& m);
+// The plan resolved as an export resolves it: into a GGUF when every chosen format can be stored
+// there, else fake-quant safetensors. Throws qs::Error for a plan the engine rejects.
+qs::QuantPlan resolvePlan(const qs::Model& m, const qs::PlanSpec& plan);
+// Bytes of a tensor after the plan: quantized ones at their stored type, the others as now.
+uint64_t plannedBytes(const qs::Model& m, const qs::PlanEntry& e);
 
 // ---- Worker functions (QtConcurrent::run) ----
 // Inside a worker's catch (...): a cancellation (qs::Error Cancelled) returns false, so the worker
@@ -104,7 +103,7 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const qs::Model> 
 struct ExportRequest {
     QString path;
     QString type;      // empty: the plan below
-    PlanState plan;
+    qs::PlanSpec plan;
 };
 struct ExportOutcome {
     QString path;

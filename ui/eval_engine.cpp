@@ -75,11 +75,11 @@ void runSensitivity(QPromise<SensitivityOutcome>& promise, std::shared_ptr<const
     promise.setProgressValue(0);
     try {
         const auto setup = prepare(promise, *model, req.stream, cancel);
-        const Precision p = precisionForType(*model, *setup->weights, req.type.toStdString());
+        const PlanSpec p = precisionForPlan(*model, *setup->weights, PlanSpec(req.type.toStdString()));
         const EvalControl c = control(
             cancel, [&] { return promise.isCanceled(); }, [&](int v) { promise.setProgressValue(v); }, 50, 1000);
         out.rows = sensitivity(*setup->evaluator, p, req.byLayer, importanceOf(*setup), &c);
-        for (const auto& [name, f] : p.formats)
+        for (const auto& [name, f] : p.tensors)
             if (f)
                 out.formats[name] = f->name();
         out.positions = setup->evaluator->positions();
@@ -158,20 +158,20 @@ void runPlanForSize(QPromise<SizePlanOutcome>& promise, std::shared_ptr<const Mo
         out.targetBytes = req.megabytes ? uint64_t(req.target * 1e6) : bytesForBitsPerWeight(w, req.target);
         const EvalControl c = control(
             cancel, [&] { return promise.isCanceled(); }, [&](int v) { promise.setProgressValue(v); }, 50, 980);
-        const Precision plan = planForSize(*setup->evaluator, out.targetBytes, cands, importanceOf(*setup), &c);
+        const PlanSpec plan = planForSize(*setup->evaluator, out.targetBytes, cands, importanceOf(*setup), &c);
         out.bytes = precisionBytes(w, plan);
         out.bitsPerWeight = qs::bitsPerWeight(w, out.bytes);
         out.metrics = setup->evaluator->evaluate(plan, importanceOf(*setup));
-        // The plan on the source tensors: one override per planned tensor.
-        for (size_t i = 0; i < model->tensors.size(); ++i) {
-            std::string name = llamaCppName(model->tensors[i].name);
+        // The plan on the source tensors (by their names in the model).
+        for (const auto& t : model->tensors) {
+            std::string name = llamaCppName(t.name);
             if (name.empty())
-                name = model->tensors[i].name;
-            auto it = plan.formats.find(name);
-            if (it != plan.formats.end() && it->second)
-                out.plan.overrides[int(i)] = qstr(it->second->name());
+                name = t.name;
+            auto it = plan.tensors.find(name);
+            if (it != plan.tensors.end() && it->second)
+                out.plan.tensors[t.name] = it->second;
         }
-        for (const auto& [name, f] : plan.formats)
+        for (const auto& [name, f] : plan.tensors)
             out.formats[name] = f->name();
         promise.setProgressValue(1000);
     } catch (...) {

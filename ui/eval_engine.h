@@ -56,7 +56,7 @@ struct SizePlanRequest {
     std::shared_ptr<std::atomic<bool>> cancel;  // as in SensitivityRequest
 };
 struct SizePlanOutcome {
-    PlanState plan;  // one override per planned tensor (source tensor index -> format)
+    qs::PlanSpec plan;  // the planned tensors by source name -> format
     std::map<std::string, std::string> formats;  // llama.cpp tensor name -> format, as the CLI prints
     uint64_t targetBytes = 0;
     uint64_t bytes = 0;    // model size with the plan (as plan-for-size counts it)

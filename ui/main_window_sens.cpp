@@ -85,7 +85,7 @@ void MainWindow::applySizePlan(const engine::SizePlanOutcome& o)
         return;
     browser_->setPlan(o.plan);
     setStatus([=, this] { return tr("Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4")
-                         .arg(o.plan.overrides.size())
+                         .arg(o.plan.tensors.size())
                          .arg(engine::bytesText(double(o.bytes)))
                          .arg(o.bitsPerWeight, 0, 'f', 3)
                          .arg(o.metrics.kldMean, 0, 'g', 4); });

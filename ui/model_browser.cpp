@@ -1,5 +1,6 @@
 #include "ui/model_browser.h"
 
+#include "core/formats/format.h"
 #include "core/model/model.h"
 #include "ui/engine.h"
 #include "ui/primer.h"
@@ -183,8 +184,7 @@ void ModelBrowser::retranslateUi()
     view_->setWhatsThis(Primer::whatsThis(tips[Plan], QStringLiteral("bits")));
     updateTitle();
     relabelRows(items_->invisibleRootItem());
-    if (model_)
-        planView_ = engine::evaluatePlan(*model_, plan_);  // its reasons are texts too
+    resolvePlan();  // its reasons are texts too
     for (int i = 0; i < int(planItems_.size()); ++i)
         updatePlanCell(i);
     updateTotals();
@@ -227,7 +227,7 @@ void ModelBrowser::setModel(std::shared_ptr<const qs::Model> model, const QStrin
     model_ = std::move(model);
     label_ = label;
     plan_ = {};
-    planView_ = model_ ? engine::evaluatePlan(*model_, plan_) : engine::PlanView{};
+    resolvePlan();
     rebuild();
     emit planChanged();
     emit tensorSelected(-1);
@@ -341,19 +341,58 @@ void ModelBrowser::updatePlanCell(int tensor)
     QStandardItem* it = planItems_[size_t(tensor)];
     if (!it)
         return;
-    const QString target = tensor < int(planView_.target.size()) ? planView_.target[size_t(tensor)] : QString();
+    const QString target = plannedFormat(tensor);
+    const QString reason = plannedReason(tensor);
     it->setData(target, Qt::EditRole);
     it->setData(target.isEmpty() ? tr("(keep)") : target, Qt::DisplayRole);
     it->setData(target, SortRole);
-    it->setToolTip(tensor < int(planView_.reason.size()) && !planView_.reason[size_t(tensor)].isEmpty()
-                       ? planView_.reason[size_t(tensor)]
-                       : tr("Double-click to set the target type of this tensor (applies to every selected tensor)"));
+    it->setToolTip(!reason.isEmpty() ? reason
+                                     : tr("Double-click to set the target type of this tensor (applies to every selected tensor)"));
     it->setForeground(target.isEmpty() ? palette().brush(QPalette::PlaceholderText) : palette().brush(QPalette::Text));
+}
+
+void ModelBrowser::resolvePlan()
+{
+    planned_ = {};
+    planError_.clear();
+    if (!model_ || plan_.empty())
+        return;
+    try {
+        planned_ = engine::resolvePlan(*model_, plan_);
+    } catch (const std::exception& e) {
+        planError_ = QString::fromUtf8(e.what());
+    }
+}
+
+QString ModelBrowser::plannedFormat(int tensor) const
+{
+    if (tensor < 0 || tensor >= int(planned_.entries.size()) || !planned_.entries[size_t(tensor)].eligible)
+        return {};
+    return QString::fromStdString(planned_.entries[size_t(tensor)].format);
+}
+
+QString ModelBrowser::plannedReason(int tensor) const
+{
+    if (!planError_.isEmpty())
+        return planError_;
+    if (tensor < 0 || tensor >= int(planned_.entries.size()))
+        return {};
+    return QString::fromStdString(planned_.entries[size_t(tensor)].reason);
+}
+
+uint64_t ModelBrowser::plannedBytes() const
+{
+    if (!model_)
+        return 0;
+    uint64_t total = 0;
+    for (size_t i = 0; i < model_->tensors.size(); ++i)
+        total += i < planned_.entries.size() ? engine::plannedBytes(*model_, planned_.entries[i]) : model_->tensors[i].nbytes;
+    return total;
 }
 
 void ModelBrowser::planUpdated()
 {
-    planView_ = model_ ? engine::evaluatePlan(*model_, plan_) : engine::PlanView{};
+    resolvePlan();
     for (int i = 0; i < int(planItems_.size()); ++i)
         updatePlanCell(i);
     updateTotals();
@@ -367,10 +406,10 @@ void ModelBrowser::addPlanAction(QAction* a)
     planRow_->addWidget(b);
 }
 
-void ModelBrowser::setPlan(const engine::PlanState& plan)
+void ModelBrowser::setPlan(const qs::PlanSpec& plan)
 {
     plan_ = plan;
-    const int i = preset_->findData(plan.base);
+    const int i = preset_->findData(QString::fromStdString(plan.type));
     const QSignalBlocker b(preset_);
     preset_->setCurrentIndex(i >= 0 ? i : 0);
     planUpdated();
@@ -382,16 +421,19 @@ void ModelBrowser::setPlanForTensors(const std::vector<int>& tensors, const QStr
 {
     if (!model_)
         return;
+    const qs::Format* f = target.isEmpty() ? engine::keepFormat(*model_) : qs::findFormat(target.toStdString());
+    if (!f)
+        return;
     for (int t : tensors)
         if (t >= 0 && t < int(model_->tensors.size()))
-            plan_.overrides[t] = target;
+            plan_.tensors[model_->tensors[size_t(t)].name] = f;
     planUpdated();
 }
 
 void ModelBrowser::applyPreset(const QString& preset)
 {
-    engine::PlanState p;
-    p.base = preset;
+    qs::PlanSpec p;
+    p.type = preset.toStdString();
     setPlan(p);
 }
 
@@ -463,7 +505,7 @@ void ModelBrowser::updateTotals()
         params += t.numel();
         now += double(t.nbytes);
     }
-    const double after = double(planView_.totalBytes);
+    const double after = double(plannedBytes());
     const QLocale loc;
     footer_->setText(tr("%n tensor(s) · %1 parameters · size now %2 · after the plan %3 (%4 bits/weight)", nullptr,
                         int(model_->tensors.size()))

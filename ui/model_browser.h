@@ -36,10 +36,11 @@ public:
     void setModel(std::shared_ptr<const qs::Model> model, const QString& label);
     const std::shared_ptr<const qs::Model>& model() const { return model_; }
 
-    // The mixed-precision plan, and what it gives per tensor (target, size).
-    const engine::PlanState& plan() const { return plan_; }
-    const engine::PlanView& planView() const { return planView_; }
-    void setPlan(const engine::PlanState& plan);
+    // The mixed-precision plan, and what it gives per tensor (format, size).
+    const qs::PlanSpec& plan() const { return plan_; }
+    void setPlan(const qs::PlanSpec& plan);
+    QString plannedFormat(int tensor) const;  // empty: the tensor is kept as it is
+    uint64_t plannedBytes() const;            // the model's size after the plan
     void setPlanTarget(int tensor, const QString& target);
     void setPlanForTensors(const std::vector<int>& tensors, const QString& target);
     void applyPreset(const QString& preset);
@@ -74,8 +75,12 @@ private:
 
     std::shared_ptr<const qs::Model> model_;
     QString label_;
-    engine::PlanState plan_;
-    engine::PlanView planView_;
+    void resolvePlan();
+    QString plannedReason(int tensor) const;
+
+    qs::PlanSpec plan_;
+    qs::QuantPlan planned_;  // plan_ resolved (no entries without a plan)
+    QString planError_;      // why plan_ could not be resolved
     std::vector<QStandardItem*> planItems_;  // per tensor
     QStandardItemModel* items_ = nullptr;
     QSortFilterProxyModel* proxy_ = nullptr;

@@ -88,7 +88,7 @@ std::optional<TensorResult> measureOn(const Sample& s, const char* format, const
 // Q4_0, ...), counted in fallbacks.
 double modelBytes(const qs::Model& m, const char* format, int* fallbacks = nullptr)
 {
-    PlanOptions o;
+    PlanSpec o;
     o.type = format;
     o.pure = true;
     const QuantPlan plan = buildPlan(m, o);

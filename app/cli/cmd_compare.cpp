@@ -72,15 +72,15 @@ int cmdCompare(const QStringList& args)
         for (const QString& t : p.value(typesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
             types.push_back(t.trimmed().toStdString());
         CompareOptions co;
-        co.pure = p.isSet(pureOpt);
+        co.plan.pure = p.isSet(pureOpt);
         for (const QString& o : p.values(overrideOpt))
-            co.overrides.push_back(o.toStdString());
+            co.plan.overrides.push_back(o.toStdString());
         co.cancel = &cancel;
         const auto model = openModel(p.positionalArguments().at(0).toStdString());
         CompareResult r = compareModel(*model, types, co);
         const bool eval = p.isSet(evalOpt) || p.isSet(sensOpt);
         if (eval)
-            addEvaluation(r, *model, types, co.pure, co.overrides, *prepareEval(*model, p, eo), p.isSet(sensOpt));
+            addEvaluation(r, *model, types, co.plan, *prepareEval(*model, p, eo), p.isSet(sensOpt));
         const QJsonObject j = toJson(r);
         if (p.isSet(jsonOpt)) {
             printOut(QString::fromUtf8(QJsonDocument(j).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));

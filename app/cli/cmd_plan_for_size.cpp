@@ -16,6 +16,20 @@
 
 namespace qs::cli {
 
+namespace {
+
+// The plan as `quantize --override` rules (one exact-name pattern per tensor), for the user.
+QJsonArray overridesJson(const PlanSpec& plan)
+{
+    QJsonArray out;
+    for (const auto& [name, f] : plan.tensors)
+        out.append(QStringLiteral("^%1$=%2").arg(QRegularExpression::escape(QString::fromStdString(name)),
+                                                  QString::fromStdString(f->name())));
+    return out;
+}
+
+}  // namespace
+
 int cmdPlanForSize(const QStringList& args)
 {
     QCommandLineParser p;
@@ -59,22 +73,15 @@ int cmdPlanForSize(const QStringList& args)
             invalidInput({}, "the size target must be a positive number");
         const uint64_t target = p.isSet(bpwOpt) ? bytesForBitsPerWeight(w, x) : uint64_t(x * 1e6);
         const ActivationStats* im = s->imatrix ? &*s->imatrix : nullptr;
-        const Precision plan = planForSize(*s->evaluator, target, cands, im);
+        const PlanSpec plan = planForSize(*s->evaluator, target, cands, im);
         const uint64_t bytes = precisionBytes(w, plan);
         const AccuracyMetrics m = s->evaluator->evaluate(plan, im);
-        // The plan as overrides of the export engine's plan: one exact-name rule per tensor.
-        QStringList overrides;
-        for (const auto& [name, f] : plan.formats)
-            overrides << QStringLiteral("^%1$=%2").arg(QRegularExpression::escape(QString::fromStdString(name)),
-                                                       QString::fromStdString(f->name()));
         if (p.isSet(outOpt)) {
             const std::string out = p.value(outOpt).toStdString();
-            PlanOptions po;
+            PlanSpec po = plan;  // the chosen tensors; everything else as F32
             po.type = "F32";
             po.pure = true;
             po.target = targetForPath(out);
-            for (const QString& o : overrides)
-                po.overrides.push_back(o.toStdString());
             checkOutputIsNotInput(*model, out);
             ExportOptions xo;
             if (im)
@@ -85,9 +92,9 @@ int cmdPlanForSize(const QStringList& args)
         if (p.isSet(jsonOpt)) {
             QJsonObject tensors;
             for (const auto& t : w.tensors) {
-                auto it = plan.formats.find(t.name);
+                auto it = plan.tensors.find(t.name);
                 tensors.insert(QString::fromStdString(t.name),
-                               it != plan.formats.end() ? QString::fromStdString(it->second->name())
+                               it != plan.tensors.end() ? QString::fromStdString(it->second->name())
                                                         : QStringLiteral("source"));
             }
             QJsonObject o{{"model", p.positionalArguments().front()},
@@ -97,16 +104,16 @@ int cmdPlanForSize(const QStringList& args)
                           {"imatrix", im != nullptr},
                           {"stream", s->stream},
                           {"tensors", tensors},
-                          {"overrides", QJsonArray::fromStringList(overrides)}};
+                          {"overrides", overridesJson(plan)}};
             addMetrics(o, m);
             printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + "\n");
         } else {
             QString out;
             for (const auto& t : w.tensors) {
-                auto it = plan.formats.find(t.name);
+                auto it = plan.tensors.find(t.name);
                 out += QStringLiteral("%1 %2\n")
                            .arg(QString::fromStdString(t.name), -28)
-                           .arg(it != plan.formats.end() ? QString::fromStdString(it->second->name())
+                           .arg(it != plan.tensors.end() ? QString::fromStdString(it->second->name())
                                                          : QStringLiteral("(as read)"));
             }
             out += QStringLiteral("size %1 bytes (%2 bits/weight; target %3 bytes)%4\n")

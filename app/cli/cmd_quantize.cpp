@@ -44,7 +44,7 @@ int cmdQuantize(const QStringList& args)
     const std::atomic<bool>& cancel = installCancelHandlers();
     return guarded([&] {
         const std::string out = p.value(outputOpt).toStdString();
-        PlanOptions po;
+        PlanSpec po;
         po.type = p.value(typeOpt).toStdString();
         po.pure = p.isSet(pureOpt);
         for (const QString& o : p.values(overrideOpt))

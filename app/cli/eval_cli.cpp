@@ -89,12 +89,14 @@ std::vector<const Format*> parseFormatList(const QString& list)
     return out;
 }
 
-void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::string>& types, bool pure,
-                   const std::vector<std::string>& overrides, const EvalSetup& s, bool withSensitivity)
+void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::string>& types, const PlanSpec& plan,
+                   const EvalSetup& s, bool withSensitivity)
 {
     const ActivationStats* im = s.imatrix ? &*s.imatrix : nullptr;
     for (size_t i = 0; i < r.rows.size() && i < types.size(); ++i) {
-        const TypeAccuracy a = evaluateType(m, s, types[i], pure, overrides);
+        PlanSpec typePlan = plan;
+        typePlan.type = types[i];
+        const TypeAccuracy a = evaluateType(m, s, typePlan);
         QJsonObject& x = r.rows[i].extra;
         addMetrics(x, a.plain);
         if (a.imatrix)
@@ -102,8 +104,7 @@ void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::stri
         x.insert(QStringLiteral("eval_positions"), qint64(s.evaluator->positions()));
         if (withSensitivity)
             x.insert(QStringLiteral("sensitivity"),
-                     sensitivityJson(sensitivity(*s.evaluator, precisionForType(m, *s.weights, types[i], pure, overrides),
-                                                 false, im)));
+                     sensitivityJson(sensitivity(*s.evaluator, precisionForPlan(m, *s.weights, typePlan), false, im)));
     }
 }
 

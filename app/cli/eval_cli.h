@@ -55,8 +55,9 @@ std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser&
 // compare --eval: adds the accuracy of every type (as its plan quantizes the model: presets,
 // fallbacks, --pure, overrides) to each row's extra columns: kld_mean, kld_p99, top1_agreement,
 // ppl, ppl_reference (and imatrix_* with an importance matrix; "sensitivity" when asked).
-void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::string>& types, bool pure,
-                   const std::vector<std::string>& overrides, const EvalSetup& s, bool withSensitivity);
+// `plan`: --pure and the overrides; its type is each of `types` in turn.
+void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::string>& types, const PlanSpec& plan,
+                   const EvalSetup& s, bool withSensitivity);
 // Text lines for the sensitivity rankings of compare's rows (top `n` per type).
 QString sensitivityText(const CompareResult& r, int n);
 

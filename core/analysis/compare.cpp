@@ -18,10 +18,8 @@ CompareResult compareModel(const Model& m, const std::vector<std::string>& types
     res.model = m.path.empty() ? (m.meta("general.name") ? m.meta("general.name")->s : std::string("(in memory)")) : m.path;
     std::vector<QuantPlan> plans;
     for (const auto& t : types) {
-        PlanOptions po;
+        PlanSpec po = opts.plan;
         po.type = t;
-        po.pure = opts.pure;
-        po.overrides = opts.overrides;
         po.target = PlanTarget::Safetensors;  // any family; names as in the source
         plans.push_back(buildPlan(m, po));
         for (const auto& e : plans.back().entries)

@@ -4,6 +4,7 @@
 // family alike). The CLI's `compare` and the GUI call this one function, so their numbers agree.
 #include "core/analysis/metrics.h"
 #include "core/model/model.h"
+#include "core/plan/plan.h"
 
 #include <QJsonObject>
 
@@ -15,8 +16,9 @@
 namespace qs {
 
 struct CompareOptions {
-    bool pure = false;                   // presets: one type everywhere instead of the mixture
-    std::vector<std::string> overrides;  // REGEX=TYPE, as for quantize
+    // The plan every type is compared with (pure, overrides, exact tensors, as for quantize);
+    // its type and target are set per compared type.
+    PlanSpec plan;
     // -> qs::Error(Cancelled), checked between tensors and within one (per chunk of rows, CancelScope).
     const std::atomic<bool>* cancel = nullptr;
     std::function<void(int done, int total)> progress;  // after each tensor (all types)

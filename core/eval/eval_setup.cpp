@@ -73,22 +73,17 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     return s;
 }
 
-Precision precisionForType(const Model& m, const LlamaWeights& w, const std::string& type, bool pure,
-                           const std::vector<std::string>& overrides)
+PlanSpec precisionForPlan(const Model& m, const LlamaWeights& w, const PlanSpec& plan)
 {
-    PlanOptions po;
-    po.type = type;
-    po.pure = pure;
-    po.overrides = overrides;
-    const Format* f = findFormat(type);
+    PlanSpec po = plan;
+    const Format* f = findFormat(plan.type);
     po.target = f && f->family() == FormatFamily::Int ? PlanTarget::Safetensors : PlanTarget::Gguf;
     return precisionFromPlan(w, buildPlan(m, po));
 }
 
-TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const std::string& type, bool pure,
-                          const std::vector<std::string>& overrides, const std::atomic<bool>* cancel)
+TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const PlanSpec& plan, const std::atomic<bool>* cancel)
 {
-    const Precision prec = precisionForType(m, *s.weights, type, pure, overrides);
+    const PlanSpec prec = precisionForPlan(m, *s.weights, plan);
     TypeAccuracy a;
     a.plain = s.evaluator->evaluate(applyPrecision(*s.weights, prec), cancel);
     if (s.imatrix)

@@ -53,16 +53,16 @@ struct EvalSetup {
 // of 1, or a calibration stream equal to the evaluation stream; Error(Cancelled) when cancelled.
 std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOptions& o);
 
-// The precision `type`'s quantization plan gives the model: every eligible tensor at the
-// plan's format for it (INT/NF4 types through the safetensors target, others through GGUF).
-Precision precisionForType(const Model& m, const LlamaWeights& w, const std::string& type, bool pure = false,
-                           const std::vector<std::string>& overrides = {});
+// The precision a plan (type, pure, overrides; its target is chosen here) gives the model:
+// every eligible tensor at the plan's format for it (INT/NF4 types through the safetensors
+// target, others through GGUF).
+PlanSpec precisionForPlan(const Model& m, const LlamaWeights& w, const PlanSpec& plan);
 
 struct TypeAccuracy {
     AccuracyMetrics plain;
     std::optional<AccuracyMetrics> imatrix;  // when the setup has an importance matrix
 };
-TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const std::string& type, bool pure = false,
-                          const std::vector<std::string>& overrides = {}, const std::atomic<bool>* cancel = nullptr);
+TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const PlanSpec& plan,
+                          const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace qs

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace qs {
 
@@ -159,35 +158,34 @@ std::vector<std::vector<int32_t>> splitWindows(const std::vector<int32_t>& token
 // ---------------------------------------------------------------------------------------------
 // Precisions
 
-Precision uniformPrecision(const LlamaWeights& w, const Format& f, std::vector<std::string>* skipped)
+PlanSpec uniformPrecision(const LlamaWeights& w, const Format& f, std::vector<std::string>* skipped)
 {
-    Precision p;
-    p.label = f.name();
+    PlanSpec p;
     for (const auto& t : w.tensors) {
         if (!t.isMatrix())
             continue;
         if (f.supports(t.rows, t.cols))
-            p.formats[t.name] = &f;
+            p.tensors[t.name] = &f;
         else if (skipped)
             skipped->push_back(t.name);
     }
     return p;
 }
 
-uint64_t precisionBytes(const LlamaWeights& w, const Precision& p)
+uint64_t precisionBytes(const LlamaWeights& w, const PlanSpec& p)
 {
     uint64_t total = 0;
     for (const auto& t : w.tensors) {
-        auto it = p.formats.find(t.name);
-        total += (it != p.formats.end() && it->second) ? it->second->storageBytes(t.rows, t.cols) : t.sourceBytes;
+        auto it = p.tensors.find(t.name);
+        total += (it != p.tensors.end() && it->second) ? it->second->storageBytes(t.rows, t.cols) : t.sourceBytes;
     }
     return total;
 }
 
-LlamaWeights applyPrecision(const LlamaWeights& w, const Precision& p, const ActivationStats* imatrix)
+LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const ActivationStats* imatrix)
 {
     LlamaWeights out = w;
-    for (const auto& [name, f] : p.formats) {
+    for (const auto& [name, f] : p.tensors) {
         if (!f)
             continue;
         const WeightTensor& t = w.get(name);
@@ -318,7 +316,7 @@ void step(const EvalControl* c, int done, int total)
 }
 
 // The accuracy of one precision, cancellable between windows.
-AccuracyMetrics evaluateControlled(const Evaluator& ev, const Precision& p, const ActivationStats* imatrix,
+AccuracyMetrics evaluateControlled(const Evaluator& ev, const PlanSpec& p, const ActivationStats* imatrix,
                                    const EvalControl* c)
 {
     return ev.evaluate(applyPrecision(ev.reference(), p, imatrix), c ? c->cancel : nullptr);
@@ -332,28 +330,26 @@ std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Format& f, bool 
     return sensitivity(ev, uniformPrecision(ev.reference(), f), byLayer, imatrix, control);
 }
 
-std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Precision& full, bool byLayer,
+std::vector<Sensitivity> sensitivity(const Evaluator& ev, const PlanSpec& full, bool byLayer,
                                      const ActivationStats* imatrix, const EvalControl* control)
 {
     const LlamaWeights& w = ev.reference();
     std::vector<std::string> groups;
-    std::map<std::string, Precision> plans;
+    std::map<std::string, PlanSpec> plans;
     for (const auto& t : w.tensors) {
-        auto it = full.formats.find(t.name);
-        if (it == full.formats.end() || !it->second)
+        auto it = full.tensors.find(t.name);
+        if (it == full.tensors.end() || !it->second)
             continue;
         const std::string g = byLayer ? groupOf(t.name) : t.name;
-        if (!plans.count(g)) {
+        if (!plans.count(g))
             groups.push_back(g);
-            plans[g].label = g;
-        }
-        plans[g].formats[t.name] = it->second;
+        plans[g].tensors[t.name] = it->second;
     }
     const uint64_t src = w.sourceBytes();
     std::vector<Sensitivity> out;
     step(control, 0, int(groups.size()));
     for (const auto& g : groups) {
-        const Precision& p = plans[g];
+        const PlanSpec& p = plans[g];
         const AccuracyMetrics m = evaluateControlled(ev, p, imatrix, control);
         const uint64_t bytes = precisionBytes(w, p);
         out.push_back({g, m.kldMean, m.top1Agreement, bytes < src ? src - bytes : 0});
@@ -370,7 +366,7 @@ uint64_t bytesForBitsPerWeight(const LlamaWeights& w, double bpw)
     return uint64_t(std::floor(bpw * double(w.nParams()) / 8.0));
 }
 
-Precision planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vector<const Format*>& candidates,
+PlanSpec planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vector<const Format*>& candidates,
                       const ActivationStats* imatrix, const EvalControl* control)
 {
     const LlamaWeights& w = ev.reference();
@@ -412,8 +408,8 @@ Precision planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vect
     step(control, 0, evals);
     for (Item& it : items)
         for (Option& o : it.options) {
-            Precision p;
-            p.formats[it.name] = o.f;
+            PlanSpec p;
+            p.tensors[it.name] = o.f;
             o.kl = evaluateControlled(ev, p, imatrix, control).kldMean;
             step(control, ++done, evals);
         }
@@ -441,12 +437,9 @@ Precision planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vect
         total += bestItem->options[bestOpt].bytes - bestItem->options[bestItem->cur].bytes;
         bestItem->cur = bestOpt;
     }
-    Precision p;
+    PlanSpec p;
     for (const Item& it : items)
-        p.formats[it.name] = it.options[it.cur].f;
-    char label[64];
-    std::snprintf(label, sizeof label, "mixed %.2f bpw", bitsPerWeight(w, total));
-    p.label = label;
+        p.tensors[it.name] = it.options[it.cur].f;
     return p;
 }
 

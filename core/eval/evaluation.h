@@ -2,11 +2,13 @@
 // Model-level accuracy of a precision: the model's next-token distributions with its weights as
 // that precision reconstructs them, against the reference (the weights as read from the file).
 //
-// A precision assigns a Format to some weight matrices; evaluation runs the forward pass on the
-// quantize-dequantize round trip of each (optionally importance-weighted), so llama.cpp block
-// formats and the INT/NF4 family are measured the same way.
+// A precision is a plan (core/plan/plan.h) whose exact tensor map assigns a Format to some
+// weight matrices by llama.cpp name; evaluation runs the forward pass on the quantize-dequantize
+// round trip of each (optionally importance-weighted), so llama.cpp block formats and the
+// INT/NF4 family are measured the same way.
 #include "core/formats/format.h"
 #include "core/eval/llama_forward.h"
+#include "core/plan/plan.h"
 
 #include <atomic>
 #include <cstdint>
@@ -16,8 +18,6 @@
 #include <vector>
 
 namespace qs {
-
-struct QuantPlan;
 
 // ---- Token streams ------------------------------------------------------------------------
 
@@ -37,22 +37,20 @@ std::vector<std::vector<int32_t>> splitWindows(const std::vector<int32_t>& token
 
 // ---- Precisions -----------------------------------------------------------------------------
 
-struct Precision {
-    std::string label;                             // "Q4_0", "Q4_K_M", "mixed 4.50 bpw", ...
-    std::map<std::string, const Format*> formats;  // tensor -> format; absent: kept as read
-};
+// Below, a precision is a PlanSpec of which only `tensors` counts: llama.cpp tensor name ->
+// format; a tensor it does not name is kept as read.
 
-// The precision a quantization plan (core/plan.h: presets, fallbacks, overrides) gives the
+// The precision a resolved quantization plan (presets, fallbacks, overrides) gives the
 // weights: every eligible tensor the forward pass uses, at the plan's format for it.
-Precision precisionFromPlan(const LlamaWeights& w, const QuantPlan& plan);
+PlanSpec precisionFromPlan(const LlamaWeights& w, const QuantPlan& plan);
 
 // `f` on every weight matrix it supports (row length a multiple of its block size); the others
 // are kept as read and listed in *skipped when given.
-Precision uniformPrecision(const LlamaWeights& w, const Format& f, std::vector<std::string>* skipped = nullptr);
+PlanSpec uniformPrecision(const LlamaWeights& w, const Format& f, std::vector<std::string>* skipped = nullptr);
 
 // Storage of the model at a precision: assigned tensors at their format's exact size, the
 // others at their size in the source file.
-uint64_t precisionBytes(const LlamaWeights& w, const Precision& p);
+uint64_t precisionBytes(const LlamaWeights& w, const PlanSpec& p);
 inline double bitsPerWeight(const LlamaWeights& w, uint64_t bytes)
 {
     return w.nParams() > 0 ? 8.0 * double(bytes) / double(w.nParams()) : 0.0;
@@ -60,7 +58,7 @@ inline double bitsPerWeight(const LlamaWeights& w, uint64_t bytes)
 
 // The weights as the precision reconstructs them. With an importance matrix, each format
 // minimises the importance-weighted error of the tensors it has statistics for.
-LlamaWeights applyPrecision(const LlamaWeights& w, const Precision& p, const ActivationStats* imatrix = nullptr);
+LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const ActivationStats* imatrix = nullptr);
 
 // Importance matrix: mean squared activation entering each column of every weight matrix, over
 // the windows of a calibration stream (use a different stream from the evaluation one).
@@ -88,7 +86,7 @@ public:
               const std::atomic<bool>* cancel = nullptr);
 
     AccuracyMetrics evaluate(const LlamaWeights& candidate, const std::atomic<bool>* cancel = nullptr) const;
-    AccuracyMetrics evaluate(const Precision& p, const ActivationStats* imatrix = nullptr) const
+    AccuracyMetrics evaluate(const PlanSpec& p, const ActivationStats* imatrix = nullptr) const
     {
         return evaluate(applyPrecision(reference_, p, imatrix));
     }
@@ -129,14 +127,14 @@ struct Sensitivity {
 std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Format& f, bool byLayer = false,
                                      const ActivationStats* imatrix = nullptr, const EvalControl* control = nullptr);
 // The same with each tensor at the format a precision (e.g. a preset's plan) gives it.
-std::vector<Sensitivity> sensitivity(const Evaluator& ev, const Precision& p, bool byLayer = false,
+std::vector<Sensitivity> sensitivity(const Evaluator& ev, const PlanSpec& p, bool byLayer = false,
                                      const ActivationStats* imatrix = nullptr, const EvalControl* control = nullptr);
 
 // A per-tensor plan within `targetBytes` that minimises the summed single-tensor KL (greedy:
 // start every matrix at its smallest candidate, then repeatedly take the upgrade with the
 // largest KL reduction per added byte that still fits). Throws qs::Error(InvalidInput) if even
 // the smallest candidates exceed the target. candidates: formats to choose from.
-Precision planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vector<const Format*>& candidates,
+PlanSpec planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vector<const Format*>& candidates,
                       const ActivationStats* imatrix = nullptr, const EvalControl* control = nullptr);
 // The candidates plan-for-size uses when none are given: every GGUF block format and F16.
 std::vector<const Format*> defaultSizeCandidates();

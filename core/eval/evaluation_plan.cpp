@@ -5,10 +5,9 @@
 
 namespace qs {
 
-Precision precisionFromPlan(const LlamaWeights& w, const QuantPlan& plan)
+PlanSpec precisionFromPlan(const LlamaWeights& w, const QuantPlan& plan)
 {
-    Precision p;
-    p.label = plan.type;
+    PlanSpec p;
     for (const PlanEntry& e : plan.entries) {
         if (!e.eligible)
             continue;
@@ -17,7 +16,7 @@ Precision precisionFromPlan(const LlamaWeights& w, const QuantPlan& plan)
             name = e.outputName;
         if (!w.find(name))
             continue;  // a tensor the forward pass does not read
-        p.formats[name] = &planFormat(e);
+        p.tensors[name] = &planFormat(e);
     }
     return p;
 }

@@ -257,7 +257,7 @@ ExportResult writeDemoModel(int64_t params, GgmlType dtype, uint64_t seed, const
                             const ExportOptions& opts)
 {
     const auto m = makeDemoModel(params, dtype, seed);
-    PlanOptions po;
+    PlanSpec po;
     po.type = std::string(ggmlTypeInfo(dtype).name);
     po.pure = true;
     po.target = targetForPath(outPath);

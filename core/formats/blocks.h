@@ -1,7 +1,8 @@
 #pragma once
 // The packed block layouts of llama.cpp's block formats (GGUF spec), declared once: the formats
-// (core/formats/q*.cpp, iq4_nl.cpp) encode and decode through them, and the block inspector
-// (inspect.cpp) reads quantized bytes through them.
+// (core/formats/q*.cpp, iq4_nl.cpp) encode, decode and explain (block inspector) through them.
+// Sizes are not written here: the format templates (LegacyFormat, KQuantFormat) check every
+// block's size and weight count against the one type-traits table (ggml_types.h) at compile time.
 #include <cstdint>
 
 namespace qs {
@@ -10,27 +11,23 @@ struct BlockQ8_0 {
     uint16_t d;
     int8_t qs[32];
 };
-static_assert(sizeof(BlockQ8_0) == 34, "Q8_0 block is 34 bytes");
 
 struct BlockQ4_0 {
     uint16_t d;
     uint8_t qs[16];
 };
-static_assert(sizeof(BlockQ4_0) == 18, "Q4_0 block is 18 bytes");
 
 struct BlockQ4_1 {
     uint16_t d;
     uint16_t m;
     uint8_t qs[16];
 };
-static_assert(sizeof(BlockQ4_1) == 20, "Q4_1 block is 20 bytes");
 
 struct BlockQ5_0 {
     uint16_t d;
     uint8_t qh[4];
     uint8_t qs[16];
 };
-static_assert(sizeof(BlockQ5_0) == 22, "Q5_0 block is 22 bytes");
 
 struct BlockQ5_1 {
     uint16_t d;
@@ -38,13 +35,11 @@ struct BlockQ5_1 {
     uint8_t qh[4];
     uint8_t qs[16];
 };
-static_assert(sizeof(BlockQ5_1) == 24, "Q5_1 block is 24 bytes");
 
 struct BlockIq4Nl {
     uint16_t d;
     uint8_t qs[16];
 };
-static_assert(sizeof(BlockIq4Nl) == 18, "IQ4_NL block is 18 bytes");
 
 struct BlockQ2K {
     uint8_t scales[16];  // low nibble scale, high nibble min
@@ -52,7 +47,6 @@ struct BlockQ2K {
     uint16_t d;
     uint16_t dmin;
 };
-static_assert(sizeof(BlockQ2K) == 84, "Q2_K super-block is 84 bytes");
 
 struct BlockQ3K {
     uint8_t hmask[32];   // high level bit: weight i -> bit i/32 of hmask[i%32]
@@ -60,7 +54,6 @@ struct BlockQ3K {
     uint8_t scales[12];  // 16 scales, 6 bits each, biased by 32
     uint16_t d;          // fp16 super-block scale
 };
-static_assert(sizeof(BlockQ3K) == 110, "Q3_K super-block is 110 bytes");
 
 struct BlockQ4K {
     uint16_t d;          // fp16 scale of the sub-block scales
@@ -68,7 +61,6 @@ struct BlockQ4K {
     uint8_t scales[12];  // 8 scales + 8 mins, 6 bits each
     uint8_t qs[128];     // 4-bit levels
 };
-static_assert(sizeof(BlockQ4K) == 144, "Q4_K super-block is 144 bytes");
 
 struct BlockQ5K {
     uint16_t d;
@@ -77,7 +69,6 @@ struct BlockQ5K {
     uint8_t qh[32];      // fifth bit: weight 64c+l -> bit 2c of qh[l], 64c+32+l -> bit 2c+1
     uint8_t qs[128];     // low 4 bits
 };
-static_assert(sizeof(BlockQ5K) == 176, "Q5_K super-block is 176 bytes");
 
 struct BlockQ6K {
     uint8_t ql[128];     // low 4 bits
@@ -85,6 +76,5 @@ struct BlockQ6K {
     int8_t scales[16];   // sub-block scales
     uint16_t d;          // fp16 super-block scale
 };
-static_assert(sizeof(BlockQ6K) == 210, "Q6_K super-block is 210 bytes");
 
 }  // namespace qs

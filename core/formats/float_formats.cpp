@@ -1,5 +1,5 @@
 // F32, F16 and BF16 as storage formats (bit-exact with ggml's conversions).
-#include "core/formats/registry_list.h"
+#include "core/formats/format.h"
 #include "core/util/half.h"
 #include "core/util/parallel.h"
 
@@ -10,11 +10,12 @@ namespace {
 
 class FloatFormat : public Format {
 public:
-    FloatFormat(GgmlType t, const char* desc) : type_(t), desc_(desc) {}
+    FloatFormat(GgmlType t, uint32_t fileType, const char* desc) : type_(t), fileType_(fileType), desc_(desc) {}
     std::string name() const override { return std::string(ggmlTypeInfo(type_).name); }
     std::string description() const override { return desc_; }
     FormatFamily family() const override { return FormatFamily::Float; }
     std::optional<GgmlType> ggmlType() const override { return type_; }
+    uint32_t ggufFileType() const override { return fileType_; }
     uint64_t storageBytes(int64_t rows, int64_t cols) const override
     {
         return uint64_t(rows) * uint64_t(cols) * ggmlTypeInfo(type_).typeSize;
@@ -54,6 +55,7 @@ private:
             dst[i] = type_ == GgmlType::F16 ? fp16ToFp32(in[i]) : bf16ToFp32(in[i]);
     }
     GgmlType type_;
+    uint32_t fileType_;  // LLAMA_FTYPE_*
     const char* desc_;
 };
 
@@ -61,17 +63,17 @@ private:
 
 const Format& formatF32()
 {
-    static const FloatFormat f(GgmlType::F32, QT_TRANSLATE_NOOP("qs::formats", "32-bit IEEE float: the unquantized reference"));
+    static const FloatFormat f(GgmlType::F32, 0 /* ALL_F32 */, QT_TRANSLATE_NOOP("qs::formats", "32-bit IEEE float: the unquantized reference"));
     return f;
 }
 const Format& formatF16()
 {
-    static const FloatFormat f(GgmlType::F16, QT_TRANSLATE_NOOP("qs::formats", "16-bit IEEE half float"));
+    static const FloatFormat f(GgmlType::F16, 1 /* MOSTLY_F16 */, QT_TRANSLATE_NOOP("qs::formats", "16-bit IEEE half float"));
     return f;
 }
 const Format& formatBF16()
 {
-    static const FloatFormat f(GgmlType::BF16, QT_TRANSLATE_NOOP("qs::formats", "bfloat16: float32's range with an 8-bit mantissa"));
+    static const FloatFormat f(GgmlType::BF16, 32 /* MOSTLY_BF16 */, QT_TRANSLATE_NOOP("qs::formats", "bfloat16: float32's range with an 8-bit mantissa"));
     return f;
 }
 

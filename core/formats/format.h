@@ -1,7 +1,34 @@
 #pragma once
 // A quantization format: how a 2-D float tensor (rows x cols, row-major) is stored and how it
-// is reconstructed. Every layer (CLI, export, GUI, evaluation) finds formats through the
-// registry below, so a new format is one file plus one line in registry.cpp.
+// is reconstructed. The format object is the single source of truth about a format: its name and
+// description, block geometry, GGUF tensor type and file type, the fallback for row lengths its
+// block does not divide, the INT family's parameters and the block inspector's decoding. Every
+// layer (CLI, plan, export, evaluation, GUI) asks the format; none keeps its own table of formats.
+//
+// Adding a format
+// ---------------
+//   1. One file, core/formats/<name>.cpp, with the format and a function returning its instance
+//      (`const Format& formatXyz()`). Pick the base that fits:
+//      - a llama.cpp 32-weight block format: a Kernel for legacy::LegacyFormat (legacy_kernels.h:
+//        its Block layout, kType, kFileType, the scale search, decode; q4_0.cpp is the model),
+//        and the file's last line QS_LEGACY_FORMAT(formatXyz, Kernel, description);
+//      - a llama.cpp K-quant (256-weight super-blocks): an Impl for kq::KQuantFormat
+//        (kquant_common.h: Block, kType, kFileType, kFallback, encode, decode, unpack; q4_k.cpp
+//        is the model), and QS_KQUANT_FORMAT(formatXyz, Impl, description);
+//      - another GGUF block format: a BlockFormat subclass with its row kernels, and
+//        QS_BLOCK_FORMAT (block_format.h);
+//      - anything else: a Format subclass (nf4.cpp, int_uniform.cpp) overriding what applies,
+//        and its function written out.
+//      A GGUF format names its GgmlType; its Block's size and weight count are checked against
+//      the one type-traits table (ggml_types.h) at compile time. A file registered with one of
+//      the QS_*_FORMAT macros is also compiled for AVX2 (core/CMakeLists.txt) and runs those
+//      kernels where the CPU has AVX2 (core/util/isa.h).
+//   2. One registration, in registry.cpp: the function's declaration and its line in allFormats()
+//      (where it goes in the list is where it shows in menus and `quantscope-cli formats`).
+//   3. Translations: the description is marked QT_TRANSLATE_NOOP("qs::formats", ...) in its file;
+//      `cmake --build build --target update_translations` (lupdate) adds it to translations/*.ts.
+// Nothing else changes: the CLI (`formats`, `--type`), plans (file type, fallbacks), export, the
+// GUI's menus and the block inspector, and the tests that iterate allFormats() pick it up.
 #include "core/formats/ggml_types.h"
 
 #include <QtGlobal>  // QT_TRANSLATE_NOOP: descriptions are marked for the GUI's translations
@@ -15,10 +42,21 @@
 
 namespace qs {
 
+struct BlockInspection;  // core/formats/inspect.h
+
 enum class FormatFamily {
     Float,  // F32, F16, BF16
     Gguf,   // llama.cpp block formats, byte-compatible with ggml
     Int,    // uniform INTn (sym/asym; tensor/channel/group) and NF4: explore + fake-quant export
+};
+
+// The parameters of a uniform integer format (FormatFamily::Int, INTn_*).
+struct IntParams {
+    enum class Granularity { Tensor, Channel, Group };
+    int bits = 0;           // 8, 4, 2
+    bool symmetric = true;  // SYM (codes -qmax..qmax) or ASYM (0..2^bits-1 with a zero point)
+    Granularity granularity = Granularity::Group;
+    int group = 0;          // weights per scale (Group only)
 };
 
 class Format {
@@ -55,6 +93,9 @@ public:
     // sum_j importance[j] * (x_ij - q_ij)^2. dst holds storageBytes(rows, cols) bytes.
     virtual void quantize(const float* src, int64_t rows, int64_t cols, void* dst,
                           const float* importance = nullptr) const = 0;
+    // The instruction set the fast path was compiled for and runs with: "avx2" or "base"
+    // (chosen at start-up, core/util/isa.h).
+    virtual const char* isa() const;
     // Scalar reference path, single-threaded; the fast path must produce identical bytes.
     virtual void quantizeReference(const float* src, int64_t rows, int64_t cols, void* dst,
                                    const float* importance = nullptr) const = 0;
@@ -63,9 +104,32 @@ public:
     // Convenience: quantize then dequantize (what "the model at this precision" means).
     std::vector<float> roundTrip(const float* src, int64_t rows, int64_t cols,
                                  const float* importance = nullptr) const;
+
+    // llama.cpp's general.file_type (LLAMA_FTYPE_*) of a model stored mostly in this format;
+    // 0 (all F32) when llama.cpp has none for it.
+    virtual uint32_t ggufFileType() const { return 0; }
+    // Where a tensor goes whose row length blockSize() does not divide (llama.cpp's rule for its
+    // K-quants); nullptr: F16.
+    virtual const Format* fallback() const { return nullptr; }
+    // The INT family's parameters; nullopt for every other format.
+    virtual std::optional<IntParams> intParams() const { return std::nullopt; }
+
+    // ---- Block inspector (core/formats/inspect.h) ----
+    // Weights in one inspected block: the unit with one grid of levels (0: not inspectable).
+    virtual int inspectLength() const { return 0; }
+    // True when the inspector must quantize the whole tensor (one scale per tensor), not one row.
+    virtual bool inspectsWholeTensor() const { return false; }
+    // Decodes inspected block `block` of row `row` from `bytes` (what quantize() wrote for the
+    // inspected rows: the row alone, or the whole tensor when inspectsWholeTensor()): fills the
+    // codes, their range, the levels (bit for bit what dequantize() gives), the scale and the
+    // kind-specific fields of r. r.col0 and r.length are set; row is 0 unless the whole tensor
+    // was quantized. Formats that are not inspectable never get called.
+    virtual void inspectDecode(const unsigned char* bytes, int64_t rows, int64_t cols, int64_t row, int64_t block,
+                               BlockInspection& r) const;
 };
 
-// All formats, in a stable display order (floats, GGUF formats from most to fewest bits, INT family).
+// All formats, in a stable display order (floats, GGUF formats from most to fewest bits, INT family):
+// the registry (registry.cpp).
 const std::vector<const Format*>& allFormats();
 // Case-insensitive lookup by name; nullptr if unknown.
 const Format* findFormat(std::string_view name);

@@ -2,8 +2,9 @@
 // Block inspector: everything needed to explain how one block of weights is stored by a format.
 //
 // inspectBlock() quantizes the tensor row with the registered Format (so the bytes are exactly
-// what quantize/export write), then decodes the packed block: stored codes, scale(s), zero point
-// or min, every level of the block's grid and each weight's reconstruction and error.
+// what quantize/export write), then the format decodes the packed block (Format::inspectDecode):
+// stored codes, scale(s), zero point or min, every level of the block's grid; here follow each
+// weight's reconstruction and error and the formulas with the numbers filled in.
 //
 // What a "block" is here (the unit with one grid of levels):
 //   Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, IQ4_NL: the 32-weight block;
@@ -50,12 +51,15 @@ struct BlockInspection {
     std::vector<int> subScales;  // all sub-block scale integers of the super-block
     std::vector<int> subMins;    // all sub-block min integers (empty without mins)
 
+    // Filled in by inspectBlock() from the decoded fields:
     std::string formulaGeneral;  // "x̂ = d·(q − 8)"
     std::string scaleFormula;    // how the scale/min of this block come about, numbers filled in
     // The reconstruction of weight j with the actual numbers filled in.
     std::string formulaFor(int j) const;
 
-    // Internal description of the reconstruction (used by formulaFor).
+    // How a code is reconstructed (set by the format's decoder; the formulas follow from it):
+    //   Signed d·(q − offset), Offset d·q + m, Table d·table[q], KMin (d·sc)·q − dmin·m,
+    //   KSym d·sc·(q − offset), Int s·q or s·(q − z), Nf4 absmax·table[q].
     enum class Kind { Signed, Offset, Table, KMin, KSym, Int, Nf4 };
     Kind kind = Kind::Signed;
     int offset = 0;                // code offset (q - offset)
@@ -64,7 +68,19 @@ struct BlockInspection {
     float subMinValue = 0;         // K: dmin*m
 };
 
-// Whether inspectBlock() can explain this format (every GGUF block format and the INT/NF4 family).
+// Sets r's code range [lo, hi] and levels[c - lo] = value(c) (for Format::inspectDecode).
+template <class F>
+void setLevels(BlockInspection& r, int lo, int hi, F&& value)
+{
+    r.codeMin = lo;
+    r.codeMax = hi;
+    r.levels.resize(size_t(hi - lo + 1));
+    for (int c = lo; c <= hi; ++c)
+        r.levels[size_t(c - lo)] = value(c);
+}
+
+// Whether inspectBlock() can explain this format (Format::inspectLength() > 0: every GGUF block
+// format and the INT/NF4 family).
 bool inspectSupported(const Format& f);
 // Weights per inspected block and blocks per row (0 if the format does not support cols).
 int inspectBlockLength(const Format& f, int64_t cols);

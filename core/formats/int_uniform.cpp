@@ -28,7 +28,8 @@
 //      (first in the lowest bits) without per-row padding: ceil(nScales * b / 8) bytes.
 // storageBytes() is the sum of the three sections; e.g. INT4_SYM_G32: 4 + 16/32 = 4.5 bits per
 // weight, INT4_ASYM_G32: 4 + (16 + 4)/32 = 4.625.
-#include "core/formats/registry_list.h"
+#include "core/formats/format.h"
+#include "core/formats/inspect.h"
 #include "core/util/half.h"
 #include "core/util/parallel.h"
 
@@ -42,7 +43,7 @@
 namespace qs {
 namespace {
 
-enum class Granularity { Tensor, Channel, Group };
+using Granularity = IntParams::Granularity;
 
 struct Params {
     float d = 0;   // scale as stored
@@ -190,6 +191,41 @@ public:
     {
         const Geometry g = geometry(rows, cols);
         return g.zpOffset + g.zpBytes;
+    }
+    std::optional<IntParams> intParams() const override { return IntParams{bits_, sym_, gran_, group_}; }
+
+    // Block inspector: a group, or a 32-weight window of the row (per-row / per-tensor scale).
+    int inspectLength() const override { return gran_ == Granularity::Group ? group_ : 32; }
+    bool inspectsWholeTensor() const override { return gran_ == Granularity::Tensor; }
+    void inspectDecode(const unsigned char* bytes, int64_t rows, int64_t cols, int64_t row, int64_t block,
+                       BlockInspection& r) const override
+    {
+        const Geometry g = geometry(rows, cols);
+        const unsigned mask = unsigned(qmaxAsym());
+        for (int j = 0; j < r.length; ++j) {
+            int c = int(getBits(bytes + row * g.rowCodeBytes, r.col0 + j));
+            if (sym_ && c >= (1 << (bits_ - 1)))
+                c -= 1 << bits_;
+            r.codes[size_t(j)] = c;
+        }
+        const int64_t s = gran_ == Granularity::Tensor ? 0 : gran_ == Granularity::Channel ? row : block;
+        float d;
+        if (gran_ == Granularity::Tensor) {
+            std::memcpy(&d, bytes + g.scaleOffset, 4);
+        } else {
+            uint16_t h;
+            std::memcpy(&h, bytes + g.scaleOffset + 2 * s, 2);
+            d = fp16ToFp32(h);
+        }
+        r.scale = d;
+        r.kind = BlockInspection::Kind::Int;
+        if (!sym_) {
+            const int zp = int(getBits(bytes + g.zpOffset, s));
+            r.zeroPoint = zp;
+            setLevels(r, 0, int(mask), [&](int c) { return float(c - zp) * d; });
+        } else {
+            setLevels(r, -qmaxSym(), qmaxSym(), [&](int c) { return float(c) * d; });
+        }
     }
 
     void quantize(const float* src, int64_t rows, int64_t cols, void* dst, const float*) const override

@@ -3,7 +3,6 @@
 // weight j + 16 (high).
 #include "core/formats/blocks.h"
 #include "core/formats/legacy_kernels.h"
-#include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
@@ -16,6 +15,8 @@ constexpr float kDivisorsW[] = {-127.0f, -124.0f, -121.0f, -118.0f, -115.0f, -13
 
 struct Kernel : legacy::NlCode {
     using Block = BlockIq4Nl;
+    static constexpr GgmlType kType = GgmlType::IQ4_NL;
+    static constexpr uint32_t kFileType = 25;  // LLAMA_FTYPE_MOSTLY_IQ4_NL
     template <class V>
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
@@ -35,11 +36,7 @@ struct Kernel : legacy::NlCode {
 
 }  // namespace
 
-const Format& formatIQ4_NL()
-{
-    static const legacy::LegacyFormat<Kernel> f(
-        GgmlType::IQ4_NL, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)"));
-    return f;
-}
+QS_LEGACY_FORMAT(formatIQ4_NL, Kernel,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp IQ4_NL: 32-weight blocks, fp16 scale, 4-bit non-linear levels (4.5 bits/weight)"))
 
 }  // namespace qs

@@ -18,6 +18,8 @@
 // round to nearest even, min/max with the same tie rule) and horizontal reductions use one fixed
 // tree, so both instantiations compute identical floats and hence identical bytes.
 #include "core/formats/block_format.h"
+#include "core/formats/blocks.h"
+#include "core/formats/inspect.h"
 #include "core/util/half.h"
 
 #include <algorithm>
@@ -33,6 +35,14 @@
 namespace qs::kq {
 
 constexpr int kSuper = 256;
+
+// Scale packing (kquant_common.cpp, compiled once): 8 scales + 8 mins of Q4_K/Q5_K into 12 bytes,
+// and Q3_K's 16 signed 6-bit scales (sc in [-32, 31]) into 12 bytes. Layouts below, at their
+// unpacking functions.
+void packScaleMin6(const uint8_t sc[8], const uint8_t mn[8], uint8_t out[12]);
+void packScale6Q3(const int8_t sc[16], uint8_t out[12]);
+
+inline namespace QS_ISA {  // compiled once per instruction set (core/util/isa.h)
 
 // ---------------------------------------------------------------------------------------------
 // 8-lane vectors
@@ -241,7 +251,7 @@ inline int nearestInt(float f) { return int(std::nearbyint(f)); }
 // 6-bit scale/min packing of Q4_K and Q5_K (8 scales + 8 mins in 12 bytes): entries 0-3 in the low
 // 6 bits of bytes 0-3 (scales) and 4-7 (mins); entries 4-7 keep their low nibbles in bytes 8-11
 // (scale low, min high) and their top 2 bits in the top bits of bytes 0-3 (scales) and 4-7 (mins).
-void packScaleMin6(const uint8_t sc[8], const uint8_t mn[8], uint8_t out[12]);
+// packScaleMin6: see the top of this file.
 inline void unpackScaleMin6(const uint8_t q[12], int j, int& sc, int& mn)
 {
     if (j < 4) {
@@ -254,7 +264,7 @@ inline void unpackScaleMin6(const uint8_t q[12], int j, int& sc, int& mn)
 }
 // Q3_K's 16 signed 6-bit scales, stored biased by 32: low nibbles of 0-7 in bytes 0-7, of 8-15 in
 // the high nibbles of bytes 0-7; top 2 bits of scale j at bits 2*(j/4) of byte 8 + j%4.
-void packScale6Q3(const int8_t sc[16], uint8_t out[12]);  // sc in [-32, 31]
+// packScale6Q3: see the top of this file.
 inline int unpackScale6Q3(const uint8_t q[12], int j)
 {
     const int lo = j < 8 ? (q[j] & 0xF) : (q[j - 8] >> 4);
@@ -869,41 +879,110 @@ void quantizeSymSuper(const float* xs, const float* imp, const SymParams& p, con
         }
 }
 
-// A K-quant format from its Impl: Impl::Block (the packed super-block), Impl::encode<V>(x, imp,
-// Block&) for one super-block, Impl::decode(const Block&, float* y).
-template <class Impl>
-class KQuantFormat : public BlockFormat {
-public:
-    KQuantFormat(GgmlType t, const char* desc) : BlockFormat(t), desc_(desc) {}
-    std::string description() const override { return desc_; }
-    void quantizeRow(const float* x, void* dst, int64_t n, const float* imp) const override { run<V8Fast>(x, dst, n, imp); }
-    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* imp) const override
-    {
-        run<V8Scalar>(x, dst, n, imp);
-    }
-    void dequantizeRow(const void* src, float* y, int64_t n) const override
-    {
-        const auto* in = static_cast<const unsigned char*>(src);
-        typename Impl::Block b;
-        for (int64_t i = 0; i < n / kSuper; ++i) {
-            std::memcpy(&b, in + i * sizeof(b), sizeof(b));
-            Impl::decode(b, y + i * kSuper);
-        }
-    }
-
-private:
-    template <class V>
-    static void run(const float* x, void* dst, int64_t n, const float* imp)
-    {
-        auto* out = static_cast<unsigned char*>(dst);
-        typename Impl::Block b;
-        for (int64_t i = 0; i < n / kSuper; ++i) {
-            std::memset(&b, 0, sizeof(b));
-            Impl::template encode<V>(x + i * kSuper, imp ? imp + i * kSuper : nullptr, b);
-            std::memcpy(out + i * sizeof(b), &b, sizeof(b));
-        }
-    }
-    const char* desc_;
+// A super-block's stored integers, as the block inspector shows them.
+struct Unpacked {
+    int codes[kSuper] = {};     // each weight's code as stored
+    int sc[16] = {}, mn[16] = {};  // sub-block scale (and min) integers
+    float d = 0, dmin = 0;      // the fp16 super-block scale(s)
 };
 
+// The row kernels of Impl (below) in this compile: quantize with lanes V, dequantize.
+template <class Impl, class V>
+void quantizeRow(const float* x, void* dst, int64_t n, const float* imp)
+{
+    auto* out = static_cast<unsigned char*>(dst);
+    typename Impl::Block b;
+    for (int64_t i = 0; i < n / kSuper; ++i) {
+        std::memset(&b, 0, sizeof(b));
+        Impl::template encode<V>(x + i * kSuper, imp ? imp + i * kSuper : nullptr, b);
+        std::memcpy(out + i * sizeof(b), &b, sizeof(b));
+    }
+}
+template <class Impl>
+void dequantizeRow(const void* src, float* y, int64_t n)
+{
+    const auto* in = static_cast<const unsigned char*>(src);
+    typename Impl::Block b;
+    for (int64_t i = 0; i < n / kSuper; ++i) {
+        std::memcpy(&b, in + i * sizeof(b), sizeof(b));
+        Impl::decode(b, y + i * kSuper);
+    }
+}
+// The fast row kernels of this compile (AVX2 lanes in the AVX2 compile of the format's file).
+template <class Impl>
+RowKernels rowKernels()
+{
+    return {&quantizeRow<Impl, V8Fast>, &dequantizeRow<Impl>, QS_ISA_NAME};
+}
+
+// A K-quant format from its Impl:
+//   using Block: the packed super-block (checked against kType's entry in ggml_types.h);
+//   static constexpr GgmlType kType; uint32_t kFileType (LLAMA_FTYPE_*);
+//   static constexpr std::optional<GgmlType> kFallback: where rows not a multiple of 256 go;
+//   static constexpr int kSubLength (16 or 32 weights), kScaleBits (of the sub-block scales),
+//     kCodeMax (largest code), kOffset (codes are q - kOffset; 0 with mins); bool kMins;
+//   template <class V> static void encode(const float* x, const float* imp, Block&): one super-block;
+//   static void decode(const Block&, float* y);
+//   static void unpack(const Block&, Unpacked&): the stored integers (block inspector).
+// Reconstruction (the inspector's levels): with mins (d*sc)*q - dmin*m, else (d*sc)*(q - kOffset).
+template <class Impl>
+class KQuantFormat : public BlockFormat {
+    using Block = typename Impl::Block;
+    static_assert(sizeof(Block) == ggmlTypeInfo(Impl::kType).typeSize, "Block size differs from ggml_types.h");
+    static_assert(ggmlTypeInfo(Impl::kType).blockSize == kSuper, "not a 256-weight super-block type");
+
+public:
+    explicit KQuantFormat(const char* description)
+        : BlockFormat(Impl::kType, Impl::kFileType, Impl::kFallback, description,
+                      selectRowKernels<Impl::kType>(rowKernels<Impl>()))
+    {
+    }
+    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* imp) const override
+    {
+        quantizeRow<Impl, V8Scalar>(x, dst, n, imp);
+    }
+
+    int inspectLength() const override { return Impl::kSubLength; }
+    void inspectDecode(const unsigned char* bytes, int64_t, int64_t, int64_t, int64_t block,
+                       BlockInspection& r) const override
+    {
+        const int len = Impl::kSubLength;
+        r.kquant = true;
+        r.subBlocks = kSuper / len;
+        r.superBlock = block / r.subBlocks;
+        r.subBlock = int(block % r.subBlocks);
+        Block b;
+        std::memcpy(&b, bytes + r.superBlock * sizeof b, sizeof b);
+        Unpacked s;
+        Impl::unpack(b, s);
+        for (int j = 0; j < len; ++j)
+            r.codes[size_t(j)] = s.codes[r.subBlock * len + j];
+        r.superD = s.d;
+        r.subScales.assign(s.sc, s.sc + r.subBlocks);
+        r.subScaleBits = Impl::kScaleBits;
+        const float dl = s.d * float(s.sc[r.subBlock]);
+        r.subScaleValue = dl;
+        r.scale = dl;
+        if constexpr (Impl::kMins) {
+            r.kind = BlockInspection::Kind::KMin;
+            r.superDmin = s.dmin;
+            r.subMins.assign(s.mn, s.mn + r.subBlocks);
+            const float ml = s.dmin * float(s.mn[r.subBlock]);
+            r.subMinValue = ml;
+            r.minValue = ml;
+            setLevels(r, 0, Impl::kCodeMax, [&](int c) { return dl * float(c) - ml; });
+        } else {
+            r.kind = BlockInspection::Kind::KSym;
+            r.offset = Impl::kOffset;
+            setLevels(r, 0, Impl::kCodeMax, [&](int c) { return dl * float(c - Impl::kOffset); });
+        }
+    }
+};
+
+}  // namespace QS_ISA
 }  // namespace qs::kq
+
+// The last line of a K-quant format's file, in namespace qs (see QS_BLOCK_FORMAT):
+//   QS_KQUANT_FORMAT(formatQ4_K, Q4K, QT_TRANSLATE_NOOP("qs::formats", "..."))
+#define QS_KQUANT_FORMAT(FUNCTION, IMPL, DESCRIPTION) \
+    QS_BLOCK_FORMAT(FUNCTION, IMPL::kType, kq::rowKernels<IMPL>(), kq::KQuantFormat<IMPL>, DESCRIPTION)

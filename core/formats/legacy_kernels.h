@@ -18,6 +18,8 @@
 // even, F16C conversions equal to qs::fp32ToFp16/fp16ToFp32), every sum is taken in the same fixed
 // order, and decisions are per-lane selects, so the fast path writes exactly the reference bytes.
 #include "core/formats/block_format.h"
+#include "core/formats/blocks.h"
+#include "core/formats/inspect.h"
 #include "core/util/half.h"
 
 #include <cmath>
@@ -31,6 +33,7 @@
 #endif
 
 namespace qs::legacy {
+inline namespace QS_ISA {  // compiled once per instruction set (core/util/isa.h)
 
 constexpr int QK = 32;  // weights per block
 
@@ -583,6 +586,7 @@ void quantizeRowFast(const float* x, void* dst, int64_t n, const float* importan
 // Codes of the formats: level + offset, or IQ4_NL's index of a level value.
 template <int Offset>
 struct UniformCode {
+    static constexpr int kCodeOffset = Offset;  // the block inspector's x = d * (code - offset)
     template <class V>
     static V code(V l)
     {
@@ -590,6 +594,7 @@ struct UniformCode {
     }
 };
 struct NlCode {
+    static constexpr const int8_t* kTable = kIq4nlValues;  // the block inspector's x = d * table[code]
     template <class V>
     static V code(V l)
     {
@@ -600,34 +605,98 @@ struct NlCode {
     }
 };
 
+template <class Kernel>
+void dequantizeRow(const void* src, float* y, int64_t n)
+{
+    const auto* in = static_cast<const unsigned char*>(src);
+    typename Kernel::Block blk;
+    for (int64_t b = 0; b < n / QK; ++b, y += QK) {
+        std::memcpy(&blk, in + b * sizeof(blk), sizeof(blk));
+        Kernel::decode(blk, y);
+    }
+}
+
+// The fast row kernels of this compile (AVX2 in the AVX2 compile of the format's file).
+template <class Kernel>
+RowKernels rowKernels()
+{
+    return {&quantizeRowFast<Kernel>, &dequantizeRow<Kernel>, QS_ISA_NAME};
+}
+
 // ---- The Format of a 32-weight block format --------------------------------------------------
 // Kernel supplies what the row drivers above need (search, code, Block) and
+//   static constexpr GgmlType kType: its GGUF tensor type (Block is checked against its entry in
+//     ggml_types.h);
+//   static constexpr uint32_t kFileType: LLAMA_FTYPE_* of a model mostly in this type;
 //   static void decode(const Block& b, float* y): the 32 weights of one block.
+// The block inspector's decoding follows from the Block's fields (d; m: a min; qh: a fifth bit;
+// qs: nibbles or int8 codes) and the code (UniformCode's offset, NlCode's table).
 template <class Kernel>
 class LegacyFormat : public BlockFormat {
+    using Block = typename Kernel::Block;
+    static_assert(sizeof(Block) == ggmlTypeInfo(Kernel::kType).typeSize, "Block size differs from ggml_types.h");
+    static_assert(ggmlTypeInfo(Kernel::kType).blockSize == QK, "not a 32-weight block type");
+
 public:
-    LegacyFormat(GgmlType t, const char* desc) : BlockFormat(t), desc_(desc) {}
-    std::string description() const override { return desc_; }
-    void quantizeRow(const float* x, void* dst, int64_t n, const float* importance) const override
+    explicit LegacyFormat(const char* description)
+        : BlockFormat(Kernel::kType, Kernel::kFileType, std::nullopt, description,
+                      selectRowKernels<Kernel::kType>(rowKernels<Kernel>()))
     {
-        quantizeRowFast<Kernel>(x, dst, n, importance);
     }
     void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const override
     {
         legacy::quantizeRowReference<Kernel>(x, dst, n, importance);
     }
-    void dequantizeRow(const void* src, float* y, int64_t n) const override
+
+    int inspectLength() const override { return QK; }
+    void inspectDecode(const unsigned char* bytes, int64_t, int64_t, int64_t, int64_t block,
+                       BlockInspection& r) const override
     {
-        const auto* in = static_cast<const unsigned char*>(src);
-        typename Kernel::Block blk;
-        for (int64_t b = 0; b < n / QK; ++b, y += QK) {
-            std::memcpy(&blk, in + b * sizeof(blk), sizeof(blk));
-            Kernel::decode(blk, y);
+        Block b;
+        std::memcpy(&b, bytes + block * sizeof b, sizeof b);
+        const float d = fp16ToFp32(b.d);
+        int bits = 8;
+        if constexpr (sizeof(b.qs) == QK) {
+            for (int j = 0; j < QK; ++j)
+                r.codes[size_t(j)] = b.qs[j];
+        } else {
+            bits = 4;
+            for (int j = 0; j < QK / 2; ++j) {
+                r.codes[size_t(j)] = b.qs[j] & 0x0F;
+                r.codes[size_t(j + QK / 2)] = b.qs[j] >> 4;
+            }
+            if constexpr (requires { b.qh; }) {
+                bits = 5;
+                for (int j = 0; j < QK; ++j)
+                    r.codes[size_t(j)] |= ((b.qh[j / 8] >> (j % 8)) & 1) << 4;
+            }
+        }
+        r.scale = d;
+        if constexpr (requires { Kernel::kTable; }) {
+            r.kind = BlockInspection::Kind::Table;
+            for (int c = 0; c < 1 << bits; ++c)
+                r.table.push_back(float(Kernel::kTable[c]));
+            setLevels(r, 0, (1 << bits) - 1, [&](int c) { return d * float(Kernel::kTable[c]); });
+        } else if constexpr (requires { b.m; }) {
+            const float m = fp16ToFp32(b.m);
+            r.kind = BlockInspection::Kind::Offset;
+            r.minValue = m;
+            setLevels(r, 0, (1 << bits) - 1, [&](int c) { return float(c) * d + m; });
+        } else {
+            r.kind = BlockInspection::Kind::Signed;
+            r.offset = Kernel::kCodeOffset;
+            if constexpr (std::is_signed_v<std::remove_extent_t<decltype(b.qs)>>)
+                setLevels(r, -127, 127, [&](int c) { return float(c - r.offset) * d; });  // int8: -128 unused
+            else
+                setLevels(r, 0, (1 << bits) - 1, [&](int c) { return float(c - r.offset) * d; });
         }
     }
-
-private:
-    const char* desc_;
 };
 
+}  // namespace QS_ISA
 }  // namespace qs::legacy
+
+// The last line of a 32-weight block format's file, in namespace qs (see QS_BLOCK_FORMAT):
+//   QS_LEGACY_FORMAT(formatQ4_0, Kernel, QT_TRANSLATE_NOOP("qs::formats", "..."))
+#define QS_LEGACY_FORMAT(FUNCTION, KERNEL, DESCRIPTION) \
+    QS_BLOCK_FORMAT(FUNCTION, KERNEL::kType, legacy::rowKernels<KERNEL>(), legacy::LegacyFormat<KERNEL>, DESCRIPTION)

@@ -14,7 +14,8 @@
 //      nibble (bitsandbytes puts it in the high nibble: this is our own layout).
 //   2. absmax: one little-endian float32 per block of 64 weights, row-major.
 // Storage: 4 + 32/64 = 4.5 bits per weight (no double quantization of the absmax values).
-#include "core/formats/registry_list.h"
+#include "core/formats/format.h"
+#include "core/formats/inspect.h"
 #include "core/util/parallel.h"
 
 #include <algorithm>
@@ -24,6 +25,7 @@
 #include <limits>
 
 namespace qs {
+namespace {
 
 // The 16 NF4 levels (bitsandbytes' NF4 code table, float32 values).
 const std::array<float, 16>& nf4Levels()
@@ -35,8 +37,6 @@ const std::array<float, 16>& nf4Levels()
         0.44070982933044434f, 0.5626170039176941f, 0.7229568362236023f, 1.0f};
     return v;
 }
-
-namespace {
 
 constexpr int64_t kBlock = 64;
 
@@ -66,6 +66,24 @@ public:
     {
         const uint64_t n = uint64_t(rows) * uint64_t(cols);
         return n / 2 + 4 * (n / kBlock);
+    }
+
+    // Block inspector: one 64-weight block of a row (the row alone is quantized).
+    int inspectLength() const override { return kBlock; }
+    void inspectDecode(const unsigned char* bytes, int64_t, int64_t cols, int64_t, int64_t block,
+                       BlockInspection& r) const override
+    {
+        for (int j = 0; j < r.length; ++j) {
+            const int64_t i = r.col0 + j;
+            const uint8_t b = bytes[size_t(i / 2)];
+            r.codes[size_t(j)] = (i % 2) ? (b >> 4) : (b & 0xF);
+        }
+        float amax;
+        std::memcpy(&amax, bytes + uint64_t(cols) / 2 + 4 * block, 4);
+        r.scale = amax;
+        r.kind = BlockInspection::Kind::Nf4;
+        r.table.assign(nf4Levels().begin(), nf4Levels().end());
+        setLevels(r, 0, 15, [&](int c) { return nf4Levels()[size_t(c)] * amax; });
     }
 
     void quantize(const float* src, int64_t rows, int64_t cols, void* dst, const float*) const override

@@ -3,13 +3,17 @@
 // y = (d*sc)*q - (dmin*m), bit-exact with llama.cpp's dequantize_row_q2_K.
 #include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
-#include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
 
 struct Q2K {
     using Block = BlockQ2K;
+    static constexpr GgmlType kType = GgmlType::Q2_K;
+    static constexpr uint32_t kFileType = 10;  // LLAMA_FTYPE_MOSTLY_Q2_K
+    static constexpr std::optional<GgmlType> kFallback = GgmlType::Q4_0;
+    static constexpr int kSubLength = 16, kScaleBits = 4, kCodeMax = 3, kOffset = 0;
+    static constexpr bool kMins = true;
     static constexpr kq::AsymParams kParams{3, 15, -0.5f, 0.1f, 15, true, false};
 
     template <class V>
@@ -42,14 +46,25 @@ struct Q2K {
                         y[128 * h + 32 * j + l] = dl * float((b.qs[32 * h + l] >> (2 * j)) & 3) - ml;
                 }
     }
+
+    static void unpack(const Block& b, kq::Unpacked& o)
+    {
+        o.d = fp16ToFp32(b.d);
+        o.dmin = fp16ToFp32(b.dmin);
+        for (int j = 0; j < 16; ++j) {
+            o.sc[j] = b.scales[j] & 0xF;
+            o.mn[j] = b.scales[j] >> 4;
+        }
+        for (int i = 0; i < kq::kSuper; ++i) {
+            const int h = i / 128, j = (i % 128) / 32, l = i % 32;
+            o.codes[i] = (b.qs[32 * h + l] >> (2 * j)) & 3;
+        }
+    }
 };
 
 }  // namespace
 
-const Format& formatQ2_K()
-{
-    static const kq::KQuantFormat<Q2K> f(GgmlType::Q2_K, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 2-bit K-quant: 256-weight super-blocks, 4-bit scale+min per 16 (2.63 bpw)"));
-    return f;
-}
+QS_KQUANT_FORMAT(formatQ2_K, Q2K,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 2-bit K-quant: 256-weight super-blocks, 4-bit scale+min per 16 (2.63 bpw)"))
 
 }  // namespace qs

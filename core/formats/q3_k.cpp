@@ -3,13 +3,17 @@
 // y = (d*scale)*(level - 4), bit-exact with llama.cpp's dequantize_row_q3_K.
 #include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
-#include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
 
 struct Q3K {
     using Block = BlockQ3K;
+    static constexpr GgmlType kType = GgmlType::Q3_K;
+    static constexpr uint32_t kFileType = 12;  // LLAMA_FTYPE_MOSTLY_Q3_K_M (what llama.cpp guesses for mostly Q3_K)
+    static constexpr std::optional<GgmlType> kFallback = GgmlType::Q4_0;
+    static constexpr int kSubLength = 16, kScaleBits = 6, kCodeMax = 7, kOffset = 4;
+    static constexpr bool kMins = false;
     static constexpr kq::SymParams kParams{4, -32, 31};
     static constexpr float kGrid[] = {-4.0f, -3.7f, -3.4f, -3.1f, -4.3f, -4.6f, 3.0f, 3.3f, 3.6f, 2.7f};
     static constexpr float kGridImp[] = {-4.0f, -3.9f, -3.8f, -3.7f, -3.6f, -3.5f, -3.4f, -3.3f, -3.2f, -3.1f, -3.0f,
@@ -56,14 +60,24 @@ struct Q3K {
                 }
             }
     }
+
+    static void unpack(const Block& b, kq::Unpacked& o)
+    {
+        o.d = fp16ToFp32(b.d);
+        for (int j = 0; j < 16; ++j)
+            o.sc[j] = kq::unpackScale6Q3(b.scales, j);
+        for (int i = 0; i < kq::kSuper; ++i) {
+            const int h = i / 128, j = (i % 128) / 32, l = i % 32;
+            const int lo = (b.qs[32 * h + l] >> (2 * j)) & 3;
+            const int hi = (b.hmask[l] >> (i / 32)) & 1;
+            o.codes[i] = lo | (hi << 2);
+        }
+    }
 };
 
 }  // namespace
 
-const Format& formatQ3_K()
-{
-    static const kq::KQuantFormat<Q3K> f(GgmlType::Q3_K, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 3-bit K-quant: 256-weight super-blocks, 6-bit scales per 16 (3.44 bpw)"));
-    return f;
-}
+QS_KQUANT_FORMAT(formatQ3_K, Q3K,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 3-bit K-quant: 256-weight super-blocks, 6-bit scales per 16 (3.44 bpw)"))
 
 }  // namespace qs

@@ -2,7 +2,6 @@
 // weight = (q - 8) * d. Nibble j holds weight j (low) and weight j + 16 (high).
 #include "core/formats/blocks.h"
 #include "core/formats/legacy_kernels.h"
-#include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
@@ -15,6 +14,8 @@ constexpr float kDivisorsW[] = {-8.0f, -7.5f, -7.75f, -8.25f, -8.5f, -8.75f, -9.
 
 struct Kernel : legacy::UniformCode<8> {
     using Block = BlockQ4_0;
+    static constexpr GgmlType kType = GgmlType::Q4_0;
+    static constexpr uint32_t kFileType = 2;  // LLAMA_FTYPE_MOSTLY_Q4_0
     template <class V>
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
@@ -34,11 +35,7 @@ struct Kernel : legacy::UniformCode<8> {
 
 }  // namespace
 
-const Format& formatQ4_0()
-{
-    static const legacy::LegacyFormat<Kernel> f(
-        GgmlType::Q4_0, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q4_0: 32-weight blocks, fp16 scale, 4-bit levels (4.5 bits/weight)"));
-    return f;
-}
+QS_LEGACY_FORMAT(formatQ4_0, Kernel,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q4_0: 32-weight blocks, fp16 scale, 4-bit levels (4.5 bits/weight)"))
 
 }  // namespace qs

@@ -2,7 +2,6 @@
 // weight = q * d + m. Nibble j holds weight j (low) and weight j + 16 (high).
 #include "core/formats/blocks.h"
 #include "core/formats/legacy_kernels.h"
-#include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
@@ -18,6 +17,8 @@ constexpr float kPairDivisorsW[] = {15.25f, 15.5f, 16.0f, 17.0f, 18.0f};
 
 struct Kernel : legacy::UniformCode<0> {
     using Block = BlockQ4_1;
+    static constexpr GgmlType kType = GgmlType::Q4_1;
+    static constexpr uint32_t kFileType = 3;  // LLAMA_FTYPE_MOSTLY_Q4_1
     template <class V>
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
@@ -39,11 +40,7 @@ struct Kernel : legacy::UniformCode<0> {
 
 }  // namespace
 
-const Format& formatQ4_1()
-{
-    static const legacy::LegacyFormat<Kernel> f(
-        GgmlType::Q4_1, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q4_1: 32-weight blocks, fp16 scale and min, 4-bit levels (5 bits/weight)"));
-    return f;
-}
+QS_LEGACY_FORMAT(formatQ4_1, Kernel,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q4_1: 32-weight blocks, fp16 scale and min, 4-bit levels (5 bits/weight)"))
 
 }  // namespace qs

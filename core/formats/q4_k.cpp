@@ -3,13 +3,17 @@
 // y = (d*sc)*q - (dmin*m), bit-exact with llama.cpp's dequantize_row_q4_K.
 #include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
-#include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
 
 struct Q4K {
     using Block = BlockQ4K;
+    static constexpr GgmlType kType = GgmlType::Q4_K;
+    static constexpr uint32_t kFileType = 15;  // LLAMA_FTYPE_MOSTLY_Q4_K_M (what llama.cpp guesses for mostly Q4_K)
+    static constexpr std::optional<GgmlType> kFallback = GgmlType::Q5_0;
+    static constexpr int kSubLength = 32, kScaleBits = 6, kCodeMax = 15, kOffset = 0;
+    static constexpr bool kMins = true;
     static constexpr kq::AsymParams kParams{15, 63, -1.f, 0.1f, 20, false, true};
 
     template <class V>
@@ -41,14 +45,24 @@ struct Q4K {
                 y[64 * c + 32 + l] = d2 * float(q[l] >> 4) - m2;
         }
     }
+
+    static void unpack(const Block& b, kq::Unpacked& o)
+    {
+        o.d = fp16ToFp32(b.d);
+        o.dmin = fp16ToFp32(b.dmin);
+        for (int j = 0; j < 8; ++j)
+            kq::unpackScaleMin6(b.scales, j, o.sc[j], o.mn[j]);
+        for (int i = 0; i < kq::kSuper; ++i) {
+            const int c = i / 64, hiHalf = (i % 64) / 32, l = i % 32;
+            int q = hiHalf ? (b.qs[32 * c + l] >> 4) : (b.qs[32 * c + l] & 0xF);
+            o.codes[i] = q;
+        }
+    }
 };
 
 }  // namespace
 
-const Format& formatQ4_K()
-{
-    static const kq::KQuantFormat<Q4K> f(GgmlType::Q4_K, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 4-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (4.5 bpw)"));
-    return f;
-}
+QS_KQUANT_FORMAT(formatQ4_K, Q4K,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 4-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (4.5 bpw)"))
 
 }  // namespace qs

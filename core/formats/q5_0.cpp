@@ -3,7 +3,6 @@
 // fifth bit of weight j in bit j of the little-endian 32-bit qh.
 #include "core/formats/blocks.h"
 #include "core/formats/legacy_kernels.h"
-#include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
@@ -15,6 +14,8 @@ constexpr float kDivisorsW[] = {-16.0f, -15.5f, -16.25f, -16.5f, -16.75f, -17.0f
 
 struct Kernel : legacy::UniformCode<16> {
     using Block = BlockQ5_0;
+    static constexpr GgmlType kType = GgmlType::Q5_0;
+    static constexpr uint32_t kFileType = 8;  // LLAMA_FTYPE_MOSTLY_Q5_0
     template <class V>
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
@@ -38,11 +39,7 @@ struct Kernel : legacy::UniformCode<16> {
 
 }  // namespace
 
-const Format& formatQ5_0()
-{
-    static const legacy::LegacyFormat<Kernel> f(
-        GgmlType::Q5_0, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q5_0: 32-weight blocks, fp16 scale, 5-bit levels (5.5 bits/weight)"));
-    return f;
-}
+QS_LEGACY_FORMAT(formatQ5_0, Kernel,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q5_0: 32-weight blocks, fp16 scale, 5-bit levels (5.5 bits/weight)"))
 
 }  // namespace qs

@@ -3,7 +3,6 @@
 // little-endian 32-bit qh.
 #include "core/formats/blocks.h"
 #include "core/formats/legacy_kernels.h"
-#include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
@@ -21,6 +20,8 @@ constexpr float kPairDivisorsW[] = {31.25f, 31.5f, 32.0f, 33.0f, 34.0f};
 
 struct Kernel : legacy::UniformCode<0> {
     using Block = BlockQ5_1;
+    static constexpr GgmlType kType = GgmlType::Q5_1;
+    static constexpr uint32_t kFileType = 9;  // LLAMA_FTYPE_MOSTLY_Q5_1
     template <class V>
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
@@ -46,11 +47,7 @@ struct Kernel : legacy::UniformCode<0> {
 
 }  // namespace
 
-const Format& formatQ5_1()
-{
-    static const legacy::LegacyFormat<Kernel> f(
-        GgmlType::Q5_1, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)"));
-    return f;
-}
+QS_LEGACY_FORMAT(formatQ5_1, Kernel,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q5_1: 32-weight blocks, fp16 scale and min, 5-bit levels (6 bits/weight)"))
 
 }  // namespace qs

@@ -2,13 +2,17 @@
 // y = (d*sc)*q - (dmin*m), bit-exact with llama.cpp's dequantize_row_q5_K.
 #include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
-#include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
 
 struct Q5K {
     using Block = BlockQ5K;
+    static constexpr GgmlType kType = GgmlType::Q5_K;
+    static constexpr uint32_t kFileType = 17;  // LLAMA_FTYPE_MOSTLY_Q5_K_M (what llama.cpp guesses for mostly Q5_K)
+    static constexpr std::optional<GgmlType> kFallback = GgmlType::Q5_1;
+    static constexpr int kSubLength = 32, kScaleBits = 6, kCodeMax = 31, kOffset = 0;
+    static constexpr bool kMins = true;
     static constexpr kq::AsymParams kParams{31, 63, -0.5f, 0.1f, 15, false, true};
 
     template <class V>
@@ -44,14 +48,26 @@ struct Q5K {
                 y[64 * c + 32 + l] = d2 * float((q[l] >> 4) + ((b.qh[l] & u2) ? 16 : 0)) - m2;
         }
     }
+
+    static void unpack(const Block& b, kq::Unpacked& o)
+    {
+        o.d = fp16ToFp32(b.d);
+        o.dmin = fp16ToFp32(b.dmin);
+        for (int j = 0; j < 8; ++j)
+            kq::unpackScaleMin6(b.scales, j, o.sc[j], o.mn[j]);
+        for (int i = 0; i < kq::kSuper; ++i) {
+            const int c = i / 64, hiHalf = (i % 64) / 32, l = i % 32;
+            int q = hiHalf ? (b.qs[32 * c + l] >> 4) : (b.qs[32 * c + l] & 0xF);
+            if ((b.qh[l] >> (2 * c + hiHalf)) & 1)
+                q += 16;
+            o.codes[i] = q;
+        }
+    }
 };
 
 }  // namespace
 
-const Format& formatQ5_K()
-{
-    static const kq::KQuantFormat<Q5K> f(GgmlType::Q5_K, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 5-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (5.5 bpw)"));
-    return f;
-}
+QS_KQUANT_FORMAT(formatQ5_K, Q5K,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 5-bit K-quant: 256-weight super-blocks, 6-bit scale+min per 32 (5.5 bpw)"))
 
 }  // namespace qs

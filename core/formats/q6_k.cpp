@@ -3,13 +3,17 @@
 // y = d * scale[i/16] * (level - 32), bit-exact with llama.cpp's dequantize_row_q6_K.
 #include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
-#include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
 
 struct Q6K {
     using Block = BlockQ6K;
+    static constexpr GgmlType kType = GgmlType::Q6_K;
+    static constexpr uint32_t kFileType = 18;  // LLAMA_FTYPE_MOSTLY_Q6_K
+    static constexpr std::optional<GgmlType> kFallback = GgmlType::Q8_0;
+    static constexpr int kSubLength = 16, kScaleBits = 8, kCodeMax = 63, kOffset = 32;
+    static constexpr bool kMins = false;
     static constexpr kq::SymParams kParams{32, -128, 127};
     static constexpr float kGrid[] = {-32.0f, -31.1f, -31.2f, -31.3f, -31.4f, -31.5f, -31.6f, -31.7f, -31.8f, -31.9f,
                                       -32.1f, -32.2f, -32.3f, -32.4f, -32.5f, -32.6f, -32.7f, -32.8f, -32.9f,
@@ -55,14 +59,25 @@ struct Q6K {
             }
         }
     }
+
+    static void unpack(const Block& b, kq::Unpacked& o)
+    {
+        o.d = fp16ToFp32(b.d);
+        for (int j = 0; j < 16; ++j)
+            o.sc[j] = b.scales[j];
+        for (int i = 0; i < kq::kSuper; ++i) {
+            const int h = i / 128, k = (i % 128) / 32, l = i % 32;
+            const uint8_t ql = b.ql[64 * h + l + (k & 1) * 32];
+            const int lo = (k < 2) ? (ql & 0xF) : (ql >> 4);
+            const int hi = (b.qh[32 * h + l] >> (2 * k)) & 3;
+            o.codes[i] = lo | (hi << 4);
+        }
+    }
 };
 
 }  // namespace
 
-const Format& formatQ6_K()
-{
-    static const kq::KQuantFormat<Q6K> f(GgmlType::Q6_K, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 6-bit K-quant: 256-weight super-blocks, 8-bit scales per 16 (6.56 bpw)"));
-    return f;
-}
+QS_KQUANT_FORMAT(formatQ6_K, Q6K,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp 6-bit K-quant: 256-weight super-blocks, 8-bit scales per 16 (6.56 bpw)"))
 
 }  // namespace qs

@@ -2,7 +2,6 @@
 // weight = q * d.
 #include "core/formats/blocks.h"
 #include "core/formats/legacy_kernels.h"
-#include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
@@ -15,6 +14,8 @@ constexpr float kDivisorsW[] = {127.0f, 127.25f, 127.5f, 126.5f, 126.75f, 128.0f
 
 struct Kernel : legacy::UniformCode<0> {
     using Block = BlockQ8_0;
+    static constexpr GgmlType kType = GgmlType::Q8_0;
+    static constexpr uint32_t kFileType = 7;  // LLAMA_FTYPE_MOSTLY_Q8_0
     template <class V>
     static void search(const V* x, const V* w, V* L, V& d, V& m)
     {
@@ -32,11 +33,7 @@ struct Kernel : legacy::UniformCode<0> {
 
 }  // namespace
 
-const Format& formatQ8_0()
-{
-    static const legacy::LegacyFormat<Kernel> f(
-        GgmlType::Q8_0, QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)"));
-    return f;
-}
+QS_LEGACY_FORMAT(formatQ8_0, Kernel,
+                 QT_TRANSLATE_NOOP("qs::formats", "llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)"))
 
 }  // namespace qs

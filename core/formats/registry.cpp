@@ -1,8 +1,26 @@
 #include "core/formats/format.h"
-#include "core/formats/registry_list.h"
+#include "core/util/isa.h"
 #include "core/util/strings.h"
 
 namespace qs {
+
+// ---- The formats, each defined in its own file (a new format: its file, and its two lines here) ----
+const Format& formatF32();  // float_formats.cpp
+const Format& formatF16();
+const Format& formatBF16();
+const Format& formatQ8_0();  // q8_0.cpp, ...
+const Format& formatQ6_K();
+const Format& formatQ5_1();
+const Format& formatQ5_K();
+const Format& formatQ5_0();
+const Format& formatQ4_1();
+const Format& formatQ4_K();
+const Format& formatQ4_0();
+const Format& formatIQ4_NL();
+const Format& formatQ3_K();
+const Format& formatQ2_K();
+void appendIntFormats(std::vector<const Format*>& v);  // int_uniform.cpp: the INTn family
+const Format& formatNF4();                              // nf4.cpp
 
 std::vector<float> Format::roundTrip(const float* src, int64_t rows, int64_t cols, const float* importance) const
 {
@@ -13,11 +31,13 @@ std::vector<float> Format::roundTrip(const float* src, int64_t rows, int64_t col
     return out;
 }
 
+const char* Format::isa() const { return QS_ISA_NAME; }  // formats without per-ISA kernels
+
 const std::vector<const Format*>& allFormats()
 {
     static const std::vector<const Format*> all = [] {
         std::vector<const Format*> v;
-        // ---- The one list of formats. A new format: one file, one line here. ----
+        // ---- The one list of formats (its order is the display order). ----
         // Order: floats, then GGUF block formats from most to fewest bits, then the INT family.
         v.push_back(&formatF32());
         v.push_back(&formatF16());

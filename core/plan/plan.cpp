@@ -5,8 +5,10 @@
 #include "core/model/llama.h"
 #include "core/util/strings.h"
 
+#include <QRegularExpression>
+#include <QString>
+
 #include <algorithm>
-#include <regex>
 #include <sstream>
 
 namespace qs {
@@ -33,32 +35,6 @@ const Preset* findPreset(std::string_view name)
         if (iequals(p.name, name))
             return &p;
     return nullptr;
-}
-
-// general.file_type for a model that is "mostly" one type (as llama.cpp's loader guesses it).
-uint32_t fileTypeForType(std::string_view typeName)
-{
-    const auto t = ggmlTypeFromName(typeName);
-    if (!t)
-        return 0;
-    switch (*t) {
-    case GgmlType::F32: return 0;
-    case GgmlType::F16: return 1;
-    case GgmlType::Q4_0: return 2;
-    case GgmlType::Q4_1: return 3;
-    case GgmlType::Q8_0: return 7;
-    case GgmlType::Q5_0: return 8;
-    case GgmlType::Q5_1: return 9;
-    case GgmlType::Q2_K: return 10;
-    case GgmlType::Q3_K: return 12;
-    case GgmlType::Q4_K: return 15;
-    case GgmlType::Q5_K: return 17;
-    case GgmlType::Q6_K: return 18;
-    case GgmlType::IQ4_NL: return 25;
-    case GgmlType::IQ4_XS: return 30;
-    case GgmlType::BF16: return 32;
-    default: return 0;
-    }
 }
 
 std::string typeName(GgmlType t) { return std::string(ggmlTypeInfo(t).name); }
@@ -167,23 +143,13 @@ GgmlType presetType(const Preset& p, const std::string& name, int64_t cols, cons
     return p.base;
 }
 
-// The type a row length the chosen format does not divide falls back to (llama.cpp's rule,
-// with Q4_0 for the 2-/3-bit k-quants).
+// The type a row length the chosen format does not divide falls back to: the format's fallback
+// (llama.cpp's rule for its K-quants), F16 when there is none or it does not fit either.
 std::string fallbackFor(const std::string& format, int64_t cols)
 {
-    std::string next = "F16";
-    if (const auto t = ggmlTypeFromName(format)) {
-        switch (*t) {
-        case GgmlType::Q2_K: case GgmlType::Q3_K: next = "Q4_0"; break;
-        case GgmlType::Q4_K: next = "Q5_0"; break;
-        case GgmlType::Q5_K: next = "Q5_1"; break;
-        case GgmlType::Q6_K: next = "Q8_0"; break;
-        default: break;
-        }
-    }
-    if (!fits(next, cols))
-        next = "F16";
-    return next;
+    const Format* f = findFormat(format);
+    const Format* next = f ? f->fallback() : nullptr;
+    return next && next->supports(1, cols) ? next->name() : std::string("F16");
 }
 
 std::string canonicalFormatName(const std::string& name)
@@ -344,7 +310,7 @@ const Format& planFormat(const PlanEntry& e)
     return *f;
 }
 
-QuantPlan buildPlan(const Model& m, const PlanOptions& opts)
+QuantPlan buildPlan(const Model& m, const PlanSpec& opts)
 {
     QuantPlan plan;
     plan.type = opts.type;
@@ -360,7 +326,7 @@ QuantPlan buildPlan(const Model& m, const PlanOptions& opts)
             plan.preset = std::string(preset->name);
     } else if (const Format* f = findFormat(opts.type)) {
         baseType = f->name();
-        plan.fileType = fileTypeForType(baseType);
+        plan.fileType = f->ggufFileType();
     } else {
         std::string known;
         for (const auto& p : presetNames())
@@ -371,10 +337,10 @@ QuantPlan buildPlan(const Model& m, const PlanOptions& opts)
         invalidInput("", "unknown type '" + opts.type + "' (known: " + known + ")");
     }
 
-    // Overrides: REGEX=TYPE.
+    // The user's patterns: REGEX=TYPE.
     struct Override {
         std::string text;
-        std::regex re;
+        QRegularExpression re;
         std::string type;
     };
     std::vector<Override> overrides;
@@ -385,11 +351,10 @@ QuantPlan buildPlan(const Model& m, const PlanOptions& opts)
         const std::string type = o.substr(eq + 1);
         if (!findFormat(type) && !ggmlTypeFromName(type))
             invalidInput("", "override '" + o + "': unknown type '" + type + "'");
-        try {
-            overrides.push_back({o, std::regex(o.substr(0, eq), std::regex::ECMAScript), canonicalFormatName(type)});
-        } catch (const std::regex_error& e) {
-            invalidInput("", "override '" + o + "': invalid regular expression (" + e.what() + ")");
-        }
+        QRegularExpression re(QString::fromStdString(o.substr(0, eq)));
+        if (!re.isValid())
+            invalidInput("", "override '" + o + "': invalid regular expression (" + re.errorString().toStdString() + ")");
+        overrides.push_back({o, std::move(re), canonicalFormatName(type)});
     }
 
     // Model shape facts the preset rules need.
@@ -433,12 +398,24 @@ QuantPlan buildPlan(const Model& m, const PlanOptions& opts)
         std::string why;
         std::string fmt = baseType;
         bool overridden = false;
+        auto exact = opts.tensors.find(t.name);
+        if (exact == opts.tensors.end())
+            exact = opts.tensors.find(llamaName);
+        if (exact != opts.tensors.end()) {
+            if (!exact->second)
+                invalidInput("", "no format given for tensor '" + exact->first + "'");
+            fmt = exact->second->name();
+            why = "set for this tensor: " + fmt;
+            overridden = true;
+        }
+        const QString source = QString::fromStdString(t.name), llama = QString::fromStdString(llamaName);
         for (const auto& o : overrides) {
-            if (std::regex_search(llamaName, o.re) || std::regex_search(t.name, o.re)) {
+            if (overridden)
+                break;
+            if (o.re.match(llama).hasMatch() || o.re.match(source).hasMatch()) {
                 fmt = o.type;
                 why = "override '" + o.text + "'";
                 overridden = true;
-                break;
             }
         }
         if (!overridden) {

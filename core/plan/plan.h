@@ -1,18 +1,26 @@
 #pragma once
 // A quantization plan: for every tensor of a model, which format it is stored in and why.
 //
+// The one plan model of core, CLI and GUI is PlanSpec: a per-tensor map of exact names (what
+// the GUI's plan column and plan-for-size choose), the user's REGEX=TYPE patterns (kept as
+// patterns) and a type (a format or preset) for every other eligible tensor. buildPlan()
+// resolves it against a model into a QuantPlan: one entry per tensor, with the reason.
+//
 // Eligible tensors (2-D or larger, name ending in "weight", not a norm) get the requested
 // type; everything else stays F32 (GGUF) or keeps its dtype (safetensors). A preset
 // (Q4_K_M, ...) mixes types per tensor as llama.cpp's llama-quantize does; --pure applies
-// one type everywhere; overrides (REGEX=TYPE) win over both. A row length the chosen block
-// does not divide falls back the way llama.cpp does (Q2_K/Q3_K -> Q4_0, Q4_K -> Q5_0,
-// Q5_K -> Q5_1, Q6_K -> Q8_0, anything that still does not fit -> F16), and the entry says so.
+// one type everywhere; patterns (REGEX=TYPE) win over both, and exact tensor entries win over
+// everything. A row length the chosen block does not divide falls back the way the format says
+// (Format::fallback(): llama.cpp's Q2_K/Q3_K -> Q4_0, Q4_K -> Q5_0, Q5_K -> Q5_1, Q6_K -> Q8_0),
+// anything that still does not fit -> F16, and the entry says so.
 #include "core/model/model.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace qs {
@@ -24,11 +32,20 @@ enum class PlanTarget {
     Safetensors,  // fake-quant: dequantized values in the source dtype, source names
 };
 
-struct PlanOptions {
+// Which format each tensor gets.
+struct PlanSpec {
+    PlanSpec() = default;
+    explicit PlanSpec(std::string type) : type(std::move(type)) {}
+
     std::string type;                    // a format name ("Q4_K", "NF4", ...) or a preset ("Q4_K_M")
     bool pure = false;                   // no preset mixture: `type` for every eligible tensor
-    std::vector<std::string> overrides;  // "REGEX=TYPE", first match wins (matched on both names)
+    // Exact tensor names (source or llama.cpp name) -> format (not null); they win over the
+    // patterns and the type. Evaluation (core/eval) applies these alone, by llama.cpp name.
+    std::map<std::string, const Format*> tensors;
+    std::vector<std::string> overrides;  // user patterns "REGEX=TYPE", first match wins (matched on both names)
     PlanTarget target = PlanTarget::Gguf;
+
+    bool empty() const { return type.empty() && tensors.empty() && overrides.empty(); }
 };
 
 struct PlanEntry {
@@ -82,7 +99,7 @@ std::string ggufTensorName(const std::string& sourceName);
 
 // Builds the plan; throws qs::Error(InvalidInput) for an unknown type, a bad override, or an
 // INT/NF4 type with a GGUF target (those only export as fake-quant .safetensors).
-QuantPlan buildPlan(const Model& m, const PlanOptions& opts);
+QuantPlan buildPlan(const Model& m, const PlanSpec& spec);
 
 // llama.cpp's use_more_bits(i, n): the first and last eighth of layers and every third between.
 bool useMoreBits(int layer, int nLayers);

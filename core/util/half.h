@@ -1,11 +1,14 @@
 #pragma once
 // IEEE half and bfloat16 conversions, bit-exact with ggml's scalar ones
 // (round to nearest even; bf16 keeps NaNs quiet).
+#include "core/util/isa.h"
+
 #include <bit>
 #include <cstdint>
 #include <cstring>
 
 namespace qs {
+inline namespace QS_ISA {  // compiled into the AVX2 fast paths too (core/util/isa.h)
 
 inline float fp16ToFp32(uint16_t h)
 {
@@ -72,4 +75,5 @@ inline uint16_t fp32ToBf16(float f)
     return static_cast<uint16_t>((x + (0x7fffu + ((x >> 16) & 1u))) >> 16);
 }
 
+}  // namespace QS_ISA
 }  // namespace qs

@@ -55,9 +55,9 @@ class TestInteropEval : public QObject {
     Dists llamaRef;
 
     // Exports the model at `type` (with the importance matrix or not); returns the file.
-    QString exportAt(const std::string& type, bool withImatrix, Precision* precision)
+    QString exportAt(const std::string& type, bool withImatrix, PlanSpec* precision)
     {
-        PlanOptions po;
+        PlanSpec po;
         po.type = type;
         const QuantPlan plan = buildPlan(*model, po);
         ExportOptions eo;
@@ -110,7 +110,7 @@ private slots:
     {
         QFETCH(QString, type);
         QFETCH(bool, withImatrix);
-        Precision p;
+        PlanSpec p;
         const QString file = exportAt(type.toStdString(), withImatrix, &p);
         const AccuracyMetrics reported = ev->evaluate(p, withImatrix ? &imatrix : nullptr);
         const auto reopened = openModel(file.toStdString());
@@ -125,7 +125,7 @@ private slots:
     void importanceLowersKlInLlamaCpp()
     {
         for (const char* type : {"Q4_0", "Q2_K"}) {
-            Precision p;
+            PlanSpec p;
             const double plain = meanKl(llamaRef, llamaCppDistributions(exportAt(type, false, &p)));
             const double weighted = meanKl(llamaRef, llamaCppDistributions(exportAt(type, true, nullptr)));
             const double ours = ev->evaluate(p).kldMean, oursWeighted = ev->evaluate(p, &imatrix).kldMean;

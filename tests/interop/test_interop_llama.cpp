@@ -55,7 +55,7 @@ private slots:
         QFETCH(QString, type);
         QFETCH(double, maxKl);
         const auto src = openModel(test::stories(source).toStdString());
-        PlanOptions po;
+        PlanSpec po;
         po.type = type.toStdString();
         const QuantPlan plan = buildPlan(*src, po);
         const QString out = tmp.filePath(QString(source).replace('.', '_') + "-" + type + ".gguf");
@@ -88,7 +88,7 @@ private slots:
     void unpermutedRowsAreDetected()
     {
         const auto src = openModel(test::stories("model.safetensors").toStdString());
-        PlanOptions po;
+        PlanSpec po;
         po.type = "F16";
         const QuantPlan plan = buildPlan(*src, po);
         ExportOptions eo;

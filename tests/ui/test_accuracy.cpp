@@ -138,7 +138,7 @@ private slots:
         const auto m = openModel(path.toStdString());
         const auto setup = prepareEvaluation(*m, so);
         for (int k = 0; k < 2; ++k) {
-            const TypeAccuracy a = evaluateType(*m, *setup, kTypes[k].toStdString());
+            const TypeAccuracy a = evaluateType(*m, *setup, PlanSpec(kTypes[k].toStdString()));
             QCOMPARE(rows[size_t(k)].kldMean, a.plain.kldMean);
             QCOMPARE(rows[size_t(k)].kldP99, a.plain.kldP99);
             QCOMPARE(rows[size_t(k)].top1, a.plain.top1Agreement);

@@ -136,7 +136,7 @@ private slots:
         for (const QString& id : qs::ui::Primer::sections())
             QVERIFY2(h.contains(QStringLiteral("<a name=\"%1\">").arg(id)), qPrintable(id));
         // The size example is the engine's storage of the eligible tensors under a pure Q4_0 plan.
-        qs::PlanOptions o;
+        qs::PlanSpec o;
         o.type = "Q4_0";
         o.pure = true;
         const double q4 = double(qs::buildPlan(*m, o).eligibleBytes());

@@ -218,7 +218,7 @@ private slots:
         // The tensor's numbers are the engine's for the type the plan gives it.
         const auto x = m->toFloat(m->tensors[size_t(t)]);
         for (int g = 0; g < n; ++g) {
-            PlanOptions po;
+            PlanSpec po;
             po.type = precisions[g].toStdString();
             po.target = PlanTarget::Safetensors;
             const PlanEntry e = buildPlan(*m, po).entries[size_t(t)];
@@ -441,23 +441,23 @@ private slots:
         const QString target = QStringLiteral("Q4_K_M");
         const QString before = w.browser()->footerText();
         w.browser()->applyPreset(target);
-        const auto& v = w.browser()->planView();
+        const ModelBrowser* v = w.browser();
         // The plan column shows what the engine's plan gives each tensor.
-        PlanOptions po;
+        PlanSpec po;
         po.type = target.toStdString();
         const QuantPlan ref = buildPlan(*w.model(), po);
-        QCOMPARE(v.target.size(), ref.entries.size());
+        QCOMPARE(size_t(v->tensorRowCount()), ref.entries.size());
         int planned = 0;
         for (const auto& e : ref.entries) {
-            QCOMPARE(v.target[size_t(e.sourceIndex)], e.eligible ? QString::fromStdString(e.format) : QString());
+            QCOMPARE(v->plannedFormat(e.sourceIndex), e.eligible ? QString::fromStdString(e.format) : QString());
             planned += e.eligible ? 1 : 0;
         }
         QVERIFY(planned >= 30);
-        QCOMPARE(v.totalBytes, ref.outputBytes());
+        QCOMPARE(v->plannedBytes(), ref.outputBytes());
         QVERIFY(w.browser()->footerText() != before);
         // Per tensor: keep one tensor as it is.
         w.browser()->setPlanTarget(0, QString());
-        QCOMPARE(w.browser()->planView().target[0], QString::fromStdString(w.model()->tensors[0].dtype));
+        QCOMPARE(w.browser()->plannedFormat(0), QString::fromStdString(w.model()->tensors[0].dtype));
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 20000);
     }
 };

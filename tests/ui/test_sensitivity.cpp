@@ -264,7 +264,7 @@ private slots:
 
         // The browser's plan is the CLI's plan, tensor by tensor, and fits the target.
         const auto& model = *w.model();
-        const engine::PlanView& view = w.browser()->planView();
+        const ModelBrowser* view = w.browser();
         int planned = 0;
         std::set<QString> types;
         for (size_t i = 0; i < model.tensors.size(); ++i) {
@@ -272,17 +272,17 @@ private slots:
             const QString want = cliTensors.value(name).toString();
             QVERIFY2(!want.isEmpty(), qPrintable(name));
             if (want == QStringLiteral("source")) {
-                QVERIFY2(view.target[i].isEmpty(), qPrintable(name));
+                QVERIFY2(view->plannedFormat(int(i)).isEmpty(), qPrintable(name));
             } else {
-                QCOMPARE(view.target[i], want);
+                QCOMPARE(view->plannedFormat(int(i)), want);
                 ++planned;
                 types.insert(want);
             }
         }
         QCOMPARE(planned, 36);
         QVERIFY(types.size() >= 2);  // a mixture, not one type
-        QVERIFY(view.totalBytes <= o.targetBytes);
-        QCOMPARE(qint64(view.totalBytes), cli.value(QStringLiteral("bytes")).toInteger());
+        QVERIFY(view->plannedBytes() <= o.targetBytes);
+        QCOMPARE(qint64(view->plannedBytes()), cli.value(QStringLiteral("bytes")).toInteger());
 
         // File > Export of the plan writes those types (the CLI's --output file has the same).
         const QString guiOut = dir.filePath(QStringLiteral("gui.gguf"));
@@ -329,12 +329,12 @@ private slots:
         QVERIFY(got->bytes <= got->targetBytes);
         QVERIFY(got->bytes > 240000);  // it used the room: more than the all-Q4_0 plan
         std::set<QString> used;
-        for (const auto& [i, f] : w.browser()->plan().overrides)
-            used.insert(f);
+        for (const auto& [name, f] : w.browser()->plan().tensors)
+            used.insert(QString::fromStdString(f->name()));
         QVERIFY(used.size() >= 2);
         for (const QString& f : used)
             QVERIFY(f == QStringLiteral("Q4_0") || f == QStringLiteral("Q8_0") || f == QStringLiteral("F16"));
-        QVERIFY(w.browser()->planView().totalBytes <= 290000);
+        QVERIFY(w.browser()->plannedBytes() <= 290000);
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 20000);
     }
 
@@ -371,7 +371,7 @@ private slots:
         MainWindow w;
         w.openFile(gguf());
         QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
-        const engine::PlanState before = w.browser()->plan();
+        const PlanSpec before = w.browser()->plan();
         SizeTargetDialog* d = w.planForSize();
         d->setTarget(0.5, false);
         d->setCandidates({QStringLiteral("Q8_0")});
@@ -382,7 +382,7 @@ private slots:
         QCOMPARE(done.first().first().toBool(), false);
         QVERIFY(d->statusText().contains(QStringLiteral("smallest plan")));
         QVERIFY(d->isVisible());
-        QCOMPARE(w.browser()->plan().overrides.size(), before.overrides.size());
+        QCOMPARE(w.browser()->plan().tensors.size(), before.tensors.size());
         d->reject();
     }
 };

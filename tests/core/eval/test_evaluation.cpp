@@ -99,7 +99,7 @@ private slots:
         QVERIFY(bf16.kldMean > f16.kldMean);
         QVERIFY(f16.kldP99 >= f16.kldMean && f16.kldMax >= f16.kldP99);
         // Sizes: every matrix at 2 bytes, the norms as read (F32).
-        const Precision p = uniformPrecision(stories(), fmt("F16"));
+        const PlanSpec p = uniformPrecision(stories(), fmt("F16"));
         uint64_t expect = 0;
         for (const auto& t : stories().tensors)
             expect += uint64_t(t.numel()) * (t.isMatrix() ? 2 : 4);
@@ -124,8 +124,8 @@ private slots:
     void importanceLowersKl()
     {
         for (const char* name : {"Q4_0"}) {
-            const Precision p = uniformPrecision(stories(), fmt(name));
-            QVERIFY(!p.formats.empty());
+            const PlanSpec p = uniformPrecision(stories(), fmt(name));
+            QVERIFY(!p.tensors.empty());
             const double plain = evaluator().evaluate(p).kldMean;
             const double weighted = evaluator().evaluate(p, &imatrix()).kldMean;
             qDebug("%s KL %.4g -> %.4g with the importance matrix", name, plain, weighted);
@@ -183,11 +183,11 @@ private slots:
         QVERIFY(!s->imatrix);
         QCOMPARE(steps, (std::vector<std::pair<int, int>>{{1, 2}, {2, 2}}));
         // A type's accuracy through its plan: Q8_0 everywhere it fits on stories260K's rows.
-        const TypeAccuracy q8 = evaluateType(*m, *s, "Q8_0");
-        const TypeAccuracy q4 = evaluateType(*m, *s, "Q4_0");
+        const TypeAccuracy q8 = evaluateType(*m, *s, PlanSpec("Q8_0"));
+        const TypeAccuracy q4 = evaluateType(*m, *s, PlanSpec("Q4_0"));
         QVERIFY(!q8.imatrix);
         QVERIFY(q8.plain.kldMean < q4.plain.kldMean);
-        QCOMPARE(q8.plain.kldMean, evaluator().evaluate(precisionForType(*m, stories(), "Q8_0")).kldMean);
+        QCOMPARE(q8.plain.kldMean, evaluator().evaluate(precisionForPlan(*m, stories(), PlanSpec("Q8_0"))).kldMean);
         // Sampled by default (the CLI's --sample/--seed defaults), calibration on another seed.
         EvalStreamOptions d;
         d.sample = 64;
@@ -196,7 +196,7 @@ private slots:
         const auto sd = prepareEvaluation(*m, d);
         QCOMPARE(sd->tokens, sampleTokens(stories(), 64, kDefaultEvalSeed));
         QVERIFY(sd->imatrix.has_value());
-        QVERIFY(evaluateType(*m, *sd, "Q4_0").imatrix.has_value());
+        QVERIFY(evaluateType(*m, *sd, PlanSpec("Q4_0")).imatrix.has_value());
         d.calibSeed = d.seed;
         QVERIFY_THROWS_EXCEPTION(Error, prepareEvaluation(*m, d));
         d.calibSeed = 5;
@@ -274,7 +274,7 @@ private slots:
         const uint64_t q4 = precisionBytes(w, uniformPrecision(w, fmt("BF16")));
         const uint64_t q8 = precisionBytes(w, uniformPrecision(w, fmt("F32")));
         const uint64_t target = (q4 + q8) / 2;
-        const Precision p = planForSize(evaluator(), target, cands);
+        const PlanSpec p = planForSize(evaluator(), target, cands);
         const uint64_t bytes = precisionBytes(w, p);
         QVERIFY(bytes <= target);
         QVERIFY(bytes > q4);
@@ -364,7 +364,7 @@ private slots:
         QVERIFY(byType["Q8_0"].value("kld_mean").toDouble() < byType["Q4_0"].value("kld_mean").toDouble());
         // The numbers are the core's: compare's Q4_0 is the plan's Q4_0 (llama.cpp's choices for
         // the classifier and for rows Q4_0 cannot hold).
-        PlanOptions po;
+        PlanSpec po;
         po.type = "Q4_0";
         const auto m = openModel(model.toStdString());
         const double kl = evaluator().evaluate(precisionFromPlan(stories(), buildPlan(*m, po))).kldMean;

@@ -46,7 +46,7 @@ QStringList entries(const QString& dir)
 
 QuantPlan makePlan(const Model& m, const std::string& type, PlanTarget target, bool pure = false)
 {
-    PlanOptions o;
+    PlanSpec o;
     o.type = type;
     o.target = target;
     o.pure = pure;

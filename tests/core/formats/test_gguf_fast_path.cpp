@@ -1,12 +1,15 @@
 // For every GGUF block format, the fast (vectorised, multithreaded) quantizer writes exactly the
 // bytes of the scalar reference quantizer, on many shapes and data, with and without importance.
 #include "core/formats/format.h"
+#include "core/util/cpu.h"
+#include "core/util/isa.h"
 #include "core/util/parallel.h"
 #include "tests/interop/ggml_lib.h"
 
 #include <QtTest>
 
 #include <random>
+#include <string_view>
 
 using namespace qs;
 using namespace qs::test;
@@ -14,6 +17,23 @@ using namespace qs::test;
 class TestGgufFastPath : public QObject {
     Q_OBJECT
 private slots:
+    // The fast path under test is the CPU's best: the AVX2 kernels wherever the CPU has AVX2
+    // (compiled into this binary and chosen at start-up), the baseline ones otherwise (also with
+    // QS_NO_AVX2=1). Fails loudly when the AVX2 paths were not built or not selected.
+    void fastPathIsTheCpusBest()
+    {
+        const bool avx2 = cpuHasAvx2() || std::string_view(QS_ISA_NAME) == "avx2";  // or the whole build targets AVX2
+        int blockFormats = 0;
+        for (const Format* f : allFormats()) {
+            if (f->family() != FormatFamily::Gguf)
+                continue;
+            ++blockFormats;
+            QVERIFY2(std::string_view(f->isa()) == (avx2 ? "avx2" : "base"),
+                     qPrintable(QString::fromStdString(f->name()) + " runs " + f->isa()));
+        }
+        QVERIFY(blockFormats >= 11);
+    }
+
     void fastEqualsReference()
     {
         std::mt19937 rng(3);

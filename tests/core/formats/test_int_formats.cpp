@@ -1,7 +1,7 @@
 // The INTn family and NF4: hand-computed codes/scales/zero points, exact storage cost, round-trip
 // error bounds, fast path == scalar reference bytes.
 #include "core/formats/format.h"
-#include "core/formats/registry_list.h"
+#include "core/formats/inspect.h"
 #include "core/util/half.h"
 #include "core/util/parallel.h"
 
@@ -285,7 +285,10 @@ private slots:
 
     void nf4Table()
     {
-        const auto& lv = nf4Levels();
+        // The 16 code values, as the format hands them to the block inspector.
+        const std::vector<float> ones(64, 1.0f);
+        const std::vector<float> lv = inspectBlock(*findFormat("NF4"), ones.data(), 1, 64, 0, 0).table;
+        QCOMPARE(lv.size(), size_t(16));
         QCOMPARE(lv[0], -1.0f);
         QCOMPARE(lv[7], 0.0f);
         QCOMPARE(lv[15], 1.0f);

@@ -4,7 +4,9 @@
 #include "core/formats/block_format.h"
 #include "core/formats/format.h"
 #include "core/formats/kquant_common.h"
+#include "core/util/cpu.h"
 #include "core/util/half.h"
+#include "core/util/isa.h"
 #include "tests/support/fixtures.h"
 
 #include <QFile>
@@ -15,6 +17,7 @@
 #include <cstring>
 #include <limits>
 #include <random>
+#include <string_view>
 
 using namespace qs;
 
@@ -198,6 +201,23 @@ private slots:
                 QVERIFY2(a == b, name);
             }
         }
+    }
+
+    // The fast path under test is the CPU's best: the AVX2 kernels wherever the CPU has AVX2
+    // (compiled into this binary and chosen at start-up), the baseline ones otherwise (also with
+    // QS_NO_AVX2=1). Fails loudly when the AVX2 paths were not built or not selected.
+    void fastPathIsTheCpusBest()
+    {
+        const bool avx2 = cpuHasAvx2() || std::string_view(QS_ISA_NAME) == "avx2";  // or the whole build targets AVX2
+        int blockFormats = 0;
+        for (const Format* f : allFormats()) {
+            if (f->family() != FormatFamily::Gguf)
+                continue;
+            ++blockFormats;
+            QVERIFY2(std::string_view(f->isa()) == (avx2 ? "avx2" : "base"),
+                     qPrintable(QString::fromStdString(f->name()) + " runs " + f->isa()));
+        }
+        QVERIFY(blockFormats >= 11);
     }
 
     void nonFiniteInputIsDeterministic()

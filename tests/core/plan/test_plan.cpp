@@ -77,7 +77,7 @@ std::unique_ptr<Model> llamaShape(int layers, int64_t dim, int64_t ffn, int64_t 
 QuantPlan plan(const Model& m, const std::string& type, bool pure = false, std::vector<std::string> overrides = {},
                PlanTarget target = PlanTarget::Gguf)
 {
-    PlanOptions o;
+    PlanSpec o;
     o.type = type;
     o.pure = pure;
     o.overrides = std::move(overrides);
