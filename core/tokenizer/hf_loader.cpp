@@ -1,7 +1,7 @@
 // A tokenizer from a Hugging Face tokenizer.json (+ tokenizer_config.json beside it): BPE models
 // with their normalizer, pre-tokenizer, added tokens and post-processor, as the Hugging Face
 // tokenizers library runs them.
-#include "core/error.h"
+#include "core/util/error.h"
 #include "core/tokenizer/tokenizer_internal.h"
 
 #include <QDir>

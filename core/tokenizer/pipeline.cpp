@@ -1,7 +1,7 @@
 // The text side of a tokenizer: the byte-level character map, normalization, pre-tokenization
 // (regular expressions with Unicode properties through QRegularExpression / PCRE2), and the
 // pre-tokenizers llama.cpp knows by tokenizer.ggml.pre.
-#include "core/error.h"
+#include "core/util/error.h"
 #include "core/tokenizer/tokenizer_internal.h"
 
 #include <QString>

@@ -2,8 +2,8 @@
 // pipeline; decoding; the tokenizer.ggml.* metadata llama.cpp reads; finding a model's tokenizer.
 #include "core/tokenizer/tokenizer.h"
 
-#include "core/error.h"
-#include "core/model.h"
+#include "core/util/error.h"
+#include "core/model/model.h"
 #include "core/tokenizer/tokenizer_internal.h"
 
 #include <QDir>
