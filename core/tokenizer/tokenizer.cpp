@@ -11,6 +11,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <unordered_map>
 
@@ -275,7 +276,8 @@ std::string Tokenizer::decode(std::span<const int32_t> ids, bool skipSpecial) co
             continue;
         }
         if (d.kind == Kind::SentencePiece) {
-            if (t == TokenType::Byte && p.size() == 6) {
+            if (t == TokenType::Byte && p.size() == 6 && p.starts_with("<0x") && p.back() == '>' &&
+                std::isxdigit(static_cast<unsigned char>(p[3])) && std::isxdigit(static_cast<unsigned char>(p[4]))) {
                 out += char(std::stoi(p.substr(3, 2), nullptr, 16));
                 continue;
             }

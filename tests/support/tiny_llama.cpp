@@ -48,7 +48,8 @@ void writeTinyLlama(const QString& dir, const TinyLlama& t, const QString& token
         std::vector<int64_t> shape;
         float scale;  // standard deviation; 0: ones (norm weights)
     };
-    std::vector<T> ts{{"model.embed_tokens.weight", {t.vocabSize, t.dim}, 1.0f}};
+    // Tied embeddings: the classifier's logits have a standard deviation of about 2.
+    std::vector<T> ts{{"model.embed_tokens.weight", {t.vocabSize, t.dim}, 2.0f / std::sqrt(float(t.dim))}};
     for (int l = 0; l < t.layers; ++l) {
         const std::string p = "model.layers." + std::to_string(l) + ".";
         const float s = 1.0f / std::sqrt(float(t.dim));

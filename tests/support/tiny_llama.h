@@ -1,7 +1,7 @@
 #pragma once
 // Test-only: a tiny random-weight Llama as a Hugging Face folder (config.json, model.safetensors
 // in F32, tied embeddings) with a real tokenizer beside it, for the tokenizer and evaluation
-// tests. The weights are scaled so the next-token distributions are far from uniform.
+// tests. The weights are scaled so the next-token logits spread (standard deviation about 2).
 #include <QJsonObject>
 #include <QString>
 
