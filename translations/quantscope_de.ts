@@ -544,6 +544,26 @@
             <translation>„Ausführen“ führt dann auch das Modell aus: auf %1 Token, die aus dem Originalmodell gezogen werden (Seed %2, wie quantscope-cli compare --eval), für jede Präzision die mittlere und die p99-KL-Divergenz der Verteilung des nächsten Tokens, die Top-1-Übereinstimmung und die Perplexität. Einige Sekunden beim 12-M-Demomodell. Erfordert ein Modell in Llama-Form.</translation>
         </message>
         <message>
+            <source>Evaluate on Text File</source>
+            <translation>Auf Textdatei auswerten</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt);;All files (*)</source>
+            <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</source>
+            <translation>„Ausführen“ führt dann auch das Modell aus: auf der Textdatei %1, mit dem eigenen Tokenizer des Modells zerlegt und in Fenstern wie bei llama-perplexity bewertet (quantscope-cli compare --eval --text), für jede Präzision die mittlere und die p99-KL-Divergenz, die Top-1-Übereinstimmung und die Perplexität. Erfordert ein Modell in Llama-Form mit echtem Tokenizer.</translation>
+        </message>
+        <message>
+            <source>Evaluate on &amp;Text File…</source>
+            <translation>Auf &amp;Textdatei auswerten…</translation>
+        </message>
+        <message>
+            <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
+            <translation>Auf einer eigenen Textdatei statt auf gezogenen Token auswerten: mit dem eigenen Tokenizer des Modells zerlegt, Fenster der Kontextlänge, jeweils die zweite Hälfte bewertet (wie llama-perplexity). Abwählen, um wieder auf gezogenen Token auszuwerten.</translation>
+        </message>
+        <message>
             <source>Use &amp;Importance Matrix</source>
             <translation>&amp;Wichtigkeitsmatrix verwenden</translation>
         </message>

@@ -544,6 +544,26 @@
             <translation>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</translation>
         </message>
         <message>
+            <source>Evaluate on Text File</source>
+            <translation>Evaluate on Text File</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt);;All files (*)</source>
+            <translation>Text files (*.txt);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</source>
+            <translation>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</translation>
+        </message>
+        <message>
+            <source>Evaluate on &amp;Text File…</source>
+            <translation>Evaluate on &amp;Text File…</translation>
+        </message>
+        <message>
+            <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
+            <translation>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</translation>
+        </message>
+        <message>
             <source>Use &amp;Importance Matrix</source>
             <translation>Use &amp;Importance Matrix</translation>
         </message>

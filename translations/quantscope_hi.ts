@@ -544,6 +544,26 @@
             <translation>तब “चलाएँ” मॉडल को भी चलाता है: मूल मॉडल से सैंपल किए गए %1 टोकन पर (सीड %2, जैसा quantscope-cli compare --eval करता है), हर प्रिसिज़न के लिए अगले टोकन के वितरण का औसत और p99 KL डाइवर्जेंस, टॉप-1 सहमति और पर्प्लेक्सिटी। 12 M डेमो मॉडल पर कुछ सेकंड। Llama आकार का मॉडल चाहिए।</translation>
         </message>
         <message>
+            <source>Evaluate on Text File</source>
+            <translation>टेक्स्ट फ़ाइल पर मूल्यांकन</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt);;All files (*)</source>
+            <translation>टेक्स्ट फ़ाइलें (*.txt);;सभी फ़ाइलें (*)</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</source>
+            <translation>तब “चलाएँ” मॉडल को भी चलाता है: टेक्स्ट फ़ाइल %1 पर, मॉडल के अपने टोकनाइज़र से टोकन बनाकर और llama-perplexity की तरह विंडो में स्कोर करके (quantscope-cli compare --eval --text), हर प्रिसिज़न के लिए औसत और p99 KL डाइवर्जेंस, टॉप-1 सहमति और पर्प्लेक्सिटी। असली टोकनाइज़र वाला Llama आकार का मॉडल चाहिए।</translation>
+        </message>
+        <message>
+            <source>Evaluate on &amp;Text File…</source>
+            <translation>टेक्स्ट फ़ाइल पर मूल्यांकन(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
+            <translation>सैंपल किए गए टोकन के बजाय अपनी टेक्स्ट फ़ाइल पर मूल्यांकन करें: मॉडल के अपने टोकनाइज़र से टोकन, संदर्भ लंबाई की विंडो, हर विंडो का दूसरा आधा स्कोर होता है (llama-perplexity की तरह)। फिर से सैंपल किए गए टोकन पर मूल्यांकन के लिए अनचेक करें।</translation>
+        </message>
+        <message>
             <source>Use &amp;Importance Matrix</source>
             <translation>इम्पॉर्टेंस मैट्रिक्स का उपयोग करें(&amp;I)</translation>
         </message>

@@ -540,6 +540,26 @@
             <translation>“运行”时也会运行模型：在从原始模型采样的 %1 个词元上（种子 %2，与 quantscope-cli compare --eval 相同），计算每种精度下一词元分布的平均 KL 散度及其 p99、top-1 一致率和困惑度。在 12 M 演示模型上需要几秒钟。需要 Llama 结构的模型。</translation>
         </message>
         <message>
+            <source>Evaluate on Text File</source>
+            <translation>在文本文件上评估</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt);;All files (*)</source>
+            <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</source>
+            <translation>“运行”时也会运行模型：在文本文件 %1 上，用模型自带的分词器切分词元，并像 llama-perplexity 那样按窗口评分（quantscope-cli compare --eval --text），计算每种精度的平均 KL 散度及其 p99、top-1 一致率和困惑度。需要带有真实分词器的 Llama 结构模型。</translation>
+        </message>
+        <message>
+            <source>Evaluate on &amp;Text File…</source>
+            <translation>在文本文件上评估(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
+            <translation>用你自己的文本文件代替采样的词元进行评估：用模型自带的分词器切分，窗口长度为上下文长度，每个窗口只对后半部分评分（与 llama-perplexity 相同）。取消勾选即恢复为在采样词元上评估。</translation>
+        </message>
+        <message>
             <source>Use &amp;Importance Matrix</source>
             <translation>使用重要性矩阵(&amp;I)</translation>
         </message>

@@ -94,6 +94,10 @@ public:
     // default tokens sampled from the model as quantscope-cli compare --eval does.
     QAction* evaluateAction() const { return evalAct_; }
     QAction* imatrixAction() const { return imatrixAct_; }
+    // Analysis > Evaluate on Text File… (checkable): asks for a text file and evaluates on it
+    // (compare --eval --text); unchecked, the stream is sampled again. The hook skips the dialog once.
+    QAction* evaluateTextAction() const { return textAct_; }
+    void setNextTextFile(const QString& path) { nextTextFile_ = path; }
     void setEvaluationStream(const qs::EvalStreamOptions& stream) { evalStream_ = stream; }
     const qs::EvalStreamOptions& evaluationStream() const { return evalStream_; }
     engine::EvalRequest evaluationRequest() const;
@@ -204,6 +208,8 @@ private:
     QAction* primerAct_ = nullptr;
     QAction* evalAct_ = nullptr;
     QAction* imatrixAct_ = nullptr;
+    QAction* textAct_ = nullptr;
+    QString nextTextFile_;
     class QToolBar* evalBar_ = nullptr;
     qs::EvalStreamOptions evalStream_;
     bool modelEvaluable_ = false;

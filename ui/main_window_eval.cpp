@@ -1,13 +1,14 @@
-// The main window's model-accuracy parts: Analysis > Evaluate Model Accuracy and Use Importance
-// Matrix (also on the "Accuracy" tool bar). A Run then also runs the model (ui/engine.h runCompare
-// through core/eval_setup.h, as quantscope-cli compare --eval does) and the trade-off table fills
-// its KL / top-1 / perplexity columns.
+// The main window's model-accuracy parts: Analysis > Evaluate Model Accuracy, Evaluate on Text
+// File… and Use Importance Matrix (also on the "Accuracy" tool bar). A Run then also runs the
+// model (ui/engine.h runCompare through core/eval_setup.h, as quantscope-cli compare --eval does)
+// and the trade-off table fills its KL / top-1 / perplexity columns.
 #include "ui/main_window.h"
 
 #include "core/model/model.h"
 #include "ui/precision_bar.h"
 
 #include <QAction>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QTimer>
@@ -36,6 +37,28 @@ void MainWindow::createEvaluationUi()
         if (evalAct_->isChecked())
             rerun();
     });
+    textAct_ = new QAction(this);
+    textAct_->setObjectName(QStringLiteral("actionEvaluateText"));
+    textAct_->setCheckable(true);
+    textAct_->setEnabled(false);
+    connect(textAct_, &QAction::triggered, this, [this, rerun](bool on) {
+        QString path;
+        if (on) {
+            std::swap(path, nextTextFile_);
+            if (path.isEmpty())
+                path = QFileDialog::getOpenFileName(this, tr("Evaluate on Text File"), QString(),
+                                                    tr("Text files (*.txt);;All files (*)"));
+            if (path.isEmpty()) {
+                textAct_->setChecked(false);
+                return;
+            }
+        }
+        evalStream_.textFile = path.toStdString();
+        if (on && !evalAct_->isChecked())
+            evalAct_->setChecked(true);  // runs
+        else
+            rerun();
+    });
 
     // Worker progress is throttled by QFuture (and an evaluation stage reports only at its end):
     // refresh the bar from the future's current value while a Run goes.
@@ -47,6 +70,7 @@ void MainWindow::createEvaluationUi()
 
     analysisMenu_->addSeparator();
     analysisMenu_->addAction(evalAct_);
+    analysisMenu_->addAction(textAct_);
     analysisMenu_->addAction(imatrixAct_);
 
     evalBar_ = new QToolBar(this);
@@ -72,8 +96,18 @@ void MainWindow::retranslateEvaluationUi()
            "llama-shaped model.")
             .arg(evalStream_.sample)
             .arg(evalStream_.seed);
-    evalAct_->setToolTip(evalTip);
-    evalAct_->setStatusTip(evalTip);
+    const QString textTip =
+        tr("Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in "
+           "windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL "
+           "divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.")
+            .arg(QString::fromStdString(evalStream_.textFile));
+    evalAct_->setToolTip(evalStream_.textFile.empty() ? evalTip : textTip);
+    evalAct_->setStatusTip(evalAct_->toolTip());
+    textAct_->setText(tr("Evaluate on &Text File…"));
+    textAct_->setToolTip(tr("Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's "
+                            "own tokenizer, windows of the context length, the second half of each scored (as "
+                            "llama-perplexity). Uncheck to evaluate on sampled tokens again."));
+    textAct_->setStatusTip(textAct_->toolTip());
     imatrixAct_->setText(tr("Use &Importance Matrix"));
     imatrixAct_->setIconText(tr("+ imatrix"));
     const QString imTip =
@@ -95,6 +129,8 @@ void MainWindow::updateEvaluationActions()
     modelEvaluable_ = model_ && engine::canEvaluate(*model_);
     evalAct_->setEnabled(modelEvaluable_);
     imatrixAct_->setEnabled(modelEvaluable_ && evalAct_->isChecked());
+    textAct_->setEnabled(modelEvaluable_);
+    textAct_->setChecked(!evalStream_.textFile.empty());
     retranslateEvaluationUi();
 }
 

@@ -10,6 +10,7 @@ int cmdQuantize(const QStringList& args);  // cmd_quantize.cpp
 int cmdMakeDemo(const QStringList& args);  // cmd_make_demo.cpp
 int cmdCompare(const QStringList& args);   // cmd_compare.cpp
 int cmdPlanForSize(const QStringList& args);  // cmd_plan_for_size.cpp
+int cmdTokenize(const QStringList& args);     // cmd_tokenize.cpp
 
 const std::vector<Command>& commands()
 {
@@ -21,6 +22,7 @@ const std::vector<Command>& commands()
         {"compare", "Model-wide quantization error of several types side by side", cmdCompare},
         {"make-demo", "Write a synthetic llama-shaped model with realistic weight statistics", cmdMakeDemo},
         {"plan-for-size", "Mixed precision per tensor for a size target, least KL", cmdPlanForSize},
+        {"tokenize", "Token ids of a text file under the model's own tokenizer", cmdTokenize},
     };
     return list;
 }

@@ -28,9 +28,11 @@ std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser&
     so.window = int(intOption(p, o.window, 0, 1 << 20));
     if (so.window == 1)
         invalidInput({}, "--window must be at least 2");
-    if (p.isSet(o.tokens) && p.isSet(o.sample))
-        invalidInput({}, "--tokens and --sample exclude each other");
-    if (p.isSet(o.tokens)) {
+    if (int(p.isSet(o.tokens)) + int(p.isSet(o.text)) + int(p.isSet(o.sample)) > 1)
+        invalidInput({}, "--tokens, --text and --sample exclude each other");
+    if (p.isSet(o.text)) {
+        so.textFile = p.value(o.text).toStdString();
+    } else if (p.isSet(o.tokens)) {
         so.tokensFile = p.value(o.tokens).toStdString();
     } else {
         so.sample = int(intOption(p, o.sample, 1, 1 << 20));
@@ -45,7 +47,7 @@ std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser&
         } else {
             so.calibSample = int(intOption(p, o.calibSample, 1, 1 << 20));
             so.calibSeed = uint64_t(intOption(p, o.calibSeed, 0, INT64_MAX));
-            if (!p.isSet(o.tokens) && so.calibSeed == uint64_t(intOption(p, o.seed, 0, INT64_MAX)))
+            if (!p.isSet(o.tokens) && !p.isSet(o.text) && so.calibSeed == uint64_t(intOption(p, o.seed, 0, INT64_MAX)))
                 invalidInput({}, "--calib-seed must differ from --seed (calibrate on another stream)");
         }
     }

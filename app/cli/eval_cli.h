@@ -20,6 +20,10 @@ struct EvalOptions {
     QCommandLineOption tokens{QStringLiteral("tokens"),
                               QStringLiteral("Evaluate on the token ids of FILE ({\"tokens\": [...]})."),
                               QStringLiteral("FILE")};
+    QCommandLineOption text{QStringLiteral("text"),
+                            QStringLiteral("Evaluate on a UTF-8 text file, tokenized with the model's own tokenizer, in windows "
+                                           "as llama-perplexity scores them (second half of each window)."),
+                            QStringLiteral("FILE")};
     QCommandLineOption sample{QStringLiteral("sample"),
                               QStringLiteral("Evaluate on N tokens sampled from the model (default %1).").arg(kDefaultEvalSample),
                               QStringLiteral("N"), QString::number(kDefaultEvalSample)};
@@ -42,7 +46,7 @@ struct EvalOptions {
 
     void addTo(QCommandLineParser& p) const
     {
-        p.addOptions({tokens, sample, seed, window, imatrix, calibTokens, calibSample, calibSeed});
+        p.addOptions({tokens, text, sample, seed, window, imatrix, calibTokens, calibSample, calibSeed});
     }
 };
 

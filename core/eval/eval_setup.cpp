@@ -3,6 +3,7 @@
 #include "core/util/error.h"
 #include "core/formats/format.h"
 #include "core/plan/plan.h"
+#include "core/tokenizer/tokenizer.h"
 
 namespace qs {
 
@@ -20,12 +21,12 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
 {
     if (o.window == 1 || o.window < 0)
         invalidInput({}, "the evaluation window must be 0 (context length) or at least 2 tokens");
-    if (o.tokensFile.empty() && o.sample < 1)
+    if (o.textFile.empty() && o.tokensFile.empty() && o.sample < 1)
         invalidInput({}, "the evaluation stream needs at least one sampled token");
     if (o.imatrix) {
         if (!o.tokensFile.empty() && o.calibTokensFile == o.tokensFile)
             invalidInput(o.calibTokensFile, "the calibration stream must differ from the evaluation stream");
-        if (o.tokensFile.empty() && o.calibTokensFile.empty() && o.calibSeed == o.seed)
+        if (o.textFile.empty() && o.tokensFile.empty() && o.calibTokensFile.empty() && o.calibSeed == o.seed)
             invalidInput({}, "the calibration seed must differ from the evaluation seed (calibrate on another stream)");
         if (o.calibTokensFile.empty() && o.calibSample < 1)
             invalidInput({}, "the calibration stream needs at least one sampled token");
@@ -44,7 +45,29 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     const LlamaWeights& w = *s->weights;
     s->window = o.window;
     const int vocab = w.config.vocabSize;
-    if (!o.tokensFile.empty()) {
+    std::vector<std::vector<int32_t>> textChunks;  // a text file's windows, scored from their middle
+    if (!o.textFile.empty()) {
+        // As llama-perplexity: the text with BOS (if the model adds it), chunks of the window
+        // length each starting with BOS, the second half of each scored.
+        const auto tok = loadTokenizer(m);
+        s->tokens = tok->encode(readTextFile(o.textFile), false);
+        if (tok->addBos())
+            s->tokens.insert(s->tokens.begin(), tok->bos());
+        for (int32_t t : s->tokens)
+            if (t >= vocab)
+                invalidInput(o.textFile, "token " + std::to_string(t) + " of the text is outside the model's vocabulary of " +
+                                             std::to_string(vocab));
+        s->window = o.window > 0 ? std::min(o.window, w.config.contextLength) : w.config.contextLength;
+        textChunks = textWindows(s->tokens, s->window, tok->addBos() ? tok->bos() : -1);
+        if (textChunks.empty())
+            invalidInput(o.textFile, "the text is " + std::to_string(s->tokens.size()) +
+                                         " tokens, fewer than one window of " + std::to_string(s->window) +
+                                         " (choose a shorter window)");
+        s->stream = {{"text_file", QString::fromStdString(o.textFile)},
+                     {"window", s->window},
+                     {"windows", qint64(textChunks.size())},
+                     {"scored_from", s->window / 2}};
+    } else if (!o.tokensFile.empty()) {
         s->tokens = loadTokenFile(o.tokensFile, vocab);
         s->stream = {{"tokens_file", QString::fromStdString(o.tokensFile)}};
     } else {
@@ -53,7 +76,9 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     }
     s->stream.insert(QStringLiteral("tokens"), qint64(s->tokens.size()));
     step();
-    s->evaluator = std::make_unique<Evaluator>(w, s->tokens, s->window, o.cancel);
+    s->evaluator = textChunks.empty()
+                       ? std::make_unique<Evaluator>(w, s->tokens, s->window, o.cancel)
+                       : std::make_unique<Evaluator>(w, std::move(textChunks), s->window / 2, o.cancel);
     s->stream.insert(QStringLiteral("positions"), qint64(s->evaluator->positions()));
     step();
     if (o.imatrix) {

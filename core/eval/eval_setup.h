@@ -26,6 +26,8 @@ constexpr int kDefaultCalibSample = 1024;    // tokens sampled for the importanc
 constexpr uint64_t kDefaultCalibSeed = 2;    // differs from the evaluation seed
 
 struct EvalStreamOptions {
+    std::string textFile;              // UTF-8 text, tokenized by the model's tokenizer, windows as
+                                       // llama-perplexity scores them; empty: tokensFile or sample
     std::string tokensFile;            // {"tokens": [...]}; empty: sample
     int sample = kDefaultEvalSample;   // tokens to sample when there is no file
     uint64_t seed = kDefaultEvalSeed;
@@ -49,8 +51,12 @@ struct EvalSetup {
     QJsonObject stream;  // how the evaluation (and calibration) streams were made
 };
 
-// Throws qs::Error(InvalidInput) for a model that is not llama-shaped, a bad token file, a window
-// of 1, or a calibration stream equal to the evaluation stream; Error(Cancelled) when cancelled.
+// A text file is tokenized with the model's own tokenizer (BOS as the model adds it) and cut
+// into windows of the window length like llama-perplexity: each chunk starts with BOS (when the
+// model adds it) and only its second half is scored.
+// Throws qs::Error(InvalidInput) for a model that is not llama-shaped, a bad token or text file, a
+// model without a real tokenizer (with a text file), a window of 1, or a calibration stream equal
+// to the evaluation stream; Error(Cancelled) when cancelled.
 std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOptions& o);
 
 // The precision a plan (type, pure, overrides; its target is chosen here) gives the model:

@@ -142,6 +142,19 @@ std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, i
     return out;
 }
 
+std::vector<std::vector<int32_t>> textWindows(const std::vector<int32_t>& tokens, int window, int32_t bos)
+{
+    if (window < 2)
+        failure({}, "window length must be at least 2");
+    std::vector<std::vector<int32_t>> out;
+    for (size_t b = 0; b + size_t(window) <= tokens.size(); b += size_t(window)) {
+        out.emplace_back(tokens.begin() + ptrdiff_t(b), tokens.begin() + ptrdiff_t(b + size_t(window)));
+        if (bos >= 0)
+            out.back().front() = bos;
+    }
+    return out;
+}
+
 std::vector<std::vector<int32_t>> splitWindows(const std::vector<int32_t>& tokens, int window)
 {
     if (window < 2)
@@ -219,9 +232,15 @@ ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32
 
 Evaluator::Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window,
                      const std::atomic<bool>* cancel)
-    : reference_(reference)
+    : Evaluator(reference, splitWindows(tokens, effectiveWindow(reference, window)), 0, cancel)
 {
-    windows_ = splitWindows(tokens, effectiveWindow(reference, window));
+}
+
+Evaluator::Evaluator(const LlamaWeights& reference, std::vector<std::vector<int32_t>> windows, int firstScored,
+                     const std::atomic<bool>* cancel)
+    : reference_(reference), windows_(std::move(windows)), firstScored_(std::max(firstScored, 0))
+{
+    std::erase_if(windows_, [&](const auto& w) { return int64_t(w.size()) < firstScored_ + 2; });
     if (windows_.empty())
         invalidInput(reference.path, "the evaluation stream has no window of at least 2 tokens");
     const int64_t V = reference.config.vocabSize;
@@ -229,13 +248,14 @@ Evaluator::Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& 
     for (const auto& win : windows_) {
         checkCancel(cancel);
         const RowMatrix logits = llamaLogits(reference, win);
-        const int64_t n = int64_t(win.size()) - 1;
+        const int64_t n = int64_t(win.size()) - 1 - firstScored_;  // scored positions of this window
         Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> lps(n, V);
         std::vector<int32_t> top(static_cast<size_t>(n));
-        for (int64_t t = 0; t < n; ++t) {
-            logSoftmax(logits.data() + t * V, V, lps.data() + t * V);
-            top[size_t(t)] = argmax(logits.data() + t * V, V);
-            nll -= lps(t, win[size_t(t + 1)]);
+        for (int64_t r = 0; r < n; ++r) {
+            const int64_t t = firstScored_ + r;
+            logSoftmax(logits.data() + t * V, V, lps.data() + r * V);
+            top[size_t(r)] = argmax(logits.data() + t * V, V);
+            nll -= lps(r, win[size_t(t + 1)]);
         }
         positions_ += n;
         refLogProbs_.push_back(std::move(lps));
@@ -259,9 +279,10 @@ AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate, const std::at
         checkCancel(cancel);
         const RowMatrix logits = llamaLogits(candidate, win);
         const auto& lps = refLogProbs_[wi];
-        for (int64_t t = 0; t + 1 < int64_t(win.size()); ++t) {
+        for (int64_t t = firstScored_; t + 1 < int64_t(win.size()); ++t) {
+            const int64_t r = t - firstScored_;
             logSoftmax(logits.data() + t * V, V, lq.data());
-            const double* lpRow = lps.data() + t * V;
+            const double* lpRow = lps.data() + r * V;
             double d = 0;
             for (int64_t j = 0; j < V; ++j) {
                 const double lp = lpRow[j];
@@ -269,7 +290,7 @@ AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate, const std::at
             }
             kl.push_back(std::max(0.0, d));
             nll -= lq[size_t(win[size_t(t + 1)])];
-            agree += argmax(logits.data() + t * V, V) == refTop_[wi][size_t(t)];
+            agree += argmax(logits.data() + t * V, V) == refTop_[wi][size_t(r)];
         }
     }
     AccuracyMetrics m;

@@ -34,6 +34,10 @@ std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, i
 
 // The stream cut into consecutive windows of at most `window` tokens (0: context length).
 std::vector<std::vector<int32_t>> splitWindows(const std::vector<int32_t>& tokens, int window);
+// llama-perplexity's windows of a tokenized text: consecutive chunks of exactly `window` tokens (a
+// shorter rest is dropped), each starting with `bos` in place of its first token when bos >= 0.
+// Score them from position window / 2 (Evaluator's firstScored).
+std::vector<std::vector<int32_t>> textWindows(const std::vector<int32_t>& tokens, int window, int32_t bos);
 
 // ---- Precisions -----------------------------------------------------------------------------
 
@@ -84,6 +88,10 @@ class Evaluator {
 public:
     Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window = 0,
               const std::atomic<bool>* cancel = nullptr);
+    // Given windows, each scored on the tokens it predicts from position firstScored on (the
+    // prediction of token firstScored + 1 is the first scored); windows too short are dropped.
+    Evaluator(const LlamaWeights& reference, std::vector<std::vector<int32_t>> windows, int firstScored,
+              const std::atomic<bool>* cancel = nullptr);
 
     AccuracyMetrics evaluate(const LlamaWeights& candidate, const std::atomic<bool>* cancel = nullptr) const;
     AccuracyMetrics evaluate(const PlanSpec& p, const ActivationStats* imatrix = nullptr) const
@@ -98,7 +106,8 @@ public:
 private:
     const LlamaWeights& reference_;
     std::vector<std::vector<int32_t>> windows_;
-    // Per window: (len-1) x vocab log-probabilities, in double so identical models give KL 0.
+    int64_t firstScored_ = 0;
+    // Per window: (len-1-firstScored) x vocab log-probabilities, in double so identical models give KL 0.
     std::vector<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> refLogProbs_;
     std::vector<std::vector<int32_t>> refTop_;
     double pplRef_ = 0;

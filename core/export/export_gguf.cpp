@@ -4,6 +4,7 @@
 #include "core/formats/format.h"
 #include "core/model/gguf_writer.h"
 #include "core/model/llama.h"
+#include "core/tokenizer/tokenizer.h"
 
 #include <QFileInfo>
 
@@ -108,6 +109,22 @@ std::vector<MetaEntry> ggufMetadataFor(const Model& m, const QuantPlan& plan, st
     bool hasTokenizer = false;
     for (const auto& e : meta)
         hasTokenizer = hasTokenizer || e.key == "tokenizer.ggml.model";
+    if (const std::string tj = hasTokenizer ? std::string() : hfTokenizerPath(m); !tj.empty() && vocabSize > 0) {
+        // The model's own tokenizer.json: a broken one is an error; one llama.cpp cannot run
+        // gets the placeholder and a warning.
+        const auto tok = Tokenizer::fromHuggingFace(tj);
+        if (tok->size() > vocabSize)
+            invalidInput(tj, "the tokenizer has " + std::to_string(tok->size()) +
+                                 " tokens but the model's vocabulary has " + std::to_string(vocabSize));
+        try {
+            for (auto& e : tok->ggufMetadata(vocabSize))
+                meta.push_back(std::move(e));
+            hasTokenizer = true;
+        } catch (const Error& e) {
+            if (warnings)
+                warnings->push_back(std::string(e.what()) + ": not written to the GGUF");
+        }
+    }
     if (!hasTokenizer) {
         if (vocabSize <= 0)
             if (const TensorInfo* t = m.find("token_embd.weight"); t && t->shape.size() == 2)

@@ -1,9 +1,11 @@
 // libFuzzer entry point for one model reader (chosen at compile time): opens the input from
 // memory (libFuzzer's exact-size buffer, so ASan sees any read past its end) and decodes every
-// tensor. qs::Error(InvalidInput) is the expected way to reject; anything else is a bug.
+// tensor (GGUF: and runs the tokenizer its metadata describes). qs::Error(InvalidInput) is the
+// expected way to reject; anything else is a bug.
 #include "core/util/error.h"
 #include "core/util/parallel.h"
 #include "core/model/readers/readers.h"
+#include "core/tokenizer/tokenizer.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -37,6 +39,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         }
         (void)m->metadataJson();
         (void)m->nParams();
+#if defined(QS_FUZZ_READER_gguf)
+        // The tokenizer in the metadata, and a text through it (special tokens parsed too).
+        try {
+            const auto tok = qs::Tokenizer::fromGgufMetadata(m->metadata, m->path);
+            const auto ids = tok->encode("Hello w\xC3\xB6rld <s>12345  \xE4\xBD\xA0\n", true, true);
+            (void)tok->decode(ids);
+        } catch (const qs::Error& e) {
+            if (e.kind() != qs::ErrorKind::InvalidInput)
+                throw;
+        }
+#endif
     } catch (const qs::Error& e) {
         if (e.kind() != qs::ErrorKind::InvalidInput) {
             std::fprintf(stderr, "unexpected error kind: %s\n", e.what());

@@ -5,6 +5,7 @@
 #include "core/eval/eval_setup.h"
 #include "core/model/model.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/tiny_llama.h"
 #include "ui/main_window.h"
 #include "ui/plots.h"
 #include "ui/precision_bar.h"
@@ -274,6 +275,70 @@ private slots:
         QCOMPARE(done.last().at(0).toBool(), false);
         QCOMPARE(w.tableModel()->rowCount(), 0);
         QVERIFY(!w.lastRun().has_value());
+    }
+
+    // Analysis > Evaluate on Text File…: the Run evaluates on the text as compare --eval --text
+    // does; unchecking goes back to sampled tokens; a model without a real tokenizer says so.
+    void evaluateOnTextFile()
+    {
+        QTemporaryDir dir;
+        const QString model = dir.filePath(QStringLiteral("tiny"));
+        test::TinyLlama tl;
+        tl.vocabSize = 265;
+        tl.contextLength = 32;
+        test::writeTinyLlama(model, tl);
+        auto write = [](const QString& path, const QByteArray& bytes) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        };
+        write(model + "/tokenizer.json", QJsonDocument(test::smallSentencePieceTokenizer()).toJson());
+        const QString text = dir.filePath(QStringLiteral("text.txt"));
+        write(text, QByteArray("ab ab c abba b a. ").repeated(12));
+
+        MainWindow w;
+        w.show();
+        QVERIFY(!w.evaluateTextAction()->isEnabled());
+        w.openFile(model);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
+        QVERIFY(w.evaluateTextAction()->isEnabled() && !w.evaluateTextAction()->isChecked());
+        w.precisionBar()->setChecked({QStringLiteral("Q8_0")});
+        QSignalSpy done(&w, &MainWindow::runFinished);
+        w.run();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
+
+        w.setNextTextFile(text);
+        w.evaluateTextAction()->trigger();  // checks Evaluate Model Accuracy, which re-runs
+        QVERIFY(w.evaluateTextAction()->isChecked());
+        QVERIFY(w.evaluateAction()->isChecked());
+        QCOMPARE(QString::fromStdString(w.evaluationStream().textFile), text);
+        QVERIFY(w.evaluateAction()->toolTip().contains(text));
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 30000);
+        QVERIFY2(done.last().at(0).toBool(), qPrintable(w.lastError()));
+        const QJsonObject cli =
+            cliCompare(model, {QStringLiteral("--text"), text}).at(0).toObject();  // Q8_0, Q4_0
+        const auto row = w.tableModel()->rows().at(0);  // a copy: the next Run replaces the rows
+        QVERIFY(row.evaluated);
+        QCOMPARE(row.evalPositions, cli.value(QStringLiteral("eval_positions")).toInteger());
+        QCOMPARE(row.ppl, cli.value(QStringLiteral("ppl")).toDouble());
+        QCOMPARE(row.kldMean, cli.value(QStringLiteral("kld_mean")).toDouble());
+
+        w.evaluateTextAction()->trigger();  // back to sampled tokens
+        QVERIFY(w.evaluationStream().textFile.empty());
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 3, 30000);
+        QVERIFY(w.tableModel()->rows().at(0).evalPositions != row.evalPositions);
+
+        // stories260K's placeholder vocabulary: the Run fails and says why.
+        w.openFile(test::stories(QStringLiteral("stories260K-f32.gguf")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.model() && QString::fromStdString(w.model()->path).endsWith(".gguf") && !w.isBusy(),
+                                 20000);
+        w.setNextTextFile(text);
+        w.evaluateTextAction()->trigger();  // a new model has no last Run to redo
+        QVERIFY(w.evaluateTextAction()->isChecked());
+        w.run();
+        QTRY_VERIFY_WITH_TIMEOUT(done.size() == 4 && !w.isBusy(), 30000);
+        QCOMPARE(done.last().at(0).toBool(), false);
+        QVERIFY2(w.lastError().contains(QStringLiteral("placeholder")), qPrintable(w.lastError()));
     }
 
     void nonLlamaModelCannotBeEvaluated()
