@@ -36,12 +36,8 @@ QString shapeText(const std::vector<int64_t>& s)
 
 QString metaText(const MetaValue& v)
 {
-    if (v.type == MetaType::Array) {
-        static const char* names[] = {"u8", "i8", "u16", "i16", "u32", "i32", "f32", "bool", "string", "array",
-                                      "u64", "i64", "f64"};
-        const auto et = uint32_t(v.elementType);
-        return QStringLiteral("[%1 x %2]").arg(v.array.size()).arg(QLatin1String(et < 13 ? names[et] : "?"));
-    }
+    if (v.type == MetaType::Array)
+        return QStringLiteral("[%1 x %2]").arg(v.arraySize()).arg(QLatin1String(metaTypeName(v.elementType)));
     if (v.type == MetaType::String) {
         QString s = QString::fromStdString(v.s);
         if (s.size() > 60)

@@ -42,14 +42,20 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     auto s = std::make_unique<EvalSetup>();
     s->weights = std::make_unique<LlamaWeights>(LlamaWeights::fromModel(m));
     const LlamaWeights& w = *s->weights;
-    s->window = o.window;
+    s->window = evaluationWindow(w, o.window);
+    if (o.window == 0 && s->window < w.config.contextLength)
+        s->warnings.push_back(m.path + ": the context length is " + std::to_string(w.config.contextLength) +
+                              " tokens; evaluating in windows of " + std::to_string(s->window) +
+                              " (--window N for another length)");
+    s->stream.insert(QStringLiteral("window"), s->window);
     const int vocab = w.config.vocabSize;
     if (!o.tokensFile.empty()) {
         s->tokens = loadTokenFile(o.tokensFile, vocab);
-        s->stream = {{"tokens_file", QString::fromStdString(o.tokensFile)}};
+        s->stream.insert(QStringLiteral("tokens_file"), QString::fromStdString(o.tokensFile));
     } else {
         s->tokens = sampleTokens(w, o.sample, o.seed, s->window, 1, o.cancel);
-        s->stream = {{"sampled", o.sample}, {"seed", qint64(o.seed)}};
+        s->stream.insert(QStringLiteral("sampled"), o.sample);
+        s->stream.insert(QStringLiteral("seed"), qint64(o.seed));
     }
     s->stream.insert(QStringLiteral("tokens"), qint64(s->tokens.size()));
     step();

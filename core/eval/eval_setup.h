@@ -47,6 +47,7 @@ struct EvalSetup {
     std::unique_ptr<Evaluator> evaluator;
     std::optional<ActivationStats> imatrix;
     QJsonObject stream;  // how the evaluation (and calibration) streams were made
+    std::vector<std::string> warnings;  // e.g. a window capped below the stated context length
 };
 
 // Throws qs::Error(InvalidInput) for a model that is not llama-shaped, a bad token file, a window
