@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# run-fuzzers.sh BUILD_DIR SECONDS: runs each reader's libFuzzer target (built with
-# -DQS_BUILD_FUZZERS=ON) for SECONDS on a seed corpus made from the stories260K fixtures
-# (the files, plus truncated variants). Fails if any fuzzer finds a crash, leak or timeout.
+# run-fuzzers.sh BUILD_DIR SECONDS: runs each libFuzzer target (built with -DQS_BUILD_FUZZERS=ON)
+# for SECONDS on a seed corpus made from the stories260K fixtures: the three readers (the files,
+# plus truncated variants), the GGUF writer's round trip (the GGUF corpus) and the evaluation
+# path (config.json + token file variants). Fails if any fuzzer finds a crash, leak or timeout.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:?usage: run-fuzzers.sh BUILD_DIR SECONDS}
@@ -63,8 +64,27 @@ st_seed others '{"i8":{"dtype":"I8","shape":[3],"data_offsets":[0,3]},"u8":{"dty
 { for v in 8 16 1 2 1 $(((1 << 32) - 10)) 4; do le "$v" 4; done; head -c $((776 * 4)) /dev/urandom; } \
   >"$work/llama2c/corpus/tiny-unshared"
 
+# The GGUF writer's round trip starts from the reader's GGUF corpus.
+mkdir -p "$work/gguf_roundtrip/artifacts"
+cp -r "$work/gguf/corpus" "$work/gguf_roundtrip/corpus"
+
+# The evaluation path: config.json, a NUL, a token file; and configs that disagree with the
+# tensors or state absurd sizes (1 or 2^30 context, 2^30 layers or vocabulary).
+mkdir -p "$work/eval/corpus" "$work/eval/artifacts"
+cfg=$(tr -d '\n' <"$fixtures/config.json")
+tiny='{"model_type":"llama","hidden_size":16,"intermediate_size":24,"num_hidden_layers":1,"num_attention_heads":2,"num_key_value_heads":1,"vocab_size":32,"max_position_embeddings":8}'
+{ printf '%s' "$cfg"; printf '\0'; cat "$fixtures/eval-tokens.json"; } >"$work/eval/corpus/stories"
+{ printf '%s' "$tiny"; printf '\0'; printf '{"tokens":[1,5,9,31,0,2,7,7,3]}'; } >"$work/eval/corpus/tiny"
+printf '%s' "$tiny" >"$work/eval/corpus/tiny-sampled"
+for edit in max_position_embeddings:1 max_position_embeddings:1073741824 num_hidden_layers:1073741824 \
+            vocab_size:1073741824 num_key_value_heads:3 rms_norm_eps:0 rope_theta:0; do
+  key=${edit%%:*} value=${edit#*:}
+  # A key given again: Qt's JSON keeps the last, so this overrides the tiny config's value.
+  printf '%s,"%s":%s}' "${tiny%\}}" "$key" "$value" >"$work/eval/corpus/$key-$value"
+done
+
 failed=()
-for reader in gguf safetensors llama2c; do
+for reader in gguf safetensors llama2c gguf_roundtrip eval; do
   exe="$build/tests/fuzz/fuzz_$reader"
   if [ ! -x "$exe" ]; then
     echo "run-fuzzers: $exe is missing (build with -DQS_BUILD_FUZZERS=ON)" >&2

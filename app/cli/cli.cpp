@@ -1,24 +1,42 @@
 #include "app/cli/cli.h"
 
 #include "core/util/error.h"
+#include "core/util/mapped_file.h"
+#include "core/util/strings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <new>
 
 namespace qs::cli {
 
+namespace {
+bool g_guarded = false;  // inside guarded(): results may come from mapped files
+QString g_input;         // the model the command works on (noteInput), for out-of-memory messages
+}  // namespace
+
+QString shown(const std::string& s) { return QString::fromStdString(printable(s)); }
+
+void noteInput(const QString& path) { g_input = path; }
+
 void printErr(const QString& line)
 {
-    std::fputs(("quantscope-cli: " + line + "\n").toUtf8().constData(), stderr);
+    // One line, whatever the message carries (names from files may hold newlines or escapes).
+    const std::string text = "quantscope-cli: " + printable(line.toStdString()) + "\n";
+    std::fwrite(text.data(), 1, text.size(), stderr);
     std::fflush(stderr);
 }
 
 void printOut(const QString& text)
 {
-    std::fputs(text.toUtf8().constData(), stdout);
+    if (g_guarded)
+        checkMappedFilesIntact();  // nothing computed from a file that shrank meanwhile is shown
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);  // all of it, NUL or not
     std::fflush(stdout);
 }
 
@@ -52,13 +70,20 @@ int parseArgs(QCommandLineParser& p, const QStringList& args, const char* descri
 
 int guarded(const std::function<int()>& body)
 {
+    struct Scope {
+        Scope() { g_guarded = true; }
+        ~Scope() { g_guarded = false; }
+    } scope;
     try {
-        return body();
+        const int rc = body();
+        checkMappedFilesIntact();
+        return rc;
     } catch (const qs::Error& e) {
         printErr(QString::fromStdString(e.what()));
         return e.kind() == ErrorKind::InvalidInput ? InvalidInput : Failure;
     } catch (const std::bad_alloc&) {
-        printErr(QStringLiteral("out of memory"));
+        printErr((g_input.isEmpty() ? QString() : g_input + QStringLiteral(": ")) +
+                 QStringLiteral("out of memory: the work asked for needs more memory than this machine can give"));
         return Failure;
     } catch (const std::exception& e) {
         printErr(QString::fromStdString(e.what()));
@@ -72,8 +97,11 @@ static QString topHelp()
         "Usage: quantscope-cli COMMAND [OPTIONS] [ARGS]\n"
         "Explore how quantization changes a large language model.\n\n"
         "Commands:\n");
+    qsizetype width = 0;
     for (const auto& c : commands())
-        s += QStringLiteral("  %1%2\n").arg(QString::fromUtf8(c.name).leftJustified(12), QString::fromUtf8(c.summary));
+        width = std::max(width, qsizetype(std::strlen(c.name)));
+    for (const auto& c : commands())
+        s += QStringLiteral("  %1  %2\n").arg(QString::fromUtf8(c.name).leftJustified(width), QString::fromUtf8(c.summary));
     s += QStringLiteral(
         "\nOptions:\n"
         "  -h, --help     Show this help (COMMAND --help for a command's options)\n"

@@ -3,6 +3,8 @@
 // A subcommand is one file under core/cli/ plus one line in commands.cpp.
 #include <QStringList>
 
+#include <string>
+
 #include <functional>
 #include <vector>
 
@@ -30,7 +32,15 @@ int parseArgs(QCommandLineParser& p, const QStringList& args, const char* descri
 // Runs body, mapping qs::Error and std::exception to a one-line message on stderr and the
 // documented exit code.
 int guarded(const std::function<int()>& body);
-void printErr(const QString& line);  // "quantscope-cli: " + line + newline on stderr
-void printOut(const QString& text);  // text as is on stdout (UTF-8)
+// "quantscope-cli: " + line + newline on stderr; control characters in line are escaped.
+void printErr(const QString& line);
+// text as is on stdout (UTF-8, all of it). Inside guarded(), first checks that no mapped file
+// shrank meanwhile (core/util/mapped_file.h) and throws if one did.
+void printOut(const QString& text);
+// A string from a file (name, value, path) for human-readable output: control characters
+// escaped (qs::printable), so it cannot cut, split or restyle the line it is shown in.
+QString shown(const std::string& s);
+// The model a command works on, named by guarded() when memory runs out.
+void noteInput(const QString& path);
 
 }  // namespace qs::cli

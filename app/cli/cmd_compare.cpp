@@ -76,11 +76,13 @@ int cmdCompare(const QStringList& args)
         for (const QString& o : p.values(overrideOpt))
             co.plan.overrides.push_back(o.toStdString());
         co.cancel = &cancel;
+        noteInput(p.positionalArguments().at(0));
         const auto model = openModel(p.positionalArguments().at(0).toStdString());
         CompareResult r = compareModel(*model, types, co);
         const bool eval = p.isSet(evalOpt) || p.isSet(sensOpt);
         if (eval)
-            addEvaluation(r, *model, types, co.plan, *prepareEval(*model, p, eo), p.isSet(sensOpt));
+            addEvaluation(r, *model, types, co.plan, *prepareEval(*model, p, eo, &cancel), p.isSet(sensOpt),
+                          &cancel);
         const QJsonObject j = toJson(r);
         if (p.isSet(jsonOpt)) {
             printOut(QString::fromUtf8(QJsonDocument(j).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
@@ -110,7 +112,7 @@ int cmdCompare(const QStringList& args)
             for (const auto& row : table)
                 for (size_t i = 0; i < width.size(); ++i)
                     width[i] = std::max(width[i], int(row[int(i)].size()));
-            out += QStringLiteral("model: %1\n").arg(QString::fromStdString(r.model));
+            out += QStringLiteral("model: %1\n").arg(shown(r.model));
             for (const auto& row : table) {
                 QString line;
                 for (size_t i = 0; i < width.size(); ++i)

@@ -36,17 +36,13 @@ QString shapeText(const std::vector<int64_t>& s)
 
 QString metaText(const MetaValue& v)
 {
-    if (v.type == MetaType::Array) {
-        static const char* names[] = {"u8", "i8", "u16", "i16", "u32", "i32", "f32", "bool", "string", "array",
-                                      "u64", "i64", "f64"};
-        const auto et = uint32_t(v.elementType);
-        return QStringLiteral("[%1 x %2]").arg(v.array.size()).arg(QLatin1String(et < 13 ? names[et] : "?"));
-    }
+    if (v.type == MetaType::Array)
+        return QStringLiteral("[%1 x %2]").arg(v.arraySize()).arg(QLatin1String(metaTypeName(v.elementType)));
     if (v.type == MetaType::String) {
-        QString s = QString::fromStdString(v.s);
+        QString s = shown(v.s);
         if (s.size() > 60)
             s = s.left(57) + QStringLiteral("...");
-        return s.replace(QLatin1Char('\n'), QLatin1String("\\n"));
+        return s;
     }
     const QJsonValue j = v.toJson();
     if (j.isBool())
@@ -68,6 +64,7 @@ int cmdInfo(const QStringList& args)
     if (int rc = parseArgs(p, args, "Show a model's format, architecture, parameter count and tensors.", 1, 1); rc >= 0)
         return rc;
     return guarded([&] {
+        noteInput(p.positionalArguments().first());
         const auto m = openModel(p.positionalArguments().first().toStdString());
         if (p.isSet(jsonOpt)) {
             QJsonArray tensors;
@@ -93,14 +90,13 @@ int cmdInfo(const QStringList& args)
         int nameWidth = 4, shapeWidth = 5;
         for (const auto& t : m->tensors) {
             total += t.nbytes;
-            nameWidth = std::max(nameWidth, int(t.name.size()));
+            nameWidth = std::max(nameWidth, int(shown(t.name).size()));
             shapeWidth = std::max(shapeWidth, int(shapeText(t.shape).size()));
         }
         QString s;
-        s += QStringLiteral("file:          %1\n").arg(QString::fromStdString(m->path));
-        s += QStringLiteral("format:        %1\n").arg(QString::fromStdString(m->format));
-        s += QStringLiteral("architecture:  %1\n")
-                 .arg(m->architecture ? QString::fromStdString(*m->architecture) : QStringLiteral("(unknown)"));
+        s += QStringLiteral("file:          %1\n").arg(shown(m->path));
+        s += QStringLiteral("format:        %1\n").arg(shown(m->format));
+        s += QStringLiteral("architecture:  %1\n").arg(m->architecture ? shown(*m->architecture) : QStringLiteral("(unknown)"));
         s += QStringLiteral("parameters:    %1\n").arg(QLocale::c().toString(qlonglong(m->nParams())));
         s += QStringLiteral("tensors:       %1 (%2 of data)\n").arg(m->tensors.size()).arg(humanBytes(total));
         if (const auto c = llamaConfig(*m))
@@ -116,7 +112,7 @@ int cmdInfo(const QStringList& args)
         if (!m->metadata.empty()) {
             s += QStringLiteral("\nmetadata:\n");
             for (const auto& e : m->metadata)
-                s += QStringLiteral("  %1 = %2\n").arg(QString::fromStdString(e.key), metaText(e.value));
+                s += QStringLiteral("  %1 = %2\n").arg(shown(e.key), metaText(e.value));
         }
         if (!m->hfConfig.isEmpty())
             s += QStringLiteral("\nconfig.json: %1 keys\n").arg(m->hfConfig.size());
@@ -127,9 +123,9 @@ int cmdInfo(const QStringList& args)
                  .arg(QStringLiteral("size"), 10);
         for (const auto& t : m->tensors)
             s += QStringLiteral("%1  %2  %3  %4\n")
-                     .arg(QString::fromStdString(t.name), -nameWidth)
+                     .arg(shown(t.name), -nameWidth)
                      .arg(shapeText(t.shape), -shapeWidth)
-                     .arg(QString::fromStdString(t.dtype), -7)
+                     .arg(shown(t.dtype), -7)
                      .arg(humanBytes(t.nbytes), 10);
         printOut(s);
         return Ok;

@@ -8,12 +8,15 @@
 #include <QCommandLineParser>
 
 #include <cmath>
+#include <optional>
 
 namespace qs::cli {
 
 namespace {
-// "260000", "260K", "1.5M", "1B" -> count; -1 if malformed.
-int64_t parseCount(QString s)
+constexpr double kMaxParams = double(int64_t(1) << 40);  // as demoConfig allows (about 1.1T)
+
+// "260000", "260K", "1.5M", "1B", "2T" -> count; nullopt with the reason if it is not one.
+std::optional<int64_t> parseCount(QString s, QString* why)
 {
     s = s.trimmed().toUpper();
     double mult = 1;
@@ -23,12 +26,24 @@ int64_t parseCount(QString s)
         mult = 1e6;
     else if (s.endsWith(QLatin1Char('B')) || s.endsWith(QLatin1Char('G')))
         mult = 1e9;
+    else if (s.endsWith(QLatin1Char('T')))
+        mult = 1e12;
     if (mult != 1)
         s.chop(1);
     bool ok = false;
     const double v = s.toDouble(&ok);
-    if (!ok || !(v > 0) || v * mult > 1e13)
-        return -1;
+    if (!ok || !std::isfinite(v) || !(v > 0)) {
+        *why = QStringLiteral("is not a positive count (such as 260K, 15M, 1B)");
+        return std::nullopt;
+    }
+    if (v * mult > kMaxParams) {
+        *why = QStringLiteral("is too large (at most 2^40, about 1.1T, parameters)");
+        return std::nullopt;
+    }
+    if (v * mult < 1) {
+        *why = QStringLiteral("is less than one parameter");
+        return std::nullopt;
+    }
     return int64_t(std::llround(v * mult));
 }
 }  // namespace
@@ -51,13 +66,20 @@ int cmdMakeDemo(const QStringList& args)
                            0, 0);
         rc >= 0)
         return rc;
-    const int64_t params = parseCount(p.value(paramsOpt));
-    if (!p.isSet(paramsOpt) || params <= 0) {
+    if (!p.isSet(paramsOpt)) {
         printErr(QStringLiteral("--params N is required (a positive count such as 260K, 15M, 1B)"));
         return InvalidInput;
     }
-    if (!p.isSet(outputOpt)) {
-        printErr(QStringLiteral("--output is required (see --help)"));
+    QString why;
+    const std::optional<int64_t> count = parseCount(p.value(paramsOpt), &why);
+    if (!count) {
+        printErr(QStringLiteral("--params %1 %2").arg(p.value(paramsOpt), why));
+        return InvalidInput;
+    }
+    const int64_t params = *count;
+    if (!p.isSet(outputOpt) || p.value(outputOpt).isEmpty()) {
+        printErr(p.isSet(outputOpt) ? QStringLiteral("--output needs a file name, got an empty one")
+                                    : QStringLiteral("--output is required (see --help)"));
         return InvalidInput;
     }
     const QString dt = p.value(dtypeOpt).toUpper();
@@ -83,7 +105,7 @@ int cmdMakeDemo(const QStringList& args)
         eo.cancel = &cancel;
         const ExportResult r = writeDemoModel(params, dt == QLatin1String("F16") ? GgmlType::F16 : GgmlType::F32, seed, out, eo);
         printOut(QStringLiteral("wrote %1: %2 MB in %3 s\n")
-                     .arg(QString::fromStdString(out))
+                     .arg(shown(out))
                      .arg(double(r.bytesWritten) / 1e6, 0, 'f', 1)
                      .arg(r.seconds, 0, 'f', 2));
         return int(Ok);

@@ -1,5 +1,6 @@
 // quantscope-cli plan-for-size MODEL --target-bpw X | --target-mb X: a per-tensor mixed-precision
 // plan within a size, chosen greedily from single-tensor KL sensitivities, and its accuracy.
+#include "app/cli/cancel.h"
 #include "app/cli/cli.h"
 #include "app/cli/eval_cli.h"
 #include "core/util/error.h"
@@ -55,6 +56,11 @@ int cmdPlanForSize(const QStringList& args)
                            1, 1);
         rc >= 0)
         return rc;
+    if (p.isSet(outOpt) && p.value(outOpt).isEmpty()) {
+        printErr(QStringLiteral("--output needs a file name (.gguf or .safetensors), got an empty one"));
+        return InvalidInput;
+    }
+    const std::atomic<bool>& cancel = installCancelHandlers();
     return guarded([&] {
         if (p.isSet(bpwOpt) == p.isSet(mbOpt))
             invalidInput({}, "give exactly one of --target-bpw and --target-mb");
@@ -64,8 +70,9 @@ int cmdPlanForSize(const QStringList& args)
         } else {
             cands = defaultSizeCandidates();
         }
+        noteInput(p.positionalArguments().front());
         const auto model = openModel(p.positionalArguments().front().toStdString());
-        const auto s = prepareEval(*model, p, eo);
+        const auto s = prepareEval(*model, p, eo, &cancel);
         const LlamaWeights& w = *s->weights;
         bool ok = false;
         const double x = p.value(p.isSet(bpwOpt) ? bpwOpt : mbOpt).toDouble(&ok);
@@ -73,9 +80,11 @@ int cmdPlanForSize(const QStringList& args)
             invalidInput({}, "the size target must be a positive number");
         const uint64_t target = p.isSet(bpwOpt) ? bytesForBitsPerWeight(w, x) : uint64_t(x * 1e6);
         const ActivationStats* im = s->imatrix ? &*s->imatrix : nullptr;
-        const PlanSpec plan = planForSize(*s->evaluator, target, cands, im);
+        EvalControl control;
+        control.cancel = &cancel;
+        const PlanSpec plan = planForSize(*s->evaluator, target, cands, im, &control);
         const uint64_t bytes = precisionBytes(w, plan);
-        const AccuracyMetrics m = s->evaluator->evaluate(plan, im);
+        const AccuracyMetrics m = s->evaluator->evaluate(applyPrecision(w, plan, im), &cancel);
         if (p.isSet(outOpt)) {
             const std::string out = p.value(outOpt).toStdString();
             PlanSpec po = plan;  // the chosen tensors; everything else as F32
@@ -84,6 +93,7 @@ int cmdPlanForSize(const QStringList& args)
             po.target = targetForPath(out);
             checkOutputIsNotInput(*model, out);
             ExportOptions xo;
+            xo.cancel = &cancel;
             if (im)
                 xo.importance = [im](const PlanEntry& e) { return im->importance(llamaCppName(e.sourceName)); };
             exportModel(*model, buildPlan(*model, po), out, xo);

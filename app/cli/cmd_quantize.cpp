@@ -2,6 +2,7 @@
 #include "app/cli/cancel.h"
 #include "app/cli/cli.h"
 #include "core/util/error.h"
+#include "core/util/strings.h"
 #include "core/export/export.h"
 #include "core/model/model.h"
 #include "core/plan/plan.h"
@@ -41,6 +42,10 @@ int cmdQuantize(const QStringList& args)
         printErr(QStringLiteral("--output is required (see --help)"));
         return InvalidInput;
     }
+    if (p.isSet(outputOpt) && p.value(outputOpt).isEmpty()) {
+        printErr(QStringLiteral("--output needs a file name (.gguf or .safetensors), got an empty one"));
+        return InvalidInput;
+    }
     const std::atomic<bool>& cancel = installCancelHandlers();
     return guarded([&] {
         const std::string out = p.value(outputOpt).toStdString();
@@ -50,13 +55,14 @@ int cmdQuantize(const QStringList& args)
         for (const QString& o : p.values(overrideOpt))
             po.overrides.push_back(o.toStdString());
         po.target = out.empty() ? PlanTarget::Gguf : targetForPath(out);
+        noteInput(p.positionalArguments().at(0));
         const auto model = openModel(p.positionalArguments().at(0).toStdString());
         if (!out.empty())
             checkOutputIsNotInput(*model, out);
         const QuantPlan plan = buildPlan(*model, po);
 
         QString head = QStringLiteral("model: %1 (%2, %3 tensors, %4 parameters)\n")
-                           .arg(QString::fromStdString(model->path), QString::fromStdString(model->format))
+                           .arg(shown(model->path), shown(model->format))
                            .arg(model->tensors.size())
                            .arg(model->nParams());
         head += QStringLiteral("plan: %1%2 -> %3, %4 of %5 tensors quantized, %6 fallback(s), %7 bits/weight\n")
@@ -71,7 +77,7 @@ int cmdQuantize(const QStringList& args)
         printOut(head + QString::fromStdString(plan.table()));
         for (const auto& w : plan.warnings)
             printErr(QStringLiteral("warning: ") + QString::fromStdString(w));
-        if (out.empty())
+        if (!p.isSet(outputOpt))
             return int(Ok);
 
         ExportOptions eo;
@@ -83,14 +89,14 @@ int cmdQuantize(const QStringList& args)
             lastPrint.start();
             std::fprintf(stderr, "progress: %d/%d tensors, %.1f%% of %.1f MB read, %s\n", pr.done, pr.total,
                          pr.bytesTotal ? 100.0 * double(pr.bytesRead) / double(pr.bytesTotal) : 100.0,
-                         double(pr.bytesTotal) / 1e6, pr.tensor.c_str());
+                         double(pr.bytesTotal) / 1e6, printable(pr.tensor).c_str());
             std::fflush(stderr);
         };
         const ExportResult r = exportModel(*model, plan, out, eo);
         for (const auto& w : r.warnings)
             printErr(QStringLiteral("warning: ") + QString::fromStdString(w));
         printOut(QStringLiteral("wrote %1: %2 MB in %3 s (%4 MB/s of source read)\n")
-                     .arg(QString::fromStdString(out))
+                     .arg(shown(out))
                      .arg(double(r.bytesWritten) / 1e6, 0, 'f', 1)
                      .arg(r.seconds, 0, 'f', 2)
                      .arg(r.seconds > 0 ? double(r.sourceBytesRead) / 1e6 / r.seconds : 0.0, 0, 'f', 1));

@@ -1,5 +1,7 @@
 #include "app/cli/eval_cli.h"
 
+#include "app/cli/cli.h"
+
 #include "core/util/error.h"
 #include "core/plan/plan.h"
 
@@ -20,7 +22,8 @@ int64_t intOption(const QCommandLineParser& p, const QCommandLineOption& o, int6
 
 }  // namespace
 
-std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o)
+std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o,
+                                       const std::atomic<bool>* cancel)
 {
     // Option syntax and combinations here (messages name the options); the stream, the
     // reference logits and the importance matrix in core (prepareEvaluation, shared with the GUI).
@@ -51,7 +54,11 @@ std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser&
                 invalidInput({}, "--calib-seed must differ from --seed (calibrate on another stream)");
         }
     }
-    return prepareEvaluation(m, so);
+    so.cancel = cancel;
+    auto s = prepareEvaluation(m, so);
+    for (const auto& w : s->warnings)
+        printErr(QStringLiteral("note: ") + QString::fromStdString(w));
+    return s;
 }
 
 void addMetrics(QJsonObject& o, const AccuracyMetrics& m, const QString& prefix)
@@ -92,13 +99,15 @@ std::vector<const Format*> parseFormatList(const QString& list)
 }
 
 void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::string>& types, const PlanSpec& plan,
-                   const EvalSetup& s, bool withSensitivity)
+                   const EvalSetup& s, bool withSensitivity, const std::atomic<bool>* cancel)
 {
     const ActivationStats* im = s.imatrix ? &*s.imatrix : nullptr;
+    EvalControl control;
+    control.cancel = cancel;
     for (size_t i = 0; i < r.rows.size() && i < types.size(); ++i) {
         PlanSpec typePlan = plan;
         typePlan.type = types[i];
-        const TypeAccuracy a = evaluateType(m, s, typePlan);
+        const TypeAccuracy a = evaluateType(m, s, typePlan, cancel);
         QJsonObject& x = r.rows[i].extra;
         addMetrics(x, a.plain);
         if (a.imatrix)
@@ -106,7 +115,8 @@ void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::stri
         x.insert(QStringLiteral("eval_positions"), qint64(s.evaluator->positions()));
         if (withSensitivity)
             x.insert(QStringLiteral("sensitivity"),
-                     sensitivityJson(sensitivity(*s.evaluator, precisionForPlan(m, *s.weights, typePlan), false, im)));
+                     sensitivityJson(sensitivity(*s.evaluator, precisionForPlan(m, *s.weights, typePlan), false, im,
+                                                 &control)));
     }
 }
 

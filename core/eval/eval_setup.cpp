@@ -43,7 +43,12 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     auto s = std::make_unique<EvalSetup>();
     s->weights = std::make_unique<LlamaWeights>(LlamaWeights::fromModel(m));
     const LlamaWeights& w = *s->weights;
-    s->window = o.window;
+    s->window = evaluationWindow(w, o.window);
+    if (o.window == 0 && s->window < w.config.contextLength)
+        s->warnings.push_back(m.path + ": the context length is " + std::to_string(w.config.contextLength) +
+                              " tokens; evaluating in windows of " + std::to_string(s->window) +
+                              " (--window N for another length)");
+    s->stream.insert(QStringLiteral("window"), s->window);
     const int vocab = w.config.vocabSize;
     std::vector<std::vector<int32_t>> textChunks;  // a text file's windows, scored from their middle
     if (!o.textFile.empty()) {
@@ -57,7 +62,6 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
             if (t >= vocab)
                 invalidInput(o.textFile, "token " + std::to_string(t) + " of the text is outside the model's vocabulary of " +
                                              std::to_string(vocab));
-        s->window = o.window > 0 ? std::min(o.window, w.config.contextLength) : w.config.contextLength;
         textChunks = textWindows(s->tokens, s->window, tok->addBos() ? tok->bos() : -1);
         if (textChunks.empty())
             invalidInput(o.textFile, "the text is " + std::to_string(s->tokens.size()) +
@@ -69,10 +73,11 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
                      {"scored_from", s->window / 2}};
     } else if (!o.tokensFile.empty()) {
         s->tokens = loadTokenFile(o.tokensFile, vocab);
-        s->stream = {{"tokens_file", QString::fromStdString(o.tokensFile)}};
+        s->stream.insert(QStringLiteral("tokens_file"), QString::fromStdString(o.tokensFile));
     } else {
         s->tokens = sampleTokens(w, o.sample, o.seed, s->window, 1, o.cancel);
-        s->stream = {{"sampled", o.sample}, {"seed", qint64(o.seed)}};
+        s->stream.insert(QStringLiteral("sampled"), o.sample);
+        s->stream.insert(QStringLiteral("seed"), qint64(o.seed));
     }
     s->stream.insert(QStringLiteral("tokens"), qint64(s->tokens.size()));
     step();

@@ -49,6 +49,7 @@ struct EvalSetup {
     std::unique_ptr<Evaluator> evaluator;
     std::optional<ActivationStats> imatrix;
     QJsonObject stream;  // how the evaluation (and calibration) streams were made
+    std::vector<std::string> warnings;  // e.g. a window capped below the stated context length
 };
 
 // A text file is tokenized with the model's own tokenizer (BOS as the model adds it) and cut

@@ -2,14 +2,16 @@
 
 #include "core/util/error.h"
 #include "core/util/parallel.h"
+#include "core/util/read_file.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <functional>
 
 namespace qs {
 
@@ -18,14 +20,14 @@ namespace qs {
 
 std::vector<int32_t> loadTokenFile(const std::string& path, int vocabSize)
 {
-    QFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::ReadOnly))
-        invalidInput(path, "cannot open token file (" + f.errorString().toStdString() + ")");
-    constexpr qint64 kMaxBytes = 256ll << 20;
-    if (f.size() > kMaxBytes)
-        invalidInput(path, "token file is larger than 256 MiB");
+    // A regular file only (a FIFO or /dev/zero would hang or never end), 256 MiB at most.
+    return parseTokenJson(readRegularFile(path, uint64_t(256) << 20, "token file"), path, vocabSize);
+}
+
+std::vector<int32_t> parseTokenJson(const QByteArray& bytes, const std::string& path, int vocabSize)
+{
     QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
     if (err.error != QJsonParseError::NoError)
         invalidInput(path, "not valid JSON (" + err.errorString().toStdString() + " at offset " +
                                std::to_string(err.offset) + ")");
@@ -62,15 +64,7 @@ struct Rng {
     double uniform() { return double(next() >> 11) * 0x1.0p-53; }
 };
 
-int effectiveWindow(const LlamaWeights& w, int window)
-{
-    if (window < 0)
-        invalidInput(w.path, "negative window length");
-    const int ctx = w.config.contextLength;
-    if (window == 0 || window > ctx)
-        return ctx;
-    return std::max(window, 2);
-}
+int effectiveWindow(const LlamaWeights& w, int window) { return evaluationWindow(w, window); }
 
 // Log-softmax of a row, in double.
 void logSoftmax(const float* logits, int64_t n, double* out)
@@ -84,6 +78,17 @@ void logSoftmax(const float* logits, int64_t n, double* out)
     const double lse = mx + std::log(sum);
     for (int64_t j = 0; j < n; ++j)
         out[j] = double(logits[j]) - lse;
+}
+
+// Throws if a row of logits holds NaN or an infinity: every number computed from it would be void.
+void checkLogits(const LlamaWeights& w, const RowMatrix& logits, size_t window, const char* whose)
+{
+    const int64_t n = int64_t(logits.size());
+    const int64_t bad = firstNonFinite(logits.data(), n);
+    if (bad < n)
+        invalidInput(w.path, std::string(whose) + " gives non-finite logits (NaN or infinity) at position " +
+                                 std::to_string(bad / std::max<int64_t>(1, logits.cols())) + " of window " +
+                                 std::to_string(window) + ": its weights or hyper-parameters are unusable");
 }
 
 void checkCancel(const std::atomic<bool>* cancel)
@@ -110,7 +115,7 @@ std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, i
         invalidInput(w.path, "the number of tokens to sample must be positive");
     if (bos < 0 || bos >= w.config.vocabSize)
         invalidInput(w.path, "BOS token id " + std::to_string(bos) + " is outside the vocabulary");
-    const int win = effectiveWindow(w, window);
+    const int win = effectiveWindow(w, window);  // at least 2: every window samples a token
     Rng rng{seed};
     std::vector<int32_t> out;
     LlamaSession s(w, win);
@@ -153,6 +158,21 @@ std::vector<std::vector<int32_t>> textWindows(const std::vector<int32_t>& tokens
             out.back().front() = bos;
     }
     return out;
+}
+
+int evaluationWindow(const LlamaWeights& w, int window)
+{
+    if (window < 0)
+        invalidInput(w.path, "negative window length");
+    const int ctx = w.config.contextLength;
+    if (ctx < 2)
+        invalidInput(w.path, "the context length is " + std::to_string(ctx) +
+                                 " token: evaluating needs windows of at least 2 (one to predict from)");
+    if (window == 0)
+        return std::min(ctx, kMaxAutoWindow);
+    if (window > ctx)
+        return ctx;
+    return std::max(window, 2);
 }
 
 std::vector<std::vector<int32_t>> splitWindows(const std::vector<int32_t>& tokens, int window)
@@ -231,13 +251,13 @@ ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32
 // Evaluator
 
 Evaluator::Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window,
-                     const std::atomic<bool>* cancel)
-    : Evaluator(reference, splitWindows(tokens, effectiveWindow(reference, window)), 0, cancel)
+                     const std::atomic<bool>* cancel, uint64_t cacheBytes)
+    : Evaluator(reference, splitWindows(tokens, evaluationWindow(reference, window)), 0, cancel, cacheBytes)
 {
 }
 
 Evaluator::Evaluator(const LlamaWeights& reference, std::vector<std::vector<int32_t>> windows, int firstScored,
-                     const std::atomic<bool>* cancel)
+                     const std::atomic<bool>* cancel, uint64_t cacheBytes)
     : reference_(reference), windows_(std::move(windows)), firstScored_(std::max(firstScored, 0))
 {
     std::erase_if(windows_, [&](const auto& w) { return int64_t(w.size()) < firstScored_ + 2; });
@@ -245,20 +265,30 @@ Evaluator::Evaluator(const LlamaWeights& reference, std::vector<std::vector<int3
         invalidInput(reference.path, "the evaluation stream has no window of at least 2 tokens");
     const int64_t V = reference.config.vocabSize;
     double nll = 0;
-    for (const auto& win : windows_) {
+    uint64_t cached = 0;
+    bool caching = true;
+    for (size_t wi = 0; wi < windows_.size(); ++wi) {
+        const auto& win = windows_[wi];
         checkCancel(cancel);
         const RowMatrix logits = llamaLogits(reference, win);
+        checkLogits(reference, logits, wi, "the model");
         const int64_t n = int64_t(win.size()) - 1 - firstScored_;  // scored positions of this window
-        Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> lps(n, V);
+        const uint64_t bytes = uint64_t(n) * uint64_t(V) * sizeof(double);
+        caching = caching && cached + bytes <= cacheBytes;  // the first windows that fit, then none
+        Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> lps(caching ? n : 1, V);
         std::vector<int32_t> top(static_cast<size_t>(n));
         for (int64_t r = 0; r < n; ++r) {
             const int64_t t = firstScored_ + r;
-            logSoftmax(logits.data() + t * V, V, lps.data() + r * V);
+            double* row = lps.data() + (caching ? r * V : 0);
+            logSoftmax(logits.data() + t * V, V, row);
             top[size_t(r)] = argmax(logits.data() + t * V, V);
-            nll -= lps(r, win[size_t(t + 1)]);
+            nll -= row[win[size_t(t + 1)]];
         }
         positions_ += n;
-        refLogProbs_.push_back(std::move(lps));
+        if (caching) {
+            cached += bytes;
+            refLogProbs_.push_back(std::move(lps));
+        }
         refTop_.push_back(std::move(top));
     }
     pplRef_ = std::exp(nll / double(positions_));
@@ -269,43 +299,65 @@ AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate, const std::at
     if (candidate.config.vocabSize != reference_.config.vocabSize)
         invalidInput(candidate.path, "vocabulary differs from the reference model's");
     const int64_t V = reference_.config.vocabSize;
-    std::vector<double> kl;
-    kl.reserve(size_t(positions_));
+    // The 99th percentile (nearest rank) is the k-th largest KL, k = N - ceil(0.99 N) + 1: only
+    // the k largest are kept (a min-heap), not one value per position.
+    const auto N = size_t(positions_);
+    const size_t rank = size_t(std::ceil(0.99 * double(N)));
+    const size_t keep = N - std::max<size_t>(rank, 1) + 1;
+    std::vector<double> largest;
+    largest.reserve(keep + 1);
+    double klSum = 0, klMax = 0;
+    int64_t count = 0;
     double nll = 0;
     int64_t agree = 0;
     std::vector<double> lq(static_cast<size_t>(V));
+    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> recomputed;
     for (size_t wi = 0; wi < windows_.size(); ++wi) {
         const auto& win = windows_[wi];
         checkCancel(cancel);
+        const int64_t n = int64_t(win.size()) - 1 - firstScored_;  // scored positions of this window
+        const double* lpBase = nullptr;
+        if (wi < refLogProbs_.size()) {
+            lpBase = refLogProbs_[wi].data();
+        } else {  // past the cache: the reference of this window again
+            const RowMatrix ref = llamaLogits(reference_, win);
+            recomputed.resize(n, V);
+            for (int64_t r = 0; r < n; ++r)
+                logSoftmax(ref.data() + (firstScored_ + r) * V, V, recomputed.data() + r * V);
+            lpBase = recomputed.data();
+        }
         const RowMatrix logits = llamaLogits(candidate, win);
-        const auto& lps = refLogProbs_[wi];
+        checkLogits(reference_, logits, wi, "the quantized model");
         for (int64_t t = firstScored_; t + 1 < int64_t(win.size()); ++t) {
             const int64_t r = t - firstScored_;
             logSoftmax(logits.data() + t * V, V, lq.data());
-            const double* lpRow = lps.data() + r * V;
+            const double* lpRow = lpBase + r * V;
             double d = 0;
             for (int64_t j = 0; j < V; ++j) {
                 const double lp = lpRow[j];
                 d += std::exp(lp) * (lp - lq[size_t(j)]);
             }
-            kl.push_back(std::max(0.0, d));
+            d = std::max(0.0, d);  // rounding can make it a hair negative
+            klSum += d;
+            klMax = std::max(klMax, d);
+            ++count;
+            largest.push_back(d);
+            std::push_heap(largest.begin(), largest.end(), std::greater<>());
+            if (largest.size() > keep) {
+                std::pop_heap(largest.begin(), largest.end(), std::greater<>());
+                largest.pop_back();
+            }
             nll -= lq[size_t(win[size_t(t + 1)])];
             agree += argmax(logits.data() + t * V, V) == refTop_[wi][size_t(r)];
         }
     }
     AccuracyMetrics m;
-    m.positions = int64_t(kl.size());
-    double sum = 0;
-    for (double d : kl)
-        sum += d;
-    m.kldMean = sum / double(kl.size());
-    std::vector<double> sorted = kl;
-    std::sort(sorted.begin(), sorted.end());
-    const size_t rank = size_t(std::ceil(0.99 * double(sorted.size())));
-    m.kldP99 = sorted[std::min(sorted.size() - 1, rank > 0 ? rank - 1 : 0)];
-    m.kldMax = sorted.back();
-    m.top1Agreement = double(agree) / double(kl.size());
-    m.ppl = std::exp(nll / double(kl.size()));
+    m.positions = count;
+    m.kldMean = klSum / double(count);
+    m.kldP99 = largest.empty() ? 0.0 : largest.front();
+    m.kldMax = klMax;
+    m.top1Agreement = double(agree) / double(count);
+    m.ppl = std::exp(nll / double(count));
     m.pplReference = pplRef_;
     return m;
 }

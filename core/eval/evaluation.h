@@ -10,6 +10,8 @@
 #include "core/eval/llama_forward.h"
 #include "core/plan/plan.h"
 
+#include <QByteArray>
+
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -24,6 +26,8 @@ namespace qs {
 // {"tokens": [id, ...]} from a JSON file; ids must be integers in [0, vocabSize).
 // Throws qs::Error(InvalidInput) naming the file otherwise.
 std::vector<int32_t> loadTokenFile(const std::string& path, int vocabSize);
+// The same from the file's bytes (`path` for messages).
+std::vector<int32_t> parseTokenJson(const QByteArray& json, const std::string& path, int vocabSize);
 
 // n tokens sampled from the model at temperature 1 with a fixed seed (no tokenizer needed):
 // windows of `window` tokens (0: the context length), each starting with `bos` followed by
@@ -31,6 +35,14 @@ std::vector<int32_t> loadTokenFile(const std::string& path, int vocabSize);
 // `cancel` (here and below): checked after every token / window -> qs::Error(Cancelled).
 std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window = 0, int32_t bos = 1,
                                   const std::atomic<bool>* cancel = nullptr);
+
+// The window used when none is asked for (window 0) is the context length, capped here: a file
+// may state a context of 2^30 tokens, whose key/value cache no machine holds.
+constexpr int kMaxAutoWindow = 4096;
+// The window length an evaluation uses for `window` (0: the context length, at most
+// kMaxAutoWindow; larger than the context: the context). Throws qs::Error(InvalidInput) naming
+// the model's file if the context is shorter than 2 tokens or window is negative.
+int evaluationWindow(const LlamaWeights& w, int window);
 
 // The stream cut into consecutive windows of at most `window` tokens (0: context length).
 std::vector<std::vector<int32_t>> splitWindows(const std::vector<int32_t>& tokens, int window);
@@ -83,15 +95,22 @@ struct AccuracyMetrics {
     double pplRatio() const { return pplReference > 0 ? ppl / pplReference : 0; }
 };
 
-// Holds the reference model's log-probabilities on a token stream, computed once.
+// Reference log-probabilities an Evaluator keeps by default (256 MiB); see below.
+constexpr uint64_t kDefaultReferenceCacheBytes = uint64_t(256) << 20;
+
+// Holds the reference model's log-probabilities on a token stream, computed once, for the windows
+// that fit in `cacheBytes`; the reference of the windows past that is computed again window by
+// window when a candidate is evaluated, so memory does not grow with the stream's length beyond
+// a window (plus the tokens and 4 bytes per position). Non-finite logits (NaN or infinite weights
+// or activations) are refused with qs::Error(InvalidInput) naming the model's file.
 class Evaluator {
 public:
     Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window = 0,
-              const std::atomic<bool>* cancel = nullptr);
+              const std::atomic<bool>* cancel = nullptr, uint64_t cacheBytes = kDefaultReferenceCacheBytes);
     // Given windows, each scored on the tokens it predicts from position firstScored on (the
     // prediction of token firstScored + 1 is the first scored); windows too short are dropped.
     Evaluator(const LlamaWeights& reference, std::vector<std::vector<int32_t>> windows, int firstScored,
-              const std::atomic<bool>* cancel = nullptr);
+              const std::atomic<bool>* cancel = nullptr, uint64_t cacheBytes = kDefaultReferenceCacheBytes);
 
     AccuracyMetrics evaluate(const LlamaWeights& candidate, const std::atomic<bool>* cancel = nullptr) const;
     AccuracyMetrics evaluate(const PlanSpec& p, const ActivationStats* imatrix = nullptr) const
@@ -102,6 +121,7 @@ public:
     int64_t positions() const { return positions_; }
     const LlamaWeights& reference() const { return reference_; }
     const std::vector<std::vector<int32_t>>& windows() const { return windows_; }
+    size_t cachedWindows() const { return refLogProbs_.size(); }  // the first ones
 
 private:
     const LlamaWeights& reference_;

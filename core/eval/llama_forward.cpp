@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 
 namespace qs {
 
@@ -261,8 +262,15 @@ LlamaSession::LlamaSession(const LlamaWeights& w, int maxTokens) : w_(w)
     const LlamaConfig& c = w.config;
     cap_ = maxTokens > 0 ? maxTokens : c.contextLength;
     const int kvDim = c.nKvHeads * c.headDim();
-    k_.assign(size_t(c.nLayers), RowMatrix(cap_, kvDim));
-    v_.assign(size_t(c.nLayers), RowMatrix(cap_, kvDim));
+    try {
+        k_.assign(size_t(c.nLayers), RowMatrix(cap_, kvDim));
+        v_.assign(size_t(c.nLayers), RowMatrix(cap_, kvDim));
+    } catch (const std::bad_alloc&) {
+        const double mb = 2.0 * double(c.nLayers) * double(cap_) * double(kvDim) * sizeof(float) / 1e6;
+        invalidInput(w.path, "a window of " + std::to_string(cap_) + " tokens needs a key/value cache of " +
+                                 std::to_string(int64_t(mb)) + " MB, more than this machine can allocate "
+                                 "(use a smaller --window)");
+    }
     ropeFreq_.resize(size_t(c.ropeDim / 2));
     for (int i = 0; i < c.ropeDim / 2; ++i)
         ropeFreq_[size_t(i)] = std::pow(c.ropeTheta, -float(2 * i) / float(c.ropeDim));

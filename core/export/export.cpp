@@ -108,6 +108,7 @@ void streamTensors(const Model& m, const QuantPlan& plan, AtomicFile& out, const
             const TensorInfo& t = m.tensors.at(size_t(e.sourceIndex));
             try {
                 const std::vector<std::byte> bytes = encode(e);
+                m.checkIntact();  // the source shrank while being read: its bytes were zeros
                 throwIfCancelled(opts);
                 out.writeAt(bytes.data(), bytes.size(), offsets[size_t(i)]);
                 if (!opts.loadFloats)
@@ -147,6 +148,7 @@ ExportResult exportModel(const Model& m, const QuantPlan& plan, const std::strin
     ExportResult res = target == PlanTarget::Gguf ? detail::exportGguf(m, plan, file, opts)
                                                   : detail::exportSafetensors(m, plan, file, opts);
     detail::throwIfCancelled(opts);
+    m.checkIntact();  // nothing computed from a source that shrank meanwhile is committed
     file.commit();
     res.seconds = double(timer.nsecsElapsed()) * 1e-9;
     return res;

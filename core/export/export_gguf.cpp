@@ -9,6 +9,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <climits>
 #include <set>
 
 namespace qs {
@@ -17,14 +18,7 @@ namespace {
 
 MetaValue u32(uint32_t v) { return MetaValue::ofU32(v); }
 
-MetaValue arrayOf(MetaType t, std::vector<MetaValue> items)
-{
-    MetaValue v;
-    v.type = MetaType::Array;
-    v.elementType = t;
-    v.array = std::move(items);
-    return v;
-}
+MetaValue arrayOf(MetaType t, std::vector<MetaValue> items) { return MetaValue::ofArray(t, std::move(items)); }
 
 bool copiesMetadata(const Model& m) { return m.format == "gguf" || m.format == "memory"; }
 
@@ -84,13 +78,16 @@ std::vector<MetaEntry> ggufMetadataFor(const Model& m, const QuantPlan& plan, st
                 continue;
             meta.push_back(e);
         }
-        if (const auto cfg = llamaConfig(m))
+        if (const auto cfg = llamaConfig(m)) {
+            checkLlamaConfig(m, *cfg);  // the copied block count and vocabulary must be the tensors'
             vocabSize = cfg->vocabSize;
+        }
     } else {
         const auto cfg = llamaConfig(m);
         if (!cfg)
             invalidInput(m.path, "not a llama-family model: GGUF export needs its hyper-parameters "
                                  "(export it as .safetensors instead)");
+        checkLlamaConfig(m, *cfg);  // what is written must agree with the tensors written
         vocabSize = cfg->vocabSize;
         const std::string a = "llama.";
         meta.push_back({"general.architecture", MetaValue::ofString("llama")});
@@ -126,9 +123,13 @@ std::vector<MetaEntry> ggufMetadataFor(const Model& m, const QuantPlan& plan, st
         }
     }
     if (!hasTokenizer) {
-        if (vocabSize <= 0)
-            if (const TensorInfo* t = m.find("token_embd.weight"); t && t->shape.size() == 2)
-                vocabSize = int(t->shape[0]);
+        // A placeholder vocabulary is sized by a tensor that is there (the embedding, or the
+        // classifier), never by a number alone: one entry per row the file actually has.
+        int rows = 0;
+        for (const char* name : {"token_embd.weight", "model.embed_tokens.weight", "output.weight", "lm_head.weight"})
+            if (const TensorInfo* t = m.find(name); t && t->shape.size() == 2 && rows == 0)
+                rows = int(std::min<int64_t>(t->shape[0], INT32_MAX));
+        vocabSize = rows;
         if (vocabSize > 0) {
             addPlaceholderVocab(meta, vocabSize);
             if (warnings)

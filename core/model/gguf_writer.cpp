@@ -44,8 +44,15 @@ void appendGgufValue(std::vector<std::byte>& out, const MetaValue& v)
     case MetaType::F64: put<double>(out, v.f); break;
     case MetaType::Array:
         put<uint32_t>(out, uint32_t(v.elementType));
-        put<uint64_t>(out, v.array.size());
-        for (const auto& e : v.array) {
+        put<uint64_t>(out, v.arraySize());
+        if (v.encoded.data() || v.encodedCount) {  // read from a GGUF file: already in GGUF encoding
+            const size_t n = out.size();
+            out.resize(n + v.encoded.size());
+            if (!v.encoded.empty())
+                std::memcpy(out.data() + n, v.encoded.data(), v.encoded.size());
+            break;
+        }
+        for (const auto& e : v.items) {
             if (e.type != v.elementType)
                 failure("", "GGUF array element of the wrong type");
             appendGgufValue(out, e);
@@ -56,29 +63,31 @@ void appendGgufValue(std::vector<std::byte>& out, const MetaValue& v)
 
 void GgufLayout::setMeta(const std::string& key, const MetaValue& value)
 {
-    for (auto& e : meta_) {
-        if (e.key == key) {
-            e.value = value;
-            dirty_ = true;
-            return;
-        }
+    dirty_ = true;
+    const auto [it, added] = metaIndex_.try_emplace(key, meta_.size());
+    if (!added) {
+        meta_[it->second].value = value;
+        return;
     }
     meta_.push_back({key, value});
-    dirty_ = true;
 }
 
 void GgufLayout::removeMeta(const std::string& key)
 {
-    std::erase_if(meta_, [&](const MetaEntry& e) { return e.key == key; });
+    const auto it = metaIndex_.find(key);
+    if (it == metaIndex_.end())
+        return;
+    meta_.erase(meta_.begin() + ptrdiff_t(it->second));
+    metaIndex_.clear();
+    for (size_t i = 0; i < meta_.size(); ++i)
+        metaIndex_.emplace(meta_[i].key, i);
     dirty_ = true;
 }
 
 const MetaValue* GgufLayout::meta(const std::string& key) const
 {
-    for (const auto& e : meta_)
-        if (e.key == key)
-            return &e.value;
-    return nullptr;
+    const auto it = metaIndex_.find(key);
+    return it == metaIndex_.end() ? nullptr : &meta_[it->second].value;
 }
 
 size_t GgufLayout::addTensor(const std::string& name, const std::vector<int64_t>& shape, GgmlType type)

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace qs {
@@ -45,6 +46,7 @@ private:
     };
     void layout() const;
     std::vector<MetaEntry> meta_;
+    std::unordered_map<std::string, size_t> metaIndex_;  // key -> position in meta_
     mutable std::vector<Tensor> tensors_;  // offsets filled in by header()
     mutable bool dirty_ = true;
     mutable uint64_t dataStart_ = 0;

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -65,8 +66,9 @@ std::optional<LlamaConfig> fromMetadata(const Model& m)
         c.vocabSize = *v;
     else if (const TensorInfo* t = m.find("token_embd.weight"); t && t->shape.size() == 2 && t->shape[0] <= (1 << 30))
         c.vocabSize = int(t->shape[0]);
-    else if (const MetaValue* tok = m.meta("tokenizer.ggml.tokens"); tok && tok->type == MetaType::Array)
-        c.vocabSize = int(tok->array.size());
+    else if (const MetaValue* tok = m.meta("tokenizer.ggml.tokens");
+             tok && tok->type == MetaType::Array && tok->arraySize() <= (1u << 30))
+        c.vocabSize = int(tok->arraySize());
     c.tiedEmbeddings = m.find("output.weight") == nullptr;
     return c;
 }
@@ -142,6 +144,44 @@ std::optional<LlamaConfig> llamaConfig(const Model& m)
     return c;
 }
 
+int layersPresent(const Model& m)
+{
+    int64_t top = 0;
+    for (const auto& t : m.tensors) {
+        std::string_view n(t.name);
+        for (std::string_view pre : {std::string_view("blk."), std::string_view("model.layers.")}) {
+            if (!startsWith(n, pre))
+                continue;
+            const std::string_view rest = n.substr(pre.size());
+            int64_t l = 0;
+            const auto [ptr, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), l);
+            if (ec == std::errc() && ptr != rest.data() && ptr < rest.data() + rest.size() && *ptr == '.' && l >= 0 &&
+                l < (int64_t(1) << 30))
+                top = std::max(top, l + 1);
+        }
+    }
+    return int(top);
+}
+
+void checkLlamaConfig(const Model& m, const LlamaConfig& c)
+{
+    const int layers = layersPresent(m);
+    if (c.nLayers != layers)
+        invalidInput(m.path, "the hyper-parameters say " + std::to_string(c.nLayers) + " layers (block_count / "
+                             "num_hidden_layers), but the tensors are those of " + std::to_string(layers));
+    for (const char* name : {"token_embd.weight", "model.embed_tokens.weight"}) {
+        const TensorInfo* t = m.find(name);
+        if (!t || t->shape.empty())
+            continue;
+        if (t->shape.size() != 2)
+            invalidInput(m.path, "tensor '" + t->name + "' has " + std::to_string(t->shape.size()) +
+                                     " dimensions; a token embedding is a matrix (vocabulary x embedding)");
+        if (t->shape[0] != c.vocabSize)
+            invalidInput(m.path, "the hyper-parameters say a vocabulary of " + std::to_string(c.vocabSize) +
+                                     " tokens, but '" + t->name + "' has " + std::to_string(t->shape[0]) + " rows");
+    }
+}
+
 std::string llamaCppName(const std::string& name)
 {
     static const std::pair<std::string_view, std::string_view> top[] = {
@@ -187,7 +227,7 @@ std::string llamaCppName(const std::string& name)
                 const std::string_view part = s.substr(dot + 1);
                 for (const auto& [hf, cpp] : layerParts)
                     if (part == cpp)
-                        return name;
+                        return "blk." + std::to_string(l) + "." + std::string(part);  // "blk.00." is layer 0 too
             }
         }
     }

@@ -28,6 +28,15 @@ struct LlamaConfig {
 // not a llama-family model.
 std::optional<LlamaConfig> llamaConfig(const Model& m);
 
+// Layers the tensor names show: the highest N of "blk.N." / "model.layers.N." plus one (0 if none).
+int layersPresent(const Model& m);
+
+// Throws qs::Error(InvalidInput) naming the file when the hyper-parameters disagree with the
+// tensors actually present: a block count other than layersPresent(), or a vocabulary size other
+// than the token embedding's rows. Call it before sizing anything from the config (a block count
+// of 2^30 on a 5-layer file must not allocate 2^30 of anything, nor be written to an export).
+void checkLlamaConfig(const Model& m, const LlamaConfig& c);
+
 // llama.cpp's name for a tensor ("blk.3.attn_q.weight", "token_embd.weight", "output.weight");
 // maps Hugging Face names, identity for names already in llama.cpp form. Empty if unknown.
 std::string llamaCppName(const std::string& name);

@@ -247,10 +247,10 @@ std::string QuantPlan::table() const
 {
     size_t w = 8;
     for (const auto& e : entries)
-        w = std::max(w, e.outputName.size());
+        w = std::max(w, printable(e.outputName).size());
     std::ostringstream s;
     for (const auto& e : entries) {
-        std::string name = e.outputName;
+        std::string name = printable(e.outputName);  // a name from the file cannot break the table
         name.resize(w, ' ');
         std::string shape = shapeString(e.shape);
         shape.resize(std::max<size_t>(shape.size(), 14), ' ');
@@ -258,7 +258,7 @@ std::string QuantPlan::table() const
         src.resize(std::max<size_t>(src.size(), 5), ' ');
         std::string dst = (target == PlanTarget::Safetensors && e.eligible) ? e.format + " as " + e.outputDtype : e.outputDtype;
         dst.resize(std::max<size_t>(dst.size(), 8), ' ');
-        s << name << "  " << shape << "  " << src << " -> " << dst << "  " << e.reason << "\n";
+        s << name << "  " << shape << "  " << src << " -> " << dst << "  " << printable(e.reason) << "\n";
     }
     return s.str();
 }

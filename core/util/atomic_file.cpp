@@ -6,6 +6,12 @@
 #include <cstring>
 #include <vector>
 
+#include <cctype>
+#include <climits>
+#include <csignal>
+#include <cstdint>
+
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,16 +28,73 @@ std::string dirOf(const std::string& path)
         return ".";
     return slash == 0 ? "/" : path.substr(0, slash);
 }
+
+constexpr char kTempPrefix[] = "qs-tmp-";
+
+// "qs-tmp-PID-XXXXXX" -> PID; 0 if the name is not one of our temporaries.
+pid_t temporaryOwner(const char* name)
+{
+    const size_t plen = sizeof kTempPrefix - 1;
+    if (std::strncmp(name, kTempPrefix, plen) != 0)
+        return 0;
+    const char* p = name + plen;
+    long long pid = 0;
+    int digits = 0;
+    while (*p >= '0' && *p <= '9' && digits < 10) {
+        pid = pid * 10 + (*p - '0');
+        ++p;
+        ++digits;
+    }
+    if (digits == 0 || *p != '-' || std::strlen(p + 1) != 6 || pid <= 0 || pid > INT32_MAX)
+        return 0;
+    for (const char* q = p + 1; *q; ++q)
+        if (!std::isalnum(static_cast<unsigned char>(*q)))
+            return 0;
+    return pid_t(pid);
+}
 }  // namespace
+
+int removeStaleTemporaries(const std::string& dir)
+{
+    DIR* d = ::opendir(dir.c_str());
+    if (!d)
+        return 0;
+    int removed = 0;
+    const int dfd = ::dirfd(d);
+    while (const dirent* e = ::readdir(d)) {
+        const pid_t pid = temporaryOwner(e->d_name);
+        if (pid == 0 || pid == ::getpid())
+            continue;
+        if (::kill(pid, 0) == 0 || errno != ESRCH)
+            continue;  // the writer is alive (or not ours to ask): leave it
+        struct stat st {};
+        if (::fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid())
+            continue;
+        if (::unlinkat(dfd, e->d_name, 0) == 0)
+            ++removed;
+    }
+    ::closedir(d);
+    return removed;
+}
 
 AtomicFile::AtomicFile(const std::string& target) : target_(target)
 {
+    if (target.empty())
+        invalidInput(target, "the output file name is empty");
     struct stat st {};
     if (::stat(target.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
         invalidInput(target, "is a directory");
-    std::vector<char> tmpl(target.begin(), target.end());
-    const std::string suffix = ".qs-tmp-XXXXXX";
-    tmpl.insert(tmpl.end(), suffix.begin(), suffix.end());
+    if (target.back() == '/')
+        invalidInput(target, "names a folder, not a file");
+    const std::string dir = dirOf(target);
+    const std::string base = target.substr(target.rfind('/') == std::string::npos ? 0 : target.rfind('/') + 1);
+    const long nameMax = ::pathconf(dir.c_str(), _PC_NAME_MAX);
+    if (nameMax > 0 && base.size() > size_t(nameMax))
+        invalidInput(target, "the file name is longer than the folder allows (" + std::to_string(base.size()) + " of " +
+                                 std::to_string(nameMax) + " bytes)");
+    removeStaleTemporaries(dir);
+    const std::string name = (dir == "/" ? "/" : dir + "/") + kTempPrefix + std::to_string(::getpid()) + "-XXXXXX";
+    std::vector<char> tmpl(name.begin(), name.end());
     tmpl.push_back('\0');
     fd_ = ::mkostemp(tmpl.data(), O_CLOEXEC);
     if (fd_ < 0) {

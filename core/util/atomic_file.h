@@ -2,6 +2,10 @@
 // Writes a file atomically: data goes to a temporary file beside the target, which replaces
 // the target (fsync + rename) only on commit(). Destroying an uncommitted AtomicFile (an
 // error, a cancellation) removes the temporary file, so a failed write leaves nothing behind.
+//
+// The temporary file is named "qs-tmp-PID-XXXXXX" (short, so any legal output name works; the
+// writer's process id, so a temporary left by a killed process is recognisable). Creating an
+// AtomicFile removes such files of processes that no longer exist from the target's folder.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -35,6 +39,10 @@ private:
     int fd_ = -1;
     bool committed_ = false;
 };
+
+// The stale temporaries in `dir`: "qs-tmp-PID-XXXXXX" regular files of ours whose process is
+// gone. Removes them and returns how many were removed (done by the AtomicFile constructor).
+int removeStaleTemporaries(const std::string& dir);
 
 // True if both paths name the same existing file (same device and inode).
 bool sameFile(const std::string& a, const std::string& b);

@@ -4,7 +4,9 @@
 #include "core/model/readers/byte_cursor.h"
 #include "core/model/readers/readers.h"
 
+#include <algorithm>
 #include <limits>
+#include <tuple>
 #include <unordered_set>
 
 namespace qs {
@@ -12,26 +14,6 @@ namespace {
 
 constexpr uint32_t kGgufMagic = 0x46554747u;  // "GGUF" little-endian
 constexpr int kMaxArrayDepth = 8;
-
-const char* metaTypeName(MetaType t)
-{
-    switch (t) {
-    case MetaType::U8: return "u8";
-    case MetaType::I8: return "i8";
-    case MetaType::U16: return "u16";
-    case MetaType::I16: return "i16";
-    case MetaType::U32: return "u32";
-    case MetaType::I32: return "i32";
-    case MetaType::F32: return "f32";
-    case MetaType::Bool: return "bool";
-    case MetaType::String: return "string";
-    case MetaType::Array: return "array";
-    case MetaType::U64: return "u64";
-    case MetaType::I64: return "i64";
-    case MetaType::F64: return "f64";
-    }
-    return "?";
-}
 
 // Smallest number of bytes one value of this type takes in the file.
 uint64_t minValueBytes(MetaType t)
@@ -49,7 +31,7 @@ uint64_t minValueBytes(MetaType t)
 
 class GgufParser {
 public:
-    GgufParser(const std::string& path, std::span<const std::byte> bytes) : c_(path, bytes) {}
+    GgufParser(const ByteSource& src) : c_(src.path, src.bytes), bytes_(src.bytes), owner_(src.owner) {}
 
     std::string readString(const char* what)
     {
@@ -68,7 +50,60 @@ public:
         return MetaType(t);
     }
 
-    MetaValue readValue(MetaType type, const std::string& key, int depth)
+    // Walks over one value (validating it) without keeping it: how arrays are checked.
+    void skipValue(MetaType type, const std::string& key, int depth)
+    {
+        switch (type) {
+        case MetaType::U8: case MetaType::I8: c_.skip(1, "u8 value"); break;
+        case MetaType::U16: case MetaType::I16: c_.skip(2, "u16 value"); break;
+        case MetaType::U32: case MetaType::I32: case MetaType::F32: c_.skip(4, "u32 value"); break;
+        case MetaType::U64: case MetaType::I64: case MetaType::F64: c_.skip(8, "u64 value"); break;
+        case MetaType::Bool: checkBool(c_.read<uint8_t>("bool value"), key); break;
+        case MetaType::String: {
+            const uint64_t n = c_.read<uint64_t>("string length");
+            if (n > c_.left())
+                c_.fail("metadata '" + key + "': string at byte " + std::to_string(c_.pos() - 8) + " claims " +
+                        std::to_string(n) + " bytes, only " + std::to_string(c_.left()) + " left in the file");
+            c_.skip(n, "string value");
+            break;
+        }
+        case MetaType::Array: skipArray(key, depth); break;
+        }
+    }
+
+    void checkBool(uint8_t b, const std::string& key)
+    {
+        if (b > 1)
+            c_.fail("metadata '" + key + "': bool value " + std::to_string(b) + " is neither 0 nor 1");
+    }
+
+    // Reads an array's header and validates its elements; returns (element type, count, start of
+    // the elements). The cursor ends after the array.
+    std::tuple<MetaType, uint64_t, uint64_t> skipArray(const std::string& key, int depth)
+    {
+        if (depth >= kMaxArrayDepth)
+            c_.fail("metadata '" + key + "': arrays nested deeper than " + std::to_string(kMaxArrayDepth) + " levels");
+        const MetaType et = readType("array element type");
+        const uint64_t n = c_.read<uint64_t>("array length");
+        const uint64_t minBytes = minValueBytes(et);
+        if (n > c_.left() / minBytes)
+            c_.fail("metadata '" + key + "': array of " + std::to_string(n) + " " + metaTypeName(et) +
+                    " values cannot fit in the " + std::to_string(c_.left()) + " bytes left");
+        const uint64_t start = c_.pos();
+        if (et == MetaType::Bool) {
+            const std::string_view bytes = c_.readBytes(n, "bool values");
+            for (char ch : bytes)
+                checkBool(uint8_t(ch), key);
+        } else if (et != MetaType::String && et != MetaType::Array) {
+            c_.skip(n * minBytes, "array values");
+        } else {
+            for (uint64_t k = 0; k < n; ++k)
+                skipValue(et, key, depth + 1);
+        }
+        return {et, n, start};
+    }
+
+    MetaValue readValue(MetaType type, const std::string& key)
     {
         MetaValue v;
         v.type = type;
@@ -85,26 +120,18 @@ public:
         case MetaType::F64: v.f = c_.read<double>("f64 value"); break;
         case MetaType::Bool: {
             const uint8_t b = c_.read<uint8_t>("bool value");
-            if (b > 1)
-                c_.fail("metadata '" + key + "': bool value " + std::to_string(b) + " is neither 0 nor 1");
+            checkBool(b, key);
             v.b = b != 0;
             break;
         }
         case MetaType::String: v.s = readString("string value"); break;
         case MetaType::Array: {
-            if (depth >= kMaxArrayDepth)
-                c_.fail("metadata '" + key + "': arrays nested deeper than " + std::to_string(kMaxArrayDepth) +
-                        " levels");
-            v.elementType = readType("array element type");
-            const uint64_t n = c_.read<uint64_t>("array length");
-            const uint64_t minBytes = minValueBytes(v.elementType);
-            if (n > c_.left() / minBytes)
-                c_.fail("metadata '" + key + "': array of " + std::to_string(n) + " " +
-                        metaTypeName(v.elementType) + " values cannot fit in the " + std::to_string(c_.left()) +
-                        " bytes left");
-            v.array.reserve(size_t(n));
-            for (uint64_t k = 0; k < n; ++k)
-                v.array.push_back(readValue(v.elementType, key, depth + 1));
+            // Left in the file: validated here, decoded when someone asks (MetaValue::forEachElement).
+            const auto [et, n, start] = skipArray(key, 0);
+            v.elementType = et;
+            v.encodedCount = n;
+            v.encoded = bytes_.subspan(size_t(start), size_t(c_.pos() - start));
+            v.owner = owner_;
             break;
         }
         }
@@ -141,7 +168,7 @@ public:
             if (!keys.insert(e.key).second)
                 c_.fail("metadata key '" + e.key + "' appears twice");
             const MetaType t = readType("metadata value type");
-            e.value = readValue(t, e.key, 0);
+            e.value = readValue(t, e.key);
             m->metadata.push_back(std::move(e));
         }
 
@@ -207,33 +234,42 @@ public:
             c_.fail("truncated: the tensor data section would start at byte " + std::to_string(dataOffset) +
                     ", past the end of the file (" + std::to_string(size) + " bytes)");
         const uint64_t dataBytes = dataOffset <= size ? size - dataOffset : 0;
-        uint64_t prevEnd = 0;
-        const std::string* prevName = nullptr;
-        for (auto& t : m->tensors) {
+        for (const auto& t : m->tensors)
             if (t.offset > dataBytes || t.nbytes > dataBytes - t.offset)
                 c_.fail("truncated: tensor '" + t.name + "' data [" + std::to_string(t.offset) + ", +" +
                         std::to_string(t.nbytes) + ") lies past the end of the data section (" +
                         std::to_string(dataBytes) + " bytes)");
-            if (t.offset < prevEnd)
-                c_.fail("tensor '" + t.name + "' data at offset " + std::to_string(t.offset) + " overlaps or precedes '" +
-                        *prevName + "' (which ends at " + std::to_string(prevEnd) + ")");
-            prevEnd = t.offset + t.nbytes;
-            prevName = &t.name;
-            t.offset += dataOffset;
+        // The specification does not require the data in tensor order; it must not overlap.
+        std::vector<size_t> byOffset(m->tensors.size());
+        for (size_t k = 0; k < byOffset.size(); ++k)
+            byOffset[k] = k;
+        std::sort(byOffset.begin(), byOffset.end(),
+                  [&](size_t a, size_t b) { return m->tensors[a].offset < m->tensors[b].offset; });
+        for (size_t k = 1; k < byOffset.size(); ++k) {
+            const TensorInfo& prev = m->tensors[byOffset[k - 1]];
+            const TensorInfo& t = m->tensors[byOffset[k]];
+            if (t.offset < prev.offset + prev.nbytes)
+                c_.fail("tensor '" + t.name + "' data at offset " + std::to_string(t.offset) + " overlaps '" +
+                        prev.name + "' [" + std::to_string(prev.offset) + ", " +
+                        std::to_string(prev.offset + prev.nbytes) + ")");
         }
+        for (auto& t : m->tensors)
+            t.offset += dataOffset;
         m->files.push_back(std::move(src));
         return m;
     }
 
 private:
     ByteCursor c_;
+    std::span<const std::byte> bytes_;
+    std::shared_ptr<const void> owner_;
 };
 
 }  // namespace
 
 std::unique_ptr<Model> openGguf(ByteSource src)
 {
-    GgufParser p(src.path, src.bytes);
+    GgufParser p(src);
     return p.parse(std::move(src));
 }
 

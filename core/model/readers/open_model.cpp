@@ -15,14 +15,24 @@ ByteSource ByteSource::map(const std::string& path)
     ByteSource s;
     s.path = path;
     s.bytes = f->bytes();
+    s.mapped = f.get();
     s.owner = std::move(f);
     return s;
+}
+
+void MappedModel::checkIntact() const
+{
+    for (const auto& f : files)
+        if (f.mapped)
+            f.mapped->checkIntact();
 }
 
 std::span<const std::byte> MappedModel::data(const TensorInfo& t) const
 {
     if (t.file < 0 || size_t(t.file) >= files.size())
         invalidInput(path, "tensor '" + t.name + "' refers to file " + std::to_string(t.file) + ", which is not open");
+    if (const MappedFile* f = files[size_t(t.file)].mapped)
+        f->checkIntact();
     const auto& b = files[size_t(t.file)].bytes;
     if (t.offset > b.size() || t.nbytes > b.size() - t.offset)
         invalidInput(files[size_t(t.file)].path, "tensor '" + t.name + "' data lies past the end of the file");
@@ -91,7 +101,9 @@ std::unique_ptr<Model> openModelBytes(ByteSource src)
     return openOther(std::move(src));
 }
 
-std::unique_ptr<Model> openModel(const std::string& path)
+namespace {
+
+std::unique_ptr<Model> openModelPath(const std::string& path)
 {
     const QFileInfo fi(QString::fromStdString(path));
     if (!fi.exists())
@@ -106,6 +118,15 @@ std::unique_ptr<Model> openModel(const std::string& path)
     case Sniffed::Other: break;
     }
     return openOther(std::move(src));
+}
+
+}  // namespace
+
+std::unique_ptr<Model> openModel(const std::string& path)
+{
+    auto m = openModelPath(path);
+    m->checkIntact();  // headers read from a file that shrank meanwhile are void
+    return m;
 }
 
 }  // namespace qs

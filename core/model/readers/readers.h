@@ -11,12 +11,15 @@
 
 namespace qs {
 
+class MappedFile;
+
 // The bytes of one file a model reads from. `owner` keeps them alive (a MappedFile, or
 // nothing when the caller owns the buffer, as the fuzzers do).
 struct ByteSource {
     std::string path;  // for messages
     std::span<const std::byte> bytes;
     std::shared_ptr<const void> owner;
+    const MappedFile* mapped = nullptr;  // set by map(): whether the file shrank while mapped
 
     static ByteSource map(const std::string& path);  // memory-maps the file
 };
@@ -26,6 +29,7 @@ class MappedModel : public Model {
 public:
     std::vector<ByteSource> files;
     std::span<const std::byte> data(const TensorInfo& t) const override;
+    void checkIntact() const override;
 };
 
 // A GGUF file, with what a writer or a byte-level tool may want beyond the Model interface.

@@ -3,6 +3,8 @@
 // (model.safetensors.index.json), with config.json beside them read into Model::hfConfig.
 #include "core/model/readers/byte_cursor.h"
 #include "core/model/readers/readers.h"
+#include "core/util/json_keys.h"
+#include "core/util/read_file.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,6 +17,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <set>
 #include <unordered_set>
 
 namespace qs {
@@ -83,6 +86,8 @@ void parseFile(MappedModel& m, ByteSource src, int fileIndex)
                str(err.errorString()));
     if (!doc.isObject())
         c.fail("the safetensors header is not a JSON object");
+    if (const auto dup = findDuplicateJsonKey(header))
+        c.fail("the safetensors header has two entries named '" + *dup + "'");
     const QJsonObject root = doc.object();
     const uint64_t dataStart = 8 + n;
     const uint64_t dataBytes = c.size() - dataStart;
@@ -171,29 +176,52 @@ void parseFile(MappedModel& m, ByteSource src, int fileIndex)
     m.files.push_back(std::move(src));
 }
 
-QJsonObject readJsonObject(const QString& file)
+QJsonObject readJsonObject(const QString& file, bool refuseDuplicateKeys)
 {
     const std::string path = file.toStdString();
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        invalidInput(path, "cannot open: " + str(f.errorString()));
-    if (uint64_t(f.size()) > kMaxJsonFileBytes)
-        invalidInput(path, "JSON file larger than 100 MB");
+    const QByteArray bytes = readRegularFile(path, kMaxJsonFileBytes, "JSON file");
     QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
     if (err.error != QJsonParseError::NoError)
         invalidInput(path, "invalid JSON at offset " + std::to_string(err.offset) + ": " + str(err.errorString()));
     if (!doc.isObject())
         invalidInput(path, "not a JSON object");
+    if (refuseDuplicateKeys)
+        if (const auto dup = findDuplicateJsonKey(std::string_view(bytes.constData(), size_t(bytes.size()))))
+            invalidInput(path, "the key '" + *dup + "' appears twice in one object");
     return doc.object();
+}
+
+// `name` in `dir`, resolved through symlinks; refused if it lands outside the folder, so a model
+// folder cannot make QuantScope read (or show bytes of) an unrelated file. A Hugging Face cache
+// snapshot (REPO/snapshots/REV/name -> ../../blobs/HASH) may point into its REPO/blobs.
+QString fileInFolder(const QDir& dir, const QString& name, const std::string& shownBy)
+{
+    const QString path = dir.filePath(name);
+    const QFileInfo fi(path);
+    if (!fi.exists() && !fi.isSymLink())
+        return path;  // opening it says "no such file"
+    const QString real = fi.canonicalFilePath();
+    const QString folder = QFileInfo(dir.absolutePath()).canonicalFilePath();
+    if (real.isEmpty())
+        invalidInput(path.toStdString(), "is a broken symbolic link");
+    auto inside = [](const QString& p, const QString& d) { return !d.isEmpty() && p.startsWith(d + QLatin1Char('/')); };
+    if (inside(real, folder))
+        return path;
+    QDir snap(folder);
+    if (snap.cdUp() && snap.dirName() == QLatin1String("snapshots") && snap.cdUp() &&
+        inside(real, snap.absoluteFilePath(QStringLiteral("blobs"))))
+        return path;
+    invalidInput(shownBy, "'" + name.toStdString() + "' is a link to a file outside the model's folder; refused");
 }
 
 void applyConfig(MappedModel& m, const QString& dir)
 {
     const QString cfg = QDir(dir).filePath(QStringLiteral("config.json"));
-    if (!QFileInfo(cfg).isFile())
+    const QFileInfo cfi(cfg);
+    if (!cfi.exists() && !cfi.isSymLink())
         return;
-    m.hfConfig = readJsonObject(cfg);
+    m.hfConfig = readJsonObject(fileInFolder(QDir(dir), QStringLiteral("config.json"), cfg.toStdString()), false);
     const QJsonValue mt = m.hfConfig.value(QLatin1String("model_type"));
     const QJsonArray archs = m.hfConfig.value(QLatin1String("architectures")).toArray();
     if (mt.isString() && !mt.toString().isEmpty())
@@ -205,13 +233,13 @@ void applyConfig(MappedModel& m, const QString& dir)
 std::unique_ptr<Model> openIndex(const QString& indexFile, const std::string& shownPath)
 {
     const std::string ipath = indexFile.toStdString();
-    const QJsonObject index = readJsonObject(indexFile);
+    const QJsonObject index = readJsonObject(indexFile, true);
     const QJsonValue wmV = index.value(QLatin1String("weight_map"));
     if (!wmV.isObject())
         invalidInput(ipath, "no weight_map object in the safetensors index");
     const QJsonObject wm = wmV.toObject();
     std::map<std::string, std::string> wanted;  // tensor -> shard file name
-    std::vector<std::string> shards;
+    std::set<std::string> shardSet;
     for (auto it = wm.begin(); it != wm.end(); ++it) {
         if (!it.value().isString())
             invalidInput(ipath, "weight_map entry '" + str(it.key()) + "' is not a file name");
@@ -220,12 +248,11 @@ std::unique_ptr<Model> openIndex(const QString& indexFile, const std::string& sh
             shard.find('\\') != std::string::npos)
             invalidInput(ipath, "weight_map names '" + shard + "', which is not a file in the index's folder");
         wanted[str(it.key())] = shard;
-        if (std::find(shards.begin(), shards.end(), shard) == shards.end())
-            shards.push_back(shard);
+        shardSet.insert(shard);
     }
-    if (shards.empty())
+    if (shardSet.empty())
         invalidInput(ipath, "the safetensors index lists no tensors");
-    std::sort(shards.begin(), shards.end());
+    const std::vector<std::string> shards(shardSet.begin(), shardSet.end());  // sorted
 
     auto m = std::make_unique<MappedModel>();
     m->path = shownPath;
@@ -233,7 +260,8 @@ std::unique_ptr<Model> openIndex(const QString& indexFile, const std::string& sh
     const QDir dir = QFileInfo(indexFile).absoluteDir();
     for (size_t s = 0; s < shards.size(); ++s) {
         const size_t before = m->tensors.size();
-        parseFile(*m, ByteSource::map(dir.filePath(QString::fromStdString(shards[s])).toStdString()), int(s));
+        const QString shard = fileInFolder(dir, QString::fromStdString(shards[s]), ipath);
+        parseFile(*m, ByteSource::map(shard.toStdString()), int(s));
         for (size_t k = before; k < m->tensors.size(); ++k) {
             const auto w = wanted.find(m->tensors[k].name);
             if (w == wanted.end())
@@ -268,10 +296,10 @@ std::unique_ptr<Model> openSafetensorsPath(const std::string& path)
     if (fi.isDir()) {
         const QDir dir(qpath);
         const QString index = dir.filePath(QStringLiteral("model.safetensors.index.json"));
-        if (QFileInfo(index).isFile())
+        if (QFileInfo(index).exists() || QFileInfo(index).isSymLink())
             return openIndex(index, path);
         QString single = dir.filePath(QStringLiteral("model.safetensors"));
-        if (!QFileInfo(single).isFile()) {
+        if (!QFileInfo(single).exists()) {
             const QStringList all = dir.entryList({QStringLiteral("*.safetensors")}, QDir::Files, QDir::Name);
             if (all.size() != 1)
                 invalidInput(path, all.isEmpty() ? "folder has no model.safetensors or model.safetensors.index.json"
@@ -279,6 +307,7 @@ std::unique_ptr<Model> openSafetensorsPath(const std::string& path)
                                                     "model.safetensors.index.json");
             single = dir.filePath(all.first());
         }
+        single = fileInFolder(dir, QFileInfo(single).fileName(), path);
         auto m = openSafetensorsFile(ByteSource::map(single.toStdString()));
         m->path = path;
         applyConfig(static_cast<MappedModel&>(*m), qpath);

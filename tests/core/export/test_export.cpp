@@ -110,11 +110,12 @@ private slots:
         QCOMPARE(cfg->nKvHeads, 4);
         QVERIFY(std::fabs(cfg->rmsEps - 1e-5f) < 1e-9f);
         const MetaValue* tokens = m->meta("tokenizer.ggml.tokens");
-        QVERIFY(tokens && tokens->array.size() == 512);
+        QVERIFY(tokens && tokens->arraySize() == 512);
         QCOMPARE(str(m->meta("tokenizer.ggml.model")), std::string("llama"));
         QCOMPARE(num(m->meta("tokenizer.ggml.bos_token_id")), int64_t(1));
-        QCOMPARE(tokens->array[1].s, std::string("<s>"));
-        QCOMPARE(tokens->array[3 + 0x41].s, std::string("<0x41>"));
+        const std::vector<MetaValue> tok = tokens->elements();
+        QCOMPARE(tok[1].s, std::string("<s>"));
+        QCOMPARE(tok[3 + 0x41].s, std::string("<0x41>"));
         if (source != "stories260K-f32.gguf")
             QVERIFY(!r.warnings.empty());  // placeholder vocabulary
 
