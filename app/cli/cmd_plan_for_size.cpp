@@ -4,7 +4,7 @@
 #include "app/cli/eval_cli.h"
 #include "core/util/error.h"
 #include "core/export/export.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/plan/plan.h"
 
 #include <QRegularExpression>
@@ -78,7 +78,7 @@ int cmdPlanForSize(const QStringList& args)
             checkOutputIsNotInput(*model, out);
             ExportOptions xo;
             if (im)
-                xo.importance = [im](const PlanEntry& e) { return im->importance(llamaCppName(e.sourceName)); };
+                xo.importance = [im](const PlanEntry& e) { return im->importance(e.ggufName); };
             exportModel(*model, buildPlan(*model, po), out, xo);
         }
 

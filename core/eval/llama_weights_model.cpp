@@ -7,23 +7,20 @@ namespace qs {
 
 LlamaWeights LlamaWeights::fromModel(const Model& m)
 {
-    const auto cfg = llamaConfig(m);
-    if (!cfg)
-        invalidInput(m.path, "not a llama-family model (no llama hyper-parameters found)");
-    LlamaConfig c = *cfg;
+    ModelConfig c = requireModelConfig(m, "evaluation is unavailable");
     if (c.contextLength <= 0)
-        c.contextLength = 2048;  // not stated by the file: a window length that every llama supports
+        c.contextLength = 2048;  // not stated by the file: a window length that every model supports
     std::vector<WeightTensor> tensors;
     for (const TensorInfo& t : m.tensors) {
-        const std::string name = llamaCppName(t.name);
+        const std::string name = c.arch->ggufName(ggufName(m, t.name));
         if (name.empty() || name == "rope_freqs.weight")
-            continue;  // tensors the forward pass does not use
+            continue;  // tensors the forward pass does not use (rope_freqs is in the config)
         WeightTensor w;
         w.name = name;
         w.cols = t.cols();
         w.rows = t.rows();
         w.sourceBytes = t.nbytes;
-        w.data = std::make_shared<const std::vector<float>>(llamaCppWeights(m, t));
+        w.data = std::make_shared<const std::vector<float>>(ggufWeights(m, t));
         tensors.push_back(std::move(w));
     }
     return LlamaWeights::fromTensors(c, std::move(tensors), m.path);

@@ -194,6 +194,7 @@ void applyConfig(MappedModel& m, const QString& dir)
     if (!QFileInfo(cfg).isFile())
         return;
     m.hfConfig = readJsonObject(cfg);
+    m.hfConfigPath = cfg.toStdString();
     const QJsonValue mt = m.hfConfig.value(QLatin1String("model_type"));
     const QJsonArray archs = m.hfConfig.value(QLatin1String("architectures")).toArray();
     if (mt.isString() && !mt.toString().isEmpty())

@@ -3,7 +3,7 @@
 #include "core/util/error.h"
 #include "core/formats/format.h"
 #include "core/util/half.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/model/model.h"
 #include "tests/support/fixtures.h"
 
@@ -187,7 +187,7 @@ private slots:
             QVERIFY2(std::memcmp(a.data(), b.data(), a.size() * 4) == 0, t.name.c_str());
         }
         // The GGUF's metadata and the llama2.c header give the same configuration.
-        const auto cg = llamaConfig(*g), cl = llamaConfig(*l);
+        const auto cg = modelConfig(*g), cl = modelConfig(*l);
         QVERIFY(cg && cl);
         QCOMPARE(cg->dim, 64);
         QCOMPARE(cg->hiddenDim, 172);
@@ -210,7 +210,7 @@ private slots:
     {
         const auto g = openModel(st(test::stories("stories260K-f32.gguf")));
         const auto s = openModel(st(test::stories("model.safetensors")));
-        const auto cs = llamaConfig(*s);
+        const auto cs = modelConfig(*s);
         QVERIFY(cs);
         QCOMPARE(cs->dim, 64);
         QCOMPARE(cs->nKvHeads, 4);
@@ -218,7 +218,7 @@ private slots:
         QVERIFY(!cs->tiedEmbeddings);  // a separate lm_head.weight
         int matched = 0, permuted = 0;
         for (const auto& t : s->tensors) {
-            const std::string name = llamaCppName(t.name);
+            const std::string name = ggufName(*s, t.name);
             QVERIFY2(!name.empty(), t.name.c_str());
             const TensorInfo* gt = g->find(name);
             if (!gt) {
@@ -226,7 +226,7 @@ private slots:
                 gt = g->find("token_embd.weight");
             }
             QCOMPARE(t.shape, gt->shape);
-            const auto a = llamaCppWeights(*s, t);
+            const auto a = ggufWeights(*s, t);
             const auto b = g->toFloat(*gt);
             // F16 of the F32 weights, exactly.
             for (size_t i = 0; i < a.size(); ++i)
@@ -353,6 +353,8 @@ private slots:
 
     void llamaCppNames()
     {
+        const Architecture& llama = *findArchitectureByHf("llama");
+        auto llamaCppName = [&](const char* n) { return llama.ggufName(n); };
         QCOMPARE(llamaCppName("model.layers.12.self_attn.q_proj.weight"), std::string("blk.12.attn_q.weight"));
         QCOMPARE(llamaCppName("model.layers.0.self_attn.o_proj.weight"), std::string("blk.0.attn_output.weight"));
         QCOMPARE(llamaCppName("model.layers.3.input_layernorm.weight"), std::string("blk.3.attn_norm.weight"));
@@ -408,7 +410,7 @@ private slots:
                 QVERIFY(m->toFloat(*u) == s->toFloat(t));
             }
             QCOMPARE(size_t(inSecond), b.size());
-            QVERIFY(llamaConfig(*m).has_value());
+            QVERIFY(modelConfig(*m).has_value());
         }
         const QJsonObject info = infoJson(dir.path());
         QCOMPARE(info.value("tensors").toArray().size(), 48);
