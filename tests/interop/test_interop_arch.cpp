@@ -77,20 +77,31 @@ private slots:
     {
         QTest::addColumn<QString>("type");
         QTest::addColumn<QString>("dtype");
+        QTest::addColumn<QJsonObject>("changes");
         // Source dtypes as these models ship (BF16 for most), F16 and F32 covered too.
-        QTest::newRow("llama") << "llama" << "BF16";
-        QTest::newRow("mistral") << "mistral" << "BF16";
-        QTest::newRow("qwen2") << "qwen2" << "F32";
-        QTest::newRow("qwen3") << "qwen3" << "BF16";
-        QTest::newRow("gemma2") << "gemma2" << "F16";
-        QTest::newRow("gemma3") << "gemma3_text" << "BF16";
-        QTest::newRow("phi3") << "phi3" << "F16";
+        QTest::newRow("llama") << "llama" << "BF16" << QJsonObject();
+        QTest::newRow("mistral") << "mistral" << "BF16" << QJsonObject();
+        QTest::newRow("qwen2") << "qwen2" << "F32" << QJsonObject();
+        QTest::newRow("qwen3") << "qwen3" << "BF16" << QJsonObject();
+        QTest::newRow("gemma2") << "gemma2" << "F16" << QJsonObject();
+        QTest::newRow("gemma3") << "gemma3_text" << "BF16" << QJsonObject();
+        QTest::newRow("phi3") << "phi3" << "F16" << QJsonObject();
+        // Variants: a sliding-window pattern that is not the default period (written as one flag
+        // per layer), gemma3 without a sliding window, Phi-4-mini's tied embeddings.
+        QTest::newRow("gemma3-layer-types")
+            << "gemma3_text" << "BF16"
+            << QJsonObject{{"layer_types", QJsonArray{"sliding_attention", "full_attention", "sliding_attention",
+                                                      "sliding_attention", "full_attention", "sliding_attention"}}};
+        QTest::newRow("gemma3-no-window") << "gemma3_text" << "BF16" << QJsonObject{{"sliding_window", QJsonValue::Null}};
+        QTest::newRow("phi3-tied") << "phi3" << "F16" << QJsonObject{{"tie_word_embeddings", true}};
     }
     void matchesLlamaCpp()
     {
         QFETCH(QString, type);
         QFETCH(QString, dtype);
-        const QString dir = test::writeTinyHfModel(tmp.filePath(type), type, dtype, 7);
+        QFETCH(QJsonObject, changes);
+        const QString dir =
+            test::writeTinyHfModel(tmp.filePath(QString::fromUtf8(QTest::currentDataTag())), type, dtype, 7, changes);
         const auto hf = openModel(dir.toStdString());
         const std::vector<int32_t> toks = tokens();
         const Dists fromHf = ourDistributions(LlamaWeights::fromModel(*hf), toks);
@@ -100,7 +111,7 @@ private slots:
             PlanOptions po;
             po.type = qt;
             po.pure = true;
-            const QString out = tmp.filePath(type + "-" + qt + ".gguf");
+            const QString out = tmp.filePath(QString::fromUtf8(QTest::currentDataTag()) + "-" + qt + ".gguf");
             exportModel(*hf, buildPlan(*hf, po), out.toStdString());
             const Dists llama = test::llamaCppDistributions(out);
             QCOMPARE(llama.size(), toks.size());

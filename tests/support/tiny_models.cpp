@@ -201,13 +201,13 @@ QString writeTinyHfModel(const QString& dir, const QString& modelType, const QSt
 {
     QDir().mkpath(dir);
     QJsonObject c = tinyConfig(modelType);
-    QJsonObject shapes = c;  // the tensors follow the numeric changes only (a broken config keeps them)
+    QJsonObject shapes = c;  // the tensors follow numeric and boolean changes only (a broken config keeps them)
     for (auto it = configChanges.begin(); it != configChanges.end(); ++it) {
         if (it.value().isNull())
             c.remove(it.key());
         else
             c.insert(it.key(), it.value());
-        if (it.value().isDouble())
+        if (it.value().isDouble() || it.value().isBool())
             shapes.insert(it.key(), it.value());
     }
     QFile cf(dir + "/config.json");

@@ -165,9 +165,11 @@ private slots:
         QVERIFY(out.contains("260032"));
         QVERIFY(out.contains("blk.4.ffn_down.weight"));
         QVERIFY(out.contains("[64, 172]"));
-        QVERIFY(out.contains("llama:         dim 64, hidden 172, layers 5, heads 8 (4 KV), vocab 512, context 512, tied output"));
+        QVERIFY2(out.contains("hyper-params:  llama: dim 64, hidden 172, layers 5, heads 8 (4 KV) of 8, vocab 512, "
+                              "context 512, tied output"),
+                 out.constData());
         QCOMPARE(test::runCli({"info", test::stories("model.safetensors")}, &out), 0);
-        QVERIFY2(out.contains("heads 8 (4 KV), vocab 512, context 512, separate output"), out.constData());
+        QVERIFY2(out.contains("heads 8 (4 KV) of 8, vocab 512, context 512, separate output"), out.constData());
         QVERIFY(out.contains("model.layers.4.mlp.down_proj.weight"));
         QCOMPARE(test::runCli({"info", test::stories("stories260K.bin")}, &out), 0);
         QVERIFY(out.contains("format:        llama2c"));
