@@ -185,33 +185,43 @@ void gemmaHfCommon(const ConfigReader& r, ModelConfig& c)
     c.finalSoftcap = float(r.optNumber("final_logit_softcapping").value_or(0));
 }
 
-// The sliding-window pattern a GGUF states (gemma3.attention.sliding_window_pattern: a period,
-// or one flag per layer), else the architecture's period.
+// The sliding-window layers of a GGUF: every period-th layer global, the period from
+// <arch>.attention.sliding_window_pattern when it is a number (llama.cpp's gemma2/gemma3 read only
+// a number there), else the architecture's.
 void ggufSlidingLayers(const Model& m, ModelConfig& c, int defaultPeriod)
 {
-    c.slidingLayers = periodicSlidingLayers(c.nLayers, defaultPeriod);
-    const MetaValue* p = ggufKey(m, c, "attention.sliding_window_pattern");
-    if (!p)
-        return;
-    if (p->type == MetaType::Array && p->array.size() == size_t(c.nLayers)) {
-        for (size_t i = 0; i < p->array.size(); ++i)
-            c.slidingLayers[i] = p->array[i].asInt().value_or(0) != 0;
-    } else if (const auto period = p->asInt(); period && *period >= 0 && *period <= c.nLayers) {
-        c.slidingLayers = periodicSlidingLayers(c.nLayers, int(*period));
-    }
+    int period = defaultPeriod;
+    if (const MetaValue* p = ggufKey(m, c, "attention.sliding_window_pattern"); p && p->type != MetaType::Array)
+        if (const auto v = p->asInt(); v && *v >= 0 && *v <= c.nLayers)
+            period = int(*v);
+    c.slidingLayers = periodicSlidingLayers(c.nLayers, period);
 }
 
-// Writes the pattern when it is not the architecture's default period.
+// The period of the sliding-window layers, 0 if they follow none.
+int slidingPeriod(const ModelConfig& c)
+{
+    for (int p = 1; p <= c.nLayers; ++p)
+        if (c.slidingLayers == periodicSlidingLayers(c.nLayers, p))
+            return p;
+    return 0;
+}
+
+// Writes the period when it is not the architecture's default.
 void writeSlidingPattern(const ModelConfig& c, std::vector<MetaEntry>& out, int defaultPeriod)
 {
-    if (c.slidingWindow <= 0 || c.slidingLayers == periodicSlidingLayers(c.nLayers, defaultPeriod))
-        return;
-    MetaValue v;
-    v.type = MetaType::Array;
-    v.elementType = MetaType::Bool;
-    for (uint8_t s : c.slidingLayers)
-        v.array.push_back(MetaValue::ofBool(s != 0));
-    out.push_back({std::string(c.arch->gguf) + ".attention.sliding_window_pattern", v});
+    const int p = slidingPeriod(c);
+    if (c.slidingWindow > 0 && p > 0 && p != defaultPeriod)
+        out.push_back({std::string(c.arch->gguf) + ".attention.sliding_window_pattern", MetaValue::ofU32(uint32_t(p))});
+}
+
+std::string gemmaNotes(const ModelConfig& c, int bigModelLayers)
+{
+    std::string note = gemmaScaleNote(c, bigModelLayers);
+    if (c.slidingWindow > 0 && slidingPeriod(c) == 0)
+        note += std::string(note.empty() ? "" : "; ") +
+                "the sliding-window layers follow no period, which a GGUF cannot state: llama.cpp will use "
+                "its default pattern";
+    return note;
 }
 
 Architecture gemmaBase()
@@ -256,7 +266,7 @@ Architecture makeGemma2()
         ggufSlidingLayers(m, c, 2);
     };
     a.toGguf = [](const ModelConfig& c, std::vector<MetaEntry>& out) { writeSlidingPattern(c, out, 2); };
-    a.exportNote = [](const ModelConfig& c) { return gemmaScaleNote(c, kGemma2BigLayers); };
+    a.exportNote = [](const ModelConfig& c) { return gemmaNotes(c, kGemma2BigLayers); };
     return a;
 }
 
@@ -297,7 +307,7 @@ Architecture makeGemma3()
         ggufSlidingLayers(m, c, 6);
     };
     a.toGguf = [](const ModelConfig& c, std::vector<MetaEntry>& out) { writeSlidingPattern(c, out, 6); };
-    a.exportNote = [](const ModelConfig& c) { return gemmaScaleNote(c, kGemma3BigLayers); };
+    a.exportNote = [](const ModelConfig& c) { return gemmaNotes(c, kGemma3BigLayers); };
     return a;
 }
 

@@ -86,12 +86,12 @@ private slots:
         QTest::newRow("gemma2") << "gemma2" << "F16" << QJsonObject();
         QTest::newRow("gemma3") << "gemma3_text" << "BF16" << QJsonObject();
         QTest::newRow("phi3") << "phi3" << "F16" << QJsonObject();
-        // Variants: a sliding-window pattern that is not the default period (written as one flag
-        // per layer), gemma3 without a sliding window, Phi-4-mini's tied embeddings.
+        // Variants: a sliding-window pattern of another period (gemma3.attention.sliding_window_pattern),
+        // gemma3 without a sliding window, Phi-4-mini's tied embeddings.
         QTest::newRow("gemma3-layer-types")
             << "gemma3_text" << "BF16"
-            << QJsonObject{{"layer_types", QJsonArray{"sliding_attention", "full_attention", "sliding_attention",
-                                                      "sliding_attention", "full_attention", "sliding_attention"}}};
+            << QJsonObject{{"layer_types", QJsonArray{"sliding_attention", "sliding_attention", "full_attention",
+                                                      "sliding_attention", "sliding_attention", "full_attention"}}};
         QTest::newRow("gemma3-no-window") << "gemma3_text" << "BF16" << QJsonObject{{"sliding_window", QJsonValue::Null}};
         QTest::newRow("phi3-tied") << "phi3" << "F16" << QJsonObject{{"tie_word_embeddings", true}};
     }

@@ -284,6 +284,30 @@ private slots:
         QVERIFY(changes("phi3", [](ModelConfig& c) { c.ropeDim = 16; }) > 1e-3f);
     }
 
+    // A sliding-window pattern with another period is written as that period; one without a
+    // period cannot be stated in a GGUF (llama.cpp's gemma2/3 read a number): exported with a warning.
+    void slidingPatterns()
+    {
+        const QJsonArray period3{"sliding_attention", "sliding_attention", "full_attention",
+                                 "sliding_attention", "sliding_attention", "full_attention"};
+        const auto a = openModel(folder("gemma3_text", "F32", {{"layer_types", period3}}).toStdString());
+        const QString outA = tmp.filePath("g3-period3.gguf");
+        exportAs(*a, "F16", outA);
+        const auto ga = openModel(outA.toStdString());
+        QCOMPARE(*ga->meta("gemma3.attention.sliding_window_pattern")->asInt(), int64_t(3));
+        QCOMPARE(modelConfig(*ga)->slidingLayers, (std::vector<uint8_t>{1, 1, 0, 1, 1, 0}));
+
+        const QJsonArray none{"sliding_attention", "full_attention", "sliding_attention",
+                              "sliding_attention", "full_attention", "sliding_attention"};
+        const auto b = openModel(folder("gemma3_text", "F32", {{"layer_types", none}}).toStdString());
+        QCOMPARE(modelConfig(*b)->slidingLayers, (std::vector<uint8_t>{1, 0, 1, 1, 0, 1}));
+        const ExportResult r = exportAs(*b, "F16", tmp.filePath("g3-none.gguf"));
+        bool warned = false;
+        for (const std::string& w : r.warnings)
+            warned = warned || w.find("follow no period") != std::string::npos;
+        QVERIFY(warned);
+    }
+
     // A model cut to its first layers: the GGUF states the layers it holds.
     void blockCountFollowsTensors()
     {
