@@ -5,7 +5,7 @@
 #include "core/util/error.h"
 #include "core/eval/eval_setup.h"
 #include "core/export/export.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/formats/format.h"
 #include "core/analysis/metrics.h"
 #include "core/model/model.h"
@@ -336,7 +336,7 @@ bool takeError(QString& error)
     return true;
 }
 
-bool canEvaluate(const Model& m) { return llamaConfig(m).has_value(); }
+bool canEvaluate(const Model& m) { return modelConfig(m).has_value(); }
 
 void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> model, QStringList precisions, int bins,
                 EvalRequest eval)

@@ -78,7 +78,7 @@ void modelHistogram(QPromise<ModelHistogram>& promise, std::shared_ptr<const qs:
 void analyseTensor(QPromise<TensorAnalysis>& promise, std::shared_ptr<const qs::Model> model, int tensor,
                    QStringList precisions, int bins);
 
-// True when the model can be run (llama-shaped: qs::llamaConfig finds its hyper-parameters).
+// True when the model can be run (a known architecture with complete hyper-parameters: qs::modelConfig).
 bool canEvaluate(const qs::Model& m);
 
 // Model accuracy in a Run: the evaluation stream (default: kDefaultEvalSample tokens sampled from

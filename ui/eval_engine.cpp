@@ -2,7 +2,7 @@
 
 #include "core/util/error.h"
 #include "core/formats/format.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/eval/llama_forward.h"
 #include "core/model/model.h"
 
@@ -116,7 +116,7 @@ SizeBounds sizeBounds(const Model& m, const QStringList& candidates)
             cands.push_back(f);
     SizeBounds b;
     for (const TensorInfo& t : m.tensors) {
-        const std::string name = llamaCppName(t.name);
+        const std::string name = ggufName(m, t.name);
         if (name.empty() || name == "rope_freqs.weight")
             continue;  // not read by the forward pass (LlamaWeights::fromModel)
         b.params += t.numel();
@@ -164,7 +164,7 @@ void runPlanForSize(QPromise<SizePlanOutcome>& promise, std::shared_ptr<const Mo
         out.metrics = setup->evaluator->evaluate(plan, importanceOf(*setup));
         // The plan on the source tensors (by their names in the model).
         for (const auto& t : model->tensors) {
-            std::string name = llamaCppName(t.name);
+            std::string name = ggufName(*model, t.name);
             if (name.empty())
                 name = t.name;
             auto it = plan.tensors.find(name);

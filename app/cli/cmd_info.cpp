@@ -1,6 +1,6 @@
 // quantscope-cli info MODEL [--json]: format, architecture, parameter count, metadata and tensors.
 #include "app/cli/cli.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/model/model.h"
 
 #include <QCommandLineParser>
@@ -99,8 +99,10 @@ int cmdInfo(const QStringList& args)
         s += QStringLiteral("architecture:  %1\n").arg(m->architecture ? shown(*m->architecture) : QStringLiteral("(unknown)"));
         s += QStringLiteral("parameters:    %1\n").arg(QLocale::c().toString(qlonglong(m->nParams())));
         s += QStringLiteral("tensors:       %1 (%2 of data)\n").arg(m->tensors.size()).arg(humanBytes(total));
-        if (const auto c = llamaConfig(*m))
-            s += QStringLiteral("llama:         dim %1, hidden %2, layers %3, heads %4 (%5 KV), vocab %6, context %7, %8\n")
+        const ModelArchitecture arch = modelArchitecture(*m);
+        if (const auto& c = arch.config)
+            s += QStringLiteral("hyper-params:  %9: dim %1, hidden %2, layers %3, heads %4 (%5 KV) of %10, vocab %6, "
+                                "context %7, %8\n")
                      .arg(c->dim)
                      .arg(c->hiddenDim)
                      .arg(c->nLayers)
@@ -108,7 +110,11 @@ int cmdInfo(const QStringList& args)
                      .arg(c->nKvHeads)
                      .arg(c->vocabSize)
                      .arg(c->contextLength)
-                     .arg(c->tiedEmbeddings ? QStringLiteral("tied output") : QStringLiteral("separate output"));
+                     .arg(c->tiedEmbeddings ? QStringLiteral("tied output") : QStringLiteral("separate output"))
+                     .arg(QString::fromUtf8(c->arch->name.data(), qsizetype(c->arch->name.size())))
+                     .arg(c->headDim());
+        else
+            s += QStringLiteral("hyper-params:  unavailable (%1)\n").arg(QString::fromStdString(arch.error));
         if (!m->metadata.empty()) {
             s += QStringLiteral("\nmetadata:\n");
             for (const auto& e : m->metadata)

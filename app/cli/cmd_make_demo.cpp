@@ -97,7 +97,7 @@ int cmdMakeDemo(const QStringList& args)
     return guarded([&] {
         const std::string out = p.value(outputOpt).toStdString();
         targetForPath(out);
-        const LlamaConfig c = demoConfig(params);
+        const ModelConfig c = demoConfig(params);
         printOut(QStringLiteral("demo model: dim %1, hidden %2, %3 layers, %4 heads (%5 KV), vocab %6, %7 embeddings\n")
                      .arg(c.dim).arg(c.hiddenDim).arg(c.nLayers).arg(c.nHeads).arg(c.nKvHeads).arg(c.vocabSize)
                      .arg(c.tiedEmbeddings ? QStringLiteral("tied") : QStringLiteral("separate output")));

@@ -5,7 +5,7 @@
 #include "app/cli/eval_cli.h"
 #include "core/util/error.h"
 #include "core/export/export.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/plan/plan.h"
 
 #include <QRegularExpression>
@@ -95,7 +95,7 @@ int cmdPlanForSize(const QStringList& args)
             ExportOptions xo;
             xo.cancel = &cancel;
             if (im)
-                xo.importance = [im](const PlanEntry& e) { return im->importance(llamaCppName(e.sourceName)); };
+                xo.importance = [im](const PlanEntry& e) { return im->importance(e.ggufName); };
             exportModel(*model, buildPlan(*model, po), out, xo);
         }
 

@@ -1,6 +1,5 @@
 // Evaluation of a quantization plan (presets, fallbacks, overrides from core/plan.h).
 #include "core/eval/evaluation.h"
-#include "core/model/llama.h"
 #include "core/plan/plan.h"
 
 namespace qs {
@@ -11,9 +10,7 @@ PlanSpec precisionFromPlan(const LlamaWeights& w, const QuantPlan& plan)
     for (const PlanEntry& e : plan.entries) {
         if (!e.eligible)
             continue;
-        std::string name = llamaCppName(e.sourceName);
-        if (name.empty())
-            name = e.outputName;
+        const std::string& name = e.ggufName.empty() ? e.outputName : e.ggufName;
         if (!w.find(name))
             continue;  // a tensor the forward pass does not read
         p.tensors[name] = &planFormat(e);

@@ -21,36 +21,11 @@ namespace qs {
 namespace {
 
 std::string layerName(int l, const char* what) { return "blk." + std::to_string(l) + "." + what + ".weight"; }
-
-struct Shape {
-    std::string name;
-    int64_t rows, cols;
-    bool optional;
-};
-
-std::vector<Shape> expectedShapes(const LlamaConfig& c)
-{
-    const int64_t hd = c.headDim();
-    std::vector<Shape> s{{"token_embd.weight", c.vocabSize, c.dim, false},
-                         {"output_norm.weight", 1, c.dim, false},
-                         {"output.weight", c.vocabSize, c.dim, true}};
-    for (int l = 0; l < c.nLayers; ++l) {
-        s.push_back({layerName(l, "attn_norm"), 1, c.dim, false});
-        s.push_back({layerName(l, "attn_q"), c.nHeads * hd, c.dim, false});
-        s.push_back({layerName(l, "attn_k"), c.nKvHeads * hd, c.dim, false});
-        s.push_back({layerName(l, "attn_v"), c.nKvHeads * hd, c.dim, false});
-        s.push_back({layerName(l, "attn_output"), c.dim, c.nHeads * hd, false});
-        s.push_back({layerName(l, "ffn_norm"), 1, c.dim, false});
-        s.push_back({layerName(l, "ffn_gate"), c.hiddenDim, c.dim, false});
-        s.push_back({layerName(l, "ffn_up"), c.hiddenDim, c.dim, false});
-        s.push_back({layerName(l, "ffn_down"), c.dim, c.hiddenDim, false});
-    }
-    return s;
-}
+std::string layerBias(int l, const char* what) { return "blk." + std::to_string(l) + "." + what + ".bias"; }
 
 }  // namespace
 
-LlamaWeights LlamaWeights::fromTensors(const LlamaConfig& c, std::vector<WeightTensor> tensors, const std::string& path)
+LlamaWeights LlamaWeights::fromTensors(const ModelConfig& c, std::vector<WeightTensor> tensors, const std::string& path)
 {
     LlamaWeights w;
     w.config = c;
@@ -62,24 +37,32 @@ LlamaWeights LlamaWeights::fromTensors(const LlamaConfig& c, std::vector<WeightT
 
 void LlamaWeights::check() const
 {
-    const LlamaConfig& c = config;
+    const ModelConfig& c = config;
+    if (!c.arch)
+        invalidInput(path, "no architecture description for these weights");
     if (c.dim <= 0 || c.hiddenDim <= 0 || c.nLayers <= 0 || c.nHeads <= 0 || c.nKvHeads <= 0 || c.vocabSize <= 0 ||
-        c.contextLength <= 0 || c.dim % c.nHeads != 0 || c.nHeads % c.nKvHeads != 0 || c.ropeDim < 0 ||
-        c.ropeDim > c.headDim() || c.ropeDim % 2 != 0 || !(c.rmsEps >= 0) || !(c.ropeTheta > 0))
-        invalidInput(path, "unusable llama hyper-parameters (dim " + std::to_string(c.dim) + ", heads " +
-                               std::to_string(c.nHeads) + "/" + std::to_string(c.nKvHeads) + ", layers " +
-                               std::to_string(c.nLayers) + ", rope dims " + std::to_string(c.ropeDim) + ")");
-    for (const Shape& s : expectedShapes(c)) {
+        c.contextLength <= 0 || c.nHeads % c.nKvHeads != 0 || c.headDim() <= 0 || c.rotaryDim() > c.headDim() ||
+        c.rotaryDim() % 2 != 0 || !(c.rmsEps >= 0) || !(c.ropeTheta > 0) ||
+        (!c.ropeFreqFactors.empty() && int(c.ropeFreqFactors.size()) != c.rotaryDim() / 2) ||
+        (!c.slidingLayers.empty() && int(c.slidingLayers.size()) != c.nLayers))
+        invalidInput(path, "unusable " + std::string(c.arch->name) + " hyper-parameters (dim " + std::to_string(c.dim) +
+                               ", heads " + std::to_string(c.nHeads) + "/" + std::to_string(c.nKvHeads) + " of " +
+                               std::to_string(c.headDim()) + ", layers " + std::to_string(c.nLayers) + ", rope dims " +
+                               std::to_string(c.rotaryDim()) + ")");
+    for (const TensorSpec& s : c.arch->tensors(c)) {
+        if (s.name == "rope_freqs.weight")
+            continue;  // held by the config
         const WeightTensor* t = find(s.name);
         if (!t) {
-            if (s.optional)
+            if (!s.required)
                 continue;
-            invalidInput(path, "llama tensor '" + s.name + "' is missing");
+            invalidInput(path, std::string(c.arch->name) + " tensor '" + s.name + "' is missing");
         }
-        if (t->rows != s.rows || t->cols != s.cols || !t->data || int64_t(t->data->size()) != t->numel())
-            invalidInput(path, "llama tensor '" + s.name + "' is " + std::to_string(t->rows) + "x" +
-                                   std::to_string(t->cols) + ", expected " + std::to_string(s.rows) + "x" +
-                                   std::to_string(s.cols));
+        const int64_t rows = s.shape.size() == 2 ? s.shape[0] : 1, cols = s.shape.back();
+        if (t->rows != rows || t->cols != cols || !t->data || int64_t(t->data->size()) != t->numel())
+            invalidInput(path, std::string(c.arch->name) + " tensor '" + s.name + "' is " + std::to_string(t->rows) +
+                                   "x" + std::to_string(t->cols) + ", expected " + std::to_string(rows) + "x" +
+                                   std::to_string(cols));
     }
 }
 
@@ -95,7 +78,7 @@ const WeightTensor& LlamaWeights::get(std::string_view name) const
 {
     if (const WeightTensor* t = find(name))
         return *t;
-    invalidInput(path, "llama tensor '" + std::string(name) + "' is missing");
+    invalidInput(path, "tensor '" + std::string(name) + "' is missing");
 }
 
 const WeightTensor& LlamaWeights::classifier() const
@@ -140,7 +123,7 @@ void LlamaWeights::replace(const std::string& name, std::vector<float> values)
         t.data = std::make_shared<const std::vector<float>>(std::move(values));
         return;
     }
-    invalidInput(path, "llama tensor '" + name + "' is missing");
+    invalidInput(path, "tensor '" + name + "' is missing");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,39 +201,89 @@ void matmul(const RowMatrix& x, const WeightTensor& w, RowMatrix& out)
     });
 }
 
-// y = x / sqrt(mean(x^2) + eps) * weight, per row.
+// y = x / sqrt(mean(x^2) + eps) * weight over every group of `weight.cols` values of a row
+// (the whole row, or each head for the q/k norms).
 void rmsNorm(const RowMatrix& x, const WeightTensor& weight, float eps, RowMatrix& y)
 {
     y.resize(x.rows(), x.cols());
-    const int64_t n = x.cols();
+    const int64_t n = weight.cols, groups = x.cols() / n;
     const float* g = weight.ptr();
-    for (int64_t r = 0; r < x.rows(); ++r) {
-        const float* in = x.data() + r * n;
-        float* out = y.data() + r * n;
-        double sum = 0;
-        for (int64_t j = 0; j < n; ++j)
-            sum += double(in[j]) * double(in[j]);
-        const float mean = float(sum / double(n));
-        const float scale = 1.0f / std::sqrt(mean + eps);
-        for (int64_t j = 0; j < n; ++j)
-            out[j] = (in[j] * scale) * g[j];
-    }
+    for (int64_t r = 0; r < x.rows(); ++r)
+        for (int64_t k = 0; k < groups; ++k) {
+            const float* in = x.data() + r * x.cols() + k * n;
+            float* out = y.data() + r * x.cols() + k * n;
+            double sum = 0;
+            for (int64_t j = 0; j < n; ++j)
+                sum += double(in[j]) * double(in[j]);
+            const float mean = float(sum / double(n));
+            const float scale = 1.0f / std::sqrt(mean + eps);
+            for (int64_t j = 0; j < n; ++j)
+                out[j] = (in[j] * scale) * g[j];
+        }
 }
 
-// Rotates interleaved pairs (2i, 2i+1) of the first ropeDim values of every head.
-void rope(RowMatrix& x, int nHeads, int headDim, int ropeDim, int pos0, const std::vector<float>& freq)
+void addBias(RowMatrix& x, const WeightTensor* b)
 {
+    if (!b)
+        return;
+    const Eigen::Map<const Eigen::RowVectorXf> v(b->ptr(), b->cols);
+    x.rowwise() += v;
+}
+
+// Rotates the pairs of the first ropeDim values of every head: (2i, 2i+1) for the interleaved
+// layout, (i, i + ropeDim/2) for NEOX. freq[i] is the angle per position of pair i.
+void rope(RowMatrix& x, int nHeads, int headDim, int ropeDim, RopeLayout layout, int pos0,
+          const std::vector<float>& freq)
+{
+    const int half = ropeDim / 2;
+    const int stride = layout == RopeLayout::Neox ? 1 : 2, other = layout == RopeLayout::Neox ? half : 1;
     for (int64_t r = 0; r < x.rows(); ++r) {
         const float p = float(pos0 + r);
-        for (int i = 0; i < ropeDim / 2; ++i) {
+        for (int i = 0; i < half; ++i) {
             const float theta = p * freq[size_t(i)];
             const float c = std::cos(theta), s = std::sin(theta);
             for (int h = 0; h < nHeads; ++h) {
-                float* v = x.data() + r * x.cols() + int64_t(h) * headDim + 2 * i;
-                const float x0 = v[0], x1 = v[1];
+                float* v = x.data() + r * x.cols() + int64_t(h) * headDim + stride * i;
+                const float x0 = v[0], x1 = v[other];
                 v[0] = x0 * c - x1 * s;
-                v[1] = x0 * s + x1 * c;
+                v[other] = x0 * s + x1 * c;
             }
+        }
+    }
+}
+
+std::vector<float> ropeFrequencies(const ModelConfig& c, float theta, float scale)
+{
+    const int rd = c.rotaryDim();
+    std::vector<float> f(size_t(rd / 2));
+    for (int i = 0; i < rd / 2; ++i) {
+        double v = double(scale) * std::pow(double(theta), -2.0 * i / rd);
+        if (!c.ropeFreqFactors.empty())
+            v /= double(c.ropeFreqFactors[size_t(i)]);
+        f[size_t(i)] = float(v);
+    }
+    return f;
+}
+
+void softcap(float* v, int64_t n, float cap)
+{
+    for (int64_t i = 0; i < n; ++i)
+        v[i] = cap * std::tanh(v[i] / cap);
+}
+
+// g = act(g) * u, elementwise.
+void gatedActivation(Activation act, float* g, const float* u, int64_t n)
+{
+    if (act == Activation::GeluTanh) {
+        constexpr float k = 0.7978845608028654f;  // sqrt(2 / pi)
+        for (int64_t i = 0; i < n; ++i) {
+            const float a = g[i];
+            g[i] = 0.5f * a * (1.0f + std::tanh(k * (a + 0.044715f * a * a * a))) * u[i];
+        }
+    } else {
+        for (int64_t i = 0; i < n; ++i) {
+            const float a = g[i];
+            g[i] = a / (1.0f + std::exp(-a)) * u[i];
         }
     }
 }
@@ -259,7 +292,7 @@ void rope(RowMatrix& x, int nHeads, int headDim, int ropeDim, int pos0, const st
 
 LlamaSession::LlamaSession(const LlamaWeights& w, int maxTokens) : w_(w)
 {
-    const LlamaConfig& c = w.config;
+    const ModelConfig& c = w.config;
     cap_ = maxTokens > 0 ? maxTokens : c.contextLength;
     const int kvDim = c.nKvHeads * c.headDim();
     try {
@@ -271,23 +304,23 @@ LlamaSession::LlamaSession(const LlamaWeights& w, int maxTokens) : w_(w)
                                  std::to_string(int64_t(mb)) + " MB, more than this machine can allocate "
                                  "(use a smaller --window)");
     }
-    ropeFreq_.resize(size_t(c.ropeDim / 2));
-    for (int i = 0; i < c.ropeDim / 2; ++i)
-        ropeFreq_[size_t(i)] = std::pow(c.ropeTheta, -float(2 * i) / float(c.ropeDim));
+    ropeFreq_ = ropeFrequencies(c, c.ropeTheta, c.ropeFreqScale);
+    ropeFreqSwa_ = ropeFrequencies(c, c.ropeThetaSwa > 0 ? c.ropeThetaSwa : c.ropeTheta,
+                                   c.ropeFreqScaleSwa > 0 ? c.ropeFreqScaleSwa : c.ropeFreqScale);
 }
 
 RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* stats)
 {
-    const LlamaConfig& c = w_.config;
+    const ModelConfig& c = w_.config;
     const int n = int(tokens.size());
     if (n == 0)
         return RowMatrix(0, c.vocabSize);
     if (pos_ + n > cap_)
         invalidInput(w_.path, "token window of " + std::to_string(pos_ + n) + " tokens exceeds the context of " +
                                   std::to_string(cap_));
-    const int hd = c.headDim();
+    const int hd = c.headDim(), qDim = c.nHeads * hd, kvDim = c.nKvHeads * hd;
     const int group = c.nHeads / c.nKvHeads;
-    const float attnScale = 1.0f / std::sqrt(float(hd));
+    const float attnScale = c.attnScale > 0 ? c.attnScale : 1.0f / std::sqrt(float(hd));
 
     const WeightTensor& embd = w_.get("token_embd.weight");
     RowMatrix x(n, c.dim);
@@ -298,31 +331,58 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
                                       std::to_string(c.vocabSize));
         std::copy_n(embd.ptr() + int64_t(id) * c.dim, c.dim, x.data() + int64_t(t) * c.dim);
     }
+    if (c.embedScale != 1.0f)
+        x *= c.embedScale;
 
-    RowMatrix xn, q, k, v, att(n, c.dim), o, g, u;
+    RowMatrix xn, qkv, q, k, v, att(n, qDim), o, g, u;
     for (int l = 0; l < c.nLayers; ++l) {
-        const WeightTensor& wq = w_.get(layerName(l, "attn_q"));
-        const WeightTensor& wk = w_.get(layerName(l, "attn_k"));
-        const WeightTensor& wv = w_.get(layerName(l, "attn_v"));
+        auto opt = [&](const std::string& name) { return w_.find(name); };
+        const WeightTensor* wqkv = opt(layerName(l, "attn_qkv"));
         const WeightTensor& wo = w_.get(layerName(l, "attn_output"));
-        const WeightTensor& wg = w_.get(layerName(l, "ffn_gate"));
+        const WeightTensor* wg = opt(layerName(l, "ffn_gate"));
         const WeightTensor& wu = w_.get(layerName(l, "ffn_up"));
         const WeightTensor& wd = w_.get(layerName(l, "ffn_down"));
 
         // Attention.
         rmsNorm(x, w_.get(layerName(l, "attn_norm")), c.rmsEps, xn);
-        if (stats)
-            stats->add({&wq.name, &wk.name, &wv.name}, xn);
-        matmul(xn, wq, q);
-        matmul(xn, wk, k);
-        matmul(xn, wv, v);
-        rope(q, c.nHeads, hd, c.ropeDim, pos_, ropeFreq_);
-        rope(k, c.nKvHeads, hd, c.ropeDim, pos_, ropeFreq_);
+        if (wqkv) {
+            if (stats)
+                stats->add({&wqkv->name}, xn);
+            matmul(xn, *wqkv, qkv);
+            q = qkv.leftCols(qDim);
+            k = qkv.middleCols(qDim, kvDim);
+            v = qkv.rightCols(kvDim);
+        } else {
+            const WeightTensor& wq = w_.get(layerName(l, "attn_q"));
+            const WeightTensor& wk = w_.get(layerName(l, "attn_k"));
+            const WeightTensor& wv = w_.get(layerName(l, "attn_v"));
+            if (stats)
+                stats->add({&wq.name, &wk.name, &wv.name}, xn);
+            matmul(xn, wq, q);
+            matmul(xn, wk, k);
+            matmul(xn, wv, v);
+            addBias(q, opt(layerBias(l, "attn_q")));
+            addBias(k, opt(layerBias(l, "attn_k")));
+            addBias(v, opt(layerBias(l, "attn_v")));
+        }
+        if (const WeightTensor* qn = opt(layerName(l, "attn_q_norm"))) {
+            rmsNorm(q, *qn, c.rmsEps, xn);
+            q.swap(xn);
+        }
+        if (const WeightTensor* kn = opt(layerName(l, "attn_k_norm"))) {
+            rmsNorm(k, *kn, c.rmsEps, xn);
+            k.swap(xn);
+        }
+        const bool sliding = c.isSliding(l);
+        const std::vector<float>& freq = sliding ? ropeFreqSwa_ : ropeFreq_;
+        rope(q, c.nHeads, hd, c.rotaryDim(), c.ropeLayout, pos_, freq);
+        rope(k, c.nKvHeads, hd, c.rotaryDim(), c.ropeLayout, pos_, freq);
         RowMatrix& kc = k_[size_t(l)];
         RowMatrix& vc = v_[size_t(l)];
         kc.middleRows(pos_, n) = k;
         vc.middleRows(pos_, n) = v;
         const int total = pos_ + n;
+        const int window = sliding ? c.slidingWindow : 0;
         parallelFor(c.nHeads, 1, [&](int64_t hb, int64_t he) {
             Eigen::VectorXf scores(total);
             for (int64_t h = hb; h < he; ++h) {
@@ -330,22 +390,26 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
                 const auto K = kc.block(0, kvh * hd, total, hd);
                 const auto V = vc.block(0, kvh * hd, total, hd);
                 for (int t = 0; t < n; ++t) {
-                    const int visible = pos_ + t + 1;  // causal: keys 0..pos
+                    const int pos = pos_ + t;  // causal: keys first..pos
+                    const int first = window > 0 ? std::max(0, pos - window + 1) : 0;
                     const auto qv = q.row(t).segment(h * hd, hd);
                     float mx = -INFINITY;
-                    for (int j = 0; j < visible; ++j) {
-                        scores[j] = K.row(j).dot(qv) * attnScale;
-                        mx = std::max(mx, scores[j]);
+                    for (int j = first; j <= pos; ++j) {
+                        float s = K.row(j).dot(qv) * attnScale;
+                        if (c.attnSoftcap > 0)
+                            s = c.attnSoftcap * std::tanh(s / c.attnSoftcap);
+                        scores[j] = s;
+                        mx = std::max(mx, s);
                     }
                     double sum = 0;
-                    for (int j = 0; j < visible; ++j) {
+                    for (int j = first; j <= pos; ++j) {
                         scores[j] = std::exp(scores[j] - mx);
                         sum += scores[j];
                     }
                     const float inv = float(1.0 / sum);
                     auto out = att.row(t).segment(h * hd, hd);
                     out.setZero();
-                    for (int j = 0; j < visible; ++j)
+                    for (int j = first; j <= pos; ++j)
                         out += (scores[j] * inv) * V.row(j);
                 }
             }
@@ -353,21 +417,34 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
         if (stats)
             stats->add({&wo.name}, att);
         matmul(att, wo, o);
+        if (const WeightTensor* pn = opt(layerName(l, "post_attention_norm"))) {
+            rmsNorm(o, *pn, c.rmsEps, xn);
+            o.swap(xn);
+        }
         x += o;
 
-        // Feed-forward (SwiGLU).
+        // Feed-forward: act(gate) * up, gate and up from two matrices or one fused one.
         rmsNorm(x, w_.get(layerName(l, "ffn_norm")), c.rmsEps, xn);
-        if (stats)
-            stats->add({&wg.name, &wu.name}, xn);
-        matmul(xn, wg, g);
-        matmul(xn, wu, u);
-        for (int64_t i = 0; i < g.size(); ++i) {
-            const float a = g.data()[i];
-            g.data()[i] = a / (1.0f + std::exp(-a)) * u.data()[i];
+        if (wg) {
+            if (stats)
+                stats->add({&wg->name, &wu.name}, xn);
+            matmul(xn, *wg, g);
+            matmul(xn, wu, u);
+        } else {
+            if (stats)
+                stats->add({&wu.name}, xn);
+            matmul(xn, wu, qkv);
+            g = qkv.leftCols(c.hiddenDim);
+            u = qkv.rightCols(c.hiddenDim);
         }
+        gatedActivation(c.activation, g.data(), u.data(), g.size());
         if (stats)
             stats->add({&wd.name}, g);
         matmul(g, wd, o);
+        if (const WeightTensor* pn = opt(layerName(l, "post_ffw_norm"))) {
+            rmsNorm(o, *pn, c.rmsEps, xn);
+            o.swap(xn);
+        }
         x += o;
     }
     rmsNorm(x, w_.get("output_norm.weight"), c.rmsEps, xn);
@@ -376,6 +453,8 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
         stats->add({&cls.name}, xn);
     RowMatrix logits;
     matmul(xn, cls, logits);
+    if (c.finalSoftcap > 0)
+        softcap(logits.data(), logits.size(), c.finalSoftcap);
     pos_ += n;
     return logits;
 }

@@ -4,7 +4,7 @@
 // norm, tied or separate classifier). Weights are held in llama.cpp's layout and names, so the
 // same code runs a GGUF, a llama2.c checkpoint or a Hugging Face folder, and any precision's
 // reconstruction of them (evaluation swaps tensors for their quantize-dequantize round trip).
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 
 #include <Eigen/Core>
 
@@ -37,16 +37,18 @@ struct WeightTensor {
 
 class LlamaWeights {
 public:
-    LlamaConfig config;
+    ModelConfig config;
     std::string path;  // where the weights came from, for error messages
     std::vector<WeightTensor> tensors;
 
-    // Every tensor of a llama-family model in llama.cpp layout (qs::llamaConfig,
-    // qs::llamaCppName, qs::llamaCppWeights). Throws qs::Error naming the file if the model is
-    // not a llama, or a tensor is missing or has the wrong shape.
+    // Every tensor of a model the forward pass can run, in llama.cpp layout (qs::modelConfig,
+    // qs::ggufName, qs::ggufWeights). Throws qs::Error naming the file if its architecture is
+    // unknown or its configuration incomplete (saying why evaluation is unavailable), or a tensor
+    // is missing or has the wrong shape.
     static LlamaWeights fromModel(const Model& m);
-    // From a config and tensors already in llama.cpp layout; checks names and shapes.
-    static LlamaWeights fromTensors(const LlamaConfig& c, std::vector<WeightTensor> tensors,
+    // From a config and tensors already in llama.cpp layout; checks names and shapes against
+    // the config's architecture.
+    static LlamaWeights fromTensors(const ModelConfig& c, std::vector<WeightTensor> tensors,
                                     const std::string& path = {});
 
     const WeightTensor* find(std::string_view name) const;
@@ -102,7 +104,7 @@ private:
     int cap_ = 0;
     int pos_ = 0;
     std::vector<RowMatrix> k_, v_;  // per layer: cap x kvDim
-    std::vector<float> ropeFreq_;   // per rotated pair
+    std::vector<float> ropeFreq_, ropeFreqSwa_;  // per rotated pair: global and sliding-window layers
 };
 
 // Logits of one window of tokens at positions 0..n-1 (n <= context length).

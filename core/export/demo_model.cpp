@@ -46,7 +46,7 @@ inline float laplace(uint64_t& s, float b)
 
 class DemoModel : public Model {
 public:
-    LlamaConfig cfg;
+    ModelConfig cfg;
     GgmlType dtype = GgmlType::F32;
     uint64_t seed = 0;
     std::vector<int64_t> outlierCols;  // input channels with large weights (residual stream dims)
@@ -117,9 +117,10 @@ private:
 
 int64_t roundUp(int64_t v, int64_t m) { return (v + m - 1) / m * m; }
 
-LlamaConfig shapeFor(int dim, int64_t vocab)
+ModelConfig shapeFor(int dim, int64_t vocab)
 {
-    LlamaConfig c;
+    ModelConfig c;
+    c.arch = findArchitectureByGguf("llama");
     c.dim = dim;
     const int headDim = dim >= 256 ? 64 : 32;
     c.nHeads = std::max(1, dim / headDim);
@@ -134,27 +135,27 @@ LlamaConfig shapeFor(int dim, int64_t vocab)
     return c;
 }
 
-int64_t perLayer(const LlamaConfig& c)
+int64_t perLayer(const ModelConfig& c)
 {
     const int64_t d = c.dim, kv = int64_t(c.nKvHeads) * c.headDim();
     return 2 * d * d + 2 * d * kv + 3 * d * c.hiddenDim + 2 * d;
 }
 
-int64_t embedParams(const LlamaConfig& c) { return int64_t(c.vocabSize) * c.dim * (c.tiedEmbeddings ? 1 : 2) + c.dim; }
+int64_t embedParams(const ModelConfig& c) { return int64_t(c.vocabSize) * c.dim * (c.tiedEmbeddings ? 1 : 2) + c.dim; }
 
 }  // namespace
 
-LlamaConfig demoConfig(int64_t params)
+ModelConfig demoConfig(int64_t params)
 {
     if (params < 1000 || params > (int64_t(1) << 40))
         invalidInput("", "--params must be between 1000 and 2^40 (got " + std::to_string(params) + ")");
     const int64_t vocab = params >= 50'000'000 ? 32000 : params >= 2'000'000 ? 4096 : 512;
     static const int dims[] = {64, 128, 256, 384, 512, 768, 1024, 1536, 2048, 2560, 3072, 4096, 5120, 6144, 8192};
-    LlamaConfig best = shapeFor(64, std::min<int64_t>(vocab, 256));
+    ModelConfig best = shapeFor(64, std::min<int64_t>(vocab, 256));
     best.nLayers = 1;
     bool found = false;
     for (int d : dims) {
-        LlamaConfig c = shapeFor(d, vocab);
+        ModelConfig c = shapeFor(d, vocab);
         const int64_t rest = params - embedParams(c);
         if (rest <= 0)
             break;
@@ -166,7 +167,7 @@ LlamaConfig demoConfig(int64_t params)
         }
     }
     if (!found) {  // tiny: smallest shape, vocabulary trimmed to fit
-        LlamaConfig c = shapeFor(64, 256);
+        ModelConfig c = shapeFor(64, 256);
         c.nLayers = 1;
         best = c;
     }
@@ -183,7 +184,7 @@ std::unique_ptr<Model> makeDemoModel(int64_t params, GgmlType dtype, uint64_t se
     m->seed = seed;
     m->format = "memory";
     m->architecture = "llama";
-    const LlamaConfig& c = m->cfg;
+    const ModelConfig& c = m->cfg;
     // A few outlier input channels (about 1 in 256, at least 1).
     uint64_t s = seed ^ 0xD1B54A32D192ED03ull;
     const int64_t nOut = std::max<int64_t>(1, c.dim / 256);

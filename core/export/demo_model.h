@@ -4,7 +4,7 @@
 // tensor is generated on its own (independent of threads and order), so a model of any size
 // can be written tensor by tensor without holding it in memory.
 #include "core/formats/ggml_types.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/model/model.h"
 
 #include <cstdint>
@@ -15,7 +15,7 @@
 namespace qs {
 
 // The shape make-demo picks for about `params` parameters (dims multiples of 64 from 64 up).
-LlamaConfig demoConfig(int64_t params);
+ModelConfig demoConfig(int64_t params);
 
 // An in-memory Model (format "memory", metadata labelled synthetic, llama.cpp tensor names).
 // Tensor data is generated when first asked for (and then kept); for streaming writes use

@@ -2,7 +2,7 @@
 
 #include "core/util/error.h"
 #include "core/export/export_internal.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/util/parallel.h"
 #include "core/util/strings.h"
 
@@ -74,11 +74,11 @@ void throwIfCancelled(const ExportOptions& opts)
         throw Error(ErrorKind::Cancelled, "cancelled");
 }
 
-std::vector<float> sourceFloats(const Model& m, const TensorInfo& t, bool llamaLayout, const ExportOptions& opts)
+std::vector<float> sourceFloats(const Model& m, const TensorInfo& t, bool ggufLayout, const ExportOptions& opts)
 {
     if (opts.loadFloats)
         return opts.loadFloats(t);
-    return llamaLayout ? llamaCppWeights(m, t) : m.toFloat(t);
+    return ggufLayout ? ggufWeights(m, t) : m.toFloat(t);
 }
 
 void streamTensors(const Model& m, const QuantPlan& plan, AtomicFile& out, const std::vector<uint64_t>& offsets,

@@ -3,7 +3,7 @@
 #include "core/export/export_internal.h"
 #include "core/formats/format.h"
 #include "core/model/gguf_writer.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/tokenizer/tokenizer.h"
 
 #include <QFileInfo>
@@ -22,8 +22,9 @@ MetaValue arrayOf(MetaType t, std::vector<MetaValue> items) { return MetaValue::
 
 bool copiesMetadata(const Model& m) { return m.format == "gguf" || m.format == "memory"; }
 
-// A vocabulary for models that come without one: <unk>, <s>, </s>, the 256 byte tokens, then
-// fillers up to the vocabulary size. Token ids are all an evaluation needs.
+// A vocabulary for models that come without one: <unk>, <s>, </s>, the 256 byte tokens,
+// <|endoftext|> (llama.cpp looks it up by text when general.name says Phi-3), then fillers up to
+// the vocabulary size. Token ids are all an evaluation needs.
 void addPlaceholderVocab(std::vector<MetaEntry>& meta, int vocabSize)
 {
     std::vector<MetaValue> tokens, scores, types;
@@ -42,6 +43,9 @@ void addPlaceholderVocab(std::vector<MetaEntry>& meta, int vocabSize)
             std::snprintf(buf, sizeof buf, "<0x%02X>", i - 3);
             tok = buf;
             type = 6;  // byte
+        } else if (i == 3 + 256) {
+            tok = "<|endoftext|>";
+            type = 3;  // control
         } else {
             tok = "\xE2\x96\x81tok" + std::to_string(i);  // "▁tok<i>"
             score = -float(i - 259);
@@ -65,11 +69,101 @@ std::string stem(const std::string& path)
     return (fi.isDir() ? fi.fileName() : fi.completeBaseName()).toStdString();
 }
 
-}  // namespace
-
-std::vector<MetaEntry> ggufMetadataFor(const Model& m, const QuantPlan& plan, std::vector<std::string>* warnings)
+int layerOf(const std::string& name)
 {
+    if (name.rfind("blk.", 0) != 0)
+        return -1;
+    const auto dot = name.find('.', 4);
+    try {
+        return dot == std::string::npos ? -1 : std::stoi(name.substr(4, dot - 4));
+    } catch (const std::exception&) {
+        return -1;
+    }
+}
+
+// What a GGUF built for llama.cpp holds beyond the plan's tensors.
+struct GgufContents {
     std::vector<MetaEntry> meta;
+    std::vector<ExtraTensor> extras;
+};
+
+// The configuration the exported file states, made to agree with the tensors it holds: as many
+// blocks as layers present (a model cut to its first layers states that), the vocabulary of the
+// embedding; every tensor llama.cpp reads for the architecture present with its shape.
+ModelConfig exportConfig(const Model& m, const QuantPlan& plan, std::vector<std::string>* warnings)
+{
+    ModelConfig c = requireModelConfig(m, "a GGUF for llama.cpp needs the architecture's hyper-parameters "
+                                          "(export as .safetensors instead)");
+    const Architecture& a = *c.arch;
+    std::set<int> layers;
+    for (const PlanEntry& e : plan.entries)
+        if (int l = layerOf(e.outputName); l >= 0)
+            layers.insert(l);
+    const int present = int(layers.size());
+    if (present == 0 || *layers.rbegin() != present - 1)
+        invalidInput(m.path, "the tensors hold layers " + (layers.empty() ? std::string("none")
+                                                                         : std::to_string(*layers.begin()) + ".." +
+                                                                               std::to_string(*layers.rbegin())) +
+                                 ", not 0.." + std::to_string(std::max(0, present - 1)) + " without gaps");
+    if (present != c.nLayers) {
+        if (warnings)
+            warnings->push_back("the configuration says " + std::to_string(c.nLayers) + " layers, the tensors hold " +
+                                std::to_string(present) + ": the GGUF states " + std::to_string(present));
+        c.nLayers = present;
+        if (!c.slidingLayers.empty())
+            c.slidingLayers.resize(size_t(present));
+    }
+    for (const PlanEntry& e : plan.entries)
+        if (e.outputName == "token_embd.weight" && e.shape.size() == 2 && e.shape[0] != c.vocabSize) {
+            if (warnings)
+                warnings->push_back("the configuration says a vocabulary of " + std::to_string(c.vocabSize) +
+                                    ", the embedding has " + std::to_string(e.shape[0]) + " rows: the GGUF states " +
+                                    std::to_string(e.shape[0]));
+            c.vocabSize = int(e.shape[0]);
+        }
+    const std::vector<ExtraTensor> extras = extraGgufTensors(m, c);
+    std::set<std::string> expected;
+    for (const TensorSpec& s : a.tensors(c)) {
+        expected.insert(s.name);
+        const PlanEntry* e = nullptr;
+        for (const PlanEntry& p : plan.entries)
+            if (p.outputName == s.name)
+                e = &p;
+        std::vector<int64_t> shape;
+        if (e)
+            shape = e->shape;
+        else
+            for (const ExtraTensor& x : extras)
+                if (x.name == s.name)
+                    shape = x.shape;
+        if (shape.empty()) {
+            if (s.required)
+                invalidInput(m.path, "tensor '" + s.name + "' that llama.cpp's " + std::string(a.gguf) +
+                                         " needs is missing");
+            continue;
+        }
+        if (shape != s.shape) {
+            auto text = [](const std::vector<int64_t>& v) {
+                std::string t;
+                for (int64_t d : v)
+                    t += (t.empty() ? "" : "x") + std::to_string(d);
+                return t;
+            };
+            invalidInput(m.path, "tensor '" + (e ? e->sourceName : s.name) + "' is " + text(shape) + ", llama.cpp's " +
+                                     std::string(a.gguf) + " expects " + text(s.shape) + " for '" + s.name + "'");
+        }
+    }
+    for (const PlanEntry& e : plan.entries)
+        if (!expected.count(e.outputName))
+            invalidInput(m.path, "tensor '" + e.sourceName + "' (" + e.outputName + ") is not one llama.cpp's " +
+                                     std::string(a.gguf) + " reads");
+    return c;
+}
+
+GgufContents ggufContents(const Model& m, const QuantPlan& plan, std::vector<std::string>* warnings)
+{
+    GgufContents out;
+    std::vector<MetaEntry>& meta = out.meta;
     int vocabSize = 0;
     if (copiesMetadata(m)) {
         for (const auto& e : m.metadata) {
@@ -78,30 +172,22 @@ std::vector<MetaEntry> ggufMetadataFor(const Model& m, const QuantPlan& plan, st
                 continue;
             meta.push_back(e);
         }
-        if (const auto cfg = llamaConfig(m)) {
-            checkLlamaConfig(m, *cfg);  // the copied block count and vocabulary must be the tensors'
+        if (const auto cfg = modelConfig(m)) {
+            checkConfigAgainstTensors(m, *cfg);  // the copied block count and vocabulary must be the tensors'
             vocabSize = cfg->vocabSize;
         }
     } else {
-        const auto cfg = llamaConfig(m);
-        if (!cfg)
-            invalidInput(m.path, "not a llama-family model: GGUF export needs its hyper-parameters "
-                                 "(export it as .safetensors instead)");
-        checkLlamaConfig(m, *cfg);  // what is written must agree with the tensors written
-        vocabSize = cfg->vocabSize;
-        const std::string a = "llama.";
-        meta.push_back({"general.architecture", MetaValue::ofString("llama")});
+        const ModelConfig cfg = exportConfig(m, plan, warnings);
+        checkConfigAgainstTensors(m, cfg);  // what is written must agree with the tensors written
+        vocabSize = cfg.vocabSize;
+        meta.push_back({"general.architecture", MetaValue::ofString(std::string(cfg.arch->gguf))});
         meta.push_back({"general.name", MetaValue::ofString(stem(m.path))});
-        meta.push_back({a + "context_length", u32(uint32_t(cfg->contextLength))});
-        meta.push_back({a + "embedding_length", u32(uint32_t(cfg->dim))});
-        meta.push_back({a + "block_count", u32(uint32_t(cfg->nLayers))});
-        meta.push_back({a + "feed_forward_length", u32(uint32_t(cfg->hiddenDim))});
-        meta.push_back({a + "attention.head_count", u32(uint32_t(cfg->nHeads))});
-        meta.push_back({a + "attention.head_count_kv", u32(uint32_t(cfg->nKvHeads))});
-        meta.push_back({a + "rope.dimension_count", u32(uint32_t(cfg->ropeDim > 0 ? cfg->ropeDim : cfg->headDim()))});
-        meta.push_back({a + "rope.freq_base", MetaValue::ofF32(cfg->ropeTheta)});
-        meta.push_back({a + "attention.layer_norm_rms_epsilon", MetaValue::ofF32(cfg->rmsEps)});
-        meta.push_back({a + "vocab_size", u32(uint32_t(cfg->vocabSize))});
+        for (MetaEntry& e : cfg.arch->metadata(cfg))
+            meta.push_back(std::move(e));
+        if (cfg.arch->exportNote && warnings)
+            if (std::string note = cfg.arch->exportNote(cfg); !note.empty())
+                warnings->push_back(note);
+        out.extras = extraGgufTensors(m, cfg);
     }
     bool hasTokenizer = false;
     for (const auto& e : meta)
@@ -143,7 +229,14 @@ std::vector<MetaEntry> ggufMetadataFor(const Model& m, const QuantPlan& plan, st
     meta.push_back({"general.quantization_version", u32(2)});
     meta.push_back({"general.file_type", u32(plan.fileType)});
     meta.push_back({"general.alignment", u32(32)});
-    return meta;
+    return out;
+}
+
+}  // namespace
+
+std::vector<MetaEntry> ggufMetadataFor(const Model& m, const QuantPlan& plan, std::vector<std::string>* warnings)
+{
+    return ggufContents(m, plan, warnings).meta;
 }
 
 namespace detail {
@@ -152,7 +245,8 @@ ExportResult exportGguf(const Model& m, const QuantPlan& plan, AtomicFile& out, 
 {
     ExportResult res;
     GgufLayout layout;
-    for (const auto& e : ggufMetadataFor(m, plan, &res.warnings))
+    const GgufContents contents = ggufContents(m, plan, &res.warnings);
+    for (const auto& e : contents.meta)
         layout.setMeta(e.key, e.value);
 
     std::set<std::string> names;
@@ -165,20 +259,29 @@ ExportResult exportGguf(const Model& m, const QuantPlan& plan, AtomicFile& out, 
             invalidInput(m.path, "two tensors map to the same GGUF name '" + e.outputName + "'");
         if (e.outputName.size() >= 64)
             invalidInput(m.path, "tensor name '" + e.outputName + "' is too long for llama.cpp (63 bytes at most)");
-        if (e.outputName == e.sourceName && llamaCppName(e.sourceName).empty() && m.format != "gguf")
+        if (e.ggufName.empty() && m.format != "gguf")
             res.warnings.push_back("tensor '" + e.sourceName + "' has no llama.cpp name; kept as is");
         planFormat(e);  // the format must be available
         layout.addTensor(e.outputName, e.shape, *type);
+    }
+    for (const ExtraTensor& x : contents.extras) {
+        if (!names.insert(x.name).second)
+            invalidInput(m.path, "two tensors map to the same GGUF name '" + x.name + "'");
+        layout.addTensor(x.name, x.shape, GgmlType::F32);
     }
     const std::vector<std::byte> header = layout.header();
     std::vector<uint64_t> offsets;
     for (size_t i = 0; i < plan.entries.size(); ++i)
         offsets.push_back(layout.tensorOffset(i));
     out.writeAt(header.data(), header.size(), 0);
+    for (size_t i = 0; i < contents.extras.size(); ++i) {
+        const ExtraTensor& x = contents.extras[i];
+        out.writeAt(x.values.data(), x.values.size() * sizeof(float), layout.tensorOffset(plan.entries.size() + i));
+    }
 
     auto encode = [&](const PlanEntry& e) {
         const TensorInfo& t = m.tensors.at(size_t(e.sourceIndex));
-        std::vector<float> values = sourceFloats(m, t, /*llamaLayout=*/true, opts);
+        std::vector<float> values = sourceFloats(m, t, /*ggufLayout=*/true, opts);
         if (int64_t(values.size()) != e.numel())
             failure(m.path, "tensor '" + t.name + "' decoded to the wrong number of values");
         throwIfCancelled(opts);

@@ -17,7 +17,7 @@ void streamTensors(const Model& m, const QuantPlan& plan, AtomicFile& out, const
                    const TensorEncoder& encode, const ExportOptions& opts, ExportResult& res);
 
 // Float values of a source tensor: opts.loadFloats, else llama.cpp layout (GGUF) or as stored.
-std::vector<float> sourceFloats(const Model& m, const TensorInfo& t, bool llamaLayout, const ExportOptions& opts);
+std::vector<float> sourceFloats(const Model& m, const TensorInfo& t, bool ggufLayout, const ExportOptions& opts);
 
 // Throws qs::Error(Cancelled) if opts.cancel is set.
 void throwIfCancelled(const ExportOptions& opts);

@@ -97,6 +97,7 @@ public:
     std::optional<std::string> architecture;
     std::vector<MetaEntry> metadata;  // GGUF key/values; built ones for other formats
     QJsonObject hfConfig;             // config.json of a safetensors model, when present
+    std::string hfConfigPath;         // where it was read
     std::vector<TensorInfo> tensors;
 
     int64_t nParams() const;

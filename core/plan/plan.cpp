@@ -2,7 +2,7 @@
 
 #include "core/util/error.h"
 #include "core/formats/format.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/util/strings.h"
 
 #include <QRegularExpression>
@@ -296,9 +296,9 @@ bool useMoreBits(int layer, int nLayers)
     return layer < nLayers / 8 || layer >= 7 * nLayers / 8 || (layer - nLayers / 8) % 3 == 2;
 }
 
-std::string ggufTensorName(const std::string& sourceName)
+std::string ggufTensorName(const Model& m, const std::string& sourceName)
 {
-    std::string n = llamaCppName(sourceName);
+    std::string n = ggufName(m, sourceName);
     return n.empty() ? sourceName : n;
 }
 
@@ -361,25 +361,34 @@ QuantPlan buildPlan(const Model& m, const PlanSpec& opts)
     ModelShape ms;
     int maxLayer = -1;
     for (const auto& t : m.tensors) {
-        const std::string n = ggufTensorName(t.name);
+        const std::string n = ggufTensorName(m, t.name);
         maxLayer = std::max(maxLayer, layerOf(n));
         if (n == "output.weight")
             ms.hasOutput = true;
     }
     ms.nLayers = maxLayer + 1;
-    if (const auto cfg = llamaConfig(m)) {
+    const ModelArchitecture arch = modelArchitecture(m);
+    if (const auto& cfg = arch.config) {
         if (cfg->nLayers > 0)
             ms.nLayers = cfg->nLayers;
         if (cfg->nHeads > 0 && cfg->nKvHeads > 0)
             ms.nGqa = cfg->nHeads / cfg->nKvHeads;
     }
 
+    std::vector<std::string> leftOut;
     for (size_t i = 0; i < m.tensors.size(); ++i) {
         const TensorInfo& t = m.tensors[i];
         PlanEntry e;
         e.sourceIndex = int(i);
         e.sourceName = t.name;
-        const std::string llamaName = ggufTensorName(t.name);
+        e.ggufName = ggufName(m, t.name);
+        // llama.cpp refuses a file with tensors its architecture does not read (its own converter
+        // leaves them out too: rotary caches, vision towers of multimodal checkpoints).
+        if (opts.target == PlanTarget::Gguf && arch.arch && e.ggufName.empty()) {
+            leftOut.push_back(t.name);
+            continue;
+        }
+        const std::string llamaName = e.ggufName.empty() ? t.name : e.ggufName;
         e.outputName = opts.target == PlanTarget::Gguf ? llamaName : t.name;
         e.shape = t.shape;
         e.sourceDtype = t.dtype;
@@ -447,6 +456,10 @@ QuantPlan buildPlan(const Model& m, const PlanSpec& opts)
         }
         plan.entries.push_back(std::move(e));
     }
+    if (!leftOut.empty())
+        plan.warnings.push_back(std::to_string(leftOut.size()) + " tensor(s) that llama.cpp's " +
+                                std::string(arch.arch->gguf) + " does not read are left out of the GGUF (" +
+                                leftOut.front() + (leftOut.size() > 1 ? ", ..." : "") + ")");
     if (plan.fallbacks() > 0)
         plan.warnings.push_back(std::to_string(plan.fallbacks()) +
                                 " tensor(s) use a fallback type because their row length does not fit the block size");

@@ -6,6 +6,8 @@
 // patterns) and a type (a format or preset) for every other eligible tensor. buildPlan()
 // resolves it against a model into a QuantPlan: one entry per tensor, with the reason.
 //
+// For a GGUF target, a model of a known architecture (core/model/architecture.h) gets llama.cpp's
+// tensor names, and tensors llama.cpp does not read for it are left out (with a warning).
 // Eligible tensors (2-D or larger, name ending in "weight", not a norm) get the requested
 // type; everything else stays F32 (GGUF) or keeps its dtype (safetensors). A preset
 // (Q4_K_M, ...) mixes types per tensor as llama.cpp's llama-quantize does; --pure applies
@@ -52,6 +54,7 @@ struct PlanEntry {
     int sourceIndex = -1;       // index into Model::tensors
     std::string sourceName;
     std::string outputName;     // llama.cpp name for GGUF, source name for safetensors
+    std::string ggufName;       // llama.cpp's name for the tensor whatever the target (empty: none)
     std::vector<int64_t> shape; // row-major, as in the source
     std::string sourceDtype;
     bool eligible = false;      // quantized (true) or kept as is (false)
@@ -95,7 +98,7 @@ bool isKnownType(std::string_view name);
 bool isEligible(const std::string& name, const std::vector<int64_t>& shape);
 
 // The output name of a tensor for a GGUF target (llama.cpp name, or the source name if unknown).
-std::string ggufTensorName(const std::string& sourceName);
+std::string ggufTensorName(const Model& m, const std::string& sourceName);
 
 // Builds the plan; throws qs::Error(InvalidInput) for an unknown type, a bad override, or an
 // INT/NF4 type with a GGUF target (those only export as fake-quant .safetensors).

@@ -5,6 +5,8 @@
 #include "core/model/model.h"
 #include "core/tokenizer/tokenizer_internal.h"
 
+#include <optional>
+
 namespace qs {
 
 namespace {
@@ -17,12 +19,13 @@ const MetaValue* metaFind(const std::vector<MetaEntry>& meta, std::string_view k
     return nullptr;
 }
 
-const std::vector<MetaValue>* arrayOf(const std::vector<MetaEntry>& meta, const std::string& path, const char* key,
-                                      std::initializer_list<MetaType> elementTypes, size_t minSize)
+// The array's elements (decoded; at most kMaxArrayElements), or nullopt if the key is absent.
+std::optional<std::vector<MetaValue>> arrayOf(const std::vector<MetaEntry>& meta, const std::string& path, const char* key,
+                                              std::initializer_list<MetaType> elementTypes, size_t minSize)
 {
     const MetaValue* v = metaFind(meta, key);
     if (!v)
-        return nullptr;
+        return std::nullopt;
     bool typeOk = v->type == MetaType::Array;
     if (typeOk) {
         typeOk = false;
@@ -31,10 +34,10 @@ const std::vector<MetaValue>* arrayOf(const std::vector<MetaEntry>& meta, const 
     }
     if (!typeOk)
         invalidInput(path, std::string(key) + " has the wrong type");
-    if (v->array.size() < minSize)
-        invalidInput(path, std::string(key) + " has " + std::to_string(v->array.size()) + " entries for " +
+    if (v->arraySize() < minSize)
+        invalidInput(path, std::string(key) + " has " + std::to_string(v->arraySize()) + " entries for " +
                                std::to_string(minSize) + " tokens");
-    return &v->array;
+    return v->elements();
 }
 
 std::optional<bool> boolKey(const std::vector<MetaEntry>& meta, const char* key)
@@ -90,15 +93,15 @@ std::unique_ptr<Tokenizer> Tokenizer::fromGgufMetadata(const std::vector<MetaEnt
     if (kindName != "llama" && kindName != "gpt2")
         invalidInput(path, "tokenizer.ggml.model '" + kindName +
                                "' is not one QuantScope runs (it runs 'llama' = SentencePiece and 'gpt2' = byte-level BPE)");
-    const std::vector<MetaValue>* tokens = arrayOf(meta, path, "tokenizer.ggml.tokens", {MetaType::String}, 0);
+    const auto tokens = arrayOf(meta, path, "tokenizer.ggml.tokens", {MetaType::String}, 0);
     if (!tokens || tokens->empty())
         invalidInput(path, "the model has no vocabulary (tokenizer.ggml.tokens is missing or empty)");
     if (kindName == "llama" && isPlaceholder(*tokens))
         invalidInput(path, "the model has no real tokenizer: its vocabulary is a placeholder (<unk>, <s>, </s>, byte "
                            "tokens, fillers), so text cannot be tokenized");
     const size_t n = tokens->size();
-    const std::vector<MetaValue>* scores = arrayOf(meta, path, "tokenizer.ggml.scores", {MetaType::F32, MetaType::I32}, n);
-    const std::vector<MetaValue>* types = arrayOf(meta, path, "tokenizer.ggml.token_type", {MetaType::I32}, n);
+    const auto scores = arrayOf(meta, path, "tokenizer.ggml.scores", {MetaType::F32, MetaType::I32}, n);
+    const auto types = arrayOf(meta, path, "tokenizer.ggml.token_type", {MetaType::I32}, n);
 
     auto d = std::make_unique<tok::Data>();
     d->source = path;
@@ -147,7 +150,7 @@ std::unique_ptr<Tokenizer> Tokenizer::fromGgufMetadata(const std::vector<MetaEnt
         d->ignoreMerges = gp.ignoreMerges;
         d->addBos = gp.addBos;
         d->bos = 11, d->eos = 11;  // llama.cpp's defaults for "gpt2"
-        const std::vector<MetaValue>* merges = arrayOf(meta, path, "tokenizer.ggml.merges", {MetaType::String}, 0);
+        const auto merges = arrayOf(meta, path, "tokenizer.ggml.merges", {MetaType::String}, 0);
         if (!merges)
             invalidInput(path, "a byte-level BPE tokenizer without tokenizer.ggml.merges");
         std::vector<std::pair<std::string, std::string>> pairs;

@@ -124,11 +124,7 @@ std::string padPiece(int i) { return "[PAD" + std::to_string(i) + "]"; }
 
 MetaValue arrayOf(MetaType t, std::vector<MetaValue> items)
 {
-    MetaValue v;
-    v.type = MetaType::Array;
-    v.elementType = t;
-    v.array = std::move(items);
-    return v;
+    return MetaValue::ofArray(t, std::move(items));
 }
 
 // A Hugging Face SentencePiece-style pipeline llama.cpp's "llama" tokenizer reproduces: spaces

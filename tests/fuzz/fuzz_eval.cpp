@@ -7,7 +7,7 @@
 // expected way to refuse; anything else (another error, a crash, a leak, a timeout, more memory
 // than the limit) is a bug.
 #include "core/eval/evaluation.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/model/model.h"
 #include "core/util/error.h"
 #include "core/util/parallel.h"

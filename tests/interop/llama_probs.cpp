@@ -12,11 +12,13 @@
 
 namespace qs::test {
 
-Dists llamaCppDistributions(const QString& gguf)
+Dists llamaCppDistributions(const QString& gguf) { return llamaCppDistributions(gguf, stories("eval-tokens.json")); }
+
+Dists llamaCppDistributions(const QString& gguf, const QString& tokensFile)
 {
     QProcess p;
     p.setWorkingDirectory(interopDir());
-    p.start(QStringLiteral("node"), {interopDir() + "/llama_probs.mjs", gguf, stories("eval-tokens.json")});
+    p.start(QStringLiteral("node"), {interopDir() + "/llama_probs.mjs", gguf, tokensFile});
     if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         qFatal("llama_probs.mjs failed on %s: %s", qPrintable(gguf), p.readAllStandardError().constData());
     Dists out;

@@ -13,6 +13,8 @@ using Dists = std::vector<std::vector<double>>;  // per position, probabilities 
 // llama.cpp's full distribution after each token of stories260K/eval-tokens.json, for the model
 // `gguf`. qFatal if node or the script fails.
 Dists llamaCppDistributions(const QString& gguf);
+// The same for the tokens of a {"tokens": [...]} file.
+Dists llamaCppDistributions(const QString& gguf, const QString& tokensFile);
 
 // Mean over positions of KL(p || q); also the fraction of positions with the same most likely token.
 double meanKl(const Dists& p, const Dists& q, double* top1 = nullptr);

@@ -4,7 +4,7 @@
 // matrix lowers the KL that llama.cpp itself measures on the exported files.
 #include "core/eval/evaluation.h"
 #include "core/export/export.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/model/model.h"
 #include "core/plan/plan.h"
 #include "tests/interop/llama_probs.h"
@@ -62,7 +62,7 @@ class TestInteropEval : public QObject {
         const QuantPlan plan = buildPlan(*model, po);
         ExportOptions eo;
         if (withImatrix)
-            eo.importance = [this](const PlanEntry& e) { return imatrix.importance(llamaCppName(e.sourceName)); };
+            eo.importance = [this](const PlanEntry& e) { return imatrix.importance(e.ggufName); };
         const QString out = tmp.filePath(QString::fromStdString(type) + (withImatrix ? "-imatrix" : "") + ".gguf");
         exportModel(*model, plan, out.toStdString(), eo);
         if (precision)

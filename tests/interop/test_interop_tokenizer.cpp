@@ -136,8 +136,8 @@ private slots:
 
         const auto exported = openModel(out.toStdString());
         const MetaValue* tokens = exported->meta("tokenizer.ggml.tokens");
-        QVERIFY(tokens && int(tokens->array.size()) == t.vocabSize);
-        QCOMPARE(QString::fromStdString(tokens->array.back().s), QStringLiteral("[PAD%1]").arg(t.vocabSize - 1));
+        QVERIFY(tokens && int(tokens->arraySize()) == t.vocabSize);
+        QCOMPARE(QString::fromStdString(tokens->elements().back().s), QStringLiteral("[PAD%1]").arg(t.vocabSize - 1));
         const auto fromGguf = loadTokenizer(*exported);
         QCOMPARE(fromGguf->kind(), hf->kind());
 

@@ -222,6 +222,7 @@ void applyConfig(MappedModel& m, const QString& dir)
     if (!cfi.exists() && !cfi.isSymLink())
         return;
     m.hfConfig = readJsonObject(fileInFolder(QDir(dir), QStringLiteral("config.json"), cfg.toStdString()), false);
+    m.hfConfigPath = cfg.toStdString();
     const QJsonValue mt = m.hfConfig.value(QLatin1String("model_type"));
     const QJsonArray archs = m.hfConfig.value(QLatin1String("architectures")).toArray();
     if (mt.isString() && !mt.toString().isEmpty())

@@ -61,7 +61,7 @@ class TestForward : public QObject {
 private slots:
     void config()
     {
-        const LlamaConfig& c = gguf().config;
+        const ModelConfig& c = gguf().config;
         QCOMPARE(c.dim, 64);
         QCOMPARE(c.hiddenDim, 172);
         QCOMPARE(c.nLayers, 5);
@@ -154,7 +154,7 @@ private slots:
             if (t.name == "blk.1.attn_k.weight")
                 t.rows = 64, t.cols = 16;
         QVERIFY_THROWS_EXCEPTION(Error, LlamaWeights::fromTensors(gguf().config, ts2));
-        LlamaConfig c = gguf().config;
+        ModelConfig c = gguf().config;
         c.nKvHeads = 3;
         QVERIFY_THROWS_EXCEPTION(Error, LlamaWeights::fromTensors(c, gguf().tensors));
     }

@@ -7,7 +7,7 @@
 #include "core/export/export.h"
 #include "core/formats/format.h"
 #include "core/util/half.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/plan/plan.h"
 #include "tests/support/fixtures.h"
 
@@ -104,7 +104,7 @@ private slots:
                               "llama.feed_forward_length", "llama.attention.head_count", "llama.attention.head_count_kv",
                               "llama.rope.dimension_count"})
             QCOMPARE(num(m->meta(k)), num(ref->meta(k)));
-        const auto cfg = llamaConfig(*m);
+        const auto cfg = modelConfig(*m);
         QVERIFY(cfg.has_value());
         QCOMPARE(cfg->nLayers, 5);
         QCOMPARE(cfg->nKvHeads, 4);
@@ -131,7 +131,7 @@ private slots:
             QVERIFY2(o, e.outputName.c_str());
             QCOMPARE(o->dtype, e.outputDtype);
             const std::vector<float> got = m->toFloat(*o);
-            const std::vector<float> w = llamaCppWeights(*src, src->tensors[size_t(e.sourceIndex)]);
+            const std::vector<float> w = ggufWeights(*src, src->tensors[size_t(e.sourceIndex)]);
             const std::vector<float> want = planFormat(e).roundTrip(w.data(), e.rows(), e.cols());
             QVERIFY2(std::memcmp(got.data(), want.data(), got.size() * sizeof(float)) == 0, e.outputName.c_str());
         }
@@ -153,10 +153,10 @@ private slots:
         for (const char* name : {"blk.1.attn_q.weight", "blk.1.attn_k.weight", "blk.3.ffn_down.weight"}) {
             const TensorInfo* hb = nullptr;
             for (const auto& t : hf->tensors)
-                if (ggufTensorName(t.name) == name)
+                if (ggufTensorName(*hf, t.name) == name)
                     hb = &t;
             QVERIFY(hb);
-            const auto a = llamaCppWeights(*hf, *hb);
+            const auto a = ggufWeights(*hf, *hb);
             const auto b = bin->toFloat(*bin->find(name));
             QCOMPARE(a.size(), b.size());
             for (size_t i = 0; i < a.size(); ++i)
@@ -266,7 +266,7 @@ private slots:
         QCOMPARE(a->format, std::string("memory"));
         QVERIFY(a->meta("quantscope.synthetic") && a->meta("quantscope.synthetic")->b);
         QVERIFY(std::llabs(a->nParams() - 3'000'000) < 1'000'000);
-        const auto cfg = llamaConfig(*a);
+        const auto cfg = modelConfig(*a);
         QVERIFY(cfg.has_value());
         const TensorInfo& q = *a->find("blk.0.attn_q.weight");
         const auto wa = a->toFloat(q), wb = b->toFloat(q), wc = c->toFloat(q);

@@ -8,7 +8,7 @@
 #include "core/eval/evaluation.h"
 #include "core/export/export.h"
 #include "core/model/gguf_writer.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/model/model.h"
 #include "core/model/readers/readers.h"
 #include "core/plan/plan.h"
@@ -278,7 +278,7 @@ private slots:
             QVERIFY(f.resize(ropeAt + qint64(seq) * headSize / 2 * 4 * 2 + after.size()));
         }
         const auto l = openModel(path("ctx.bin").toStdString());
-        QCOMPARE(llamaConfig(*l)->contextLength, seq);
+        QCOMPARE(modelConfig(*l)->contextLength, seq);
         QCOMPARE(prepare(*l, 8)->window, kMaxAutoWindow);
     }
 
@@ -471,7 +471,7 @@ private slots:
         QVERIFY(QFile::link("../../blobs/5678", repo + "/snapshots/abc/config.json"));
         const auto m = openModel((repo + "/snapshots/abc").toStdString());
         QCOMPARE(m->tensors.size(), size_t(48));
-        QVERIFY(llamaConfig(*m).has_value());
+        QVERIFY(modelConfig(*m).has_value());
     }
 
     void manyMetadataKeysExportInLinearTime()

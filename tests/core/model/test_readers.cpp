@@ -3,7 +3,7 @@
 #include "core/util/error.h"
 #include "core/formats/format.h"
 #include "core/util/half.h"
-#include "core/model/llama.h"
+#include "core/model/architecture.h"
 #include "core/model/model.h"
 #include "tests/support/fixtures.h"
 
@@ -165,9 +165,11 @@ private slots:
         QVERIFY(out.contains("260032"));
         QVERIFY(out.contains("blk.4.ffn_down.weight"));
         QVERIFY(out.contains("[64, 172]"));
-        QVERIFY(out.contains("llama:         dim 64, hidden 172, layers 5, heads 8 (4 KV), vocab 512, context 512, tied output"));
+        QVERIFY2(out.contains("hyper-params:  llama: dim 64, hidden 172, layers 5, heads 8 (4 KV) of 8, vocab 512, "
+                              "context 512, tied output"),
+                 out.constData());
         QCOMPARE(test::runCli({"info", test::stories("model.safetensors")}, &out), 0);
-        QVERIFY2(out.contains("heads 8 (4 KV), vocab 512, context 512, separate output"), out.constData());
+        QVERIFY2(out.contains("heads 8 (4 KV) of 8, vocab 512, context 512, separate output"), out.constData());
         QVERIFY(out.contains("model.layers.4.mlp.down_proj.weight"));
         QCOMPARE(test::runCli({"info", test::stories("stories260K.bin")}, &out), 0);
         QVERIFY(out.contains("format:        llama2c"));
@@ -187,7 +189,7 @@ private slots:
             QVERIFY2(std::memcmp(a.data(), b.data(), a.size() * 4) == 0, t.name.c_str());
         }
         // The GGUF's metadata and the llama2.c header give the same configuration.
-        const auto cg = llamaConfig(*g), cl = llamaConfig(*l);
+        const auto cg = modelConfig(*g), cl = modelConfig(*l);
         QVERIFY(cg && cl);
         QCOMPARE(cg->dim, 64);
         QCOMPARE(cg->hiddenDim, 172);
@@ -210,7 +212,7 @@ private slots:
     {
         const auto g = openModel(st(test::stories("stories260K-f32.gguf")));
         const auto s = openModel(st(test::stories("model.safetensors")));
-        const auto cs = llamaConfig(*s);
+        const auto cs = modelConfig(*s);
         QVERIFY(cs);
         QCOMPARE(cs->dim, 64);
         QCOMPARE(cs->nKvHeads, 4);
@@ -218,7 +220,7 @@ private slots:
         QVERIFY(!cs->tiedEmbeddings);  // a separate lm_head.weight
         int matched = 0, permuted = 0;
         for (const auto& t : s->tensors) {
-            const std::string name = llamaCppName(t.name);
+            const std::string name = ggufName(*s, t.name);
             QVERIFY2(!name.empty(), t.name.c_str());
             const TensorInfo* gt = g->find(name);
             if (!gt) {
@@ -226,7 +228,7 @@ private slots:
                 gt = g->find("token_embd.weight");
             }
             QCOMPARE(t.shape, gt->shape);
-            const auto a = llamaCppWeights(*s, t);
+            const auto a = ggufWeights(*s, t);
             const auto b = g->toFloat(*gt);
             // F16 of the F32 weights, exactly.
             for (size_t i = 0; i < a.size(); ++i)
@@ -353,6 +355,8 @@ private slots:
 
     void llamaCppNames()
     {
+        const Architecture& llama = *findArchitectureByHf("llama");
+        auto llamaCppName = [&](const char* n) { return llama.ggufName(n); };
         QCOMPARE(llamaCppName("model.layers.12.self_attn.q_proj.weight"), std::string("blk.12.attn_q.weight"));
         QCOMPARE(llamaCppName("model.layers.0.self_attn.o_proj.weight"), std::string("blk.0.attn_output.weight"));
         QCOMPARE(llamaCppName("model.layers.3.input_layernorm.weight"), std::string("blk.3.attn_norm.weight"));
@@ -408,7 +412,7 @@ private slots:
                 QVERIFY(m->toFloat(*u) == s->toFloat(t));
             }
             QCOMPARE(size_t(inSecond), b.size());
-            QVERIFY(llamaConfig(*m).has_value());
+            QVERIFY(modelConfig(*m).has_value());
         }
         const QJsonObject info = infoJson(dir.path());
         QCOMPARE(info.value("tensors").toArray().size(), 48);

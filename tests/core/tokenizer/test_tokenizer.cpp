@@ -56,7 +56,7 @@ MetaValue strings(const std::vector<std::string>& v)
     m.type = MetaType::Array;
     m.elementType = MetaType::String;
     for (const auto& s : v)
-        m.array.push_back(MetaValue::ofString(s));
+        m.items.push_back(MetaValue::ofString(s));
     return m;
 }
 
@@ -66,7 +66,7 @@ MetaValue floats(const std::vector<float>& v)
     m.type = MetaType::Array;
     m.elementType = MetaType::F32;
     for (float f : v)
-        m.array.push_back(MetaValue::ofF32(f));
+        m.items.push_back(MetaValue::ofF32(f));
     return m;
 }
 
@@ -162,7 +162,7 @@ private slots:
         QCOMPARE(t->bos(), 1);
         // ▁abc: bc (-1) before ab (-2) before ▁a (-3): ▁a bc.
         QCOMPARE(t->encode("abc"), (std::vector<int32_t>{1, 9, 8}));
-        meta[2].value.array[7] = MetaValue::ofF32(0.5f);  // now ab wins: ▁ ab c
+        meta[2].value.items[7] = MetaValue::ofF32(0.5f);  // now ab wins: ▁ ab c
         QCOMPARE(Tokenizer::fromGgufMetadata(meta, "x.gguf")->encode("abc", false), (std::vector<int32_t>{3, 7, 6}));
         meta.push_back({"tokenizer.ggml.add_space_prefix", MetaValue::ofBool(false)});
         meta.push_back({"tokenizer.ggml.add_bos_token", MetaValue::ofBool(false)});
@@ -187,9 +187,9 @@ private slots:
         const auto hf = Tokenizer::fromHuggingFace(write("spm3", test::smallSentencePieceTokenizer()).toStdString());
         for (const MetaEntry& e : hf->ggufMetadata(300))
             if (e.key == "tokenizer.ggml.scores") {
-                QCOMPARE(e.value.array[262].f, -1.0);
-                QCOMPARE(e.value.array[263].f, -2.0);
-                QCOMPARE(e.value.array[264].f, -3.0);
+                QCOMPARE(e.value.items[262].f, -1.0);
+                QCOMPARE(e.value.items[263].f, -2.0);
+                QCOMPARE(e.value.items[264].f, -3.0);
             }
         QVERIFY(errorOf([&] { hf->ggufMetadata(100); }).contains("more than the model's vocabulary of 100"));
     }
@@ -333,10 +333,10 @@ private slots:
         const auto g = openModel(out.toStdString());
         QCOMPARE(QString::fromStdString(g->meta("tokenizer.ggml.model")->s), QStringLiteral("gpt2"));
         QCOMPARE(QString::fromStdString(g->meta("tokenizer.ggml.pre")->s), QStringLiteral("llama-bpe"));
-        QCOMPARE(g->meta("tokenizer.ggml.merges")->array.size(), size_t(12));
+        QCOMPARE(g->meta("tokenizer.ggml.merges")->arraySize(), uint64_t(12));
         QCOMPARE(g->meta("tokenizer.ggml.bos_token_id")->u, uint64_t(268));
         QVERIFY(g->meta("tokenizer.ggml.add_bos_token")->b);
-        QCOMPARE(g->meta("tokenizer.ggml.tokens")->array.size(), size_t(280));
+        QCOMPARE(g->meta("tokenizer.ggml.tokens")->arraySize(), uint64_t(280));
         QCOMPARE(loadTokenizer(*g)->encode("hello world"), Tokenizer::fromHuggingFace((dir + "/tokenizer.json").toStdString())->encode("hello world"));
 
         QJsonObject odd = test::smallByteLevelTokenizer();
