@@ -18,14 +18,17 @@ namespace {
 // The columns of the text and CSV output, in order (JSON has these and more).
 const char* const kColumns[] = {"type", "bits_per_weight", "size_bytes", "rmse", "sqnr_db", "max_abs_error",
                                 "p99_abs_error", "cosine", "seconds"};
-// With --eval (the last three with --imatrix).
-const char* const kEvalColumns[] = {"kld_mean", "kld_p99", "top1_agreement", "ppl", "ppl_reference",
-                                    "imatrix_kld_mean", "imatrix_top1_agreement", "imatrix_ppl"};
+// With --eval; with --imatrix and --error-feedback also their three columns.
+const char* const kEvalColumns[] = {"kld_mean", "kld_p99", "top1_agreement", "ppl", "ppl_reference"};
+const char* const kImatrixColumns[] = {"imatrix_kld_mean", "imatrix_top1_agreement", "imatrix_ppl"};
+const char* const kEfColumns[] = {"ef_kld_mean", "ef_top1_agreement", "ef_ppl"};
 
 QString cell(const QJsonValue& v, bool csv)
 {
     if (v.isString())
         return v.toString();
+    if (v.isUndefined())  // e.g. ef_* for a type error feedback cannot write
+        return csv ? QString() : QStringLiteral("-");
     if (v.isNull())
         return csv ? QString() : QStringLiteral("inf");
     const double d = v.toDouble();
@@ -92,8 +95,13 @@ int cmdCompare(const QStringList& args)
         QStringList lines;
         QStringList head;
         std::vector<const char*> columns(std::begin(kColumns), std::end(kColumns));
-        if (eval)
-            columns.insert(columns.end(), std::begin(kEvalColumns), std::end(kEvalColumns) - (p.isSet(eo.imatrix) ? 0 : 3));
+        if (eval) {
+            columns.insert(columns.end(), std::begin(kEvalColumns), std::end(kEvalColumns));
+            if (p.isSet(eo.imatrix))
+                columns.insert(columns.end(), std::begin(kImatrixColumns), std::end(kImatrixColumns));
+            if (p.isSet(eo.errorFeedback))
+                columns.insert(columns.end(), std::begin(kEfColumns), std::end(kEfColumns));
+        }
         for (const char* c : columns)
             head << QString::fromLatin1(c);
         std::vector<QStringList> table{head};

@@ -1,8 +1,13 @@
 // quantscope-cli quantize MODEL --type TYPE|PRESET [--pure] [--override REGEX=TYPE]... --output OUT
+//                         [--error-feedback [--calib-sample N] [--calib-seed S] [--calib-tokens FILE]]
 #include "app/cli/cancel.h"
 #include "app/cli/cli.h"
+#include "core/eval/error_feedback.h"
+#include "core/eval/eval_setup.h"
+#include "core/eval/evaluation.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
+#include "core/util/parallel.h"
 #include "core/export/export.h"
 #include "core/model/model.h"
 #include "core/plan/plan.h"
@@ -11,6 +16,7 @@
 #include <QElapsedTimer>
 
 #include <cstdio>
+#include <optional>
 
 namespace qs::cli {
 
@@ -30,7 +36,20 @@ int cmdQuantize(const QStringList& args)
                                                       "(fake-quant: dequantized values)."),
                                        QStringLiteral("FILE"));
     const QCommandLineOption dryOpt(QStringLiteral("dry-run"), QStringLiteral("Print the plan, write nothing."));
-    p.addOptions({typeOpt, pureOpt, overrideOpt, outputOpt, dryOpt});
+    const QCommandLineOption efOpt(QStringLiteral("error-feedback"),
+                                   QStringLiteral("Error-feedback rounding (GPTQ-style): each weight matrix is quantized so "
+                                                  "its output on a calibration stream changes least (llama-family models, "
+                                                  "GGUF block formats; the bytes are ordinary llama.cpp blocks)."));
+    const QCommandLineOption calibTokensOpt(QStringLiteral("calib-tokens"),
+                                            QStringLiteral("Calibration token ids for --error-feedback (default: sampled)."),
+                                            QStringLiteral("FILE"));
+    const QCommandLineOption calibSampleOpt(QStringLiteral("calib-sample"),
+                                            QStringLiteral("Calibration tokens to sample (default %1).").arg(kDefaultCalibSample),
+                                            QStringLiteral("N"), QString::number(kDefaultCalibSample));
+    const QCommandLineOption calibSeedOpt(QStringLiteral("calib-seed"),
+                                          QStringLiteral("Seed of the sampled calibration stream (default %1).").arg(kDefaultCalibSeed),
+                                          QStringLiteral("S"), QString::number(kDefaultCalibSeed));
+    p.addOptions({typeOpt, pureOpt, overrideOpt, outputOpt, dryOpt, efOpt, calibTokensOpt, calibSampleOpt, calibSeedOpt});
     p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("GGUF, llama2.c .bin, .safetensors or Hugging Face folder."));
     if (int rc = parseArgs(p, args, "Quantize a whole model and export it (atomic write).", 1, 1); rc >= 0)
         return rc;
@@ -82,6 +101,33 @@ int cmdQuantize(const QStringList& args)
 
         ExportOptions eo;
         eo.cancel = &cancel;
+        std::optional<ActivationStats> calibration;
+        if (p.isSet(efOpt)) {
+            if (po.target != PlanTarget::Gguf)
+                invalidInput(out, "--error-feedback writes GGUF block formats; use a .gguf output");
+            const LlamaWeights w = LlamaWeights::fromModel(*model);
+            std::vector<int32_t> calib;
+            if (p.isSet(calibTokensOpt)) {
+                calib = loadTokenFile(p.value(calibTokensOpt).toStdString(), w.config.vocabSize);
+            } else {
+                bool okN = false, okS = false;
+                const int n = p.value(calibSampleOpt).toInt(&okN);
+                const qulonglong seed = p.value(calibSeedOpt).toULongLong(&okS);
+                if (!okN || n < 1 || n > (1 << 20) || !okS)
+                    invalidInput({}, "--calib-sample expects 1 .. 1048576 tokens and --calib-seed an unsigned integer");
+                calib = sampleTokens(w, n, seed, 0, 1, &cancel);
+            }
+            std::fprintf(stderr, "error feedback: calibrating on %zu tokens\n", calib.size());
+            calibration = collectImportance(w, calib, 0, &cancel, /*moments=*/true);
+            eo.quantizeTensor = [&](const PlanEntry& e, const Format& f, const float* values, void* dst) {
+                const auto mom = calibration->moments(e.outputName);
+                if (!mom || mom->n != e.cols() || !errorFeedbackSupported(f))
+                    return false;
+                CancelScope scope(&cancel);
+                errorFeedbackQuantize(f, values, e.rows(), e.cols(), mom->xtx, dst);
+                return true;
+            };
+        }
         QElapsedTimer lastPrint;  // the first tensor is reported at once, then at most twice a second
         eo.progress = [&](const ExportProgress& pr) {
             if (pr.done != pr.total && lastPrint.isValid() && lastPrint.elapsed() < 500)

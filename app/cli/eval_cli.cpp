@@ -41,11 +41,10 @@ std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser&
         so.sample = int(intOption(p, o.sample, 1, 1 << 20));
         so.seed = uint64_t(intOption(p, o.seed, 0, INT64_MAX));
     }
-    if (p.isSet(o.imatrix)) {
-        so.imatrix = true;
+    if (p.isSet(o.imatrix) || p.isSet(o.errorFeedback)) {
+        so.imatrix = p.isSet(o.imatrix);
+        so.errorFeedback = p.isSet(o.errorFeedback);
         if (p.isSet(o.calibTokens)) {
-            if (p.isSet(o.tokens) && p.value(o.calibTokens) == p.value(o.tokens))
-                invalidInput({}, "--calib-tokens must be a different stream from --tokens");
             so.calibTokensFile = p.value(o.calibTokens).toStdString();
         } else {
             so.calibSample = int(intOption(p, o.calibSample, 1, 1 << 20));
@@ -112,6 +111,8 @@ void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::stri
         addMetrics(x, a.plain);
         if (a.imatrix)
             addMetrics(x, *a.imatrix, QStringLiteral("imatrix_"));
+        if (a.errorFeedback)
+            addMetrics(x, *a.errorFeedback, QStringLiteral("ef_"));
         x.insert(QStringLiteral("eval_positions"), qint64(s.evaluator->positions()));
         if (withSensitivity)
             x.insert(QStringLiteral("sensitivity"),

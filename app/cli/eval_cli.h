@@ -34,11 +34,15 @@ struct EvalOptions {
                               QStringLiteral("N"), QStringLiteral("0")};
     QCommandLineOption imatrix{QStringLiteral("imatrix"),
                                QStringLiteral("Also quantize with an importance matrix from a calibration stream.")};
+    QCommandLineOption errorFeedback{QStringLiteral("error-feedback"),
+                                     QStringLiteral("Also quantize with error-feedback rounding (GPTQ-style) calibrated on a "
+                                                    "calibration stream: rows' ef_* columns.")};
     QCommandLineOption calibTokens{QStringLiteral("calib-tokens"),
-                                   QStringLiteral("Calibration token ids for --imatrix (default: sampled)."),
+                                   QStringLiteral("Calibration token ids for --imatrix / --error-feedback (default: sampled)."),
                                    QStringLiteral("FILE")};
     QCommandLineOption calibSample{QStringLiteral("calib-sample"),
-                                   QStringLiteral("Calibration tokens to sample for --imatrix (default %1).").arg(kDefaultCalibSample),
+                                   QStringLiteral("Calibration tokens to sample for --imatrix / --error-feedback (default %1).")
+                                       .arg(kDefaultCalibSample),
                                    QStringLiteral("N"), QString::number(kDefaultCalibSample)};
     QCommandLineOption calibSeed{QStringLiteral("calib-seed"),
                                  QStringLiteral("Seed of the sampled calibration stream (default %1; must differ from --seed).").arg(kDefaultCalibSeed),
@@ -46,7 +50,7 @@ struct EvalOptions {
 
     void addTo(QCommandLineParser& p) const
     {
-        p.addOptions({tokens, text, sample, seed, window, imatrix, calibTokens, calibSample, calibSeed});
+        p.addOptions({tokens, text, sample, seed, window, imatrix, errorFeedback, calibTokens, calibSample, calibSeed});
     }
 };
 
@@ -61,7 +65,8 @@ std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser&
 
 // compare --eval: adds the accuracy of every type (as its plan quantizes the model: presets,
 // fallbacks, --pure, overrides) to each row's extra columns: kld_mean, kld_p99, top1_agreement,
-// ppl, ppl_reference (and imatrix_* with an importance matrix; "sensitivity" when asked).
+// ppl, ppl_reference (and imatrix_* with an importance matrix, ef_* with error feedback;
+// "sensitivity" when asked).
 // `plan`: --pure and the overrides; its type is each of `types` in turn.
 void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::string>& types, const PlanSpec& plan,
                    const EvalSetup& s, bool withSensitivity, const std::atomic<bool>* cancel = nullptr);

@@ -5,6 +5,9 @@
 #include "core/plan/plan.h"
 #include "core/tokenizer/tokenizer.h"
 
+#include <filesystem>
+#include <system_error>
+
 namespace qs {
 
 namespace {
@@ -23,15 +26,18 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
         invalidInput({}, "the evaluation window must be 0 (context length) or at least 2 tokens");
     if (o.textFile.empty() && o.tokensFile.empty() && o.sample < 1)
         invalidInput({}, "the evaluation stream needs at least one sampled token");
-    if (o.imatrix) {
-        if (!o.tokensFile.empty() && o.calibTokensFile == o.tokensFile)
+    const bool calibrate = o.imatrix || o.errorFeedback;
+    if (calibrate) {
+        std::error_code ec;
+        if (!o.tokensFile.empty() && !o.calibTokensFile.empty() &&
+            (o.calibTokensFile == o.tokensFile || std::filesystem::equivalent(o.calibTokensFile, o.tokensFile, ec)))
             invalidInput(o.calibTokensFile, "the calibration stream must differ from the evaluation stream");
         if (o.textFile.empty() && o.tokensFile.empty() && o.calibTokensFile.empty() && o.calibSeed == o.seed)
             invalidInput({}, "the calibration seed must differ from the evaluation seed (calibrate on another stream)");
         if (o.calibTokensFile.empty() && o.calibSample < 1)
             invalidInput({}, "the calibration stream needs at least one sampled token");
     }
-    const int stages = o.imatrix ? 4 : 2;
+    const int stages = calibrate ? 4 : 2;
     int done = 0;
     auto step = [&] {
         ++done;
@@ -86,7 +92,7 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
                        : std::make_unique<Evaluator>(w, std::move(textChunks), s->window / 2, o.cancel);
     s->stream.insert(QStringLiteral("positions"), qint64(s->evaluator->positions()));
     step();
-    if (o.imatrix) {
+    if (calibrate) {
         std::vector<int32_t> calib;
         if (!o.calibTokensFile.empty()) {
             calib = loadTokenFile(o.calibTokensFile, vocab);
@@ -97,7 +103,13 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
             s->stream.insert(QStringLiteral("calibration_seed"), qint64(o.calibSeed));
         }
         step();
-        s->imatrix = collectImportance(w, calib, s->window, o.cancel);
+        ActivationStats stats = collectImportance(w, calib, s->window, o.cancel, o.errorFeedback);
+        if (o.imatrix && o.errorFeedback)
+            s->imatrix = stats;
+        if (o.errorFeedback)
+            s->errorFeedback = std::move(stats);
+        else
+            s->imatrix = std::move(stats);
         step();
     }
     return s;
@@ -118,6 +130,8 @@ TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const PlanSpec& pl
     a.plain = s.evaluator->evaluate(applyPrecision(*s.weights, prec), cancel);
     if (s.imatrix)
         a.imatrix = s.evaluator->evaluate(applyPrecision(*s.weights, prec, &*s.imatrix), cancel);
+    if (s.errorFeedback && errorFeedbackApplies(prec))
+        a.errorFeedback = s.evaluator->evaluate(applyErrorFeedback(*s.weights, prec, *s.errorFeedback), cancel);
     return a;
 }
 

@@ -33,7 +33,8 @@ struct EvalStreamOptions {
     uint64_t seed = kDefaultEvalSeed;
     int window = 0;                    // tokens per window; 0: the model's context length
     bool imatrix = false;              // also collect an importance matrix
-    std::string calibTokensFile;       // calibration stream; empty: sample
+    bool errorFeedback = false;        // also collect input second moments for error feedback
+    std::string calibTokensFile;       // calibration stream (imatrix, error feedback); empty: sample
     int calibSample = kDefaultCalibSample;
     uint64_t calibSeed = kDefaultCalibSeed;
     const std::atomic<bool>* cancel = nullptr;          // checked per token / window -> Error(Cancelled)
@@ -48,6 +49,7 @@ struct EvalSetup {
     int window = 0;
     std::unique_ptr<Evaluator> evaluator;
     std::optional<ActivationStats> imatrix;
+    std::optional<ActivationStats> errorFeedback;  // calibration with input second moments
     QJsonObject stream;  // how the evaluation (and calibration) streams were made
     std::vector<std::string> warnings;  // e.g. a window capped below the stated context length
 };
@@ -68,6 +70,8 @@ PlanSpec precisionForPlan(const Model& m, const LlamaWeights& w, const PlanSpec&
 struct TypeAccuracy {
     AccuracyMetrics plain;
     std::optional<AccuracyMetrics> imatrix;  // when the setup has an importance matrix
+    // When the setup has error-feedback calibration and the type has a format it can write.
+    std::optional<AccuracyMetrics> errorFeedback;
 };
 TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const PlanSpec& plan,
                           const std::atomic<bool>* cancel = nullptr);

@@ -237,14 +237,47 @@ LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const Acti
 }
 
 ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window,
-                                  const std::atomic<bool>* cancel)
+                                  const std::atomic<bool>* cancel, bool moments)
 {
     ActivationStats stats;
+    stats.collectMoments(moments);
     for (const auto& win : splitWindows(tokens, effectiveWindow(w, window))) {
         checkCancel(cancel);
         llamaLogits(w, win, &stats);
     }
     return stats;
+}
+
+LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const ActivationStats& calibration)
+{
+    LlamaWeights out = w;
+    for (const auto& [name, f] : p.tensors) {
+        if (!f)
+            continue;
+        const WeightTensor& t = w.get(name);
+        if (!f->supports(t.rows, t.cols))
+            invalidInput(w.path, "format " + f->name() + " cannot store tensor '" + name + "' (row length " +
+                                     std::to_string(t.cols) + ")");
+        const auto moments = calibration.moments(name);
+        if (!moments || !errorFeedbackSupported(*f) || moments->n != t.cols) {
+            out.replace(name, f->roundTrip(t.ptr(), t.rows, t.cols));
+            continue;
+        }
+        std::vector<uint8_t> bytes(f->storageBytes(t.rows, t.cols));
+        errorFeedbackQuantize(*f, t.ptr(), t.rows, t.cols, moments->xtx, bytes.data());
+        std::vector<float> values(size_t(t.numel()));
+        f->dequantize(bytes.data(), t.rows, t.cols, values.data());
+        out.replace(name, std::move(values));
+    }
+    return out;
+}
+
+bool errorFeedbackApplies(const PlanSpec& p)
+{
+    for (const auto& [name, f] : p.tensors)
+        if (f && errorFeedbackSupported(*f))
+            return true;
+    return false;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -78,8 +78,16 @@ LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const Acti
 
 // Importance matrix: mean squared activation entering each column of every weight matrix, over
 // the windows of a calibration stream (use a different stream from the evaluation one).
+// With moments, also each matrix's input second moment XᵀX (for error feedback).
 ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window = 0,
-                                  const std::atomic<bool>* cancel = nullptr);
+                                  const std::atomic<bool>* cancel = nullptr, bool moments = false);
+
+// The weights as error-feedback rounding (core/eval/error_feedback.h) quantizes them with the
+// input second moments in `calibration`: each assigned tensor whose format error feedback can
+// write and whose moments were collected; any other assigned tensor by its plain round trip.
+LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const ActivationStats& calibration);
+// Whether applyErrorFeedback changes anything over plain rounding for this precision.
+bool errorFeedbackApplies(const PlanSpec& p);
 
 // ---- Metrics --------------------------------------------------------------------------------
 

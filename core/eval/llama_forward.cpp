@@ -148,6 +148,20 @@ void ActivationStats::add(std::initializer_list<const std::string*> names, const
             a.sum[size_t(j)] += sq[size_t(j)];
         a.count += x.rows();
     }
+    if (collectMoments_ && names.size() > 0) {
+        std::shared_ptr<InputMoments>& first = moments_[**names.begin()];
+        if (!first)
+            first = std::make_shared<InputMoments>();
+        first->add(x.data(), x.rows(), cols);
+        for (const std::string* n : names)
+            moments_[*n] = first;
+    }
+}
+
+std::shared_ptr<const InputMoments> ActivationStats::moments(const std::string& tensor) const
+{
+    auto it = moments_.find(tensor);
+    return it == moments_.end() ? nullptr : it->second;
 }
 
 std::vector<float> ActivationStats::importance(const std::string& tensor) const

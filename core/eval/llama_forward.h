@@ -4,6 +4,7 @@
 // norm, tied or separate classifier). Weights are held in llama.cpp's layout and names, so the
 // same code runs a GGUF, a llama2.c checkpoint or a Hugging Face folder, and any precision's
 // reconstruction of them (evaluation swaps tensors for their quantize-dequantize round trip).
+#include "core/eval/error_feedback.h"
 #include "core/model/architecture.h"
 
 #include <Eigen/Core>
@@ -80,12 +81,20 @@ public:
     int64_t tokens(const std::string& tensor) const;
     bool empty() const { return sums_.empty(); }
 
+    // Also accumulate each matrix's full input second moment XᵀX (for error feedback; matrices
+    // that read the same input share one). Off by default: it costs width² doubles per input.
+    void collectMoments(bool on) { collectMoments_ = on; }
+    // XᵀX of the tensor's inputs; null when not collected or the tensor never ran.
+    std::shared_ptr<const InputMoments> moments(const std::string& tensor) const;
+
 private:
     struct Acc {
         std::vector<double> sum;
         int64_t count = 0;
     };
     std::map<std::string, Acc> sums_;
+    bool collectMoments_ = false;
+    std::map<std::string, std::shared_ptr<InputMoments>> moments_;
 };
 
 // Incremental evaluation with a key/value cache: eval() feeds tokens at the next positions and

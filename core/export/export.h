@@ -6,6 +6,7 @@
 //                source dtype (how the INT/NF4 family exports)
 // Output is atomic (temporary file + fsync + rename); the input is never touched and may never
 // be the output.
+#include "core/formats/format.h"
 #include "core/model/model.h"
 #include "core/plan/plan.h"
 
@@ -38,6 +39,10 @@ struct ExportOptions {
     // Optional importance per column (cols values) of an eligible tensor, empty for none: the
     // format then minimises the importance-weighted error (an importance matrix, see evaluation.h).
     std::function<std::vector<float>(const PlanEntry&)> importance;
+    // Optional quantizer of an eligible tensor for a GGUF output, instead of the format's own (error
+    // feedback, core/eval/error_feedback.h): writes f.storageBytes(rows, cols) bytes of `values`
+    // (llama.cpp layout) to dst and returns true, or returns false to leave it to the format.
+    std::function<bool(const PlanEntry&, const Format& f, const float* values, void* dst)> quantizeTensor;
 };
 
 struct ExportResult {

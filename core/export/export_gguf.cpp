@@ -287,6 +287,11 @@ ExportResult exportGguf(const Model& m, const QuantPlan& plan, AtomicFile& out, 
         throwIfCancelled(opts);
         const Format& f = planFormat(e);
         std::vector<std::byte> bytes(f.storageBytes(e.rows(), e.cols()));
+        if (e.eligible && opts.quantizeTensor && opts.quantizeTensor(e, f, values.data(), bytes.data()))
+            return bytes;
+        const std::vector<float> imp = opts.importance && e.eligible ? opts.importance(e) : std::vector<float>();
+        if (!imp.empty() && int64_t(imp.size()) != e.cols())
+            failure(m.path, "importance of tensor '" + t.name + "' has the wrong length");
         // Row-independent formats are quantized in slices of rows (identical bytes), so a
         // cancellation does not wait for a whole large tensor.
         const int64_t rows = e.rows(), cols = e.cols();
@@ -295,12 +300,9 @@ ExportResult exportGguf(const Model& m, const QuantPlan& plan, AtomicFile& out, 
         for (int64_t r = 0; r < rows; r += slice) {
             throwIfCancelled(opts);
             const int64_t n = std::min(slice, rows - r);
-            f.quantize(values.data() + r * cols, n, cols, bytes.data() + uint64_t(r) * rowBytes);
+            f.quantize(values.data() + r * cols, n, cols, bytes.data() + uint64_t(r) * rowBytes,
+                       imp.empty() ? nullptr : imp.data());
         }
-        const std::vector<float> imp = opts.importance && e.eligible ? opts.importance(e) : std::vector<float>();
-        if (!imp.empty() && int64_t(imp.size()) != e.cols())
-            failure(m.path, "importance of tensor '" + t.name + "' has the wrong length");
-        f.quantize(values.data(), e.rows(), e.cols(), bytes.data(), imp.empty() ? nullptr : imp.data());
         return bytes;
     };
     streamTensors(m, plan, out, offsets, encode, opts, res);

@@ -1,0 +1,48 @@
+#pragma once
+// Error-feedback rounding (the method of GPTQ, Frantar et al. 2022) into llama.cpp's block formats.
+//
+// A weight matrix W (rows x cols, y = W x) is quantized so that the layer's output on calibration
+// inputs X changes least, not the weights: with H = XᵀX/N + damping, columns are quantized in order
+// and each column's rounding error is spread over the columns not yet quantized through H⁻¹ (its
+// upper Cholesky factor U, Hinv = UᵀU): for column c, e = (w_c − q_c)/U[c,c] and
+// w_j −= e·U[c,j] for j > c (applied lazily in batches of columns). A block's scale(s) are chosen by
+// the format's own quantizer, importance-weighted by H's diagonal, when the block's first column is
+// reached (from the already-updated weights); its columns then round to the nearest level of that
+// frozen grid. The stored bytes are ordinary llama.cpp blocks.
+//
+// Rows are independent given U, so rows run in parallel (qs::parallelFor; a CancelScope stops it).
+#include "core/formats/format.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace qs {
+
+// The formats error feedback can write: every GGUF block format QuantScope encodes (Q8_0, Q6_K,
+// Q5_1, Q5_K, Q5_0, Q4_1, Q4_K, Q4_0, IQ4_NL, Q3_K, Q2_K). Not the INT/NF4 family or floats.
+bool errorFeedbackSupported(const Format& f);
+
+struct ErrorFeedbackOptions {
+    double damping = 0.01;  // added to H's diagonal, as a fraction of its mean diagonal
+    int batch = 128;        // columns per lazy update (rounded up to a multiple of the block size)
+};
+
+// Second moment of a matrix's inputs: H[i][j] = sum over tokens x_i x_j (n x n, row-major),
+// accumulated from calibration activations.
+struct InputMoments {
+    int64_t n = 0;
+    int64_t tokens = 0;
+    std::vector<double> xtx;
+
+    void add(const float* x, int64_t nTokens, int64_t width);  // x: nTokens x width, row-major
+};
+
+// Quantizes W (rows x cols, row-major) into f's bytes (f.storageBytes(rows, cols) at dst) with error
+// feedback through H (cols x cols, symmetric, H = XᵀX or any positive multiple). Inputs that never
+// fired (H[i][i] == 0) get plain rounding for their column and pass no error on. If H cannot be
+// factorised even with more damping, the whole matrix falls back to the format's plain quantizer.
+// Throws qs::Error(InvalidInput) for an unsupported format or a row length it cannot store.
+void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols,
+                           const std::vector<double>& H, void* dst, const ErrorFeedbackOptions& o = {});
+
+}  // namespace qs

@@ -1,0 +1,367 @@
+// Error-feedback rounding (core/eval/error_feedback.h): the layer-output error it reaches against
+// plain rounding, agreement with a slow column-by-column reference written here, dead inputs,
+// a singular second moment, and cancellation.
+#include "core/eval/error_feedback.h"
+#include "core/formats/blocks.h"
+#include "core/formats/format.h"
+#include "core/formats/kquant_common.h"
+#include "core/util/error.h"
+#include "core/util/half.h"
+#include "core/util/parallel.h"
+#include "core/model/model.h"
+#include "tests/support/fixtures.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <Eigen/Dense>
+
+#include <atomic>
+#include <cmath>
+#include <random>
+
+using namespace qs;
+
+namespace {
+
+using MatD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// Calibration inputs with correlated columns (as real activations are): X = Z·A, plus a few loud
+// input channels, as LLM activations have.
+using MatF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+std::vector<float> correlatedInputs(int64_t tokens, int64_t width, uint32_t seed)
+{
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> n(0.0f, 1.0f);
+    MatF A(width, width), Z(tokens, width);
+    for (int64_t i = 0; i < width; ++i)
+        for (int64_t j = 0; j < width; ++j)
+            A(i, j) = n(rng) * 0.3f + (i == j ? 1.0f : 0.0f);
+    for (int64_t t = 0; t < tokens; ++t)
+        for (int64_t j = 0; j < width; ++j)
+            Z(t, j) = n(rng);
+    MatF X = Z * A;
+    for (int64_t j = 0; j < width; j += 37)
+        X.col(j) *= 6.0f;
+    return std::vector<float>(X.data(), X.data() + X.size());
+}
+
+std::vector<float> randomWeights(int64_t rows, int64_t cols, uint32_t seed)
+{
+    std::mt19937 rng(seed);
+    std::student_t_distribution<float> t(4.0f);
+    std::vector<float> w(size_t(rows * cols));
+    for (float& v : w)
+        v = 0.02f * t(rng);
+    return w;
+}
+
+// sum over tokens of ‖(W − Ŵ) x‖²
+double outputError(const std::vector<float>& W, const std::vector<float>& Wq, int64_t rows, int64_t cols,
+                   const std::vector<float>& X, int64_t tokens)
+{
+    const Eigen::Map<const MatF> w(W.data(), rows, cols), wq(Wq.data(), rows, cols), x(X.data(), tokens, cols);
+    const Eigen::MatrixXd y = (w - wq).cast<double>() * x.cast<double>().transpose();
+    return y.squaredNorm();
+}
+
+std::vector<float> decode(const Format& f, const std::vector<uint8_t>& bytes, int64_t rows, int64_t cols)
+{
+    std::vector<float> v(size_t(rows * cols));
+    f.dequantize(bytes.data(), rows, cols, v.data());
+    return v;
+}
+
+std::vector<float> diagonalOf(const std::vector<double>& H, int64_t n)
+{
+    std::vector<float> d(static_cast<size_t>(n));
+    for (int64_t i = 0; i < n; ++i)
+        d[size_t(i)] = float(H[size_t(i * n + i)]);
+    return d;
+}
+
+// The levels a Q4_0 block (d·(c − 8)) or a Q4_K sub-block (d·sc·c − dmin·m) can take.
+std::vector<float> q4Levels(const Format& f, const uint8_t* block, int pos)
+{
+    std::vector<float> lv;
+    if (f.name() == "Q4_0") {
+        BlockQ4_0 b;
+        std::memcpy(&b, block, sizeof b);
+        const float d = fp16ToFp32(b.d);
+        for (int c = 0; c < 16; ++c)
+            lv.push_back(float(c - 8) * d);
+    } else {
+        BlockQ4K b;
+        std::memcpy(&b, block, sizeof b);
+        int sc = 0, m = 0;
+        kq::unpackScaleMin6(b.scales, pos / 32, sc, m);
+        const float d = fp16ToFp32(b.d) * float(sc), mn = fp16ToFp32(b.dmin) * float(m);
+        for (int c = 0; c < 16; ++c)
+            lv.push_back(d * float(c) - mn);
+    }
+    return lv;
+}
+
+// The method written the slow, obvious way (optimal brain quantization): after each column, the
+// remaining columns take its error through the inverse second moment, which then drops the column.
+std::vector<float> slowReference(const Format& f, const std::vector<float>& W, int64_t rows, int64_t cols,
+                                 const std::vector<double>& H, double damping)
+{
+    const int S = int(f.blockSize());
+    MatD h = Eigen::Map<const MatD>(H.data(), cols, cols);
+    const double mean = h.diagonal().mean();
+    h.diagonal().array() += damping * mean;
+    const MatD hinv0 = h.inverse();
+    std::vector<float> out(W.size());
+    const std::vector<float> imp = diagonalOf(H, cols);
+    std::vector<uint8_t> block(size_t(f.storageBytes(1, S)));
+    for (int64_t r = 0; r < rows; ++r) {
+        MatD hinv = hinv0;
+        std::vector<double> w(W.begin() + r * cols, W.begin() + (r + 1) * cols);
+        std::vector<float> blockIn(static_cast<size_t>(S));
+        for (int64_t c = 0; c < cols; ++c) {
+            if (c % S == 0) {
+                for (int j = 0; j < S; ++j)
+                    blockIn[size_t(j)] = float(w[size_t(c + j)]);
+                f.quantize(blockIn.data(), 1, S, block.data(), imp.data() + c);
+            }
+            const std::vector<float> lv = q4Levels(f, block.data(), int(c % S));
+            float q = lv[0];
+            for (float l : lv)
+                if (std::fabs(float(w[size_t(c)]) - l) < std::fabs(float(w[size_t(c)]) - q))
+                    q = l;
+            out[size_t(r * cols + c)] = q;
+            const double e = (w[size_t(c)] - double(q)) / hinv(c, c);
+            for (int64_t k = c + 1; k < cols; ++k)
+                w[size_t(k)] -= e * hinv(c, k);
+            const Eigen::VectorXd col = hinv.col(c);
+            hinv -= col * hinv.row(c) / hinv(c, c);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+class TestErrorFeedback : public QObject {
+    Q_OBJECT
+
+private slots:
+    void momentsAccumulate()
+    {
+        const std::vector<float> X = correlatedInputs(40, 8, 3);
+        InputMoments m;
+        m.add(X.data(), 25, 8);
+        m.add(X.data() + 25 * 8, 15, 8);
+        QCOMPARE(m.tokens, int64_t(40));
+        for (int i = 0; i < 8; ++i)
+            for (int j = 0; j < 8; ++j) {
+                double s = 0;
+                for (int t = 0; t < 40; ++t)
+                    s += double(X[size_t(t * 8 + i)]) * double(X[size_t(t * 8 + j)]);
+                QVERIFY(std::fabs(m.xtx[size_t(i * 8 + j)] - s) <= 1e-9 * (1 + std::fabs(s)));
+            }
+    }
+
+    // On held-out inputs from the same distribution, the layer output moves less than with plain
+    // (importance-weighted) rounding, for every format error feedback writes.
+    void lowerOutputErrorThanPlain_data()
+    {
+        QTest::addColumn<QString>("format");
+        for (const Format* f : allFormats())
+            if (errorFeedbackSupported(*f))
+                QTest::newRow(f->name().c_str()) << QString::fromStdString(f->name());
+    }
+    void lowerOutputErrorThanPlain()
+    {
+        QFETCH(QString, format);
+        const Format& f = *findFormat(format.toStdString());
+        const int64_t rows = 24, cols = 512, tokens = 2048;
+        const std::vector<float> W = randomWeights(rows, cols, 11);
+        const std::vector<float> Xc = correlatedInputs(tokens, cols, 5);
+        const std::vector<float> Xh = correlatedInputs(512, cols, 5);  // same mixing, other draws below
+        InputMoments m;
+        m.add(Xc.data(), tokens, cols);
+        std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols))), plain(ef.size());
+        errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, ef.data());
+        const std::vector<float> imp = diagonalOf(m.xtx, cols);
+        f.quantize(W.data(), rows, cols, plain.data(), imp.data());
+        const std::vector<float> We = decode(f, ef, rows, cols), Wp = decode(f, plain, rows, cols);
+        for (float v : We)
+            QVERIFY(std::isfinite(v));
+        const double eEf = outputError(W, We, rows, cols, Xh, 512);
+        const double ePlain = outputError(W, Wp, rows, cols, Xh, 512);
+        qInfo("%s: output error EF / plain = %.3f", qPrintable(format), eEf / ePlain);
+        QVERIFY2(eEf < 0.9 * ePlain, qPrintable(QStringLiteral("EF %1 vs plain %2").arg(eEf).arg(ePlain)));
+    }
+
+    // The fast implementation (Cholesky factor, lazy batches, rows in parallel) picks the same levels
+    // as the method written out slowly.
+    void equalsSlowReference_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("Q4_0") << QStringLiteral("Q4_0");
+        QTest::newRow("Q4_K") << QStringLiteral("Q4_K");
+    }
+    void equalsSlowReference()
+    {
+        QFETCH(QString, format);
+        const Format& f = *findFormat(format.toStdString());
+        const int64_t rows = 4, cols = 256, tokens = 1024;
+        const std::vector<float> W = randomWeights(rows, cols, 21);
+        const std::vector<float> X = correlatedInputs(tokens, cols, 9);
+        InputMoments m;
+        m.add(X.data(), tokens, cols);
+        std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols)));
+        ErrorFeedbackOptions o;
+        o.batch = 64;
+        errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, ef.data(), o);
+        const std::vector<float> fast = decode(f, ef, rows, cols);
+        const std::vector<float> slow = slowReference(f, W, rows, cols, m.xtx, o.damping);
+        int64_t same = 0;
+        for (size_t i = 0; i < fast.size(); ++i)
+            same += std::fabs(fast[i] - slow[i]) <= 1e-6f * (1.0f + std::fabs(slow[i])) ? 1 : 0;
+        qInfo("%s: %lld of %zu weights identical", qPrintable(format), (long long)same, fast.size());
+        QVERIFY(double(same) >= 0.995 * double(fast.size()));
+        const double eFast = outputError(W, fast, rows, cols, X, tokens);
+        const double eSlow = outputError(W, slow, rows, cols, X, tokens);
+        QVERIFY(std::fabs(eFast - eSlow) <= 0.01 * eSlow);
+    }
+
+    // Inputs that never fired: their columns round plainly, nothing becomes NaN, the rest still gains.
+    void deadInputsFallBackToPlainRounding()
+    {
+        const Format& f = *findFormat("Q4_0");
+        const int64_t rows = 8, cols = 256, tokens = 1024;
+        const std::vector<float> W = randomWeights(rows, cols, 4);
+        std::vector<float> X = correlatedInputs(tokens, cols, 6);
+        for (int64_t t = 0; t < tokens; ++t)
+            for (int64_t j = 64; j < 96; ++j)  // one whole block dead
+                X[size_t(t * cols + j)] = 0.0f;
+        InputMoments m;
+        m.add(X.data(), tokens, cols);
+        std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols))), plain(ef.size());
+        errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, ef.data());
+        const std::vector<float> We = decode(f, ef, rows, cols);
+        for (float v : We)
+            QVERIFY(std::isfinite(v));
+        const std::vector<float> imp = diagonalOf(m.xtx, cols);
+        f.quantize(W.data(), rows, cols, plain.data(), imp.data());
+        QVERIFY(outputError(W, We, rows, cols, X, tokens) < outputError(W, decode(f, plain, rows, cols), rows, cols, X, tokens));
+    }
+
+    // A zero second moment (a matrix that never ran): plain rounding, no NaN.
+    void zeroMomentIsPlainRounding()
+    {
+        const Format& f = *findFormat("Q4_0");
+        const int64_t rows = 4, cols = 64;
+        const std::vector<float> W = randomWeights(rows, cols, 8);
+        const std::vector<double> H(size_t(cols * cols), 0.0);
+        std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols))), plain(ef.size());
+        errorFeedbackQuantize(f, W.data(), rows, cols, H, ef.data());
+        f.quantize(W.data(), rows, cols, plain.data());
+        QCOMPARE(ef, plain);
+    }
+
+    void refusesWhatItCannotWrite()
+    {
+        const std::vector<float> W(64, 0.5f);
+        const std::vector<double> H(64 * 64, 0.0);
+        std::vector<uint8_t> dst(1024);
+        QVERIFY_THROWS_EXCEPTION(Error, errorFeedbackQuantize(*findFormat("NF4"), W.data(), 1, 64, H, dst.data()));
+        QVERIFY_THROWS_EXCEPTION(Error, errorFeedbackQuantize(*findFormat("Q4_K"), W.data(), 1, 64, H, dst.data()));
+        QVERIFY_THROWS_EXCEPTION(Error, errorFeedbackQuantize(*findFormat("Q4_0"), W.data(), 1, 64,
+                                                               std::vector<double>(10), dst.data()));
+    }
+
+    void cancelStopsMidMatrix()
+    {
+        const Format& f = *findFormat("Q4_0");
+        const int64_t rows = 512, cols = 256;
+        const std::vector<float> W = randomWeights(rows, cols, 2);
+        const std::vector<float> X = correlatedInputs(300, cols, 1);
+        InputMoments m;
+        m.add(X.data(), 300, cols);
+        std::vector<uint8_t> dst(size_t(f.storageBytes(rows, cols)));
+        std::atomic<bool> cancel{true};
+        CancelScope scope(&cancel);
+        bool cancelled = false;
+        try {
+            errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, dst.data());
+        } catch (const Error& e) {
+            cancelled = e.kind() == ErrorKind::Cancelled;
+        }
+        QVERIFY(cancelled);
+    }
+
+    // The model: compare --eval --error-feedback on stories260K (calibration sampled with seed 2,
+    // evaluation on eval-tokens.json): error feedback lowers the KL of Q4_0 and Q4_1.
+    void compareReportsLowerKl()
+    {
+        QByteArray out, err;
+        const int rc = test::runCli({QStringLiteral("compare"), test::stories(QStringLiteral("stories260K-f32.gguf")),
+                                     QStringLiteral("--types"), QStringLiteral("Q4_0,Q4_1,NF4"), QStringLiteral("--pure"),
+                                     QStringLiteral("--eval"), QStringLiteral("--tokens"),
+                                     test::stories(QStringLiteral("eval-tokens.json")), QStringLiteral("--error-feedback"),
+                                     QStringLiteral("--json")},
+                                    &out, &err);
+        QVERIFY2(rc == 0, err.constData());
+        const QJsonArray rows = QJsonDocument::fromJson(out).object().value(QStringLiteral("results")).toArray();
+        QCOMPARE(rows.size(), 3);
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject r = rows.at(i).toObject();
+            const double plain = r.value(QStringLiteral("kld_mean")).toDouble();
+            const double ef = r.value(QStringLiteral("ef_kld_mean")).toDouble();
+            qInfo("%s: KL plain %.4f, error feedback %.4f", qPrintable(r.value(QStringLiteral("type")).toString()), plain, ef);
+            QVERIFY(ef > 0.0);
+            QVERIFY(ef < plain);
+        }
+        // NF4 is not a format error feedback writes: no ef_* columns for it.
+        QVERIFY(!rows.at(2).toObject().contains(QStringLiteral("ef_kld_mean")));
+        // Calibrating on the evaluation stream is refused.
+        const int same = test::runCli({QStringLiteral("compare"), test::stories(QStringLiteral("stories260K-f32.gguf")),
+                                       QStringLiteral("--types"), QStringLiteral("Q4_0"), QStringLiteral("--eval"),
+                                       QStringLiteral("--tokens"), test::stories(QStringLiteral("eval-tokens.json")),
+                                       QStringLiteral("--calib-tokens"), test::stories(QStringLiteral("eval-tokens.json")),
+                                       QStringLiteral("--error-feedback")},
+                                      &out, &err);
+        QCOMPARE(same, 2);
+        QVERIFY(err.contains("calib"));
+    }
+
+    // quantize --error-feedback writes a GGUF of the same layout as plain (other bytes), and refuses
+    // outputs it cannot write this way.
+    void quantizeWritesOrdinaryBlocks()
+    {
+        QTemporaryDir dir;
+        const QString src = test::stories(QStringLiteral("stories260K-f32.gguf"));
+        const QString plain = dir.filePath(QStringLiteral("plain.gguf")), ef = dir.filePath(QStringLiteral("ef.gguf"));
+        QByteArray out, err;
+        QCOMPARE(test::runCli({QStringLiteral("quantize"), src, QStringLiteral("--type"), QStringLiteral("Q4_0"),
+                               QStringLiteral("--pure"), QStringLiteral("--output"), plain}, &out, &err), 0);
+        QVERIFY2(test::runCli({QStringLiteral("quantize"), src, QStringLiteral("--type"), QStringLiteral("Q4_0"),
+                               QStringLiteral("--pure"), QStringLiteral("--error-feedback"), QStringLiteral("--calib-sample"),
+                               QStringLiteral("256"), QStringLiteral("--output"), ef}, &out, &err) == 0, err.constData());
+        const auto a = openModel(plain.toStdString()), b = openModel(ef.toStdString());
+        QCOMPARE(a->tensors.size(), b->tensors.size());
+        int differing = 0;
+        for (size_t i = 0; i < a->tensors.size(); ++i) {
+            QCOMPARE(a->tensors[i].name, b->tensors[i].name);
+            QCOMPARE(a->tensors[i].dtype, b->tensors[i].dtype);
+            const auto da = a->data(a->tensors[i]), db = b->data(b->tensors[i]);
+            QCOMPARE(da.size(), db.size());
+            differing += std::memcmp(da.data(), db.data(), da.size()) != 0 ? 1 : 0;
+        }
+        QVERIFY(differing > 0);
+        QCOMPARE(test::runCli({QStringLiteral("quantize"), src, QStringLiteral("--type"), QStringLiteral("NF4"),
+                               QStringLiteral("--error-feedback"), QStringLiteral("--output"),
+                               dir.filePath(QStringLiteral("x.safetensors"))}, &out, &err), 2);
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x.safetensors"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestErrorFeedback)
+#include "test_error_feedback.moc"
