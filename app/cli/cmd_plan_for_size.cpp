@@ -3,6 +3,7 @@
 #include "app/cli/cancel.h"
 #include "app/cli/cli.h"
 #include "app/cli/eval_cli.h"
+#include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/export/export.h"
 #include "core/model/architecture.h"
@@ -92,6 +93,7 @@ int cmdPlanForSize(const QStringList& args)
             po.pure = true;
             po.target = targetForPath(out);
             checkOutputIsNotInput(*model, out);
+            checkOutputPath(out);
             ExportOptions xo;
             xo.cancel = &cancel;
             if (im)

@@ -5,6 +5,7 @@
 #include "core/eval/error_feedback.h"
 #include "core/eval/eval_setup.h"
 #include "core/eval/evaluation.h"
+#include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
 #include "core/util/parallel.h"
@@ -76,8 +77,10 @@ int cmdQuantize(const QStringList& args)
         po.target = out.empty() ? PlanTarget::Gguf : targetForPath(out);
         noteInput(p.positionalArguments().at(0));
         const auto model = openModel(p.positionalArguments().at(0).toStdString());
-        if (!out.empty())
+        if (!out.empty()) {
             checkOutputIsNotInput(*model, out);
+            checkOutputPath(out);
+        }
         const QuantPlan plan = buildPlan(*model, po);
 
         QString head = QStringLiteral("model: %1 (%2, %3 tensors, %4 parameters)\n")

@@ -565,8 +565,13 @@ void checkConfigAgainstTensors(const Model& m, const ModelConfig& c)
 
 std::string ggufName(const Model& m, const std::string& name)
 {
-    if (ggufNamed(m))
+    if (ggufNamed(m)) {
+        int l = 0;
+        std::string_view rest;
+        if (splitLayer(name, "blk.", l, rest))  // "blk.00." is layer 0 too
+            return "blk." + std::to_string(l) + "." + std::string(rest);
         return name;
+    }
     const Architecture* a = architectureOf(m, nullptr, nullptr);
     return a ? a->ggufName(name) : std::string();
 }

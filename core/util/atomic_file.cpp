@@ -77,7 +77,7 @@ int removeStaleTemporaries(const std::string& dir)
     return removed;
 }
 
-AtomicFile::AtomicFile(const std::string& target) : target_(target)
+void checkOutputPath(const std::string& target)
 {
     if (target.empty())
         invalidInput(target, "the output file name is empty");
@@ -92,6 +92,12 @@ AtomicFile::AtomicFile(const std::string& target) : target_(target)
     if (nameMax > 0 && base.size() > size_t(nameMax))
         invalidInput(target, "the file name is longer than the folder allows (" + std::to_string(base.size()) + " of " +
                                  std::to_string(nameMax) + " bytes)");
+}
+
+AtomicFile::AtomicFile(const std::string& target) : target_(target)
+{
+    checkOutputPath(target);
+    const std::string dir = dirOf(target);
     removeStaleTemporaries(dir);
     const std::string name = (dir == "/" ? "/" : dir + "/") + kTempPrefix + std::to_string(::getpid()) + "-XXXXXX";
     std::vector<char> tmpl(name.begin(), name.end());

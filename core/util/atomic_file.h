@@ -44,6 +44,11 @@ private:
 // gone. Removes them and returns how many were removed (done by the AtomicFile constructor).
 int removeStaleTemporaries(const std::string& dir);
 
+// Throws qs::Error(InvalidInput) naming `target` if it cannot be an output file: empty, a
+// folder, or a name longer than its folder allows (what the AtomicFile constructor checks first;
+// callers check it before long work).
+void checkOutputPath(const std::string& target);
+
 // True if both paths name the same existing file (same device and inode).
 bool sameFile(const std::string& a, const std::string& b);
 

@@ -108,7 +108,7 @@ private slots:
 
         Dists llamaF16;
         for (const char* qt : {"F16", "Q8_0"}) {
-            PlanOptions po;
+            PlanSpec po;
             po.type = qt;
             po.pure = true;
             const QString out = tmp.filePath(QString::fromUtf8(QTest::currentDataTag()) + "-" + qt + ".gguf");

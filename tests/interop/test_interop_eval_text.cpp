@@ -79,7 +79,7 @@ private slots:
 
         const auto model = openModel(dir.toStdString());
         auto exportAt = [&](const char* type) {
-            PlanOptions po;
+            PlanSpec po;
             po.type = type;
             const QString gguf = dir + "-" + type + ".gguf";
             exportModel(*model, buildPlan(*model, po), gguf.toStdString());

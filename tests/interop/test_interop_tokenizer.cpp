@@ -127,7 +127,7 @@ private slots:
         t.vocabSize = hf->size() + 7;  // padded, as real models are
         test::writeTinyLlama(dir, t, test::npmTokenizerDir(name));
         const auto model = openModel(dir.toStdString());
-        PlanOptions po;
+        PlanSpec po;
         po.type = "F16";
         const QString out = dir + ".gguf";
         const ExportResult r = exportModel(*model, buildPlan(*model, po), out.toStdString());
@@ -197,7 +197,7 @@ private slots:
         for (MetaEntry& e : m->metadata)
             if (e.key == "tokenizer.ggml.pre")
                 e.value = MetaValue::ofString(pre.toStdString());
-        PlanOptions po;
+        PlanSpec po;
         po.type = "F16";
         const QString out = tmp.filePath("qwen3-" + pre + ".gguf");
         exportModel(*m, buildPlan(*m, po), out.toStdString());

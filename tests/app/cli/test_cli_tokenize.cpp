@@ -70,7 +70,7 @@ private slots:
         const QString path = tmp.filePath(model);
         if (model.endsWith(".gguf") && !QFile::exists(path)) {
             const auto m = openModel(folder.toStdString());
-            PlanOptions po;
+            PlanSpec po;
             po.type = "F16";
             exportModel(*m, buildPlan(*m, po), path.toStdString());
         }

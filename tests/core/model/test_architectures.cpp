@@ -44,7 +44,7 @@ float maxAbsDiff(const RowMatrix& a, const RowMatrix& b)
 
 ExportResult exportAs(const Model& m, const std::string& type, const QString& out)
 {
-    PlanOptions po;
+    PlanSpec po;
     po.type = type;
     po.pure = true;
     return exportModel(m, buildPlan(m, po), out.toStdString());
@@ -356,7 +356,7 @@ private slots:
         QVERIFY(!QFileInfo::exists(out));
         QCOMPARE(QDir(tmp.path()).entryList({"*qs-tmp*"}, QDir::Files | QDir::Hidden).size(), 0);
         // Weight level: fake-quant safetensors export, compare (CLI), info.
-        PlanOptions po;
+        PlanSpec po;
         po.type = "Q8_0";
         po.target = PlanTarget::Safetensors;
         const QString st = tmp.filePath("unknown-q8.safetensors");

@@ -3,6 +3,7 @@
 #include "core/util/error.h"
 #include "core/plan/plan.h"
 
+#include <QJsonObject>
 #include <QtTest>
 
 #include <map>
@@ -71,6 +72,19 @@ std::unique_ptr<Model> llamaShape(int layers, int64_t dim, int64_t ffn, int64_t 
     u32("llama.attention.head_count", heads);
     u32("llama.attention.head_count_kv", kvHeads);
     u32("llama.context_length", 4096);
+    m->metadata.push_back({"llama.attention.layer_norm_rms_epsilon", MetaValue::ofF32(1e-5f)});
+    if (hfNames) {  // a Hugging Face folder: config.json says the architecture
+        m->format = "safetensors";
+        m->path = "shape/model.safetensors";
+        m->metadata.clear();
+        m->hfConfig = QJsonObject{{"model_type", "llama"},
+                                  {"hidden_size", qint64(dim)},
+                                  {"intermediate_size", qint64(ffn)},
+                                  {"num_hidden_layers", layers},
+                                  {"num_attention_heads", heads},
+                                  {"num_key_value_heads", kvHeads},
+                                  {"vocab_size", qint64(vocab)}};
+    }
     return m;
 }
 

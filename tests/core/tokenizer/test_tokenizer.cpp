@@ -302,7 +302,7 @@ private slots:
         QString e = errorOf([&] { loadTokenizer(*m); });
         QVERIFY2(e.startsWith(dir + "/tokenizer.json: ") && e.contains("265 tokens") && e.contains("200"), qPrintable(e));
         // The export refuses it too, and leaves no file.
-        PlanOptions po;
+        PlanSpec po;
         po.type = "F16";
         const QString out = tmp.filePath("small.gguf");
         e = errorOf([&] { exportModel(*m, buildPlan(*m, po), out.toStdString()); });
@@ -325,7 +325,7 @@ private slots:
         test::writeTinyLlama(dir, t);
         writeJson(dir + "/tokenizer.json", test::smallByteLevelTokenizer());
         const auto m = openModel(dir.toStdString());
-        PlanOptions po;
+        PlanSpec po;
         po.type = "F16";
         const QString out = tmp.filePath("with-tokenizer.gguf");
         const ExportResult r = exportModel(*m, buildPlan(*m, po), out.toStdString());
