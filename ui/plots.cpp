@@ -136,14 +136,15 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
         p->legend->setFont(QFont(font().family(), 8));
         p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
         connect(p, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
-        if (i == ErrorTab) {
-            // Its entries are long (one line of figures per precision): below the plot, in two
-            // columns, where they cover nothing.
+        if (i == ErrorTab || i == LayerTab) {
+            // Below the plot, where they cover nothing: the error legend's entries are long (one
+            // line of figures per precision), and the per-layer series run across the whole width
+            // (no corner stays free in a small window).
             p->axisRect()->insetLayout()->take(p->legend);
             p->plotLayout()->addElement(2, 0, p->legend);
             p->plotLayout()->setRowStretchFactor(2, 0.001);
             p->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-            p->legend->setWrap(2);
+            p->legend->setWrap(i == ErrorTab ? 2 : 6);
         }
         plots_[i] = p;
         tabs_->addTab(p, QString());
