@@ -5,7 +5,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 pkgs=(build-essential cmake ninja-build clang libclang-rt-14-dev
       qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl1-mesa-dev
-      libqcustomplot-dev libeigen3-dev xvfb xauth imagemagick nodejs npm)
+      libqcustomplot-dev libeigen3-dev xvfb xauth imagemagick nodejs npm
+      fonts-noto-cjk fonts-lohit-deva)
+# fonts-noto-cjk / fonts-lohit-deva: glyphs for the Chinese and Hindi translations (a default
+# Debian has DejaVu only, which has neither: the window would show boxes).
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -139,10 +139,6 @@
             <translation>Nullpunkt: %1</translation>
         </message>
         <message>
-            <source>Codes %1 … %2: %3 levels.</source>
-            <translation>Codes %1 … %2: %3 Stufen.</translation>
-        </message>
-        <message>
             <source>Weight %1: %2</source>
             <translation>Gewicht %1: %2</translation>
         </message>
@@ -157,6 +153,21 @@
         <message>
             <source>reconstruction (the level it rounds to)</source>
             <translation>Rekonstruktion (die Stufe, auf die gerundet wird)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Its blocks hold %n weight(s), and %1 is not a multiple of that.</source>
+            <translation>
+                <numerusform>Seine Blöcke fassen %n Gewicht, und %1 ist kein Vielfaches davon.</numerusform>
+                <numerusform>Seine Blöcke fassen %n Gewichte, und %1 ist kein Vielfaches davon.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The scale is negative: as in llama.cpp, it is the block's weight of largest magnitude divided by the code at one end of the range, and that weight is negative here. Codes and scale change sign together, so d·q gives the same values.</source>
+            <translation>Die Skala ist negativ: Wie in llama.cpp ist sie das betragsgrößte Gewicht des Blocks geteilt durch den Code an einem Ende des Bereichs, und dieses Gewicht ist hier negativ. Codes und Skala wechseln gemeinsam das Vorzeichen, d·q ergibt also dieselben Werte.</translation>
+        </message>
+        <message>
+            <source>Codes %1 … %2: %3 of %4 levels used by this block.</source>
+            <translation>Codes %1 … %2: %3 von %4 Stufen werden von diesem Block genutzt.</translation>
         </message>
     </context>
     <context>
@@ -276,10 +287,6 @@
             <translation>&amp;Demo-Modell öffnen</translation>
         </message>
         <message>
-            <source>A synthetic llama-shaped model built in memory</source>
-            <translation>Ein synthetisches Modell in Llama-Form, im Speicher erzeugt</translation>
-        </message>
-        <message>
             <source>Export &amp;Table…</source>
             <translation>&amp;Tabelle exportieren…</translation>
         </message>
@@ -293,7 +300,7 @@
         </message>
         <message>
             <source>Export &amp;Plot…</source>
-            <translation>&amp;Diagramm exportieren…</translation>
+            <translation>Dia&amp;gramm exportieren…</translation>
         </message>
         <message>
             <source>Export Plot</source>
@@ -312,7 +319,7 @@
             <translation>Tabellenzeilen &amp;kopieren</translation>
         </message>
         <message>
-            <source>&amp;Log Scale</source>
+            <source>Log &amp;Scale</source>
             <translation>&amp;Logarithmische Skala</translation>
         </message>
         <message>
@@ -341,7 +348,7 @@
         </message>
         <message>
             <source>&amp;View</source>
-            <translation>&amp;Ansicht</translation>
+            <translation>A&amp;nsicht</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -489,10 +496,6 @@
             <translation>Über QuantScope</translation>
         </message>
         <message>
-            <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;Sehen Sie, was Quantisierung mit den Gewichten eines Sprachmodells macht.&lt;/p&gt;&lt;p&gt;Qt %2 (erstellt mit %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</translation>
-        </message>
-        <message>
             <source>Explain in the quantization primer</source>
             <translation>In der Einführung in die Quantisierung erklären</translation>
         </message>
@@ -596,7 +599,7 @@
             <translation>KL-Divergenz, wenn nur ein Tensor (oder eine Schicht) quantisiert wird, sortiert</translation>
         </message>
         <message>
-            <source>Plan for &amp;Size…</source>
+            <source>Plan for Si&amp;ze…</source>
             <translation>Plan für &amp;Zielgröße…</translation>
         </message>
         <message>
@@ -614,6 +617,50 @@
         <message>
             <source>Click a control to read what it shows, with a link into the quantization primer</source>
             <translation>Klicken Sie auf ein Bedienelement, um zu lesen, was es zeigt – mit einem Link in die Einführung in die Quantisierung</translation>
+        </message>
+        <message>
+            <source>Open &amp;Built-in Model</source>
+            <translation>&amp;Mitgeliefertes Modell öffnen</translation>
+        </message>
+        <message>
+            <source>Cannot open the built-in model</source>
+            <translation>Das mitgelieferte Modell lässt sich nicht öffnen</translation>
+        </message>
+        <message>
+            <source>Open a model to compare precisions.</source>
+            <translation>Öffnen Sie ein Modell, um Präzisionen zu vergleichen.</translation>
+        </message>
+        <message>
+            <source>Whole model: press Run (F5) to quantize every tensor at the checked precisions; one row per precision.</source>
+            <translation>Ganzes Modell: Mit „Ausführen“ (F5) wird jeder Tensor in den gewählten Präzisionen quantisiert; eine Zeile pro Präzision.</translation>
+        </message>
+        <message>
+            <source>Whole model: each row quantizes every eligible tensor at one precision (hover a row for its formats and fallbacks).</source>
+            <translation>Ganzes Modell: Jede Zeile quantisiert alle geeigneten Tensoren in einer Präzision (Zeile mit der Maus berühren für ihre Formate und Ausweichtypen).</translation>
+        </message>
+        <message>
+            <source>Turn on Analysis &gt; Evaluate Model Accuracy for KL and perplexity.</source>
+            <translation>Für KL und Perplexität „Analyse &gt; Modellgenauigkeit messen“ einschalten.</translation>
+        </message>
+        <message>
+            <source>This synthetic demo has random-like weights: its perplexity (in the thousands) and Δ perplexity mean little; the built-in stories260K model (File &gt; Open Built-in Model) is a real one.</source>
+            <translation>Dieses synthetische Demo-Modell hat zufallsähnliche Gewichte: Seine Perplexität (in den Tausenden) und die Δ-Perplexität sagen wenig aus; das mitgelieferte Modell stories260K (Datei &gt; Mitgeliefertes Modell öffnen) ist ein echtes.</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;&lt;p&gt;Built-in model: stories260K by Andrej Karpathy (llama2.c, MIT licence).&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;Sehen Sie, was Quantisierung mit den Gewichten eines Sprachmodells macht.&lt;/p&gt;&lt;p&gt;Qt %2 (gebaut mit %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;&lt;p&gt;Mitgeliefertes Modell: stories260K von Andrej Karpathy (llama2.c, MIT-Lizenz).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Plan %1 bpw</source>
+            <translation>Plan %1 Bit/Gewicht</translation>
+        </message>
+        <message>
+            <source>stories260K: a real 260K-parameter llama trained on TinyStories (MIT), built into QuantScope</source>
+            <translation>stories260K: ein echtes, auf TinyStories trainiertes Llama-Modell mit 260K Parametern (MIT), in QuantScope eingebaut</translation>
+        </message>
+        <message>
+            <source>A synthetic llama-shaped model built in memory (12 M parameters) with random-like weights: shapes and sizes are real, its perplexity is meaningless</source>
+            <translation>Ein synthetisches Modell in Llama-Form, im Speicher erzeugt (12 Mio. Parameter), mit zufallsähnlichen Gewichten: Formen und Größen sind echt, seine Perplexität ist bedeutungslos</translation>
         </message>
     </context>
     <context>
@@ -804,10 +851,6 @@
             <translation>Dichte</translation>
         </message>
         <message>
-            <source>original weights (%L1)</source>
-            <translation>ursprüngliche Gewichte (%L1)</translation>
-        </message>
-        <message>
             <source>weight value</source>
             <translation>Gewichtswert</translation>
         </message>
@@ -816,16 +859,8 @@
             <translation>Anzahl</translation>
         </message>
         <message>
-            <source>Select a tensor to see the reconstruction levels of its blocks.</source>
-            <translation>Wählen Sie einen Tensor, um die Rekonstruktionsstufen seiner Blöcke zu sehen.</translation>
-        </message>
-        <message>
             <source>Press Run for the whole model's error distribution, or select a tensor</source>
             <translation>Drücken Sie „Ausführen“ für die Fehlerverteilung des ganzen Modells oder wählen Sie einen Tensor</translation>
-        </message>
-        <message>
-            <source>original (%L1 weights)</source>
-            <translation>original (%L1 Gewichte)</translation>
         </message>
         <message>
             <source>dequantized %1</source>
@@ -937,6 +972,29 @@
         <message>
             <source>Storage against error for each precision, with the Pareto front</source>
             <translation>Speicherbedarf gegen Fehler für jede Präzision, mit der Pareto-Front</translation>
+        </message>
+        <message>
+            <source>original weights (%1)</source>
+            <translation>ursprüngliche Gewichte (%1)</translation>
+        </message>
+        <message>
+            <source>The whole model's weights. Select a tensor in the Model list to see the levels a precision gives its blocks, or press Run (F5) to compare the checked precisions.</source>
+            <translation>Die Gewichte des ganzen Modells. Wählen Sie in der Modellliste einen Tensor, um die Stufen zu sehen, die eine Präzision seinen Blöcken gibt, oder drücken Sie „Ausführen“ (F5), um die gewählten Präzisionen zu vergleichen.</translation>
+        </message>
+        <message>
+            <source>original (%1 weights)</source>
+            <translation>Original (%1 Gewichte)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2 of %n level(s) used in %3 (move the mouse over the histogram to pick another block)</source>
+            <translation>
+                <numerusform>%1: %2 von %n Stufe genutzt in %3 (Maus über das Histogramm bewegen, um einen anderen Block zu wählen)</numerusform>
+                <numerusform>%1: %2 von %n Stufen genutzt in %3 (Maus über das Histogramm bewegen, um einen anderen Block zu wählen)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (same as %2)</source>
+            <translation>%1 (wie %2)</translation>
         </message>
     </context>
     <context>
@@ -1255,6 +1313,36 @@
             <source>Time to quantize, dequantize and measure at this precision</source>
             <translation>Zeit zum Quantisieren, Dequantisieren und Messen in dieser Präzision</translation>
         </message>
+        <message>
+            <source>%1: a mixed-precision plan for a size target (Analysis &gt; Plan for Size); its bits per weight count every tensor of the forward pass, as plan-for-size does</source>
+            <translation>%1: ein Plan gemischter Präzision für eine Zielgröße (Analyse &gt; Plan für Zielgröße); seine Bits pro Gewicht zählen jeden Tensor des Vorwärtsdurchlaufs, wie plan-for-size es tut</translation>
+        </message>
+        <message>
+            <source>The synthetic demo's weights are random-like: its perplexity is in the thousands and a Δ perplexity can even be negative; use KL and top-1.</source>
+            <translation>Die Gewichte des synthetischen Demo-Modells sind zufallsähnlich: Seine Perplexität liegt in den Tausenden, und eine Δ-Perplexität kann sogar negativ sein; nutzen Sie KL und Top-1.</translation>
+        </message>
+        <message>
+            <source>%1 (fallback %2/%3)</source>
+            <translation>%1 (Ausweichtyp %2/%3)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2 of %n tensor(s) fell back to %3 (their rows are not a multiple of its block size), so this row measures mostly %3</source>
+            <translation>
+                <numerusform>%1: %2 von %n Tensor wichen auf %3 aus (ihre Zeilen sind kein Vielfaches seiner Blockgröße), diese Zeile misst also vor allem %3</numerusform>
+                <numerusform>%1: %2 von %n Tensoren wichen auf %3 aus (ihre Zeilen sind kein Vielfaches seiner Blockgröße), diese Zeile misst also vor allem %3</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s) %1 at %2 bits/weight</source>
+            <translation>
+                <numerusform>%n Tensor %1 mit %2 Bit/Gewicht</numerusform>
+                <numerusform>%n Tensoren %1 mit %2 Bit/Gewicht</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 bits/weight over %2 weights: %3. Every block's scales count, and tensors whose rows a block does not divide keep a wider type, so a "4-bit" row can cost much more.</source>
+            <translation>%1 Bit/Gewicht über %2 Gewichte: %3. Die Skalen jedes Blocks zählen mit, und Tensoren, deren Zeilen ein Block nicht teilt, behalten einen breiteren Typ – eine „4-Bit“-Zeile kann also viel mehr kosten.</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::engine</name>
@@ -1283,10 +1371,6 @@
             <translation>Jeder geeignete Tensor als %1</translation>
         </message>
         <message>
-            <source>synthetic demo (%1 M parameters)</source>
-            <translation>synthetisches Demo (%1 Mio. Parameter)</translation>
-        </message>
-        <message>
             <source>not quantized (%1)</source>
             <translation>nicht quantisiert (%1)</translation>
         </message>
@@ -1305,6 +1389,42 @@
         <message>
             <source>%1 + imatrix</source>
             <translation>%1 + imatrix</translation>
+        </message>
+        <message>
+            <source>stories260K (built-in)</source>
+            <translation>stories260K (mitgeliefert)</translation>
+        </message>
+        <message>
+            <source>synthetic demo (%1 M parameters, random-like weights)</source>
+            <translation>synthetisches Demo-Modell (%1 Mio. Parameter, zufallsähnliche Gewichte)</translation>
+        </message>
+        <message>
+            <source>Quantizing every tensor…</source>
+            <translation>Jeder Tensor wird quantisiert…</translation>
+        </message>
+        <message>
+            <source>Running the original model on the evaluation tokens…</source>
+            <translation>Das ursprüngliche Modell läuft auf den Auswertungs-Tokens…</translation>
+        </message>
+        <message>
+            <source>Evaluating %1…</source>
+            <translation>%1 wird ausgewertet…</translation>
+        </message>
+        <message>
+            <source>%1 has no GGUF tensor type (llama.cpp cannot load it): it is exported as fake-quant safetensors, dequantized values in the source's dtype.</source>
+            <translation>%1 hat keinen GGUF-Tensortyp (llama.cpp kann ihn nicht laden): Es wird als Fake-Quant-Safetensors exportiert, dequantisierte Werte im Datentyp der Quelle.</translation>
+        </message>
+        <message>
+            <source>The plan uses a type GGUF cannot store (%1): it is exported as fake-quant safetensors.</source>
+            <translation>Der Plan nutzt einen Typ, den GGUF nicht speichern kann (%1): Er wird als Fake-Quant-Safetensors exportiert.</translation>
+        </message>
+        <message>
+            <source>Measuring the KL of every tensor at every candidate format…</source>
+            <translation>Die KL jedes Tensors wird in jedem Kandidatenformat gemessen…</translation>
+        </message>
+        <message>
+            <source>Measuring the accuracy of the finished plan…</source>
+            <translation>Die Genauigkeit des fertigen Plans wird gemessen…</translation>
         </message>
     </context>
     <context>

@@ -139,10 +139,6 @@
             <translation>Zero point: %1</translation>
         </message>
         <message>
-            <source>Codes %1 … %2: %3 levels.</source>
-            <translation>Codes %1 … %2: %3 levels.</translation>
-        </message>
-        <message>
             <source>Weight %1: %2</source>
             <translation>Weight %1: %2</translation>
         </message>
@@ -157,6 +153,21 @@
         <message>
             <source>reconstruction (the level it rounds to)</source>
             <translation>reconstruction (the level it rounds to)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Its blocks hold %n weight(s), and %1 is not a multiple of that.</source>
+            <translation>
+                <numerusform>Its blocks hold %n weight, and %1 is not a multiple of that.</numerusform>
+                <numerusform>Its blocks hold %n weights, and %1 is not a multiple of that.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The scale is negative: as in llama.cpp, it is the block's weight of largest magnitude divided by the code at one end of the range, and that weight is negative here. Codes and scale change sign together, so d·q gives the same values.</source>
+            <translation>The scale is negative: as in llama.cpp, it is the block's weight of largest magnitude divided by the code at one end of the range, and that weight is negative here. Codes and scale change sign together, so d·q gives the same values.</translation>
+        </message>
+        <message>
+            <source>Codes %1 … %2: %3 of %4 levels used by this block.</source>
+            <translation>Codes %1 … %2: %3 of %4 levels used by this block.</translation>
         </message>
     </context>
     <context>
@@ -276,10 +287,6 @@
             <translation>Open &amp;Demo Model</translation>
         </message>
         <message>
-            <source>A synthetic llama-shaped model built in memory</source>
-            <translation>A synthetic llama-shaped model built in memory</translation>
-        </message>
-        <message>
             <source>Export &amp;Table…</source>
             <translation>Export &amp;Table…</translation>
         </message>
@@ -312,8 +319,8 @@
             <translation>&amp;Copy Table Rows</translation>
         </message>
         <message>
-            <source>&amp;Log Scale</source>
-            <translation>&amp;Log Scale</translation>
+            <source>Log &amp;Scale</source>
+            <translation>Log &amp;Scale</translation>
         </message>
         <message>
             <source>&amp;Theme Follows the System</source>
@@ -489,10 +496,6 @@
             <translation>About QuantScope</translation>
         </message>
         <message>
-            <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</translation>
-        </message>
-        <message>
             <source>Explain in the quantization primer</source>
             <translation>Explain in the quantization primer</translation>
         </message>
@@ -596,8 +599,8 @@
             <translation>KL divergence when only one tensor (or layer) is quantized, ranked</translation>
         </message>
         <message>
-            <source>Plan for &amp;Size…</source>
-            <translation>Plan for &amp;Size…</translation>
+            <source>Plan for Si&amp;ze…</source>
+            <translation>Plan for Si&amp;ze…</translation>
         </message>
         <message>
             <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
@@ -614,6 +617,50 @@
         <message>
             <source>Click a control to read what it shows, with a link into the quantization primer</source>
             <translation>Click a control to read what it shows, with a link into the quantization primer</translation>
+        </message>
+        <message>
+            <source>Open &amp;Built-in Model</source>
+            <translation>Open &amp;Built-in Model</translation>
+        </message>
+        <message>
+            <source>Cannot open the built-in model</source>
+            <translation>Cannot open the built-in model</translation>
+        </message>
+        <message>
+            <source>Open a model to compare precisions.</source>
+            <translation>Open a model to compare precisions.</translation>
+        </message>
+        <message>
+            <source>Whole model: press Run (F5) to quantize every tensor at the checked precisions; one row per precision.</source>
+            <translation>Whole model: press Run (F5) to quantize every tensor at the checked precisions; one row per precision.</translation>
+        </message>
+        <message>
+            <source>Whole model: each row quantizes every eligible tensor at one precision (hover a row for its formats and fallbacks).</source>
+            <translation>Whole model: each row quantizes every eligible tensor at one precision (hover a row for its formats and fallbacks).</translation>
+        </message>
+        <message>
+            <source>Turn on Analysis &gt; Evaluate Model Accuracy for KL and perplexity.</source>
+            <translation>Turn on Analysis &gt; Evaluate Model Accuracy for KL and perplexity.</translation>
+        </message>
+        <message>
+            <source>This synthetic demo has random-like weights: its perplexity (in the thousands) and Δ perplexity mean little; the built-in stories260K model (File &gt; Open Built-in Model) is a real one.</source>
+            <translation>This synthetic demo has random-like weights: its perplexity (in the thousands) and Δ perplexity mean little; the built-in stories260K model (File &gt; Open Built-in Model) is a real one.</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;&lt;p&gt;Built-in model: stories260K by Andrej Karpathy (llama2.c, MIT licence).&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;&lt;p&gt;Built-in model: stories260K by Andrej Karpathy (llama2.c, MIT licence).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Plan %1 bpw</source>
+            <translation>Plan %1 bpw</translation>
+        </message>
+        <message>
+            <source>stories260K: a real 260K-parameter llama trained on TinyStories (MIT), built into QuantScope</source>
+            <translation>stories260K: a real 260K-parameter llama trained on TinyStories (MIT), built into QuantScope</translation>
+        </message>
+        <message>
+            <source>A synthetic llama-shaped model built in memory (12 M parameters) with random-like weights: shapes and sizes are real, its perplexity is meaningless</source>
+            <translation>A synthetic llama-shaped model built in memory (12 M parameters) with random-like weights: shapes and sizes are real, its perplexity is meaningless</translation>
         </message>
     </context>
     <context>
@@ -804,10 +851,6 @@
             <translation>density</translation>
         </message>
         <message>
-            <source>original weights (%L1)</source>
-            <translation>original weights (%L1)</translation>
-        </message>
-        <message>
             <source>weight value</source>
             <translation>weight value</translation>
         </message>
@@ -816,16 +859,8 @@
             <translation>count</translation>
         </message>
         <message>
-            <source>Select a tensor to see the reconstruction levels of its blocks.</source>
-            <translation>Select a tensor to see the reconstruction levels of its blocks.</translation>
-        </message>
-        <message>
             <source>Press Run for the whole model's error distribution, or select a tensor</source>
             <translation>Press Run for the whole model's error distribution, or select a tensor</translation>
-        </message>
-        <message>
-            <source>original (%L1 weights)</source>
-            <translation>original (%L1 weights)</translation>
         </message>
         <message>
             <source>dequantized %1</source>
@@ -937,6 +972,29 @@
         <message>
             <source>Storage against error for each precision, with the Pareto front</source>
             <translation>Storage against error for each precision, with the Pareto front</translation>
+        </message>
+        <message>
+            <source>original weights (%1)</source>
+            <translation>original weights (%1)</translation>
+        </message>
+        <message>
+            <source>The whole model's weights. Select a tensor in the Model list to see the levels a precision gives its blocks, or press Run (F5) to compare the checked precisions.</source>
+            <translation>The whole model's weights. Select a tensor in the Model list to see the levels a precision gives its blocks, or press Run (F5) to compare the checked precisions.</translation>
+        </message>
+        <message>
+            <source>original (%1 weights)</source>
+            <translation>original (%1 weights)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2 of %n level(s) used in %3 (move the mouse over the histogram to pick another block)</source>
+            <translation>
+                <numerusform>%1: %2 of %n level used in %3 (move the mouse over the histogram to pick another block)</numerusform>
+                <numerusform>%1: %2 of %n levels used in %3 (move the mouse over the histogram to pick another block)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (same as %2)</source>
+            <translation>%1 (same as %2)</translation>
         </message>
     </context>
     <context>
@@ -1255,6 +1313,36 @@
             <source>Time to quantize, dequantize and measure at this precision</source>
             <translation>Time to quantize, dequantize and measure at this precision</translation>
         </message>
+        <message>
+            <source>%1: a mixed-precision plan for a size target (Analysis &gt; Plan for Size); its bits per weight count every tensor of the forward pass, as plan-for-size does</source>
+            <translation>%1: a mixed-precision plan for a size target (Analysis &gt; Plan for Size); its bits per weight count every tensor of the forward pass, as plan-for-size does</translation>
+        </message>
+        <message>
+            <source>The synthetic demo's weights are random-like: its perplexity is in the thousands and a Δ perplexity can even be negative; use KL and top-1.</source>
+            <translation>The synthetic demo's weights are random-like: its perplexity is in the thousands and a Δ perplexity can even be negative; use KL and top-1.</translation>
+        </message>
+        <message>
+            <source>%1 (fallback %2/%3)</source>
+            <translation>%1 (fallback %2/%3)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2 of %n tensor(s) fell back to %3 (their rows are not a multiple of its block size), so this row measures mostly %3</source>
+            <translation>
+                <numerusform>%1: %2 of %n tensor fell back to %3 (their rows are not a multiple of its block size), so this row measures mostly %3</numerusform>
+                <numerusform>%1: %2 of %n tensors fell back to %3 (their rows are not a multiple of its block size), so this row measures mostly %3</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s) %1 at %2 bits/weight</source>
+            <translation>
+                <numerusform>%n tensor %1 at %2 bits/weight</numerusform>
+                <numerusform>%n tensors %1 at %2 bits/weight</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 bits/weight over %2 weights: %3. Every block's scales count, and tensors whose rows a block does not divide keep a wider type, so a "4-bit" row can cost much more.</source>
+            <translation>%1 bits/weight over %2 weights: %3. Every block's scales count, and tensors whose rows a block does not divide keep a wider type, so a "4-bit" row can cost much more.</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::engine</name>
@@ -1283,10 +1371,6 @@
             <translation>Every eligible tensor as %1</translation>
         </message>
         <message>
-            <source>synthetic demo (%1 M parameters)</source>
-            <translation>synthetic demo (%1 M parameters)</translation>
-        </message>
-        <message>
             <source>not quantized (%1)</source>
             <translation>not quantized (%1)</translation>
         </message>
@@ -1305,6 +1389,42 @@
         <message>
             <source>%1 + imatrix</source>
             <translation>%1 + imatrix</translation>
+        </message>
+        <message>
+            <source>stories260K (built-in)</source>
+            <translation>stories260K (built-in)</translation>
+        </message>
+        <message>
+            <source>synthetic demo (%1 M parameters, random-like weights)</source>
+            <translation>synthetic demo (%1 M parameters, random-like weights)</translation>
+        </message>
+        <message>
+            <source>Quantizing every tensor…</source>
+            <translation>Quantizing every tensor…</translation>
+        </message>
+        <message>
+            <source>Running the original model on the evaluation tokens…</source>
+            <translation>Running the original model on the evaluation tokens…</translation>
+        </message>
+        <message>
+            <source>Evaluating %1…</source>
+            <translation>Evaluating %1…</translation>
+        </message>
+        <message>
+            <source>%1 has no GGUF tensor type (llama.cpp cannot load it): it is exported as fake-quant safetensors, dequantized values in the source's dtype.</source>
+            <translation>%1 has no GGUF tensor type (llama.cpp cannot load it): it is exported as fake-quant safetensors, dequantized values in the source's dtype.</translation>
+        </message>
+        <message>
+            <source>The plan uses a type GGUF cannot store (%1): it is exported as fake-quant safetensors.</source>
+            <translation>The plan uses a type GGUF cannot store (%1): it is exported as fake-quant safetensors.</translation>
+        </message>
+        <message>
+            <source>Measuring the KL of every tensor at every candidate format…</source>
+            <translation>Measuring the KL of every tensor at every candidate format…</translation>
+        </message>
+        <message>
+            <source>Measuring the accuracy of the finished plan…</source>
+            <translation>Measuring the accuracy of the finished plan…</translation>
         </message>
     </context>
     <context>

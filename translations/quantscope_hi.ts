@@ -139,10 +139,6 @@
             <translation>ज़ीरो पॉइंट: %1</translation>
         </message>
         <message>
-            <source>Codes %1 … %2: %3 levels.</source>
-            <translation>कोड %1 … %2: %3 स्तर।</translation>
-        </message>
-        <message>
             <source>Weight %1: %2</source>
             <translation>वज़न %1: %2</translation>
         </message>
@@ -157,6 +153,21 @@
         <message>
             <source>reconstruction (the level it rounds to)</source>
             <translation>पुनर्निर्माण (वह स्तर जिस पर पूर्णांकित होता है)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Its blocks hold %n weight(s), and %1 is not a multiple of that.</source>
+            <translation>
+                <numerusform>इसके ब्लॉक में %n वेट होता है, और %1 उसका गुणज नहीं है।</numerusform>
+                <numerusform>इसके ब्लॉक में %n वेट होते हैं, और %1 उसका गुणज नहीं है।</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The scale is negative: as in llama.cpp, it is the block's weight of largest magnitude divided by the code at one end of the range, and that weight is negative here. Codes and scale change sign together, so d·q gives the same values.</source>
+            <translation>स्केल ऋणात्मक है: llama.cpp की तरह, यह ब्लॉक का सबसे बड़े परिमाण वाला वेट है जिसे रेंज के एक छोर के कोड से भाग दिया गया है, और यहाँ वह वेट ऋणात्मक है। कोड और स्केल साथ-साथ चिह्न बदलते हैं, इसलिए d·q वही मान देता है।</translation>
+        </message>
+        <message>
+            <source>Codes %1 … %2: %3 of %4 levels used by this block.</source>
+            <translation>कोड %1 … %2: इस ब्लॉक ने %4 में से %3 स्तरों का उपयोग किया।</translation>
         </message>
     </context>
     <context>
@@ -276,10 +287,6 @@
             <translation>डेमो मॉडल खोलें(&amp;D)</translation>
         </message>
         <message>
-            <source>A synthetic llama-shaped model built in memory</source>
-            <translation>मेमोरी में बना एक कृत्रिम llama-आकार का मॉडल</translation>
-        </message>
-        <message>
             <source>Export &amp;Table…</source>
             <translation>तालिका निर्यात करें(&amp;T)…</translation>
         </message>
@@ -312,8 +319,8 @@
             <translation>तालिका की पंक्तियाँ कॉपी करें(&amp;C)</translation>
         </message>
         <message>
-            <source>&amp;Log Scale</source>
-            <translation>लॉग स्केल(&amp;L)</translation>
+            <source>Log &amp;Scale</source>
+            <translation>लॉग स्केल(&amp;S)</translation>
         </message>
         <message>
             <source>&amp;Theme Follows the System</source>
@@ -489,10 +496,6 @@
             <translation>QuantScope के बारे में</translation>
         </message>
         <message>
-            <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;देखें कि क्वांटाइज़ेशन किसी भाषा मॉडल के वज़न के साथ क्या करता है।&lt;/p&gt;&lt;p&gt;Qt %2 (%3 के साथ बना)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</translation>
-        </message>
-        <message>
             <source>Explain in the quantization primer</source>
             <translation>क्वांटाइज़ेशन परिचय में समझाएँ</translation>
         </message>
@@ -589,15 +592,15 @@
         </message>
         <message>
             <source>Tensor &amp;Sensitivity</source>
-            <translation>टेंसर &amp;संवेदनशीलता</translation>
+            <translation>टेंसर संवेदनशीलता(&amp;S)</translation>
         </message>
         <message>
             <source>KL divergence when only one tensor (or layer) is quantized, ranked</source>
             <translation>केवल एक टेंसर (या परत) को क्वांटाइज़ करने पर KL विचलन, क्रम से</translation>
         </message>
         <message>
-            <source>Plan for &amp;Size…</source>
-            <translation>&amp;आकार के लिए योजना…</translation>
+            <source>Plan for Si&amp;ze…</source>
+            <translation>आकार के लिए योजना(&amp;Z)…</translation>
         </message>
         <message>
             <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
@@ -614,6 +617,50 @@
         <message>
             <source>Click a control to read what it shows, with a link into the quantization primer</source>
             <translation>कोई नियंत्रण क्लिक करें और पढ़ें कि वह क्या दिखाता है, क्वांटाइज़ेशन परिचय की लिंक के साथ</translation>
+        </message>
+        <message>
+            <source>Open &amp;Built-in Model</source>
+            <translation>अंतर्निहित मॉडल खोलें(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Cannot open the built-in model</source>
+            <translation>अंतर्निहित मॉडल नहीं खुल सका</translation>
+        </message>
+        <message>
+            <source>Open a model to compare precisions.</source>
+            <translation>प्रिसिज़न की तुलना के लिए कोई मॉडल खोलें।</translation>
+        </message>
+        <message>
+            <source>Whole model: press Run (F5) to quantize every tensor at the checked precisions; one row per precision.</source>
+            <translation>पूरा मॉडल: चुने गए प्रिसिज़न पर हर टेन्सर को क्वांटाइज़ करने के लिए चलाएँ (F5) दबाएँ; हर प्रिसिज़न की एक पंक्ति।</translation>
+        </message>
+        <message>
+            <source>Whole model: each row quantizes every eligible tensor at one precision (hover a row for its formats and fallbacks).</source>
+            <translation>पूरा मॉडल: हर पंक्ति सभी योग्य टेन्सर को एक प्रिसिज़न पर क्वांटाइज़ करती है (उसके फ़ॉर्मैट और फ़ॉलबैक देखने के लिए पंक्ति पर माउस रखें)।</translation>
+        </message>
+        <message>
+            <source>Turn on Analysis &gt; Evaluate Model Accuracy for KL and perplexity.</source>
+            <translation>KL और परप्लेक्सिटी के लिए विश्लेषण &gt; मॉडल की सटीकता मापें चालू करें।</translation>
+        </message>
+        <message>
+            <source>This synthetic demo has random-like weights: its perplexity (in the thousands) and Δ perplexity mean little; the built-in stories260K model (File &gt; Open Built-in Model) is a real one.</source>
+            <translation>इस सिंथेटिक डेमो के वेट लगभग यादृच्छिक हैं: इसकी परप्लेक्सिटी (हज़ारों में) और Δ परप्लेक्सिटी का अधिक अर्थ नहीं है; अंतर्निहित stories260K मॉडल (फ़ाइल &gt; अंतर्निहित मॉडल खोलें) असली मॉडल है।</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;&lt;p&gt;Built-in model: stories260K by Andrej Karpathy (llama2.c, MIT licence).&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;देखें कि क्वांटाइज़ेशन किसी भाषा मॉडल के वेट के साथ क्या करता है।&lt;/p&gt;&lt;p&gt;Qt %2 (%3 के साथ बनाया गया)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;&lt;p&gt;अंतर्निहित मॉडल: Andrej Karpathy का stories260K (llama2.c, MIT लाइसेंस)।&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Plan %1 bpw</source>
+            <translation>योजना %1 बिट/वेट</translation>
+        </message>
+        <message>
+            <source>stories260K: a real 260K-parameter llama trained on TinyStories (MIT), built into QuantScope</source>
+            <translation>stories260K: TinyStories पर प्रशिक्षित एक असली 260K-पैरामीटर llama मॉडल (MIT), QuantScope में अंतर्निहित</translation>
+        </message>
+        <message>
+            <source>A synthetic llama-shaped model built in memory (12 M parameters) with random-like weights: shapes and sizes are real, its perplexity is meaningless</source>
+            <translation>मेमोरी में बना एक सिंथेटिक llama-आकार का मॉडल (1.2 करोड़ पैरामीटर) जिसके वेट लगभग यादृच्छिक हैं: आकार और साइज़ असली हैं, इसकी परप्लेक्सिटी का कोई अर्थ नहीं</translation>
         </message>
     </context>
     <context>
@@ -804,10 +851,6 @@
             <translation>घनत्व</translation>
         </message>
         <message>
-            <source>original weights (%L1)</source>
-            <translation>मूल वज़न (%L1)</translation>
-        </message>
-        <message>
             <source>weight value</source>
             <translation>वज़न मान</translation>
         </message>
@@ -816,16 +859,8 @@
             <translation>गिनती</translation>
         </message>
         <message>
-            <source>Select a tensor to see the reconstruction levels of its blocks.</source>
-            <translation>इसके ब्लॉक के पुनर्निर्माण स्तर देखने के लिए कोई टेन्सर चुनें।</translation>
-        </message>
-        <message>
             <source>Press Run for the whole model's error distribution, or select a tensor</source>
             <translation>पूरे मॉडल के त्रुटि वितरण के लिए चलाएँ दबाएँ, या कोई टेन्सर चुनें</translation>
-        </message>
-        <message>
-            <source>original (%L1 weights)</source>
-            <translation>मूल (%L1 वज़न)</translation>
         </message>
         <message>
             <source>dequantized %1</source>
@@ -937,6 +972,29 @@
         <message>
             <source>Storage against error for each precision, with the Pareto front</source>
             <translation>हर प्रिसिज़न के लिए संग्रहण बनाम त्रुटि, पैरेटो फ़्रंट के साथ</translation>
+        </message>
+        <message>
+            <source>original weights (%1)</source>
+            <translation>मूल वेट (%1)</translation>
+        </message>
+        <message>
+            <source>The whole model's weights. Select a tensor in the Model list to see the levels a precision gives its blocks, or press Run (F5) to compare the checked precisions.</source>
+            <translation>पूरे मॉडल के वेट। मॉडल सूची में कोई टेन्सर चुनें ताकि दिखे कि कोई प्रिसिज़न उसके ब्लॉकों को कौन-से स्तर देता है, या चुने गए प्रिसिज़न की तुलना के लिए चलाएँ (F5) दबाएँ।</translation>
+        </message>
+        <message>
+            <source>original (%1 weights)</source>
+            <translation>मूल (%1 वेट)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2 of %n level(s) used in %3 (move the mouse over the histogram to pick another block)</source>
+            <translation>
+                <numerusform>%1: %3 में %n में से %2 स्तर उपयोग में (दूसरा ब्लॉक चुनने के लिए हिस्टोग्राम पर माउस घुमाएँ)</numerusform>
+                <numerusform>%1: %3 में %n में से %2 स्तर उपयोग में (दूसरा ब्लॉक चुनने के लिए हिस्टोग्राम पर माउस घुमाएँ)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (same as %2)</source>
+            <translation>%1 (%2 के समान)</translation>
         </message>
     </context>
     <context>
@@ -1255,6 +1313,36 @@
             <source>Time to quantize, dequantize and measure at this precision</source>
             <translation>इस प्रिसिज़न पर क्वांटाइज़, डीक्वांटाइज़ और मापने का समय</translation>
         </message>
+        <message>
+            <source>%1: a mixed-precision plan for a size target (Analysis &gt; Plan for Size); its bits per weight count every tensor of the forward pass, as plan-for-size does</source>
+            <translation>%1: किसी आकार लक्ष्य के लिए मिश्रित-प्रिसिज़न योजना (विश्लेषण &gt; आकार के लिए योजना); इसके बिट प्रति वेट, plan-for-size की तरह, फ़ॉरवर्ड पास के हर टेन्सर को गिनते हैं</translation>
+        </message>
+        <message>
+            <source>The synthetic demo's weights are random-like: its perplexity is in the thousands and a Δ perplexity can even be negative; use KL and top-1.</source>
+            <translation>सिंथेटिक डेमो के वेट लगभग यादृच्छिक हैं: इसकी परप्लेक्सिटी हज़ारों में है और Δ परप्लेक्सिटी ऋणात्मक भी हो सकती है; KL और top-1 देखें।</translation>
+        </message>
+        <message>
+            <source>%1 (fallback %2/%3)</source>
+            <translation>%1 (फ़ॉलबैक %2/%3)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2 of %n tensor(s) fell back to %3 (their rows are not a multiple of its block size), so this row measures mostly %3</source>
+            <translation>
+                <numerusform>%1: %n में से %2 टेन्सर %3 पर फ़ॉलबैक हुए (उनकी पंक्तियाँ इसके ब्लॉक आकार की गुणज नहीं हैं), इसलिए यह पंक्ति अधिकतर %3 को मापती है</numerusform>
+                <numerusform>%1: %n में से %2 टेन्सर %3 पर फ़ॉलबैक हुए (उनकी पंक्तियाँ इसके ब्लॉक आकार की गुणज नहीं हैं), इसलिए यह पंक्ति अधिकतर %3 को मापती है</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s) %1 at %2 bits/weight</source>
+            <translation>
+                <numerusform>%n टेन्सर %1, %2 बिट/वेट पर</numerusform>
+                <numerusform>%n टेन्सर %1, %2 बिट/वेट पर</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 bits/weight over %2 weights: %3. Every block's scales count, and tensors whose rows a block does not divide keep a wider type, so a "4-bit" row can cost much more.</source>
+            <translation>%2 वेट पर %1 बिट/वेट: %3। हर ब्लॉक के स्केल गिने जाते हैं, और जिन टेन्सर की पंक्तियों को ब्लॉक नहीं बाँटता वे चौड़ा टाइप रखते हैं, इसलिए "4-बिट" पंक्ति कहीं अधिक महँगी हो सकती है।</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::engine</name>
@@ -1283,10 +1371,6 @@
             <translation>हर योग्य टेन्सर %1 के रूप में</translation>
         </message>
         <message>
-            <source>synthetic demo (%1 M parameters)</source>
-            <translation>कृत्रिम डेमो (%1 M पैरामीटर)</translation>
-        </message>
-        <message>
             <source>not quantized (%1)</source>
             <translation>क्वांटाइज़ नहीं किया गया (%1)</translation>
         </message>
@@ -1305,6 +1389,42 @@
         <message>
             <source>%1 + imatrix</source>
             <translation>%1 + imatrix</translation>
+        </message>
+        <message>
+            <source>stories260K (built-in)</source>
+            <translation>stories260K (अंतर्निहित)</translation>
+        </message>
+        <message>
+            <source>synthetic demo (%1 M parameters, random-like weights)</source>
+            <translation>सिंथेटिक डेमो (%1 M पैरामीटर, लगभग यादृच्छिक वेट)</translation>
+        </message>
+        <message>
+            <source>Quantizing every tensor…</source>
+            <translation>हर टेन्सर क्वांटाइज़ हो रहा है…</translation>
+        </message>
+        <message>
+            <source>Running the original model on the evaluation tokens…</source>
+            <translation>मूल्यांकन टोकन पर मूल मॉडल चल रहा है…</translation>
+        </message>
+        <message>
+            <source>Evaluating %1…</source>
+            <translation>%1 का मूल्यांकन हो रहा है…</translation>
+        </message>
+        <message>
+            <source>%1 has no GGUF tensor type (llama.cpp cannot load it): it is exported as fake-quant safetensors, dequantized values in the source's dtype.</source>
+            <translation>%1 का कोई GGUF टेन्सर टाइप नहीं है (llama.cpp इसे लोड नहीं कर सकता): यह फ़ेक-क्वांट safetensors के रूप में निर्यात होता है, स्रोत के dtype में डीक्वांटाइज़्ड मान।</translation>
+        </message>
+        <message>
+            <source>The plan uses a type GGUF cannot store (%1): it is exported as fake-quant safetensors.</source>
+            <translation>योजना ऐसा टाइप इस्तेमाल करती है जिसे GGUF सहेज नहीं सकता (%1): यह फ़ेक-क्वांट safetensors के रूप में निर्यात होती है।</translation>
+        </message>
+        <message>
+            <source>Measuring the KL of every tensor at every candidate format…</source>
+            <translation>हर उम्मीदवार फ़ॉर्मैट पर हर टेन्सर का KL मापा जा रहा है…</translation>
+        </message>
+        <message>
+            <source>Measuring the accuracy of the finished plan…</source>
+            <translation>तैयार योजना की सटीकता मापी जा रही है…</translation>
         </message>
     </context>
     <context>

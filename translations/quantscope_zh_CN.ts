@@ -139,10 +139,6 @@
             <translation>零点:%1</translation>
         </message>
         <message>
-            <source>Codes %1 … %2: %3 levels.</source>
-            <translation>编码 %1 … %2:共 %3 个级别。</translation>
-        </message>
-        <message>
             <source>Weight %1: %2</source>
             <translation>权重 %1:%2</translation>
         </message>
@@ -157,6 +153,20 @@
         <message>
             <source>reconstruction (the level it rounds to)</source>
             <translation>重建值(舍入到的级别)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Its blocks hold %n weight(s), and %1 is not a multiple of that.</source>
+            <translation>
+                <numerusform>它的每个块包含 %n 个权重，而 %1 不是它的整数倍。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The scale is negative: as in llama.cpp, it is the block's weight of largest magnitude divided by the code at one end of the range, and that weight is negative here. Codes and scale change sign together, so d·q gives the same values.</source>
+            <translation>缩放因子为负：与 llama.cpp 一样，它等于块中绝对值最大的权重除以范围一端的代码，而这里该权重为负。代码和缩放因子同时变号，因此 d·q 得到的值不变。</translation>
+        </message>
+        <message>
+            <source>Codes %1 … %2: %3 of %4 levels used by this block.</source>
+            <translation>代码 %1 … %2：此块使用了 %4 个级别中的 %3 个。</translation>
         </message>
     </context>
     <context>
@@ -276,10 +286,6 @@
             <translation>打开演示模型(&amp;D)</translation>
         </message>
         <message>
-            <source>A synthetic llama-shaped model built in memory</source>
-            <translation>在内存中构建的合成 llama 结构模型</translation>
-        </message>
-        <message>
             <source>Export &amp;Table…</source>
             <translation>导出表格(&amp;T)…</translation>
         </message>
@@ -312,8 +318,8 @@
             <translation>复制表格行(&amp;C)</translation>
         </message>
         <message>
-            <source>&amp;Log Scale</source>
-            <translation>对数刻度(&amp;L)</translation>
+            <source>Log &amp;Scale</source>
+            <translation>对数刻度(&amp;S)</translation>
         </message>
         <message>
             <source>&amp;Theme Follows the System</source>
@@ -486,10 +492,6 @@
             <translation>关于 QuantScope</translation>
         </message>
         <message>
-            <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;查看量化对语言模型权重的影响。&lt;/p&gt;&lt;p&gt;Qt %2(使用 %3 构建)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;</translation>
-        </message>
-        <message>
             <source>Explain in the quantization primer</source>
             <translation>在量化入门中查看解释</translation>
         </message>
@@ -592,8 +594,8 @@
             <translation>仅量化一个张量（或一层）时的 KL 散度，按大小排序</translation>
         </message>
         <message>
-            <source>Plan for &amp;Size…</source>
-            <translation>按大小规划(&amp;S)…</translation>
+            <source>Plan for Si&amp;ze…</source>
+            <translation>按大小规划(&amp;Z)…</translation>
         </message>
         <message>
             <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
@@ -610,6 +612,50 @@
         <message>
             <source>Click a control to read what it shows, with a link into the quantization primer</source>
             <translation>点击某个控件,阅读它所显示内容的说明,并附有指向量化入门的链接</translation>
+        </message>
+        <message>
+            <source>Open &amp;Built-in Model</source>
+            <translation>打开内置模型(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Cannot open the built-in model</source>
+            <translation>无法打开内置模型</translation>
+        </message>
+        <message>
+            <source>Open a model to compare precisions.</source>
+            <translation>打开一个模型以比较各种精度。</translation>
+        </message>
+        <message>
+            <source>Whole model: press Run (F5) to quantize every tensor at the checked precisions; one row per precision.</source>
+            <translation>整个模型：按“运行”(F5)，以勾选的精度量化每个张量；每种精度一行。</translation>
+        </message>
+        <message>
+            <source>Whole model: each row quantizes every eligible tensor at one precision (hover a row for its formats and fallbacks).</source>
+            <translation>整个模型：每一行以一种精度量化所有可量化的张量（将鼠标悬停在行上可查看其格式和回退）。</translation>
+        </message>
+        <message>
+            <source>Turn on Analysis &gt; Evaluate Model Accuracy for KL and perplexity.</source>
+            <translation>打开“分析 &gt; 评估模型准确度”可得到 KL 和困惑度。</translation>
+        </message>
+        <message>
+            <source>This synthetic demo has random-like weights: its perplexity (in the thousands) and Δ perplexity mean little; the built-in stories260K model (File &gt; Open Built-in Model) is a real one.</source>
+            <translation>此合成演示模型的权重近似随机：其困惑度（数千）和 Δ 困惑度意义不大；内置的 stories260K 模型（文件 &gt; 打开内置模型）才是真实模型。</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;&lt;p&gt;Built-in model: stories260K by Andrej Karpathy (llama2.c, MIT licence).&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;查看量化对语言模型权重的影响。&lt;/p&gt;&lt;p&gt;Qt %2（构建时使用 %3）&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;&lt;p&gt;内置模型：Andrej Karpathy 的 stories260K（llama2.c，MIT 许可证）。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Plan %1 bpw</source>
+            <translation>规划 %1 位/权重</translation>
+        </message>
+        <message>
+            <source>stories260K: a real 260K-parameter llama trained on TinyStories (MIT), built into QuantScope</source>
+            <translation>stories260K：在 TinyStories 上训练的真实 260K 参数 llama 模型（MIT），内置于 QuantScope</translation>
+        </message>
+        <message>
+            <source>A synthetic llama-shaped model built in memory (12 M parameters) with random-like weights: shapes and sizes are real, its perplexity is meaningless</source>
+            <translation>在内存中构建的合成 llama 结构模型（1200 万参数），权重近似随机：形状和大小是真实的，其困惑度没有意义</translation>
         </message>
     </context>
     <context>
@@ -798,10 +844,6 @@
             <translation>密度</translation>
         </message>
         <message>
-            <source>original weights (%L1)</source>
-            <translation>原始权重(%L1)</translation>
-        </message>
-        <message>
             <source>weight value</source>
             <translation>权重值</translation>
         </message>
@@ -810,16 +852,8 @@
             <translation>计数</translation>
         </message>
         <message>
-            <source>Select a tensor to see the reconstruction levels of its blocks.</source>
-            <translation>选择一个张量以查看其块的重建级别。</translation>
-        </message>
-        <message>
             <source>Press Run for the whole model's error distribution, or select a tensor</source>
             <translation>按“运行”查看整个模型的误差分布,或选择一个张量</translation>
-        </message>
-        <message>
-            <source>original (%L1 weights)</source>
-            <translation>原始(%L1 个权重)</translation>
         </message>
         <message>
             <source>dequantized %1</source>
@@ -930,6 +964,28 @@
         <message>
             <source>Storage against error for each precision, with the Pareto front</source>
             <translation>各精度的存储开销与误差对比,附帕累托前沿</translation>
+        </message>
+        <message>
+            <source>original weights (%1)</source>
+            <translation>原始权重（%1）</translation>
+        </message>
+        <message>
+            <source>The whole model's weights. Select a tensor in the Model list to see the levels a precision gives its blocks, or press Run (F5) to compare the checked precisions.</source>
+            <translation>整个模型的权重。在模型列表中选择一个张量，可查看某种精度为其各块提供的级别；或按“运行”(F5) 比较勾选的精度。</translation>
+        </message>
+        <message>
+            <source>original (%1 weights)</source>
+            <translation>原始（%1 个权重）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2 of %n level(s) used in %3 (move the mouse over the histogram to pick another block)</source>
+            <translation>
+                <numerusform>%1：%3 使用了 %n 个级别中的 %2 个（在直方图上移动鼠标可选择其他块）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (same as %2)</source>
+            <translation>%1（与 %2 相同）</translation>
         </message>
     </context>
     <context>
@@ -1244,6 +1300,34 @@
             <source>Time to quantize, dequantize and measure at this precision</source>
             <translation>以该精度量化、反量化并测量所用的时间</translation>
         </message>
+        <message>
+            <source>%1: a mixed-precision plan for a size target (Analysis &gt; Plan for Size); its bits per weight count every tensor of the forward pass, as plan-for-size does</source>
+            <translation>%1：针对目标大小的混合精度规划（分析 &gt; 按大小规划）；其每权重位数按 plan-for-size 的方式计入前向计算的每个张量</translation>
+        </message>
+        <message>
+            <source>The synthetic demo's weights are random-like: its perplexity is in the thousands and a Δ perplexity can even be negative; use KL and top-1.</source>
+            <translation>合成演示模型的权重近似随机：其困惑度达数千，Δ 困惑度甚至可能为负；请看 KL 和 top-1。</translation>
+        </message>
+        <message>
+            <source>%1 (fallback %2/%3)</source>
+            <translation>%1（回退 %2/%3）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2 of %n tensor(s) fell back to %3 (their rows are not a multiple of its block size), so this row measures mostly %3</source>
+            <translation>
+                <numerusform>%1：%n 个张量中有 %2 个回退到 %3（其行长不是块大小的整数倍），因此这一行主要测量的是 %3</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s) %1 at %2 bits/weight</source>
+            <translation>
+                <numerusform>%n 个张量为 %1，每权重 %2 位</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 bits/weight over %2 weights: %3. Every block's scales count, and tensors whose rows a block does not divide keep a wider type, so a "4-bit" row can cost much more.</source>
+            <translation>%2 个权重平均每权重 %1 位：%3。每个块的缩放因子都计算在内，行长不能被块整除的张量会保留更宽的类型，因此“4 位”的一行可能代价高得多。</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::engine</name>
@@ -1272,10 +1356,6 @@
             <translation>所有可量化张量均为 %1</translation>
         </message>
         <message>
-            <source>synthetic demo (%1 M parameters)</source>
-            <translation>合成演示(%1 M 参数)</translation>
-        </message>
-        <message>
             <source>not quantized (%1)</source>
             <translation>未量化(%1)</translation>
         </message>
@@ -1294,6 +1374,42 @@
         <message>
             <source>%1 + imatrix</source>
             <translation>%1 + imatrix</translation>
+        </message>
+        <message>
+            <source>stories260K (built-in)</source>
+            <translation>stories260K（内置）</translation>
+        </message>
+        <message>
+            <source>synthetic demo (%1 M parameters, random-like weights)</source>
+            <translation>合成演示模型（%1 M 参数，权重近似随机）</translation>
+        </message>
+        <message>
+            <source>Quantizing every tensor…</source>
+            <translation>正在量化每个张量…</translation>
+        </message>
+        <message>
+            <source>Running the original model on the evaluation tokens…</source>
+            <translation>正在用评估 token 运行原始模型…</translation>
+        </message>
+        <message>
+            <source>Evaluating %1…</source>
+            <translation>正在评估 %1…</translation>
+        </message>
+        <message>
+            <source>%1 has no GGUF tensor type (llama.cpp cannot load it): it is exported as fake-quant safetensors, dequantized values in the source's dtype.</source>
+            <translation>%1 没有 GGUF 张量类型（llama.cpp 无法加载）：它将导出为伪量化 safetensors，即以源数据类型存储的反量化值。</translation>
+        </message>
+        <message>
+            <source>The plan uses a type GGUF cannot store (%1): it is exported as fake-quant safetensors.</source>
+            <translation>该规划使用了 GGUF 无法存储的类型（%1）：它将导出为伪量化 safetensors。</translation>
+        </message>
+        <message>
+            <source>Measuring the KL of every tensor at every candidate format…</source>
+            <translation>正在测量每个张量在每种候选格式下的 KL…</translation>
+        </message>
+        <message>
+            <source>Measuring the accuracy of the finished plan…</source>
+            <translation>正在测量完成的规划的准确度…</translation>
         </message>
     </context>
     <context>

@@ -23,6 +23,9 @@ struct PrecisionAnalysis {
     // values) of one block holding a weight of that bin, and which block that is.
     std::vector<std::vector<float>> levelsPerBin;
     std::vector<QString> blockPerBin;
+    // Levels one such block can take at all (its grid: 16 for Q4_0; a K-quant super-block's
+    // sub-block grids together); 0 when unknown. levelsPerBin holds the ones it uses.
+    int levelsPossible = 0;
 };
 
 // The selected tensor (tensor >= 0) analysed at the checked precisions.

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -30,7 +31,19 @@ namespace {
 constexpr int kHeatMaxRows = 256;  // the heat map shows at most this many rows
 
 QString num(double v, int prec = 4) { return QLocale().toString(v, 'g', prec); }
-QString html(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+
+// Core writes its formulas with C-locale numbers ("d = 0.0169"): show them in the language's
+// number format like every other number here (a decimal comma in German).
+QString localNumbers(const std::string& formula)
+{
+    QString s = QString::fromStdString(formula);
+    const QString point = QLocale().decimalPoint();
+    if (point == QLatin1String("."))
+        return s;
+    static const QRegularExpression number(QStringLiteral("(\\d)\\.(\\d)"));
+    return s.replace(number, QStringLiteral("\\1") + point + QStringLiteral("\\2"));
+}
+QString formulaHtml(const std::string& formula) { return localNumbers(formula).toHtmlEscaped(); }
 
 const QColor kOriginal(0x1f, 0x77, 0xb4);
 const QColor kRecon(0xd6, 0x27, 0x28);
@@ -103,9 +116,15 @@ BlockInspector::BlockInspector(QWidget* parent) : QWidget(parent)
 
     stem_ = new QCustomPlot(this);
     stem_->setMinimumSize(380, 260);
-    stem_->legend->setVisible(true);
+    // The legend goes below the plot: inside it would cover the block's weights.
+    stem_->legend->setVisible(false);
     stem_->legend->setFont(font());
-    stem_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    stem_->axisRect()->insetLayout()->take(stem_->legend);
+    stem_->plotLayout()->addElement(1, 0, stem_->legend);
+    stem_->plotLayout()->setRowStretchFactor(1, 0.001);
+    stem_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    stem_->legend->setWrap(2);
+    stem_->legend->setMargins(QMargins(4, 2, 4, 2));
     connect(stem_, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
         if (!insp_)
             return;
@@ -317,8 +336,8 @@ void BlockInspector::loadTensor(int index)
     } catch (const qs::Error& e) {
         weights_.clear();
         rows_ = cols_ = 0;
-        insp_.reset();
-        info_->setText(QString::fromUtf8(e.what()).toHtmlEscaped());
+        updateHeatMap();
+        showNothing(QString::fromUtf8(e.what()));
         return;
     }
     name_ = QString::fromStdString(t.name);
@@ -438,12 +457,15 @@ void BlockInspector::inspect()
 {
     const Format* f = format();
     if (!f || weights_.empty() || inspectBlockLength(*f, cols_) == 0) {
-        insp_.reset();
-        stem_->clearPlottables();
-        stem_->clearItems();
-        stem_->replot();
-        info_->setText(weights_.empty() ? tr("Open a model to inspect its blocks.")
-                                        : tr("%1 cannot store rows of %2 weights.").arg(precision()).arg(cols_));
+        QString why = tr("Open a model to inspect its blocks.");
+        if (!weights_.empty()) {
+            why = tr("%1 cannot store rows of %2 weights.").arg(precision(), QLocale().toString(qlonglong(cols_)));
+            if (f && f->blockSize() > 1)
+                why += QLatin1Char(' ') + tr("Its blocks hold %n weight(s), and %1 is not a multiple of that.", nullptr,
+                                             int(f->blockSize()))
+                                              .arg(QLocale().toString(qlonglong(cols_)));
+        }
+        showNothing(why);
         return;
     }
     const int64_t nb = inspectBlocksPerRow(*f, cols_);
@@ -463,8 +485,7 @@ void BlockInspector::inspect()
             insp_ = inspectBlock(*f, weights_.data(), rows_, cols_, r, b);
         }
     } catch (const qs::Error& e) {
-        insp_.reset();
-        info_->setText(QString::fromUtf8(e.what()).toHtmlEscaped());
+        showNothing(QString::fromUtf8(e.what()));
         return;
     }
     if (selected_ >= insp_->length || outlierIndex_ < 0) {
@@ -488,6 +509,30 @@ void BlockInspector::inspect()
         rect->setPen(QPen(QColor(0, 200, 255), 2));
     }
     heat_->replot();
+    emit inspected();
+}
+
+void BlockInspector::showNothing(const QString& why)
+{
+    // Nothing of the previous block may stay: codes, errors and the plot belong to another format.
+    insp_.reset();
+    stem_->clearPlottables();
+    stem_->clearItems();
+    stem_->legend->setVisible(false);
+    auto* t = new QCPItemText(stem_);
+    t->position->setType(QCPItemPosition::ptAxisRectRatio);
+    t->position->setCoords(0.5, 0.5);
+    t->setText(why);
+    t->setColor(palette().color(QPalette::WindowText));
+    stem_->replot();
+    errPlot_->clearPlottables();
+    errPlot_->replot();
+    updating_ = true;
+    table_->setRowCount(0);
+    updating_ = false;
+    heat_->clearItems();
+    heat_->replot();
+    info_->setText(why.toHtmlEscaped());
     emit inspected();
 }
 
@@ -586,6 +631,7 @@ void BlockInspector::draw()
         t->setText(tr("outlier ×10"));
         t->setColor(QColor(200, 100, 0));
     }
+    stem_->legend->setVisible(true);
     stem_->xAxis->setTicker(integerTicker(n, 16));
     stem_->xAxis->setRange(-0.5, double(n) - 0.5);
     stem_->yAxis->setRange(lo, hi);
@@ -642,10 +688,19 @@ void BlockInspector::updateInfo()
     }
     QString t;
     t += QStringLiteral("<b>%1</b> — %2<br>").arg(precision().toHtmlEscaped(), Language::formatDescription(*f).toHtmlEscaped());
-    t += tr("Block %1 of row %2: weights %3–%4.").arg(in.block).arg(in.row).arg(in.col0).arg(in.col0 + in.length - 1) +
+    const QLocale loc;
+    t += tr("Block %1 of row %2: weights %3–%4.")
+             .arg(loc.toString(qlonglong(in.block)), loc.toString(qlonglong(in.row)), loc.toString(qlonglong(in.col0)),
+                  loc.toString(qlonglong(in.col0 + in.length - 1))) +
          QStringLiteral("<br>");
-    t += tr("Reconstruction: %1").arg(QStringLiteral("<code>%1</code>").arg(html(in.formulaGeneral))) + QStringLiteral("<br>");
-    t += tr("Stored scale: %1").arg(QStringLiteral("<code>%1</code>").arg(html(in.scaleFormula))) + QStringLiteral("<br>");
+    t += tr("Reconstruction: %1").arg(QStringLiteral("<code>%1</code>").arg(formulaHtml(in.formulaGeneral))) + QStringLiteral("<br>");
+    t += tr("Stored scale: %1").arg(QStringLiteral("<code>%1</code>").arg(formulaHtml(in.scaleFormula))) + QStringLiteral("<br>");
+    if (in.scale < 0)
+        t += QStringLiteral("<i>") +
+             tr("The scale is negative: as in llama.cpp, it is the block's weight of largest magnitude divided by the "
+                "code at one end of the range, and that weight is negative here. Codes and scale change sign "
+                "together, so d·q gives the same values.") +
+             QStringLiteral("</i><br>");
     if (in.kquant) {
         QStringList sc;
         for (int i = 0; i < int(in.subScales.size()); ++i) {
@@ -667,9 +722,19 @@ void BlockInspector::updateInfo()
     }
     if (in.zeroPoint)
         t += tr("Zero point: %1").arg(QLocale().toString(*in.zeroPoint)) + QStringLiteral("<br>");
-    t += tr("Codes %1 … %2: %3 levels.").arg(in.codeMin).arg(in.codeMax).arg(in.levels.size()) + QStringLiteral("<br>");
+    {
+        std::vector<int> used(in.codes.begin(), in.codes.end());
+        std::sort(used.begin(), used.end());
+        used.erase(std::unique(used.begin(), used.end()), used.end());
+        t += tr("Codes %1 … %2: %3 of %4 levels used by this block.")
+                 .arg(QLocale().toString(in.codeMin), QLocale().toString(in.codeMax), QLocale().toString(int(used.size())),
+                      QLocale().toString(qlonglong(in.levels.size()))) +
+             QStringLiteral("<br>");
+    }
     if (selected_ >= 0 && selected_ < in.length)
-        t += tr("Weight %1: %2").arg(in.col0 + selected_).arg(QStringLiteral("<br><code>%1</code>").arg(html(in.formulaFor(selected_)))) +
+        t += tr("Weight %1: %2")
+                 .arg(QLocale().toString(qlonglong(in.col0 + selected_)),
+                      QStringLiteral("<br><code>%1</code>").arg(formulaHtml(in.formulaFor(selected_)))) +
              QStringLiteral("<br>");
     t += tr("Block RMSE %1, largest |error| %2.").arg(num(std::sqrt(s2 / in.length), 3), num(emax, 3));
     if (outlierIndex_ >= 0)

@@ -72,6 +72,8 @@ private:
     void draw();
     void fillTable();
     void updateInfo();
+    // Clears the block (plot, codes table, errors, marks) and says why there is none.
+    void showNothing(const QString& why);
     const qs::Format* format() const;
 
     std::shared_ptr<const qs::Model> model_;

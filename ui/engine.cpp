@@ -7,21 +7,29 @@
 #include "core/export/export.h"
 #include "core/model/architecture.h"
 #include "core/formats/format.h"
+#include "core/formats/inspect.h"
 #include "core/analysis/metrics.h"
 #include "core/model/model.h"
+#include "core/model/readers/readers.h"
 #include "core/util/parallel.h"
 #include "core/plan/plan.h"
 #include "ui/language.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <cmath>
 #include <optional>
+
+// resources/resources.qrc (the built-in model, the icon) is compiled into the qsui static library,
+// whose resource initializer the linker drops unless it is called.
+static void initQsuiResources() { Q_INIT_RESOURCE(resources); }
 
 namespace qs::ui::engine {
 
@@ -134,7 +142,8 @@ std::vector<Choice> planPresets()
 
 QString bytesText(double bytes)
 {
-    return QLocale().formattedDataSize(qint64(bytes), 2, QLocale::DataSizeTraditionalFormat);
+    // Powers of 1024 named as such (KiB, MiB), as the CLI prints them.
+    return QLocale().formattedDataSize(qint64(bytes), 2, QLocale::DataSizeIecFormat);
 }
 
 const Format* keepFormat(const Model& m)
@@ -176,12 +185,43 @@ Opened openModel(const QString& path)
     return o;
 }
 
+QString builtinModelPath() { return QStringLiteral(":/models/stories260K-f32.gguf"); }
+
+void initResources()
+{
+    static const bool done = (initQsuiResources(), true);
+    (void)done;
+}
+
+Opened builtinModel()
+{
+    initResources();
+    Opened o;
+    try {
+        QFile f(builtinModelPath());
+        if (!f.open(QIODevice::ReadOnly))
+            throw Error(ErrorKind::Failure, builtinModelPath().toStdString() + ": the built-in model is missing");
+        // The bytes live as long as the model (ByteSource::owner); a copy keeps the floats aligned.
+        auto bytes = std::make_shared<const QByteArray>(f.readAll());
+        ByteSource src;
+        src.path = builtinModelPath().toStdString();
+        src.bytes = std::span<const std::byte>(reinterpret_cast<const std::byte*>(bytes->constData()), size_t(bytes->size()));
+        src.owner = bytes;
+        o.model = std::shared_ptr<const Model>(openModelBytes(std::move(src)));
+        o.label = tr("stories260K (built-in)");
+    } catch (const std::exception& e) {
+        o.error = QString::fromUtf8(e.what());
+    }
+    return o;
+}
+
 Opened demoModel(int64_t params)
 {
     Opened o;
     try {
         o.model = std::shared_ptr<const Model>(makeDemoModel(params, GgmlType::F32, kDemoSeed));
-        o.label = tr("synthetic demo (%1 M parameters)").arg(double(o.model->nParams()) / 1e6, 0, 'f', 1);
+        o.label = tr("synthetic demo (%1 M parameters, random-like weights)")
+                      .arg(QLocale().toString(double(o.model->nParams()) / 1e6, 'f', 1));
     } catch (const std::exception& e) {
         o.error = QString::fromUtf8(e.what());
     }
@@ -294,6 +334,13 @@ static void analyseTensorUncancelled(QPromise<TensorAnalysis>& promise, std::sha
                                                                    .arg(b * span + span - 1);
                 }
                 std::vector<float>().swap(pa.result.dequantized);
+                if (inspectSupported(f)) {
+                    const int len = inspectBlockLength(f, cols);
+                    if (len > 0) {
+                        const BlockInspection bi = inspectBlock(f, x.data(), rows, cols, 0, 0);
+                        pa.levelsPossible = int(bi.levels.size()) * int(std::max<int64_t>(1, span / len));
+                    }
+                }
             }
         } catch (const Error& ex) {
             if (isCancelled(ex))
@@ -376,6 +423,7 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
         per[k].push_back(std::move(slim));
     };
     try {
+        promise.setProgressValueAndText(1, tr("Quantizing every tensor…"));  // (values must rise)
         const CompareResult res = compareModel(*model, types, o);
         // Source bytes and weights of the tensors compare measured (the eligible ones).
         PlanSpec po;
@@ -390,6 +438,7 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
         // Model accuracy through the engine function quantscope-cli compare --eval uses.
         std::unique_ptr<EvalSetup> setup;
         if (eval.enabled) {
+            promise.setProgressValueAndText(compareEnd + 1, tr("Running the original model on the evaluation tokens…"));
             EvalStreamOptions so = eval.stream;
             so.cancel = &cancel;
             so.progress = [&](int done, int total) { setProgress(compareEnd, prepareEnd, double(done) / total); };
@@ -405,6 +454,37 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
             const ErrorStats& s = c.total.stats;
             PrecisionRow row;
             row.precision = qstr(c.type);
+            row.demo = model->format == "memory";
+            // What the type's plan gives each measured tensor (as compare plans it): the formats
+            // mixed in the row, the fallbacks, and whether any format reads an importance matrix
+            // (the INT/NF4 family ignores one: no "+ imatrix" row for them).
+            bool readsImatrix = false;
+            {
+                PlanSpec tpo;
+                tpo.type = c.type;
+                tpo.target = PlanTarget::Safetensors;
+                std::map<std::string, FormatShare> shares;
+                for (const PlanEntry& e : buildPlan(*model, tpo).entries) {
+                    if (!e.eligible)
+                        continue;
+                    const Format& f = planFormat(e);
+                    readsImatrix |= f.family() == FormatFamily::Gguf && f.blockSize() > 1;
+                    FormatShare& sh = shares[e.format];
+                    sh.format = qstr(e.format);
+                    ++sh.tensors;
+                    sh.weights += e.numel();
+                    sh.bytes += double(f.storageBytes(e.rows(), e.cols()));
+                    if (e.fallback) {
+                        ++row.fellBack;
+                        if (!row.fallbackTypes.contains(sh.format))
+                            row.fallbackTypes << sh.format;
+                    }
+                }
+                for (auto& [name, sh] : shares)
+                    row.mix.push_back(sh);
+                std::sort(row.mix.begin(), row.mix.end(),
+                          [](const FormatShare& a, const FormatShare& b) { return a.weights > b.weights; });
+            }
             row.bytes = double(c.sizeBytes());
             row.bitsPerWeight = c.bitsPerWeight();
             row.compressionVsSource = row.bytes > 0 ? r.sourceBytes / row.bytes : 0;
@@ -425,7 +505,17 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
             if (setup) {
                 if (promise.isCanceled())
                     return;
+                promise.setProgressValueAndText(
+                    prepareEnd + 1 + int((1000 - prepareEnd - 1) * double(k) / double(res.rows.size())),
+                    tr("Evaluating %1…").arg(qstr(c.type)));
+                // A type that ignores the importance matrix is not evaluated with it (its row would
+                // repeat the plain one).
+                std::optional<ActivationStats> parked;
+                if (!readsImatrix)
+                    parked.swap(setup->imatrix);
                 const TypeAccuracy acc = evaluateType(*model, *setup, PlanSpec(c.type), &cancel);
+                if (parked)
+                    parked.swap(setup->imatrix);
                 auto fill = [&](PrecisionRow& pr, const AccuracyMetrics& a) {
                     pr.evaluated = true;
                     pr.kldMean = a.kldMean;
@@ -461,6 +551,31 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
             return;  // cancelled: no result, the watcher sees a cancelled future
     }
     promise.addResult(std::move(out));
+}
+
+QString ggufProblem(const Model& m, const QString& type, const PlanSpec& plan)
+{
+    if (!type.isEmpty()) {
+        const Format* f = findFormat(type.toStdString());
+        if (f && !f->ggmlType())
+            return tr("%1 has no GGUF tensor type (llama.cpp cannot load it): it is exported as fake-quant "
+                      "safetensors, dequantized values in the source's dtype.")
+                .arg(type);
+    }
+    try {
+        PlanSpec po = type.isEmpty() ? planFor(m, plan, PlanTarget::Gguf) : PlanSpec{};
+        if (!type.isEmpty()) {
+            po.type = type.toStdString();
+            po.target = PlanTarget::Gguf;
+        }
+        buildPlan(m, po);
+    } catch (const std::exception& e) {
+        if (type.isEmpty())
+            return tr("The plan uses a type GGUF cannot store (%1): it is exported as fake-quant safetensors.")
+                .arg(QString::fromUtf8(e.what()));
+        return QString::fromUtf8(e.what());
+    }
+    return {};
 }
 
 QString checkExport(const Model& m, const ExportRequest& req)

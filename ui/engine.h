@@ -67,7 +67,15 @@ struct Opened {
     QString error;
 };
 Opened openModel(const QString& path);
-// The built-in demo (makeDemoModel, in memory), labelled "synthetic demo".
+// The built-in model the window opens on: stories260K (a real 260K-parameter llama trained on
+// TinyStories, MIT, tests/data/stories260K) embedded as a resource (resources/resources.qrc) and
+// read from memory. GUI thread or worker.
+Opened builtinModel();
+// Registers the window's embedded resources (the built-in model, the icon); once is enough.
+void initResources();
+// The resource path of the built-in model (its Model::path).
+QString builtinModelPath();
+// The synthetic demo (makeDemoModel, in memory, random-like weights), labelled "synthetic demo".
 Opened demoModel(int64_t params = kDemoParams);
 
 // Whole-model weight histogram. Like the analysis and the run below, it stops soon after
@@ -114,6 +122,10 @@ struct ExportOutcome {
     QStringList warnings;
 };
 void exportModel(QPromise<ExportOutcome>& promise, std::shared_ptr<const qs::Model> model, ExportRequest request);
+// Why a GGUF file cannot hold this export (a precision or a plan using a type llama.cpp has no
+// tensor type for, such as the INT/NF4 family), in words for the export dialog; empty when it
+// can. An empty type means the plan. GUI thread.
+QString ggufProblem(const qs::Model& m, const QString& type, const qs::PlanSpec& plan);
 // Checks an export request before any work (unknown type, INT type to GGUF, output = input);
 // returns the error or an empty string. GUI thread.
 QString checkExport(const qs::Model& m, const ExportRequest& request);

@@ -6,6 +6,8 @@
 #include "core/eval/llama_forward.h"
 #include "core/model/model.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -16,6 +18,7 @@ namespace qs::ui::engine {
 namespace {
 
 QString qstr(const std::string& s) { return QString::fromStdString(s); }
+QString tr(const char* s) { return QCoreApplication::translate("qs::ui::engine", s); }
 
 const ActivationStats* importanceOf(const EvalSetup& s) { return s.imatrix ? &*s.imatrix : nullptr; }
 
@@ -45,6 +48,8 @@ std::unique_ptr<EvalSetup> prepare(QPromise<T>& promise, const Model& m, EvalStr
         if (promise.isCanceled())
             cancel = true;
     };
+    promise.setProgressValueAndText(
+        1, QCoreApplication::translate("qs::ui::engine", "Running the original model on the evaluation tokens…"));
     auto setup = prepareEvaluation(m, so);
     promise.setProgressValue(50);
     return setup;
@@ -156,11 +161,14 @@ void runPlanForSize(QPromise<SizePlanOutcome>& promise, std::shared_ptr<const Mo
         const auto setup = prepare(promise, *model, req.stream, cancel);
         const LlamaWeights& w = *setup->weights;
         out.targetBytes = req.megabytes ? uint64_t(req.target * 1e6) : bytesForBitsPerWeight(w, req.target);
+        promise.setProgressValueAndText(51, tr("Measuring the KL of every tensor at every candidate format…"));
         const EvalControl c = control(
-            cancel, [&] { return promise.isCanceled(); }, [&](int v) { promise.setProgressValue(v); }, 50, 980);
+            cancel, [&] { return promise.isCanceled(); }, [&](int v) { promise.setProgressValue(v); }, 50, 900);
         const PlanSpec plan = planForSize(*setup->evaluator, out.targetBytes, cands, importanceOf(*setup), &c);
         out.bytes = precisionBytes(w, plan);
         out.bitsPerWeight = qs::bitsPerWeight(w, out.bytes);
+        // One more full evaluation (no progress inside it): say so rather than stand still.
+        promise.setProgressValueAndText(901, tr("Measuring the accuracy of the finished plan…"));
         out.metrics = setup->evaluator->evaluate(plan, importanceOf(*setup));
         // The plan on the source tensors (by their names in the model).
         for (const auto& t : model->tensors) {

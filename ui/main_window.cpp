@@ -31,7 +31,9 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QStandardPaths>
 #include <QTabWidget>
+#include <QVBoxLayout>
 #include <QtConcurrent>
 
 #include <qcustomplot.h>
@@ -67,11 +69,28 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     tableView_->verticalHeader()->setVisible(false);
     tableView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     tableView_->horizontalHeader()->setStretchLastSection(true);
+    // Above the table: what it shows (the whole model), and a note for the random-like demo.
+    tableCaption_ = new QLabel(this);
+    tableCaption_->setObjectName(QStringLiteral("tableCaption"));
+    tableCaption_->setWordWrap(true);
+    tableCaption_->setContentsMargins(6, 2, 6, 0);
+    auto* tableBox = new QWidget(this);
+    auto* tableLayout = new QVBoxLayout(tableBox);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(2);
+    tableLayout->addWidget(tableCaption_);
+    tableLayout->addWidget(tableView_, 1);
     auto* split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("centralSplitter"));
     split->addWidget(plots_);
-    split->addWidget(tableView_);
+    split->addWidget(tableBox);
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    // Room for about eight rows of the table below the plots.
+    tableView_->setMinimumHeight(tableView_->verticalHeader()->defaultSectionSize() * 5 +
+                                 tableView_->horizontalHeader()->sizeHint().height());
+    split->setSizes({560, 300});
     setCentralWidget(split);
 
     browser_ = new ModelBrowser(this);
@@ -79,8 +98,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     dock->setObjectName(QStringLiteral("modelDock"));
     dock->setWidget(browser_);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    // Never so narrow that names and the filter become unreadable (a saved narrow state too).
+    browser_->setMinimumWidth(300);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({dock}, {560}, Qt::Horizontal);
+    resizeDocks({dock}, {440}, Qt::Horizontal);
 
     bar_ = new PrecisionBar(this);
     addToolBar(Qt::TopToolBarArea, bar_);
@@ -114,6 +135,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             return;
         }
         addRecent(QString::fromStdString(o.model->path));
+        rememberModel(QString::fromStdString(o.model->path));
         setModel(o.model, o.label);
     });
     connect(&histWatch_, &QFutureWatcherBase::finished, this, [this] {
@@ -180,8 +202,11 @@ void MainWindow::createActions()
     exportModelAct_->setEnabled(false);
     exportModelAct_->setStatusTip(tr("Write the model at a precision or the current plan as GGUF or fake-quant safetensors"));
     connect(exportModelAct_, &QAction::triggered, this, &MainWindow::exportModelInteractive);
+    builtinAct_ = new QAction(tr("Open &Built-in Model"), this);
+    builtinAct_->setObjectName(QStringLiteral("actionOpenBuiltin"));
+    connect(builtinAct_, &QAction::triggered, this, &MainWindow::openBuiltin);
     demoAct_ = new QAction(tr("Open &Demo Model"), this);
-    demoAct_->setStatusTip(tr("A synthetic llama-shaped model built in memory"));
+    demoAct_->setObjectName(QStringLiteral("actionOpenDemo"));
     connect(demoAct_, &QAction::triggered, this, &MainWindow::openDemo);
 
     exportTableAct_ = new QAction(tr("Export &Table…"), this);
@@ -208,7 +233,7 @@ void MainWindow::createActions()
     tableView_->addAction(copyAct_);
     connect(copyAct_, &QAction::triggered, this, &MainWindow::copyTable);
 
-    logAct_ = new QAction(tr("&Log Scale"), this);
+    logAct_ = new QAction(tr("Log &Scale"), this);
     logAct_->setCheckable(true);
     logAct_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(logAct_, &QAction::toggled, plots_, &PlotsWidget::setLogScale);
@@ -226,6 +251,7 @@ void MainWindow::createMenus()
     QMenu* file = fileMenu_ = menuBar()->addMenu(tr("&File"));
     file->addAction(openAct_);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addAction(builtinAct_);
     file->addAction(demoAct_);
     file->addSeparator();
     file->addAction(exportModelAct_);
@@ -257,11 +283,15 @@ void MainWindow::createMenus()
 void MainWindow::createStatusBar()
 {
     status_ = new QLabel(this);
+    // A long message (or a long translation) is cut, never widens the window.
+    status_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    status_->setMinimumWidth(0);
     setStatus([] { return tr("Ready"); });
     status_->setObjectName(QStringLiteral("statusLabel"));
     progress_ = new QProgressBar(this);
     progress_->setObjectName(QStringLiteral("progressBar"));
-    progress_->setMaximumWidth(260);
+    progress_->setMinimumWidth(220);
+    progress_->setMaximumWidth(380);
     progress_->setTextVisible(true);
     progress_->hide();
     statusBar()->addWidget(status_, 1);
@@ -274,6 +304,7 @@ void MainWindow::setStatus(std::function<QString()> text)
 {
     statusFn_ = std::move(text);
     status_->setText(statusFn_());
+    status_->setToolTip(status_->text());
 }
 
 // ---- Settings, recent files ----
@@ -291,7 +322,15 @@ void MainWindow::readSettings()
         bar_->setChecked(s.value(QStringLiteral("precisions")).toStringList());
     logAct_->setChecked(s.value(QStringLiteral("view/log"), false).toBool());
     themeAct_->setChecked(s.value(QStringLiteral("view/followSystemTheme"), true).toBool());
+    {
+        const QSignalBlocker b1(evalAct_), b2(imatrixAct_);
+        evalAct_->setChecked(s.value(QStringLiteral("accuracy/evaluate"), false).toBool());
+        imatrixAct_->setChecked(s.value(QStringLiteral("accuracy/imatrix"), false).toBool());
+    }
     updateRecentMenu();
+    // A saved state may hold a dock squeezed by a small window: give the browser its width back.
+    if (modelDock_->width() < 400)
+        resizeDocks({modelDock_}, {440}, Qt::Horizontal);
 }
 
 void MainWindow::writeSettings()
@@ -302,6 +341,13 @@ void MainWindow::writeSettings()
     s.setValue(QStringLiteral("precisions"), bar_->checked());
     s.setValue(QStringLiteral("view/log"), logAct_->isChecked());
     s.setValue(QStringLiteral("view/followSystemTheme"), themeAct_->isChecked());
+    s.setValue(QStringLiteral("accuracy/evaluate"), evalAct_->isChecked());
+    s.setValue(QStringLiteral("accuracy/imatrix"), imatrixAct_->isChecked());
+}
+
+void MainWindow::rememberModel(const QString& what)
+{
+    QSettings().setValue(QStringLiteral("lastModel"), what);
 }
 
 void MainWindow::addRecent(const QString& path)
@@ -359,7 +405,41 @@ void MainWindow::openDemo()
         showError(tr("Cannot build the demo model"), o.error);
         return;
     }
+    rememberModel(QStringLiteral(":demo"));
     setModel(o.model, o.label);
+}
+
+void MainWindow::openBuiltin()
+{
+    cancelAll();
+    const engine::Opened o = engine::builtinModel();  // 1 MB, read from the resource
+    if (!o.error.isEmpty()) {
+        showError(tr("Cannot open the built-in model"), o.error);
+        return;
+    }
+    rememberModel(engine::builtinModelPath());
+    setModel(o.model, o.label);
+}
+
+void MainWindow::openStartupModel()
+{
+    QSettings s;
+    const QString last = s.value(QStringLiteral("lastModel")).toString();
+    if (last == QLatin1String(":demo")) {
+        openDemo();
+        return;
+    }
+    if (!last.isEmpty() && last != engine::builtinModelPath() && QFileInfo::exists(last)) {
+        openFile(last);
+        return;
+    }
+    // A first start: the built-in model, its accuracy measured, the comparison already run.
+    const bool first = !s.contains(QStringLiteral("accuracy/evaluate"));
+    if (first)
+        evalAct_->setChecked(true);
+    openBuiltin();
+    if (first && model_)
+        run();
 }
 
 void MainWindow::setModel(std::shared_ptr<const qs::Model> model, const QString& label)
@@ -371,7 +451,9 @@ void MainWindow::setModel(std::shared_ptr<const qs::Model> model, const QString&
     tensorCache_.clear();
     modelHist_.reset();
     lastRun_.reset();
+    planRows_.clear();
     table_->clear();
+    updateTableColumns();
     plots_->clearRunPlots(tr("Press Run to compare the checked precisions over the whole model"));
     plots_->clearTensorPlots(tr("Computing…"));
     browser_->setModel(model_, label_);
@@ -381,6 +463,53 @@ void MainWindow::setModel(std::shared_ptr<const qs::Model> model, const QString&
     exportModelAct_->setEnabled(model_ != nullptr);
     updateEvaluationActions();
     emit modelChanged();
+}
+
+void MainWindow::updateTableColumns()
+{
+    bool evaluated = false;
+    for (const auto& r : table_->rows())
+        evaluated |= r.evaluated;
+    // Accuracy columns only when measured: else RMSE and SQNR would start off-screen behind "—".
+    for (int c = 0; c < TradeoffTableModel::ColumnCount; ++c)
+        if (TradeoffTableModel::isAccuracyColumn(c))
+            tableView_->setColumnHidden(c, !evaluated);
+    QString caption;
+    if (!model_) {
+        caption = tr("Open a model to compare precisions.");
+    } else if (table_->rowCount() == 0) {
+        caption = tr("Whole model: press Run (F5) to quantize every tensor at the checked precisions; one row per "
+                     "precision.");
+    } else {
+        caption = tr("Whole model: each row quantizes every eligible tensor at one precision (hover a row for its "
+                     "formats and fallbacks).");
+        if (!evaluated && evalAct_ && evalAct_->isEnabled())
+            caption += QLatin1Char(' ') + tr("Turn on Analysis > Evaluate Model Accuracy for KL and perplexity.");
+    }
+    if (model_ && model_->format == "memory")
+        caption += QLatin1Char(' ') + tr("This synthetic demo has random-like weights: its perplexity (in the "
+                                         "thousands) and Δ perplexity mean little; the built-in stories260K model "
+                                         "(File > Open Built-in Model) is a real one.");
+    tableCaption_->setText(caption);
+}
+
+void MainWindow::showResults()
+{
+    if (!lastRun_ && planRows_.empty()) {
+        table_->clear();
+        updateTableColumns();
+        return;
+    }
+    RunResult shown = lastRun_ ? *lastRun_ : RunResult{};
+    shown.evaluated |= !planRows_.empty();  // plans carry model accuracy
+    for (const PrecisionRow& p : planRows_) {
+        shown.rows.push_back(p);
+        shown.perLayer.emplace_back();
+        shown.errorHists.emplace_back();
+    }
+    table_->setRows(shown.rows);
+    updateTableColumns();
+    plots_->showRun(shown, browser_->selectedTensor() < 0);
 }
 
 const TensorAnalysis* MainWindow::tensorAnalysis(int tensor) const
@@ -478,6 +607,7 @@ void MainWindow::run()
     if (runWatch_.isRunning())
         runWatch_.cancel();  // a second Run replaces the first
     setStatus([=, shown = label_] { return tr("Running %1 over %2…").arg(precisions.join(QStringLiteral(", ")), shown); });
+    runClock_.start();
     const QFuture<engine::RunOutcome> f =
         QtConcurrent::run(&engine::runCompare, model_, precisions, kBins, evaluationRequest());
     track(f);
@@ -537,15 +667,12 @@ void MainWindow::onRunFinished()
         return;
     }
     lastRun_ = o.result;
-    table_->setRows(o.result.rows);
-    plots_->showRun(*lastRun_, browser_->selectedTensor() < 0);
-    double secs = 0;
+    showResults();
+    // The time the user waited (comparison and evaluation), not the sum of the per-type timings.
+    const double secs = double(runClock_.elapsed()) / 1000.0;
     int compared = 0;
     for (const auto& r : o.result.rows)
-        if (r.weightMeasured) {
-            secs += r.seconds;
-            ++compared;
-        }
+        compared += r.weightMeasured ? 1 : 0;
     const bool evaluated = o.result.evaluated;
     const int positions = int(o.result.evalPositions);
     const double pplReference = o.result.pplReference;
@@ -571,18 +698,39 @@ void MainWindow::exportModelInteractive()
         req.type = nextExportType_;
         nextExportPath_.clear();
         nextExportType_.clear();
-    } else {
-        const QFileInfo src(QString::fromStdString(model_->path));
-        const QString base = model_->format == "memory" ? QStringLiteral("demo") : src.completeBaseName();
-        const QString type = bar_->checked().value(0, QStringLiteral("Q8_0"));
-        ExportDialog d(QDir(src.absolutePath()).filePath(base + QLatin1Char('-') + type + QStringLiteral(".gguf")),
-                       !browser_->plan().empty(), type, this);
-        if (d.exec() != QDialog::Accepted)
-            return;
-        req = d.request();
+        req.plan = browser_->plan();
+        exportModel(req);
+        return;
     }
-    req.plan = browser_->plan();
-    exportModel(req);
+    // The last folder and precision exported (else the documents folder, the first checked
+    // precision or the plan); the file name follows the precision chosen in the dialog.
+    QSettings s;
+    const QFileInfo src(QString::fromStdString(model_->path));
+    const QString base = model_->format == "memory" ? QStringLiteral("demo") : src.completeBaseName();
+    QString folder = s.value(QStringLiteral("export/folder")).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QDir::homePath();
+    const bool havePlan = !browser_->plan().empty();
+    QString type = s.value(QStringLiteral("export/type"), bar_->checked().value(0, QStringLiteral("Q8_0"))).toString();
+    if (havePlan && !s.contains(QStringLiteral("export/type")))
+        type.clear();
+    auto* d = new ExportDialog(folder, base, havePlan, type,
+                               [m = model_, plan = browser_->plan()](const QString& t) { return engine::ggufProblem(*m, t, plan); },
+                               this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &QDialog::accepted, this, [this, d, m = model_] {
+        if (m != model_)
+            return;  // another model was opened meanwhile
+        engine::ExportRequest req = d->request();
+        QSettings s;
+        s.setValue(QStringLiteral("export/folder"), QFileInfo(req.path).absolutePath());
+        s.setValue(QStringLiteral("export/type"), req.type);
+        req.plan = browser_->plan();
+        exportModel(req);
+    });
+    d->open();
 }
 
 void MainWindow::exportModel(const engine::ExportRequest& request)
@@ -674,6 +822,9 @@ void MainWindow::updateProgress()
     }
     progress_->setRange(active->progressMinimum(), active->progressMaximum());
     progress_->setValue(active->progressValue());
+    // What is being done, then how far: "Evaluating Q4_0… 62 %".
+    const QString stage = active->progressText();
+    progress_->setFormat(stage.isEmpty() ? QStringLiteral("%p %") : stage + QStringLiteral("  %p %"));
     progress_->show();
 }
 
@@ -754,7 +905,8 @@ void MainWindow::about()
     QMessageBox::about(this, tr("About QuantScope"),
                        tr("<h3>QuantScope %1</h3>"
                           "<p>See what quantization does to a language model's weights.</p>"
-                          "<p>Qt %2 (built with %3)<br>QCustomPlot %4<br>Eigen %5</p>")
+                          "<p>Qt %2 (built with %3)<br>QCustomPlot %4<br>Eigen %5</p>"
+                          "<p>Built-in model: stories260K by Andrej Karpathy (llama2.c, MIT licence).</p>")
                            .arg(QStringLiteral(QS_VERSION), QString::fromLatin1(qVersion()),
                                 QStringLiteral(QT_VERSION_STR), QStringLiteral(QCUSTOMPLOT_VERSION_STR),
                                 QStringLiteral(QS_EIGEN_VERSION)));

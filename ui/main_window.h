@@ -5,6 +5,7 @@
 #include "ui/engine.h"
 #include "ui/eval_engine.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPalette>
@@ -47,8 +48,14 @@ public:
 
     // Opens a model file or folder in a worker; errors are shown in a message box naming it.
     void openFile(const QString& path);
-    // The built-in synthetic demo model (what the window shows when started without a file).
+    // The built-in model, stories260K (what a new user sees first; engine::builtinModel()).
+    void openBuiltin();
+    // The synthetic demo model (File > Open Demo Model: random-like weights, 12 M parameters).
     void openDemo();
+    // What the window opens without a file argument: the last model opened, if it still exists,
+    // else the built-in one; a first start also measures accuracy and runs the comparison, so the
+    // table shows real KL and perplexity at once.
+    void openStartupModel();
     // Shows a model already in memory.
     void setModel(std::shared_ptr<const qs::Model> model, const QString& label);
     std::shared_ptr<const qs::Model> model() const { return model_; }
@@ -139,6 +146,9 @@ private:
     void updateRecentMenu();
     void showError(const QString& title, const QString& text);
     void showSelection();
+    void showResults();          // the last run's rows plus the plans computed since, in table and plots
+    void updateTableColumns();   // accuracy columns only when some row has them
+    void rememberModel(const QString& what);  // for openStartupModel()
     void requestTensor(int tensor);
     void requestModelHistogram();
     void updateProgress();
@@ -170,6 +180,10 @@ private:
     QSortFilterProxyModel* tableProxy_ = nullptr;
     QTableView* tableView_ = nullptr;
     QLabel* status_ = nullptr;
+    QLabel* tableCaption_ = nullptr;
+    std::vector<PrecisionRow> planRows_;  // Plan for Size results on this model, shown after the run's rows
+    QElapsedTimer runClock_;              // wall time of the current run
+    bool runAfterOpen_ = false;           // openStartupModel() on a first start
     // The status line's last message, made again in the new language when the language changes.
     void setStatus(std::function<QString()> text);
     std::function<QString()> statusFn_;
@@ -186,6 +200,7 @@ private:
 
     QAction* openAct_ = nullptr;
     QAction* demoAct_ = nullptr;
+    QAction* builtinAct_ = nullptr;
     QAction* exportModelAct_ = nullptr;
     QAction* exportTableAct_ = nullptr;
     QAction* exportPlotAct_ = nullptr;

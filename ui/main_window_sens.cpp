@@ -3,6 +3,7 @@
 // plan replaces the browser's plan so File ▸ Export writes it.
 #include "ui/main_window.h"
 #include "ui/model_browser.h"
+#include "ui/plots.h"
 #include "ui/sensitivity_view.h"
 #include "ui/size_target_dialog.h"
 
@@ -11,6 +12,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QStatusBar>
 
@@ -33,8 +35,8 @@ void MainWindow::createSensitivityUi()
         const auto& r = sensitivity_->result();
         if (ok && r && !r->rows.empty())
             statusBar()->showMessage(tr("Most sensitive at %1: %2 (KL %3)")
-                                         .arg(r->request.type, QString::fromStdString(r->rows.front().name))
-                                         .arg(r->rows.front().kldMean, 0, 'g', 4),
+                                         .arg(r->request.type, QString::fromStdString(r->rows.front().name),
+                                              QLocale().toString(r->rows.front().kldMean, 'g', 4)),
                                      8000);
     });
 
@@ -60,7 +62,7 @@ void MainWindow::retranslateSensitivityUi()
     sensitivityDock_->setWindowTitle(tr("Sensitivity"));
     sensitivityAct_->setText(tr("Tensor &Sensitivity"));
     sensitivityAct_->setStatusTip(tr("KL divergence when only one tensor (or layer) is quantized, ranked"));
-    planForSizeAct_->setText(tr("Plan for &Size…"));
+    planForSizeAct_->setText(tr("Plan for Si&ze…"));
     planForSizeAct_->setToolTip(tr("Mixed precision for a size target: the per-tensor plan with the least KL"));
     planForSizeAct_->setStatusTip(planForSizeAct_->toolTip());
 }
@@ -84,11 +86,29 @@ void MainWindow::applySizePlan(const engine::SizePlanOutcome& o)
     if (!model_)
         return;
     browser_->setPlan(o.plan);
+    // The plan also becomes a row (and a point on the mean-KL trade-off) beside the presets.
+    PrecisionRow row;
+    row.precision = tr("Plan %1 bpw").arg(QLocale().toString(o.bitsPerWeight, 'f', 1));
+    row.plan = true;
+    row.bitsPerWeight = o.bitsPerWeight;
+    row.bytes = double(o.bytes);
+    row.tensors = int(o.plan.tensors.size());
+    row.weightMeasured = false;
+    row.evaluated = true;
+    row.kldMean = o.metrics.kldMean;
+    row.kldP99 = o.metrics.kldP99;
+    row.top1 = o.metrics.top1Agreement;
+    row.ppl = o.metrics.ppl;
+    row.pplReference = o.metrics.pplReference;
+    row.evalPositions = o.metrics.positions;
+    row.demo = model_->format == "memory";
+    planRows_.push_back(row);
+    showResults();
+    plots_->setTradeoffError(PlotsWidget::ErrorKl);
+    const QLocale loc;
     setStatus([=, this] { return tr("Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4")
-                         .arg(o.plan.tensors.size())
-                         .arg(engine::bytesText(double(o.bytes)))
-                         .arg(o.bitsPerWeight, 0, 'f', 3)
-                         .arg(o.metrics.kldMean, 0, 'g', 4); });
+                         .arg(loc.toString(qlonglong(o.plan.tensors.size())), engine::bytesText(double(o.bytes)),
+                              loc.toString(o.bitsPerWeight, 'f', 3), loc.toString(o.metrics.kldMean, 'g', 4)); });
 }
 
 }  // namespace qs::ui

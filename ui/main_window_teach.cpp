@@ -167,13 +167,17 @@ void MainWindow::retranslateUi()
     openAct_->setStatusTip(tr("Open a GGUF file, a .safetensors file or a llama2.c checkpoint"));
     exportModelAct_->setText(tr("&Export Quantized Model…"));
     exportModelAct_->setStatusTip(tr("Write the model at a precision or the current plan as GGUF or fake-quant safetensors"));
+    builtinAct_->setText(tr("Open &Built-in Model"));
+    builtinAct_->setStatusTip(tr("stories260K: a real 260K-parameter llama trained on TinyStories (MIT), built "
+                                 "into QuantScope"));
     demoAct_->setText(tr("Open &Demo Model"));
-    demoAct_->setStatusTip(tr("A synthetic llama-shaped model built in memory"));
+    demoAct_->setStatusTip(tr("A synthetic llama-shaped model built in memory (12 M parameters) with random-like "
+                              "weights: shapes and sizes are real, its perplexity is meaningless"));
     exportTableAct_->setText(tr("Export &Table…"));
     exportPlotAct_->setText(tr("Export &Plot…"));
     quitAct_->setText(tr("&Quit"));
     copyAct_->setText(tr("&Copy Table Rows"));
-    logAct_->setText(tr("&Log Scale"));
+    logAct_->setText(tr("Log &Scale"));
     themeAct_->setText(tr("&Theme Follows the System"));
     aboutAct_->setText(tr("&About QuantScope"));
     if (aboutQtAct_)
@@ -194,6 +198,7 @@ void MainWindow::retranslateUi()
         w->setText(tr("What's &This?"));
         w->setStatusTip(tr("Click a control to read what it shows, with a link into the quantization primer"));
     }
+    updateTableColumns();
     // Headers and status come from tr() when asked for: have them asked again.
     emit table_->headerDataChanged(Qt::Horizontal, 0, TradeoffTableModel::ColumnCount - 1);
     // The status line says its last message again, in the new language.

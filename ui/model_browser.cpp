@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
@@ -26,6 +27,19 @@
 namespace qs::ui {
 
 namespace {
+
+// The short role of a tensor as the browser lists it: inside a layer group its name without the
+// layer prefix, everywhere without ".weight" ("blk.0.attn_q.weight" -> "attn_q",
+// "model.layers.3.mlp.down_proj.weight" -> "mlp.down_proj"); the full name is the tooltip.
+QString shortName(const std::string& name)
+{
+    static const QRegularExpression prefix(QStringLiteral("^(?:blk|model\\.layers|layers|transformer\\.h)\\.\\d+\\."));
+    QString s = QString::fromStdString(name);
+    s.remove(prefix);
+    if (s.endsWith(QLatin1String(".weight")) && s.size() > 7)
+        s.chop(7);
+    return s;
+}
 
 QString shapeText(const std::vector<int64_t>& shape)
 {
@@ -86,17 +100,18 @@ ModelBrowser::ModelBrowser(QWidget* parent) : QWidget(parent)
     title_->setWordWrap(true);
     layout->addWidget(title_);
 
-    auto* row = new QHBoxLayout;
     filter_ = new QLineEdit(this);
     filter_->setObjectName(QStringLiteral("browserFilter"));
     filter_->setClearButtonEnabled(true);
-    row->addWidget(filter_, 1);
+    layout->addWidget(filter_);
+    // The plan's controls on their own row, so the filter keeps its width in a narrow dock.
+    auto* row = new QHBoxLayout;
     preset_ = new QComboBox(this);
     preset_->setObjectName(QStringLiteral("presetCombo"));
     preset_->addItem(QString(), QString());
     for (const auto& p : engine::planPresets())
         preset_->addItem(p.name, p.name);
-    row->addWidget(preset_);
+    row->addWidget(preset_, 1);
     planRow_ = row;
     layout->addLayout(row);
 
@@ -107,6 +122,7 @@ ModelBrowser::ModelBrowser(QWidget* parent) : QWidget(parent)
     proxy_->setRecursiveFilteringEnabled(true);
     proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
     proxy_->setFilterKeyColumn(Name);
+    proxy_->setFilterRole(FullNameRole);  // the filter sees full names, not the short roles shown
     proxy_->setSortRole(SortRole);
 
     view_ = new QTreeView(this);
@@ -121,10 +137,12 @@ ModelBrowser::ModelBrowser(QWidget* parent) : QWidget(parent)
     view_->sortByColumn(-1, Qt::AscendingOrder);
     view_->setUniformRowHeights(true);
     view_->setAlternatingRowColors(true);
-    view_->header()->setStretchLastSection(false);
-    view_->header()->setSectionResizeMode(Name, QHeaderView::Stretch);
-    for (int c = Shape; c < ColumnCount; ++c)
-        view_->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    // Names are short roles (attn_q, ffn_down); a long one is cut in the middle, never at its
+    // end where q/k/v differ. Every column takes its content's width (the tree scrolls sideways
+    // in a narrow dock rather than squeezing the names away).
+    view_->setTextElideMode(Qt::ElideMiddle);
+    view_->header()->setStretchLastSection(true);
+    view_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(view_, 1);
 
     footer_ = new QLabel(this);
@@ -242,6 +260,7 @@ void ModelBrowser::rebuild()
         auto* n = new QStandardItem(name);
         n->setData(order, SortRole);
         n->setData(-1, TensorIndexRole);
+        n->setData(name, FullNameRole);
         n->setToolTip(name);
         r << n;
         auto* s = new QStandardItem(shape);
@@ -288,6 +307,7 @@ void ModelBrowser::rebuild()
         const auto& t = model_->tensors[size_t(i)];
         auto r = makeRow(QString::fromStdString(t.name), shapeText(t.shape), QString::fromStdString(t.dtype),
                          t.numel(), t.nbytes, order);
+        r[0]->setText(shortName(t.name));
         r[0]->setData(i, TensorIndexRole);
         r[Plan]->setEditable(true);
         planItems_[size_t(i)] = r[Plan];

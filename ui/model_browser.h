@@ -29,7 +29,12 @@ class ModelBrowser : public QWidget {
     Q_OBJECT
 public:
     enum Column { Name, Shape, DType, Params, Size, Plan, ColumnCount };
-    enum Role { TensorIndexRole = Qt::UserRole + 1, SortRole, LayerRole /* layer number of a group row */ };
+    enum Role {
+        TensorIndexRole = Qt::UserRole + 1,
+        SortRole,
+        LayerRole,     // layer number of a group row
+        FullNameRole,  // the tensor's full name (the Name column shows its short role)
+    };
 
     explicit ModelBrowser(QWidget* parent = nullptr);
 

@@ -122,6 +122,7 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
     hint_->setObjectName(QStringLiteral("plotHint"));
     hint_->setContentsMargins(8, 0, 8, 0);
     hint_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    hint_->setWordWrap(true);  // a long hint (or translation) wraps instead of widening the window
 
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("plotTabs"));
@@ -135,6 +136,16 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
         p->legend->setFont(QFont(font().family(), 8));
         p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
         connect(p, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+        if (i == ErrorTab || i == LayerTab) {
+            // Below the plot, where they cover nothing: the error legend's entries are long (one
+            // line of figures per precision), and the per-layer series run across the whole width
+            // (no corner stays free in a small window).
+            p->axisRect()->insetLayout()->take(p->legend);
+            p->plotLayout()->addElement(2, 0, p->legend);
+            p->plotLayout()->setRowStretchFactor(2, 0.001);
+            p->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+            p->legend->setWrap(i == ErrorTab ? 2 : 6);
+        }
         plots_[i] = p;
         tabs_->addTab(p, QString());
     }
@@ -154,14 +165,20 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
         drawTradeoffTab();
     });
     connect(reset, &QPushButton::clicked, this, &PlotsWidget::resetView);
-    // Trade-off labels are placed in pixels, once the plot knows its geometry.
+    // Trade-off labels are placed in pixels, once the plot knows its geometry; legends go where
+    // they cover no data (again after every zoom or resize).
     connect(plots_[TradeoffTab], &QCustomPlot::afterLayout, this, &PlotsWidget::layoutTradeoffLabels);
+    for (int i = 0; i < TabCount; ++i)
+        connect(plots_[i], &QCustomPlot::afterLayout, this, [p = plots_[i]] { placeLegendAwayFromData(p); });
+    // Only the current tab's controls are shown: the bar stays narrow (and readable) in a small window.
+    connect(tabs_, &QTabWidget::currentChanged, this, &PlotsWidget::updateControls);
     connect(plots_[HistogramTab], &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) {
         hoverHistogramAt(plots_[HistogramTab]->xAxis->pixelToCoord(e->position().x()));
     });
 
     styleAll();
     retranslateUi();
+    updateControls();
     clearTensorPlots(tr("Select a tensor or open a model"));
     clearRunPlots(tr("Press Run to compare the checked precisions over the whole model"));
 }
@@ -212,6 +229,20 @@ void PlotsWidget::retranslateUi()
         plots_[i]->setWhatsThis(Primer::whatsThis(tips[i], QString::fromLatin1(sections[i])));
         plots_[i]->setLocale(plotLocale);
     }
+}
+
+void PlotsWidget::updateControls()
+{
+    const int tab = tabs_->currentIndex();
+    logBox_->setVisible(tab == HistogramTab || tab == ErrorTab);
+    levelsLabel_->setVisible(tab == HistogramTab);
+    levelsCombo_->setVisible(tab == HistogramTab);
+    layerLabel_->setVisible(tab == LayerTab);
+    layerMetric_->setVisible(tab == LayerTab);
+    for (QWidget* w : std::initializer_list<QWidget*>{tradeoffLabel_, tradeoffX_, tradeoffY_,
+                                                      findChild<QLabel*>(QStringLiteral("tradeoffErrorLabel"))})
+        if (w)
+            w->setVisible(tab == TradeoffTab);
 }
 
 void PlotsWidget::changeEvent(QEvent* e)
@@ -272,6 +303,8 @@ void PlotsWidget::setPlaceholder(QCustomPlot* p, const QString& text)
                 placeholderSource_[tab] = k;
         placeholderText_[tab] = text;
     }
+    if (p == plots_[TradeoffTab])
+        tradeLabels_.clear();  // their items go with clearItems()
     p->clearGraphs();
     p->clearItems();
     p->clearPlottables();
@@ -375,6 +408,7 @@ void PlotsWidget::showTensor(const TensorAnalysis& a)
     p->yAxis->setLabel(tr("density"));
     p->legend->setVisible(p->plottableCount() > 0);
     p->rescaleAxes();
+    addHeadroom(p->yAxis);
     p->replot();
 
     // Trade-off for this tensor.
@@ -405,14 +439,16 @@ void PlotsWidget::showModelHistogram(const QString& title, const ModelHistogram&
     QColor fill = colorFor(0);
     fill.setAlpha(60);
     g->setBrush(log_ ? QBrush() : QBrush(fill));
-    g->setName(tr("original weights (%L1)").arg(qlonglong(h.weights)));
+    g->setName(tr("original weights (%1)").arg(QLocale().toString(qlonglong(h.weights))));
     setTitle(p, title);
     p->xAxis->setLabel(tr("weight value"));
     p->yAxis->setLabel(tr("count"));
     p->legend->setVisible(true);
     p->rescaleAxes();
+    addHeadroom(p->yAxis);
     p->replot();
-    hint_->setText(tr("Select a tensor to see the reconstruction levels of its blocks."));
+    hint_->setText(tr("The whole model's weights. Select a tensor in the Model list to see the levels a precision "
+                      "gives its blocks, or press Run (F5) to compare the checked precisions."));
     if (!(haveRun_ && runWholeModel_))
         setPlaceholder(plots_[ErrorTab], tr("Press Run for the whole model's error distribution, or select a tensor"));
 }
@@ -439,7 +475,7 @@ void PlotsWidget::drawHistogramTab()
     QColor fill = colorFor(0);
     fill.setAlpha(60);
     g->setBrush(log_ ? QBrush() : QBrush(fill));
-    g->setName(tr("original (%L1 weights)").arg(qlonglong(tensor_.weights)));
+    g->setName(tr("original (%1 weights)").arg(QLocale().toString(qlonglong(tensor_.weights))));
 
     const PrecisionAnalysis* pa = nullptr;
     for (const auto& c : tensor_.precisions)
@@ -473,6 +509,7 @@ void PlotsWidget::drawHistogramTab()
     g->rescaleAxes();
     if (p->graphCount() > 2)
         p->graph(1)->rescaleValueAxis(true);
+    addHeadroom(p->yAxis);
     p->yAxis2->setRange(0, 1);
     // Start with the block of the most populated bin.
     int peak = 0;
@@ -528,7 +565,11 @@ void PlotsWidget::drawLevels(int bin)
     }
     levelsGraph_->setData(x, y);
     levelCount_ = int(x.size());
-    if (pa)
+    if (pa && pa->levelsPossible > 0)
+        hint_->setText(tr("%1: %2 of %n level(s) used in %3 (move the mouse over the histogram to pick another "
+                          "block)", nullptr, pa->levelsPossible)
+                           .arg(pa->precision, QLocale().toString(levelCount_), where));
+    else if (pa)
         hint_->setText(tr("%1: %n reconstruction level(s) in %2 (move the mouse over the histogram to pick "
                           "another block)", nullptr, levelCount_)
                            .arg(pa->precision, where));
@@ -548,6 +589,7 @@ void PlotsWidget::showRun(const RunResult& r, bool wholeModel)
     p->clearPlottables();
     p->clearItems();
     applyLog(p);
+    std::vector<std::pair<QVector<double>, size_t>> shownY;
     for (size_t k = 0; k < r.rows.size() && k < r.errorHists.size(); ++k) {
         const qs::Histogram& h = r.errorHists[k];
         const double n = double(h.total());
@@ -569,12 +611,21 @@ void PlotsWidget::showRun(const RunResult& r, bool wholeModel)
         const auto& row = r.rows[k];
         g->setName(tr("%1 — RMSE %2 · SQNR %3 dB · max %4")
                        .arg(row.precision, fmt(row.rmse), fmt(row.sqnr, 4), fmt(row.maxError)));
+        for (const auto& [sy, j] : shownY)
+            if (sy == y) {  // the same distribution as an earlier row (a fallback): keep both visible
+                g->setPen(QPen(c, 1.6, Qt::DashLine));
+                g->setBrush(QBrush());
+                g->setName(tr("%1 (same as %2)").arg(row.precision, r.rows[j].precision));
+                break;
+            }
+        shownY.push_back({y, k});
     }
     setTitle(p, tr("Error (dequantized − original): whole model"));
     p->xAxis->setLabel(tr("error"));
     p->yAxis->setLabel(tr("density"));
     p->legend->setVisible(p->plottableCount() > 0);
     p->rescaleAxes();
+    addHeadroom(p->yAxis);
     p->replot();
     drawTradeoffTab();
 }
@@ -594,6 +645,7 @@ void PlotsWidget::drawLayerTab()
         p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     auto ticker = QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText);
     bool ticks = false;
+    std::vector<std::pair<QVector<double>, size_t>> shownY;
     for (size_t k = 0; k < run_.perLayer.size() && k < run_.rows.size(); ++k) {
         const auto& pts = run_.perLayer[k];
         if (pts.empty())
@@ -618,6 +670,16 @@ void PlotsWidget::drawLayerTab()
         g->setPen(QPen(colorFor(int(k)), 1.5));
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
         g->setName(run_.rows[k].precision);
+        // A series equal to an earlier one (a type that fell back to it on every tensor) would
+        // hide it: dashed, hollow marks, and the legend says so.
+        for (size_t j = 0; j < shownY.size(); ++j)
+            if (shownY[j].first == y) {
+                g->setPen(QPen(colorFor(int(k)), 1.5, Qt::DashLine));
+                g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 8));
+                g->setName(tr("%1 (same as %2)").arg(run_.rows[k].precision, run_.rows[shownY[j].second].precision));
+                break;
+            }
+        shownY.push_back({y, k});
     }
     p->xAxis->setTicker(ticker);
     p->xAxis->setTickLabelRotation(60);
@@ -627,6 +689,7 @@ void PlotsWidget::drawLayerTab()
     p->legend->setVisible(p->plottableCount() > 0);
     p->rescaleAxes();
     p->xAxis->setRange(p->xAxis->range().lower - 0.5, p->xAxis->range().upper + 0.5);
+    addHeadroom(p->yAxis, rmse ? 0.5 : 0.25);
     p->replot();
 }
 
@@ -680,6 +743,7 @@ void PlotsWidget::drawTradeoffTab()
     }
     p->clearPlottables();
     p->clearItems();
+    tradeLabels_.clear();
     const bool mb = tradeoffX_->currentIndex() == 1;
     const bool logY = !higherBetter;  // RMSE and KL span decades
     setLogAxis(p->yAxis, logY);
@@ -695,12 +759,30 @@ void PlotsWidget::drawTradeoffTab()
         g->setData(QVector<double>{x}, QVector<double>{y});
         g->setName(pt.name);
         g->removeFromLegend();
+        // Points that coincide (a type that fell back to another everywhere) share one label.
+        auto same = std::find_if(tradeLabels_.begin(), tradeLabels_.end(),
+                                 [&](const TradeLabel& l) { return l.x == x && l.y == y; });
+        if (same != tradeLabels_.end()) {
+            same->label->setText(same->label->text() + QStringLiteral(" = ") + pt.name);
+            continue;
+        }
+        // The label in its point's colour; placed in pixels by layoutTradeoffLabels(), with a
+        // leader line when it cannot sit next to its point.
         auto* label = new QCPItemText(p);
-        label->position->setCoords(x, y);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-        label->setPadding(QMargins(6, 0, 0, 4));
+        label->position->setType(QCPItemPosition::ptAbsolute);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setPadding(QMargins(1, 0, 1, 0));
         label->setText(pt.name);
-        label->setColor(palette().color(QPalette::WindowText));
+        label->setColor(colorFor(pt.color).darker(130));
+        label->setClipToAxisRect(false);
+        auto* leader = new QCPItemLine(p);
+        leader->start->setType(QCPItemPosition::ptAbsolute);
+        leader->end->setType(QCPItemPosition::ptAbsolute);
+        QColor lc = colorFor(pt.color);
+        lc.setAlpha(170);
+        leader->setPen(QPen(lc, 1));
+        leader->setVisible(false);
+        tradeLabels_.push_back({label, leader, x, y});
         xy.push_back({x, y});
     }
     // Pareto front on the chosen axis: no other point is at most as large and at least as accurate.
@@ -748,47 +830,86 @@ void PlotsWidget::drawTradeoffTab()
         const double dy = std::max(yr.size() * 0.12, 1.0);
         p->yAxis->setRange(yr.lower - dy, yr.upper + dy);
     }
-    // The legend in the top corner away from the highest point.
-    if (!xy.empty()) {
-        const auto top = std::max_element(xy.begin(), xy.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-        const bool topRight = top->first > p->xAxis->range().center();
-        p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | (topRight ? Qt::AlignLeft : Qt::AlignRight));
-    }
     p->replot();
 }
 
 void PlotsWidget::layoutTradeoffLabels()
 {
-    // Labels: left of points in the right half (so they stay inside), and stacked upwards where
-    // they would cover a label already placed (points that nearly coincide).
+    // Each label next to its point (right, left, above, below: the first place inside the plot
+    // that covers no other label and no other point); where none is free, the nearest free
+    // place further out, joined to its point by a leader line in the point's colour.
     QCustomPlot* p = plots_[TradeoffTab];
+    if (tradeLabels_.empty())
+        return;
+    const QRectF area = p->axisRect()->rect();
+    std::vector<QPointF> points;
+    for (const TradeLabel& l : tradeLabels_)
+        points.push_back(QPointF(p->xAxis->coordToPixel(l.x), p->yAxis->coordToPixel(l.y)));
     std::vector<QRectF> placed;
-    const QRectF rect = p->axisRect()->rect();
-    const double midX = rect.center().x();
-    for (int i = 0; i < p->itemCount(); ++i) {
-        auto* label = qobject_cast<QCPItemText*>(p->item(i));
-        if (!label)
-            continue;
-        const QPointF at = label->position->pixelPosition();
-        const QFontMetrics fm(label->font());
-        const double w = fm.horizontalAdvance(label->text()) + 6, h = fm.height();
-        const bool left = at.x() > midX;
-        // Slots: above the point, then alternately one line further above and below.
-        int slot = 0;
+    auto freeAt = [&](const QRectF& box, size_t self) {
+        if (!area.contains(box))
+            return false;
+        for (const QRectF& r : placed)
+            if (r.intersects(box))
+                return false;
+        for (size_t k = 0; k < points.size(); ++k)
+            if (k != self && box.adjusted(-6, -6, 6, 6).contains(points[k]))
+                return false;
+        return true;
+    };
+    for (size_t i = 0; i < tradeLabels_.size(); ++i) {
+        TradeLabel& l = tradeLabels_[i];
+        const QPointF at = points[i];
+        const QFontMetricsF fm(l.label->font());
+        const double w = fm.horizontalAdvance(l.label->text()) + 2, h = fm.height();
+        const double d = 7;
+        const QRectF near[] = {QRectF(at.x() + d, at.y() - h - 2, w, h), QRectF(at.x() - d - w, at.y() - h - 2, w, h),
+                               QRectF(at.x() + d, at.y() + 2, w, h),     QRectF(at.x() - d - w, at.y() + 2, w, h),
+                               QRectF(at.x() - w / 2, at.y() - d - h, w, h), QRectF(at.x() - w / 2, at.y() + d, w, h)};
         QRectF box;
-        for (int k = 0; k < 40; ++k) {
-            slot = k == 0 ? 0 : (k % 2 ? (k + 1) / 2 : -(k / 2));
-            const double top = slot >= 0 ? at.y() - 4 - h * (slot + 1) : at.y() + 4 + h * (-slot - 1);
-            box = QRectF(left ? at.x() - 6 - w : at.x() + 6, top, w, h);
-            const bool inside = rect.contains(box);
-            if (inside && std::none_of(placed.begin(), placed.end(), [&](const QRectF& r) { return r.intersects(box); }))
+        bool found = false;
+        for (const QRectF& b : near)
+            if (freeAt(b, i)) {
+                box = b;
+                found = true;
                 break;
+            }
+        bool lead = false;
+        for (int r = 24; !found && r <= 260; r += 12) {
+            for (int a = 0; a < 16 && !found; ++a) {
+                const double t = -M_PI / 2 + a * M_PI / 8;  // from above, clockwise
+                const QPointF c(at.x() + r * std::cos(t), at.y() + r * std::sin(t));
+                const QRectF b(c.x() - w / 2, c.y() - h / 2, w, h);
+                if (freeAt(b, i)) {
+                    box = b;
+                    found = lead = true;
+                }
+            }
+        }
+        if (!found) {  // nowhere free: beside the point, overlapping
+            box = near[0];
+            if (box.right() > area.right())
+                box = near[1];
         }
         placed.push_back(box);
-        const int off = 4 + int(h) * (slot >= 0 ? slot : -slot - 1);
-        label->setPositionAlignment((left ? Qt::AlignRight : Qt::AlignLeft) | (slot >= 0 ? Qt::AlignBottom : Qt::AlignTop));
-        label->setPadding(QMargins(left ? 0 : 6, slot >= 0 ? 0 : off, left ? 6 : 0, slot >= 0 ? off : 0));
+        l.label->position->setCoords(box.topLeft());
+        l.leader->setVisible(lead);
+        if (lead) {
+            const QPointF end(std::clamp(at.x(), box.left(), box.right()), std::clamp(at.y(), box.top(), box.bottom()));
+            l.leader->start->setCoords(at);
+            l.leader->end->setCoords(end);
+        }
     }
+}
+
+std::vector<PlotsWidget::LabelPlacement> PlotsWidget::tradeoffLabels() const
+{
+    std::vector<LabelPlacement> out;
+    QCustomPlot* p = plots_[TradeoffTab];
+    for (const TradeLabel& l : tradeLabels_)
+        out.push_back({l.label->text(), QRectF(l.label->topLeft->pixelPosition(), l.label->bottomRight->pixelPosition()),
+                       QPointF(p->xAxis->coordToPixel(l.x), p->yAxis->coordToPixel(l.y)), l.leader->visible()});
+    return out;
 }
 
 void PlotsWidget::resetView()
@@ -803,10 +924,14 @@ void PlotsWidget::resetView()
             for (int i = 1; i < p->graphCount(); ++i)
                 if (p->graph(i)->valueAxis() == p->yAxis)
                     p->graph(i)->rescaleValueAxis(true);
+            addHeadroom(p->yAxis);
             p->yAxis2->setRange(0, 1);
         }
         break;
-    default: p->rescaleAxes(); break;
+    default:
+        p->rescaleAxes();
+        addHeadroom(p->yAxis);
+        break;
     }
     p->replot();
 }

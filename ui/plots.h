@@ -4,7 +4,10 @@
 #include "ui/analysis.h"
 
 #include <QColor>
+#include <QRectF>
 #include <QWidget>
+
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -12,6 +15,8 @@ class QCustomPlot;
 class QLabel;
 class QTabWidget;
 class QCPGraph;
+class QCPItemLine;
+class QCPItemText;
 
 namespace qs::ui {
 
@@ -46,6 +51,15 @@ public:
     // The levels currently drawn over the histogram (tests, status).
     int levelCount() const { return levelCount_; }
     void setTradeoffError(TradeoffError e);
+    // The trade-off labels as drawn (text, box in pixels, the point they name in pixels, and
+    // whether a leader line joins them), for tests.
+    struct LabelPlacement {
+        QString text;
+        QRectF box;
+        QPointF point;
+        bool leader = false;
+    };
+    std::vector<LabelPlacement> tradeoffLabels() const;
     TradeoffError tradeoffError() const;
     QComboBox* tradeoffErrorCombo() const { return tradeoffY_; }
     // Shows the levels of the block under histogram x (as the mouse does).
@@ -65,6 +79,7 @@ private:
     void drawLayerTab();
     void drawTradeoffTab();
     void layoutTradeoffLabels();
+    void updateControls();  // the current tab's controls only
     void drawLevels(int bin);
     void applyLog(QCustomPlot* p);
     void setPlaceholder(QCustomPlot* p, const QString& text);
@@ -90,6 +105,13 @@ private:
     bool runWholeModel_ = false;
     RunResult run_;
     QCPGraph* levelsGraph_ = nullptr;
+    // Trade-off labels (owned by the plot): the point they name, in plot coordinates.
+    struct TradeLabel {
+        QCPItemText* label;
+        QCPItemLine* leader;
+        double x, y;
+    };
+    std::vector<TradeLabel> tradeLabels_;
     int lastBin_ = -1;
     // Texts re-set by retranslateUi().
     QLabel* levelsLabel_ = nullptr;

@@ -143,7 +143,10 @@ void PrecisionBar::setRunning(bool running)
 void PrecisionBar::updateLabel()
 {
     const QStringList c = checked();
-    label_->setText(c.isEmpty() ? tr("(none checked)") : c.join(QStringLiteral(", ")));
+    // Many checked precisions are cut at the end (the tooltip lists them all): the tool bar must
+    // not widen the window.
+    const QString all = c.isEmpty() ? tr("(none checked)") : c.join(QStringLiteral(", "));
+    label_->setText(label_->fontMetrics().elidedText(all, Qt::ElideRight, label_->fontMetrics().averageCharWidth() * 34));
     // The checked precisions with their descriptions (formats: from core, translated).
     QStringList tip;
     for (QAction* a : choices_)

@@ -25,7 +25,7 @@ constexpr int64_t kSampleRows = 256;
 
 QString num(double v, int prec = 3) { return QLocale().toString(v, 'g', prec); }
 QString fixed(double v, int decimals) { return QLocale().toString(v, 'f', decimals); }
-QString bytesText(double b) { return QLocale().formattedDataSize(qint64(b), 2, QLocale::DataSizeSIFormat); }
+QString bytesText(double b) { return QLocale().formattedDataSize(qint64(b), 2, QLocale::DataSizeIecFormat); }
 QString dB(double v)
 {
     if (std::isinf(v))
@@ -34,13 +34,36 @@ QString dB(double v)
 }
 QString code(const QString& s) { return QStringLiteral("<code>%1</code>").arg(s.toHtmlEscaped()); }
 
+}  // namespace
+
 // The example data: the model's largest eligible tensor (its first rows), or a synthetic one.
-struct Sample {
+struct Primer::Sample {
     QString name;
     std::vector<float> w;
     int64_t rows = 0, cols = 0;
     bool synthetic = true;
 };
+
+namespace {
+
+using Sample = Primer::Sample;
+
+// The first `rows` rows of a tensor as floats, decoding only those rows where the storage is
+// row by row (float and block types); else the whole tensor, cut.
+std::vector<float> firstRows(const qs::Model& m, const TensorInfo& t, int64_t rows)
+{
+    const int64_t cols = t.cols();
+    const Format* f = findFormat(t.dtype);
+    if (f && f->supports(t.rows(), cols) && f->storageBytes(t.rows(), cols) == t.nbytes &&
+        f->storageBytes(rows, cols) * uint64_t(t.rows()) == f->storageBytes(t.rows(), cols) * uint64_t(rows)) {
+        std::vector<float> out(size_t(rows * cols));
+        f->dequantize(m.data(t).data(), rows, cols, out.data());
+        return out;
+    }
+    std::vector<float> all = m.toFloat(t);
+    all.resize(size_t(rows * cols));
+    return all;
+}
 
 Sample makeSample(const qs::Model* m)
 {
@@ -54,10 +77,9 @@ Sample makeSample(const qs::Model* m)
                     best = &t;
         if (best) {
             try {
-                std::vector<float> all = m->toFloat(*best);
                 s.rows = std::min<int64_t>(best->rows(), kSampleRows);
                 s.cols = best->cols();
-                s.w.assign(all.begin(), all.begin() + s.rows * s.cols);
+                s.w = firstRows(*m, *best, s.rows);
                 s.name = QString::fromStdString(best->name);
                 s.synthetic = false;
                 return s;
@@ -127,6 +149,7 @@ void Primer::setModel(std::shared_ptr<const qs::Model> model, const QString& lab
 {
     model_ = std::move(model);
     label_ = label;
+    sample_.reset();
     rebuild();
 }
 
@@ -190,13 +213,20 @@ void Primer::changeEvent(QEvent* e)
 void Primer::rebuild()
 {
     setWindowTitle(tr("Quantization primer"));
-    html_ = buildHtml(model_.get(), label_);
+    // The example tensor is read once per model (a language change only rewrites the text).
+    if (!sample_)
+        sample_ = std::make_shared<const Sample>(makeSample(model_.get()));
+    html_ = buildHtml(*sample_, model_.get(), label_);
     browser_->setHtml(html_);
 }
 
 QString Primer::buildHtml(const qs::Model* model, const QString& label)
 {
-    const Sample s = makeSample(model);
+    return buildHtml(makeSample(model), model, label);
+}
+
+QString Primer::buildHtml(const Sample& s, const qs::Model* model, const QString& label)
+{
     QString h;
     h += QStringLiteral("<h1>%1</h1>").arg(tr("Quantization primer").toHtmlEscaped());
     if (s.synthetic)

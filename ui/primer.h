@@ -48,8 +48,13 @@ public:
 protected:
     void changeEvent(QEvent* e) override;
 
+public:
+    struct Sample;  // the example tensor (primer.cpp)
+
 private:
     void rebuild();
+    static QString buildHtml(const Sample& s, const qs::Model* model, const QString& label);
+    std::shared_ptr<const Sample> sample_;
 
     std::shared_ptr<const qs::Model> model_;
     QString label_;

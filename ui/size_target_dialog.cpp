@@ -28,6 +28,8 @@ SizeTargetDialog::SizeTargetDialog(std::shared_ptr<const Model> model, QWidget* 
     setObjectName(QStringLiteral("sizeTargetDialog"));
     setWindowTitle(tr("Plan for Size"));
     auto* layout = new QVBoxLayout(this);
+    // The dialog grows with its texts (the progress bar and status while computing): nothing is clipped.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 
     auto* intro = new QLabel(tr("Choose a format for every weight matrix so the model fits the target with the least "
                                 "KL divergence from the original: each tensor's KL is measured at every candidate "
@@ -97,6 +99,8 @@ SizeTargetDialog::SizeTargetDialog(std::shared_ptr<const Model> model, QWidget* 
     connect(buttons_, &QDialogButtonBox::rejected, this, &SizeTargetDialog::reject);
     connect(&watch_, &QFutureWatcherBase::finished, this, &SizeTargetDialog::onFinished);
     connect(&watch_, &QFutureWatcherBase::progressValueChanged, progress_, &QProgressBar::setValue);
+    // The stage in words (the last one, a whole evaluation of the plan, moves no bar).
+    connect(&watch_, &QFutureWatcherBase::progressTextChanged, status_, &QLabel::setText);
     connect(target_, &QDoubleSpinBox::valueChanged, this, &SizeTargetDialog::updateInfo);
     connect(unit_, &QComboBox::currentIndexChanged, this, [this] {
         // Keep the same size when switching units.
@@ -141,15 +145,15 @@ void SizeTargetDialog::updateInfo()
     const engine::SizeBounds b = engine::sizeBounds(*model_, candidates());
     const double params = double(b.params);
     const double bytes = unit_->currentIndex() == 1 ? target_->value() * 1e6 : target_->value() * params / 8.0;
+    const QLocale loc;
     QString text = tr("%1 parameters, now %2 (%3 bits/weight); target about %4")
-                       .arg(QLocale().toString(b.params))
-                       .arg(engine::bytesText(double(now)))
-                       .arg(params > 0 ? 8.0 * double(now) / params : 0.0, 0, 'f', 2)
-                       .arg(engine::bytesText(bytes));
+                       .arg(loc.toString(b.params), engine::bytesText(double(now)),
+                            loc.toString(params > 0 ? 8.0 * double(now) / params : 0.0, 'f', 2),
+                            engine::bytesText(bytes));
     if (b.params > 0)
         text += QLatin1Char('\n') + tr("Smallest plan with these formats: %1 bits/weight (%2)")
-                                        .arg(b.smallestBitsPerWeight(), 0, 'f', 3)
-                                        .arg(engine::bytesText(double(b.smallestBytes)));
+                                        .arg(loc.toString(b.smallestBitsPerWeight(), 'f', 3),
+                                             engine::bytesText(double(b.smallestBytes)));
     info_->setText(text);
 }
 
@@ -252,12 +256,11 @@ void SizeTargetDialog::onFinished()
         return;
     }
     const auto& o = *outcome_;
+    const QLocale loc;
     status_->setText(tr("%1 (%2 bits/weight; target %3): KL %4, top-1 agreement %5 %")
-                         .arg(engine::bytesText(double(o.bytes)))
-                         .arg(o.bitsPerWeight, 0, 'f', 3)
-                         .arg(engine::bytesText(double(o.targetBytes)))
-                         .arg(o.metrics.kldMean, 0, 'g', 4)
-                         .arg(100.0 * o.metrics.top1Agreement, 0, 'f', 2));
+                         .arg(engine::bytesText(double(o.bytes)), loc.toString(o.bitsPerWeight, 'f', 3),
+                              engine::bytesText(double(o.targetBytes)), loc.toString(o.metrics.kldMean, 'g', 4),
+                              loc.toString(100.0 * o.metrics.top1Agreement, 'f', 2)));
     emit planReady(o);
     emit computed(true);
     accept();

@@ -67,14 +67,14 @@ QVariant TradeoffTableModel::data(const QModelIndex& index, int role) const
     const int c = index.column();
     if (role == Qt::DisplayRole) {
         if (c == Precision)
-            return r.precision;
+            return precisionText(r);
         const double v = value(r, c);
         if (std::isnan(v))
             return QStringLiteral("—");
         const QLocale loc;  // the chosen language's number format
         switch (c) {
         case Bits: return loc.toString(v, 'f', 3);
-        case Size: return loc.formattedDataSize(qint64(v), 2, QLocale::DataSizeTraditionalFormat);
+        case Size: return loc.formattedDataSize(qint64(v), 2, QLocale::DataSizeIecFormat);
         case VsSource: case VsF32: return loc.toString(v, 'f', 2) + QStringLiteral("×");
         case Rmse: case MaxErr: case P99: return loc.toString(v, 'g', 4);
         case Sqnr: return std::isfinite(v) ? loc.toString(v, 'f', 2) : QStringLiteral("∞");
@@ -87,9 +87,21 @@ QVariant TradeoffTableModel::data(const QModelIndex& index, int role) const
         }
     }
     if (role == Qt::ToolTipRole) {
-        QString tip = tr("%1: %n tensor(s) quantized", nullptr, r.tensors).arg(r.precision) +
-                      (r.fallbacks ? tr(", %n with a fallback type (row length vs block size)", nullptr, r.fallbacks)
-                                   : QString());
+        if (c == Bits && !r.mix.empty())
+            return mixText(r);
+        QString tip = r.plan ? tr("%1: a mixed-precision plan for a size target (Analysis > Plan for Size); its "
+                                  "bits per weight count every tensor of the forward pass, as plan-for-size does")
+                                   .arg(r.precision)
+                             : tr("%1: %n tensor(s) quantized", nullptr, r.tensors).arg(r.precision);
+        if (!r.plan && r.fellBack)
+            tip += QLatin1Char('\n') + fallbackText(r);
+        else if (!r.plan && r.fallbacks)
+            tip += tr(", %n with a fallback type (row length vs block size)", nullptr, r.fallbacks);
+        if (!r.mix.empty())
+            tip += QLatin1Char('\n') + mixText(r);
+        if (r.demo && r.evaluated)
+            tip += QLatin1Char('\n') + tr("The synthetic demo's weights are random-like: its perplexity is in the "
+                                          "thousands and a Δ perplexity can even be negative; use KL and top-1.");
         if (r.imatrix)
             tip += QLatin1Char('\n') + tr("Quantized with the importance matrix (calibrated on another token stream "
                                           "than the evaluation); weight errors are not measured for this row");
@@ -110,6 +122,38 @@ QVariant TradeoffTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole)
         return int(c == Precision ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
     return {};
+}
+
+QString TradeoffTableModel::precisionText(const PrecisionRow& r)
+{
+    if (!r.plan && r.fellBack > 0)
+        return tr("%1 (fallback %2/%3)").arg(r.precision, QLocale().toString(r.fellBack), QLocale().toString(r.tensors));
+    return r.precision;
+}
+
+QString TradeoffTableModel::fallbackText(const PrecisionRow& r)
+{
+    if (r.plan || r.fellBack <= 0)
+        return {};
+    return tr("%1: %2 of %n tensor(s) fell back to %3 (their rows are not a multiple of its block size), so this row "
+              "measures mostly %3",
+              nullptr, r.tensors)
+        .arg(r.precision, QLocale().toString(r.fellBack), r.fallbackTypes.join(QStringLiteral(", ")));
+}
+
+QString TradeoffTableModel::mixText(const PrecisionRow& r)
+{
+    const QLocale loc;
+    int64_t weights = 0;
+    for (const FormatShare& f : r.mix)
+        weights += f.weights;
+    QStringList parts;
+    for (const FormatShare& f : r.mix)
+        parts << tr("%n tensor(s) %1 at %2 bits/weight", nullptr, f.tensors)
+                     .arg(f.format, loc.toString(f.weights > 0 ? 8.0 * f.bytes / double(f.weights) : 0.0, 'f', 2));
+    return tr("%1 bits/weight over %2 weights: %3. Every block's scales count, and tensors whose rows a block "
+              "does not divide keep a wider type, so a \"4-bit\" row can cost much more.")
+        .arg(loc.toString(r.bitsPerWeight, 'f', 2), loc.toString(qlonglong(weights)), parts.join(QStringLiteral("; ")));
 }
 
 QString TradeoffTableModel::primerSection(int column)

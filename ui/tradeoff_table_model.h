@@ -2,13 +2,29 @@
 // The trade-off table: one row per compared precision (model-level figures of a Run).
 #include <QAbstractTableModel>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
 namespace qs::ui {
 
+// The tensors of a row stored in one format (a row's plan may mix formats: fallbacks, presets).
+struct FormatShare {
+    QString format;
+    int tensors = 0;
+    int64_t weights = 0;
+    double bytes = 0;
+};
+
 struct PrecisionRow {
     QString precision;
+    // What the precision's plan gave the tensors compare measured, largest share first; and how
+    // many of them fell back to another type (row length vs block size), to which types.
+    std::vector<FormatShare> mix;
+    int fellBack = 0;
+    QStringList fallbackTypes;
+    bool plan = false;              // a mixed-precision plan (Plan for Size), not a type
+    bool demo = false;              // a model with random-like weights (its perplexity means little)
     double bitsPerWeight = 0;
     double bytes = 0;               // storage of the quantized model
     double compressionVsSource = 0; // source bytes / quantized bytes
@@ -60,6 +76,12 @@ public:
 
     // The value of a numeric cell; NaN when the row has none (not evaluated, not measured).
     static double value(const PrecisionRow& r, int column);
+    // What the Precision cell shows: the type, with the fallback marked ("Q2_K (fallback 31/35)").
+    static QString precisionText(const PrecisionRow& r);
+    // The row's fallback in words ("Q2_K: 31 of 35 tensors fell back to Q4_0"); empty if none.
+    static QString fallbackText(const PrecisionRow& r);
+    // Bits per weight explained: the formats of the row's plan and what each costs.
+    static QString mixText(const PrecisionRow& r);
     // Text of one cell as exported (full precision, no units; empty when the row has no value).
     QString cellText(int row, int column) const;
     QString toCsv() const;

@@ -5,6 +5,7 @@
 #include "ui/model_browser.h"
 #include "ui/plots.h"
 #include "ui/precision_bar.h"
+#include "ui/primer.h"
 #include "ui/sensitivity_view.h"
 
 #include <QApplication>
@@ -75,6 +76,7 @@ void addAutomationOptions(QCommandLineParser& p)
     p.addOption(opt(QStringLiteral("select"), QStringLiteral("tensor")));
     p.addOption(opt(QStringLiteral("precisions"), QStringLiteral("list")));
     p.addOption(opt(QStringLiteral("benchmark")));
+    p.addOption(opt(QStringLiteral("window-size"), QStringLiteral("WxH")));
 }
 
 AutomationOptions automationOptions(const QCommandLineParser& p)
@@ -87,6 +89,9 @@ AutomationOptions automationOptions(const QCommandLineParser& p)
     if (p.isSet(QStringLiteral("precisions")))
         o.precisions = p.value(QStringLiteral("precisions")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     o.benchmark = p.isSet(QStringLiteral("benchmark"));
+    const QStringList size = p.value(QStringLiteral("window-size")).split(QLatin1Char('x'));
+    if (size.size() == 2)
+        o.windowSize = QSize(size[0].toInt(), size[1].toInt());
     return o;
 }
 
@@ -96,9 +101,23 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
     QElapsedTimer clock;
     clock.start();
     bool populated = false;
+    if (o.windowSize.isValid()) {
+        w.resize(o.windowSize);
+        settle(100);
+    }
     QObject::connect(&w, &MainWindow::modelChanged, &w, [&] { populated = true; });
-    if (modelPath.isEmpty())
+    bool finished = false, ok = false;
+    QObject::connect(&w, &MainWindow::runFinished, &w, [&](bool r) {
+        finished = true;
+        ok = r;
+    });
+    const bool firstScreen = modelPath.isEmpty() && !o.benchmark;
+    if (firstScreen)
+        w.openStartupModel();  // a fresh settings folder: the first start (built-in model, run)
+    else if (modelPath == QLatin1String("demo"))
         w.openDemo();
+    else if (modelPath.isEmpty())
+        w.openBuiltin();
     else
         w.openFile(modelPath);
     if (!waitUntil([&] { return populated || !w.lastError().isEmpty(); }, kTimeout) || !w.model()) {
@@ -154,16 +173,35 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
         return 0;
     }
 
-    // Screenshots: run, then each view.
-    bool finished = false, ok = false;
-    QObject::connect(&w, &MainWindow::runFinished, &w, [&](bool r) {
-        finished = true;
-        ok = r;
-    });
-    w.run();
-    if (!waitUntil([&] { return finished; }, kTimeout) || !ok) {
-        out() << "error: the run did not finish: " << w.lastError() << Qt::endl;
-        return 1;
+    // Screenshots: the first screen (as a new user sees it), then run and each view.
+    QString firstShot;
+    if (firstScreen) {
+        if (!waitUntil([&] { return finished; }, kTimeout) || !ok || !waitUntil([&] { return !w.isBusy(); }, kTimeout)) {
+            out() << "error: the first run did not finish: " << w.lastError() << Qt::endl;
+            return 1;
+        }
+        settle(300);
+        firstShot = o.screenshotDir.isEmpty() ? QString() : QDir(o.screenshotDir).filePath(QStringLiteral("0-first-screen.png"));
+        if (!firstShot.isEmpty() && (!QDir().mkpath(o.screenshotDir) || !w.grab().save(firstShot))) {
+            out() << "error: cannot write " << firstShot << Qt::endl;
+            return 1;
+        }
+        if (!firstShot.isEmpty())
+            out() << firstShot << Qt::endl;
+        // The views below are shown without accuracy first, as before.
+        finished = false;
+        w.evaluateAction()->setChecked(false);  // re-runs (the checked precisions) without evaluation
+        if (!waitUntil([&] { return finished; }, kTimeout) || !ok) {
+            out() << "error: the run did not finish: " << w.lastError() << Qt::endl;
+            return 1;
+        }
+    } else {
+        finished = false;
+        w.run();
+        if (!waitUntil([&] { return finished; }, kTimeout) || !ok) {
+            out() << "error: the run did not finish: " << w.lastError() << Qt::endl;
+            return 1;
+        }
     }
     struct Shot {
         int tab;
@@ -247,6 +285,31 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
             return 1;
         }
         out() << file << Qt::endl;
+    }
+    // The block inspector (a floating dock) on the shown tensor, and the primer.
+    if (tensor >= 0) {
+        showTensor(tensor);
+        w.blockInspectorDock()->show();
+        waitUntil([&] { return !w.isBusy(); }, kTimeout);
+        settle(300);
+        const QString file = QDir(o.screenshotDir).filePath(QStringLiteral("%1-inspector.png").arg(++n));
+        if (!w.blockInspectorDock()->grab().save(file)) {
+            out() << "error: cannot write " << file << Qt::endl;
+            return 1;
+        }
+        out() << file << Qt::endl;
+        w.blockInspectorDock()->hide();
+    }
+    {
+        w.showPrimer();
+        settle(300);
+        const QString file = QDir(o.screenshotDir).filePath(QStringLiteral("%1-primer.png").arg(++n));
+        if (!w.primer()->grab().save(file)) {
+            out() << "error: cannot write " << file << Qt::endl;
+            return 1;
+        }
+        out() << file << Qt::endl;
+        w.primer()->hide();
     }
     w.close();
     return 0;

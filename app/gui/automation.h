@@ -6,7 +6,11 @@
 //                             5: model accuracy with the importance matrix, trade-off on mean KL)
 //   --select NAME             tensor to select for the tensor views (default: the largest 2-D one)
 //   --precisions A,B,C        precisions to check (default: the precision bar's defaults)
+//   --window-size WxH         the window's size for the shots (default: as it opens)
 //   --benchmark               time open -> populated browser and the histogram of the largest tensor
+// Without a model the window opens as on a first start (the built-in model, accuracy measured,
+// the comparison run) and the first shot is that screen; "demo" opens the synthetic demo.
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +27,7 @@ struct AutomationOptions {
     QString select;
     QStringList precisions;
     bool benchmark = false;
+    QSize windowSize;
     bool active() const { return !screenshotDir.isEmpty() || !screenshot.isEmpty() || benchmark; }
 };
 

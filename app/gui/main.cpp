@@ -13,6 +13,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("QuantScope"));
     QApplication::setOrganizationName(QStringLiteral("QuantScope"));
     QApplication::setApplicationVersion(QStringLiteral(QS_VERSION));
+    qs::ui::engine::initResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quantscope.svg")));
 
     QCommandLineParser p;
@@ -44,6 +45,6 @@ int main(int argc, char** argv)
     if (!path.isEmpty())
         w.openFile(path);
     else
-        w.openDemo();
+        w.openStartupModel();
     return app.exec();
 }

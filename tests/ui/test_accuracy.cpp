@@ -215,7 +215,7 @@ private slots:
         QCOMPARE(rows[1].bytes, rows[0].bytes);  // same storage
         // The view shows them in run order until a header is clicked.
         for (int r = 0; r < 4; ++r)
-            QCOMPARE(w.tableProxy()->index(r, 0).data().toString(), rows[size_t(r)].precision);
+            QCOMPARE(w.tableProxy()->index(r, 0).data().toString(), TradeoffTableModel::precisionText(rows[size_t(r)]));
         QCOMPARE(t->index(1, TradeoffTableModel::Rmse).data().toString(), QStringLiteral("—"));
         QVERIFY(t->index(1, TradeoffTableModel::KlMean).data().toString() != QStringLiteral("—"));
 

@@ -141,7 +141,7 @@ private slots:
         o.pure = true;
         const double q4 = double(qs::buildPlan(*m, o).eligibleBytes());
         QVERIFY(q4 > 0);
-        QVERIFY2(h.contains(QLocale().formattedDataSize(qint64(q4), 2, QLocale::DataSizeSIFormat)), qPrintable(h.left(2000)));
+        QVERIFY2(h.contains(QLocale().formattedDataSize(qint64(q4), 2, QLocale::DataSizeIecFormat)), qPrintable(h.left(2000)));
         QVERIFY(!h.contains(QStringLiteral("x̂")));  // written x′ in proportional text
         primer.showSection(QStringLiteral("video"));
     }

@@ -33,6 +33,8 @@
 #include <QWhatsThis>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QFontDatabase>
+#include <QRawFont>
 #include <QTranslator>
 #include <QXmlStreamReader>
 #include <QtTest>
@@ -108,6 +110,62 @@ bool finished(const Message& m)
 QString tsPath(const char* lang)
 {
     return QStringLiteral(QS_SOURCE_DIR "/translations/quantscope_%1.ts").arg(QString::fromLatin1(lang));
+}
+
+// Characters of text that neither the application font nor any installed font (Qt falls back
+// to those, through fontconfig) has a glyph for: the window would draw a box for each.
+QString missingGlyphs(const QString& text, const QFont& font)
+{
+    static std::map<char32_t, bool> known;
+    static std::vector<QRawFont> fonts;
+    if (fonts.empty()) {
+        fonts.push_back(QRawFont::fromFont(font));
+        for (const QString& family : QFontDatabase::families())
+            fonts.push_back(QRawFont::fromFont(QFont(family)));
+    }
+    QString missing;
+    for (char32_t c : text.toUcs4()) {
+        const QChar::Category cat = QChar::category(c);
+        if (QChar::isSpace(c) || cat == QChar::Other_Format || cat == QChar::Other_Control)
+            continue;
+        auto it = known.find(c);
+        if (it == known.end()) {
+            bool any = false;
+            for (const QRawFont& f : fonts)
+                if (f.isValid() && f.supportsCharacter(c)) {
+                    any = true;
+                    break;
+                }
+            it = known.emplace(c, any).first;
+        }
+        if (!it->second)
+            missing += QString::fromUcs4(&c, 1);
+    }
+    return missing;
+}
+
+// The accelerator key of a menu text ("&File" -> F, "视图(&V)" -> V), or a null QChar.
+QChar accelerator(const QString& text)
+{
+    for (int i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toUpper();
+    }
+    return {};
+}
+
+// Every menu below a menu bar (recursively), with the menu bar's titles as one more "menu".
+void collectMenus(QMenu* m, QList<QMenu*>& out)
+{
+    out << m;
+    for (QAction* a : m->actions())
+        if (a->menu())
+            collectMenus(a->menu(), out);
 }
 
 QMenu* menuTitled(QMenuBar* bar, const QString& title)
@@ -353,6 +411,85 @@ private slots:
         QCOMPARE(mw.primer()->currentSection(), QStringLiteral("symmetry"));
     }
 
+    // Chinese and Hindi need fonts a default Debian install lacks (scripts/setup.sh installs
+    // fonts-noto-cjk and fonts-lohit-deva): every translated string, and every language's own
+    // name in View > Language, must have a glyph for each character in the application font
+    // (with fallback), else the window shows boxes.
+    void fontsCoverEveryTranslation_data()
+    {
+        QTest::addColumn<QString>("lang");
+        for (const char* lang : kLanguages)
+            QTest::newRow(lang) << QString::fromLatin1(lang);
+    }
+    void fontsCoverEveryTranslation()
+    {
+        QFETCH(QString, lang);
+        const QFont font = QApplication::font();
+        QStringList texts;
+        for (const QString& code : qs::ui::Language::available())
+            texts << qs::ui::Language::nativeName(code);
+        for (const auto& [key, m] : readTs(tsPath(lang.toLatin1().constData())))
+            texts << m.translations;
+        QVERIFY(texts.size() > 100);
+        QStringList bad;
+        for (QString t : texts) {
+            t.remove(QRegularExpression(QStringLiteral("<[^>]*>")));  // rich-text tags are not drawn
+            const QString missing = missingGlyphs(t, font);
+            if (!missing.isEmpty())
+                bad << missing;
+        }
+        QVERIFY2(bad.isEmpty(), qPrintable(QStringLiteral("%1: %2 of %3 strings lack glyphs in %4 (or its fallbacks), "
+                                                           "e.g. %5; install fonts-noto-cjk and fonts-lohit-deva "
+                                                           "(scripts/setup.sh)")
+                                               .arg(lang)
+                                               .arg(bad.size())
+                                               .arg(texts.size())
+                                               .arg(font.family(), bad.mid(0, 5).join(QStringLiteral(" | ")))));
+    }
+
+    // Alt+letter must be unambiguous: no two entries of one menu (and no two menu-bar titles)
+    // share an accelerator, in every language.
+    void acceleratorsAreUniquePerMenu_data() { fontsCoverEveryTranslation_data(); }
+    void acceleratorsAreUniquePerMenu()
+    {
+        QFETCH(QString, lang);
+        using qs::ui::Language;
+        QVERIFY(Language::instance().setLanguage(lang));
+        qs::ui::MainWindow mw;
+        QList<QMenu*> menus;
+        QStringList titles;
+        for (QAction* a : mw.menuBar()->actions()) {
+            titles << a->text();
+            if (a->menu())
+                collectMenus(a->menu(), menus);
+        }
+        auto check = [&](const QString& where, const QStringList& texts) {
+            std::map<QChar, QString> seen;
+            for (const QString& t : texts) {
+                const QChar k = accelerator(t);
+                if (k.isNull())
+                    continue;
+                const auto [it, fresh] = seen.emplace(k, t);
+                QVERIFY2(fresh, qPrintable(QStringLiteral("%1, %2: \"%3\" and \"%4\" both use Alt+%5")
+                                               .arg(lang, where, it->second, t, QString(k))));
+            }
+        };
+        check(QStringLiteral("menu bar"), titles);
+        QVERIFY(menus.size() >= 7);
+        for (QMenu* m : menus) {
+            QStringList texts;
+            for (QAction* a : m->actions())
+                if (!a->isSeparator() && a->isVisible())
+                    texts << a->text();
+            check(m->title(), texts);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // Every menu-bar title has one.
+        for (const QString& t : titles)
+            QVERIFY2(!accelerator(t).isNull(), qPrintable(lang + QStringLiteral(": ") + t));
+    }
+
     void systemLocalePicksLanguage()
     {
         using qs::ui::Language;
@@ -382,7 +519,7 @@ private slots:
         QVERIFY(viewItems.contains(QStringLiteral("&Block Inspector")));
 
         QVERIFY(Language::instance().setLanguage(QStringLiteral("de")));
-        QVERIFY2(menuTitled(bar, QStringLiteral("&Ansicht")), "View menu not retranslated");
+        QVERIFY2(menuTitled(bar, QStringLiteral("A&nsicht")), "View menu not retranslated");
         QVERIFY(menuTitled(bar, QStringLiteral("&Hilfe")));
         QVERIFY(menuTitled(bar, QStringLiteral("&Datei")));
         QVERIFY(!menuTitled(bar, QStringLiteral("&View")));

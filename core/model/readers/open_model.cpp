@@ -88,12 +88,40 @@ std::unique_ptr<Model> openOther(ByteSource src)
     }
 }
 
+// A GGUF file the reader rejects, said in GGUF's terms first: a cut or damaged file is
+// "truncated or corrupt", anything else "not a valid GGUF file"; the reader's detail follows.
+std::unique_ptr<Model> openGgufExplained(ByteSource src)
+{
+    const std::string path = src.path;
+    try {
+        return openGguf(std::move(src));
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::InvalidInput)
+            throw;
+        const std::string r = reason(e, path);
+        const bool cut = r.find("truncated") != std::string::npos || r.find("cannot fit") != std::string::npos ||
+                         r.find("past the end") != std::string::npos;
+        invalidInput(path, std::string(cut ? "truncated or corrupt GGUF file (" : "not a valid GGUF file (") + r + ")");
+    }
+}
+
+// A file named *.safetensors or *.gguf that is not one: said in that format's terms, before any
+// other reader guesses at it.
+void checkSuffix(const std::string& path, const QString& suffix, Sniffed sniffed)
+{
+    if (suffix.compare(QLatin1String("safetensors"), Qt::CaseInsensitive) == 0 && sniffed != Sniffed::Safetensors)
+        invalidInput(path, "not a safetensors file: it does not start with an 8-byte header length followed by a "
+                           "JSON header ('{')");
+    if (suffix.compare(QLatin1String("gguf"), Qt::CaseInsensitive) == 0 && sniffed != Sniffed::Gguf)
+        invalidInput(path, "not a GGUF file: it does not start with the magic bytes 'GGUF'");
+}
+
 }  // namespace
 
 std::unique_ptr<Model> openModelBytes(ByteSource src)
 {
     switch (sniff(src.bytes)) {
-    case Sniffed::Gguf: return openGguf(std::move(src));
+    case Sniffed::Gguf: return openGgufExplained(std::move(src));
     case Sniffed::Safetensors: return openSafetensorsFile(std::move(src));
     case Sniffed::PyTorchZip: refusePickle(src.path);
     case Sniffed::Other: break;
@@ -111,8 +139,11 @@ std::unique_ptr<Model> openModelPath(const std::string& path)
     if (fi.isDir() || fi.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
         return openSafetensorsPath(path);
     ByteSource src = ByteSource::map(path);
-    switch (sniff(src.bytes)) {
-    case Sniffed::Gguf: return openGguf(std::move(src));
+    const Sniffed sniffed = sniff(src.bytes);
+    if (sniffed != Sniffed::PyTorchZip)
+        checkSuffix(path, fi.suffix(), sniffed);
+    switch (sniffed) {
+    case Sniffed::Gguf: return openGgufExplained(std::move(src));
     case Sniffed::Safetensors: return openSafetensorsPath(path);  // + config.json beside it
     case Sniffed::PyTorchZip: refusePickle(path);
     case Sniffed::Other: break;

@@ -293,10 +293,18 @@ private slots:
         expectRejected("arch.gguf", badArch.b, "not a string");
         expectRejected("short.gguf", QByteArray("GGUF\x03\0\0", 7), "truncated", true);
 
-        // Bad magic: by content it is no model at all; the GGUF reader itself says so.
+        // Bad magic: named .gguf, it is said in GGUF's terms; the GGUF reader itself says so too.
         QByteArray magic = gguf(two, 64);
         magic[3] = 'X';
-        expectRejected("magic.gguf", magic, "unknown model format", true);
+        expectRejected("magic.gguf", magic, "not a GGUF file", true);
+        expectRejected("magic.bin", magic, "unknown model format");
+        // A cut GGUF file reads as such first, with the reader's detail after it.
+        expectRejected("cut.gguf", gguf(two, 64).left(40), "truncated or corrupt GGUF file (", true);
+        // Random bytes named .safetensors are not reported as a bad llama2.c header.
+        QByteArray noise(4096, '\0');
+        for (int i = 0; i < noise.size(); ++i)
+            noise[i] = char((i * 7919 + 13) % 251);
+        expectRejected("noise.safetensors", noise, "not a safetensors file", true);
         const std::string msg = openAll(magic, "magic.gguf", openGguf);
         QVERIFY2(msg.find("magic.gguf: not a GGUF file (bad magic)") == 0, msg.c_str());
     }
