@@ -25,6 +25,6 @@ if [ -f tests/fuzz/CMakeLists.txt ]; then
   echo "== fuzzers (clang, libFuzzer + ASan)"
   "$here/scripts/build.sh" build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DQS_BUILD_FUZZERS=ON -DQS_BUILD_GUI=OFF \
      -DQS_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
-  "$here/scripts/run-fuzzers.sh" build-fuzz "${QS_FUZZ_SECONDS:-45}"
+  "$here/scripts/run-fuzzers.sh" build-fuzz "${QS_FUZZ_SECONDS:-30}"
 fi
 echo "quickstart-test: all passed in $(( $(date +%s) - start )) s"
