@@ -136,10 +136,11 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
         p->legend->setFont(QFont(font().family(), 8));
         p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
         connect(p, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
-        if (i == ErrorTab || i == LayerTab) {
+        if (i == ErrorTab || i == LayerTab || i == TradeoffTab) {
             // Below the plot, where they cover nothing: the error legend's entries are long (one
-            // line of figures per precision), and the per-layer series run across the whole width
-            // (no corner stays free in a small window).
+            // line of figures per precision), the per-layer series run across the whole width
+            // (no corner stays free in a small window), and the trade-off's points and their labels
+            // fill the corners (the Pareto front's legend covered Q8_0's point).
             p->axisRect()->insetLayout()->take(p->legend);
             p->plotLayout()->addElement(2, 0, p->legend);
             p->plotLayout()->setRowStretchFactor(2, 0.001);
