@@ -85,6 +85,13 @@ public:
         });
     }
 
+    void dequantizeRows(const void* src, int64_t, int64_t cols, int64_t r0, int64_t r1, float* dst) const override
+    {
+        auto* in = static_cast<const unsigned char*>(src);
+        for (int64_t r = r0; r < r1; ++r)
+            rows_.dequantize(in + r * rowBytes(cols), dst + (r - r0) * cols, cols);
+    }
+
     // The scalar reference row quantizer (single-threaded; the fast kernels write its bytes).
     virtual void quantizeRowReference(const float* x, void* dst, int64_t n, const float* importance) const = 0;
 

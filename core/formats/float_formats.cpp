@@ -32,6 +32,10 @@ public:
     {
         parallelFor(rows * cols, 1 << 16, [&](int64_t b, int64_t e) { decode(src, dst, b, e); });
     }
+    void dequantizeRows(const void* src, int64_t, int64_t cols, int64_t r0, int64_t r1, float* dst) const override
+    {
+        decode(src, dst - r0 * cols, r0 * cols, r1 * cols);
+    }
 
 private:
     void encode(const float* src, void* dst, int64_t b, int64_t e) const

@@ -100,6 +100,10 @@ public:
     virtual void quantizeReference(const float* src, int64_t rows, int64_t cols, void* dst,
                                    const float* importance = nullptr) const = 0;
     virtual void dequantize(const void* src, int64_t rows, int64_t cols, float* dst) const = 0;
+    // Rows [r0, r1) of a rows x cols tensor stored by this format into dst ((r1 - r0) * cols
+    // floats): the values dequantize() gives, on the calling thread only (the kernels decode row
+    // tiles on the fly inside their own parallel loops). The default decodes the whole tensor.
+    virtual void dequantizeRows(const void* src, int64_t rows, int64_t cols, int64_t r0, int64_t r1, float* dst) const;
 
     // Convenience: quantize then dequantize (what "the model at this precision" means).
     std::vector<float> roundTrip(const float* src, int64_t rows, int64_t cols,

@@ -301,28 +301,46 @@ public:
         if (gran_ == Granularity::Tensor)
             tp = loadTensorParams(in, g);
         const int64_t grain = std::max<int64_t>(1, 65536 / cols);
-        parallelFor(rows, grain, [&](int64_t b, int64_t e) {
-            std::vector<int> q(static_cast<size_t>(cols));
-            for (int64_t r = b; r < e; ++r) {
-                unpackCodes(in + r * g.rowCodeBytes, cols, q.data());
-                float* y = dst + r * cols;
-                for (int64_t gi = 0; gi < gpr; ++gi) {
-                    float d = tp.d;
-                    int zp = tp.zp;
-                    if (gran_ != Granularity::Tensor) {
-                        const int64_t s = r * gpr + gi;
-                        uint16_t h;
-                        std::memcpy(&h, in + g.scaleOffset + 2 * s, 2);
-                        d = fp16ToFp32(h);
-                        zp = sym_ ? 0 : int(getBits(in + g.zpOffset, s));
-                    }
-                    decodeKernel(q.data() + gi * glen, y + gi * glen, glen, zp, d);
-                }
-            }
-        });
+        parallelFor(rows, grain, [&](int64_t b, int64_t e) { decodeRows(in, g, tp, cols, glen, gpr, b, e, dst + b * cols); });
+    }
+
+    void dequantizeRows(const void* src, int64_t rows, int64_t cols, int64_t r0, int64_t r1, float* dst) const override
+    {
+        if (rows <= 0 || cols <= 0 || r1 <= r0)
+            return;
+        const Geometry g = geometry(rows, cols);
+        const auto* in = static_cast<const unsigned char*>(src);
+        const int64_t glen = groupLen(cols);
+        Params tp;
+        if (gran_ == Granularity::Tensor)
+            tp = loadTensorParams(in, g);
+        decodeRows(in, g, tp, cols, glen, cols / glen, r0, r1, dst);
     }
 
 private:
+    struct Geometry;
+    // Rows [b, e) into y (row b first).
+    void decodeRows(const unsigned char* in, const Geometry& g, const Params& tp, int64_t cols, int64_t glen, int64_t gpr,
+                    int64_t b, int64_t e, float* y) const
+    {
+        std::vector<int> q(static_cast<size_t>(cols));
+        for (int64_t r = b; r < e; ++r, y += cols) {
+            unpackCodes(in + r * g.rowCodeBytes, cols, q.data());
+            for (int64_t gi = 0; gi < gpr; ++gi) {
+                float d = tp.d;
+                int zp = tp.zp;
+                if (gran_ != Granularity::Tensor) {
+                    const int64_t s = r * gpr + gi;
+                    uint16_t h;
+                    std::memcpy(&h, in + g.scaleOffset + 2 * s, 2);
+                    d = fp16ToFp32(h);
+                    zp = sym_ ? 0 : int(getBits(in + g.zpOffset, s));
+                }
+                decodeKernel(q.data() + gi * glen, y + gi * glen, glen, zp, d);
+            }
+        }
+    }
+
     struct Geometry {
         int64_t rowCodeBytes = 0;
         int64_t nScales = 0;

@@ -151,18 +151,27 @@ public:
         const auto* codes = static_cast<const unsigned char*>(src);
         const unsigned char* scales = codes + rows * cols / 2;
         const auto& lv = nf4Levels();
-        parallelFor(blocks, 1024, [&](int64_t b, int64_t e) {
-            for (int64_t blk = b; blk < e; ++blk) {
-                float d;
-                std::memcpy(&d, scales + 4 * blk, 4);
-                const unsigned char* in = codes + blk * (kBlock / 2);
-                float* y = dst + blk * kBlock;
-                for (int64_t j = 0; j < kBlock / 2; ++j) {
-                    y[2 * j] = lv[in[j] & 0xF] * d;
-                    y[2 * j + 1] = lv[in[j] >> 4] * d;
-                }
+        parallelFor(blocks, 1024, [&](int64_t b, int64_t e) { decodeBlocks(codes, scales, lv, b, e, dst + b * kBlock); });
+    }
+    void dequantizeRows(const void* src, int64_t rows, int64_t cols, int64_t r0, int64_t r1, float* dst) const override
+    {
+        const auto* codes = static_cast<const unsigned char*>(src);
+        decodeBlocks(codes, codes + rows * cols / 2, nf4Levels(), r0 * cols / kBlock, r1 * cols / kBlock, dst);
+    }
+
+private:
+    static void decodeBlocks(const unsigned char* codes, const unsigned char* scales, const std::array<float, 16>& lv,
+                             int64_t b, int64_t e, float* y)
+    {
+        for (int64_t blk = b; blk < e; ++blk, y += kBlock) {
+            float d;
+            std::memcpy(&d, scales + 4 * blk, 4);
+            const unsigned char* in = codes + blk * (kBlock / 2);
+            for (int64_t j = 0; j < kBlock / 2; ++j) {
+                y[2 * j] = lv[in[j] & 0xF] * d;
+                y[2 * j + 1] = lv[in[j] >> 4] * d;
             }
-        });
+        }
     }
 };
 

@@ -4,6 +4,13 @@
 
 namespace qs {
 
+void Format::dequantizeRows(const void* src, int64_t rows, int64_t cols, int64_t r0, int64_t r1, float* dst) const
+{
+    std::vector<float> all(size_t(rows * cols));
+    dequantize(src, rows, cols, all.data());
+    std::copy(all.begin() + r0 * cols, all.begin() + r1 * cols, dst);
+}
+
 // ---- The formats, each defined in its own file (a new format: its file, and its two lines here) ----
 const Format& formatF32();  // float_formats.cpp
 const Format& formatF16();

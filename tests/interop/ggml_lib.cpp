@@ -42,6 +42,54 @@ void* library()
 }
 }  // namespace
 
+std::string ggmlCpuLib()
+{
+    const QByteArray env = qgetenv("QS_GGML_CPU_LIB");
+    if (!env.isEmpty())
+        return env.toStdString();
+    __builtin_cpu_init();
+    if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma") || !__builtin_cpu_supports("f16c"))
+        qFatal("this CPU has no AVX2/FMA/F16C: set QS_GGML_CPU_LIB to the libggml-cpu variant llama.cpp uses here");
+    const QString base = ggmlBaseLib();
+    return (base.left(base.lastIndexOf(QLatin1Char('/')) + 1) + QStringLiteral("libggml-cpu-haswell.so")).toStdString();
+}
+
+namespace {
+void* cpuLibrary()
+{
+    static void* handle = [] {
+        (void)library();  // libggml-base.so first (the CPU library needs it)
+        const std::string path = ggmlCpuLib();
+        void* h = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+        if (!h)
+            qFatal("cannot load %s: %s", path.c_str(), dlerror());
+        auto init = reinterpret_cast<void (*)()>(dlsym(h, "ggml_cpu_init"));
+        if (!init)
+            qFatal("%s lacks ggml_cpu_init", path.c_str());
+        init();
+        return h;
+    }();
+    return handle;
+}
+}  // namespace
+
+void* ggmlCpuSymbol(const char* name) { return dlsym(cpuLibrary(), name); }
+
+const GgmlCpuTraits& ggmlCpuTraits(int type)
+{
+    using Get = const GgmlCpuTraits* (*)(int);
+    static const Get get = [] {
+        auto g = reinterpret_cast<Get>(ggmlCpuSymbol("ggml_get_type_traits_cpu"));
+        if (!g)
+            qFatal("%s lacks ggml_get_type_traits_cpu", ggmlCpuLib().c_str());
+        return g;
+    }();
+    const GgmlCpuTraits* t = get(type);
+    if (!t)
+        qFatal("ggml_get_type_traits_cpu(%d) is null", type);
+    return *t;
+}
+
 const GgmlFns& ggmlFns(std::string_view typeName)
 {
     static std::mutex m;

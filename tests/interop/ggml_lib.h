@@ -30,6 +30,24 @@ struct GgmlFns {
     DequantizeFn dequantize = nullptr;
 };
 
+// llama.cpp's CPU backend: the per-type traits of libggml-cpu-<variant>.so (dlopen'ed from
+// ggmlCpuLib(), after ggml_cpu_init()). Layout of ggml-cpu.h's struct ggml_type_traits_cpu.
+struct GgmlCpuTraits {
+    using FromFloat = void (*)(const float* x, void* y, int64_t k);
+    using VecDot = void (*)(int n, float* s, size_t bs, const void* x, size_t bx, const void* y, size_t by, int nrc);
+    FromFloat fromFloat;
+    VecDot vecDot;
+    int vecDotType;  // enum ggml_type
+    int64_t nrows;
+};
+// The CPU variant llama.cpp loads on this machine: $QS_GGML_CPU_LIB, else libggml-cpu-haswell.so
+// beside ggmlBaseLib() (AVX2 + FMA + F16C without AVX-512, as here; qFatal on a CPU without AVX2).
+std::string ggmlCpuLib();
+// The traits of ggml type id `type` (qFatal if the library cannot be loaded).
+const GgmlCpuTraits& ggmlCpuTraits(int type);
+// dlsym in the CPU library (null if absent).
+void* ggmlCpuSymbol(const char* name);
+
 // ggml's spelling of a type in symbol names: "Q4_0" -> "q4_0", "Q2_K" -> "q2_K", "IQ4_NL" -> "iq4_nl".
 std::string ggmlSymbolType(std::string_view formatName);
 

@@ -1,0 +1,694 @@
+// The kernels, written once over the operations of a SIMD backend `Simd` (simd_scalar.h or
+// simd_avx2.h). No include guard: kernels_scalar.cpp and kernels_avx2.cpp each include it once
+// after defining QS_KERNEL_ISA (isa_scalar / isa_avx2) and including their backend, so every
+// template and inline function here lives in that ISA's own namespace (no ODR mixing of code
+// compiled with different -m flags).
+//
+// What the two instantiations share exactly: every lane operation of the backend gives the same
+// result in both (integer lanes exactly, float lanes as IEEE single operations with a fused
+// multiply-add), the scalar float expressions are the same C++ expressions compiled with
+// -ffp-contract=off, and every loop and horizontal sum has one fixed order. So the scalar
+// reference and the AVX2 path return bit-identical floats and bytes; test_kernels asserts it.
+//
+// Activation layouts (llama.cpp's vec-dot types):
+//   Q8_0: fp16 d, int8 qs[32]                      (34 bytes)
+//   Q8_1: fp16 d, fp16 s = d * sum(qs), int8 qs[32] (36 bytes)
+//   Q8_K: float d, int8 qs[256], int16 bsums[16] (sums of 16 consecutive qs) (292 bytes)
+#ifndef QS_KERNEL_ISA
+#error "define QS_KERNEL_ISA and include a backend first"
+#endif
+#include "core/formats/blocks.h"  // packed block structs only (offsets, sizes)
+#include "core/formats/ggml_types.h"      // the type ids only
+#include "core/kernels/isa_table.h"
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+namespace qs::kernels::QS_KERNEL_ISA {
+
+using S = Simd;
+using I = S::I;
+using F = S::F;
+using H = S::H;
+
+#define QS_KINLINE inline __attribute__((always_inline))
+
+constexpr int kQ8_0Bytes = 34, kQ8_1Bytes = 36, kQ8_KBytes = 292;
+constexpr int kQ8_KQs = 4, kQ8_KBsums = 260;
+
+// Byte shuffles: broadcast int16 lane k (of a 16-byte half) to the whole half.
+alignas(32) inline constexpr uint8_t kBcast16[8][32] = {
+#define QS_B(k) {2 * k, 2 * k + 1, 2 * k, 2 * k + 1, 2 * k, 2 * k + 1, 2 * k, 2 * k + 1, 2 * k, 2 * k + 1, 2 * k, 2 * k + 1, \
+                 2 * k, 2 * k + 1, 2 * k, 2 * k + 1, 2 * k, 2 * k + 1, 2 * k, 2 * k + 1, 2 * k, 2 * k + 1, 2 * k, 2 * k + 1, \
+                 2 * k, 2 * k + 1, 2 * k, 2 * k + 1, 2 * k, 2 * k + 1, 2 * k, 2 * k + 1}
+    QS_B(0), QS_B(1), QS_B(2), QS_B(3), QS_B(4), QS_B(5), QS_B(6), QS_B(7)
+#undef QS_B
+};
+// Low half: int16 lane 2k of the half everywhere; high half: lane 2k + 1 (two sub-blocks of 16).
+alignas(32) inline constexpr uint8_t kPair16[4][32] = {
+#define QS_P(k) {4 * k, 4 * k + 1, 4 * k, 4 * k + 1, 4 * k, 4 * k + 1, 4 * k, 4 * k + 1, \
+                 4 * k, 4 * k + 1, 4 * k, 4 * k + 1, 4 * k, 4 * k + 1, 4 * k, 4 * k + 1, \
+                 4 * k + 2, 4 * k + 3, 4 * k + 2, 4 * k + 3, 4 * k + 2, 4 * k + 3, 4 * k + 2, 4 * k + 3, \
+                 4 * k + 2, 4 * k + 3, 4 * k + 2, 4 * k + 3, 4 * k + 2, 4 * k + 3, 4 * k + 2, 4 * k + 3}
+    QS_P(0), QS_P(1), QS_P(2), QS_P(3)
+#undef QS_P
+};
+// int16 lane i of each half -> lane i/2 + 4 * half of the half's source (mins per pair of bsums).
+alignas(32) inline constexpr uint8_t kMinPairs[32] = {0, 1, 0, 1, 2, 3, 2, 3, 4, 5, 4, 5, 6, 7, 6, 7,
+                                                      8, 9, 8, 9, 10, 11, 10, 11, 12, 13, 12, 13, 14, 15, 14, 15};
+// Byte i -> byte i / 8 of a broadcast 32-bit word (each half holds its own copy of the word).
+alignas(32) inline constexpr uint8_t kBitBytes[32] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+                                                      2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3};
+// Byte i: all bits but bit i % 8.
+alignas(32) inline constexpr uint8_t kBitHoles[32] = {
+    0xFE, 0xFD, 0xFB, 0xF7, 0xEF, 0xDF, 0xBF, 0x7F, 0xFE, 0xFD, 0xFB, 0xF7, 0xEF, 0xDF, 0xBF, 0x7F,
+    0xFE, 0xFD, 0xFB, 0xF7, 0xEF, 0xDF, 0xBF, 0x7F, 0xFE, 0xFD, 0xFB, 0xF7, 0xEF, 0xDF, 0xBF, 0x7F};
+alignas(16) inline constexpr int8_t kIq4nl[16] = {-127, -104, -83, -65, -49, -35, -22, -10,
+                                                  1, 13, 25, 38, 53, 69, 89, 113};
+
+QS_KINLINE uint32_t load32(const uint8_t* p)
+{
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+QS_KINLINE float loadF32(const uint8_t* p)
+{
+    float v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+
+// 32 nibbles of 16 bytes: bytes 0-15 the low nibbles, 16-31 the high ones.
+QS_KINLINE I nibbles(const uint8_t* p)
+{
+    const H h = S::load16(p);
+    return S::and_(S::join(h, S::srl16h<4>(h)), S::set8(0x0F));
+}
+// 0xFF in byte i where bit i of the 32-bit little-endian word at p is set, else 0.
+QS_KINLINE I bitBytes(const uint8_t* p)
+{
+    const I spread = S::shuffle8(S::set32(int32_t(load32(p))), S::load(kBitBytes));
+    return S::cmpeq8(S::or_(spread, S::load(kBitHoles)), S::set8(-1));
+}
+// Bit B of each byte moved to bit T (B, T < 8; the other bits are garbage until masked).
+template <int B, int T>
+QS_KINLINE I moveBit(I v)
+{
+    if constexpr (B < T)
+        return S::sll16<T - B>(v);
+    else if constexpr (B > T)
+        return S::srl16<B - T>(v);
+    else
+        return v;
+}
+
+// ---- Legacy 32-weight formats -------------------------------------------------------------------
+// Each decoder gives the block's 32 levels as bytes in weight order: signed (activations Q8_0)
+// or unsigned (Q8_1, with the block's min m applied through the activation sum s).
+struct DecQ8_0 {
+    static constexpr int kBytes = sizeof(BlockQ8_0);
+    static QS_KINLINE I q(const uint8_t* b) { return S::load(b + offsetof(BlockQ8_0, qs)); }
+};
+struct DecQ4_0 {
+    static constexpr int kBytes = sizeof(BlockQ4_0);
+    static QS_KINLINE I q(const uint8_t* b) { return S::sub8(nibbles(b + offsetof(BlockQ4_0, qs)), S::set8(8)); }
+};
+struct DecQ5_0 {  // nibble | fifth bit << 4, minus 16: bit clear -> nibble - 16 = nibble | 0xF0
+    static constexpr int kBytes = sizeof(BlockQ5_0);
+    static QS_KINLINE I q(const uint8_t* b)
+    {
+        const I hi = bitBytes(b + offsetof(BlockQ5_0, qh));
+        return S::or_(nibbles(b + offsetof(BlockQ5_0, qs)), S::andnot(hi, S::set8(int8_t(0xF0))));
+    }
+};
+struct DecIq4Nl {
+    static constexpr int kBytes = sizeof(BlockIq4Nl);
+    static QS_KINLINE I q(const uint8_t* b)
+    {
+        return S::shuffle8(S::dup16(S::load16(kIq4nl)), nibbles(b + offsetof(BlockIq4Nl, qs)));
+    }
+};
+struct DecQ4_1 {
+    static constexpr int kBytes = sizeof(BlockQ4_1);
+    static constexpr int kM = offsetof(BlockQ4_1, m);
+    static QS_KINLINE I q(const uint8_t* b) { return nibbles(b + offsetof(BlockQ4_1, qs)); }
+};
+struct DecQ5_1 {
+    static constexpr int kBytes = sizeof(BlockQ5_1);
+    static constexpr int kM = offsetof(BlockQ5_1, m);
+    static QS_KINLINE I q(const uint8_t* b)
+    {
+        const I hi = bitBytes(b + offsetof(BlockQ5_1, qh));
+        return S::or_(nibbles(b + offsetof(BlockQ5_1, qs)), S::and_(hi, S::set8(0x10)));
+    }
+};
+
+// One weight row x NT activation rows (Q8_0). Per token: blocks in pairs, each pair's two
+// products d_w*d_a*int_sum (int_sum as 8 int32 lanes) combined and added to one accumulator;
+// a last odd block is fused in. The same sequence for every NT.
+template <class Dec, int NT>
+QS_KINLINE void legacySigned(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    const I ones = S::set16(1);
+    F acc[NT];
+    for (int t = 0; t < NT; ++t)
+        acc[t] = S::fzero();
+    int64_t b = 0;
+    for (; b + 2 <= nb; b += 2) {
+        const uint8_t* w0 = w + b * Dec::kBytes;
+        const uint8_t* w1 = w0 + Dec::kBytes;
+        const I x0 = Dec::q(w0), x1 = Dec::q(w1);
+        const I ax0 = S::sign8(x0, x0), ax1 = S::sign8(x1, x1);
+        const float d0 = S::half(w0), d1 = S::half(w1);
+        for (int t = 0; t < NT; ++t) {
+            const uint8_t* a0 = a + t * as + b * kQ8_0Bytes;
+            const uint8_t* a1 = a0 + kQ8_0Bytes;
+            const I p0 = S::madd(S::maddubs(ax0, S::sign8(S::load(a0 + 2), x0)), ones);
+            const I p1 = S::madd(S::maddubs(ax1, S::sign8(S::load(a1 + 2), x1)), ones);
+            const F f0 = S::fmul(S::fset(d0 * S::half(a0)), S::cvt(p0));
+            acc[t] = S::fadd(acc[t], S::fma(S::fset(d1 * S::half(a1)), S::cvt(p1), f0));
+        }
+    }
+    if (b < nb) {
+        const uint8_t* w0 = w + b * Dec::kBytes;
+        const I x0 = Dec::q(w0);
+        const I ax0 = S::sign8(x0, x0);
+        const float d0 = S::half(w0);
+        for (int t = 0; t < NT; ++t) {
+            const uint8_t* a0 = a + t * as + b * kQ8_0Bytes;
+            const I p0 = S::madd(S::maddubs(ax0, S::sign8(S::load(a0 + 2), x0)), ones);
+            acc[t] = S::fma(S::fset(d0 * S::half(a0)), S::cvt(p0), acc[t]);
+        }
+    }
+    for (int t = 0; t < NT; ++t)
+        y[t * ys] = S::hsum(acc[t]);
+}
+
+// Unsigned levels with a min (Q4_1, Q5_1) x Q8_1: sum d_w*d_a*int_sum + m_w*s_a.
+template <class Dec, int NT>
+QS_KINLINE void legacyUnsigned(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    const I ones = S::set16(1);
+    F acc[NT];
+    float mins[NT];
+    for (int t = 0; t < NT; ++t) {
+        acc[t] = S::fzero();
+        mins[t] = 0.0f;
+    }
+    int64_t b = 0;
+    for (; b + 2 <= nb; b += 2) {
+        const uint8_t* w0 = w + b * Dec::kBytes;
+        const uint8_t* w1 = w0 + Dec::kBytes;
+        const I x0 = Dec::q(w0), x1 = Dec::q(w1);
+        const float d0 = S::half(w0), d1 = S::half(w1);
+        const float m0 = S::half(w0 + Dec::kM), m1 = S::half(w1 + Dec::kM);
+        for (int t = 0; t < NT; ++t) {
+            const uint8_t* a0 = a + t * as + b * kQ8_1Bytes;
+            const uint8_t* a1 = a0 + kQ8_1Bytes;
+            const I p0 = S::madd(S::maddubs(x0, S::load(a0 + 4)), ones);
+            const I p1 = S::madd(S::maddubs(x1, S::load(a1 + 4)), ones);
+            const F f0 = S::fmul(S::fset(d0 * S::half(a0)), S::cvt(p0));
+            acc[t] = S::fadd(acc[t], S::fma(S::fset(d1 * S::half(a1)), S::cvt(p1), f0));
+            mins[t] += m0 * S::half(a0 + 2) + m1 * S::half(a1 + 2);
+        }
+    }
+    if (b < nb) {
+        const uint8_t* w0 = w + b * Dec::kBytes;
+        const I x0 = Dec::q(w0);
+        const float d0 = S::half(w0), m0 = S::half(w0 + Dec::kM);
+        for (int t = 0; t < NT; ++t) {
+            const uint8_t* a0 = a + t * as + b * kQ8_1Bytes;
+            const I p0 = S::madd(S::maddubs(x0, S::load(a0 + 4)), ones);
+            acc[t] = S::fma(S::fset(d0 * S::half(a0)), S::cvt(p0), acc[t]);
+            mins[t] += m0 * S::half(a0 + 2);
+        }
+    }
+    for (int t = 0; t < NT; ++t)
+        y[t * ys] = S::hsum(acc[t]) + mins[t];
+}
+
+// ---- K-quants x Q8_K (256-weight super-blocks) ---------------------------------------------------
+// Per super-block and token: the integer sum of scale * level * activation in 8 int32 lanes
+// (exact), then acc += (d_w * d_a) * float(lanes); the min terms (Q2_K, Q4_K, Q5_K) as
+// (dmin_w * d_a) * sum(min * bsum) in a scalar. Result hsum(acc) - mins.
+
+// Q4_K / Q5_K scales and mins: int16 lanes 0-7 the 8 scales, 8-15 the 8 mins.
+QS_KINLINE I scaleMin6(const uint8_t* q)
+{
+    const uint32_t w0 = load32(q), w1 = load32(q + 4), w2 = load32(q + 8);
+    const uint32_t sc0 = w0 & 0x3f3f3f3fu, mn0 = w1 & 0x3f3f3f3fu;
+    const uint32_t sc1 = (w2 & 0x0f0f0f0fu) | (((w0 >> 6) & 0x03030303u) << 4);
+    const uint32_t mn1 = ((w2 >> 4) & 0x0f0f0f0fu) | (((w1 >> 6) & 0x03030303u) << 4);
+    return S::widenU8(S::seth(sc0, sc1, mn0, mn1));
+}
+
+template <bool Five, int NT>
+QS_KINLINE void q45K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B4 = BlockQ4K;
+    using B5 = BlockQ5K;
+    constexpr int kBytes = Five ? sizeof(B5) : sizeof(B4);
+    constexpr int kScales = Five ? offsetof(B5, scales) : offsetof(B4, scales);
+    constexpr int kQs = Five ? offsetof(B5, qs) : offsetof(B4, qs);
+    constexpr int kDmin = Five ? offsetof(B5, dmin) : offsetof(B4, dmin);
+    const I low4 = S::set8(0x0F);
+    F acc[NT];
+    float mins[NT];
+    for (int t = 0; t < NT; ++t) {
+        acc[t] = S::fzero();
+        mins[t] = 0.0f;
+    }
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * kBytes;
+        const float d = S::half(x), dmin = S::half(x + kDmin);
+        const I sm = scaleMin6(x + kScales);
+        const I sc = S::dupLane<0>(sm);
+        const I mins16 = S::shuffle8(S::dupLane<1>(sm), S::load(kMinPairs));
+        I sumi[NT];
+        int32_t msum[NT];
+        for (int t = 0; t < NT; ++t) {
+            const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
+            msum[t] = S::hsum32(S::madd(mins16, S::load(q8 + kQ8_KBsums)));
+            sumi[t] = S::zero();
+        }
+        [[maybe_unused]] I qh;
+        if constexpr (Five)
+            qh = S::load(x + offsetof(B5, qh));
+#define QS_CHUNK(c)                                                                                        \
+    {                                                                                                      \
+        const I q = S::load(x + kQs + 32 * c);                                                             \
+        I lo = S::and_(q, low4), hi = S::and_(S::srl16<4>(q), low4);                                       \
+        if constexpr (Five) {                                                                              \
+            lo = S::or_(lo, S::and_(moveBit<2 * c, 4>(qh), S::set8(0x10)));                                \
+            hi = S::or_(hi, S::and_(moveBit<2 * c + 1, 4>(qh), S::set8(0x10)));                            \
+        }                                                                                                  \
+        const I s0 = S::shuffle8(sc, S::load(kBcast16[2 * c])), s1 = S::shuffle8(sc, S::load(kBcast16[2 * c + 1])); \
+        for (int t = 0; t < NT; ++t) {                                                                     \
+            const uint8_t* q8 = a + t * as + i * kQ8_KBytes + kQ8_KQs + 64 * c;                            \
+            const I p0 = S::madd(S::maddubs(lo, S::load(q8)), s0);                                         \
+            const I p1 = S::madd(S::maddubs(hi, S::load(q8 + 32)), s1);                                    \
+            sumi[t] = S::add32(sumi[t], S::add32(p0, p1));                                                 \
+        }                                                                                                  \
+    }
+        QS_CHUNK(0) QS_CHUNK(1) QS_CHUNK(2) QS_CHUNK(3)
+#undef QS_CHUNK
+        for (int t = 0; t < NT; ++t) {
+            const float ad = loadF32(a + t * as + i * kQ8_KBytes);
+            acc[t] = S::fma(S::fset(d * ad), S::cvt(sumi[t]), acc[t]);
+            mins[t] += (dmin * ad) * float(msum[t]);
+        }
+    }
+    for (int t = 0; t < NT; ++t)
+        y[t * ys] = S::hsum(acc[t]) - mins[t];
+}
+
+template <int NT>
+QS_KINLINE void q6K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B = BlockQ6K;
+    const I low4 = S::set8(0x0F);
+    F acc[NT];
+    for (int t = 0; t < NT; ++t)
+        acc[t] = S::fzero();
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * sizeof(B);
+        const float d = S::half(x + offsetof(B, d));
+        const I sc = S::widen8(S::load16(x + offsetof(B, scales)));
+        I sumi[NT], corr[NT];
+        for (int t = 0; t < NT; ++t) {  // levels are stored + 32: subtract 32 * sum(scale * bsum)
+            corr[t] = S::madd(sc, S::load(a + t * as + i * kQ8_KBytes + kQ8_KBsums));
+            sumi[t] = S::zero();
+        }
+        for (int n = 0; n < 2; ++n) {
+            const I scn = n ? S::dupLane<1>(sc) : S::dupLane<0>(sc);
+            const I ql0 = S::load(x + offsetof(B, ql) + 64 * n), ql1 = S::load(x + offsetof(B, ql) + 64 * n + 32);
+            const I qh = S::load(x + offsetof(B, qh) + 32 * n);
+#define QS_PART(k, q)                                                                  \
+    {                                                                                  \
+        const I scv = S::shuffle8(scn, S::load(kPair16[k]));                           \
+        for (int t = 0; t < NT; ++t) {                                                 \
+            const uint8_t* q8 = a + t * as + i * kQ8_KBytes + kQ8_KQs + 128 * n + 32 * k; \
+            sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(q, S::load(q8)), scv));     \
+        }                                                                              \
+    }
+            QS_PART(0, S::or_(S::and_(ql0, low4), S::sll16<4>(S::and_(qh, S::set8(0x03)))))
+            QS_PART(1, S::or_(S::and_(ql1, low4), S::sll16<2>(S::and_(qh, S::set8(0x0C)))))
+            QS_PART(2, S::or_(S::and_(S::srl16<4>(ql0), low4), S::and_(qh, S::set8(0x30))))
+            QS_PART(3, S::or_(S::and_(S::srl16<4>(ql1), low4), S::srl16<2>(S::and_(qh, S::set8(int8_t(0xC0))))))
+#undef QS_PART
+        }
+        for (int t = 0; t < NT; ++t) {
+            const float ad = loadF32(a + t * as + i * kQ8_KBytes);
+            acc[t] = S::fma(S::fset(d * ad), S::cvt(S::sub32(sumi[t], S::sll32<5>(corr[t]))), acc[t]);
+        }
+    }
+    for (int t = 0; t < NT; ++t)
+        y[t * ys] = S::hsum(acc[t]);
+}
+
+// Q3_K: 16 6-bit scales biased by 32; level = low 2 bits + 4 * high bit - 4.
+QS_KINLINE I scales3K(const uint8_t* q)
+{
+    const uint32_t a0 = load32(q), a1 = load32(q + 4), t = load32(q + 8);
+    const uint32_t s0 = (a0 & 0x0f0f0f0fu) | ((t & 0x03030303u) << 4);
+    const uint32_t s1 = (a1 & 0x0f0f0f0fu) | (((t >> 2) & 0x03030303u) << 4);
+    const uint32_t s2 = ((a0 >> 4) & 0x0f0f0f0fu) | (((t >> 4) & 0x03030303u) << 4);
+    const uint32_t s3 = ((a1 >> 4) & 0x0f0f0f0fu) | (((t >> 6) & 0x03030303u) << 4);
+    return S::sub16(S::widenU8(S::seth(s0, s1, s2, s3)), S::set16(32));
+}
+
+template <int NT>
+QS_KINLINE void q3K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B = BlockQ3K;
+    const I three = S::set8(3), four = S::set8(4);
+    F acc[NT];
+    for (int t = 0; t < NT; ++t)
+        acc[t] = S::fzero();
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * sizeof(B);
+        const float d = S::half(x + offsetof(B, d));
+        const I sc = scales3K(x + offsetof(B, scales));
+        I sumi[NT], corr[NT];
+        for (int t = 0; t < NT; ++t) {  // levels + 4 are stored: subtract 4 * sum(scale * bsum)
+            corr[t] = S::madd(sc, S::load(a + t * as + i * kQ8_KBytes + kQ8_KBsums));
+            sumi[t] = S::zero();
+        }
+        const I hm = S::load(x + offsetof(B, hmask));
+        for (int h = 0; h < 2; ++h) {
+            const I sch = h ? S::dupLane<1>(sc) : S::dupLane<0>(sc);
+            const I q2 = S::load(x + offsetof(B, qs) + 32 * h);
+#define QS_PART(j)                                                                                  \
+    {                                                                                               \
+        const I hb = h ? moveBit<4 + j, 2>(hm) : moveBit<j, 2>(hm);                                 \
+        const I q = S::or_(S::and_(S::srl16<2 * j>(q2), three), S::and_(hb, four));                 \
+        const I scv = S::shuffle8(sch, S::load(kPair16[j]));                                        \
+        for (int t = 0; t < NT; ++t) {                                                              \
+            const uint8_t* q8 = a + t * as + i * kQ8_KBytes + kQ8_KQs + 128 * h + 32 * j;           \
+            sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(q, S::load(q8)), scv));                  \
+        }                                                                                           \
+    }
+            QS_PART(0) QS_PART(1) QS_PART(2) QS_PART(3)
+#undef QS_PART
+        }
+        for (int t = 0; t < NT; ++t) {
+            const float ad = loadF32(a + t * as + i * kQ8_KBytes);
+            acc[t] = S::fma(S::fset(d * ad), S::cvt(S::sub32(sumi[t], S::sll32<2>(corr[t]))), acc[t]);
+        }
+    }
+    for (int t = 0; t < NT; ++t)
+        y[t * ys] = S::hsum(acc[t]);
+}
+
+template <int NT>
+QS_KINLINE void q2K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B = BlockQ2K;
+    const I three = S::set8(3);
+    F acc[NT];
+    float mins[NT];
+    for (int t = 0; t < NT; ++t) {
+        acc[t] = S::fzero();
+        mins[t] = 0.0f;
+    }
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * sizeof(B);
+        const float d = S::half(x + offsetof(B, d)), dmin = S::half(x + offsetof(B, dmin));
+        const I raw = S::widenU8(S::load16(x + offsetof(B, scales)));
+        const I sc = S::and_(raw, S::set16(0x0F)), mn = S::srl16<4>(raw);
+        I sumi[NT];
+        int32_t msum[NT];
+        for (int t = 0; t < NT; ++t) {
+            msum[t] = S::hsum32(S::madd(mn, S::load(a + t * as + i * kQ8_KBytes + kQ8_KBsums)));
+            sumi[t] = S::zero();
+        }
+        for (int h = 0; h < 2; ++h) {
+            const I sch = h ? S::dupLane<1>(sc) : S::dupLane<0>(sc);
+            const I q2 = S::load(x + offsetof(B, qs) + 32 * h);
+#define QS_PART(j)                                                                        \
+    {                                                                                     \
+        const I q = S::and_(S::srl16<2 * j>(q2), three);                                  \
+        const I scv = S::shuffle8(sch, S::load(kPair16[j]));                              \
+        for (int t = 0; t < NT; ++t) {                                                    \
+            const uint8_t* q8 = a + t * as + i * kQ8_KBytes + kQ8_KQs + 128 * h + 32 * j; \
+            sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(q, S::load(q8)), scv));        \
+        }                                                                                 \
+    }
+            QS_PART(0) QS_PART(1) QS_PART(2) QS_PART(3)
+#undef QS_PART
+        }
+        for (int t = 0; t < NT; ++t) {
+            const float ad = loadF32(a + t * as + i * kQ8_KBytes);
+            acc[t] = S::fma(S::fset(d * ad), S::cvt(sumi[t]), acc[t]);
+            mins[t] += (dmin * ad) * float(msum[t]);
+        }
+    }
+    for (int t = 0; t < NT; ++t)
+        y[t * ys] = S::hsum(acc[t]) - mins[t];
+}
+
+// ---- Float rows -------------------------------------------------------------------------------
+// R rows x T tokens; per (row, token) one accumulator over groups of 8 (fused multiply-add), its
+// horizontal sum, then the n % 8 tail added one product at a time.
+struct LoadF32 {
+    static constexpr int kSize = 4;
+    static QS_KINLINE F v8(const uint8_t* p, int64_t i) { return S::fload(reinterpret_cast<const float*>(p) + i); }
+    static QS_KINLINE float one(const uint8_t* p, int64_t i) { return loadF32(p + 4 * i); }
+};
+struct LoadF16 {
+    static constexpr int kSize = 2;
+    static QS_KINLINE F v8(const uint8_t* p, int64_t i) { return S::loadHalf8(p + 2 * i); }
+    static QS_KINLINE float one(const uint8_t* p, int64_t i) { return S::half(p + 2 * i); }
+};
+struct LoadBf16 {
+    static constexpr int kSize = 2;
+    static QS_KINLINE F v8(const uint8_t* p, int64_t i) { return S::loadBf8(p + 2 * i); }
+    static QS_KINLINE float one(const uint8_t* p, int64_t i) { return S::bf16(p + 2 * i); }
+};
+
+template <class WL, class AL, int R, int T>
+QS_KINLINE void floatMicro(int64_t n, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    F acc[R][T];
+    for (int r = 0; r < R; ++r)
+        for (int t = 0; t < T; ++t)
+            acc[r][t] = S::fzero();
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        F wv[R];
+        for (int r = 0; r < R; ++r)
+            wv[r] = WL::v8(w + r * ws, i);
+        for (int t = 0; t < T; ++t) {
+            const F av = AL::v8(a + t * as, i);
+            for (int r = 0; r < R; ++r)
+                acc[r][t] = S::fma(wv[r], av, acc[r][t]);
+        }
+    }
+    for (int r = 0; r < R; ++r)
+        for (int t = 0; t < T; ++t) {
+            float s = S::hsum(acc[r][t]);
+            for (int64_t j = i; j < n; ++j)
+                s += WL::one(w + r * ws, j) * AL::one(a + t * as, j);
+            y[t * ys + r] = s;
+        }
+}
+
+// ---- Tiles: loop a kernel over rows and token groups -------------------------------------------
+template <template <int> class K>
+void quantTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y,
+               size_t ys)
+{
+    const int64_t nb = n / K<1>::kBlock;
+    for (int64_t r = 0; r < nr; ++r) {
+        const uint8_t* wr = w + r * ws;
+        int64_t t = 0;
+        for (; t + 4 <= nt; t += 4)
+            K<4>::run(nb, wr, a + t * as, as, y + t * ys + r, ys);
+        switch (nt - t) {
+        case 3: K<3>::run(nb, wr, a + t * as, as, y + t * ys + r, ys); break;
+        case 2: K<2>::run(nb, wr, a + t * as, as, y + t * ys + r, ys); break;
+        case 1: K<1>::run(nb, wr, a + t * as, as, y + t * ys + r, ys); break;
+        default: break;
+        }
+    }
+}
+
+#define QS_KERNEL(Name, Block, Call)                                                                         \
+    template <int NT>                                                                                         \
+    struct Name {                                                                                             \
+        static constexpr int kBlock = Block;                                                                  \
+        static QS_KINLINE void run(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) \
+        {                                                                                                     \
+            Call;                                                                                             \
+        }                                                                                                     \
+    };
+QS_KERNEL(KQ8_0, 32, (legacySigned<DecQ8_0, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ4_0, 32, (legacySigned<DecQ4_0, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ5_0, 32, (legacySigned<DecQ5_0, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq4Nl, 32, (legacySigned<DecIq4Nl, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ4_1, 32, (legacyUnsigned<DecQ4_1, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ5_1, 32, (legacyUnsigned<DecQ5_1, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ2_K, 256, (q2K<NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ3_K, 256, (q3K<NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ4_K, 256, (q45K<false, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ5_K, 256, (q45K<true, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ6_K, 256, (q6K<NT>(nb, w, a, as, y, ys)))
+#undef QS_KERNEL
+
+// Float rows: groups of 4 rows x 2 tokens, remainders with smaller micro-kernels.
+template <class WL, class AL, int T>
+QS_KINLINE void floatRows(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, float* y,
+                          size_t ys)
+{
+    int64_t r = 0;
+    for (; r + 4 <= nr; r += 4)
+        floatMicro<WL, AL, 4, T>(n, w + r * ws, ws, a, as, y + r, ys);
+    switch (nr - r) {
+    case 3: floatMicro<WL, AL, 3, T>(n, w + r * ws, ws, a, as, y + r, ys); break;
+    case 2: floatMicro<WL, AL, 2, T>(n, w + r * ws, ws, a, as, y + r, ys); break;
+    case 1: floatMicro<WL, AL, 1, T>(n, w + r * ws, ws, a, as, y + r, ys); break;
+    default: break;
+    }
+}
+template <class WL, class AL>
+void floatTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y,
+               size_t ys)
+{
+    int64_t t = 0;
+    for (; t + 2 <= nt; t += 2)
+        floatRows<WL, AL, 2>(n, w, ws, nr, a + t * as, as, y + t * ys, ys);
+    if (t < nt)
+        floatRows<WL, AL, 1>(n, w, ws, nr, a + t * as, as, y + t * ys, ys);
+}
+
+// ---- Activation quantizers (llama.cpp's, as its AVX2 build runs them) ---------------------------
+// Q8_0 / Q8_1: amax of the block; d = amax / 127 (stored fp16); q = round-half-even(x * (127 / amax))
+// (0 when amax == 0); Q8_1 also s = fp16(d * sum(q)) with d unrounded. This is llama.cpp's AVX/AVX2
+// quantize_row_q8_0/q8_1, which differ from its scalar quantize_row_q8_0_ref (x * (1/d), roundf).
+template <bool WithSum>
+void quantizeQ8Legacy(const float* x, uint8_t* dst, int64_t n)
+{
+    constexpr int kBytes = WithSum ? kQ8_1Bytes : kQ8_0Bytes;
+    for (int64_t b = 0; b < n / 32; ++b, x += 32) {
+        uint8_t* out = dst + b * kBytes;
+        const F v0 = S::fload(x), v1 = S::fload(x + 8), v2 = S::fload(x + 16), v3 = S::fload(x + 24);
+        const F m = S::fmax(S::fmax(S::fmax(S::fabs(v0), S::fabs(v1)), S::fabs(v2)), S::fabs(v3));
+        const float amax = S::hmax(m);
+        const float d = amax / 127.0f;
+        const float id = amax != 0.0f ? 127.0f / amax : 0.0f;
+        const F mul = S::fset(id);
+        const I i0 = S::roundToInt(S::fmul(v0, mul)), i1 = S::roundToInt(S::fmul(v1, mul));
+        const I i2 = S::roundToInt(S::fmul(v2, mul)), i3 = S::roundToInt(S::fmul(v3, mul));
+        const uint16_t dh = S::toHalf(d);
+        std::memcpy(out, &dh, 2);
+        if constexpr (WithSum) {
+            const int32_t sum = S::hsum32(S::add32(S::add32(i0, i1), S::add32(i2, i3)));
+            const uint16_t sh = S::toHalf(d * float(sum));
+            std::memcpy(out + 2, &sh, 2);
+        }
+        S::store(out + kBytes - 32, S::packs32to8(i0, i1, i2, i3));
+    }
+}
+
+// Q8_K (llama.cpp's quantize_row_q8_K_ref, which its x86 builds run): max = the first value of
+// largest magnitude; iscale = -127 / max; q = min(127, nearest_int(iscale * x)); d = 1 / iscale;
+// bsums. An all-zero block gets d = 0 and zero qs and bsums (llama.cpp leaves bsums as they were).
+QS_KINLINE int nearestInt(float f)  // round half to even for |f| < 2^22, like llama.cpp's nearest_int
+{
+    const float v = f + 12582912.0f;
+    int32_t i;
+    std::memcpy(&i, &v, 4);
+    return (i & 0x007fffff) - 0x00400000;
+}
+inline void quantizeQ8K(const float* x, uint8_t* dst, int64_t n)
+{
+    for (int64_t b = 0; b < n / 256; ++b, x += 256) {
+        uint8_t* out = dst + b * kQ8_KBytes;
+        float amax = 0.0f, max = 0.0f;
+        for (int j = 0; j < 256; ++j) {
+            const float ax = __builtin_fabsf(x[j]);  // no std:: inline function in an ISA TU
+            if (ax > amax) {
+                amax = ax;
+                max = x[j];
+            }
+        }
+        if (amax == 0.0f) {
+            std::memset(out, 0, kQ8_KBytes);
+            continue;
+        }
+        const float iscale = -127.0f / max;
+        int8_t q[256];
+        for (int j = 0; j < 256; ++j) {
+            const int v = nearestInt(iscale * x[j]);
+            q[j] = int8_t(v < 127 ? v : 127);
+        }
+        int16_t bsums[16];
+        for (int j = 0; j < 16; ++j) {
+            int s = 0;
+            for (int k = 0; k < 16; ++k)
+                s += q[16 * j + k];
+            bsums[j] = int16_t(s);
+        }
+        const float d = 1.0f / iscale;
+        std::memcpy(out, &d, 4);
+        std::memcpy(out + kQ8_KQs, q, 256);
+        std::memcpy(out + kQ8_KBsums, bsums, 32);
+    }
+}
+
+inline void convertF16(const float* x, uint8_t* dst, int64_t n)
+{
+    for (int64_t i = 0; i < n; ++i) {
+        const uint16_t h = S::toHalf(x[i]);
+        std::memcpy(dst + 2 * i, &h, 2);
+    }
+}
+inline void convertBf16(const float* x, uint8_t* dst, int64_t n)
+{
+    // ggml's fp32 -> bf16: round to nearest even; NaN kept quiet
+    for (int64_t i = 0; i < n; ++i) {
+        uint32_t u;
+        std::memcpy(&u, x + i, 4);
+        const uint16_t h = (u & 0x7fffffffu) > 0x7f800000u ? uint16_t((u >> 16) | 64u)
+                                                           : uint16_t((u + (0x7fffu + ((u >> 16) & 1u))) >> 16);
+        std::memcpy(dst + 2 * i, &h, 2);
+    }
+}
+
+// ---- The table ----------------------------------------------------------------------------------
+inline detail::IsaKernels makeTable(const char* name)
+{
+    detail::IsaKernels k{};
+    k.name = name;
+    auto at = [](GgmlType t) { return int(t); };
+    k.dot[at(GgmlType::Q8_0)] = &quantTile<KQ8_0>;
+    k.dot[at(GgmlType::Q4_0)] = &quantTile<KQ4_0>;
+    k.dot[at(GgmlType::Q5_0)] = &quantTile<KQ5_0>;
+    k.dot[at(GgmlType::IQ4_NL)] = &quantTile<KIq4Nl>;
+    k.dot[at(GgmlType::Q4_1)] = &quantTile<KQ4_1>;
+    k.dot[at(GgmlType::Q5_1)] = &quantTile<KQ5_1>;
+    k.dot[at(GgmlType::Q2_K)] = &quantTile<KQ2_K>;
+    k.dot[at(GgmlType::Q3_K)] = &quantTile<KQ3_K>;
+    k.dot[at(GgmlType::Q4_K)] = &quantTile<KQ4_K>;
+    k.dot[at(GgmlType::Q5_K)] = &quantTile<KQ5_K>;
+    k.dot[at(GgmlType::Q6_K)] = &quantTile<KQ6_K>;
+    k.dot[at(GgmlType::F32)] = &floatTile<LoadF32, LoadF32>;
+    k.dot[at(GgmlType::F16)] = &floatTile<LoadF16, LoadF16>;
+    k.dot[at(GgmlType::BF16)] = &floatTile<LoadBf16, LoadBf16>;
+    k.dotF32[at(GgmlType::F32)] = &floatTile<LoadF32, LoadF32>;
+    k.dotF32[at(GgmlType::F16)] = &floatTile<LoadF16, LoadF32>;
+    k.dotF32[at(GgmlType::BF16)] = &floatTile<LoadBf16, LoadF32>;
+    k.quantize[at(GgmlType::Q8_0)] = &quantizeQ8Legacy<false>;
+    k.quantize[at(GgmlType::Q8_1)] = &quantizeQ8Legacy<true>;
+    k.quantize[at(GgmlType::Q8_K)] = &quantizeQ8K;
+    k.quantize[at(GgmlType::F16)] = &convertF16;
+    k.quantize[at(GgmlType::BF16)] = &convertBf16;
+    return k;
+}
+
+#undef QS_KINLINE
+
+}  // namespace qs::kernels::QS_KERNEL_ISA

@@ -1,0 +1,306 @@
+// Dispatch (scalar reference or AVX2, chosen once at run time), validation and the tiled,
+// parallel mat-mul over the kernels of isa_table.h.
+#include "core/kernels/kernels.h"
+
+#include "core/util/error.h"
+#include "core/formats/block_format.h"
+#include "core/formats/format.h"
+#include "core/util/half.h"
+#include "core/util/cpu.h"
+#include "core/kernels/isa_table.h"
+#include "core/util/parallel.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <string>
+
+namespace qs::kernels {
+
+using detail::IsaKernels;
+
+namespace {
+
+std::atomic<bool> g_forceScalar{false};
+
+const IsaKernels& isa()
+{
+    static const bool avx2 = cpuHasAvx2();
+    if (avx2 && !g_forceScalar.load(std::memory_order_relaxed))
+        return detail::avx2Kernels();
+    return detail::scalarKernels();
+}
+
+int slot(GgmlType t) { return int(t) < detail::kTypeSlots ? int(t) : -1; }
+
+std::string typeName(GgmlType t)
+{
+    const auto info = ggmlTypeInfo(uint32_t(t));
+    return info ? std::string(info->name) : "type " + std::to_string(uint32_t(t));
+}
+
+// Thread-local scratch that only grows.
+template <class T>
+T* scratch(std::vector<T>& v, size_t n)
+{
+    if (v.size() < n)
+        v.resize(n);
+    return v.data();
+}
+
+const BlockFormat* blockFormat(GgmlType t)
+{
+    const Format* f = formatForGgml(t);
+    return f ? dynamic_cast<const BlockFormat*>(f) : nullptr;
+}
+
+bool isFloatType(GgmlType t) { return t == GgmlType::F32 || t == GgmlType::F16 || t == GgmlType::BF16; }
+
+}  // namespace
+
+const char* activeIsa() { return isa().name; }
+void forceScalar(bool on) { g_forceScalar.store(on); }
+
+bool hasKernel(GgmlType t)
+{
+    const int s = slot(t);
+    return s >= 0 && detail::scalarKernels().dot[s] != nullptr;
+}
+
+GgmlType vecDotType(GgmlType t)
+{
+    switch (t) {
+    case GgmlType::Q4_0:
+    case GgmlType::Q5_0:
+    case GgmlType::Q8_0:
+    case GgmlType::IQ4_NL: return GgmlType::Q8_0;
+    case GgmlType::Q4_1:
+    case GgmlType::Q5_1: return GgmlType::Q8_1;
+    case GgmlType::Q2_K:
+    case GgmlType::Q3_K:
+    case GgmlType::Q4_K:
+    case GgmlType::Q5_K:
+    case GgmlType::Q6_K: return GgmlType::Q8_K;
+    case GgmlType::F32:
+    case GgmlType::F16:
+    case GgmlType::BF16: return t;
+    default: throw Error(ErrorKind::InvalidInput, "no dot-product kernel for tensor type " + typeName(t));
+    }
+}
+
+size_t rowBytes(GgmlType t, int64_t n)
+{
+    const auto info = ggmlTypeInfo(uint32_t(t));
+    if (!info)
+        throw Error(ErrorKind::InvalidInput, "unknown tensor type " + typeName(t));
+    if (n < 0 || n % info->blockSize != 0)
+        throw Error(ErrorKind::InvalidInput, "a " + std::string(info->name) + " row of " + std::to_string(n) +
+                                                 " values is not a whole number of " +
+                                                 std::to_string(info->blockSize) + "-value blocks");
+    return size_t(n / info->blockSize) * info->typeSize;
+}
+
+void quantizeRow(GgmlType act, const float* x, void* dst, int64_t n)
+{
+    (void)rowBytes(act, n);  // validates n
+    if (act == GgmlType::F32) {
+        std::memcpy(dst, x, size_t(n) * sizeof(float));
+        return;
+    }
+    const int s = slot(act);
+    const detail::QuantFn fn = s >= 0 ? isa().quantize[s] : nullptr;
+    if (!fn)
+        throw Error(ErrorKind::InvalidInput, typeName(act) + " is not an activation (vec-dot) type");
+    fn(x, static_cast<uint8_t*>(dst), n);
+}
+
+float vecDot(GgmlType t, int64_t n, const void* row, const void* act)
+{
+    if (!hasKernel(t))
+        (void)vecDotType(t);  // throws
+    (void)rowBytes(t, n);
+    float y = 0.0f;
+    isa().dot[slot(t)](n, static_cast<const uint8_t*>(row), 0, 1, static_cast<const uint8_t*>(act), 0, 1, &y, 1);
+    return y;
+}
+
+float vecDotFloat(GgmlType t, int64_t n, const void* row, const float* x)
+{
+    if (!hasKernel(t))
+        (void)vecDotType(t);  // throws
+    (void)rowBytes(t, n);
+    const auto* xb = reinterpret_cast<const uint8_t*>(x);
+    float y = 0.0f;
+    if (isFloatType(t)) {
+        isa().dotF32[slot(t)](n, static_cast<const uint8_t*>(row), 0, 1, xb, 0, 1, &y, 1);
+        return y;
+    }
+    thread_local std::vector<float> buf;
+    float* w = scratch(buf, size_t(n));
+    blockFormat(t)->dequantizeRows(row, 1, n, 0, 1, w);
+    isa().dotF32[int(GgmlType::F32)](n, reinterpret_cast<const uint8_t*>(w), 0, 1, xb, 0, 1, &y, 1);
+    return y;
+}
+
+void validate(const QMatrix& W, const char* what)
+{
+    const std::string name = what;
+    if (W.rows <= 0 || W.cols <= 0)
+        throw Error(ErrorKind::InvalidInput, name + ": empty shape " + std::to_string(W.rows) + " x " + std::to_string(W.cols));
+    if (!W.data)
+        throw Error(ErrorKind::InvalidInput, name + ": no data");
+    if (W.format) {
+        if (!W.format->supports(W.rows, W.cols))
+            throw Error(ErrorKind::InvalidInput, name + ": " + W.format->name() + " cannot store rows of " +
+                                                     std::to_string(W.cols) + " values");
+        return;
+    }
+    if (!hasKernel(W.type))
+        throw Error(ErrorKind::InvalidInput, name + ": no dot-product kernel for tensor type " + typeName(W.type));
+    const auto& info = ggmlTypeInfo(W.type);
+    if (W.cols % info.blockSize != 0)
+        throw Error(ErrorKind::InvalidInput, name + ": " + std::string(info.name) + " rows of " + std::to_string(W.cols) +
+                                                 " values are not whole " + std::to_string(info.blockSize) + "-value blocks");
+    if (W.rowBytes < rowBytes(W.type, W.cols))
+        throw Error(ErrorKind::InvalidInput, name + ": row stride " + std::to_string(W.rowBytes) + " bytes is below the " +
+                                                 std::to_string(rowBytes(W.type, W.cols)) + "-byte " +
+                                                 std::string(info.name) + " row");
+}
+
+void Activations::set(GgmlType vecDotType, const float* X, int64_t nTokens, int64_t cols, int64_t ldx)
+{
+    if (ldx == 0)
+        ldx = cols;
+    rowBytes_ = kernels::rowBytes(vecDotType, cols);
+    type_ = vecDotType;
+    tokens_ = nTokens;
+    cols_ = cols;
+    if (buf_.size() < rowBytes_ * size_t(nTokens))
+        buf_.resize(rowBytes_ * size_t(nTokens));
+    const int64_t grain = std::max<int64_t>(1, 65536 / std::max<int64_t>(1, cols));
+    parallelFor(nTokens, grain, [&](int64_t b, int64_t e) {
+        for (int64_t t = b; t < e; ++t)
+            quantizeRow(vecDotType, X + t * ldx, buf_.data() + size_t(t) * rowBytes_, cols);
+    });
+}
+
+namespace {
+
+// Rows per parallel chunk: enough chunks for every thread several times over (load balance, and
+// cancel checks), each chunk big enough to amortise its scheduling.
+int64_t rowGrain(int64_t rows, int64_t nTokens)
+{
+    const int64_t chunks = int64_t(maxThreads()) * 8;
+    int64_t g = (rows + chunks - 1) / chunks;
+    g = std::clamp<int64_t>(g, nTokens > 1 ? 4 : 16, 256);
+    return (g + 3) / 4 * 4;
+}
+
+constexpr int64_t kTokenTile = 16;  // activation rows kept hot while a row chunk streams past
+
+// One kernel over nr rows (w: the first) x all tokens, token tiles outermost; y: the first row's
+// output of token 0.
+void runTiles(detail::TileFn fn, int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as,
+              int64_t nTokens, float* y, int64_t ldy)
+{
+    for (int64_t t0 = 0; t0 < nTokens; t0 += kTokenTile) {
+        const int64_t nt = std::min(kTokenTile, nTokens - t0);
+        fn(n, w, ws, nr, a + t0 * as, as, nt, y + t0 * ldy, size_t(ldy));
+    }
+}
+
+// Float activations against rows decoded on the fly (quantized GGUF rows in Float mode, the
+// INT/NF4 family): decode a few rows, run them against all tokens, next rows.
+void matmulDecoded(const QMatrix& W, const float* X, int64_t nTokens, float* Y, int64_t ldx, int64_t ldy)
+{
+    const BlockFormat* bf = W.format ? nullptr : blockFormat(W.type);
+    const int64_t cols = W.cols;
+    const int64_t tileRows = std::clamp<int64_t>(16384 / cols, 1, 16);
+    const detail::TileFn fn = isa().dotF32[int(GgmlType::F32)];
+    parallelFor(W.rows, rowGrain(W.rows, nTokens), [&](int64_t b, int64_t e) {
+        thread_local std::vector<float> buf;
+        float* w = scratch(buf, size_t(tileRows * cols));
+        for (int64_t r0 = b; r0 < e; r0 += tileRows) {
+            const int64_t r1 = std::min(e, r0 + tileRows);
+            if (bf) {
+                for (int64_t r = r0; r < r1; ++r)
+                    bf->dequantizeRows(static_cast<const uint8_t*>(W.data) + size_t(r) * W.rowBytes, 1, cols, 0, 1, w + (r - r0) * cols);
+            } else {
+                W.format->dequantizeRows(W.data, W.rows, cols, r0, r1, w);
+            }
+            runTiles(fn, cols, reinterpret_cast<const uint8_t*>(w), size_t(cols) * 4, r1 - r0,
+                     reinterpret_cast<const uint8_t*>(X), size_t(ldx) * 4, nTokens, Y + r0, ldy);
+        }
+    });
+}
+
+void matmulDirect(detail::TileFn fn, const QMatrix& W, const uint8_t* a, size_t as, int64_t nTokens, float* Y, int64_t ldy)
+{
+    const auto* w = static_cast<const uint8_t*>(W.data);
+    parallelFor(W.rows, rowGrain(W.rows, nTokens), [&](int64_t b, int64_t e) {
+        runTiles(fn, W.cols, w + size_t(b) * W.rowBytes, W.rowBytes, e - b, a, as, nTokens, Y + b, ldy);
+    });
+}
+
+}  // namespace
+
+void matmul(const QMatrix& W, const float* X, int64_t nTokens, float* Y, ActMode mode, int64_t ldx, int64_t ldy)
+{
+    validate(W);
+    if (nTokens <= 0)
+        return;
+    if (ldx == 0)
+        ldx = W.cols;
+    if (ldy == 0)
+        ldy = W.rows;
+    const auto* xb = reinterpret_cast<const uint8_t*>(X);
+    if (W.format || (mode == ActMode::Float && !isFloatType(W.type))) {
+        matmulDecoded(W, X, nTokens, Y, ldx, ldy);
+        return;
+    }
+    if (W.type == GgmlType::F32 || mode == ActMode::Float) {  // float rows x float activations
+        matmulDirect(isa().dotF32[slot(W.type)], W, xb, size_t(ldx) * 4, nTokens, Y, ldy);
+        return;
+    }
+    if (W.type == GgmlType::F16 || W.type == GgmlType::BF16) {
+        // Llama mode: activations rounded to the row type, held as floats (exact), so the float
+        // kernels see exactly the operands of llama.cpp's F16/BF16 dot.
+        thread_local std::vector<float> rounded;
+        float* r = scratch(rounded, size_t(nTokens * W.cols));
+        const bool f16 = W.type == GgmlType::F16;
+        parallelFor(nTokens, std::max<int64_t>(1, 16384 / W.cols), [&](int64_t b, int64_t e) {
+            for (int64_t t = b; t < e; ++t)
+                for (int64_t j = 0; j < W.cols; ++j) {
+                    const float v = X[t * ldx + j];
+                    r[t * W.cols + j] = f16 ? fp16ToFp32(fp32ToFp16(v)) : bf16ToFp32(fp32ToBf16(v));
+                }
+        });
+        matmulDirect(isa().dotF32[slot(W.type)], W, reinterpret_cast<const uint8_t*>(r), size_t(W.cols) * 4, nTokens, Y, ldy);
+        return;
+    }
+    thread_local Activations acts;
+    acts.set(vecDotType(W.type), X, nTokens, W.cols, ldx);
+    matmul(W, acts, Y, ldy);
+}
+
+void matmul(const QMatrix& W, const Activations& A, float* Y, int64_t ldy)
+{
+    validate(W);
+    if (W.format)
+        throw Error(ErrorKind::InvalidInput, W.format->name() + " has no llama.cpp activation type; use float activations");
+    if (A.cols() != W.cols)
+        throw Error(ErrorKind::InvalidInput, "activations of " + std::to_string(A.cols()) + " values for rows of " +
+                                                 std::to_string(W.cols));
+    const bool floatActs = A.type() == GgmlType::F32 && isFloatType(W.type);
+    if (A.type() != vecDotType(W.type) && !floatActs)
+        throw Error(ErrorKind::InvalidInput, typeName(W.type) + " rows need " + typeName(vecDotType(W.type)) +
+                                                 " activations, got " + typeName(A.type()));
+    if (A.tokens() <= 0)
+        return;
+    if (ldy == 0)
+        ldy = W.rows;
+    const detail::TileFn fn = floatActs ? isa().dotF32[slot(W.type)] : isa().dot[slot(W.type)];
+    matmulDirect(fn, W, A.row(0), A.rowBytes(), A.tokens(), Y, ldy);
+}
+
+}  // namespace qs::kernels

@@ -1,0 +1,153 @@
+#pragma once
+// The AVX2 backend of the kernels (core/kernels/kernel_impl.h): each operation is one AVX2 /
+// FMA / F16C intrinsic (or a fixed short sequence of them). Included only by translation units
+// compiled with -mavx2 -mfma -mf16c; everything lives in namespace isa_avx2 so that nothing
+// inline here is shared with (or replaces) code compiled for the baseline CPU.
+// simd_scalar.h defines the same operations lane by lane with identical results.
+#ifndef __AVX2__
+#error "simd_avx2.h needs -mavx2 -mfma -mf16c"
+#endif
+#include <immintrin.h>
+
+#include <cstdint>
+#include <cstring>
+
+#define QS_SIMD_INLINE inline __attribute__((always_inline))
+
+namespace qs::kernels::isa_avx2 {
+
+struct Simd {
+    static constexpr bool kAvx2 = true;
+    using I = __m256i;  // 32 bytes: int8 x 32, int16 x 16 or int32 x 8
+    using H = __m128i;  // 16 bytes
+    using F = __m256;   // float x 8
+
+    // ---- loads, stores, constants
+    static QS_SIMD_INLINE I load(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
+    static QS_SIMD_INLINE H load16(const void* p) { return _mm_loadu_si128(static_cast<const __m128i*>(p)); }
+    static QS_SIMD_INLINE void store(void* p, I v) { _mm256_storeu_si256(static_cast<__m256i*>(p), v); }
+    static QS_SIMD_INLINE I join(H lo, H hi) { return _mm256_inserti128_si256(_mm256_castsi128_si256(lo), hi, 1); }
+    static QS_SIMD_INLINE I dup16(H v) { return _mm256_broadcastsi128_si256(v); }  // v in both halves
+    static QS_SIMD_INLINE I zero() { return _mm256_setzero_si256(); }
+    // 16 bytes from four little-endian words, a first
+    static QS_SIMD_INLINE H seth(uint32_t a, uint32_t b, uint32_t c, uint32_t d)
+    {
+        return _mm_setr_epi32(int(a), int(b), int(c), int(d));
+    }
+    static QS_SIMD_INLINE I set8(int8_t v) { return _mm256_set1_epi8(v); }
+    static QS_SIMD_INLINE I set16(int16_t v) { return _mm256_set1_epi16(v); }
+    static QS_SIMD_INLINE I set32(int32_t v) { return _mm256_set1_epi32(v); }
+    // int16 lanes 0-7 = a, 8-15 = b
+    static QS_SIMD_INLINE I set16x2(int16_t a, int16_t b)
+    {
+        return _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_set1_epi16(a)), _mm_set1_epi16(b), 1);
+    }
+
+    // ---- bitwise
+    static QS_SIMD_INLINE I and_(I a, I b) { return _mm256_and_si256(a, b); }
+    static QS_SIMD_INLINE I or_(I a, I b) { return _mm256_or_si256(a, b); }
+    static QS_SIMD_INLINE I andnot(I a, I b) { return _mm256_andnot_si256(a, b); }  // ~a & b
+    template <int N>
+    static QS_SIMD_INLINE I srl16(I a) { return _mm256_srli_epi16(a, N); }
+    template <int N>
+    static QS_SIMD_INLINE I sll16(I a) { return _mm256_slli_epi16(a, N); }
+    template <int N>
+    static QS_SIMD_INLINE I sll32(I a) { return _mm256_slli_epi32(a, N); }
+    template <int N>
+    static QS_SIMD_INLINE H srl16h(H a) { return _mm_srli_epi16(a, N); }
+
+    // ---- integer arithmetic (wrapping)
+    static QS_SIMD_INLINE I add8(I a, I b) { return _mm256_add_epi8(a, b); }
+    static QS_SIMD_INLINE I sub8(I a, I b) { return _mm256_sub_epi8(a, b); }
+    static QS_SIMD_INLINE I add16(I a, I b) { return _mm256_add_epi16(a, b); }
+    static QS_SIMD_INLINE I sub16(I a, I b) { return _mm256_sub_epi16(a, b); }
+    static QS_SIMD_INLINE I add32(I a, I b) { return _mm256_add_epi32(a, b); }
+    static QS_SIMD_INLINE I sub32(I a, I b) { return _mm256_sub_epi32(a, b); }
+    static QS_SIMD_INLINE I cmpeq8(I a, I b) { return _mm256_cmpeq_epi8(a, b); }
+    // a negated where b < 0, zeroed where b == 0 (int8 lanes)
+    static QS_SIMD_INLINE I sign8(I a, I b) { return _mm256_sign_epi8(a, b); }
+    // int16 lane i = sat16(a[2i] * b[2i] + a[2i+1] * b[2i+1]), a unsigned bytes, b signed bytes
+    static QS_SIMD_INLINE I maddubs(I a, I b) { return _mm256_maddubs_epi16(a, b); }
+    // int32 lane i = a[2i] * b[2i] + a[2i+1] * b[2i+1] (int16 lanes)
+    static QS_SIMD_INLINE I madd(I a, I b) { return _mm256_madd_epi16(a, b); }
+    // byte i of each 16-byte half = t[idx[i] & 15] of the same half (0 if idx[i] & 0x80)
+    static QS_SIMD_INLINE I shuffle8(I t, I idx) { return _mm256_shuffle_epi8(t, idx); }
+    // 16 int8 -> 16 int16 (sign extension) / 16 uint8 -> 16 int16
+    static QS_SIMD_INLINE I widen8(H v) { return _mm256_cvtepi8_epi16(v); }
+    static QS_SIMD_INLINE I widenU8(H v) { return _mm256_cvtepu8_epi16(v); }
+    // both halves = the low (Lane 0) or high (Lane 1) 16 bytes of a
+    template <int Lane>
+    static QS_SIMD_INLINE I dupLane(I a) { return _mm256_permute2x128_si256(a, a, Lane ? 0x11 : 0x00); }
+    // sum of the 8 int32 lanes: (0+4, 1+5, 2+6, 3+7), then (0+2, 1+3), then (0+1)
+    static QS_SIMD_INLINE int32_t hsum32(I a)
+    {
+        __m128i s = _mm_add_epi32(_mm256_castsi256_si128(a), _mm256_extracti128_si256(a, 1));
+        s = _mm_add_epi32(s, _mm_unpackhi_epi64(s, s));
+        s = _mm_add_epi32(s, _mm_shuffle_epi32(s, _MM_SHUFFLE(2, 3, 0, 1)));
+        return _mm_cvtsi128_si32(s);
+    }
+
+    // ---- float
+    static QS_SIMD_INLINE F fzero() { return _mm256_setzero_ps(); }
+    static QS_SIMD_INLINE F fset(float v) { return _mm256_set1_ps(v); }
+    static QS_SIMD_INLINE F fload(const float* p) { return _mm256_loadu_ps(p); }
+    static QS_SIMD_INLINE void fstore(float* p, F v) { _mm256_storeu_ps(p, v); }
+    static QS_SIMD_INLINE F cvt(I a) { return _mm256_cvtepi32_ps(a); }
+    static QS_SIMD_INLINE F fmul(F a, F b) { return _mm256_mul_ps(a, b); }
+    static QS_SIMD_INLINE F fadd(F a, F b) { return _mm256_add_ps(a, b); }
+    static QS_SIMD_INLINE F fmax(F a, F b) { return _mm256_max_ps(a, b); }
+    static QS_SIMD_INLINE F fabs(F a) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a); }
+    static QS_SIMD_INLINE F fma(F a, F b, F c) { return _mm256_fmadd_ps(a, b, c); }  // a * b + c, one rounding
+    // round to nearest even, then to int32 (values within int32 range)
+    static QS_SIMD_INLINE I roundToInt(F a)
+    {
+        return _mm256_cvtps_epi32(_mm256_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+    }
+    // 8 int32 lanes each of 4 vectors -> 32 int8 with signed saturation, in order a, b, c, d
+    static QS_SIMD_INLINE I packs32to8(I a, I b, I c, I d)
+    {
+        const __m256i ab = _mm256_packs_epi32(a, b), cd = _mm256_packs_epi32(c, d);
+        return _mm256_permutevar8x32_epi32(_mm256_packs_epi16(ab, cd), _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+    }
+    // fp16 x 8 / bf16 x 8 at p (unaligned) -> float x 8
+    static QS_SIMD_INLINE F loadHalf8(const void* p) { return _mm256_cvtph_ps(load16(p)); }
+    static QS_SIMD_INLINE F loadBf8(const void* p)
+    {
+        return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(load16(p)), 16));
+    }
+    // sum of the 8 lanes: (0+4, 1+5, 2+6, 3+7), then (0+2, 1+3), then (0+1)
+    static QS_SIMD_INLINE float hsum(F a)
+    {
+        __m128 s = _mm_add_ps(_mm256_castps256_ps128(a), _mm256_extractf128_ps(a, 1));
+        s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+        s = _mm_add_ss(s, _mm_movehdup_ps(s));
+        return _mm_cvtss_f32(s);
+    }
+    static QS_SIMD_INLINE float hmax(F a)
+    {
+        __m128 s = _mm_max_ps(_mm256_castps256_ps128(a), _mm256_extractf128_ps(a, 1));
+        s = _mm_max_ps(s, _mm_movehl_ps(s, s));
+        s = _mm_max_ss(s, _mm_movehdup_ps(s));
+        return _mm_cvtss_f32(s);
+    }
+
+    // ---- scalar conversions (exact)
+    static QS_SIMD_INLINE float half(const void* p)
+    {
+        uint16_t h;
+        std::memcpy(&h, p, 2);
+        return _cvtsh_ss(h);
+    }
+    static QS_SIMD_INLINE uint16_t toHalf(float f) { return uint16_t(_cvtss_sh(f, _MM_FROUND_TO_NEAREST_INT)); }
+    static QS_SIMD_INLINE float bf16(const void* p)
+    {
+        uint16_t h;
+        std::memcpy(&h, p, 2);
+        const uint32_t u = uint32_t(h) << 16;
+        float f;
+        std::memcpy(&f, &u, 4);
+        return f;
+    }
+};
+
+}  // namespace qs::kernels::isa_avx2
