@@ -1,10 +1,13 @@
-// quantscope-cli bench [--types T1,T2,...] [--threads N] [--runs N] [--json]
+// quantscope-cli bench [--kernels] [--types T1,T2,...] [--threads N] [--runs N] [--json]
+// --kernels: dot-product kernel throughput per format against llama.cpp's (bench_kernels.cpp).
 // Quantize and dequantize throughput per format on a fixed, heavy-tailed 2048 x 4096 float matrix
 // (deterministic: the same values on every machine and thread count). Each operation is timed
 // best of --runs runs (default 5), stopping early once the runs of that operation took 1 s.
+#include "app/cli/bench_kernels.h"
 #include "app/cli/cli.h"
 #include "core/util/error.h"
 #include "core/formats/format.h"
+#include "core/kernels/kernels.h"
 #include "core/util/parallel.h"
 
 #include <QCommandLineParser>
@@ -84,7 +87,12 @@ int cmdBench(const QStringList& args)
                                      QStringLiteral("Best of N runs per operation, stopping after 1 s (default 5)."),
                                      QStringLiteral("N"), QStringLiteral("5"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    p.addOptions({typesOpt, threadsOpt, runsOpt, jsonOpt});
+    const QCommandLineOption kernelsOpt(
+        QStringLiteral("kernels"),
+        QStringLiteral("Dot-product kernel throughput instead (64x4096 mat-vec per GGUF type with a kernel), with "
+                       "llama.cpp's vec_dot side by side when its CPU library is found ($QS_GGML_CPU_LIB or "
+                       "tests/interop/node_modules)."));
+    p.addOptions({typesOpt, threadsOpt, runsOpt, jsonOpt, kernelsOpt});
     if (int rc = parseArgs(p, args,
                            "Quantize/dequantize throughput per format on a fixed heavy-tailed 2048x4096 matrix "
                            "(million weights per second, best of several runs).",
@@ -92,8 +100,12 @@ int cmdBench(const QStringList& args)
         rc >= 0)
         return rc;
     return guarded([&] {
+        const bool kernelsMode = p.isSet(kernelsOpt);
         std::vector<const Format*> formats;
-        if (p.isSet(typesOpt)) {
+        if (kernelsMode && !p.isSet(typesOpt)) {
+            for (GgmlType t : defaultKernelTypes())
+                formats.push_back(formatForGgml(t));
+        } else if (p.isSet(typesOpt)) {
             for (const QString& t : p.value(typesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
                 const Format* f = findFormat(t.trimmed().toStdString());
                 if (!f)
@@ -117,6 +129,15 @@ int cmdBench(const QStringList& args)
         const int runs = p.value(runsOpt).toInt(&ok);
         if (!ok || runs < 1 || runs > 1000)
             invalidInput("", "--runs: expected a number from 1 to 1000, got '" + p.value(runsOpt).toStdString() + "'");
+        if (kernelsMode) {
+            std::vector<GgmlType> types;
+            for (const Format* f : formats) {
+                if (!f->ggmlType() || !kernels::hasKernel(*f->ggmlType()))
+                    invalidInput("", "--kernels: no dot-product kernel for " + f->name());
+                types.push_back(*f->ggmlType());
+            }
+            return benchKernels(types, runs, p.isSet(jsonOpt));
+        }
         for (const Format* f : formats)
             if (!f->supports(kRows, kCols))
                 invalidInput("", f->name() + ": cannot store a 2048x4096 matrix");

@@ -10,13 +10,39 @@ namespace qs::kernels::detail {
 
 // y[t * ys + r] = (weight row r) . (activation row t) for r < nr, t < nt.
 // w: nr rows of n weights in the stored format, ws bytes apart; a: nt activation rows of n values
-// in the activation format of the table (vec-dot type, or F32), as bytes apart.
+// in the activation format of the table (vec-dot type with its extras, see actLayout; or F32),
+// as bytes apart.
 using TileFn = void (*)(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt,
                         float* y, size_t ys);
-// Activation row of n floats -> its vec-dot type (n a multiple of the type's block size).
+// Activation row of n floats -> its vec-dot type, llama.cpp's bytes only (n a multiple of the
+// type's block size).
 using QuantFn = void (*)(const float* x, uint8_t* dst, int64_t n);
 
 constexpr int kTypeSlots = 64;  // ggml type ids below this
+
+// Activation rows as the kernels read them: the vec-dot type's row as llama.cpp lays it out, and
+// for Q8_0 / Q8_1 (32-value blocks) some extras made once per activation row instead of once per
+// weight row (offsets from the row start, nb blocks):
+//   scales    float d[nb]; Q8_1 then float s[nb]
+//   pairs     per pair of blocks (2k, 2k+1), 64 bytes: qs[0..15] of 2k, qs[0..15] of 2k+1,
+//             qs[16..31] of 2k, qs[16..31] of 2k+1 (matching a pair of weight blocks whose 16
+//             bytes of nibbles are loaded side by side)
+//   laneSums  Q8_0 only: per pair, 8 int32; lane i = the sum of bytes 4i..4i+3 of both 32-byte
+//             halves of the pair above (the offset correction of unsigned weight levels)
+// (static: no inline function shared across ISA units.)
+struct ActLayout {
+    size_t scales, pairs, laneSums, bytes;
+};
+static constexpr size_t align32(size_t n) { return (n + 31) / 32 * 32; }
+static constexpr ActLayout actLayout(bool q8_1, int64_t nb)
+{
+    ActLayout l{};
+    l.scales = align32(size_t(nb) * (q8_1 ? 36 : 34));
+    l.pairs = align32(l.scales + 4 * size_t(nb) * (q8_1 ? 2 : 1));
+    l.laneSums = l.pairs + 64 * size_t(nb / 2);
+    l.bytes = l.laneSums + (q8_1 ? 0 : 32 * size_t(nb / 2));
+    return l;
+}
 
 struct IsaKernels {
     const char* name;                // "scalar", "avx2"

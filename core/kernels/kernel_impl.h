@@ -33,7 +33,12 @@ using I = S::I;
 using F = S::F;
 using H = S::H;
 
-#define QS_KINLINE inline __attribute__((always_inline))
+// Inlining and unrolling as the backend asks (the AVX2 one forces both, so that accumulators of
+// the rows/tokens of a micro-kernel live in registers; the scalar reference leaves them to the
+// compiler, which keeps its translation unit quick to compile). Results do not depend on it.
+#define QS_KINLINE QS_KERNEL_INLINE
+#define QS_LAMBDA_INLINE QS_KERNEL_LAMBDA_INLINE
+#define QS_UNROLL QS_KERNEL_UNROLL
 
 constexpr int kQ8_0Bytes = 34, kQ8_1Bytes = 36, kQ8_KBytes = 292;
 constexpr int kQ8_KQs = 4, kQ8_KBsums = 260;
@@ -146,88 +151,258 @@ struct DecQ5_1 {
     }
 };
 
-// One weight row x NT activation rows (Q8_0). Per token: blocks in pairs, each pair's two
-// products d_w*d_a*int_sum (int_sum as 8 int32 lanes) combined and added to one accumulator;
-// a last odd block is fused in. The same sequence for every NT.
+// One weight row x NT activation rows (Q8_0). Per token: block scales d_w * d_a (d_w of 8 blocks
+// converted at once; d_a from the activation row's float extras), blocks in pairs, each pair's two
+// products scale * int_sum (int_sum as 8 int32 lanes) combined and added to one accumulator; a
+// last odd block fused in. The same sequence for every NT.
 template <class Dec, int NT>
 QS_KINLINE void legacySigned(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
 {
     const I ones = S::set16(1);
+    const size_t ext = detail::actLayout(false, nb).scales;
     F acc[NT];
+    QS_UNROLL
     for (int t = 0; t < NT; ++t)
         acc[t] = S::fzero();
-    int64_t b = 0;
-    for (; b + 2 <= nb; b += 2) {
+    // blocks b, b+1 with scales s0, s1 (per token)
+    // s0[t * ss], s1[t * ss]: the two blocks' scales for token t
+    auto pair = [&](int64_t b, const float* s0, const float* s1, int ss) QS_LAMBDA_INLINE {
         const uint8_t* w0 = w + b * Dec::kBytes;
-        const uint8_t* w1 = w0 + Dec::kBytes;
-        const I x0 = Dec::q(w0), x1 = Dec::q(w1);
+        const I x0 = Dec::q(w0), x1 = Dec::q(w0 + Dec::kBytes);
         const I ax0 = S::sign8(x0, x0), ax1 = S::sign8(x1, x1);
-        const float d0 = S::half(w0), d1 = S::half(w1);
+        QS_UNROLL
         for (int t = 0; t < NT; ++t) {
-            const uint8_t* a0 = a + t * as + b * kQ8_0Bytes;
-            const uint8_t* a1 = a0 + kQ8_0Bytes;
-            const I p0 = S::madd(S::maddubs(ax0, S::sign8(S::load(a0 + 2), x0)), ones);
-            const I p1 = S::madd(S::maddubs(ax1, S::sign8(S::load(a1 + 2), x1)), ones);
-            const F f0 = S::fmul(S::fset(d0 * S::half(a0)), S::cvt(p0));
-            acc[t] = S::fadd(acc[t], S::fma(S::fset(d1 * S::half(a1)), S::cvt(p1), f0));
+            const uint8_t* a0 = a + t * as + b * kQ8_0Bytes + 2;
+            const I p0 = S::madd(S::maddubs(ax0, S::sign8(S::load(a0), x0)), ones);
+            const I p1 = S::madd(S::maddubs(ax1, S::sign8(S::load(a0 + kQ8_0Bytes), x1)), ones);
+            acc[t] = S::fadd(acc[t], S::fma(S::fbcast(s1 + t * ss), S::cvt(p1), S::fmul(S::fbcast(s0 + t * ss), S::cvt(p0))));
         }
+    };
+    int64_t b = 0;
+    for (; b + 8 <= nb; b += 8) {
+        const F dw = S::template halves8<Dec::kBytes>(w + b * Dec::kBytes);
+        alignas(32) float sc[NT][8];  // broadcast-loaded per block (a load, no shuffle)
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            S::fstore(sc[t], S::fmul(dw, S::floadu(a + t * as + ext + 4 * b)));
+        pair(b, &sc[0][0], &sc[0][1], 8);
+        pair(b + 2, &sc[0][2], &sc[0][3], 8);
+        pair(b + 4, &sc[0][4], &sc[0][5], 8);
+        pair(b + 6, &sc[0][6], &sc[0][7], 8);
+    }
+    for (; b + 2 <= nb; b += 2) {
+        float s0[NT], s1[NT];
+        const float d0 = S::half(w + b * Dec::kBytes), d1 = S::half(w + (b + 1) * Dec::kBytes);
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            s0[t] = d0 * loadF32(a + t * as + ext + 4 * b);
+            s1[t] = d1 * loadF32(a + t * as + ext + 4 * (b + 1));
+        }
+        pair(b, s0, s1, 1);
     }
     if (b < nb) {
         const uint8_t* w0 = w + b * Dec::kBytes;
         const I x0 = Dec::q(w0);
         const I ax0 = S::sign8(x0, x0);
         const float d0 = S::half(w0);
+        QS_UNROLL
         for (int t = 0; t < NT; ++t) {
-            const uint8_t* a0 = a + t * as + b * kQ8_0Bytes;
-            const I p0 = S::madd(S::maddubs(ax0, S::sign8(S::load(a0 + 2), x0)), ones);
-            acc[t] = S::fma(S::fset(d0 * S::half(a0)), S::cvt(p0), acc[t]);
+            const uint8_t* a0 = a + t * as + b * kQ8_0Bytes + 2;
+            const I p0 = S::madd(S::maddubs(ax0, S::sign8(S::load(a0), x0)), ones);
+            acc[t] = S::fma(S::fset(d0 * loadF32(a + t * as + ext + 4 * b)), S::cvt(p0), acc[t]);
         }
     }
+    QS_UNROLL
     for (int t = 0; t < NT; ++t)
         y[t * ys] = S::hsum(acc[t]);
 }
 
-// Unsigned levels with a min (Q4_1, Q5_1) x Q8_1: sum d_w*d_a*int_sum + m_w*s_a.
-template <class Dec, int NT>
-QS_KINLINE void legacyUnsigned(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+// ---- Q4_0, Q5_0, IQ4_NL (x Q8_0) and Q4_1, Q5_1 (x Q8_1) by pairs of blocks ----------------------
+// The 16 bytes of nibbles of blocks b and b+1 are loaded side by side, so one 32-byte vector holds
+// the low nibbles of both (weights 0..15 of each) and another the high ones (16..31): half the
+// unpacking work per block. The activation row's extras hold its quants in the same pair order
+// (isa_table.h). The int32 lanes 0-3 of a pair's product belong to block b, 4-7 to block b+1, so
+// one scale vector (d_w * d_a of b in lanes 0-3, of b+1 in 4-7) and one fused multiply-add finish
+// the pair. Unsigned levels (Q4_0: nibble, level = nibble - 8; Q5_0: 5 bits, level - 16) are
+// multiplied as they are and the offset removed with the activation's lane sums: no sign tricks.
+// Per token two accumulators, for even and odd pairs.
+
+// Pair decoders: lo/hi as above; Single decodes one block (the odd last one) as in the Q8_0 path.
+alignas(32) inline constexpr uint8_t kPairBitsLo[32] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+                                                        4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5};
+alignas(32) inline constexpr uint8_t kPairBitsHi[32] = {2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3,
+                                                        6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7};
+alignas(32) inline constexpr int32_t kPairDup[4][8] = {
+    {0, 0, 0, 0, 1, 1, 1, 1}, {2, 2, 2, 2, 3, 3, 3, 3}, {4, 4, 4, 4, 5, 5, 5, 5}, {6, 6, 6, 6, 7, 7, 7, 7}};
+
+// 0xFF in byte i of (lo, hi) where the fifth bit of that weight is set: qh words of b and b+1 at p0, p1.
+QS_KINLINE void pairBits(const uint8_t* p0, const uint8_t* p1, I& lo, I& hi)
 {
+    const I bc = S::set64(uint64_t(load32(p0)) | (uint64_t(load32(p1)) << 32));
+    const I holes = S::load(kBitHoles), all = S::set8(-1);
+    lo = S::cmpeq8(S::or_(S::shuffle8(bc, S::load(kPairBitsLo)), holes), all);
+    hi = S::cmpeq8(S::or_(S::shuffle8(bc, S::load(kPairBitsHi)), holes), all);
+}
+QS_KINLINE void pairNibbles(const uint8_t* q0, const uint8_t* q1, I& lo, I& hi)
+{
+    const I v = S::join(S::load16(q0), S::load16(q1)), low4 = S::set8(0x0F);
+    lo = S::and_(v, low4);
+    hi = S::and_(S::srl16<4>(v), low4);
+}
+struct PairQ4_0 {
+    using Single = DecQ4_0;
+    static constexpr int kBytes = sizeof(BlockQ4_0), kShift = 3;  // offset 8
+    static constexpr bool kSigned = false, kMin = false;
+    static QS_KINLINE void q(const uint8_t* b, I& lo, I& hi)
+    {
+        pairNibbles(b + offsetof(BlockQ4_0, qs), b + kBytes + offsetof(BlockQ4_0, qs), lo, hi);
+    }
+};
+struct PairQ5_0 {
+    using Single = DecQ5_0;
+    static constexpr int kBytes = sizeof(BlockQ5_0), kShift = 4;  // offset 16
+    static constexpr bool kSigned = false, kMin = false;
+    static QS_KINLINE void q(const uint8_t* b, I& lo, I& hi)
+    {
+        I bl, bh;
+        pairNibbles(b + offsetof(BlockQ5_0, qs), b + kBytes + offsetof(BlockQ5_0, qs), lo, hi);
+        pairBits(b + offsetof(BlockQ5_0, qh), b + kBytes + offsetof(BlockQ5_0, qh), bl, bh);
+        lo = S::or_(lo, S::and_(bl, S::set8(0x10)));
+        hi = S::or_(hi, S::and_(bh, S::set8(0x10)));
+    }
+};
+struct PairIq4Nl {
+    using Single = DecIq4Nl;
+    static constexpr int kBytes = sizeof(BlockIq4Nl), kShift = 0;
+    static constexpr bool kSigned = true, kMin = false;
+    static QS_KINLINE void q(const uint8_t* b, I& lo, I& hi)
+    {
+        pairNibbles(b + offsetof(BlockIq4Nl, qs), b + kBytes + offsetof(BlockIq4Nl, qs), lo, hi);
+        const I table = S::dup16(S::load16(kIq4nl));
+        lo = S::shuffle8(table, lo);
+        hi = S::shuffle8(table, hi);
+    }
+};
+struct PairQ4_1 {
+    using Single = DecQ4_1;
+    static constexpr int kBytes = sizeof(BlockQ4_1), kShift = 0;
+    static constexpr bool kSigned = false, kMin = true;
+    static QS_KINLINE void q(const uint8_t* b, I& lo, I& hi)
+    {
+        pairNibbles(b + offsetof(BlockQ4_1, qs), b + kBytes + offsetof(BlockQ4_1, qs), lo, hi);
+    }
+};
+struct PairQ5_1 {
+    using Single = DecQ5_1;
+    static constexpr int kBytes = sizeof(BlockQ5_1), kShift = 0;
+    static constexpr bool kSigned = false, kMin = true;
+    static QS_KINLINE void q(const uint8_t* b, I& lo, I& hi)
+    {
+        I bl, bh;
+        pairNibbles(b + offsetof(BlockQ5_1, qs), b + kBytes + offsetof(BlockQ5_1, qs), lo, hi);
+        pairBits(b + offsetof(BlockQ5_1, qh), b + kBytes + offsetof(BlockQ5_1, qh), bl, bh);
+        lo = S::or_(lo, S::and_(bl, S::set8(0x10)));
+        hi = S::or_(hi, S::and_(bh, S::set8(0x10)));
+    }
+};
+
+template <class P, int NT>
+QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    constexpr bool kMin = P::kMin;
+    constexpr int kActBytes = kMin ? kQ8_1Bytes : kQ8_0Bytes;
+    const detail::ActLayout L = detail::actLayout(kMin, nb);
     const I ones = S::set16(1);
-    F acc[NT];
+    F acc[NT][2], minsV[NT];
     float mins[NT];
+    QS_UNROLL
     for (int t = 0; t < NT; ++t) {
-        acc[t] = S::fzero();
+        acc[t][0] = acc[t][1] = minsV[t] = S::fzero();
         mins[t] = 0.0f;
     }
+    // pair k (blocks 2k, 2k+1); sc[t]: the scales of token t (lanes 0-3 block 2k, 4-7 block 2k+1)
+    auto pairDot = [&](int64_t k, const F* sc) QS_LAMBDA_INLINE {
+        I lo, hi;
+        P::q(w + 2 * k * P::kBytes, lo, hi);
+        [[maybe_unused]] I alo, ahi;
+        if constexpr (P::kSigned) {
+            alo = S::sign8(lo, lo);
+            ahi = S::sign8(hi, hi);
+        }
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            const uint8_t* yp = a + t * as + L.pairs + 64 * k;
+            I p;
+            if constexpr (P::kSigned) {  // |w| x sign(w) * y; two products of up to 127 * 127 * 2 do not fit int16
+                p = S::add32(S::madd(S::maddubs(alo, S::sign8(S::load(yp), lo)), ones),
+                             S::madd(S::maddubs(ahi, S::sign8(S::load(yp + 32), hi)), ones));
+            } else {  // levels <= 31: both products sum within int16
+                p = S::madd(S::add16(S::maddubs(lo, S::load(yp)), S::maddubs(hi, S::load(yp + 32))), ones);
+                if constexpr (P::kShift > 0)
+                    p = S::sub32(p, S::sll32<P::kShift>(S::load(a + t * as + L.laneSums + 32 * k)));
+            }
+            acc[t][k & 1] = S::fma(sc[t], S::cvt(p), acc[t][k & 1]);
+        }
+    };
     int64_t b = 0;
+    for (; b + 8 <= nb; b += 8) {
+        F dw, mw;
+        if constexpr (kMin)
+            S::template halfPairs8<P::kBytes>(w + b * P::kBytes, dw, mw);
+        else
+            dw = S::template halves8<P::kBytes>(w + b * P::kBytes);
+        F sv[NT];
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            sv[t] = S::fmul(dw, S::floadu(a + t * as + L.scales + 4 * b));
+            if constexpr (kMin)
+                minsV[t] = S::fadd(minsV[t], S::fmul(mw, S::floadu(a + t * as + L.scales + 4 * (nb + b))));
+        }
+        for (int j = 0; j < 4; ++j) {
+            const I idx = S::load(kPairDup[j]);
+            F sc[NT];
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t)
+                sc[t] = S::permf(sv[t], idx);
+            pairDot(b / 2 + j, sc);
+        }
+    }
     for (; b + 2 <= nb; b += 2) {
-        const uint8_t* w0 = w + b * Dec::kBytes;
-        const uint8_t* w1 = w0 + Dec::kBytes;
-        const I x0 = Dec::q(w0), x1 = Dec::q(w1);
-        const float d0 = S::half(w0), d1 = S::half(w1);
-        const float m0 = S::half(w0 + Dec::kM), m1 = S::half(w1 + Dec::kM);
+        const uint8_t* w0 = w + b * P::kBytes;
+        const float d0 = S::half(w0), d1 = S::half(w0 + P::kBytes);
+        F sc[NT];
+        QS_UNROLL
         for (int t = 0; t < NT; ++t) {
-            const uint8_t* a0 = a + t * as + b * kQ8_1Bytes;
-            const uint8_t* a1 = a0 + kQ8_1Bytes;
-            const I p0 = S::madd(S::maddubs(x0, S::load(a0 + 4)), ones);
-            const I p1 = S::madd(S::maddubs(x1, S::load(a1 + 4)), ones);
-            const F f0 = S::fmul(S::fset(d0 * S::half(a0)), S::cvt(p0));
-            acc[t] = S::fadd(acc[t], S::fma(S::fset(d1 * S::half(a1)), S::cvt(p1), f0));
-            mins[t] += m0 * S::half(a0 + 2) + m1 * S::half(a1 + 2);
+            const uint8_t* s = a + t * as + L.scales + 4 * b;
+            sc[t] = S::fset2(d0 * loadF32(s), d1 * loadF32(s + 4));
+            if constexpr (kMin)
+                mins[t] += S::half(w0 + 2) * loadF32(s + 4 * nb) + S::half(w0 + P::kBytes + 2) * loadF32(s + 4 * nb + 4);
+        }
+        pairDot(b / 2, sc);
+    }
+    if (b < nb) {  // the odd last block, from the activation blocks as llama.cpp lays them out
+        using D = typename P::Single;
+        const uint8_t* w0 = w + b * P::kBytes;
+        const I x0 = D::q(w0);
+        const float d0 = S::half(w0);
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            const uint8_t* a0 = a + t * as + b * kActBytes;
+            const I y0 = S::load(a0 + kActBytes - 32);
+            const I p0 = kMin ? S::madd(S::maddubs(x0, y0), ones)
+                              : S::madd(S::maddubs(S::sign8(x0, x0), S::sign8(y0, x0)), ones);
+            acc[t][0] = S::fma(S::fset(d0 * loadF32(a + t * as + L.scales + 4 * b)), S::cvt(p0), acc[t][0]);
+            if constexpr (kMin)
+                mins[t] += S::half(w0 + 2) * loadF32(a + t * as + L.scales + 4 * (nb + b));
         }
     }
-    if (b < nb) {
-        const uint8_t* w0 = w + b * Dec::kBytes;
-        const I x0 = Dec::q(w0);
-        const float d0 = S::half(w0), m0 = S::half(w0 + Dec::kM);
-        for (int t = 0; t < NT; ++t) {
-            const uint8_t* a0 = a + t * as + b * kQ8_1Bytes;
-            const I p0 = S::madd(S::maddubs(x0, S::load(a0 + 4)), ones);
-            acc[t] = S::fma(S::fset(d0 * S::half(a0)), S::cvt(p0), acc[t]);
-            mins[t] += m0 * S::half(a0 + 2);
-        }
+    QS_UNROLL
+    for (int t = 0; t < NT; ++t) {
+        float r = S::hsum(S::fadd(acc[t][0], acc[t][1]));
+        if constexpr (kMin)
+            r += S::hsum(minsV[t]) + mins[t];
+        y[t * ys] = r;
     }
-    for (int t = 0; t < NT; ++t)
-        y[t * ys] = S::hsum(acc[t]) + mins[t];
 }
 
 // ---- K-quants x Q8_K (256-weight super-blocks) ---------------------------------------------------
@@ -257,6 +432,7 @@ QS_KINLINE void q45K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, 
     const I low4 = S::set8(0x0F);
     F acc[NT];
     float mins[NT];
+    QS_UNROLL
     for (int t = 0; t < NT; ++t) {
         acc[t] = S::fzero();
         mins[t] = 0.0f;
@@ -269,6 +445,7 @@ QS_KINLINE void q45K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, 
         const I mins16 = S::shuffle8(S::dupLane<1>(sm), S::load(kMinPairs));
         I sumi[NT];
         int32_t msum[NT];
+        QS_UNROLL
         for (int t = 0; t < NT; ++t) {
             const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
             msum[t] = S::hsum32(S::madd(mins16, S::load(q8 + kQ8_KBsums)));
@@ -286,6 +463,7 @@ QS_KINLINE void q45K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, 
             hi = S::or_(hi, S::and_(moveBit<2 * c + 1, 4>(qh), S::set8(0x10)));                            \
         }                                                                                                  \
         const I s0 = S::shuffle8(sc, S::load(kBcast16[2 * c])), s1 = S::shuffle8(sc, S::load(kBcast16[2 * c + 1])); \
+        QS_UNROLL                                                                                          \
         for (int t = 0; t < NT; ++t) {                                                                     \
             const uint8_t* q8 = a + t * as + i * kQ8_KBytes + kQ8_KQs + 64 * c;                            \
             const I p0 = S::madd(S::maddubs(lo, S::load(q8)), s0);                                         \
@@ -295,12 +473,14 @@ QS_KINLINE void q45K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, 
     }
         QS_CHUNK(0) QS_CHUNK(1) QS_CHUNK(2) QS_CHUNK(3)
 #undef QS_CHUNK
+        QS_UNROLL
         for (int t = 0; t < NT; ++t) {
             const float ad = loadF32(a + t * as + i * kQ8_KBytes);
             acc[t] = S::fma(S::fset(d * ad), S::cvt(sumi[t]), acc[t]);
             mins[t] += (dmin * ad) * float(msum[t]);
         }
     }
+    QS_UNROLL
     for (int t = 0; t < NT; ++t)
         y[t * ys] = S::hsum(acc[t]) - mins[t];
 }
@@ -311,6 +491,7 @@ QS_KINLINE void q6K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
     using B = BlockQ6K;
     const I low4 = S::set8(0x0F);
     F acc[NT];
+    QS_UNROLL
     for (int t = 0; t < NT; ++t)
         acc[t] = S::fzero();
     for (int64_t i = 0; i < nb; ++i) {
@@ -318,6 +499,7 @@ QS_KINLINE void q6K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
         const float d = S::half(x + offsetof(B, d));
         const I sc = S::widen8(S::load16(x + offsetof(B, scales)));
         I sumi[NT], corr[NT];
+        QS_UNROLL
         for (int t = 0; t < NT; ++t) {  // levels are stored + 32: subtract 32 * sum(scale * bsum)
             corr[t] = S::madd(sc, S::load(a + t * as + i * kQ8_KBytes + kQ8_KBsums));
             sumi[t] = S::zero();
@@ -329,6 +511,7 @@ QS_KINLINE void q6K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
 #define QS_PART(k, q)                                                                  \
     {                                                                                  \
         const I scv = S::shuffle8(scn, S::load(kPair16[k]));                           \
+        QS_UNROLL                                                                                          \
         for (int t = 0; t < NT; ++t) {                                                 \
             const uint8_t* q8 = a + t * as + i * kQ8_KBytes + kQ8_KQs + 128 * n + 32 * k; \
             sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(q, S::load(q8)), scv));     \
@@ -340,11 +523,13 @@ QS_KINLINE void q6K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
             QS_PART(3, S::or_(S::and_(S::srl16<4>(ql1), low4), S::srl16<2>(S::and_(qh, S::set8(int8_t(0xC0))))))
 #undef QS_PART
         }
+        QS_UNROLL
         for (int t = 0; t < NT; ++t) {
             const float ad = loadF32(a + t * as + i * kQ8_KBytes);
             acc[t] = S::fma(S::fset(d * ad), S::cvt(S::sub32(sumi[t], S::sll32<5>(corr[t]))), acc[t]);
         }
     }
+    QS_UNROLL
     for (int t = 0; t < NT; ++t)
         y[t * ys] = S::hsum(acc[t]);
 }
@@ -366,6 +551,7 @@ QS_KINLINE void q3K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
     using B = BlockQ3K;
     const I three = S::set8(3), four = S::set8(4);
     F acc[NT];
+    QS_UNROLL
     for (int t = 0; t < NT; ++t)
         acc[t] = S::fzero();
     for (int64_t i = 0; i < nb; ++i) {
@@ -373,6 +559,7 @@ QS_KINLINE void q3K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
         const float d = S::half(x + offsetof(B, d));
         const I sc = scales3K(x + offsetof(B, scales));
         I sumi[NT], corr[NT];
+        QS_UNROLL
         for (int t = 0; t < NT; ++t) {  // levels + 4 are stored: subtract 4 * sum(scale * bsum)
             corr[t] = S::madd(sc, S::load(a + t * as + i * kQ8_KBytes + kQ8_KBsums));
             sumi[t] = S::zero();
@@ -386,6 +573,7 @@ QS_KINLINE void q3K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
         const I hb = h ? moveBit<4 + j, 2>(hm) : moveBit<j, 2>(hm);                                 \
         const I q = S::or_(S::and_(S::srl16<2 * j>(q2), three), S::and_(hb, four));                 \
         const I scv = S::shuffle8(sch, S::load(kPair16[j]));                                        \
+        QS_UNROLL                                                                                          \
         for (int t = 0; t < NT; ++t) {                                                              \
             const uint8_t* q8 = a + t * as + i * kQ8_KBytes + kQ8_KQs + 128 * h + 32 * j;           \
             sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(q, S::load(q8)), scv));                  \
@@ -394,11 +582,13 @@ QS_KINLINE void q3K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
             QS_PART(0) QS_PART(1) QS_PART(2) QS_PART(3)
 #undef QS_PART
         }
+        QS_UNROLL
         for (int t = 0; t < NT; ++t) {
             const float ad = loadF32(a + t * as + i * kQ8_KBytes);
             acc[t] = S::fma(S::fset(d * ad), S::cvt(S::sub32(sumi[t], S::sll32<2>(corr[t]))), acc[t]);
         }
     }
+    QS_UNROLL
     for (int t = 0; t < NT; ++t)
         y[t * ys] = S::hsum(acc[t]);
 }
@@ -410,6 +600,7 @@ QS_KINLINE void q2K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
     const I three = S::set8(3);
     F acc[NT];
     float mins[NT];
+    QS_UNROLL
     for (int t = 0; t < NT; ++t) {
         acc[t] = S::fzero();
         mins[t] = 0.0f;
@@ -421,6 +612,7 @@ QS_KINLINE void q2K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
         const I sc = S::and_(raw, S::set16(0x0F)), mn = S::srl16<4>(raw);
         I sumi[NT];
         int32_t msum[NT];
+        QS_UNROLL
         for (int t = 0; t < NT; ++t) {
             msum[t] = S::hsum32(S::madd(mn, S::load(a + t * as + i * kQ8_KBytes + kQ8_KBsums)));
             sumi[t] = S::zero();
@@ -432,6 +624,7 @@ QS_KINLINE void q2K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
     {                                                                                     \
         const I q = S::and_(S::srl16<2 * j>(q2), three);                                  \
         const I scv = S::shuffle8(sch, S::load(kPair16[j]));                              \
+        QS_UNROLL                                                                                          \
         for (int t = 0; t < NT; ++t) {                                                    \
             const uint8_t* q8 = a + t * as + i * kQ8_KBytes + kQ8_KQs + 128 * h + 32 * j; \
             sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(q, S::load(q8)), scv));        \
@@ -440,12 +633,14 @@ QS_KINLINE void q2K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
             QS_PART(0) QS_PART(1) QS_PART(2) QS_PART(3)
 #undef QS_PART
         }
+        QS_UNROLL
         for (int t = 0; t < NT; ++t) {
             const float ad = loadF32(a + t * as + i * kQ8_KBytes);
             acc[t] = S::fma(S::fset(d * ad), S::cvt(sumi[t]), acc[t]);
             mins[t] += (dmin * ad) * float(msum[t]);
         }
     }
+    QS_UNROLL
     for (int t = 0; t < NT; ++t)
         y[t * ys] = S::hsum(acc[t]) - mins[t];
 }
@@ -473,21 +668,28 @@ template <class WL, class AL, int R, int T>
 QS_KINLINE void floatMicro(int64_t n, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, float* y, size_t ys)
 {
     F acc[R][T];
+    QS_UNROLL
     for (int r = 0; r < R; ++r)
+        QS_UNROLL
         for (int t = 0; t < T; ++t)
             acc[r][t] = S::fzero();
     int64_t i = 0;
     for (; i + 8 <= n; i += 8) {
         F wv[R];
+        QS_UNROLL
         for (int r = 0; r < R; ++r)
             wv[r] = WL::v8(w + r * ws, i);
+        QS_UNROLL
         for (int t = 0; t < T; ++t) {
             const F av = AL::v8(a + t * as, i);
+            QS_UNROLL
             for (int r = 0; r < R; ++r)
                 acc[r][t] = S::fma(wv[r], av, acc[r][t]);
         }
     }
+    QS_UNROLL
     for (int r = 0; r < R; ++r)
+        QS_UNROLL
         for (int t = 0; t < T; ++t) {
             float s = S::hsum(acc[r][t]);
             for (int64_t j = i; j < n; ++j)
@@ -526,11 +728,11 @@ void quantTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t
         }                                                                                                     \
     };
 QS_KERNEL(KQ8_0, 32, (legacySigned<DecQ8_0, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KQ4_0, 32, (legacySigned<DecQ4_0, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KQ5_0, 32, (legacySigned<DecQ5_0, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KIq4Nl, 32, (legacySigned<DecIq4Nl, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KQ4_1, 32, (legacyUnsigned<DecQ4_1, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KQ5_1, 32, (legacyUnsigned<DecQ5_1, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ4_0, 32, (legacyPairs<PairQ4_0, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ5_0, 32, (legacyPairs<PairQ5_0, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq4Nl, 32, (legacyPairs<PairIq4Nl, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ4_1, 32, (legacyPairs<PairQ4_1, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ5_1, 32, (legacyPairs<PairQ5_1, NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KQ2_K, 256, (q2K<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KQ3_K, 256, (q3K<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KQ4_K, 256, (q45K<false, NT>(nb, w, a, as, y, ys)))
@@ -690,5 +892,7 @@ inline detail::IsaKernels makeTable(const char* name)
 }
 
 #undef QS_KINLINE
+#undef QS_LAMBDA_INLINE
+#undef QS_UNROLL
 
 }  // namespace qs::kernels::QS_KERNEL_ISA

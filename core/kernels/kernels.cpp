@@ -56,6 +56,54 @@ const BlockFormat* blockFormat(GgmlType t)
 
 bool isFloatType(GgmlType t) { return t == GgmlType::F32 || t == GgmlType::F16 || t == GgmlType::BF16; }
 
+// Bytes of an activation row as the kernels read it (isa_table.h: the row, then extras).
+size_t kernelRowBytes(GgmlType act, int64_t n)
+{
+    if (act == GgmlType::Q8_0 || act == GgmlType::Q8_1)
+        return detail::actLayout(act == GgmlType::Q8_1, n / 32).bytes;
+    return rowBytes(act, n);
+}
+
+// Writes the extras of a converted activation row (its blocks already in place).
+void addExtras(GgmlType act, uint8_t* row, int64_t n)
+{
+    if (act != GgmlType::Q8_0 && act != GgmlType::Q8_1)
+        return;
+    const bool q81 = act == GgmlType::Q8_1;
+    const int bs = q81 ? 36 : 34, qs = q81 ? 4 : 2;
+    const int64_t nb = n / 32;
+    const detail::ActLayout l = detail::actLayout(q81, nb);
+    for (int64_t b = 0; b < nb; ++b) {
+        uint16_t h[2];
+        std::memcpy(h, row + b * bs, 4);
+        const float d = fp16ToFp32(h[0]);
+        std::memcpy(row + l.scales + 4 * b, &d, 4);
+        if (q81) {
+            const float s = fp16ToFp32(h[1]);
+            std::memcpy(row + l.scales + 4 * (nb + b), &s, 4);
+        }
+    }
+    for (int64_t k = 0; k < nb / 2; ++k) {
+        const uint8_t* b0 = row + 2 * k * bs + qs;
+        const uint8_t* b1 = b0 + bs;
+        uint8_t* p = row + l.pairs + 64 * k;
+        std::memcpy(p, b0, 16);
+        std::memcpy(p + 16, b1, 16);
+        std::memcpy(p + 32, b0 + 16, 16);
+        std::memcpy(p + 48, b1 + 16, 16);
+        if (!q81) {
+            int32_t lane[8];
+            for (int i = 0; i < 8; ++i) {
+                int32_t sum = 0;
+                for (int m = 0; m < 4; ++m)
+                    sum += int8_t(p[4 * i + m]) + int8_t(p[32 + 4 * i + m]);
+                lane[i] = sum;
+            }
+            std::memcpy(row + l.laneSums + 32 * k, lane, 32);
+        }
+    }
+}
+
 }  // namespace
 
 const char* activeIsa() { return isa().name; }
@@ -119,8 +167,17 @@ float vecDot(GgmlType t, int64_t n, const void* row, const void* act)
     if (!hasKernel(t))
         (void)vecDotType(t);  // throws
     (void)rowBytes(t, n);
+    const GgmlType at = vecDotType(t);
+    const auto* a = static_cast<const uint8_t*>(act);
+    if (at == GgmlType::Q8_0 || at == GgmlType::Q8_1) {  // the kernels' layout: a copy with the extras
+        thread_local std::vector<uint8_t> ext;
+        uint8_t* e = scratch(ext, kernelRowBytes(at, n));
+        std::memcpy(e, act, rowBytes(at, n));
+        addExtras(at, e, n);
+        a = e;
+    }
     float y = 0.0f;
-    isa().dot[slot(t)](n, static_cast<const uint8_t*>(row), 0, 1, static_cast<const uint8_t*>(act), 0, 1, &y, 1);
+    isa().dot[slot(t)](n, static_cast<const uint8_t*>(row), 0, 1, a, 0, 1, &y, 1);
     return y;
 }
 
@@ -171,7 +228,7 @@ void Activations::set(GgmlType vecDotType, const float* X, int64_t nTokens, int6
 {
     if (ldx == 0)
         ldx = cols;
-    rowBytes_ = kernels::rowBytes(vecDotType, cols);
+    rowBytes_ = kernelRowBytes(vecDotType, cols);
     type_ = vecDotType;
     tokens_ = nTokens;
     cols_ = cols;
@@ -179,8 +236,10 @@ void Activations::set(GgmlType vecDotType, const float* X, int64_t nTokens, int6
         buf_.resize(rowBytes_ * size_t(nTokens));
     const int64_t grain = std::max<int64_t>(1, 65536 / std::max<int64_t>(1, cols));
     parallelFor(nTokens, grain, [&](int64_t b, int64_t e) {
-        for (int64_t t = b; t < e; ++t)
+        for (int64_t t = b; t < e; ++t) {
             quantizeRow(vecDotType, X + t * ldx, buf_.data() + size_t(t) * rowBytes_, cols);
+            addExtras(vecDotType, buf_.data() + size_t(t) * rowBytes_, cols);
+        }
     });
 }
 

@@ -74,6 +74,8 @@ public:
     GgmlType type() const { return type_; }
     int64_t tokens() const { return tokens_; }
     int64_t cols() const { return cols_; }
+    // Bytes from one row to the next: the vec-dot type's row (llama.cpp's bytes, at row(t)) followed
+    // by what the kernels precompute per activation row (Q8_0/Q8_1: the block scales as floats).
     size_t rowBytes() const { return rowBytes_; }
     const uint8_t* row(int64_t t) const { return buf_.data() + size_t(t) * rowBytes_; }
 

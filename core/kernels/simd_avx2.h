@@ -13,6 +13,9 @@
 #include <cstring>
 
 #define QS_SIMD_INLINE inline __attribute__((always_inline))
+#define QS_KERNEL_INLINE inline __attribute__((always_inline))
+#define QS_KERNEL_LAMBDA_INLINE __attribute__((always_inline))
+#define QS_KERNEL_UNROLL _Pragma("GCC unroll 16")
 
 namespace qs::kernels::isa_avx2 {
 
@@ -37,6 +40,7 @@ struct Simd {
     static QS_SIMD_INLINE I set8(int8_t v) { return _mm256_set1_epi8(v); }
     static QS_SIMD_INLINE I set16(int16_t v) { return _mm256_set1_epi16(v); }
     static QS_SIMD_INLINE I set32(int32_t v) { return _mm256_set1_epi32(v); }
+    static QS_SIMD_INLINE I set64(uint64_t v) { return _mm256_set1_epi64x(int64_t(v)); }
     // int16 lanes 0-7 = a, 8-15 = b
     static QS_SIMD_INLINE I set16x2(int16_t a, int16_t b)
     {
@@ -114,6 +118,33 @@ struct Simd {
     static QS_SIMD_INLINE F loadBf8(const void* p)
     {
         return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(load16(p)), 16));
+    }
+    static QS_SIMD_INLINE F floadu(const void* p) { return _mm256_loadu_ps(static_cast<const float*>(p)); }
+    static QS_SIMD_INLINE F fbcast(const float* p) { return _mm256_broadcast_ss(p); }  // a load, no shuffle
+    static QS_SIMD_INLINE F fset2(float lo, float hi) { return _mm256_set_m128(_mm_set1_ps(hi), _mm_set1_ps(lo)); }
+    static QS_SIMD_INLINE F permf(F v, I idx) { return _mm256_permutevar8x32_ps(v, idx); }  // lane i = v[idx[i] & 7]
+    // The fp16 values at p + k * Stride, k = 0..7 (one gather of 32-bit words; 4 bytes readable at each).
+    template <int Stride>
+    static QS_SIMD_INLINE F halves8(const uint8_t* p)
+    {
+        F lo, hi;
+        halfPairs8<Stride>(p, lo, hi);
+        return lo;
+    }
+    // The two fp16 values of the 32-bit word at p + k * Stride: lo the first, hi the second.
+    template <int Stride>
+    static QS_SIMD_INLINE void halfPairs8(const uint8_t* p, F& lo, F& hi)
+    {
+        const __m256i idx = _mm256_setr_epi32(0, Stride, 2 * Stride, 3 * Stride, 4 * Stride, 5 * Stride, 6 * Stride, 7 * Stride);
+        // masked form with a zero source: no dependency on the destination register's old value
+        const __m256i g = _mm256_mask_i32gather_epi32(_mm256_setzero_si256(), reinterpret_cast<const int*>(p), idx,
+                                                      _mm256_set1_epi32(-1), 1);
+        // per 16-byte half: first halves of its 4 words, then their second halves
+        const __m256i s = _mm256_shuffle_epi8(g, _mm256_setr_epi8(0, 1, 4, 5, 8, 9, 12, 13, 2, 3, 6, 7, 10, 11, 14, 15,
+                                                                  0, 1, 4, 5, 8, 9, 12, 13, 2, 3, 6, 7, 10, 11, 14, 15));
+        const __m256i q = _mm256_permute4x64_epi64(s, _MM_SHUFFLE(3, 1, 2, 0));
+        lo = _mm256_cvtph_ps(_mm256_castsi256_si128(q));
+        hi = _mm256_cvtph_ps(_mm256_extracti128_si256(q, 1));
     }
     // sum of the 8 lanes: (0+4, 1+5, 2+6, 3+7), then (0+2, 1+3), then (0+1)
     static QS_SIMD_INLINE float hsum(F a)

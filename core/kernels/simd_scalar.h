@@ -11,7 +11,10 @@
 #include <cstdint>
 #include <cstring>
 
-#define QS_SIMD_INLINE inline __attribute__((always_inline))
+#define QS_SIMD_INLINE inline
+#define QS_KERNEL_INLINE inline
+#define QS_KERNEL_LAMBDA_INLINE
+#define QS_KERNEL_UNROLL
 
 namespace qs::kernels::isa_scalar {
 
@@ -96,6 +99,13 @@ public:
     static QS_SIMD_INLINE I set32(int32_t v)
     {
         Lanes<int32_t, 8> l;
+        for (auto& x : l.v)
+            x = v;
+        return put(l);
+    }
+    static QS_SIMD_INLINE I set64(uint64_t v)
+    {
+        Lanes<uint64_t, 4> l;
         for (auto& x : l.v)
             x = v;
         return put(l);
@@ -361,6 +371,44 @@ public:
         for (int i = 0; i < 8; ++i)
             r.f[i] = bf16ToFp32(h[i]);
         return r;
+    }
+    static QS_SIMD_INLINE F floadu(const void* p)
+    {
+        F r;
+        std::memcpy(r.f, p, 32);
+        return r;
+    }
+    static QS_SIMD_INLINE F fbcast(const float* p) { return fset(*p); }
+    static QS_SIMD_INLINE F fset2(float lo, float hi)
+    {
+        F r;
+        for (int i = 0; i < 8; ++i)
+            r.f[i] = i < 4 ? lo : hi;
+        return r;
+    }
+    static QS_SIMD_INLINE F permf(F v, I idx)
+    {
+        const auto l = get<uint32_t>(idx);
+        F r;
+        for (int i = 0; i < 8; ++i)
+            r.f[i] = v.f[l.v[i] & 7];
+        return r;
+    }
+    template <int Stride>
+    static QS_SIMD_INLINE F halves8(const uint8_t* p)
+    {
+        F r;
+        for (int k = 0; k < 8; ++k)
+            r.f[k] = half(p + k * Stride);
+        return r;
+    }
+    template <int Stride>
+    static QS_SIMD_INLINE void halfPairs8(const uint8_t* p, F& lo, F& hi)
+    {
+        for (int k = 0; k < 8; ++k) {
+            lo.f[k] = half(p + k * Stride);
+            hi.f[k] = half(p + k * Stride + 2);
+        }
     }
     static QS_SIMD_INLINE float hsum(F a)
     {

@@ -1,6 +1,7 @@
 #include "tests/interop/ggml_lib.h"
 
 #include "core/formats/format.h"
+#include "core/util/cpu.h"
 #include "tests/support/fixtures.h"
 
 #include <QFile>
@@ -47,8 +48,7 @@ std::string ggmlCpuLib()
     const QByteArray env = qgetenv("QS_GGML_CPU_LIB");
     if (!env.isEmpty())
         return env.toStdString();
-    __builtin_cpu_init();
-    if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma") || !__builtin_cpu_supports("f16c"))
+    if (!cpuHasAvx2())
         qFatal("this CPU has no AVX2/FMA/F16C: set QS_GGML_CPU_LIB to the libggml-cpu variant llama.cpp uses here");
     const QString base = ggmlBaseLib();
     return (base.left(base.lastIndexOf(QLatin1Char('/')) + 1) + QStringLiteral("libggml-cpu-haswell.so")).toStdString();

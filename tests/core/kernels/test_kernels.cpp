@@ -243,16 +243,18 @@ private slots:
                 }
                 QVERIFY2(qa == qb, qPrintable(QStringLiteral("%1 activations differ").arg(nameOf(act))));
             }
-            const std::vector<uint8_t> a = acts(act, x, kTok, n);
-            const size_t as = rowBytes(act, n);
+            Activations A;  // the kernels' layout (vec-dot type rows plus their float extras)
+            A.set(act, x.data(), kTok, n);
+            const uint8_t* a = A.row(0);
+            const size_t as = A.rowBytes();
             const std::vector<float> wf = randomFloats(uint32_t(100 + blocks), kRows * n, 0.05f);
             for (const auto& w : {quantizeRows(t, wf, kRows, n), randomRows(t, uint32_t(blocks), kRows, n)}) {
                 const size_t ws = rowBytes(t, n);
                 for (int64_t nr = 1; nr <= kRows; ++nr)
                     for (int64_t nt = 1; nt <= kTok; ++nt) {
                         std::vector<float> ys(size_t(kTok * kRows), -1.0f), ya(ys);
-                        sc.dot[type](n, w.data(), ws, nr, a.data(), as, nt, ys.data(), kRows);
-                        av.dot[type](n, w.data(), ws, nr, a.data(), as, nt, ya.data(), kRows);
+                        sc.dot[type](n, w.data(), ws, nr, a, as, nt, ys.data(), kRows);
+                        av.dot[type](n, w.data(), ws, nr, a, as, nt, ya.data(), kRows);
                         QVERIFY2(sameBits(ys.data(), ya.data(), ys.size()),
                                  qPrintable(QStringLiteral("%1 n=%2 %3x%4: scalar %5, avx2 %6")
                                                 .arg(nameOf(t)).arg(n).arg(nr).arg(nt)

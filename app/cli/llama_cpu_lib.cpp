@@ -1,0 +1,73 @@
+#include "app/cli/llama_cpu_lib.h"
+
+#include "core/util/cpu.h"
+
+#include <QFileInfo>
+
+#include <dlfcn.h>
+
+#include <cstdlib>
+
+namespace qs::cli {
+
+namespace {
+
+// The variant llama.cpp's backend loader scores highest on this CPU (x86-64 builds of
+// node-llama-cpp ship one library per instruction-set level).
+std::string variantForThisCpu()
+{
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+    if (avx512 && __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bf16"))
+        return "zen4";
+    if (avx512 && __builtin_cpu_supports("avx512vnni"))
+        return "cascadelake";
+    if (avx512)
+        return "skylakex";
+    if (cpuHasAvx2())  // AVX2 + FMA + F16C
+        return "haswell";
+    if (__builtin_cpu_supports("sse4.2"))
+        return "sse42";
+#endif
+    return "x64";
+}
+
+}  // namespace
+
+const LlamaCpuLib& llamaCpuLib()
+{
+    static const LlamaCpuLib lib = [] {
+        LlamaCpuLib l;
+        if (const char* env = std::getenv("QS_GGML_CPU_LIB"); env && *env) {
+            l.path = env;
+        } else {
+#ifdef QS_SOURCE_DIR
+            l.path = std::string(QS_SOURCE_DIR) + "/tests/interop/node_modules/@node-llama-cpp/linux-x64/bins/linux-x64/" +
+                     "libggml-cpu-" + variantForThisCpu() + ".so";
+#endif
+        }
+        if (l.path.empty() || !QFileInfo::exists(QString::fromStdString(l.path))) {
+            l.error = l.path.empty() ? "no llama.cpp CPU library (set QS_GGML_CPU_LIB)" : l.path + ": not found";
+            return l;
+        }
+        // RTLD_LOCAL: its symbols stay out of ours; it finds libggml-base.so beside it ($ORIGIN).
+        void* h = dlopen(l.path.c_str(), RTLD_NOW | RTLD_LOCAL);
+        if (!h) {
+            l.error = l.path + ": " + dlerror();
+            return l;
+        }
+        auto init = reinterpret_cast<void (*)()>(dlsym(h, "ggml_cpu_init"));
+        auto get = reinterpret_cast<const LlamaCpuTraits* (*)(int)>(dlsym(h, "ggml_get_type_traits_cpu"));
+        if (!init || !get) {
+            l.error = l.path + ": not a ggml CPU backend (no ggml_cpu_init / ggml_get_type_traits_cpu)";
+            return l;
+        }
+        init();
+        l.traits = get;
+        return l;
+    }();
+    return lib;
+}
+
+}  // namespace qs::cli
