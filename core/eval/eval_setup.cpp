@@ -3,6 +3,7 @@
 #include "core/util/error.h"
 #include "core/formats/format.h"
 #include "core/plan/plan.h"
+#include "core/util/parallel.h"
 
 namespace qs {
 
@@ -53,7 +54,8 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     }
     s->stream.insert(QStringLiteral("tokens"), qint64(s->tokens.size()));
     step();
-    s->evaluator = std::make_unique<Evaluator>(w, s->tokens, s->window, o.cancel);
+    s->evaluator = std::make_unique<Evaluator>(w, s->tokens, s->window, o.cancel, o.activations);
+    s->stream.insert(QStringLiteral("activations"), QString::fromLatin1(activationModeName(o.activations)));
     s->stream.insert(QStringLiteral("positions"), qint64(s->evaluator->positions()));
     step();
     if (o.imatrix) {
@@ -88,6 +90,7 @@ Precision precisionForType(const Model& m, const LlamaWeights& w, const std::str
 TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const std::string& type, bool pure,
                           const std::vector<std::string>& overrides, const std::atomic<bool>* cancel)
 {
+    const CancelScope scope(cancel);  // quantizing and the products stop within a tensor
     const Precision prec = precisionForType(m, *s.weights, type, pure, overrides);
     TypeAccuracy a;
     a.plain = s.evaluator->evaluate(applyPrecision(*s.weights, prec), cancel);

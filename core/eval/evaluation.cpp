@@ -14,6 +14,17 @@
 
 namespace qs {
 
+const char* activationModeName(ActMode m) { return m == ActMode::Llama ? "llama" : "float"; }
+
+std::optional<ActMode> activationModeFromName(std::string_view name)
+{
+    if (name == "llama")
+        return ActMode::Llama;
+    if (name == "float")
+        return ActMode::Float;
+    return std::nullopt;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Token streams
 
@@ -112,9 +123,10 @@ std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, i
     if (bos < 0 || bos >= w.config.vocabSize)
         invalidInput(w.path, "BOS token id " + std::to_string(bos) + " is outside the vocabulary");
     const int win = effectiveWindow(w, window);
+    const CancelScope scope(cancel);
     Rng rng{seed};
     std::vector<int32_t> out;
-    LlamaSession s(w, win);
+    LlamaSession s(w, std::min(win, n + 1), ActMode::Float);
     std::vector<double> p(size_t(w.config.vocabSize));
     int sampled = 0;
     while (sampled < n) {
@@ -184,6 +196,42 @@ uint64_t precisionBytes(const LlamaWeights& w, const Precision& p)
     return total;
 }
 
+namespace {
+
+// Tensor `t` stored by format `f`, in a buffer of f's bytes.
+WeightTensor quantizeTensor(const WeightTensor& t, const Format& f, const float* importance)
+{
+    WeightTensor out;
+    out.name = t.name;
+    out.rows = t.rows;
+    out.cols = t.cols;
+    out.sourceBytes = t.sourceBytes;
+    const uint64_t bytes = f.storageBytes(t.rows, t.cols);
+    auto buf = std::make_shared<std::vector<uint8_t>>(size_t(bytes));
+    const std::optional<GgmlType> type = f.ggmlType();
+    if (type && f.family() != FormatFamily::Int && kernels::hasKernel(*type) &&
+        bytes == uint64_t(t.rows) * kernels::rowBytes(*type, t.cols)) {
+        // Rows are independent: quantize slices of rows, decoding only a slice at a time.
+        const size_t rowBytes = kernels::rowBytes(*type, t.cols);
+        const int64_t chunk = std::max<int64_t>(1, (int64_t(4) << 20) / t.cols);
+        std::vector<float> tmp(size_t(std::min(chunk, t.rows) * t.cols));
+        for (int64_t r0 = 0; r0 < t.rows; r0 += chunk) {
+            const int64_t r1 = std::min(t.rows, r0 + chunk);
+            t.decodeRows(r0, r1, tmp.data());
+            f.quantize(tmp.data(), r1 - r0, t.cols, buf->data() + size_t(r0) * rowBytes, importance);
+        }
+        out.q = QMatrix{*type, buf->data(), t.rows, t.cols, rowBytes, nullptr};
+    } else {  // the INT/NF4 family: scales may span the whole tensor
+        const std::vector<float> all = t.toFloat();
+        f.quantize(all.data(), t.rows, t.cols, buf->data(), importance);
+        out.q = QMatrix{GgmlType::F32, buf->data(), t.rows, t.cols, 0, &f};
+    }
+    out.owner = std::move(buf);
+    return out;
+}
+
+}  // namespace
+
 LlamaWeights applyPrecision(const LlamaWeights& w, const Precision& p, const ActivationStats* imatrix)
 {
     LlamaWeights out = w;
@@ -194,13 +242,15 @@ LlamaWeights applyPrecision(const LlamaWeights& w, const Precision& p, const Act
         if (!f->supports(t.rows, t.cols))
             invalidInput(w.path, "format " + f->name() + " cannot store tensor '" + name + "' (row length " +
                                      std::to_string(t.cols) + ")");
+        if (!t.isMatrix())
+            invalidInput(w.path, "tensor '" + name + "' is not a matrix; only matrices are quantized");
         std::vector<float> imp;
         if (imatrix) {
             imp = imatrix->importance(name);
             if (!imp.empty() && int64_t(imp.size()) != t.cols)
                 failure(w.path, "importance matrix of '" + name + "' has the wrong length");
         }
-        out.replace(name, f->roundTrip(t.ptr(), t.rows, t.cols, imp.empty() ? nullptr : imp.data()));
+        out.replace(quantizeTensor(t, *f, imp.empty() ? nullptr : imp.data()));
     }
     return out;
 }
@@ -209,9 +259,10 @@ ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32
                                   const std::atomic<bool>* cancel)
 {
     ActivationStats stats;
+    const CancelScope scope(cancel);
     for (const auto& win : splitWindows(tokens, effectiveWindow(w, window))) {
         checkCancel(cancel);
-        llamaLogits(w, win, &stats);
+        llamaLogits(w, win, &stats, ActMode::Float);
     }
     return stats;
 }
@@ -220,9 +271,10 @@ ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32
 // Evaluator
 
 Evaluator::Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window,
-                     const std::atomic<bool>* cancel)
-    : reference_(reference)
+                     const std::atomic<bool>* cancel, ActMode mode)
+    : reference_(reference), mode_(mode)
 {
+    const CancelScope scope(cancel);
     windows_ = splitWindows(tokens, effectiveWindow(reference, window));
     if (windows_.empty())
         invalidInput(reference.path, "the evaluation stream has no window of at least 2 tokens");
@@ -230,7 +282,7 @@ Evaluator::Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& 
     double nll = 0;
     for (const auto& win : windows_) {
         checkCancel(cancel);
-        const RowMatrix logits = llamaLogits(reference, win);
+        const RowMatrix logits = llamaLogits(reference, win, nullptr, mode_);
         const int64_t n = int64_t(win.size()) - 1;
         Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> lps(n, V);
         std::vector<int32_t> top(static_cast<size_t>(n));
@@ -251,6 +303,7 @@ AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate, const std::at
     if (candidate.config.vocabSize != reference_.config.vocabSize)
         invalidInput(candidate.path, "vocabulary differs from the reference model's");
     const int64_t V = reference_.config.vocabSize;
+    const CancelScope scope(cancel);
     std::vector<double> kl;
     kl.reserve(size_t(positions_));
     double nll = 0;
@@ -259,7 +312,7 @@ AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate, const std::at
     for (size_t wi = 0; wi < windows_.size(); ++wi) {
         const auto& win = windows_[wi];
         checkCancel(cancel);
-        const RowMatrix logits = llamaLogits(candidate, win);
+        const RowMatrix logits = llamaLogits(candidate, win, nullptr, mode_);
         const auto& lps = refLogProbs_[wi];
         for (int64_t t = 0; t + 1 < int64_t(win.size()); ++t) {
             logSoftmax(logits.data() + t * V, V, lq.data());
@@ -321,6 +374,7 @@ void step(const EvalControl* c, int done, int total)
 AccuracyMetrics evaluateControlled(const Evaluator& ev, const Precision& p, const ActivationStats* imatrix,
                                    const EvalControl* c)
 {
+    const CancelScope scope(c ? c->cancel : nullptr);  // quantizing the tensors stops too
     return ev.evaluate(applyPrecision(ev.reference(), p, imatrix), c ? c->cancel : nullptr);
 }
 

@@ -79,6 +79,9 @@ public:
 
     // Raw bytes of a tensor (bounds were checked when the model was opened).
     virtual std::span<const std::byte> data(const TensorInfo& t) const = 0;
+    // What keeps data(t) alive (e.g. the file's memory map), for views that outlive the Model;
+    // null when the bytes live only as long as the Model (then a view must copy them).
+    virtual std::shared_ptr<const void> dataOwner(const TensorInfo& /*t*/) const { return {}; }
     // Decodes a tensor of any supported dtype to float32 (numel() values). Throws
     // qs::Error(InvalidInput) naming the file and tensor for an unsupported dtype.
     void toFloat(const TensorInfo& t, float* out) const;

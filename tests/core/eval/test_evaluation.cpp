@@ -33,9 +33,18 @@ const std::vector<int32_t>& evalTokens()
     return t;
 }
 
+// Weights-only accuracy (float activations): the numbers of the quantize-dequantize round trip.
 const Evaluator& evaluator()
 {
     static const Evaluator ev(stories(), evalTokens());
+    return ev;
+}
+
+// llama.cpp's accuracy (activations in each format's vec-dot type): what prepareEvaluation, the
+// CLI and the GUI use by default.
+const Evaluator& llamaEvaluator()
+{
+    static const Evaluator ev(stories(), evalTokens(), 0, nullptr, ActMode::Llama);
     return ev;
 }
 
@@ -187,7 +196,13 @@ private slots:
         const TypeAccuracy q4 = evaluateType(*m, *s, "Q4_0");
         QVERIFY(!q8.imatrix);
         QVERIFY(q8.plain.kldMean < q4.plain.kldMean);
-        QCOMPARE(q8.plain.kldMean, evaluator().evaluate(precisionForType(*m, stories(), "Q8_0")).kldMean);
+        QCOMPARE(q8.plain.kldMean, llamaEvaluator().evaluate(precisionForType(*m, stories(), "Q8_0")).kldMean);
+        // --activations float: the weights-only numbers.
+        EvalStreamOptions fo = o;
+        fo.activations = ActMode::Float;
+        const auto sf = prepareEvaluation(*m, fo);
+        QCOMPARE(evaluateType(*m, *sf, "Q8_0").plain.kldMean,
+                 evaluator().evaluate(precisionForType(*m, stories(), "Q8_0")).kldMean);
         // Sampled by default (the CLI's --sample/--seed defaults), calibration on another seed.
         EvalStreamOptions d;
         d.sample = 64;
@@ -319,7 +334,7 @@ private slots:
                  0);
         const QJsonObject mixed = QJsonDocument::fromJson(out).object();
         const auto reopened = openModel(gguf.toStdString());
-        const AccuracyMetrics fromFile = evaluator().evaluate(LlamaWeights::fromModel(*reopened));
+        const AccuracyMetrics fromFile = llamaEvaluator().evaluate(LlamaWeights::fromModel(*reopened));
         QCOMPARE(fromFile.kldMean, mixed.value("kld_mean").toDouble());
         QCOMPARE(fromFile.top1Agreement, mixed.value("top1_agreement").toDouble());
         QVERIFY(mixed.value("bits_per_weight").toDouble() <= 9.0);
@@ -367,8 +382,17 @@ private slots:
         PlanOptions po;
         po.type = "Q4_0";
         const auto m = openModel(model.toStdString());
-        const double kl = evaluator().evaluate(precisionFromPlan(stories(), buildPlan(*m, po))).kldMean;
+        const double kl = llamaEvaluator().evaluate(precisionFromPlan(stories(), buildPlan(*m, po))).kldMean;
         QCOMPARE(byType["Q4_0"].value("kld_mean").toDouble(), kl);
+        // --activations float gives the weights-only numbers; a bad mode is refused.
+        QCOMPARE(test::runCli({"compare", model, "--types", "Q4_0", "--eval", "--tokens", test::stories("eval-tokens.json"),
+                               "--activations", "float", "--json"},
+                              &out, &err),
+                 0);
+        const QJsonObject f = QJsonDocument::fromJson(out).object().value("results").toArray().at(0).toObject();
+        QCOMPARE(f.value("kld_mean").toDouble(), evaluator().evaluate(precisionFromPlan(stories(), buildPlan(*m, po))).kldMean);
+        QCOMPARE(test::runCli({"compare", model, "--types", "Q4_0", "--eval", "--activations", "int8"}, &out, &err), 2);
+        QVERIFY(err.contains("--activations"));
         // Q2_K falls back on every row of stories260K (none is a multiple of 256), and the
         // importance matrix helps it as it does Q4_0.
         QVERIFY(byType["Q2_K"].value("imatrix_kld_mean").toDouble() < byType["Q2_K"].value("kld_mean").toDouble());
