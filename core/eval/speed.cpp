@@ -46,41 +46,43 @@ SpeedResult measureSpeed(const LlamaWeights& w, const SpeedOptions& o)
     const int prompt = std::min(o.promptTokens, c.contextLength - 1);
     r.decodeTokens = std::max(1, std::min(o.decodeTokens, c.contextLength - prompt));
     r.batchTokens = std::min(o.batchTokens, c.contextLength);
-    const int total = r.decodeTokens + 1;
-    auto step = [&](int done) {
+    const int reps = std::max(1, o.repetitions);
+    const int total = reps * (r.decodeTokens + 1);
+    int done = 0;
+    auto step = [&] {
         throwIfCancelled();
         if (o.progress)
-            o.progress(done, total);
+            o.progress(++done, total);
     };
-
-    // tg: a prompt, then one token at a time (each fed token is the previous one's argmax, as a
-    // greedy decoder would; computing the argmax costs nothing next to the products).
-    {
-        LlamaSession s(w, prompt + r.decodeTokens, o.mode);
-        std::vector<int32_t> toks(static_cast<size_t>(prompt));
-        for (int i = 0; i < prompt; ++i)
-            toks[size_t(i)] = benchToken(i, c.vocabSize);
-        RowMatrix logits = s.eval(toks, nullptr, true);
-        step(0);
-        const auto t0 = Clock::now();
-        for (int i = 0; i < r.decodeTokens; ++i) {
-            const float* row = logits.data() + (logits.rows() - 1) * logits.cols();
-            const int32_t next = int32_t(std::max_element(row, row + logits.cols()) - row);
-            logits = s.eval(std::span<const int32_t>(&next, 1), nullptr, true);
-            step(i + 1);
+    for (int rep = 0; rep < reps; ++rep) {
+        // tg: a prompt, then one token at a time (each fed token is the previous one's argmax, as
+        // a greedy decoder would; the argmax costs nothing next to the products).
+        {
+            LlamaSession s(w, prompt + r.decodeTokens, o.mode);
+            std::vector<int32_t> toks(static_cast<size_t>(prompt));
+            for (int i = 0; i < prompt; ++i)
+                toks[size_t(i)] = benchToken(i, c.vocabSize);
+            RowMatrix logits = s.eval(toks, nullptr, true);
+            const auto t0 = Clock::now();
+            for (int i = 0; i < r.decodeTokens; ++i) {
+                const float* row = logits.data() + (logits.rows() - 1) * logits.cols();
+                const int32_t next = int32_t(std::max_element(row, row + logits.cols()) - row);
+                logits = s.eval(std::span<const int32_t>(&next, 1), nullptr, true);
+                step();
+            }
+            r.tgTokensPerS = std::max(r.tgTokensPerS, double(r.decodeTokens) / std::max(since(t0), 1e-9));
         }
-        r.tgTokensPerS = double(r.decodeTokens) / std::max(since(t0), 1e-9);
-    }
-    // pp: one batch (logits of its last token only, as llama-bench asks for them).
-    {
-        LlamaSession s(w, r.batchTokens, o.mode);
-        std::vector<int32_t> toks(static_cast<size_t>(r.batchTokens));
-        for (int i = 0; i < r.batchTokens; ++i)
-            toks[size_t(i)] = benchToken(i + 1000, c.vocabSize);
-        const auto t0 = Clock::now();
-        s.eval(toks, nullptr, true);
-        r.ppTokensPerS = double(r.batchTokens) / std::max(since(t0), 1e-9);
-        step(total);
+        // pp: one batch (logits of its last token only, as llama-bench asks for them).
+        {
+            LlamaSession s(w, r.batchTokens, o.mode);
+            std::vector<int32_t> toks(static_cast<size_t>(r.batchTokens));
+            for (int i = 0; i < r.batchTokens; ++i)
+                toks[size_t(i)] = benchToken(i + 1000, c.vocabSize);
+            const auto t0 = Clock::now();
+            s.eval(toks, nullptr, true);
+            r.ppTokensPerS = std::max(r.ppTokensPerS, double(r.batchTokens) / std::max(since(t0), 1e-9));
+            step();
+        }
     }
     return r;
 }
@@ -88,7 +90,7 @@ SpeedResult measureSpeed(const LlamaWeights& w, const SpeedOptions& o)
 double measureReadBandwidth(uint64_t bytes, const std::atomic<bool>* cancel)
 {
     if (bytes == 0)
-        bytes = uint64_t(1) << 30;
+        bytes = uint64_t(512) << 20;
     const CancelScope scope(cancel);
     const int64_t n = int64_t(bytes / sizeof(uint64_t));
     std::unique_ptr<uint64_t[]> buf(new uint64_t[size_t(n)]);

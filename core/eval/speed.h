@@ -15,6 +15,7 @@ struct SpeedOptions {
     int promptTokens = 16;   // fed as one batch before decoding (not timed)
     int decodeTokens = 128;  // tg128
     int batchTokens = 512;   // pp512 (at most the model's context length)
+    int repetitions = 1;     // best of this many runs of each
     ActMode mode = ActMode::Llama;
     const std::atomic<bool>* cancel = nullptr;          // -> qs::Error(Cancelled), within a product too
     std::function<void(int done, int total)> progress;  // after each decoded token and the batch
@@ -36,7 +37,7 @@ SpeedResult measureSpeed(const LlamaWeights& w, const SpeedOptions& o = {});
 uint64_t decodeBytes(const LlamaWeights& w);
 
 // The machine's memory read bandwidth in GB/s (10^9 bytes): the best of a few passes of
-// qs::maxThreads() threads summing a buffer far larger than the caches (`bytes`, default 1 GiB).
+// qs::maxThreads() threads summing a buffer far larger than the caches (`bytes`, default 512 MiB).
 double measureReadBandwidth(uint64_t bytes = 0, const std::atomic<bool>* cancel = nullptr);
 
 // The fraction of the memory-bound decode ceiling (bandwidth / bytesPerToken tokens/s) reached.

@@ -1,6 +1,7 @@
 // Model-level accuracy on stories260K: KL, top-1, perplexity; sampling; importance matrix;
 // per-tensor sensitivity; mixed precision for a size target.
 #include "core/util/error.h"
+#include "core/util/parallel.h"
 #include "core/eval/eval_setup.h"
 #include "core/eval/evaluation.h"
 #include "core/formats/format.h"
@@ -229,6 +230,46 @@ private slots:
         }
         QVERIFY_THROWS_EXCEPTION(Error, sampleTokens(stories(), 64, 1, 0, 1, &cancel));
         QVERIFY_THROWS_EXCEPTION(Error, evaluator().evaluate(stories(), &cancel));
+    }
+
+    // Cancel reaches the products: with one window (eval-tokens.json is 129 tokens, the context
+    // 512), the only places to stop are inside the forward pass (a parallelFor chunk of a product
+    // or of the attention); the evaluation stops at the next chunk, long before its end.
+    void cancelInsideOneWindow()
+    {
+        QCOMPARE(evaluator().windows().size(), size_t(1));
+        const Precision p = uniformPrecision(stories(), fmt("Q4_0"));
+        const LlamaWeights q = applyPrecision(stories(), p);
+        std::atomic<int> chunks{0};  // asked from the pool threads too
+        {
+            const CancelScope count([&] { return ++chunks, false; });
+            llamaEvaluator().evaluate(q);
+        }
+        QVERIFY2(chunks > 100, qPrintable(QString::number(chunks.load())));
+        std::atomic<int> asked{0};
+        try {
+            const CancelScope outer([&] { return ++asked > 20; });
+            llamaEvaluator().evaluate(q);
+            QFAIL("not cancelled");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Cancelled);
+        }
+        QVERIFY2(asked <= 21 + 2 * maxThreads(), qPrintable(QString::number(asked.load())));  // stopped at once
+        // The flag of evaluate() itself, set while the pass runs (from a product's chunk).
+        std::atomic<bool> flag{false};
+        std::atomic<int> seen{0};
+        try {
+            const CancelScope trigger([&] {
+                if (++seen == 30)
+                    flag = true;
+                return false;
+            });
+            llamaEvaluator().evaluate(q, &flag);
+            QFAIL("not cancelled");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Cancelled);
+        }
+        QVERIFY(seen.load() < chunks.load() / 2);
     }
 
     void tokenFileErrors()
