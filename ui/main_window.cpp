@@ -605,8 +605,6 @@ void MainWindow::exportModel(const engine::ExportRequest& request)
     updateProgress();
 }
 
-bool MainWindow::isExporting() const { return exportWatch_.isRunning(); }
-
 void MainWindow::onExportFinished()
 {
     const QFuture<engine::ExportOutcome> f = exportWatch_.future();

@@ -62,7 +62,6 @@ public:
 
     // Export in a worker: a precision (format/preset) or, with an empty type, the current plan.
     void exportModel(const engine::ExportRequest& request);
-    bool isExporting() const;
     bool exportTable(const QString& path);     // .csv or .md
     bool exportPlot(const QString& path);      // .png or .pdf, current tab
 

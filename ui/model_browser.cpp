@@ -2,6 +2,7 @@
 
 #include "core/formats/format.h"
 #include "core/model/model.h"
+#include "core/model/tensor_names.h"
 #include "ui/engine.h"
 #include "ui/primer.h"
 
@@ -13,7 +14,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
@@ -26,14 +26,6 @@
 namespace qs::ui {
 
 namespace {
-
-// Layer number of "blk.N.*", "model.layers.N.*", "layers.N.*"; -1 otherwise.
-int layerOf(const std::string& name)
-{
-    static const QRegularExpression re(QStringLiteral("^(?:blk|model\\.layers|layers|transformer\\.h)\\.(\\d+)\\."));
-    const auto m = re.match(QString::fromStdString(name));
-    return m.hasMatch() ? m.captured(1).toInt() : -1;
-}
 
 QString shapeText(const std::vector<int64_t>& shape)
 {
@@ -282,7 +274,7 @@ void ModelBrowser::rebuild()
     std::vector<int> loose;
     for (int i = 0; i < int(model_->tensors.size()); ++i) {
         const auto& t = model_->tensors[size_t(i)];
-        const int l = layerOf(t.name);
+        const int l = qs::layerNumber(t.name);
         if (l < 0) {
             loose.push_back(i);
             continue;

@@ -1,5 +1,6 @@
 #include "ui/plots.h"
 
+#include "core/model/tensor_names.h"
 #include "ui/plot_style.h"
 #include "ui/primer.h"
 
@@ -11,7 +12,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -51,13 +51,9 @@ QString fmt(double v, int prec = 3)
 // Short label for the per-layer axis: "L3" for blk.3.* / model.layers.3.*, else the name's stem.
 QString layerLabel(const QString& name, int* layer)
 {
-    static const QRegularExpression re(QStringLiteral("^(?:blk|model\\.layers|layers)\\.(\\d+)\\."));
-    const auto m = re.match(name);
-    if (m.hasMatch()) {
-        *layer = m.captured(1).toInt();
+    *layer = qs::layerNumber(name.toStdString());
+    if (*layer >= 0)
         return QStringLiteral("L%1").arg(*layer);
-    }
-    *layer = -1;
     QString s = name;
     s.remove(QStringLiteral(".weight"));
     return s;
@@ -305,15 +301,6 @@ void PlotsWidget::clearRunPlots(const QString& message)
         if (!haveModelHist_)
             setPlaceholder(plots_[ErrorTab], message);
     }
-}
-
-QString PlotsWidget::levelsPrecision() const { return levelsCombo_->currentText(); }
-
-void PlotsWidget::setLevelsPrecision(const QString& name)
-{
-    const int i = levelsCombo_->findText(name);
-    if (i >= 0)
-        levelsCombo_->setCurrentIndex(i);
 }
 
 void PlotsWidget::applyLog(QCustomPlot* p)

@@ -37,7 +37,6 @@ public:
     void clearRunPlots(const QString& message);
 
     void setLogScale(bool on);
-    bool logScale() const { return log_; }
     void resetView();
     // Saves the current tab (or `tab`) as PNG or PDF by the file's suffix; false on failure.
     bool exportPlot(const QString& path, int tab = -1);
@@ -46,8 +45,6 @@ public:
     QCustomPlot* plot(Tab t) const { return plots_[t]; }
     // The levels currently drawn over the histogram (tests, status).
     int levelCount() const { return levelCount_; }
-    QString levelsPrecision() const;
-    void setLevelsPrecision(const QString& name);
     void setTradeoffError(TradeoffError e);
     TradeoffError tradeoffError() const;
     QComboBox* tradeoffErrorCombo() const { return tradeoffY_; }

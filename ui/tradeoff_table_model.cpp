@@ -1,5 +1,6 @@
 #include "ui/tradeoff_table_model.h"
 
+#include "core/util/csv.h"
 #include "ui/language.h"
 #include "ui/primer.h"
 
@@ -201,37 +202,30 @@ QString TradeoffTableModel::cellText(int row, int column) const
     return QString::number(v, 'g', 8);
 }
 
-static QString csvField(QString s)
-{
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
-        return QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return s;
-}
-
 static QString exportHeader(int c)
 {
-    static const char* names[] = {"precision", "bits_per_weight", "size_bytes", "kld_mean", "kld_p99",
+    // The CLI's names (`compare --csv`, app/cli/cmd_compare.cpp) for the columns both have.
+    static const char* names[] = {"type", "bits_per_weight", "size_bytes", "kld_mean", "kld_p99",
                                   "top1_agreement", "ppl", "ppl_delta", "compression_vs_source",
-                                  "compression_vs_f32", "rmse", "sqnr_db", "max_error", "p99_abs_error",
-                                  "cosine", "time_s"};
+                                  "compression_vs_f32", "rmse", "sqnr_db", "max_abs_error", "p99_abs_error",
+                                  "cosine", "seconds"};
     static_assert(sizeof names / sizeof names[0] == TradeoffTableModel::ColumnCount);
     return QString::fromLatin1(names[c]);
 }
 
 QString TradeoffTableModel::toCsv() const
 {
-    QStringList lines;
     QStringList h;
     for (int c = 0; c < ColumnCount; ++c)
         h << exportHeader(c);
-    lines << h.join(QLatin1Char(','));
+    QString out = csvLine(h);
     for (int r = 0; r < int(rows_.size()); ++r) {
         QStringList f;
         for (int c = 0; c < ColumnCount; ++c)
-            f << csvField(cellText(r, c));
-        lines << f.join(QLatin1Char(','));
+            f << cellText(r, c);
+        out += csvLine(f);
     }
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return out;
 }
 
 QString TradeoffTableModel::toMarkdown() const

@@ -2,6 +2,7 @@
 
 #include "core/util/error.h"
 #include "core/util/mapped_file.h"
+#include "core/util/parallel.h"
 #include "core/util/strings.h"
 
 #include <QCommandLineParser>
@@ -44,6 +45,10 @@ int parseArgs(QCommandLineParser& p, const QStringList& args, const char* descri
               int maxPositional)
 {
     p.setApplicationDescription(QString::fromUtf8(description));
+    // Every command takes --threads (a command may declare its own, with its own help text).
+    const QCommandLineOption threadsOpt(QStringLiteral("threads"),
+                                        QStringLiteral("Threads the engine uses (default: all cores)."), QStringLiteral("N"));
+    p.addOption(threadsOpt);
     const auto helpOpt = p.addHelpOption();
     const auto versionOpt = p.addVersionOption();
     if (!p.parse(args)) {
@@ -57,6 +62,16 @@ int parseArgs(QCommandLineParser& p, const QStringList& args, const char* descri
     if (p.isSet(versionOpt)) {
         printOut(QStringLiteral("quantscope-cli %1\n").arg(QStringLiteral(QS_VERSION)));
         return Ok;
+    }
+    if (p.isSet(QStringLiteral("threads"))) {
+        bool ok = false;
+        const int n = p.value(QStringLiteral("threads")).toInt(&ok);
+        if (!ok || n < 1 || n > 1024) {
+            printErr(QStringLiteral("--threads: expected a number from 1 to 1024, got '%1'")
+                         .arg(p.value(QStringLiteral("threads"))));
+            return InvalidInput;
+        }
+        setMaxThreads(n);
     }
     const auto pos = p.positionalArguments();
     if (pos.size() < minPositional || (maxPositional >= 0 && pos.size() > maxPositional)) {

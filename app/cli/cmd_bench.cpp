@@ -81,8 +81,6 @@ int cmdBench(const QStringList& args)
     const QCommandLineOption typesOpt(QStringLiteral("types"),
                                       QStringLiteral("Comma-separated formats to measure (default: every non-float format)."),
                                       QStringLiteral("T1,T2,..."));
-    const QCommandLineOption threadsOpt(QStringLiteral("threads"), QStringLiteral("Threads to use (default: all)."),
-                                        QStringLiteral("N"));
     const QCommandLineOption runsOpt(QStringLiteral("runs"),
                                      QStringLiteral("Best of N runs per operation, stopping after 1 s (default 5)."),
                                      QStringLiteral("N"), QStringLiteral("5"));
@@ -92,7 +90,7 @@ int cmdBench(const QStringList& args)
         QStringLiteral("Dot-product kernel throughput instead (64x4096 mat-vec per GGUF type with a kernel), with "
                        "llama.cpp's vec_dot side by side when its CPU library is found ($QS_GGML_CPU_LIB or "
                        "tests/interop/node_modules)."));
-    p.addOptions({typesOpt, threadsOpt, runsOpt, jsonOpt, kernelsOpt});
+    p.addOptions({typesOpt, runsOpt, jsonOpt, kernelsOpt});  // --threads: every command has it (parseArgs)
     if (int rc = parseArgs(p, args,
                            "Quantize/dequantize throughput per format on a fixed heavy-tailed 2048x4096 matrix "
                            "(million weights per second, best of several runs).",
@@ -120,12 +118,6 @@ int cmdBench(const QStringList& args)
                     formats.push_back(f);
         }
         bool ok = true;
-        if (p.isSet(threadsOpt)) {
-            const int n = p.value(threadsOpt).toInt(&ok);
-            if (!ok || n < 1 || n > 1024)
-                invalidInput("", "--threads: expected a number from 1 to 1024, got '" + p.value(threadsOpt).toStdString() + "'");
-            setMaxThreads(n);
-        }
         const int runs = p.value(runsOpt).toInt(&ok);
         if (!ok || runs < 1 || runs > 1000)
             invalidInput("", "--runs: expected a number from 1 to 1000, got '" + p.value(runsOpt).toStdString() + "'");

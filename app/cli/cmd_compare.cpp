@@ -3,6 +3,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/eval_cli.h"
 #include "core/analysis/compare.h"
+#include "core/util/csv.h"
 #include "core/util/error.h"
 #include "core/model/model.h"
 
@@ -15,7 +16,8 @@
 namespace qs::cli {
 
 namespace {
-// The columns of the text and CSV output, in order (JSON has these and more).
+// The columns of the text and CSV output, in order (JSON has these and more); the window's
+// table export uses the same names (ui/tradeoff_table_model.cpp).
 const char* const kColumns[] = {"type", "bits_per_weight", "size_bytes", "rmse", "sqnr_db", "max_abs_error",
                                 "p99_abs_error", "cosine", "seconds"};
 // With --eval; with --imatrix and --error-feedback also their three columns.
@@ -114,7 +116,7 @@ int cmdCompare(const QStringList& args)
         QString out;
         if (csv) {
             for (const auto& row : table)
-                out += row.join(QLatin1Char(',')) + QLatin1Char('\n');
+                out += csvLine(row);
         } else {
             std::vector<int> width(columns.size(), 0);
             for (const auto& row : table)

@@ -1,4 +1,5 @@
 #include "core/eval/evaluation.h"
+#include "core/model/tensor_names.h"
 
 #include "core/util/error.h"
 #include "core/util/parallel.h"
@@ -468,12 +469,8 @@ namespace {
 // "blk.N" for a layer tensor, the tensor's own name otherwise.
 std::string groupOf(const std::string& name)
 {
-    if (name.rfind("blk.", 0) == 0) {
-        const size_t dot = name.find('.', 4);
-        if (dot != std::string::npos)
-            return name.substr(0, dot);
-    }
-    return name;
+    const int layer = layerNumber(name);
+    return layer >= 0 ? "blk." + std::to_string(layer) : name;
 }
 
 // Reports one more evaluation done; throws Cancelled once the caller asked to stop.

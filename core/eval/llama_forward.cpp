@@ -296,14 +296,6 @@ std::vector<float> ActivationStats::importance(const std::string& tensor) const
     return v;
 }
 
-std::vector<std::string> ActivationStats::tensorNames() const
-{
-    std::vector<std::string> v;
-    for (const auto& [k, a] : sums_)
-        v.push_back(k);
-    return v;
-}
-
 int64_t ActivationStats::tokens(const std::string& tensor) const
 {
     auto it = sums_.find(tensor);

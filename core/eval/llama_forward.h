@@ -121,7 +121,6 @@ public:
     void add(std::initializer_list<const std::string*> names, const RowMatrix& x);
     // Mean squared activation per column (cols values); empty if the tensor never ran.
     std::vector<float> importance(const std::string& tensor) const;
-    std::vector<std::string> tensorNames() const;
     int64_t tokens(const std::string& tensor) const;
     bool empty() const { return sums_.empty(); }
 

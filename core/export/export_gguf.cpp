@@ -4,6 +4,7 @@
 #include "core/formats/format.h"
 #include "core/model/gguf_writer.h"
 #include "core/model/architecture.h"
+#include "core/model/tensor_names.h"
 #include "core/tokenizer/tokenizer.h"
 
 #include <QFileInfo>
@@ -69,18 +70,6 @@ std::string stem(const std::string& path)
     return (fi.isDir() ? fi.fileName() : fi.completeBaseName()).toStdString();
 }
 
-int layerOf(const std::string& name)
-{
-    if (name.rfind("blk.", 0) != 0)
-        return -1;
-    const auto dot = name.find('.', 4);
-    try {
-        return dot == std::string::npos ? -1 : std::stoi(name.substr(4, dot - 4));
-    } catch (const std::exception&) {
-        return -1;
-    }
-}
-
 // What a GGUF built for llama.cpp holds beyond the plan's tensors.
 struct GgufContents {
     std::vector<MetaEntry> meta;
@@ -97,7 +86,7 @@ ModelConfig exportConfig(const Model& m, const QuantPlan& plan, std::vector<std:
     const Architecture& a = *c.arch;
     std::set<int> layers;
     for (const PlanEntry& e : plan.entries)
-        if (int l = layerOf(e.outputName); l >= 0)
+        if (int l = layerNumber(e.outputName); l >= 0)
             layers.insert(l);
     const int present = int(layers.size());
     if (present == 0 || *layers.rbegin() != present - 1)

@@ -4,30 +4,16 @@
 #include "core/export/export_internal.h"
 #include "core/formats/format.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <cstring>
 #include <set>
 
 namespace qs {
 
 namespace {
-
-std::string jsonString(const std::string& s)
-{
-    std::string r = "\"";
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            r += '\\';
-            r += char(c);
-        } else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            r += buf;
-        } else {
-            r += char(c);
-        }
-    }
-    return r + "\"";
-}
 
 uint64_t dtypeSize(const std::string& dtype) { return dtype == "F32" ? 4 : 2; }
 
@@ -39,36 +25,43 @@ ExportResult exportSafetensors(const Model& m, const QuantPlan& plan, AtomicFile
 {
     ExportResult res;
     std::set<std::string> names;
-    std::string json = "{\"__metadata__\":{\"format\":\"pt\",\"quantscope.type\":" + jsonString(plan.type) +
-                       ",\"quantscope.fake_quant\":\"eligible tensors hold dequantized values\"}";
+    // The header through Qt's JSON writer (names escaped as JSON wants; key order is free).
+    QJsonObject header{{QStringLiteral("__metadata__"),
+                        QJsonObject{{QStringLiteral("format"), QStringLiteral("pt")},
+                                    {QStringLiteral("quantscope.type"), QString::fromStdString(plan.type)},
+                                    {QStringLiteral("quantscope.fake_quant"),
+                                     QStringLiteral("eligible tensors hold dequantized values")}}}};
     std::vector<uint64_t> rel;
     uint64_t pos = 0;
     for (const auto& e : plan.entries) {
         if (e.outputDtype != "F32" && e.outputDtype != "F16" && e.outputDtype != "BF16")
             failure(out.target(), "cannot store dtype " + e.outputDtype + " in safetensors");
-        if (!names.insert(e.outputName).second || e.outputName == "__metadata__")
+        const QString name = QString::fromStdString(e.outputName);
+        if (!names.insert(e.outputName).second || e.outputName == "__metadata__" || header.contains(name))
             invalidInput(m.path, "duplicate tensor name '" + e.outputName + "'");
         if (e.eligible)
             planFormat(e);
         const uint64_t bytes = uint64_t(e.numel()) * dtypeSize(e.outputDtype);
-        json += "," + jsonString(e.outputName) + ":{\"dtype\":\"" + e.outputDtype + "\",\"shape\":[";
-        for (size_t d = 0; d < e.shape.size(); ++d)
-            json += (d ? "," : "") + std::to_string(e.shape[d]);
-        json += "],\"data_offsets\":[" + std::to_string(pos) + "," + std::to_string(pos + bytes) + "]}";
+        QJsonArray shape;
+        for (int64_t d : e.shape)
+            shape.append(qint64(d));
+        header.insert(name, QJsonObject{{QStringLiteral("dtype"), QString::fromStdString(e.outputDtype)},
+                                        {QStringLiteral("shape"), shape},
+                                        {QStringLiteral("data_offsets"), QJsonArray{qint64(pos), qint64(pos + bytes)}}});
         rel.push_back(pos);
         pos += bytes;
     }
-    json += "}";
+    QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
     while (json.size() % 8 != 0)
         json += ' ';
-    std::vector<std::byte> header(8 + json.size());
-    const uint64_t hlen = json.size();
-    std::memcpy(header.data(), &hlen, 8);
-    std::memcpy(header.data() + 8, json.data(), json.size());
-    out.writeAt(header.data(), header.size(), 0);
+    std::vector<std::byte> head(8 + size_t(json.size()));
+    const uint64_t hlen = uint64_t(json.size());
+    std::memcpy(head.data(), &hlen, 8);
+    std::memcpy(head.data() + 8, json.constData(), size_t(json.size()));
+    out.writeAt(head.data(), head.size(), 0);
     std::vector<uint64_t> offsets;
     for (uint64_t r : rel)
-        offsets.push_back(header.size() + r);
+        offsets.push_back(head.size() + r);
 
     auto encode = [&](const PlanEntry& e) {
         const TensorInfo& t = m.tensors.at(size_t(e.sourceIndex));
@@ -96,7 +89,7 @@ ExportResult exportSafetensors(const Model& m, const QuantPlan& plan, AtomicFile
         return bytes;
     };
     streamTensors(m, plan, out, offsets, encode, opts, res);
-    res.bytesWritten = header.size() + pos;
+    res.bytesWritten = head.size() + pos;
     out.resize(res.bytesWritten);
     return res;
 }

@@ -4,6 +4,7 @@
 #include "core/model/architecture.h"
 
 #include "core/model/architecture_internal.h"
+#include "core/model/tensor_names.h"
 #include "core/util/error.h"
 
 #include <QJsonArray>
@@ -533,16 +534,10 @@ ModelConfig requireModelConfig(const Model& m, const std::string& consequence)
 
 int layersPresent(const Model& m)
 {
-    int64_t top = 0;
-    for (const auto& t : m.tensors) {
-        for (std::string_view pre : {std::string_view("blk."), std::string_view("model.layers.")}) {
-            int l = 0;
-            std::string_view rest;
-            if (splitLayer(t.name, pre, l, rest) && l < (1 << 30))
-                top = std::max<int64_t>(top, int64_t(l) + 1);
-        }
-    }
-    return int(top);
+    int top = 0;
+    for (const auto& t : m.tensors)
+        top = std::max(top, layerNumber(t.name) + 1);
+    return top;
 }
 
 void checkConfigAgainstTensors(const Model& m, const ModelConfig& c)

@@ -72,18 +72,6 @@ void GgufLayout::setMeta(const std::string& key, const MetaValue& value)
     meta_.push_back({key, value});
 }
 
-void GgufLayout::removeMeta(const std::string& key)
-{
-    const auto it = metaIndex_.find(key);
-    if (it == metaIndex_.end())
-        return;
-    meta_.erase(meta_.begin() + ptrdiff_t(it->second));
-    metaIndex_.clear();
-    for (size_t i = 0; i < meta_.size(); ++i)
-        metaIndex_.emplace(meta_[i].key, i);
-    dirty_ = true;
-}
-
 const MetaValue* GgufLayout::meta(const std::string& key) const
 {
     const auto it = metaIndex_.find(key);

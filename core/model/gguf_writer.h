@@ -17,7 +17,6 @@ class GgufLayout {
 public:
     // Sets (or replaces, keeping its position) a metadata key.
     void setMeta(const std::string& key, const MetaValue& value);
-    void removeMeta(const std::string& key);
     const MetaValue* meta(const std::string& key) const;
     const std::vector<MetaEntry>& metadata() const { return meta_; }
 

@@ -3,6 +3,7 @@
 #include "core/util/error.h"
 #include "core/formats/format.h"
 #include "core/model/architecture.h"
+#include "core/model/tensor_names.h"
 #include "core/util/strings.h"
 
 #include <QRegularExpression>
@@ -51,18 +52,7 @@ int64_t blockSizeOf(const std::string& format)
 
 bool fits(const std::string& format, int64_t cols) { return cols > 0 && cols % blockSizeOf(format) == 0; }
 
-int layerOf(const std::string& llamaName)
-{
-    if (llamaName.rfind("blk.", 0) != 0)
-        return -1;
-    int v = 0;
-    size_t i = 4;
-    if (i >= llamaName.size() || !std::isdigit(static_cast<unsigned char>(llamaName[i])))
-        return -1;
-    while (i < llamaName.size() && std::isdigit(static_cast<unsigned char>(llamaName[i])) && v < 1000000)
-        v = v * 10 + (llamaName[i++] - '0');
-    return v;
-}
+int layerOf(const std::string& llamaName) { return layerNumber(llamaName); }
 
 bool contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
 

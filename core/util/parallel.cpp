@@ -57,6 +57,19 @@ struct Job {
         }
     }
 };
+
+// The engine's pool: helpers for parallelFor (the calling thread works too, so maxThreads() - 1
+// of them at most per loop; nested loops find the pool busy and run on their caller).
+QThreadPool& enginePool()
+{
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool;  // lives as long as the process: threads may outlive main's locals
+        p->setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+        p->setExpiryTimeout(30000);
+        return p;
+    }();
+    return *pool;
+}
 }  // namespace
 
 int maxThreads()
@@ -65,7 +78,11 @@ int maxThreads()
     return n > 0 ? n : std::max(1, QThread::idealThreadCount());
 }
 
-void setMaxThreads(int n) { g_maxThreads.store(std::max(0, n)); }
+void setMaxThreads(int n)
+{
+    g_maxThreads.store(std::max(0, n));
+    enginePool().setMaxThreadCount(std::max(1, maxThreads() - 1));
+}
 
 void parallelFor(int64_t n, int64_t grain, const std::function<void(int64_t, int64_t)>& fn)
 {
@@ -87,7 +104,7 @@ void parallelFor(int64_t n, int64_t grain, const std::function<void(int64_t, int
     job->fn = fn;
     job->scope = t_scope;
     for (int i = 0; i < helpers; ++i) {
-        QThreadPool::globalInstance()->start([job] {
+        enginePool().start([job] {
             {
                 std::lock_guard lk(job->m);
                 ++job->active;

@@ -1,5 +1,6 @@
 #pragma once
-// Data parallelism for the engine, on Qt's global thread pool.
+// Data parallelism for the engine, on the engine's own thread pool (not Qt's global one, which
+// the window's own workers use).
 //
 // parallelFor splits [0, n) into chunks of `grain` and runs fn(begin, end) on up to
 // maxThreads() threads. The calling thread takes chunks too, so nested calls (tensors in
@@ -10,9 +11,11 @@
 
 namespace qs {
 
-// Threads the engine may use at once (default: QThread::idealThreadCount()).
+// Threads the engine may use at once, the calling thread included (default:
+// QThread::idealThreadCount()).
 int maxThreads();
-// Set by `--threads N` and the GUI; 0 restores the default. Affects later calls.
+// Set by every CLI command's `--threads N` (app/cli/cli.cpp, parseArgs); 0 restores the
+// default. Affects later calls.
 void setMaxThreads(int n);
 
 void parallelFor(int64_t n, int64_t grain, const std::function<void(int64_t begin, int64_t end)>& fn);

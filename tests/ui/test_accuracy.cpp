@@ -132,7 +132,7 @@ private slots:
         QVERIFY(t->index(0, TradeoffTableModel::KlMean).data().toString() != QStringLiteral("—"));
         QVERIFY(t->index(1, TradeoffTableModel::Top1).data().toString().endsWith(QStringLiteral("%")));
         QVERIFY(!t->cellText(1, TradeoffTableModel::PplDelta).isEmpty());
-        QVERIFY(t->toCsv().startsWith(QStringLiteral("precision,")));
+        QVERIFY(t->toCsv().startsWith(QStringLiteral("type,")));
         QVERIFY(t->toCsv().section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("kld_mean")));
 
         // Equal to core's evaluateType on the same stream ...

@@ -55,6 +55,11 @@ private slots:
         QCOMPARE(qs::test::runCli({"bench", "--threads", "zero"}, &out, &err), 2);
         QVERIFY(err.contains("--threads"));
         QCOMPARE(qs::test::runCli({"bench", "--runs", "0"}, &out, &err), 2);
+        // Every command takes --threads, and checks it before any work.
+        for (const char* cmd : {"info", "compare", "quantize", "plan-for-size", "tokenize", "make-demo"}) {
+            QCOMPARE(qs::test::runCli({cmd, "--threads", "0", "no-such-model.gguf"}, &out, &err), 2);
+            QVERIFY2(err.contains("--threads: expected a number from 1 to 1024, got '0'"), err.constData());
+        }
         QCOMPARE(qs::test::runCli({"bench", "extra"}, &out, &err), 2);
     }
 };

@@ -1,13 +1,21 @@
 // Engine basics: GGUF type table, half/bfloat16 conversions, parallelFor, float formats, CLI shell.
 #include "core/formats/format.h"
 #include "core/formats/ggml_types.h"
+#include "core/model/tensor_names.h"
+#include "core/util/csv.h"
 #include "core/util/half.h"
 #include "core/util/parallel.h"
 #include "tests/support/fixtures.h"
 
 #include <QtTest>
 
+#include <QThreadPool>
+
 #include <atomic>
+#include <chrono>
+#include <mutex>
+#include <set>
+#include <thread>
 #include <bit>
 #include <cmath>
 #include <random>
@@ -17,6 +25,30 @@ using namespace qs;
 class TestBasics : public QObject {
     Q_OBJECT
 private slots:
+    void csvQuotesOnlyWhatNeedsIt()
+    {
+        QCOMPARE(qs::csvField(QStringLiteral("Q4_K_M")), QStringLiteral("Q4_K_M"));
+        QCOMPARE(qs::csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
+        QCOMPARE(qs::csvField(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
+        QCOMPARE(qs::csvField(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
+        QCOMPARE(qs::csvLine({QStringLiteral("type"), QStringLiteral("x,y"), QString()}), QStringLiteral("type,\"x,y\",\n"));
+    }
+
+    void layerNumbers()
+    {
+        QCOMPARE(qs::layerNumber("blk.12.attn_q.weight"), 12);
+        QCOMPARE(qs::layerNumber("blk.007.ffn_up.weight"), 7);
+        QCOMPARE(qs::layerNumber("model.layers.3.mlp.down_proj.weight"), 3);
+        QCOMPARE(qs::layerNumber("layers.4.attention.wq.weight"), 4);
+        QCOMPARE(qs::layerNumber("transformer.h.5.attn.c_attn.weight"), 5);
+        QCOMPARE(qs::layerNumber("token_embd.weight"), -1);
+        QCOMPARE(qs::layerNumber("blk.x.attn_q.weight"), -1);
+        QCOMPARE(qs::layerNumber("blk.3"), -1);               // no tensor part
+        QCOMPARE(qs::layerNumber("blk.-1.attn_q.weight"), -1);
+        QCOMPARE(qs::layerNumber("blk.1073741824.attn_q.weight"), -1);  // 2^30: not a layer
+        QCOMPARE(qs::layerNumber("blk.99999999999999999999.x"), -1);    // overflow
+    }
+
     void ggmlTypeSizes()
     {
         QCOMPARE(ggmlTypeInfo(GgmlType::Q4_0).typeSize, 18u);
@@ -81,6 +113,28 @@ private slots:
             });
             for (auto& h : hits)
                 QCOMPARE(h.load(), 1);
+        }
+        setMaxThreads(0);
+    }
+
+    // The engine's own pool: at most maxThreads() threads on a loop (the caller included), and
+    // Qt's global pool (the window's workers) left alone.
+    void parallelForUsesItsOwnPoolWithinTheLimit()
+    {
+        for (int threads : {1, 2, 3}) {
+            setMaxThreads(threads);
+            std::mutex m;
+            std::set<std::thread::id> seen;
+            int globalActive = 0;
+            parallelFor(64, 1, [&](int64_t, int64_t) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                std::lock_guard lk(m);
+                seen.insert(std::this_thread::get_id());
+                globalActive = std::max(globalActive, QThreadPool::globalInstance()->activeThreadCount());
+            });
+            QVERIFY(int(seen.size()) <= threads);
+            QVERIFY(seen.count(std::this_thread::get_id()) == 1 || threads > 1);
+            QCOMPARE(globalActive, 0);
         }
         setMaxThreads(0);
     }
