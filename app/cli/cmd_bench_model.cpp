@@ -49,8 +49,6 @@ int cmdBenchModel(const QStringList& args)
                                       QStringLiteral("Comma-separated formats and presets to measure besides the source, "
                                                      "e.g. Q8_0,Q4_0,Q4_K_M."),
                                       QStringLiteral("T1,T2,..."));
-    const QCommandLineOption threadsOpt(QStringLiteral("threads"), QStringLiteral("Threads to use (default: all)."),
-                                        QStringLiteral("N"));
     const QCommandLineOption actOpt(QStringLiteral("activations"),
                                     QStringLiteral("llama (default: activations in each format's vec-dot type, as "
                                                    "llama.cpp runs) or float."),
@@ -59,7 +57,7 @@ int cmdBenchModel(const QStringList& args)
                                      QStringLiteral("Best of N runs of each measurement (default 1)."), QStringLiteral("N"),
                                      QStringLiteral("1"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    p.addOptions({typesOpt, threadsOpt, actOpt, repsOpt, jsonOpt});
+    p.addOptions({typesOpt, actOpt, repsOpt, jsonOpt});  // --threads: every command has it (parseArgs)
     p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("GGUF, llama2.c .bin, .safetensors or Hugging Face folder."));
     if (int rc = parseArgs(p, args,
                            "Decode (tg128 after a 16-token prompt) and prompt (pp512) tokens/s of the model in its own "
@@ -73,13 +71,6 @@ int cmdBenchModel(const QStringList& args)
         std::vector<std::string> types;
         for (const QString& t : p.value(typesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
             types.push_back(t.trimmed().toStdString());
-        if (p.isSet(threadsOpt)) {
-            bool ok = false;
-            const int n = p.value(threadsOpt).toInt(&ok);
-            if (!ok || n < 1 || n > 1024)
-                invalidInput("", "--threads: expected a number from 1 to 1024, got '" + p.value(threadsOpt).toStdString() + "'");
-            setMaxThreads(n);
-        }
         const auto mode = activationModeFromName(p.value(actOpt).toStdString());
         if (!mode)
             invalidInput("", "--activations expects llama or float, got '" + p.value(actOpt).toStdString() + "'");
