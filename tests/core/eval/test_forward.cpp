@@ -6,7 +6,6 @@
 
 #include "core/model/model.h"
 #include "core/formats/format.h"
-#include "core/model/model.h"
 #include <QtTest>
 
 #include <cmath>
@@ -98,7 +97,9 @@ LlamaWeights roundTripF32(const LlamaWeights& w, const PlanSpec& p)
 const LlamaWeights& synthetic256()
 {
     static const LlamaWeights w = [] {
-        LlamaConfig c;
+        const Architecture* llama = findArchitectureByGguf("llama");
+        ModelConfig c = llama->defaults;
+        c.arch = llama;
         c.dim = 256;
         c.hiddenDim = 512;
         c.nLayers = 1;
