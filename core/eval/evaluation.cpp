@@ -93,10 +93,15 @@ void logSoftmax(const float* logits, int64_t n, double* out)
 }
 
 // Throws if a row of logits holds NaN or an infinity: every number computed from it would be void.
-void checkLogits(const LlamaWeights& w, const RowMatrix& logits, size_t window, const char* whose)
+// `producer`: the weights that gave the logits (a non-finite weight is named first; the matrices
+// are views of the file, so nothing decoded them before).
+void checkLogits(const LlamaWeights& w, const RowMatrix& logits, size_t window, const char* whose,
+                 const LlamaWeights& producer)
 {
     const int64_t n = int64_t(logits.size());
     const int64_t bad = firstNonFinite(logits.data(), n);
+    if (bad < n)
+        producer.checkFinite();
     if (bad < n)
         invalidInput(w.path, std::string(whose) + " gives non-finite logits (NaN or infinity) at position " +
                                  std::to_string(bad / std::max<int64_t>(1, logits.cols())) + " of window " +
@@ -141,6 +146,13 @@ std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, i
         for (int t = 1; t < win && sampled < n; ++t) {
             checkCancel(cancel);
             const RowMatrix logits = s.eval(std::span<const int32_t>(&cur, 1));
+            if (firstNonFinite(logits.data(), logits.size()) < logits.size()) {  // no sampling from NaN
+                w.checkFinite();
+                invalidInput(w.path, "the model gives non-finite logits (NaN or infinity) at position " +
+                                         std::to_string(t - 1) + " of sampled window " +
+                                         std::to_string((out.size() - 1) / size_t(win)) +
+                                         ": its weights or hyper-parameters are unusable");
+            }
             logSoftmax(logits.data(), logits.cols(), p.data());
             const double u = rng.uniform();
             double acc = 0;
@@ -369,7 +381,7 @@ Evaluator::Evaluator(const LlamaWeights& reference, std::vector<std::vector<int3
         const auto& win = windows_[wi];
         checkCancel(cancel);
         const RowMatrix logits = llamaLogits(reference, win, nullptr, mode_);
-        checkLogits(reference, logits, wi, "the model");
+        checkLogits(reference, logits, wi, "the model", reference);
         const int64_t n = int64_t(win.size()) - 1 - firstScored_;  // scored positions of this window
         const uint64_t bytes = uint64_t(n) * uint64_t(V) * sizeof(double);
         caching = caching && cached + bytes <= cacheBytes;  // the first windows that fit, then none
@@ -426,7 +438,7 @@ AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate, const std::at
             lpBase = recomputed.data();
         }
         const RowMatrix logits = llamaLogits(candidate, win, nullptr, mode_);
-        checkLogits(reference_, logits, wi, "the quantized model");
+        checkLogits(reference_, logits, wi, "the quantized model", candidate);
         for (int64_t t = firstScored_; t + 1 < int64_t(win.size()); ++t) {
             const int64_t r = t - firstScored_;
             logSoftmax(logits.data() + t * V, V, lq.data());

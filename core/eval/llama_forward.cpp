@@ -129,9 +129,6 @@ WeightTensor WeightTensor::fromFloats(std::string name, int64_t rows, int64_t co
 // ---------------------------------------------------------------------------------------------
 // LlamaWeights
 
-// ---------------------------------------------------------------------------------------------
-// LlamaWeights
-
 LlamaWeights LlamaWeights::fromTensors(const ModelConfig& c, std::vector<WeightTensor> tensors, const std::string& path)
 {
     LlamaWeights w;
@@ -245,6 +242,32 @@ uint64_t LlamaWeights::ownedBytes() const
         if (t.owner && !t.inPlace)
             n += t.storedBytes();
     return n;
+}
+
+void LlamaWeights::checkFinite() const
+{
+    std::vector<float> buf;
+    for (const auto& t : tensors) {
+        const int64_t n = t.numel();
+        auto check = [&](const float* v, int64_t count, int64_t first) {
+            if (const int64_t bad = firstNonFinite(v, count); bad < count)
+                invalidInput(path, "tensor '" + t.name + "' holds " + (std::isnan(v[bad]) ? "NaN" : "an infinite value") +
+                                       " (element " + std::to_string(first + bad) + " of " + std::to_string(n) +
+                                       "): the weights are corrupt");
+        };
+        if (t.q.format) {  // the INT family: whole-tensor layout
+            const std::vector<float> all = t.toFloat();
+            check(all.data(), n, 0);
+            continue;
+        }
+        const int64_t chunk = std::max<int64_t>(1, (int64_t(1) << 20) / std::max<int64_t>(1, t.cols));
+        buf.resize(size_t(std::min(chunk, t.rows) * t.cols));
+        for (int64_t r0 = 0; r0 < t.rows; r0 += chunk) {
+            const int64_t r1 = std::min(t.rows, r0 + chunk);
+            t.decodeRows(r0, r1, buf.data());
+            check(buf.data(), (r1 - r0) * t.cols, r0 * t.cols);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -100,6 +100,10 @@ public:
     // Bytes of the weights' own buffers (quantized copies, permuted rows, decoded norms), not
     // counting the views into a memory-mapped file.
     uint64_t ownedBytes() const;
+    // Throws qs::Error(InvalidInput) naming the file, the tensor and the element when a tensor
+    // holds NaN or an infinite value (decoded row chunk by row chunk: the matrices are views, so
+    // nothing checked them when they were read). Used to explain non-finite logits.
+    void checkFinite() const;
 
 private:
     void check() const;
