@@ -11,6 +11,7 @@ int cmdMakeDemo(const QStringList& args);  // cmd_make_demo.cpp
 int cmdCompare(const QStringList& args);   // cmd_compare.cpp
 int cmdPlanForSize(const QStringList& args);  // cmd_plan_for_size.cpp
 int cmdTokenize(const QStringList& args);     // cmd_tokenize.cpp
+int cmdBenchModel(const QStringList& args);   // cmd_bench_model.cpp
 
 const std::vector<Command>& commands()
 {
@@ -18,6 +19,7 @@ const std::vector<Command>& commands()
         {"formats", "List the quantization formats and their storage cost", cmdFormats},
         {"info", "Show a model's format, architecture, parameters and tensors", cmdInfo},
         {"bench", "Quantize/dequantize throughput per format", cmdBench},
+        {"bench-model", "Decode and prompt tokens/s of a model in its dtype and at each type", cmdBenchModel},
         {"quantize", "Quantize a whole model and export it as GGUF or fake-quant safetensors", cmdQuantize},
         {"compare", "Model-wide quantization error of several types side by side", cmdCompare},
         {"make-demo", "Write a synthetic llama-shaped model with realistic weight statistics", cmdMakeDemo},

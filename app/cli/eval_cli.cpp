@@ -28,6 +28,10 @@ std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser&
     // Option syntax and combinations here (messages name the options); the stream, the
     // reference logits and the importance matrix in core (prepareEvaluation, shared with the GUI).
     EvalStreamOptions so;
+    const auto mode = activationModeFromName(p.value(o.activations).toStdString());
+    if (!mode)
+        invalidInput({}, "--activations expects llama or float, got '" + p.value(o.activations).toStdString() + "'");
+    so.activations = *mode;
     so.window = int(intOption(p, o.window, 0, 1 << 20));
     if (so.window == 1)
         invalidInput({}, "--window must be at least 2");

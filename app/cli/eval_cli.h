@@ -48,9 +48,15 @@ struct EvalOptions {
                                  QStringLiteral("Seed of the sampled calibration stream (default %1; must differ from --seed).").arg(kDefaultCalibSeed),
                                  QStringLiteral("S"), QString::number(kDefaultCalibSeed)};
 
+    QCommandLineOption activations{
+        QStringLiteral("activations"),
+        QStringLiteral("How activations meet the weights: llama (default: quantized to each format's vec-dot type, "
+                       "as llama.cpp runs the exported file) or float (weights-only error)."),
+        QStringLiteral("MODE"), QStringLiteral("llama")};
+
     void addTo(QCommandLineParser& p) const
     {
-        p.addOptions({tokens, text, sample, seed, window, imatrix, errorFeedback, calibTokens, calibSample, calibSeed});
+        p.addOptions({tokens, text, sample, seed, window, imatrix, errorFeedback, calibTokens, calibSample, calibSeed, activations});
     }
 };
 

@@ -4,6 +4,7 @@
 #include "core/formats/format.h"
 #include "core/plan/plan.h"
 #include "core/tokenizer/tokenizer.h"
+#include "core/util/parallel.h"
 
 #include <filesystem>
 #include <system_error>
@@ -87,9 +88,11 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     }
     s->stream.insert(QStringLiteral("tokens"), qint64(s->tokens.size()));
     step();
-    s->evaluator = textChunks.empty()
-                       ? std::make_unique<Evaluator>(w, s->tokens, s->window, o.cancel)
-                       : std::make_unique<Evaluator>(w, std::move(textChunks), s->window / 2, o.cancel);
+    s->evaluator = textChunks.empty() ? std::make_unique<Evaluator>(w, s->tokens, s->window, o.cancel,
+                                                                    kDefaultReferenceCacheBytes, o.activations)
+                                      : std::make_unique<Evaluator>(w, std::move(textChunks), s->window / 2, o.cancel,
+                                                                    kDefaultReferenceCacheBytes, o.activations);
+    s->stream.insert(QStringLiteral("activations"), QString::fromLatin1(activationModeName(o.activations)));
     s->stream.insert(QStringLiteral("positions"), qint64(s->evaluator->positions()));
     step();
     if (calibrate) {
@@ -125,6 +128,7 @@ PlanSpec precisionForPlan(const Model& m, const LlamaWeights& w, const PlanSpec&
 
 TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const PlanSpec& plan, const std::atomic<bool>* cancel)
 {
+    const CancelScope scope(cancel);  // quantizing and the products stop within a tensor
     const PlanSpec prec = precisionForPlan(m, *s.weights, plan);
     TypeAccuracy a;
     a.plain = s.evaluator->evaluate(applyPrecision(*s.weights, prec), cancel);

@@ -37,6 +37,9 @@ struct EvalStreamOptions {
     std::string calibTokensFile;       // calibration stream (imatrix, error feedback); empty: sample
     int calibSample = kDefaultCalibSample;
     uint64_t calibSeed = kDefaultCalibSeed;
+    // How activations meet the weights in the evaluation (reference and candidates): Llama
+    // (default) gives the KL llama.cpp gives for the exported file, Float the weights-only KL.
+    ActMode activations = ActMode::Llama;
     const std::atomic<bool>* cancel = nullptr;          // checked per token / window -> Error(Cancelled)
     std::function<void(int done, int total)> progress;  // after each stage
 };

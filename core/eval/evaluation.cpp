@@ -16,6 +16,17 @@
 
 namespace qs {
 
+const char* activationModeName(ActMode m) { return m == ActMode::Llama ? "llama" : "float"; }
+
+std::optional<ActMode> activationModeFromName(std::string_view name)
+{
+    if (name == "llama")
+        return ActMode::Llama;
+    if (name == "float")
+        return ActMode::Float;
+    return std::nullopt;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Token streams
 
@@ -82,10 +93,15 @@ void logSoftmax(const float* logits, int64_t n, double* out)
 }
 
 // Throws if a row of logits holds NaN or an infinity: every number computed from it would be void.
-void checkLogits(const LlamaWeights& w, const RowMatrix& logits, size_t window, const char* whose)
+// `producer`: the weights that gave the logits (a non-finite weight is named first; the matrices
+// are views of the file, so nothing decoded them before).
+void checkLogits(const LlamaWeights& w, const RowMatrix& logits, size_t window, const char* whose,
+                 const LlamaWeights& producer)
 {
     const int64_t n = int64_t(logits.size());
     const int64_t bad = firstNonFinite(logits.data(), n);
+    if (bad < n)
+        producer.checkFinite();
     if (bad < n)
         invalidInput(w.path, std::string(whose) + " gives non-finite logits (NaN or infinity) at position " +
                                  std::to_string(bad / std::max<int64_t>(1, logits.cols())) + " of window " +
@@ -117,9 +133,10 @@ std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, i
     if (bos < 0 || bos >= w.config.vocabSize)
         invalidInput(w.path, "BOS token id " + std::to_string(bos) + " is outside the vocabulary");
     const int win = effectiveWindow(w, window);  // at least 2: every window samples a token
+    const CancelScope scope(cancel);
     Rng rng{seed};
     std::vector<int32_t> out;
-    LlamaSession s(w, win);
+    LlamaSession s(w, std::min(win, n + 1), ActMode::Float);
     std::vector<double> p(size_t(w.config.vocabSize));
     int sampled = 0;
     while (sampled < n) {
@@ -129,6 +146,13 @@ std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, i
         for (int t = 1; t < win && sampled < n; ++t) {
             checkCancel(cancel);
             const RowMatrix logits = s.eval(std::span<const int32_t>(&cur, 1));
+            if (firstNonFinite(logits.data(), logits.size()) < logits.size()) {  // no sampling from NaN
+                w.checkFinite();
+                invalidInput(w.path, "the model gives non-finite logits (NaN or infinity) at position " +
+                                         std::to_string(t - 1) + " of sampled window " +
+                                         std::to_string((out.size() - 1) / size_t(win)) +
+                                         ": its weights or hyper-parameters are unusable");
+            }
             logSoftmax(logits.data(), logits.cols(), p.data());
             const double u = rng.uniform();
             double acc = 0;
@@ -216,6 +240,55 @@ uint64_t precisionBytes(const LlamaWeights& w, const PlanSpec& p)
     return total;
 }
 
+namespace {
+
+// Whether f's bytes of a rows x cols tensor are packed rows the kernels read in place.
+bool kernelRows(const Format& f, int64_t rows, int64_t cols)
+{
+    const std::optional<GgmlType> type = f.ggmlType();
+    return type && f.family() != FormatFamily::Int && kernels::hasKernel(*type) && f.supports(rows, cols) &&
+           f.storageBytes(rows, cols) == uint64_t(rows) * kernels::rowBytes(*type, cols);
+}
+
+// Tensor `t` held as `buf`, f's bytes of it.
+WeightTensor storedTensor(const WeightTensor& t, const Format& f, std::shared_ptr<std::vector<uint8_t>> buf)
+{
+    WeightTensor out;
+    out.name = t.name;
+    out.rows = t.rows;
+    out.cols = t.cols;
+    out.sourceBytes = t.sourceBytes;
+    if (kernelRows(f, t.rows, t.cols))
+        out.q = QMatrix{*f.ggmlType(), buf->data(), t.rows, t.cols, kernels::rowBytes(*f.ggmlType(), t.cols), nullptr};
+    else  // the INT/NF4 family: the format's own whole-tensor layout
+        out.q = QMatrix{GgmlType::F32, buf->data(), t.rows, t.cols, 0, &f};
+    out.owner = std::move(buf);
+    return out;
+}
+
+// Tensor `t` stored by format `f`, in a buffer of f's bytes.
+WeightTensor quantizeTensor(const WeightTensor& t, const Format& f, const float* importance)
+{
+    auto buf = std::make_shared<std::vector<uint8_t>>(size_t(f.storageBytes(t.rows, t.cols)));
+    if (kernelRows(f, t.rows, t.cols)) {
+        // Rows are independent: quantize slices of rows, decoding only a slice at a time.
+        const size_t rowBytes = kernels::rowBytes(*f.ggmlType(), t.cols);
+        const int64_t chunk = std::max<int64_t>(1, (int64_t(4) << 20) / t.cols);
+        std::vector<float> tmp(size_t(std::min(chunk, t.rows) * t.cols));
+        for (int64_t r0 = 0; r0 < t.rows; r0 += chunk) {
+            const int64_t r1 = std::min(t.rows, r0 + chunk);
+            t.decodeRows(r0, r1, tmp.data());
+            f.quantize(tmp.data(), r1 - r0, t.cols, buf->data() + size_t(r0) * rowBytes, importance);
+        }
+    } else {  // the INT/NF4 family: scales may span the whole tensor
+        const std::vector<float> all = t.toFloat();
+        f.quantize(all.data(), t.rows, t.cols, buf->data(), importance);
+    }
+    return storedTensor(t, f, std::move(buf));
+}
+
+}  // namespace
+
 LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const ActivationStats* imatrix)
 {
     LlamaWeights out = w;
@@ -226,13 +299,15 @@ LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const Acti
         if (!f->supports(t.rows, t.cols))
             invalidInput(w.path, "format " + f->name() + " cannot store tensor '" + name + "' (row length " +
                                      std::to_string(t.cols) + ")");
+        if (!t.isMatrix())
+            invalidInput(w.path, "tensor '" + name + "' is not a matrix; only matrices are quantized");
         std::vector<float> imp;
         if (imatrix) {
             imp = imatrix->importance(name);
             if (!imp.empty() && int64_t(imp.size()) != t.cols)
                 failure(w.path, "importance matrix of '" + name + "' has the wrong length");
         }
-        out.replace(name, f->roundTrip(t.ptr(), t.rows, t.cols, imp.empty() ? nullptr : imp.data()));
+        out.replace(quantizeTensor(t, *f, imp.empty() ? nullptr : imp.data()));
     }
     return out;
 }
@@ -242,9 +317,10 @@ ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32
 {
     ActivationStats stats;
     stats.collectMoments(moments);
+    const CancelScope scope(cancel);
     for (const auto& win : splitWindows(tokens, effectiveWindow(w, window))) {
         checkCancel(cancel);
-        llamaLogits(w, win, &stats);
+        llamaLogits(w, win, &stats, ActMode::Float);
     }
     return stats;
 }
@@ -261,14 +337,13 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
                                      std::to_string(t.cols) + ")");
         const auto moments = calibration.moments(name);
         if (!moments || !errorFeedbackSupported(*f) || moments->n != t.cols) {
-            out.replace(name, f->roundTrip(t.ptr(), t.rows, t.cols));
+            out.replace(quantizeTensor(t, *f, nullptr));
             continue;
         }
-        std::vector<uint8_t> bytes(f->storageBytes(t.rows, t.cols));
-        errorFeedbackQuantize(*f, t.ptr(), t.rows, t.cols, moments->xtx, bytes.data());
-        std::vector<float> values(size_t(t.numel()));
-        f->dequantize(bytes.data(), t.rows, t.cols, values.data());
-        out.replace(name, std::move(values));
+        auto bytes = std::make_shared<std::vector<uint8_t>>(size_t(f->storageBytes(t.rows, t.cols)));
+        const std::vector<float> values = t.toFloat();
+        errorFeedbackQuantize(*f, values.data(), t.rows, t.cols, moments->xtx, bytes->data());
+        out.replace(storedTensor(t, *f, std::move(bytes)));
     }
     return out;
 }
@@ -285,15 +360,16 @@ bool errorFeedbackApplies(const PlanSpec& p)
 // Evaluator
 
 Evaluator::Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window,
-                     const std::atomic<bool>* cancel, uint64_t cacheBytes)
-    : Evaluator(reference, splitWindows(tokens, evaluationWindow(reference, window)), 0, cancel, cacheBytes)
+                     const std::atomic<bool>* cancel, uint64_t cacheBytes, ActMode mode)
+    : Evaluator(reference, splitWindows(tokens, evaluationWindow(reference, window)), 0, cancel, cacheBytes, mode)
 {
 }
 
 Evaluator::Evaluator(const LlamaWeights& reference, std::vector<std::vector<int32_t>> windows, int firstScored,
-                     const std::atomic<bool>* cancel, uint64_t cacheBytes)
-    : reference_(reference), windows_(std::move(windows)), firstScored_(std::max(firstScored, 0))
+                     const std::atomic<bool>* cancel, uint64_t cacheBytes, ActMode mode)
+    : reference_(reference), mode_(mode), windows_(std::move(windows)), firstScored_(std::max(firstScored, 0))
 {
+    const CancelScope scope(cancel);
     std::erase_if(windows_, [&](const auto& w) { return int64_t(w.size()) < firstScored_ + 2; });
     if (windows_.empty())
         invalidInput(reference.path, "the evaluation stream has no window of at least 2 tokens");
@@ -304,8 +380,8 @@ Evaluator::Evaluator(const LlamaWeights& reference, std::vector<std::vector<int3
     for (size_t wi = 0; wi < windows_.size(); ++wi) {
         const auto& win = windows_[wi];
         checkCancel(cancel);
-        const RowMatrix logits = llamaLogits(reference, win);
-        checkLogits(reference, logits, wi, "the model");
+        const RowMatrix logits = llamaLogits(reference, win, nullptr, mode_);
+        checkLogits(reference, logits, wi, "the model", reference);
         const int64_t n = int64_t(win.size()) - 1 - firstScored_;  // scored positions of this window
         const uint64_t bytes = uint64_t(n) * uint64_t(V) * sizeof(double);
         caching = caching && cached + bytes <= cacheBytes;  // the first windows that fit, then none
@@ -342,6 +418,7 @@ AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate, const std::at
     largest.reserve(keep + 1);
     double klSum = 0, klMax = 0;
     int64_t count = 0;
+    const CancelScope scope(cancel);
     double nll = 0;
     int64_t agree = 0;
     std::vector<double> lq(static_cast<size_t>(V));
@@ -354,14 +431,14 @@ AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate, const std::at
         if (wi < refLogProbs_.size()) {
             lpBase = refLogProbs_[wi].data();
         } else {  // past the cache: the reference of this window again
-            const RowMatrix ref = llamaLogits(reference_, win);
+            const RowMatrix ref = llamaLogits(reference_, win, nullptr, mode_);
             recomputed.resize(n, V);
             for (int64_t r = 0; r < n; ++r)
                 logSoftmax(ref.data() + (firstScored_ + r) * V, V, recomputed.data() + r * V);
             lpBase = recomputed.data();
         }
-        const RowMatrix logits = llamaLogits(candidate, win);
-        checkLogits(reference_, logits, wi, "the quantized model");
+        const RowMatrix logits = llamaLogits(candidate, win, nullptr, mode_);
+        checkLogits(reference_, logits, wi, "the quantized model", candidate);
         for (int64_t t = firstScored_; t + 1 < int64_t(win.size()); ++t) {
             const int64_t r = t - firstScored_;
             logSoftmax(logits.data() + t * V, V, lq.data());
@@ -422,6 +499,7 @@ void step(const EvalControl* c, int done, int total)
 AccuracyMetrics evaluateControlled(const Evaluator& ev, const PlanSpec& p, const ActivationStats* imatrix,
                                    const EvalControl* c)
 {
+    const CancelScope scope(c ? c->cancel : nullptr);  // quantizing the tensors stops too
     return ev.evaluate(applyPrecision(ev.reference(), p, imatrix), c ? c->cancel : nullptr);
 }
 

@@ -1,11 +1,15 @@
 #pragma once
-// Model-level accuracy of a precision: the model's next-token distributions with its weights as
-// that precision reconstructs them, against the reference (the weights as read from the file).
+// Model-level accuracy of a precision: the model's next-token distributions with its weights
+// stored at that precision, against the reference (the weights as read from the file, run in
+// their own dtype).
 //
 // A precision is a plan (core/plan/plan.h) whose exact tensor map assigns a Format to some
-// weight matrices by llama.cpp name; evaluation runs the forward pass on the quantize-dequantize
-// round trip of each (optionally importance-weighted), so llama.cpp block formats and the
-// INT/NF4 family are measured the same way.
+// weight matrices by llama.cpp name; evaluation quantizes each once (optionally
+// importance-weighted) and runs the forward pass on those bytes, in one of two activation modes
+// (kernels::ActMode): Llama quantizes the activations to each format's vec-dot type as llama.cpp
+// does (the KL llama.cpp gives for the exported file), Float keeps them float (weights-only: the
+// KL of the quantize-dequantize round trip). The INT/NF4 family always runs with float
+// activations.
 #include "core/formats/format.h"
 #include "core/eval/llama_forward.h"
 #include "core/plan/plan.h"
@@ -16,10 +20,16 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
 namespace qs {
+
+// "llama" / "float", as --activations spells the modes; nullopt for another name.
+const char* activationModeName(ActMode m);
+std::optional<ActMode> activationModeFromName(std::string_view name);
 
 // ---- Token streams ------------------------------------------------------------------------
 
@@ -32,7 +42,9 @@ std::vector<int32_t> parseTokenJson(const QByteArray& json, const std::string& p
 // n tokens sampled from the model at temperature 1 with a fixed seed (no tokenizer needed):
 // windows of `window` tokens (0: the context length), each starting with `bos` followed by
 // window-1 sampled tokens, until n tokens have been sampled. Deterministic for a given seed.
-// `cancel` (here and below): checked after every token / window -> qs::Error(Cancelled).
+// `cancel` (here and below): checked after every token / window, and inside the products of the
+// forward pass (qs::CancelScope) -> qs::Error(Cancelled). Sampling runs with float activations,
+// so the stream does not depend on the activation mode evaluated.
 std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window = 0, int32_t bos = 1,
                                   const std::atomic<bool>* cancel = nullptr);
 
@@ -72,12 +84,16 @@ inline double bitsPerWeight(const LlamaWeights& w, uint64_t bytes)
     return w.nParams() > 0 ? 8.0 * double(bytes) / double(w.nParams()) : 0.0;
 }
 
-// The weights as the precision reconstructs them. With an importance matrix, each format
-// minimises the importance-weighted error of the tensors it has statistics for.
+// The weights stored at the precision: each assigned tensor quantized once into a buffer of its
+// format's bytes (GGUF block formats row chunk by row chunk, so no float copy of more than a
+// slice of one tensor exists); the others keep sharing the source's views. With an importance
+// matrix, each format minimises the importance-weighted error of the tensors it has statistics
+// for. Cancellable within a tensor by a qs::CancelScope on the calling thread.
 LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const ActivationStats* imatrix = nullptr);
 
 // Importance matrix: mean squared activation entering each column of every weight matrix, over
-// the windows of a calibration stream (use a different stream from the evaluation one).
+// the windows of a calibration stream (use a different stream from the evaluation one); float
+// activations, as llama.cpp's imatrix tool collects them.
 // With moments, also each matrix's input second moment XᵀX (for error feedback).
 ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window = 0,
                                   const std::atomic<bool>* cancel = nullptr, bool moments = false);
@@ -106,19 +122,22 @@ struct AccuracyMetrics {
 // Reference log-probabilities an Evaluator keeps by default (256 MiB); see below.
 constexpr uint64_t kDefaultReferenceCacheBytes = uint64_t(256) << 20;
 
-// Holds the reference model's log-probabilities on a token stream, computed once, for the windows
-// that fit in `cacheBytes`; the reference of the windows past that is computed again window by
-// window when a candidate is evaluated, so memory does not grow with the stream's length beyond
-// a window (plus the tokens and 4 bytes per position). Non-finite logits (NaN or infinite weights
-// or activations) are refused with qs::Error(InvalidInput) naming the model's file.
+// Holds the reference model's log-probabilities on a token stream, computed once (the reference
+// in its own dtype, in the evaluator's activation mode; candidates run in the same mode), for the
+// windows that fit in `cacheBytes`; the reference of the windows past that is computed again
+// window by window when a candidate is evaluated, so memory does not grow with the stream's
+// length beyond a window (plus the tokens and 4 bytes per position). Non-finite logits (NaN or
+// infinite weights or activations) are refused with qs::Error(InvalidInput) naming the model's file.
 class Evaluator {
 public:
     Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window = 0,
-              const std::atomic<bool>* cancel = nullptr, uint64_t cacheBytes = kDefaultReferenceCacheBytes);
+              const std::atomic<bool>* cancel = nullptr, uint64_t cacheBytes = kDefaultReferenceCacheBytes,
+              ActMode mode = ActMode::Float);
     // Given windows, each scored on the tokens it predicts from position firstScored on (the
     // prediction of token firstScored + 1 is the first scored); windows too short are dropped.
     Evaluator(const LlamaWeights& reference, std::vector<std::vector<int32_t>> windows, int firstScored,
-              const std::atomic<bool>* cancel = nullptr, uint64_t cacheBytes = kDefaultReferenceCacheBytes);
+              const std::atomic<bool>* cancel = nullptr, uint64_t cacheBytes = kDefaultReferenceCacheBytes,
+              ActMode mode = ActMode::Float);
 
     AccuracyMetrics evaluate(const LlamaWeights& candidate, const std::atomic<bool>* cancel = nullptr) const;
     AccuracyMetrics evaluate(const PlanSpec& p, const ActivationStats* imatrix = nullptr) const
@@ -130,9 +149,11 @@ public:
     const LlamaWeights& reference() const { return reference_; }
     const std::vector<std::vector<int32_t>>& windows() const { return windows_; }
     size_t cachedWindows() const { return refLogProbs_.size(); }  // the first ones
+    ActMode mode() const { return mode_; }
 
 private:
     const LlamaWeights& reference_;
+    ActMode mode_ = ActMode::Float;
     std::vector<std::vector<int32_t>> windows_;
     int64_t firstScored_ = 0;
     // Per window: (len-1-firstScored) x vocab log-probabilities, in double so identical models give KL 0.

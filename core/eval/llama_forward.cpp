@@ -6,6 +6,7 @@
 #endif
 #include "core/eval/llama_forward.h"
 
+#include "core/formats/format.h"
 #include "core/util/error.h"
 #include "core/util/parallel.h"
 
@@ -25,19 +26,9 @@ std::string layerBias(int l, const char* what) { return "blk." + std::to_string(
 
 }  // namespace
 
-LlamaWeights LlamaWeights::fromTensors(const ModelConfig& c, std::vector<WeightTensor> tensors, const std::string& path)
+void checkTensorShapes(const ModelConfig& c, const std::map<std::string, std::pair<int64_t, int64_t>>& shapes,
+                       const std::string& path)
 {
-    LlamaWeights w;
-    w.config = c;
-    w.path = path;
-    w.tensors = std::move(tensors);
-    w.check();
-    return w;
-}
-
-void LlamaWeights::check() const
-{
-    const ModelConfig& c = config;
     if (!c.arch)
         invalidInput(path, "no architecture description for these weights");
     if (c.dim <= 0 || c.hiddenDim <= 0 || c.nLayers <= 0 || c.nHeads <= 0 || c.nKvHeads <= 0 || c.vocabSize <= 0 ||
@@ -52,18 +43,118 @@ void LlamaWeights::check() const
     for (const TensorSpec& s : c.arch->tensors(c)) {
         if (s.name == "rope_freqs.weight")
             continue;  // held by the config
-        const WeightTensor* t = find(s.name);
-        if (!t) {
+        const auto it = shapes.find(s.name);
+        if (it == shapes.end()) {
             if (!s.required)
                 continue;
             invalidInput(path, std::string(c.arch->name) + " tensor '" + s.name + "' is missing");
         }
         const int64_t rows = s.shape.size() == 2 ? s.shape[0] : 1, cols = s.shape.back();
-        if (t->rows != rows || t->cols != cols || !t->data || int64_t(t->data->size()) != t->numel())
-            invalidInput(path, std::string(c.arch->name) + " tensor '" + s.name + "' is " + std::to_string(t->rows) +
-                                   "x" + std::to_string(t->cols) + ", expected " + std::to_string(rows) + "x" +
-                                   std::to_string(cols));
+        const auto [r, k] = it->second;
+        if (r != rows || k != cols)
+            invalidInput(path, std::string(c.arch->name) + " tensor '" + s.name + "' is " + std::to_string(r) + "x" +
+                                   std::to_string(k) + ", expected " + std::to_string(rows) + "x" +
+                                   std::to_string(cols) + " from the model's hyper-parameters");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// WeightTensor
+
+uint64_t WeightTensor::storedBytes() const
+{
+    if (q.format)
+        return q.format->storageBytes(rows, cols);
+    return uint64_t(q.rowBytes) * uint64_t(rows);
+}
+
+const float* WeightTensor::floats() const
+{
+    if (q.format || q.type != GgmlType::F32 || !q.data)
+        failure({}, "tensor '" + name + "' is not stored as F32");
+    return static_cast<const float*>(q.data);
+}
+
+void WeightTensor::decodeRows(int64_t r0, int64_t r1, float* out) const
+{
+    if (r0 < 0 || r1 > rows || r0 > r1)
+        failure({}, "rows " + std::to_string(r0) + ".." + std::to_string(r1) + " outside tensor '" + name + "'");
+    if (q.format) {  // the INT family: its own whole-tensor layout
+        std::vector<float> all(static_cast<size_t>(numel()));
+        q.format->dequantize(q.data, rows, cols, all.data());
+        std::copy(all.begin() + r0 * cols, all.begin() + r1 * cols, out);
+        return;
+    }
+    const uint8_t* src = static_cast<const uint8_t*>(q.data) + size_t(r0) * q.rowBytes;
+    if (q.type == GgmlType::F32) {
+        std::copy_n(reinterpret_cast<const float*>(src), (r1 - r0) * cols, out);
+        return;
+    }
+    const Format* f = formatForGgml(q.type);
+    if (!f)
+        failure({}, "tensor '" + name + "': no decoder for its type");
+    for (int64_t r = r0; r < r1; ++r)  // rows may be padded beyond their packed length
+        f->dequantize(static_cast<const uint8_t*>(q.data) + size_t(r) * q.rowBytes, 1, cols, out + (r - r0) * cols);
+}
+
+std::vector<float> WeightTensor::toFloat() const
+{
+    std::vector<float> v(static_cast<size_t>(numel()));
+    if (q.format)
+        q.format->dequantize(q.data, rows, cols, v.data());
+    else if (formatForGgml(q.type) && q.rowBytes == kernels::rowBytes(q.type, cols))
+        formatForGgml(q.type)->dequantize(q.data, rows, cols, v.data());
+    else
+        decodeRows(0, rows, v.data());
+    return v;
+}
+
+WeightTensor WeightTensor::fromFloats(std::string name, int64_t rows, int64_t cols, std::vector<float> values,
+                                      uint64_t sourceBytes)
+{
+    if (int64_t(values.size()) != rows * cols)
+        failure({}, "tensor '" + name + "': " + std::to_string(values.size()) + " values for " + std::to_string(rows) +
+                        "x" + std::to_string(cols));
+    auto data = std::make_shared<const std::vector<float>>(std::move(values));
+    WeightTensor t;
+    t.name = std::move(name);
+    t.rows = rows;
+    t.cols = cols;
+    t.sourceBytes = sourceBytes;
+    t.q = QMatrix{GgmlType::F32, data->data(), rows, cols, size_t(cols) * sizeof(float), nullptr};
+    t.owner = std::move(data);
+    return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// LlamaWeights
+
+LlamaWeights LlamaWeights::fromTensors(const ModelConfig& c, std::vector<WeightTensor> tensors, const std::string& path)
+{
+    LlamaWeights w;
+    w.config = c;
+    w.path = path;
+    w.tensors = std::move(tensors);
+    w.check();
+    return w;
+}
+
+void LlamaWeights::check() const
+{
+    std::map<std::string, std::pair<int64_t, int64_t>> shapes;
+    for (const auto& t : tensors)
+        shapes[t.name] = {t.rows, t.cols};
+    checkTensorShapes(config, shapes, path);
+    for (const auto& t : tensors) {
+        if (t.q.rows != t.rows || t.q.cols != t.cols || !t.q.data)
+            invalidInput(path, "tensor '" + t.name + "': its stored rows do not match its shape");
+        if (!t.q.format && t.q.rowBytes < kernels::rowBytes(t.q.type, t.cols))
+            invalidInput(path, "tensor '" + t.name + "': row stride too small for its type");
+    }
+    // The norms are read as floats by the forward pass.
+    for (const auto& t : tensors)
+        if (!t.isMatrix() && (t.q.format || t.q.type != GgmlType::F32))
+            invalidInput(path, "llama tensor '" + t.name + "': 1-D tensors must be held as F32");
 }
 
 const WeightTensor* LlamaWeights::find(std::string_view name) const
@@ -115,15 +206,68 @@ uint64_t LlamaWeights::sourceBytes() const
 
 void LlamaWeights::replace(const std::string& name, std::vector<float> values)
 {
-    for (auto& t : tensors) {
-        if (t.name != name)
+    const WeightTensor& old = get(name);
+    if (int64_t(values.size()) != old.numel())
+        failure(path, "replacement for tensor '" + name + "' has the wrong size");
+    replace(WeightTensor::fromFloats(name, old.rows, old.cols, std::move(values), old.sourceBytes));
+}
+
+void LlamaWeights::replace(WeightTensor t)
+{
+    for (auto& cur : tensors) {
+        if (cur.name != t.name)
             continue;
-        if (int64_t(values.size()) != t.numel())
-            failure(path, "replacement for tensor '" + name + "' has the wrong size");
-        t.data = std::make_shared<const std::vector<float>>(std::move(values));
+        if (t.rows != cur.rows || t.cols != cur.cols || t.q.rows != t.rows || t.q.cols != t.cols || !t.q.data)
+            failure(path, "replacement for tensor '" + t.name + "' has the wrong shape");
+        cur = std::move(t);
         return;
     }
-    invalidInput(path, "tensor '" + name + "' is missing");
+    invalidInput(path, "tensor '" + t.name + "' is missing");
+}
+
+LlamaWeights LlamaWeights::toF32() const
+{
+    LlamaWeights out = *this;
+    for (auto& t : out.tensors)
+        if (t.q.format || t.q.type != GgmlType::F32)
+            t = WeightTensor::fromFloats(t.name, t.rows, t.cols, t.toFloat(), t.sourceBytes);
+    return out;
+}
+
+uint64_t LlamaWeights::ownedBytes() const
+{
+    // A view into a mapped file has the file's map as owner; buffers made here own their bytes.
+    uint64_t n = 0;
+    for (const auto& t : tensors)
+        if (t.owner && !t.inPlace)
+            n += t.storedBytes();
+    return n;
+}
+
+void LlamaWeights::checkFinite() const
+{
+    std::vector<float> buf;
+    for (const auto& t : tensors) {
+        const int64_t n = t.numel();
+        auto check = [&](const float* v, int64_t count, int64_t first) {
+            if (const int64_t bad = firstNonFinite(v, count); bad < count)
+                invalidInput(path, "tensor '" + t.name + "' holds " + (std::isnan(v[bad]) ? "NaN" : "an infinite value") +
+                                       " (element " + std::to_string(first + bad) + " of " + std::to_string(n) +
+                                       "): the weights are corrupt");
+        };
+        if (t.q.format) {  // the INT family: whole-tensor layout
+            const std::vector<float> all = t.toFloat();
+            check(all.data(), n, 0);
+            continue;
+        }
+        const int64_t chunk = std::max<int64_t>(1, (int64_t(1) << 20) / std::max<int64_t>(1, t.cols));
+        buf.resize(size_t(std::min(chunk, t.rows) * t.cols));
+        for (int64_t r0 = 0; r0 < t.rows; r0 += chunk) {
+            const int64_t r1 = std::min(t.rows, r0 + chunk);
+            t.decodeRows(r0, r1, buf.data());
+            check(buf.data(), (r1 - r0) * t.cols, r0 * t.cols);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,25 +330,13 @@ int64_t ActivationStats::tokens(const std::string& tensor) const
 
 namespace {
 
-using MapW = Eigen::Map<const RowMatrix>;
-
-// out (n x w.rows) = x (n x w.cols) * W^T, split over the weight's rows.
-void matmul(const RowMatrix& x, const WeightTensor& w, RowMatrix& out)
+// y (n x w.rows) = x (n x w.cols) * W^T on the weight's stored bytes: the one product of the
+// forward pass (decode mat-vec for n = 1, batched for prompts and evaluation windows), parallel
+// over the weight's rows. The INT/NF4 family has no llama.cpp activation type: always float.
+void linear(const WeightTensor& w, const RowMatrix& x, RowMatrix& y, ActMode mode)
 {
-    out.resize(x.rows(), w.rows);
-    const MapW W(w.ptr(), w.rows, w.cols);
-    const int64_t work = x.rows() * w.rows * w.cols;
-    if (work < (1 << 18)) {
-        out.noalias() = x * W.transpose();
-        return;
-    }
-    const int64_t chunks = int64_t(maxThreads()) * 2;
-    int64_t grain = std::max<int64_t>(16, (w.rows + chunks - 1) / chunks);
-    grain = (grain + 15) / 16 * 16;
-    parallelFor(w.rows, grain, [&](int64_t b, int64_t e) {
-        RowMatrix part = x * W.middleRows(b, e - b).transpose();
-        out.middleCols(b, e - b) = part;
-    });
+    y.resize(x.rows(), w.rows);
+    kernels::matmul(w.q, x.data(), x.rows(), y.data(), w.q.format ? ActMode::Float : mode);
 }
 
 // y = x / sqrt(mean(x^2) + eps) * weight over every group of `weight.cols` values of a row
@@ -213,7 +345,7 @@ void rmsNorm(const RowMatrix& x, const WeightTensor& weight, float eps, RowMatri
 {
     y.resize(x.rows(), x.cols());
     const int64_t n = weight.cols, groups = x.cols() / n;
-    const float* g = weight.ptr();
+    const float* g = weight.floats();
     for (int64_t r = 0; r < x.rows(); ++r)
         for (int64_t k = 0; k < groups; ++k) {
             const float* in = x.data() + r * x.cols() + k * n;
@@ -232,7 +364,7 @@ void addBias(RowMatrix& x, const WeightTensor* b)
 {
     if (!b)
         return;
-    const Eigen::Map<const Eigen::RowVectorXf> v(b->ptr(), b->cols);
+    const Eigen::Map<const Eigen::RowVectorXf> v(b->floats(), b->cols);
     x.rowwise() += v;
 }
 
@@ -296,26 +428,37 @@ void gatedActivation(Activation act, float* g, const float* u, int64_t n)
 
 }  // namespace
 
-LlamaSession::LlamaSession(const LlamaWeights& w, int maxTokens) : w_(w)
+LlamaSession::LlamaSession(const LlamaWeights& w, int maxTokens, ActMode mode) : w_(w), mode_(mode)
 {
     const ModelConfig& c = w.config;
     cap_ = maxTokens > 0 ? maxTokens : c.contextLength;
-    const int kvDim = c.nKvHeads * c.headDim();
-    try {
-        k_.assign(size_t(c.nLayers), RowMatrix(cap_, kvDim));
-        v_.assign(size_t(c.nLayers), RowMatrix(cap_, kvDim));
-    } catch (const std::bad_alloc&) {
-        const double mb = 2.0 * double(c.nLayers) * double(cap_) * double(kvDim) * sizeof(float) / 1e6;
-        invalidInput(w.path, "a window of " + std::to_string(cap_) + " tokens needs a key/value cache of " +
-                                 std::to_string(int64_t(mb)) + " MB, more than this machine can allocate "
-                                 "(use a smaller --window)");
-    }
+    k_.assign(size_t(c.nLayers), RowMatrix());
+    v_.assign(size_t(c.nLayers), RowMatrix());
     ropeFreq_ = ropeFrequencies(c, c.ropeTheta, c.ropeFreqScale);
     ropeFreqSwa_ = ropeFrequencies(c, c.ropeThetaSwa > 0 ? c.ropeThetaSwa : c.ropeTheta,
                                    c.ropeFreqScaleSwa > 0 ? c.ropeFreqScaleSwa : c.ropeFreqScale);
 }
 
-RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* stats)
+void LlamaSession::growCache(int needed)
+{
+    if (k_.empty() || k_[0].rows() >= needed)
+        return;
+    const int kvDim = w_.config.nKvHeads * w_.config.headDim();
+    const int rows = std::min(cap_, std::max(needed, int(std::min<int64_t>(cap_, 2 * k_[0].rows()))));
+    try {
+        for (size_t l = 0; l < k_.size(); ++l) {
+            k_[l].conservativeResize(rows, kvDim);
+            v_[l].conservativeResize(rows, kvDim);
+        }
+    } catch (const std::bad_alloc&) {
+        const double mb = 2.0 * double(k_.size()) * double(rows) * double(kvDim) * sizeof(float) / 1e6;
+        invalidInput(w_.path, "a window of " + std::to_string(rows) + " tokens needs a key/value cache of " +
+                                  std::to_string(int64_t(mb)) + " MB, more than this machine can allocate "
+                                  "(use a smaller --window)");
+    }
+}
+
+RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* stats, bool lastOnly)
 {
     const ModelConfig& c = w_.config;
     const int n = int(tokens.size());
@@ -335,10 +478,11 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
         if (id < 0 || id >= c.vocabSize)
             invalidInput(w_.path, "token id " + std::to_string(id) + " is outside the vocabulary of " +
                                       std::to_string(c.vocabSize));
-        std::copy_n(embd.ptr() + int64_t(id) * c.dim, c.dim, x.data() + int64_t(t) * c.dim);
+        embd.decodeRows(id, id + 1, x.data() + int64_t(t) * c.dim);
     }
     if (c.embedScale != 1.0f)
         x *= c.embedScale;
+    growCache(pos_ + n);
 
     RowMatrix xn, qkv, q, k, v, att(n, qDim), o, g, u;
     for (int l = 0; l < c.nLayers; ++l) {
@@ -354,7 +498,7 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
         if (wqkv) {
             if (stats)
                 stats->add({&wqkv->name}, xn);
-            matmul(xn, *wqkv, qkv);
+            linear(*wqkv, xn, qkv, mode_);
             q = qkv.leftCols(qDim);
             k = qkv.middleCols(qDim, kvDim);
             v = qkv.rightCols(kvDim);
@@ -364,9 +508,9 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
             const WeightTensor& wv = w_.get(layerName(l, "attn_v"));
             if (stats)
                 stats->add({&wq.name, &wk.name, &wv.name}, xn);
-            matmul(xn, wq, q);
-            matmul(xn, wk, k);
-            matmul(xn, wv, v);
+            linear(wq, xn, q, mode_);
+            linear(wk, xn, k, mode_);
+            linear(wv, xn, v, mode_);
             addBias(q, opt(layerBias(l, "attn_q")));
             addBias(k, opt(layerBias(l, "attn_k")));
             addBias(v, opt(layerBias(l, "attn_v")));
@@ -422,7 +566,7 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
         });
         if (stats)
             stats->add({&wo.name}, att);
-        matmul(att, wo, o);
+        linear(wo, att, o, mode_);
         if (const WeightTensor* pn = opt(layerName(l, "post_attention_norm"))) {
             rmsNorm(o, *pn, c.rmsEps, xn);
             o.swap(xn);
@@ -434,40 +578,42 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
         if (wg) {
             if (stats)
                 stats->add({&wg->name, &wu.name}, xn);
-            matmul(xn, *wg, g);
-            matmul(xn, wu, u);
+            linear(*wg, xn, g, mode_);
+            linear(wu, xn, u, mode_);
         } else {
             if (stats)
                 stats->add({&wu.name}, xn);
-            matmul(xn, wu, qkv);
+            linear(wu, xn, qkv, mode_);
             g = qkv.leftCols(c.hiddenDim);
             u = qkv.rightCols(c.hiddenDim);
         }
         gatedActivation(c.activation, g.data(), u.data(), g.size());
         if (stats)
             stats->add({&wd.name}, g);
-        matmul(g, wd, o);
+        linear(wd, g, o, mode_);
         if (const WeightTensor* pn = opt(layerName(l, "post_ffw_norm"))) {
             rmsNorm(o, *pn, c.rmsEps, xn);
             o.swap(xn);
         }
         x += o;
     }
+    if (lastOnly && n > 1)
+        x = x.bottomRows(1).eval();
     rmsNorm(x, w_.get("output_norm.weight"), c.rmsEps, xn);
     const WeightTensor& cls = w_.classifier();
     if (stats)
         stats->add({&cls.name}, xn);
     RowMatrix logits;
-    matmul(xn, cls, logits);
+    linear(cls, xn, logits, mode_);
     if (c.finalSoftcap > 0)
         softcap(logits.data(), logits.size(), c.finalSoftcap);
     pos_ += n;
     return logits;
 }
 
-RowMatrix llamaLogits(const LlamaWeights& w, std::span<const int32_t> tokens, ActivationStats* stats)
+RowMatrix llamaLogits(const LlamaWeights& w, std::span<const int32_t> tokens, ActivationStats* stats, ActMode mode)
 {
-    LlamaSession s(w, std::max(1, int(tokens.size())));
+    LlamaSession s(w, std::max(1, int(tokens.size())), mode);
     if (int(tokens.size()) > w.config.contextLength)
         invalidInput(w.path, "token window of " + std::to_string(tokens.size()) + " tokens exceeds the context of " +
                                  std::to_string(w.config.contextLength));

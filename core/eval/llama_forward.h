@@ -1,10 +1,19 @@
 #pragma once
-// A float32 forward pass of a Llama-family decoder (token embedding, RMSNorm, rotary position
+// The forward pass of a Llama-family decoder (token embedding, RMSNorm, rotary position
 // embedding on interleaved pairs, grouped-query attention with a causal mask, SwiGLU FFN, final
-// norm, tied or separate classifier). Weights are held in llama.cpp's layout and names, so the
-// same code runs a GGUF, a llama2.c checkpoint or a Hugging Face folder, and any precision's
-// reconstruction of them (evaluation swaps tensors for their quantize-dequantize round trip).
+// norm, tied or separate classifier, and the per-architecture variations of
+// core/model/architecture.h) on the weights as they are stored. Weights are held in llama.cpp's
+// layout and names, so the same code runs a GGUF, a llama2.c checkpoint or a Hugging Face folder,
+// and any precision's quantized bytes of them (evaluation swaps tensors for the bytes a Format
+// makes of them).
+//
+// Every weight matrix is a QMatrix view: into the memory-mapped file (GGUF tensors in any type
+// with a kernel, F16/BF16/F32 safetensors rows as stored), into a copy in the source dtype (the
+// rotary row permutation of Hugging Face q/k), or into a precision's quantized buffer. There is
+// never a float32 copy of the model; 1-D tensors (norms) are decoded to float. Every product
+// goes through one function, linear() in llama_forward.cpp, i.e. kernels::matmul.
 #include "core/eval/error_feedback.h"
+#include "core/kernels/kernels.h"
 #include "core/model/architecture.h"
 
 #include <Eigen/Core>
@@ -20,20 +29,39 @@
 
 namespace qs {
 
-using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+class Format;
 
-// One weight tensor, float32, rows x cols row-major (a 1-D tensor has rows = 1). The data is
-// shared between weight sets, so a variant that replaces one tensor copies only that one.
+using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using kernels::ActMode;
+using kernels::QMatrix;
+
+// One weight tensor as stored: rows x cols row-major (a 1-D tensor has rows = 1), a view `q` of
+// bytes that `owner` keeps alive (a memory map, a quantized buffer, a decoded float vector).
+// Copies share the bytes, so a variant that replaces one tensor allocates only that one.
 struct WeightTensor {
     std::string name;  // llama.cpp name, e.g. "blk.0.attn_q.weight"
     int64_t rows = 0;
     int64_t cols = 0;
     uint64_t sourceBytes = 0;  // storage of the tensor in the file it came from (for sizes)
-    std::shared_ptr<const std::vector<float>> data;
+    QMatrix q;                 // the stored rows (q.rows == rows, q.cols == cols)
+    std::shared_ptr<const void> owner;
+    bool inPlace = false;      // q views the model file's own bytes (its memory map)
 
-    const float* ptr() const { return data->data(); }
     int64_t numel() const { return rows * cols; }
     bool isMatrix() const { return rows > 1; }  // quantizable 2-D weight (norms are 1-D)
+    GgmlType type() const { return q.type; }
+    // Bytes the view reads (whole tensor).
+    uint64_t storedBytes() const;
+    // The values of an F32 tensor (throws qs::Error for any other type).
+    const float* floats() const;
+    // Rows [r0, r1) decoded to float ((r1 - r0) * cols values), as the products see them in
+    // float mode.
+    void decodeRows(int64_t r0, int64_t r1, float* out) const;
+    std::vector<float> toFloat() const;  // the whole tensor decoded (tests, small tensors)
+
+    // A tensor holding float values (type F32).
+    static WeightTensor fromFloats(std::string name, int64_t rows, int64_t cols, std::vector<float> values,
+                                   uint64_t sourceBytes = 0);
 };
 
 class LlamaWeights {
@@ -43,9 +71,11 @@ public:
     std::vector<WeightTensor> tensors;
 
     // Every tensor of a model the forward pass can run, in llama.cpp layout (qs::modelConfig,
-    // qs::ggufName, qs::ggufWeights). Throws qs::Error naming the file if its architecture is
-    // unknown or its configuration incomplete (saying why evaluation is unavailable), or a tensor
-    // is missing or has the wrong shape.
+    // qs::ggufName, qs::ggufWeights), read in place where the file's storage allows (the views
+    // keep the file's memory map alive, so the weights may outlive `m`). Throws qs::Error naming
+    // the file if its architecture is unknown or its configuration incomplete (saying why
+    // evaluation is unavailable), or a tensor is missing or has a shape that disagrees with the
+    // hyper-parameters (checked before anything is allocated).
     static LlamaWeights fromModel(const Model& m);
     // From a config and tensors already in llama.cpp layout; checks names and shapes against
     // the config's architecture.
@@ -60,12 +90,30 @@ public:
     std::vector<std::string> matrixNames() const;
     int64_t nParams() const;
     uint64_t sourceBytes() const;
-    // Makes tensor `name` hold `values` (same shape); other weight sets sharing the old data keep it.
+    // Makes tensor `name` hold `values` (same shape, type F32); other weight sets sharing the old
+    // data keep it.
     void replace(const std::string& name, std::vector<float> values);
+    // Makes tensor `name` the given tensor (same name and shape).
+    void replace(WeightTensor t);
+    // Every tensor decoded to F32: the float32 reference path (tests, small models only).
+    LlamaWeights toF32() const;
+    // Bytes of the weights' own buffers (quantized copies, permuted rows, decoded norms), not
+    // counting the views into a memory-mapped file.
+    uint64_t ownedBytes() const;
+    // Throws qs::Error(InvalidInput) naming the file, the tensor and the element when a tensor
+    // holds NaN or an infinite value (decoded row chunk by row chunk: the matrices are views, so
+    // nothing checked them when they were read). Used to explain non-finite logits.
+    void checkFinite() const;
 
 private:
     void check() const;
 };
+
+// Throws qs::Error(InvalidInput) naming `path` when the hyper-parameters are unusable, or a tensor
+// the forward pass needs (the config's architecture's tensors) is missing from `shapes` (llama.cpp
+// name -> rows, cols; a 1-D tensor has rows 1) or has a shape that disagrees with them.
+void checkTensorShapes(const ModelConfig& c, const std::map<std::string, std::pair<int64_t, int64_t>>& shapes,
+                       const std::string& path);
 
 // Per-column sums of squared input activations of every weight matrix, gathered from forward
 // passes: the importance matrix (mean squared activation entering each column). Filled by
@@ -98,24 +146,31 @@ private:
 
 // Incremental evaluation with a key/value cache: eval() feeds tokens at the next positions and
 // returns their logits (one row per token, vocabSize columns).
+// The key/value cache (F32) grows with the tokens fed, up to the capacity.
 class LlamaSession {
 public:
-    // maxTokens: cache capacity (0: the model's context length).
-    explicit LlamaSession(const LlamaWeights& w, int maxTokens = 0);
-    RowMatrix eval(std::span<const int32_t> tokens, ActivationStats* stats = nullptr);
+    // maxTokens: cache capacity (0: the model's context length). mode: how activations meet the
+    // weights in every product (see kernels::ActMode).
+    explicit LlamaSession(const LlamaWeights& w, int maxTokens = 0, ActMode mode = ActMode::Float);
+    // lastOnly: the logits of the last token only (one row), as a decoder needs them.
+    RowMatrix eval(std::span<const int32_t> tokens, ActivationStats* stats = nullptr, bool lastOnly = false);
+    ActMode mode() const { return mode_; }
     int position() const { return pos_; }
     int capacity() const { return cap_; }
     void reset() { pos_ = 0; }
 
 private:
+    void growCache(int needed);
     const LlamaWeights& w_;
+    ActMode mode_ = ActMode::Float;
     int cap_ = 0;
     int pos_ = 0;
-    std::vector<RowMatrix> k_, v_;  // per layer: cap x kvDim
+    std::vector<RowMatrix> k_, v_;  // per layer: (allocated rows <= cap) x kvDim
     std::vector<float> ropeFreq_, ropeFreqSwa_;  // per rotated pair: global and sliding-window layers
 };
 
 // Logits of one window of tokens at positions 0..n-1 (n <= context length).
-RowMatrix llamaLogits(const LlamaWeights& w, std::span<const int32_t> tokens, ActivationStats* stats = nullptr);
+RowMatrix llamaLogits(const LlamaWeights& w, std::span<const int32_t> tokens, ActivationStats* stats = nullptr,
+                      ActMode mode = ActMode::Float);
 
 }  // namespace qs

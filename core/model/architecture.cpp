@@ -558,6 +558,8 @@ void checkConfigAgainstTensors(const Model& m, const ModelConfig& c)
     }
 }
 
+bool isGgufNamed(const Model& m) { return ggufNamed(m); }
+
 std::string ggufName(const Model& m, const std::string& name)
 {
     if (ggufNamed(m)) {

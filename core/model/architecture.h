@@ -181,6 +181,10 @@ void checkConfigAgainstTensors(const Model& m, const ModelConfig& c);
 // architecture is unknown.
 std::string ggufName(const Model& m, const std::string& name);
 
+// Whether the model's tensors already carry llama.cpp's names and layout (GGUF, llama2.c, a model
+// built in memory), so no Hugging Face permutation or norm offset applies to them.
+bool isGgufNamed(const Model& m);
+
 // Float values of a tensor in llama.cpp's layout: Hugging Face q/k rows permuted back to
 // interleaved pairs (llama, mistral), norm weights stored as 1 + w (gemma). Other tensors and
 // other sources: plain toFloat.

@@ -110,6 +110,9 @@ public:
     // it was mapped (its lost part reads as zeros, see core/util/mapped_file.h): call it before
     // results computed from data() are used. toFloat() checks by itself.
     virtual void checkIntact() const {}
+    // What keeps data(t) alive (e.g. the file's memory map), for views that outlive the Model;
+    // null when the bytes live only as long as the Model (then a view must copy them).
+    virtual std::shared_ptr<const void> dataOwner(const TensorInfo& /*t*/) const { return {}; }
     // Decodes a tensor of any supported dtype to float32 (numel() values). Throws
     // qs::Error(InvalidInput) naming the file and tensor for an unsupported dtype.
     void toFloat(const TensorInfo& t, float* out) const;

@@ -39,6 +39,13 @@ std::span<const std::byte> MappedModel::data(const TensorInfo& t) const
     return b.subspan(size_t(t.offset), size_t(t.nbytes));
 }
 
+std::shared_ptr<const void> MappedModel::dataOwner(const TensorInfo& t) const
+{
+    if (t.file < 0 || size_t(t.file) >= files.size())
+        return {};
+    return files[size_t(t.file)].owner;
+}
+
 Sniffed sniff(std::span<const std::byte> bytes)
 {
     auto at = [&](size_t i) { return i < bytes.size() ? std::to_integer<unsigned char>(bytes[i]) : 0u; };

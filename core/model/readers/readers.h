@@ -30,6 +30,7 @@ public:
     std::vector<ByteSource> files;
     std::span<const std::byte> data(const TensorInfo& t) const override;
     void checkIntact() const override;
+    std::shared_ptr<const void> dataOwner(const TensorInfo& t) const override;
 };
 
 // A GGUF file, with what a writer or a byte-level tool may want beyond the Model interface.

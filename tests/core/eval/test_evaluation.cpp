@@ -1,6 +1,7 @@
 // Model-level accuracy on stories260K: KL, top-1, perplexity; sampling; importance matrix;
 // per-tensor sensitivity; mixed precision for a size target.
 #include "core/util/error.h"
+#include "core/util/parallel.h"
 #include "core/eval/eval_setup.h"
 #include "core/eval/evaluation.h"
 #include "core/formats/format.h"
@@ -33,9 +34,18 @@ const std::vector<int32_t>& evalTokens()
     return t;
 }
 
+// Weights-only accuracy (float activations): the numbers of the quantize-dequantize round trip.
 const Evaluator& evaluator()
 {
     static const Evaluator ev(stories(), evalTokens());
+    return ev;
+}
+
+// llama.cpp's accuracy (activations in each format's vec-dot type): what prepareEvaluation, the
+// CLI and the GUI use by default.
+const Evaluator& llamaEvaluator()
+{
+    static const Evaluator ev(stories(), evalTokens(), 0, nullptr, kDefaultReferenceCacheBytes, ActMode::Llama);
     return ev;
 }
 
@@ -187,7 +197,13 @@ private slots:
         const TypeAccuracy q4 = evaluateType(*m, *s, PlanSpec("Q4_0"));
         QVERIFY(!q8.imatrix);
         QVERIFY(q8.plain.kldMean < q4.plain.kldMean);
-        QCOMPARE(q8.plain.kldMean, evaluator().evaluate(precisionForPlan(*m, stories(), PlanSpec("Q8_0"))).kldMean);
+        QCOMPARE(q8.plain.kldMean, llamaEvaluator().evaluate(precisionForPlan(*m, stories(), PlanSpec("Q8_0"))).kldMean);
+        // --activations float: the weights-only numbers.
+        EvalStreamOptions fo = o;
+        fo.activations = ActMode::Float;
+        const auto sf = prepareEvaluation(*m, fo);
+        QCOMPARE(evaluateType(*m, *sf, PlanSpec("Q8_0")).plain.kldMean,
+                 evaluator().evaluate(precisionForPlan(*m, stories(), PlanSpec("Q8_0"))).kldMean);
         // Sampled by default (the CLI's --sample/--seed defaults), calibration on another seed.
         EvalStreamOptions d;
         d.sample = 64;
@@ -214,6 +230,46 @@ private slots:
         }
         QVERIFY_THROWS_EXCEPTION(Error, sampleTokens(stories(), 64, 1, 0, 1, &cancel));
         QVERIFY_THROWS_EXCEPTION(Error, evaluator().evaluate(stories(), &cancel));
+    }
+
+    // Cancel reaches the products: with one window (eval-tokens.json is 129 tokens, the context
+    // 512), the only places to stop are inside the forward pass (a parallelFor chunk of a product
+    // or of the attention); the evaluation stops at the next chunk, long before its end.
+    void cancelInsideOneWindow()
+    {
+        QCOMPARE(evaluator().windows().size(), size_t(1));
+        const PlanSpec p = uniformPrecision(stories(), fmt("Q4_0"));
+        const LlamaWeights q = applyPrecision(stories(), p);
+        std::atomic<int> chunks{0};  // asked from the pool threads too
+        {
+            const CancelScope count([&] { return ++chunks, false; });
+            llamaEvaluator().evaluate(q);
+        }
+        QVERIFY2(chunks > 100, qPrintable(QString::number(chunks.load())));
+        std::atomic<int> asked{0};
+        try {
+            const CancelScope outer([&] { return ++asked > 20; });
+            llamaEvaluator().evaluate(q);
+            QFAIL("not cancelled");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Cancelled);
+        }
+        QVERIFY2(asked <= 21 + 2 * maxThreads(), qPrintable(QString::number(asked.load())));  // stopped at once
+        // The flag of evaluate() itself, set while the pass runs (from a product's chunk).
+        std::atomic<bool> flag{false};
+        std::atomic<int> seen{0};
+        try {
+            const CancelScope trigger([&] {
+                if (++seen == 30)
+                    flag = true;
+                return false;
+            });
+            llamaEvaluator().evaluate(q, &flag);
+            QFAIL("not cancelled");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Cancelled);
+        }
+        QVERIFY(seen.load() < chunks.load() / 2);
     }
 
     void tokenFileErrors()
@@ -319,7 +375,7 @@ private slots:
                  0);
         const QJsonObject mixed = QJsonDocument::fromJson(out).object();
         const auto reopened = openModel(gguf.toStdString());
-        const AccuracyMetrics fromFile = evaluator().evaluate(LlamaWeights::fromModel(*reopened));
+        const AccuracyMetrics fromFile = llamaEvaluator().evaluate(LlamaWeights::fromModel(*reopened));
         QCOMPARE(fromFile.kldMean, mixed.value("kld_mean").toDouble());
         QCOMPARE(fromFile.top1Agreement, mixed.value("top1_agreement").toDouble());
         QVERIFY(mixed.value("bits_per_weight").toDouble() <= 9.0);
@@ -367,8 +423,17 @@ private slots:
         PlanSpec po;
         po.type = "Q4_0";
         const auto m = openModel(model.toStdString());
-        const double kl = evaluator().evaluate(precisionFromPlan(stories(), buildPlan(*m, po))).kldMean;
+        const double kl = llamaEvaluator().evaluate(precisionFromPlan(stories(), buildPlan(*m, po))).kldMean;
         QCOMPARE(byType["Q4_0"].value("kld_mean").toDouble(), kl);
+        // --activations float gives the weights-only numbers; a bad mode is refused.
+        QCOMPARE(test::runCli({"compare", model, "--types", "Q4_0", "--eval", "--tokens", test::stories("eval-tokens.json"),
+                               "--activations", "float", "--json"},
+                              &out, &err),
+                 0);
+        const QJsonObject f = QJsonDocument::fromJson(out).object().value("results").toArray().at(0).toObject();
+        QCOMPARE(f.value("kld_mean").toDouble(), evaluator().evaluate(precisionFromPlan(stories(), buildPlan(*m, po))).kldMean);
+        QCOMPARE(test::runCli({"compare", model, "--types", "Q4_0", "--eval", "--activations", "int8"}, &out, &err), 2);
+        QVERIFY(err.contains("--activations"));
         // Q2_K falls back on every row of stories260K (none is a multiple of 256), and the
         // importance matrix helps it as it does Q4_0.
         QVERIFY(byType["Q2_K"].value("imatrix_kld_mean").toDouble() < byType["Q2_K"].value("kld_mean").toDouble());

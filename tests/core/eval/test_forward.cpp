@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <random>
 #include <cstring>
 
 using namespace qs;
@@ -50,9 +51,113 @@ LlamaWeights roundedToF16(const LlamaWeights& w)
     LlamaWeights out = w;
     const Format* f16 = findFormat("F16");
     for (const auto& t : w.tensors)
-        out.replace(t.name, f16->roundTrip(t.ptr(), t.rows, t.cols));
+        {
+            const std::vector<float> v = t.toFloat();
+            out.replace(t.name, f16->roundTrip(v.data(), t.rows, t.cols));
+        }
     return out;
 }
+
+// Mean over positions of KL(softmax(a) || softmax(b)).
+double meanKl(const RowMatrix& a, const RowMatrix& b)
+{
+    double total = 0;
+    for (Eigen::Index r = 0; r < a.rows(); ++r) {
+        auto logSoftmax = [&](const RowMatrix& m) {
+            std::vector<double> v(size_t(m.cols()));
+            double mx = -INFINITY, sum = 0;
+            for (Eigen::Index j = 0; j < m.cols(); ++j)
+                mx = std::max(mx, double(m(r, j)));
+            for (Eigen::Index j = 0; j < m.cols(); ++j)
+                sum += std::exp(double(m(r, j)) - mx);
+            for (Eigen::Index j = 0; j < m.cols(); ++j)
+                v[size_t(j)] = double(m(r, j)) - mx - std::log(sum);
+            return v;
+        };
+        const auto p = logSoftmax(a), q = logSoftmax(b);
+        for (size_t j = 0; j < p.size(); ++j)
+            total += std::exp(p[j]) * (p[j] - q[j]);
+    }
+    return total / double(a.rows());
+}
+
+// The float32 reference path: every matrix of `p` replaced by its quantize-dequantize round
+// trip, held as F32.
+LlamaWeights roundTripF32(const LlamaWeights& w, const PlanSpec& p)
+{
+    LlamaWeights out = w.toF32();
+    for (const auto& [name, f] : p.tensors) {
+        const std::vector<float> v = w.get(name).toFloat();
+        out.replace(name, f->roundTrip(v.data(), w.get(name).rows, w.get(name).cols));
+    }
+    return out;
+}
+
+// A random one-layer llama with rows of 256 (stories260K has none, so the K-quants need this).
+const LlamaWeights& synthetic256()
+{
+    static const LlamaWeights w = [] {
+        const Architecture* llama = findArchitectureByGguf("llama");
+        ModelConfig c = llama->defaults;
+        c.arch = llama;
+        c.dim = 256;
+        c.hiddenDim = 512;
+        c.nLayers = 1;
+        c.nHeads = 4;
+        c.nKvHeads = 2;
+        c.vocabSize = 300;
+        c.contextLength = 256;
+        c.ropeDim = 64;
+        std::mt19937 rng(11);
+        std::normal_distribution<float> nd(0.0f, 0.08f);
+        auto tensor = [&](const std::string& name, int64_t rows, int64_t cols, float base) {
+            std::vector<float> v(size_t(rows * cols));
+            for (float& x : v)
+                x = base + nd(rng);
+            return WeightTensor::fromFloats(name, rows, cols, std::move(v), uint64_t(rows * cols) * 4);
+        };
+        const int64_t kv = c.nKvHeads * c.headDim();
+        std::vector<WeightTensor> ts{tensor("token_embd.weight", c.vocabSize, c.dim, 0),
+                                     tensor("output_norm.weight", 1, c.dim, 1),
+                                     tensor("blk.0.attn_norm.weight", 1, c.dim, 1),
+                                     tensor("blk.0.attn_q.weight", c.dim, c.dim, 0),
+                                     tensor("blk.0.attn_k.weight", kv, c.dim, 0),
+                                     tensor("blk.0.attn_v.weight", kv, c.dim, 0),
+                                     tensor("blk.0.attn_output.weight", c.dim, c.dim, 0),
+                                     tensor("blk.0.ffn_norm.weight", 1, c.dim, 1),
+                                     tensor("blk.0.ffn_gate.weight", c.hiddenDim, c.dim, 0),
+                                     tensor("blk.0.ffn_up.weight", c.hiddenDim, c.dim, 0),
+                                     tensor("blk.0.ffn_down.weight", c.dim, c.hiddenDim, 0)};
+        return LlamaWeights::fromTensors(c, std::move(ts), "synthetic");
+    }();
+    return w;
+}
+
+// A model with stories260K's metadata and tensor list, whose shapes a test may change; reading
+// any tensor data counts (the shape check must come first).
+class HeaderModel : public Model {
+public:
+    explicit HeaderModel(const Model& src)
+    {
+        path = "header-only.gguf";
+        format = "gguf";
+        architecture = src.architecture;
+        metadata = src.metadata;
+        tensors = src.tensors;
+    }
+    std::span<const std::byte> data(const TensorInfo&) const override
+    {
+        ++reads;
+        return {};
+    }
+    void setMeta(const std::string& key, uint32_t v)
+    {
+        for (auto& e : metadata)
+            if (e.key == key)
+                e.value = MetaValue::ofU32(v);
+    }
+    mutable int reads = 0;
+};
 
 }  // namespace
 
@@ -104,11 +209,114 @@ private slots:
         QVERIFY(m.top1Agreement >= 0.98);  // a near-tie may flip
     }
 
+    // Weights are views: a GGUF's matrices are read in place (the view keeps the file's map
+    // alive after the Model is gone); the Hugging Face q/k rows are permuted in their own dtype.
+    void weightsAreViews()
+    {
+        LlamaWeights w = [] {
+            const auto m = openModel(test::stories("stories260K-f32.gguf").toStdString());
+            return LlamaWeights::fromModel(*m);
+        }();  // the Model is destroyed here
+        for (const auto& t : w.tensors)
+            QCOMPARE(t.inPlace, t.isMatrix());
+        uint64_t norms = 0;
+        for (const auto& t : w.tensors)
+            norms += t.isMatrix() ? 0 : uint64_t(t.numel()) * 4;
+        QCOMPARE(w.ownedBytes(), norms);
+        QCOMPARE(maxAbsDiff(llamaLogits(w, evalTokens()), llamaLogits(gguf(), evalTokens())), 0.0f);
+
+        const LlamaWeights hf = load("model.safetensors");
+        QCOMPARE(hf.get("blk.0.attn_q.weight").type(), GgmlType::F16);
+        QVERIFY(!hf.get("blk.0.attn_q.weight").inPlace);  // a permuted copy, still F16
+        QVERIFY(hf.get("blk.0.attn_v.weight").inPlace);
+        QCOMPARE(hf.get("blk.0.attn_v.weight").type(), GgmlType::F16);
+    }
+
+    // A precision's weights are its formats' bytes, made once; the float mode of the quantized
+    // forward pass is the float32 path on the round-tripped weights.
+    void quantizedFloatModeMatchesFloat32Path_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<bool>("stories");  // false: the synthetic model with rows of 256
+        for (const char* f : {"Q8_0", "Q5_1", "Q4_0", "IQ4_NL", "BF16", "NF4", "INT4_ASYM_G32"})
+            QTest::newRow(f) << QString::fromLatin1(f) << true;
+        for (const char* f : {"Q6_K", "Q5_K", "Q4_K", "Q3_K", "Q2_K", "Q5_0", "F16"})
+            QTest::newRow((std::string(f) + " synthetic").c_str()) << QString::fromLatin1(f) << false;
+    }
+    void quantizedFloatModeMatchesFloat32Path()
+    {
+        QFETCH(QString, format);
+        QFETCH(bool, stories);
+        const Format* f = findFormat(format.toStdString());
+        QVERIFY(f);
+        const LlamaWeights& w = stories ? gguf() : synthetic256();
+        const std::vector<int32_t> toks = stories ? evalTokens() : std::vector<int32_t>{1, 17, 250, 3, 99, 42, 7, 299, 0, 5};
+        const PlanSpec p = uniformPrecision(w, *f);
+        // Every matrix (stories260K: all but the five ffn_down, whose rows of 172 fit no block of
+        // 32 or more; BF16, one value a block, takes them too).
+        QCOMPARE(p.tensors.size(), w.matrixNames().size() - (stories && f->blockSize() > 1 ? 5 : 0));
+        const LlamaWeights q = applyPrecision(w, p);
+        uint64_t expected = 0;
+        for (const auto& [name, fmt] : p.tensors) {
+            const WeightTensor& t = q.get(name);
+            if (fmt->ggmlType())
+                QCOMPARE(t.type(), *fmt->ggmlType());
+            QCOMPARE(t.storedBytes(), fmt->storageBytes(t.rows, t.cols));
+            expected += t.storedBytes();
+        }
+        uint64_t kept = 0;  // tensors the precision leaves alone, in buffers of their own
+        for (const auto& t : w.tensors)
+            kept += p.tensors.count(t.name) || t.inPlace ? 0 : t.storedBytes();
+        QCOMPARE(q.ownedBytes(), expected + kept);  // no float copy of a quantized tensor is kept
+        const RowMatrix quantized = llamaLogits(q, toks, nullptr, ActMode::Float);
+        const RowMatrix reference = llamaLogits(roundTripF32(w, p), toks, nullptr, ActMode::Float);
+        const double kl = meanKl(reference, quantized);
+        QVERIFY2(kl < 1e-5, qPrintable(QString::number(kl)));
+        QVERIFY(maxAbsDiff(quantized, reference) < 1e-3f);
+    }
+
+    // F32 weights have F32 as their vec-dot type: llama mode equals float mode.
+    void llamaModeOnF32IsFloat()
+    {
+        const RowMatrix a = llamaLogits(gguf(), evalTokens(), nullptr, ActMode::Llama);
+        const RowMatrix b = llamaLogits(gguf(), evalTokens(), nullptr, ActMode::Float);
+        QVERIFY(maxAbsDiff(a, b) < 1e-4f);
+    }
+
+    // Shapes that disagree with the hyper-parameters: one clear error naming the file and the
+    // tensor, before any tensor data is read (or a cache sized by them allocated).
+    void shapesCheckedBeforeReading()
+    {
+        const auto src = openModel(test::stories("stories260K-f32.gguf").toStdString());
+        HeaderModel bad(*src);
+        for (auto& t : bad.tensors)
+            if (t.name == "blk.2.ffn_up.weight")
+                t.shape = {4096, 64};
+        try {
+            LlamaWeights::fromModel(bad);
+            QFAIL("accepted");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::InvalidInput);
+            const QString msg = QString::fromUtf8(e.what());
+            QVERIFY2(msg.contains("header-only.gguf") && msg.contains("blk.2.ffn_up.weight") && msg.contains("4096x64") &&
+                         !msg.contains('\n'),
+                     e.what());
+        }
+        QCOMPARE(bad.reads, 0);
+        // A header claiming a 7B model over stories260K's tensors.
+        HeaderModel big(*src);
+        big.setMeta("llama.embedding_length", 4096);
+        big.setMeta("llama.feed_forward_length", 11008);
+        big.setMeta("llama.context_length", 4096);
+        QVERIFY_THROWS_EXCEPTION(Error, LlamaWeights::fromModel(big));
+        QCOMPARE(big.reads, 0);
+    }
+
     void incrementalMatchesFullWindow()
     {
         const auto& toks = evalTokens();
         const RowMatrix full = llamaLogits(gguf(), toks);
-        LlamaSession s(gguf());
+        LlamaSession s(gguf(), 0, ActMode::Float);  // the cache grows with the chunks
         RowMatrix inc(full.rows(), full.cols());
         const int chunks[] = {1, 7, 30, 1, 90};
         int pos = 0;

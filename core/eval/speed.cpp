@@ -1,0 +1,130 @@
+#include "core/eval/speed.h"
+
+#include "core/util/error.h"
+#include "core/util/parallel.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace qs {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+// Token ids spread over the vocabulary, the same on every run.
+int32_t benchToken(int i, int vocab) { return int32_t((uint64_t(i) * 7919u + 1u) % uint64_t(vocab)); }
+
+}  // namespace
+
+uint64_t decodeBytes(const LlamaWeights& w)
+{
+    const WeightTensor& cls = w.classifier();
+    uint64_t n = 0;
+    for (const auto& t : w.tensors) {
+        if (t.name == "token_embd.weight" && &t != &cls)
+            n += t.storedBytes() / uint64_t(std::max<int64_t>(1, t.rows));  // one row is looked up
+        else
+            n += t.storedBytes();
+    }
+    return n;
+}
+
+SpeedResult measureSpeed(const LlamaWeights& w, const SpeedOptions& o)
+{
+    const ModelConfig& c = w.config;
+    if (o.promptTokens < 1 || o.decodeTokens < 1 || o.batchTokens < 1)
+        invalidInput(w.path, "speed measurement needs at least one prompt, decode and batch token");
+    const CancelScope scope(o.cancel);
+    SpeedResult r;
+    r.bytesPerToken = decodeBytes(w);
+    const int prompt = std::min(o.promptTokens, c.contextLength - 1);
+    r.decodeTokens = std::max(1, std::min(o.decodeTokens, c.contextLength - prompt));
+    r.batchTokens = std::min(o.batchTokens, c.contextLength);
+    const int reps = std::max(1, o.repetitions);
+    const int total = reps * (r.decodeTokens + 1);
+    int done = 0;
+    auto step = [&] {
+        throwIfCancelled();
+        if (o.progress)
+            o.progress(++done, total);
+    };
+    for (int rep = 0; rep < reps; ++rep) {
+        // tg: a prompt, then one token at a time (each fed token is the previous one's argmax, as
+        // a greedy decoder would; the argmax costs nothing next to the products).
+        {
+            LlamaSession s(w, prompt + r.decodeTokens, o.mode);
+            std::vector<int32_t> toks(static_cast<size_t>(prompt));
+            for (int i = 0; i < prompt; ++i)
+                toks[size_t(i)] = benchToken(i, c.vocabSize);
+            RowMatrix logits = s.eval(toks, nullptr, true);
+            const auto t0 = Clock::now();
+            for (int i = 0; i < r.decodeTokens; ++i) {
+                const float* row = logits.data() + (logits.rows() - 1) * logits.cols();
+                const int32_t next = int32_t(std::max_element(row, row + logits.cols()) - row);
+                logits = s.eval(std::span<const int32_t>(&next, 1), nullptr, true);
+                step();
+            }
+            r.tgTokensPerS = std::max(r.tgTokensPerS, double(r.decodeTokens) / std::max(since(t0), 1e-9));
+        }
+        // pp: one batch (logits of its last token only, as llama-bench asks for them).
+        {
+            LlamaSession s(w, r.batchTokens, o.mode);
+            std::vector<int32_t> toks(static_cast<size_t>(r.batchTokens));
+            for (int i = 0; i < r.batchTokens; ++i)
+                toks[size_t(i)] = benchToken(i + 1000, c.vocabSize);
+            const auto t0 = Clock::now();
+            s.eval(toks, nullptr, true);
+            r.ppTokensPerS = std::max(r.ppTokensPerS, double(r.batchTokens) / std::max(since(t0), 1e-9));
+            step();
+        }
+    }
+    return r;
+}
+
+double measureReadBandwidth(uint64_t bytes, const std::atomic<bool>* cancel)
+{
+    if (bytes == 0)
+        bytes = uint64_t(512) << 20;
+    const CancelScope scope(cancel);
+    const int64_t n = int64_t(bytes / sizeof(uint64_t));
+    std::unique_ptr<uint64_t[]> buf(new uint64_t[size_t(n)]);
+    // Touch every page (in parallel, so the pages spread over the threads' memory).
+    const int64_t chunks = int64_t(maxThreads()) * 4;
+    const int64_t grain = std::max<int64_t>(1 << 16, (n + chunks - 1) / chunks);
+    parallelFor(n, grain, [&](int64_t b, int64_t e) {
+        for (int64_t i = b; i < e; ++i)
+            buf[size_t(i)] = uint64_t(i);
+    });
+    std::atomic<uint64_t> sink{0};
+    double best = 0;
+    for (int pass = 0; pass < 4; ++pass) {
+        const auto t0 = Clock::now();
+        parallelFor(n, grain, [&](int64_t b, int64_t e) {
+            // Four independent sums: the loads, not the adds, set the pace.
+            uint64_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int64_t i = b;
+            for (; i + 4 <= e; i += 4) {
+                s0 += buf[size_t(i)];
+                s1 += buf[size_t(i + 1)];
+                s2 += buf[size_t(i + 2)];
+                s3 += buf[size_t(i + 3)];
+            }
+            for (; i < e; ++i)
+                s0 += buf[size_t(i)];
+            sink.fetch_add(s0 + s1 + s2 + s3, std::memory_order_relaxed);
+        });
+        const double s = since(t0);
+        best = std::max(best, double(n) * sizeof(uint64_t) / std::max(s, 1e-9) / 1e9);
+    }
+    if (sink.load() == 1)  // keeps the sums from being optimised away
+        std::memset(buf.get(), 0, sizeof(uint64_t));
+    return best;
+}
+
+}  // namespace qs
