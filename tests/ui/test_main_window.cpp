@@ -306,7 +306,8 @@ private slots:
         auto* progress = w.findChild<QProgressBar*>(QStringLiteral("progressBar"));
         QVERIFY(progress);
         // Cancel as soon as the first progress (some tensors done, not all) reaches the window,
-        // from the signal itself rather than a polling loop that a busy machine could let slip.
+        // from the signal itself rather than a polling loop that a busy machine could let slip;
+        // queued, so the window has finished that progress update (the bar is set, then shown).
         bool cancelled = false, runningAtCancel = false, visibleAtCancel = false;
         const auto conn = connect(progress, &QProgressBar::valueChanged, &w, [&](int v) {
             if (cancelled || v <= 0)
@@ -315,7 +316,7 @@ private slots:
             runningAtCancel = w.isRunning();
             visibleAtCancel = progress->isVisible();
             w.cancel();
-        });
+        }, Qt::QueuedConnection);
         w.run();
         w.run();  // a second Run replaces the first
         QTRY_VERIFY_WITH_TIMEOUT(cancelled, 30000);
