@@ -79,10 +79,8 @@ void WeightTensor::decodeRows(int64_t r0, int64_t r1, float* out) const
 {
     if (r0 < 0 || r1 > rows || r0 > r1)
         failure({}, "rows " + std::to_string(r0) + ".." + std::to_string(r1) + " outside tensor '" + name + "'");
-    if (q.format) {  // the INT family: its own whole-tensor layout
-        std::vector<float> all(static_cast<size_t>(numel()));
-        q.format->dequantize(q.data, rows, cols, all.data());
-        std::copy(all.begin() + r0 * cols, all.begin() + r1 * cols, out);
+    if (q.format) {  // the INT family: its own whole-tensor layout, decoded as the kernels decode it
+        q.format->dequantizeRows(q.data, rows, cols, r0, r1, out);
         return;
     }
     const uint8_t* src = static_cast<const uint8_t*>(q.data) + size_t(r0) * q.rowBytes;
