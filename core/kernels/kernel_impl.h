@@ -410,6 +410,44 @@ QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, const uint8_t* a, size
 // (exact), then acc += (d_w * d_a) * float(lanes); the min terms (Q2_K, Q4_K, Q5_K) as
 // (dmin_w * d_a) * sum(min * bsum) in a scalar. Result hsum(acc) - mins.
 
+// Those accumulators, per token of the tile.
+template <int NT>
+struct KSums {
+    F acc[NT];
+    float mins[NT];  // stays 0 for the formats without a minimum (Q6_K, Q3_K)
+    QS_KINLINE KSums()
+    {
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            acc[t] = S::fzero();
+            mins[t] = 0.0f;
+        }
+    }
+    // Super-block i: its integer lanes per token times d_w * d_a (the activation's d of block i).
+    QS_KINLINE void add(const uint8_t* a, size_t as, int64_t i, float d, const I* sumi)
+    {
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            acc[t] = S::fma(S::fset(d * loadF32(a + t * as + i * kQ8_KBytes)), S::cvt(sumi[t]), acc[t]);
+    }
+    // The same with its min term, dmin_w * d_a * msum.
+    QS_KINLINE void add(const uint8_t* a, size_t as, int64_t i, float d, const I* sumi, float dmin, const int32_t* msum)
+    {
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            const float ad = loadF32(a + t * as + i * kQ8_KBytes);
+            acc[t] = S::fma(S::fset(d * ad), S::cvt(sumi[t]), acc[t]);
+            mins[t] += (dmin * ad) * float(msum[t]);
+        }
+    }
+    QS_KINLINE void store(float* y, size_t ys) const
+    {
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            y[t * ys] = S::hsum(acc[t]) - mins[t];
+    }
+};
+
 // Q4_K / Q5_K scales and mins: int16 lanes 0-7 the 8 scales, 8-15 the 8 mins.
 QS_KINLINE I scaleMin6(const uint8_t* q)
 {
@@ -430,13 +468,7 @@ QS_KINLINE void q45K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, 
     constexpr int kQs = Five ? offsetof(B5, qs) : offsetof(B4, qs);
     constexpr int kDmin = Five ? offsetof(B5, dmin) : offsetof(B4, dmin);
     const I low4 = S::set8(0x0F);
-    F acc[NT];
-    float mins[NT];
-    QS_UNROLL
-    for (int t = 0; t < NT; ++t) {
-        acc[t] = S::fzero();
-        mins[t] = 0.0f;
-    }
+    KSums<NT> sums;
     for (int64_t i = 0; i < nb; ++i) {
         const uint8_t* x = w + i * kBytes;
         const float d = S::half(x), dmin = S::half(x + kDmin);
@@ -473,16 +505,9 @@ QS_KINLINE void q45K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, 
     }
         QS_CHUNK(0) QS_CHUNK(1) QS_CHUNK(2) QS_CHUNK(3)
 #undef QS_CHUNK
-        QS_UNROLL
-        for (int t = 0; t < NT; ++t) {
-            const float ad = loadF32(a + t * as + i * kQ8_KBytes);
-            acc[t] = S::fma(S::fset(d * ad), S::cvt(sumi[t]), acc[t]);
-            mins[t] += (dmin * ad) * float(msum[t]);
-        }
+        sums.add(a, as, i, d, sumi, dmin, msum);
     }
-    QS_UNROLL
-    for (int t = 0; t < NT; ++t)
-        y[t * ys] = S::hsum(acc[t]) - mins[t];
+    sums.store(y, ys);
 }
 
 template <int NT>
@@ -490,10 +515,7 @@ QS_KINLINE void q6K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
 {
     using B = BlockQ6K;
     const I low4 = S::set8(0x0F);
-    F acc[NT];
-    QS_UNROLL
-    for (int t = 0; t < NT; ++t)
-        acc[t] = S::fzero();
+    KSums<NT> sums;
     for (int64_t i = 0; i < nb; ++i) {
         const uint8_t* x = w + i * sizeof(B);
         const float d = S::half(x + offsetof(B, d));
@@ -524,14 +546,11 @@ QS_KINLINE void q6K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
 #undef QS_PART
         }
         QS_UNROLL
-        for (int t = 0; t < NT; ++t) {
-            const float ad = loadF32(a + t * as + i * kQ8_KBytes);
-            acc[t] = S::fma(S::fset(d * ad), S::cvt(S::sub32(sumi[t], S::sll32<5>(corr[t]))), acc[t]);
-        }
+        for (int t = 0; t < NT; ++t)
+            sumi[t] = S::sub32(sumi[t], S::sll32<5>(corr[t]));
+        sums.add(a, as, i, d, sumi);
     }
-    QS_UNROLL
-    for (int t = 0; t < NT; ++t)
-        y[t * ys] = S::hsum(acc[t]);
+    sums.store(y, ys);
 }
 
 // Q3_K: 16 6-bit scales biased by 32; level = low 2 bits + 4 * high bit - 4.
@@ -550,10 +569,7 @@ QS_KINLINE void q3K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
 {
     using B = BlockQ3K;
     const I three = S::set8(3), four = S::set8(4);
-    F acc[NT];
-    QS_UNROLL
-    for (int t = 0; t < NT; ++t)
-        acc[t] = S::fzero();
+    KSums<NT> sums;
     for (int64_t i = 0; i < nb; ++i) {
         const uint8_t* x = w + i * sizeof(B);
         const float d = S::half(x + offsetof(B, d));
@@ -583,14 +599,11 @@ QS_KINLINE void q3K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
 #undef QS_PART
         }
         QS_UNROLL
-        for (int t = 0; t < NT; ++t) {
-            const float ad = loadF32(a + t * as + i * kQ8_KBytes);
-            acc[t] = S::fma(S::fset(d * ad), S::cvt(S::sub32(sumi[t], S::sll32<2>(corr[t]))), acc[t]);
-        }
+        for (int t = 0; t < NT; ++t)
+            sumi[t] = S::sub32(sumi[t], S::sll32<2>(corr[t]));
+        sums.add(a, as, i, d, sumi);
     }
-    QS_UNROLL
-    for (int t = 0; t < NT; ++t)
-        y[t * ys] = S::hsum(acc[t]);
+    sums.store(y, ys);
 }
 
 template <int NT>
@@ -598,13 +611,7 @@ QS_KINLINE void q2K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
 {
     using B = BlockQ2K;
     const I three = S::set8(3);
-    F acc[NT];
-    float mins[NT];
-    QS_UNROLL
-    for (int t = 0; t < NT; ++t) {
-        acc[t] = S::fzero();
-        mins[t] = 0.0f;
-    }
+    KSums<NT> sums;
     for (int64_t i = 0; i < nb; ++i) {
         const uint8_t* x = w + i * sizeof(B);
         const float d = S::half(x + offsetof(B, d)), dmin = S::half(x + offsetof(B, dmin));
@@ -633,16 +640,9 @@ QS_KINLINE void q2K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
             QS_PART(0) QS_PART(1) QS_PART(2) QS_PART(3)
 #undef QS_PART
         }
-        QS_UNROLL
-        for (int t = 0; t < NT; ++t) {
-            const float ad = loadF32(a + t * as + i * kQ8_KBytes);
-            acc[t] = S::fma(S::fset(d * ad), S::cvt(sumi[t]), acc[t]);
-            mins[t] += (dmin * ad) * float(msum[t]);
-        }
+        sums.add(a, as, i, d, sumi, dmin, msum);
     }
-    QS_UNROLL
-    for (int t = 0; t < NT; ++t)
-        y[t * ys] = S::hsum(acc[t]) - mins[t];
+    sums.store(y, ys);
 }
 
 // ---- Float rows -------------------------------------------------------------------------------

@@ -354,24 +354,19 @@ public:
         }
         return r;
     }
-    static QS_SIMD_INLINE F loadHalf8(const void* p)
+    // 8 16-bit floats widened by `to32` (fp16ToFp32 or bf16ToFp32).
+    template <float (*to32)(uint16_t)>
+    static QS_SIMD_INLINE F load16bit8(const void* p)
     {
         uint16_t h[8];
         std::memcpy(h, p, 16);
         F r;
         for (int i = 0; i < 8; ++i)
-            r.f[i] = fp16ToFp32(h[i]);
+            r.f[i] = to32(h[i]);
         return r;
     }
-    static QS_SIMD_INLINE F loadBf8(const void* p)
-    {
-        uint16_t h[8];
-        std::memcpy(h, p, 16);
-        F r;
-        for (int i = 0; i < 8; ++i)
-            r.f[i] = bf16ToFp32(h[i]);
-        return r;
-    }
+    static QS_SIMD_INLINE F loadHalf8(const void* p) { return load16bit8<fp16ToFp32>(p); }
+    static QS_SIMD_INLINE F loadBf8(const void* p) { return load16bit8<bf16ToFp32>(p); }
     static QS_SIMD_INLINE F floadu(const void* p)
     {
         F r;
