@@ -22,11 +22,14 @@ struct LlamaCpuTraits {
 struct LlamaCpuLib {
     std::string path;   // the library file tried
     std::string error;  // why it is not available (empty when loaded)
+    void* handle = nullptr;  // dlopen's, for other symbols
     const LlamaCpuTraits* (*traits)(int type) = nullptr;
     bool loaded() const { return traits != nullptr; }
 };
 
-// Loaded once (ggml_cpu_init() called); check loaded().
+// The library at `path`, dlopen'ed and initialised (ggml_cpu_init()); check loaded().
+LlamaCpuLib loadLlamaCpuLib(const std::string& path);
+// The variant for this CPU ($QS_GGML_CPU_LIB, else the source tree's node_modules), loaded once.
 const LlamaCpuLib& llamaCpuLib();
 
 }  // namespace qs::cli

@@ -55,36 +55,24 @@ std::string ggmlCpuLib()
 }
 
 namespace {
-void* cpuLibrary()
+const cli::LlamaCpuLib& cpuLibrary()
 {
-    static void* handle = [] {
+    static const cli::LlamaCpuLib lib = [] {
         (void)library();  // libggml-base.so first (the CPU library needs it)
-        const std::string path = ggmlCpuLib();
-        void* h = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-        if (!h)
-            qFatal("cannot load %s: %s", path.c_str(), dlerror());
-        auto init = reinterpret_cast<void (*)()>(dlsym(h, "ggml_cpu_init"));
-        if (!init)
-            qFatal("%s lacks ggml_cpu_init", path.c_str());
-        init();
-        return h;
+        cli::LlamaCpuLib l = cli::loadLlamaCpuLib(ggmlCpuLib());
+        if (!l.loaded())
+            qFatal("cannot load llama.cpp's CPU library: %s", l.error.c_str());
+        return l;
     }();
-    return handle;
+    return lib;
 }
 }  // namespace
 
-void* ggmlCpuSymbol(const char* name) { return dlsym(cpuLibrary(), name); }
+void* ggmlCpuSymbol(const char* name) { return dlsym(cpuLibrary().handle, name); }
 
 const GgmlCpuTraits& ggmlCpuTraits(int type)
 {
-    using Get = const GgmlCpuTraits* (*)(int);
-    static const Get get = [] {
-        auto g = reinterpret_cast<Get>(ggmlCpuSymbol("ggml_get_type_traits_cpu"));
-        if (!g)
-            qFatal("%s lacks ggml_get_type_traits_cpu", ggmlCpuLib().c_str());
-        return g;
-    }();
-    const GgmlCpuTraits* t = get(type);
+    const GgmlCpuTraits* t = cpuLibrary().traits(type);
     if (!t)
         qFatal("ggml_get_type_traits_cpu(%d) is null", type);
     return *t;

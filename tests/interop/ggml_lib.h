@@ -2,6 +2,8 @@
 // Test-only access to llama.cpp's quantizers and decoders in libggml-base.so (loaded with
 // dlopen at run time from qs::test::ggmlBaseLib(), never linked), plus the shared fixtures of
 // the GGUF interop and quality tests: the stories260K weight matrices and synthetic matrices.
+#include "app/cli/llama_cpu_lib.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -31,15 +33,8 @@ struct GgmlFns {
 };
 
 // llama.cpp's CPU backend: the per-type traits of libggml-cpu-<variant>.so (dlopen'ed from
-// ggmlCpuLib(), after ggml_cpu_init()). Layout of ggml-cpu.h's struct ggml_type_traits_cpu.
-struct GgmlCpuTraits {
-    using FromFloat = void (*)(const float* x, void* y, int64_t k);
-    using VecDot = void (*)(int n, float* s, size_t bs, const void* x, size_t bx, const void* y, size_t by, int nrc);
-    FromFloat fromFloat;
-    VecDot vecDot;
-    int vecDotType;  // enum ggml_type
-    int64_t nrows;
-};
+// ggmlCpuLib() by the CLI's loader, app/cli/llama_cpu_lib.h, after ggml_cpu_init()).
+using GgmlCpuTraits = cli::LlamaCpuTraits;
 // The CPU variant llama.cpp loads on this machine: $QS_GGML_CPU_LIB, else libggml-cpu-haswell.so
 // beside ggmlBaseLib() (AVX2 + FMA + F16C without AVX-512, as here; qFatal on a CPU without AVX2).
 std::string ggmlCpuLib();
