@@ -5,6 +5,8 @@
 #include <QProcess>
 #include <QtGlobal>
 
+#include <random>
+
 namespace qs::test {
 
 QString modelsDir()
@@ -48,6 +50,16 @@ int runCli(const QStringList& args, QByteArray* out, QByteArray* err, int timeou
     if (err)
         *err = p.readAllStandardError();
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+}
+
+std::vector<float> gaussian(int64_t n, unsigned seed)
+{
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> d(0.0f, 0.05f);
+    std::vector<float> v(static_cast<size_t>(n));
+    for (auto& x : v)
+        x = d(rng);
+    return v;
 }
 
 }  // namespace qs::test

@@ -4,6 +4,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
+#include <vector>
+
 namespace qs::test {
 
 QString modelsDir();
@@ -21,5 +24,8 @@ QString interopDir();
 QString cliPath();
 // Runs quantscope-cli with args; returns exit code, fills stdout/stderr.
 int runCli(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr, int timeoutMs = 300000);
+
+// n weight-like values: normal, mean 0, standard deviation 0.05, from `seed`.
+std::vector<float> gaussian(int64_t n, unsigned seed);
 
 }  // namespace qs::test

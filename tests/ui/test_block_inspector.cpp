@@ -20,21 +20,8 @@
 #include <qcustomplot.h>
 
 #include <cmath>
-#include <random>
 
-namespace {
-
-std::vector<float> gaussian(int64_t n, unsigned seed)
-{
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> d(0.0f, 0.05f);
-    std::vector<float> v(static_cast<size_t>(n));
-    for (auto& x : v)
-        x = d(rng);
-    return v;
-}
-
-}  // namespace
+using qs::test::gaussian;
 
 class TestBlockInspector : public QObject {
     Q_OBJECT

@@ -36,11 +36,11 @@
 #include <qcustomplot.h>
 
 #include <cmath>
-#include <random>
 #include <set>
 
 using namespace qs;
 using namespace qs::ui;
+using qs::test::gaussian;
 
 namespace {
 
@@ -100,15 +100,6 @@ std::vector<ShownName> shownNames(ModelBrowser* b)
     return out;
 }
 
-std::vector<float> gaussian(int64_t n, unsigned seed)
-{
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> d(0.0f, 0.05f);
-    std::vector<float> v(static_cast<size_t>(n));
-    for (auto& x : v)
-        x = d(rng);
-    return v;
-}
 
 }  // namespace
 
