@@ -9,6 +9,9 @@
 //     package's tokens; the export writes no placeholder vocabulary and no warning.
 // Also: special tokens parsed in the text, and every tokenizer.ggml.pre family QuantScope runs,
 // against llama.cpp.
+// Under the sanitizers (QS_SANITIZED, ~10x slower; loading a 262k-entry vocabulary dominates) one
+// tokenizer of each kind runs: llama2 (SentencePiece) and qwen3 (byte-level BPE, whose
+// vocabulary also carries the pre-tokenizer families); the normal build runs all four.
 #include "core/export/export.h"
 #include "core/model/model.h"
 #include "core/plan/plan.h"
@@ -64,19 +67,32 @@ QString firstDifference(const std::vector<int32_t>& a, const std::vector<int32_t
 }
 
 struct Llama {
-    std::vector<int32_t> tokens;
+    std::vector<int32_t> tokens;         // control tokens in the text as plain text
+    std::vector<int32_t> tokensSpecial;  // ... parsed as those tokens (parse_special)
     int32_t bos = -1;
     bool addBos = false;
 };
 
-Llama llamaTokenize(const QString& gguf, const QString& text, bool parseSpecial = false)
+// llama.cpp's tokens of `text` under each GGUF's tokenizer, one node process for all of them.
+std::vector<Llama> llamaTokenize(const QStringList& ggufs, const QString& text)
 {
-    QStringList args{test::interopDir() + "/llama_tokenize.mjs", gguf, text};
-    if (parseSpecial)
-        args << QStringLiteral("--parse-special");
-    const QJsonObject o = runNode(args);
-    return {ids(o.value("tokens")), o.value("bos").isNull() ? -1 : int32_t(o.value("bos").toInteger()),
-            o.value("add_bos").toBool()};
+    const QJsonObject o = runNode(QStringList{test::interopDir() + "/llama_tokenize.mjs", text} + ggufs);
+    std::vector<Llama> out;
+    for (const QJsonValue& v : o.value("models").toArray()) {
+        const QJsonObject m = v.toObject();
+        out.push_back({ids(m.value("tokens")), ids(m.value("tokens_special")),
+                       m.value("bos").isNull() ? -1 : int32_t(m.value("bos").toInteger()), m.value("add_bos").toBool()});
+    }
+    if (out.size() != size_t(ggufs.size()))
+        qFatal("llama_tokenize.mjs gave %d results for %d models", int(out.size()), int(ggufs.size()));
+    return out;
+}
+
+QStringList tokenizerNames()
+{
+    if (qEnvironmentVariableIsSet("QS_SANITIZED"))
+        return {"llama2", "qwen3"};
+    return {"llama2", "llama3", "qwen3", "gemma3"};
 }
 
 }  // namespace
@@ -86,6 +102,17 @@ class TestInteropTokenizer : public QObject {
     QTemporaryDir tmp;
     std::string text;
     std::map<QString, QString> gguf;  // tokenizer name -> exported tiny model
+    std::map<QString, std::shared_ptr<const Tokenizer>> hfCache;
+    std::map<QString, std::shared_ptr<const Tokenizer>> ggufTokenizer;  // read back from gguf[name]
+
+    // The package's tokenizer.json read by QuantScope, once per test run.
+    std::shared_ptr<const Tokenizer> hf(const QString& name)
+    {
+        auto& t = hfCache[name];
+        if (!t)
+            t = Tokenizer::fromHuggingFace((test::npmTokenizerDir(name) + "/tokenizer.json").toStdString());
+        return t;
+    }
 
 private slots:
     void initTestCase()
@@ -97,20 +124,20 @@ private slots:
     void matchesPackage_data()
     {
         QTest::addColumn<QString>("name");
-        for (const char* n : {"llama2", "llama3", "qwen3", "gemma3"})
-            QTest::newRow(n) << QString::fromLatin1(n);
+        for (const QString& n : tokenizerNames())
+            QTest::newRow(qPrintable(n)) << n;
     }
     void matchesPackage()
     {
         QFETCH(QString, name);
-        const auto tok = Tokenizer::fromHuggingFace((test::npmTokenizerDir(name) + "/tokenizer.json").toStdString());
+        const auto tok = hf(name);
         const std::vector<int32_t> ours = tok->encode(text);
-        const std::vector<int32_t> ref = ids(runNode({test::interopDir() + "/hf_tokenize.mjs", name, textFile()}).value("tokens"));
+        const QJsonObject package = runNode({test::interopDir() + "/hf_tokenize.mjs", name, textFile()});
+        const std::vector<int32_t> ref = ids(package.value("tokens"));
         QVERIFY2(ours == ref, qPrintable(firstDifference(ours, ref)));
         QVERIFY(ours.size() > 200);
         const std::vector<int32_t> plain = tok->encode(text, false);
-        const std::vector<int32_t> refPlain =
-            ids(runNode({test::interopDir() + "/hf_tokenize.mjs", name, textFile(), "--no-special"}).value("tokens"));
+        const std::vector<int32_t> refPlain = ids(package.value("tokens_plain"));
         QVERIFY2(plain == refPlain, qPrintable(firstDifference(plain, refPlain)));
         // BOS as the package adds it (llama2, gemma3) or not (llama3 here, qwen3).
         QCOMPARE(ours.size() - plain.size(), size_t(tok->addBos() ? 1 : 0));
@@ -122,7 +149,7 @@ private slots:
     {
         QFETCH(QString, name);
         const QString dir = tmp.filePath(name);
-        const auto hf = Tokenizer::fromHuggingFace((test::npmTokenizerDir(name) + "/tokenizer.json").toStdString());
+        const auto hf = this->hf(name);
         test::TinyLlama t;
         t.vocabSize = hf->size() + 7;  // padded, as real models are
         test::writeTinyLlama(dir, t, test::npmTokenizerDir(name));
@@ -138,10 +165,11 @@ private slots:
         const MetaValue* tokens = exported->meta("tokenizer.ggml.tokens");
         QVERIFY(tokens && int(tokens->arraySize()) == t.vocabSize);
         QCOMPARE(QString::fromStdString(tokens->elements().back().s), QStringLiteral("[PAD%1]").arg(t.vocabSize - 1));
-        const auto fromGguf = loadTokenizer(*exported);
+        const std::shared_ptr<const Tokenizer> fromGguf = loadTokenizer(*exported);
+        ggufTokenizer[name] = fromGguf;
         QCOMPARE(fromGguf->kind(), hf->kind());
 
-        const Llama llama = llamaTokenize(out, textFile());
+        const Llama llama = llamaTokenize({out}, textFile()).front();
         const std::vector<int32_t> ours = fromGguf->encode(text, false);
         const std::vector<int32_t> package = hf->encode(text, false);
         QVERIFY2(llama.tokens == ours, qPrintable("llama.cpp vs QuantScope (GGUF): " + firstDifference(llama.tokens, ours)));
@@ -158,10 +186,15 @@ private slots:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("text");
-        QTest::newRow("qwen3") << "qwen3" << "<|im_start|>user\nHello<|im_end|>\n<|im_start|>assistant\n<think>ok</think>";
-        QTest::newRow("llama3") << "llama3" << "<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nHi!<|eot_id|>";
-        QTest::newRow("llama2") << "llama2" << "<s>[INST] Hello there [/INST] Hi</s>";
-        QTest::newRow("gemma3") << "gemma3" << "<start_of_turn>user\nHallo Welt<end_of_turn>\n<start_of_turn>model\n";
+        const QStringList names = tokenizerNames();
+        auto row = [&](const char* name, const char* text) {
+            if (names.contains(QLatin1String(name)))
+                QTest::newRow(name) << QString::fromLatin1(name) << QString::fromUtf8(text);
+        };
+        row("qwen3", "<|im_start|>user\nHello<|im_end|>\n<|im_start|>assistant\n<think>ok</think>");
+        row("llama3", "<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nHi!<|eot_id|>");
+        row("llama2", "<s>[INST] Hello there [/INST] Hi</s>");
+        row("gemma3", "<start_of_turn>user\nHallo Welt<end_of_turn>\n<start_of_turn>model\n");
     }
     void specialTokens()
     {
@@ -173,39 +206,45 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(text.toUtf8());
         f.close();
-        const auto tok = loadTokenizer(*openModel(gguf[name].toStdString()));
+        const auto tok = ggufTokenizer[name];
+        const Llama llama = llamaTokenize({gguf[name]}, file).front();
         for (bool parse : {true, false}) {
-            const Llama llama = llamaTokenize(gguf[name], file, parse);
+            const std::vector<int32_t>& theirs = parse ? llama.tokensSpecial : llama.tokens;
             const std::vector<int32_t> ours = tok->encode(text.toStdString(), false, parse);
-            QVERIFY2(llama.tokens == ours, qPrintable(QStringLiteral("parse %1: ").arg(parse) + firstDifference(llama.tokens, ours)));
+            QVERIFY2(theirs == ours, qPrintable(QStringLiteral("parse %1: ").arg(parse) + firstDifference(theirs, ours)));
         }
         QVERIFY(tok->encode(text.toStdString(), false, true).size() < tok->encode(text.toStdString(), false, false).size());
     }
 
-    // Each tokenizer.ggml.pre family QuantScope runs, on the qwen3 vocabulary, against llama.cpp.
-    void preTokenizers_data()
-    {
-        QTest::addColumn<QString>("pre");
-        for (const char* p : {"default", "gpt-2", "llama-bpe", "smaug-bpe", "qwen2", "starcoder"})
-            QTest::newRow(p) << QString::fromLatin1(p);
-    }
+    // Each tokenizer.ggml.pre family QuantScope runs, on the qwen3 vocabulary, against llama.cpp
+    // (all of them in one node process).
     void preTokenizers()
     {
-        QFETCH(QString, pre);
         QVERIFY2(gguf.count("qwen3"), "matchesLlamaCpp exports the model first");
+        const QStringList pres{"default", "gpt-2", "llama-bpe", "smaug-bpe", "qwen2", "starcoder"};
         auto m = openModel(gguf["qwen3"].toStdString());
-        for (MetaEntry& e : m->metadata)
-            if (e.key == "tokenizer.ggml.pre")
-                e.value = MetaValue::ofString(pre.toStdString());
-        PlanSpec po;
-        po.type = "F16";
-        const QString out = tmp.filePath("qwen3-" + pre + ".gguf");
-        exportModel(*m, buildPlan(*m, po), out.toStdString());
-        const auto tok = loadTokenizer(*openModel(out.toStdString()));
-        const Llama llama = llamaTokenize(out, textFile());
-        const std::vector<int32_t> ours = tok->encode(text, false);
-        QVERIFY2(llama.tokens == ours, qPrintable(firstDifference(llama.tokens, ours)));
-        QCOMPARE(llama.addBos, tok->addBos());
+        QStringList files;
+        std::vector<std::vector<int32_t>> ours;
+        std::vector<bool> addBos;
+        for (const QString& pre : pres) {
+            for (MetaEntry& e : m->metadata)
+                if (e.key == "tokenizer.ggml.pre")
+                    e.value = MetaValue::ofString(pre.toStdString());
+            PlanSpec po;
+            po.type = "F16";
+            const QString out = tmp.filePath("qwen3-" + pre + ".gguf");
+            exportModel(*m, buildPlan(*m, po), out.toStdString());
+            const auto tok = loadTokenizer(*openModel(out.toStdString()));
+            files << out;
+            ours.push_back(tok->encode(text, false));
+            addBos.push_back(tok->addBos());
+        }
+        const std::vector<Llama> llama = llamaTokenize(files, textFile());
+        for (qsizetype i = 0; i < pres.size(); ++i) {
+            QVERIFY2(llama[size_t(i)].tokens == ours[size_t(i)],
+                     qPrintable(pres[i] + ": " + firstDifference(llama[size_t(i)].tokens, ours[size_t(i)])));
+            QCOMPARE(llama[size_t(i)].addBos, addBos[size_t(i)]);
+        }
     }
 };
 
