@@ -9,6 +9,7 @@
 #include "core/formats/format.h"
 #include "core/kernels/kernels.h"
 #include "core/util/parallel.h"
+#include "core/util/random.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -25,13 +26,7 @@ namespace {
 
 constexpr int64_t kRows = 2048, kCols = 4096;
 
-uint64_t splitmix(uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
+uint64_t splitmix(uint64_t x) { return splitmix64Hash(x); }
 
 double uniform01(uint64_t bits) { return (double(bits >> 11) + 0.5) * 0x1.0p-53; }  // (0, 1)
 

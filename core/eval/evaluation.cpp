@@ -3,6 +3,7 @@
 
 #include "core/util/error.h"
 #include "core/util/parallel.h"
+#include "core/util/random.h"
 #include "core/util/read_file.h"
 
 #include <QJsonArray>
@@ -63,17 +64,10 @@ std::vector<int32_t> parseTokenJson(const QByteArray& bytes, const std::string& 
 
 namespace {
 
-// SplitMix64: a small, portable generator so samples are the same on every platform.
 struct Rng {
     uint64_t s;
-    uint64_t next()
-    {
-        uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
-    double uniform() { return double(next() >> 11) * 0x1.0p-53; }
+    uint64_t next() { return splitmix64(s); }
+    double uniform() { return double(next() >> 11) * 0x1.0p-53; }  // [0, 1)
 };
 
 int effectiveWindow(const LlamaWeights& w, int window) { return evaluationWindow(w, window); }
@@ -287,6 +281,16 @@ WeightTensor quantizeTensor(const WeightTensor& t, const Format& f, const float*
     return storedTensor(t, f, std::move(buf));
 }
 
+// The tensor `name` of w, which format f must be able to store (qs::Error naming the file if not).
+const WeightTensor& storableTensor(const LlamaWeights& w, const std::string& name, const Format& f)
+{
+    const WeightTensor& t = w.get(name);
+    if (!f.supports(t.rows, t.cols))
+        invalidInput(w.path, "format " + f.name() + " cannot store tensor '" + name + "' (row length " +
+                                 std::to_string(t.cols) + ")");
+    return t;
+}
+
 }  // namespace
 
 LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const ActivationStats* imatrix)
@@ -295,10 +299,7 @@ LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const Acti
     for (const auto& [name, f] : p.tensors) {
         if (!f)
             continue;
-        const WeightTensor& t = w.get(name);
-        if (!f->supports(t.rows, t.cols))
-            invalidInput(w.path, "format " + f->name() + " cannot store tensor '" + name + "' (row length " +
-                                     std::to_string(t.cols) + ")");
+        const WeightTensor& t = storableTensor(w, name, *f);
         if (!t.isMatrix())
             invalidInput(w.path, "tensor '" + name + "' is not a matrix; only matrices are quantized");
         std::vector<float> imp;
@@ -331,10 +332,7 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
     for (const auto& [name, f] : p.tensors) {
         if (!f)
             continue;
-        const WeightTensor& t = w.get(name);
-        if (!f->supports(t.rows, t.cols))
-            invalidInput(w.path, "format " + f->name() + " cannot store tensor '" + name + "' (row length " +
-                                     std::to_string(t.cols) + ")");
+        const WeightTensor& t = storableTensor(w, name, *f);
         const auto moments = calibration.moments(name);
         if (!moments || !errorFeedbackSupported(*f) || moments->n != t.cols) {
             out.replace(quantizeTensor(t, *f, nullptr));

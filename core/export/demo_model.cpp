@@ -4,6 +4,7 @@
 #include "core/export/export.h"
 #include "core/util/half.h"
 #include "core/util/parallel.h"
+#include "core/util/random.h"
 #include "core/plan/plan.h"
 
 #include <algorithm>
@@ -15,13 +16,7 @@ namespace qs {
 
 namespace {
 
-uint64_t splitmix(uint64_t& s)
-{
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
+uint64_t splitmix(uint64_t& s) { return splitmix64(s); }
 
 uint64_t hashName(const std::string& s, uint64_t seed)
 {

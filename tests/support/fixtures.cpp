@@ -1,5 +1,6 @@
 #include "tests/support/fixtures.h"
 
+#include <QFile>
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
@@ -60,6 +61,13 @@ std::vector<float> gaussian(int64_t n, unsigned seed)
     for (auto& x : v)
         x = d(rng);
     return v;
+}
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
 }
 
 }  // namespace qs::test

@@ -1,6 +1,7 @@
 #pragma once
 // Where the tests find the test models: $QS_MODELS_DIR, else the folder CMake was told
 // (default tests/data in the repo). Missing fixtures fail the test loudly.
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,9 @@ QString interopDir();
 QString cliPath();
 // Runs quantscope-cli with args; returns exit code, fills stdout/stderr.
 int runCli(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr, int timeoutMs = 300000);
+
+// Writes bytes to path (qFatal, naming the file, if it cannot).
+void writeFile(const QString& path, const QByteArray& bytes);
 
 // n weight-like values: normal, mean 0, standard deviation 0.05, from `seed`.
 std::vector<float> gaussian(int64_t n, unsigned seed);

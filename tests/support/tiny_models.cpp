@@ -1,6 +1,7 @@
 #include "tests/support/tiny_models.h"
 
 #include "core/util/half.h"
+#include "core/util/random.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,13 +17,7 @@ namespace {
 
 struct Rng {
     uint64_t s;
-    uint64_t next()
-    {
-        uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
+    uint64_t next() { return splitmix64(s); }
     double uniform() { return (double(next() >> 11) + 0.5) * 0x1.0p-53; }
     double normal() { return std::sqrt(-2.0 * std::log(uniform())) * std::cos(2.0 * M_PI * uniform()); }
 };

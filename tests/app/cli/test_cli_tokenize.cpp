@@ -19,12 +19,7 @@ using namespace qs;
 
 namespace {
 
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-}
+using test::writeFile;
 
 std::vector<int32_t> tokensOf(const QByteArray& json)
 {

@@ -24,12 +24,7 @@ using namespace qs;
 
 namespace {
 
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-}
+using test::writeFile;
 
 QString errorOf(const std::function<void()>& f)
 {

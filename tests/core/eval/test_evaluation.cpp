@@ -75,12 +75,7 @@ AccuracyMetrics evalUniform(const char* name, const ActivationStats* im = nullpt
     return evaluator().evaluate(uniformPrecision(stories(), fmt(name)), im);
 }
 
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-}
+using test::writeFile;
 
 }  // namespace
 

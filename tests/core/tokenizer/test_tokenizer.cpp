@@ -25,12 +25,7 @@ using namespace qs;
 
 namespace {
 
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-}
+using test::writeFile;
 
 // JSON written with single quotes for readability (no raw strings: moc does not read them).
 QByteArray json(const char* singleQuoted) { return QByteArray(singleQuoted).replace('\'', '"'); }
