@@ -50,4 +50,23 @@ double meanKl(const Dists& p, const Dists& q, double* top1)
     return total / double(p.size());
 }
 
+Dists ourDistributions(const LlamaWeights& w, const std::vector<int32_t>& tokens)
+{
+    const RowMatrix logits = llamaLogits(w, tokens);
+    Dists out;
+    for (Eigen::Index r = 0; r < logits.rows(); ++r) {
+        const float* l = logits.data() + r * logits.cols();
+        double mx = -INFINITY, sum = 0;
+        for (Eigen::Index j = 0; j < logits.cols(); ++j)
+            mx = std::max(mx, double(l[j]));
+        std::vector<double> d(static_cast<size_t>(logits.cols()));
+        for (size_t j = 0; j < d.size(); ++j)
+            sum += d[j] = std::exp(double(l[j]) - mx);
+        for (double& v : d)
+            v /= sum;
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
 }  // namespace qs::test

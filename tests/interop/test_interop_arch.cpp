@@ -21,27 +21,10 @@
 
 using namespace qs;
 using test::Dists;
+using test::ourDistributions;
 
 namespace {
 
-Dists ourDistributions(const LlamaWeights& w, const std::vector<int32_t>& tokens)
-{
-    const RowMatrix logits = llamaLogits(w, tokens);
-    Dists out;
-    for (Eigen::Index r = 0; r < logits.rows(); ++r) {
-        const float* l = logits.data() + r * logits.cols();
-        double mx = -INFINITY, sum = 0;
-        for (Eigen::Index j = 0; j < logits.cols(); ++j)
-            mx = std::max(mx, double(l[j]));
-        std::vector<double> d(static_cast<size_t>(logits.cols()));
-        for (size_t j = 0; j < d.size(); ++j)
-            sum += d[j] = std::exp(double(l[j]) - mx);
-        for (double& v : d)
-            v /= sum;
-        out.push_back(std::move(d));
-    }
-    return out;
-}
 
 double meanEntropy(const Dists& d)
 {
