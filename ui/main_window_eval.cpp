@@ -170,7 +170,7 @@ void MainWindow::retranslateEvaluationUi()
     llamaActAct_->setText(tr("&llama.cpp: Quantized Activations"));
     floatActAct_->setText(tr("&Float Activations (Weights Only)"));
     activationsLabel_->setText(tr("Activations:"));
-    activationsCombo_->setItemText(0, tr("llama.cpp"));
+    activationsCombo_->setItemText(0, QStringLiteral("llama.cpp"));  // a name
     activationsCombo_->setItemText(1, tr("float"));
     const QString actTip =
         tr("How activations meet the weights when the model runs (accuracy, speed, sensitivity, plan for size). "
