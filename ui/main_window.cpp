@@ -70,6 +70,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     tableView_->verticalHeader()->setVisible(false);
     tableView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     tableView_->horizontalHeader()->setStretchLastSection(true);
+    // Size, speed, accuracy: the speed columns (last in the model) shown after Size.
+    for (int c : {TradeoffTableModel::TgSpeed, TradeoffTableModel::SpeedUp, TradeoffTableModel::PpSpeed})
+        tableView_->horizontalHeader()->moveSection(tableView_->horizontalHeader()->visualIndex(c),
+                                                    tableView_->horizontalHeader()->visualIndex(TradeoffTableModel::Size) +
+                                                        1 + (c - TradeoffTableModel::TgSpeed));
     // Above the table: what it shows (the whole model), and a note for the random-like demo.
     tableCaption_ = new QLabel(this);
     tableCaption_->setObjectName(QStringLiteral("tableCaption"));

@@ -292,11 +292,10 @@ static QString exportHeader(int c)
 {
     // The CLI's names (`compare --csv`, app/cli/cmd_compare.cpp; `bench-model --json` for the speed
     // columns) for the columns both have.
-    static const char* names[] = {"type", "bits_per_weight", "size_bytes", "tg_tokens_per_s", "speedup_vs_source",
-                                  "pp_tokens_per_s", "kld_mean", "kld_p99",
+    static const char* names[] = {"type", "bits_per_weight", "size_bytes", "kld_mean", "kld_p99",
                                   "top1_agreement", "ppl", "ppl_delta", "compression_vs_source",
                                   "compression_vs_f32", "rmse", "sqnr_db", "max_abs_error", "p99_abs_error",
-                                  "cosine", "seconds"};
+                                  "cosine", "seconds", "tg_tokens_per_s", "speedup_vs_source", "pp_tokens_per_s"};
     static_assert(sizeof names / sizeof names[0] == TradeoffTableModel::ColumnCount);
     return QString::fromLatin1(names[c]);
 }

@@ -69,9 +69,11 @@ class TradeoffTableModel : public QAbstractTableModel {
 public:
     enum Column {
         Precision, Bits, Size,
-        TgSpeed, SpeedUp, PpSpeed,           // speed
         KlMean, KlP99, Top1, Ppl, PplDelta,  // model accuracy
-        VsSource, VsF32, Rmse, Sqnr, MaxErr, P99, Cosine, Time, ColumnCount
+        VsSource, VsF32, Rmse, Sqnr, MaxErr, P99, Cosine, Time,
+        TgSpeed, SpeedUp, PpSpeed,           // speed (last, so exports keep their older columns' places;
+                                             // the window shows them after Size)
+        ColumnCount
     };
     static bool isAccuracyColumn(int c) { return c >= KlMean && c <= PplDelta; }
     static bool isSpeedColumn(int c) { return c >= TgSpeed && c <= PpSpeed; }

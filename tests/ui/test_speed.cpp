@@ -162,6 +162,10 @@ private slots:
                 QVERIFY(t->index(r, c).data().toString() != QStringLiteral("—"));
         }
         QVERIFY(t->index(0, TradeoffTableModel::SpeedUp).data().toString().endsWith(QStringLiteral("×")));
+        // Shown after Size (size, speed, accuracy), though last in the model (and the CSV).
+        QHeaderView* hh = w.tableView()->horizontalHeader();
+        QCOMPARE(hh->visualIndex(TradeoffTableModel::TgSpeed), hh->visualIndex(TradeoffTableModel::Size) + 1);
+        QCOMPARE(hh->visualIndex(TradeoffTableModel::SpeedUp), hh->visualIndex(TradeoffTableModel::Size) + 2);
         QCOMPARE(t->headerData(TradeoffTableModel::TgSpeed, Qt::Horizontal).toString(), QStringLiteral("tokens/s"));
         QCOMPARE(t->headerData(TradeoffTableModel::SpeedUp, Qt::Horizontal).toString(), QStringLiteral("speed ×"));
         // The header's tooltip says what was measured, with how many threads.
@@ -180,6 +184,9 @@ private slots:
             QCOMPARE(lines.size(), 4);
             const QStringList header = lines[0].split(QLatin1Char(','));
             QCOMPARE(header.size(), int(TradeoffTableModel::ColumnCount));
+            // The older columns keep their places; the speed columns come last.
+            QVERIFY(lines[0].startsWith(QStringLiteral("type,bits_per_weight,size_bytes,kld_mean,")));
+            QVERIFY(lines[0].endsWith(QStringLiteral(",tg_tokens_per_s,speedup_vs_source,pp_tokens_per_s")));
             const int tg = column(header, "tg_tokens_per_s"), pp = column(header, "pp_tokens_per_s"),
                       up = column(header, "speedup_vs_source"), type = column(header, "type");
             QVERIFY(tg >= 0 && pp >= 0 && up >= 0 && type >= 0);
