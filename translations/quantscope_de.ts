@@ -662,6 +662,53 @@
             <source>A synthetic llama-shaped model built in memory (12 M parameters) with random-like weights: shapes and sizes are real, its perplexity is meaningless</source>
             <translation>Ein synthetisches Modell in Llama-Form, im Speicher erzeugt (12 Mio. Parameter), mit zufallsähnlichen Gewichten: Formen und Größen sind echt, seine Perplexität ist bedeutungslos</translation>
         </message>
+        <message>
+            <source>Turn on Analysis &gt; Measure Speed for tokens/s.</source>
+            <translation>Für Token/s „Analyse &gt; Geschwindigkeit messen“ einschalten.</translation>
+        </message>
+        <message>
+            <source>Measure S&amp;peed</source>
+            <translation>Geschwindigkeit &amp;messen</translation>
+        </message>
+        <message>
+            <source>Measure speed</source>
+            <translation>Geschwindigkeit messen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Run also measures how fast the model runs on its quantized weights, as quantscope-cli bench-model does: decode tokens/s (128 tokens one at a time after a 16-token prompt, llama-bench's tg128) and prompt tokens/s (one 512-token batch, pp512; both at most the context length) with %n thread(s), for the opened model as stored (a source row) and for each precision; “speed ×” is the decode speed over the source's. Needs a llama-shaped model.</source>
+            <translation>
+                <numerusform>„Ausführen“ misst auch, wie schnell das Modell auf seinen quantisierten Gewichten läuft, wie quantscope-cli bench-model: Dekodier-Token/s (128 Token einzeln nach einem Prompt aus 16 Token, tg128 von llama-bench) und Prompt-Token/s (ein Batch aus 512 Token, pp512; beides höchstens die Kontextlänge) mit %n Thread, für das geöffnete Modell, wie es gespeichert ist (eine Quellzeile), und für jede Präzision; „Tempo ×“ ist das Dekodiertempo geteilt durch das der Quelle. Braucht ein Modell in Llama-Form.</numerusform>
+                <numerusform>„Ausführen“ misst auch, wie schnell das Modell auf seinen quantisierten Gewichten läuft, wie quantscope-cli bench-model: Dekodier-Token/s (128 Token einzeln nach einem Prompt aus 16 Token, tg128 von llama-bench) und Prompt-Token/s (ein Batch aus 512 Token, pp512; beides höchstens die Kontextlänge) mit %n Threads, für das geöffnete Modell, wie es gespeichert ist (eine Quellzeile), und für jede Präzision; „Tempo ×“ ist das Dekodiertempo geteilt durch das der Quelle. Braucht ein Modell in Llama-Form.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Acti&amp;vations</source>
+            <translation>A&amp;ktivierungen</translation>
+        </message>
+        <message>
+            <source>&amp;llama.cpp: Quantized Activations</source>
+            <translation>&amp;llama.cpp: quantisierte Aktivierungen</translation>
+        </message>
+        <message>
+            <source>&amp;Float Activations (Weights Only)</source>
+            <translation>&amp;Float-Aktivierungen (nur Gewichte)</translation>
+        </message>
+        <message>
+            <source>Activations:</source>
+            <translation>Aktivierungen:</translation>
+        </message>
+        <message>
+            <source>float</source>
+            <translation>float</translation>
+        </message>
+        <message>
+            <source>How activations meet the weights when the model runs (accuracy, speed, sensitivity, plan for size). llama.cpp (default): each activation row is quantized to the format's vec-dot type (Q8_0, Q8_1 or Q8_K) as llama.cpp does, so the KL is the one llama.cpp gives for the exported file. float: activations stay float, the KL of the weights' rounding alone. Changing it clears the results measured with the other mode and redoes the last Run.</source>
+            <translation>Wie die Aktivierungen beim Ausführen des Modells auf die Gewichte treffen (Genauigkeit, Geschwindigkeit, Empfindlichkeit, Plan für Zielgröße). llama.cpp (Standard): Jede Aktivierungszeile wird wie in llama.cpp in den Vec-Dot-Typ des Formats (Q8_0, Q8_1 oder Q8_K) quantisiert; die KL ist also die, die llama.cpp für die exportierte Datei liefert. float: Die Aktivierungen bleiben Gleitkommazahlen, die KL allein der Rundung der Gewichte. Ein Wechsel verwirft die im anderen Modus gemessenen Ergebnisse und wiederholt die letzte Ausführung.</translation>
+        </message>
+        <message>
+            <source>Not a llama-shaped model: its speed cannot be measured</source>
+            <translation>Kein Modell in Llama-Form: seine Geschwindigkeit kann nicht gemessen werden</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -995,6 +1042,30 @@
         <message>
             <source>%1 (same as %2)</source>
             <translation>%1 (wie %2)</translation>
+        </message>
+        <message>
+            <source>Decode speed ×</source>
+            <translation>Dekodiertempo ×</translation>
+        </message>
+        <message>
+            <source>Size axis of the trade-off plot, or the decode speed over the opened model's (needs a Run with Analysis &gt; Measure Speed): size, speed and error, the three-way trade-off</source>
+            <translation>Größenachse der Abwägung oder das Dekodiertempo im Verhältnis zu dem des geöffneten Modells (braucht eine Ausführung mit Analyse &gt; Geschwindigkeit messen): Größe, Geschwindigkeit und Fehler, die dreifache Abwägung</translation>
+        </message>
+        <message>
+            <source>Decode speed: turn on Analysis &gt; Measure Speed and press Run</source>
+            <translation>Dekodiertempo: Analyse &gt; Geschwindigkeit messen einschalten und „Ausführen“ drücken</translation>
+        </message>
+        <message>
+            <source>Decode speed vs mean KL divergence: whole model</source>
+            <translation>Dekodiertempo gegen mittlere KL-Divergenz: ganzes Modell</translation>
+        </message>
+        <message>
+            <source>Decode speed vs error: whole model</source>
+            <translation>Dekodiertempo gegen Fehler: ganzes Modell</translation>
+        </message>
+        <message>
+            <source>decode speed × (tokens/s over the source %1's) — higher is faster</source>
+            <translation>Dekodiertempo × (Token/s geteilt durch die der Quelle %1) — höher ist schneller</translation>
         </message>
     </context>
     <context>
@@ -1343,6 +1414,45 @@
             <source>%1 bits/weight over %2 weights: %3. Every block's scales count, and tensors whose rows a block does not divide keep a wider type, so a "4-bit" row can cost much more.</source>
             <translation>%1 Bit/Gewicht über %2 Gewichte: %3. Die Skalen jedes Blocks zählen mit, und Tensoren, deren Zeilen ein Block nicht teilt, behalten einen breiteren Typ – eine „4-Bit“-Zeile kann also viel mehr kosten.</translation>
         </message>
+        <message>
+            <source>%1: the opened model as stored, the reference of “speed ×”</source>
+            <translation>%1: das geöffnete Modell, wie es gespeichert ist, die Referenz für „Tempo ×“</translation>
+        </message>
+        <message>
+            <source>%1 (source)</source>
+            <translation>%1 (Quelle)</translation>
+        </message>
+        <message>
+            <source>tokens/s</source>
+            <translation>Token/s</translation>
+        </message>
+        <message>
+            <source>speed ×</source>
+            <translation>Tempo ×</translation>
+        </message>
+        <message>
+            <source>prompt tokens/s</source>
+            <translation>Prompt-Token/s</translation>
+        </message>
+        <message>
+            <source>Decode speed (tokens/s, one token at a time after a 16-token prompt, as llama-bench tg128), its ratio to the opened model's own, and prompt speed (one 512-token batch, pp512), measured on the quantized weights as quantscope-cli bench-model does (Analysis &gt; Measure Speed)</source>
+            <translation>Dekodiertempo (Token/s, ein Token nach dem anderen nach einem Prompt aus 16 Token, wie llama-bench tg128), sein Verhältnis zu dem des geöffneten Modells und Prompt-Tempo (ein Batch aus 512 Token, pp512), gemessen auf den quantisierten Gewichten wie quantscope-cli bench-model (Analyse &gt; Geschwindigkeit messen)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Decode: %1 tokens generated one at a time after a %2-token prompt (llama-bench tg%1); prompt: one batch of %3 tokens (pp%3); %n thread(s), activations %4, on the quantized weights as quantscope-cli bench-model measures them. “speed ×” is the decode speed over the source row's.</source>
+            <translation>
+                <numerusform>Dekodieren: %1 Token, eines nach dem anderen nach einem Prompt aus %2 Token erzeugt (llama-bench tg%1); Prompt: ein Batch aus %3 Token (pp%3); %n Thread, Aktivierungen %4, auf den quantisierten Gewichten, wie quantscope-cli bench-model sie misst. „Tempo ×“ ist das Dekodiertempo geteilt durch das der Quellzeile.</numerusform>
+                <numerusform>Dekodieren: %1 Token, eines nach dem anderen nach einem Prompt aus %2 Token erzeugt (llama-bench tg%1); Prompt: ein Batch aus %3 Token (pp%3); %n Threads, Aktivierungen %4, auf den quantisierten Gewichten, wie quantscope-cli bench-model sie misst. „Tempo ×“ ist das Dekodiertempo geteilt durch das der Quellzeile.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>float (weights only)</source>
+            <translation>float (nur Gewichte)</translation>
+        </message>
+        <message>
+            <source>llama (quantized as llama.cpp does)</source>
+            <translation>llama (quantisiert wie in llama.cpp)</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::engine</name>
@@ -1425,6 +1535,14 @@
         <message>
             <source>Measuring the accuracy of the finished plan…</source>
             <translation>Die Genauigkeit des fertigen Plans wird gemessen…</translation>
+        </message>
+        <message>
+            <source>Measuring speed…</source>
+            <translation>Geschwindigkeit wird gemessen…</translation>
+        </message>
+        <message>
+            <source>Measuring the speed of %1…</source>
+            <translation>Geschwindigkeit von %1 wird gemessen…</translation>
         </message>
     </context>
     <context>

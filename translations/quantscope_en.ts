@@ -662,6 +662,53 @@
             <source>A synthetic llama-shaped model built in memory (12 M parameters) with random-like weights: shapes and sizes are real, its perplexity is meaningless</source>
             <translation>A synthetic llama-shaped model built in memory (12 M parameters) with random-like weights: shapes and sizes are real, its perplexity is meaningless</translation>
         </message>
+        <message>
+            <source>Turn on Analysis &gt; Measure Speed for tokens/s.</source>
+            <translation>Turn on Analysis &gt; Measure Speed for tokens/s.</translation>
+        </message>
+        <message>
+            <source>Measure S&amp;peed</source>
+            <translation>Measure S&amp;peed</translation>
+        </message>
+        <message>
+            <source>Measure speed</source>
+            <translation>Measure speed</translation>
+        </message>
+        <message numerus="yes">
+            <source>Run also measures how fast the model runs on its quantized weights, as quantscope-cli bench-model does: decode tokens/s (128 tokens one at a time after a 16-token prompt, llama-bench's tg128) and prompt tokens/s (one 512-token batch, pp512; both at most the context length) with %n thread(s), for the opened model as stored (a source row) and for each precision; “speed ×” is the decode speed over the source's. Needs a llama-shaped model.</source>
+            <translation>
+                <numerusform>Run also measures how fast the model runs on its quantized weights, as quantscope-cli bench-model does: decode tokens/s (128 tokens one at a time after a 16-token prompt, llama-bench's tg128) and prompt tokens/s (one 512-token batch, pp512; both at most the context length) with %n thread, for the opened model as stored (a source row) and for each precision; “speed ×” is the decode speed over the source's. Needs a llama-shaped model.</numerusform>
+                <numerusform>Run also measures how fast the model runs on its quantized weights, as quantscope-cli bench-model does: decode tokens/s (128 tokens one at a time after a 16-token prompt, llama-bench's tg128) and prompt tokens/s (one 512-token batch, pp512; both at most the context length) with %n threads, for the opened model as stored (a source row) and for each precision; “speed ×” is the decode speed over the source's. Needs a llama-shaped model.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Acti&amp;vations</source>
+            <translation>Acti&amp;vations</translation>
+        </message>
+        <message>
+            <source>&amp;llama.cpp: Quantized Activations</source>
+            <translation>&amp;llama.cpp: Quantized Activations</translation>
+        </message>
+        <message>
+            <source>&amp;Float Activations (Weights Only)</source>
+            <translation>&amp;Float Activations (Weights Only)</translation>
+        </message>
+        <message>
+            <source>Activations:</source>
+            <translation>Activations:</translation>
+        </message>
+        <message>
+            <source>float</source>
+            <translation>float</translation>
+        </message>
+        <message>
+            <source>How activations meet the weights when the model runs (accuracy, speed, sensitivity, plan for size). llama.cpp (default): each activation row is quantized to the format's vec-dot type (Q8_0, Q8_1 or Q8_K) as llama.cpp does, so the KL is the one llama.cpp gives for the exported file. float: activations stay float, the KL of the weights' rounding alone. Changing it clears the results measured with the other mode and redoes the last Run.</source>
+            <translation>How activations meet the weights when the model runs (accuracy, speed, sensitivity, plan for size). llama.cpp (default): each activation row is quantized to the format's vec-dot type (Q8_0, Q8_1 or Q8_K) as llama.cpp does, so the KL is the one llama.cpp gives for the exported file. float: activations stay float, the KL of the weights' rounding alone. Changing it clears the results measured with the other mode and redoes the last Run.</translation>
+        </message>
+        <message>
+            <source>Not a llama-shaped model: its speed cannot be measured</source>
+            <translation>Not a llama-shaped model: its speed cannot be measured</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -995,6 +1042,30 @@
         <message>
             <source>%1 (same as %2)</source>
             <translation>%1 (same as %2)</translation>
+        </message>
+        <message>
+            <source>Decode speed ×</source>
+            <translation>Decode speed ×</translation>
+        </message>
+        <message>
+            <source>Size axis of the trade-off plot, or the decode speed over the opened model's (needs a Run with Analysis &gt; Measure Speed): size, speed and error, the three-way trade-off</source>
+            <translation>Size axis of the trade-off plot, or the decode speed over the opened model's (needs a Run with Analysis &gt; Measure Speed): size, speed and error, the three-way trade-off</translation>
+        </message>
+        <message>
+            <source>Decode speed: turn on Analysis &gt; Measure Speed and press Run</source>
+            <translation>Decode speed: turn on Analysis &gt; Measure Speed and press Run</translation>
+        </message>
+        <message>
+            <source>Decode speed vs mean KL divergence: whole model</source>
+            <translation>Decode speed vs mean KL divergence: whole model</translation>
+        </message>
+        <message>
+            <source>Decode speed vs error: whole model</source>
+            <translation>Decode speed vs error: whole model</translation>
+        </message>
+        <message>
+            <source>decode speed × (tokens/s over the source %1's) — higher is faster</source>
+            <translation>decode speed × (tokens/s over the source %1's) — higher is faster</translation>
         </message>
     </context>
     <context>
@@ -1343,6 +1414,45 @@
             <source>%1 bits/weight over %2 weights: %3. Every block's scales count, and tensors whose rows a block does not divide keep a wider type, so a "4-bit" row can cost much more.</source>
             <translation>%1 bits/weight over %2 weights: %3. Every block's scales count, and tensors whose rows a block does not divide keep a wider type, so a "4-bit" row can cost much more.</translation>
         </message>
+        <message>
+            <source>%1: the opened model as stored, the reference of “speed ×”</source>
+            <translation>%1: the opened model as stored, the reference of “speed ×”</translation>
+        </message>
+        <message>
+            <source>%1 (source)</source>
+            <translation>%1 (source)</translation>
+        </message>
+        <message>
+            <source>tokens/s</source>
+            <translation>tokens/s</translation>
+        </message>
+        <message>
+            <source>speed ×</source>
+            <translation>speed ×</translation>
+        </message>
+        <message>
+            <source>prompt tokens/s</source>
+            <translation>prompt tokens/s</translation>
+        </message>
+        <message>
+            <source>Decode speed (tokens/s, one token at a time after a 16-token prompt, as llama-bench tg128), its ratio to the opened model's own, and prompt speed (one 512-token batch, pp512), measured on the quantized weights as quantscope-cli bench-model does (Analysis &gt; Measure Speed)</source>
+            <translation>Decode speed (tokens/s, one token at a time after a 16-token prompt, as llama-bench tg128), its ratio to the opened model's own, and prompt speed (one 512-token batch, pp512), measured on the quantized weights as quantscope-cli bench-model does (Analysis &gt; Measure Speed)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Decode: %1 tokens generated one at a time after a %2-token prompt (llama-bench tg%1); prompt: one batch of %3 tokens (pp%3); %n thread(s), activations %4, on the quantized weights as quantscope-cli bench-model measures them. “speed ×” is the decode speed over the source row's.</source>
+            <translation>
+                <numerusform>Decode: %1 tokens generated one at a time after a %2-token prompt (llama-bench tg%1); prompt: one batch of %3 tokens (pp%3); %n thread, activations %4, on the quantized weights as quantscope-cli bench-model measures them. “speed ×” is the decode speed over the source row's.</numerusform>
+                <numerusform>Decode: %1 tokens generated one at a time after a %2-token prompt (llama-bench tg%1); prompt: one batch of %3 tokens (pp%3); %n threads, activations %4, on the quantized weights as quantscope-cli bench-model measures them. “speed ×” is the decode speed over the source row's.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>float (weights only)</source>
+            <translation>float (weights only)</translation>
+        </message>
+        <message>
+            <source>llama (quantized as llama.cpp does)</source>
+            <translation>llama (quantized as llama.cpp does)</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::engine</name>
@@ -1425,6 +1535,14 @@
         <message>
             <source>Measuring the accuracy of the finished plan…</source>
             <translation>Measuring the accuracy of the finished plan…</translation>
+        </message>
+        <message>
+            <source>Measuring speed…</source>
+            <translation>Measuring speed…</translation>
+        </message>
+        <message>
+            <source>Measuring the speed of %1…</source>
+            <translation>Measuring the speed of %1…</translation>
         </message>
     </context>
     <context>

@@ -662,6 +662,53 @@
             <source>A synthetic llama-shaped model built in memory (12 M parameters) with random-like weights: shapes and sizes are real, its perplexity is meaningless</source>
             <translation>मेमोरी में बना एक सिंथेटिक llama-आकार का मॉडल (1.2 करोड़ पैरामीटर) जिसके वेट लगभग यादृच्छिक हैं: आकार और साइज़ असली हैं, इसकी परप्लेक्सिटी का कोई अर्थ नहीं</translation>
         </message>
+        <message>
+            <source>Turn on Analysis &gt; Measure Speed for tokens/s.</source>
+            <translation>टोकन/से के लिए विश्लेषण &gt; गति मापें चालू करें।</translation>
+        </message>
+        <message>
+            <source>Measure S&amp;peed</source>
+            <translation>गति मापें(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Measure speed</source>
+            <translation>गति मापें</translation>
+        </message>
+        <message numerus="yes">
+            <source>Run also measures how fast the model runs on its quantized weights, as quantscope-cli bench-model does: decode tokens/s (128 tokens one at a time after a 16-token prompt, llama-bench's tg128) and prompt tokens/s (one 512-token batch, pp512; both at most the context length) with %n thread(s), for the opened model as stored (a source row) and for each precision; “speed ×” is the decode speed over the source's. Needs a llama-shaped model.</source>
+            <translation>
+                <numerusform>“चलाएँ” यह भी मापता है कि मॉडल अपने क्वांटाइज़ किए गए वज़न पर कितनी तेज़ी से चलता है, जैसे quantscope-cli bench-model: डिकोड टोकन/से (16 टोकन के प्रॉम्प्ट के बाद एक-एक करके 128 टोकन, llama-bench का tg128) और प्रॉम्प्ट टोकन/से (512 टोकन का एक बैच, pp512; दोनों अधिकतम कॉन्टेक्स्ट लंबाई तक), %n थ्रेड के साथ, संग्रहीत रूप में खोले गए मॉडल (एक स्रोत पंक्ति) और हर प्रिसिज़न के लिए; “गति ×” स्रोत की तुलना में डिकोड गति है। Llama आकार का मॉडल चाहिए।</numerusform>
+                <numerusform>“चलाएँ” यह भी मापता है कि मॉडल अपने क्वांटाइज़ किए गए वज़न पर कितनी तेज़ी से चलता है, जैसे quantscope-cli bench-model: डिकोड टोकन/से (16 टोकन के प्रॉम्प्ट के बाद एक-एक करके 128 टोकन, llama-bench का tg128) और प्रॉम्प्ट टोकन/से (512 टोकन का एक बैच, pp512; दोनों अधिकतम कॉन्टेक्स्ट लंबाई तक), %n थ्रेड के साथ, संग्रहीत रूप में खोले गए मॉडल (एक स्रोत पंक्ति) और हर प्रिसिज़न के लिए; “गति ×” स्रोत की तुलना में डिकोड गति है। Llama आकार का मॉडल चाहिए।</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Acti&amp;vations</source>
+            <translation>एक्टिवेशन(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;llama.cpp: Quantized Activations</source>
+            <translation>llama.cpp: क्वांटाइज़ किए गए एक्टिवेशन(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Float Activations (Weights Only)</source>
+            <translation>फ़्लोट एक्टिवेशन (केवल वज़न)(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Activations:</source>
+            <translation>एक्टिवेशन:</translation>
+        </message>
+        <message>
+            <source>float</source>
+            <translation>फ़्लोट</translation>
+        </message>
+        <message>
+            <source>How activations meet the weights when the model runs (accuracy, speed, sensitivity, plan for size). llama.cpp (default): each activation row is quantized to the format's vec-dot type (Q8_0, Q8_1 or Q8_K) as llama.cpp does, so the KL is the one llama.cpp gives for the exported file. float: activations stay float, the KL of the weights' rounding alone. Changing it clears the results measured with the other mode and redoes the last Run.</source>
+            <translation>मॉडल चलने पर एक्टिवेशन वज़न से कैसे मिलते हैं (सटीकता, गति, संवेदनशीलता, आकार के लिए योजना)। llama.cpp (डिफ़ॉल्ट): हर एक्टिवेशन पंक्ति llama.cpp की तरह फ़ॉर्मेट के vec-dot प्रकार (Q8_0, Q8_1 या Q8_K) में क्वांटाइज़ होती है, इसलिए KL वही है जो llama.cpp निर्यात की गई फ़ाइल के लिए देता है। फ़्लोट: एक्टिवेशन फ़्लोट रहते हैं, KL केवल वज़न की राउंडिंग का। बदलने पर दूसरे मोड में मापे गए परिणाम हट जाते हैं और पिछला रन फिर से चलता है।</translation>
+        </message>
+        <message>
+            <source>Not a llama-shaped model: its speed cannot be measured</source>
+            <translation>यह Llama आकार का मॉडल नहीं है: इसकी गति नहीं मापी जा सकती</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -995,6 +1042,30 @@
         <message>
             <source>%1 (same as %2)</source>
             <translation>%1 (%2 के समान)</translation>
+        </message>
+        <message>
+            <source>Decode speed ×</source>
+            <translation>डिकोड गति ×</translation>
+        </message>
+        <message>
+            <source>Size axis of the trade-off plot, or the decode speed over the opened model's (needs a Run with Analysis &gt; Measure Speed): size, speed and error, the three-way trade-off</source>
+            <translation>ट्रेड-ऑफ़ प्लॉट का आकार अक्ष, या खोले गए मॉडल की तुलना में डिकोड गति (विश्लेषण &gt; गति मापें के साथ रन चाहिए): आकार, गति और त्रुटि, तीन-तरफ़ा ट्रेड-ऑफ़</translation>
+        </message>
+        <message>
+            <source>Decode speed: turn on Analysis &gt; Measure Speed and press Run</source>
+            <translation>डिकोड गति: विश्लेषण &gt; गति मापें चालू करें और “चलाएँ” दबाएँ</translation>
+        </message>
+        <message>
+            <source>Decode speed vs mean KL divergence: whole model</source>
+            <translation>डिकोड गति बनाम औसत KL डाइवर्जेंस: पूरा मॉडल</translation>
+        </message>
+        <message>
+            <source>Decode speed vs error: whole model</source>
+            <translation>डिकोड गति बनाम त्रुटि: पूरा मॉडल</translation>
+        </message>
+        <message>
+            <source>decode speed × (tokens/s over the source %1's) — higher is faster</source>
+            <translation>डिकोड गति × (स्रोत %1 की तुलना में टोकन/से) — अधिक यानी तेज़</translation>
         </message>
     </context>
     <context>
@@ -1343,6 +1414,45 @@
             <source>%1 bits/weight over %2 weights: %3. Every block's scales count, and tensors whose rows a block does not divide keep a wider type, so a "4-bit" row can cost much more.</source>
             <translation>%2 वेट पर %1 बिट/वेट: %3। हर ब्लॉक के स्केल गिने जाते हैं, और जिन टेन्सर की पंक्तियों को ब्लॉक नहीं बाँटता वे चौड़ा टाइप रखते हैं, इसलिए "4-बिट" पंक्ति कहीं अधिक महँगी हो सकती है।</translation>
         </message>
+        <message>
+            <source>%1: the opened model as stored, the reference of “speed ×”</source>
+            <translation>%1: खोला गया मॉडल, जैसा संग्रहीत है, “गति ×” का संदर्भ</translation>
+        </message>
+        <message>
+            <source>%1 (source)</source>
+            <translation>%1 (स्रोत)</translation>
+        </message>
+        <message>
+            <source>tokens/s</source>
+            <translation>टोकन/से</translation>
+        </message>
+        <message>
+            <source>speed ×</source>
+            <translation>गति ×</translation>
+        </message>
+        <message>
+            <source>prompt tokens/s</source>
+            <translation>प्रॉम्प्ट टोकन/से</translation>
+        </message>
+        <message>
+            <source>Decode speed (tokens/s, one token at a time after a 16-token prompt, as llama-bench tg128), its ratio to the opened model's own, and prompt speed (one 512-token batch, pp512), measured on the quantized weights as quantscope-cli bench-model does (Analysis &gt; Measure Speed)</source>
+            <translation>डिकोड गति (टोकन/से, 16 टोकन के प्रॉम्प्ट के बाद एक-एक टोकन, जैसे llama-bench tg128), खोले गए मॉडल की अपनी गति से उसका अनुपात, और प्रॉम्प्ट गति (512 टोकन का एक बैच, pp512), क्वांटाइज़ किए गए वज़न पर मापी गई, जैसे quantscope-cli bench-model मापता है (विश्लेषण &gt; गति मापें)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Decode: %1 tokens generated one at a time after a %2-token prompt (llama-bench tg%1); prompt: one batch of %3 tokens (pp%3); %n thread(s), activations %4, on the quantized weights as quantscope-cli bench-model measures them. “speed ×” is the decode speed over the source row's.</source>
+            <translation>
+                <numerusform>डिकोड: %2 टोकन के प्रॉम्प्ट के बाद एक-एक करके %1 टोकन बनाए गए (llama-bench tg%1); प्रॉम्प्ट: %3 टोकन का एक बैच (pp%3); %n थ्रेड, एक्टिवेशन %4, क्वांटाइज़ किए गए वज़न पर, जैसे quantscope-cli bench-model मापता है। “गति ×” स्रोत पंक्ति की तुलना में डिकोड गति है।</numerusform>
+                <numerusform>डिकोड: %2 टोकन के प्रॉम्प्ट के बाद एक-एक करके %1 टोकन बनाए गए (llama-bench tg%1); प्रॉम्प्ट: %3 टोकन का एक बैच (pp%3); %n थ्रेड, एक्टिवेशन %4, क्वांटाइज़ किए गए वज़न पर, जैसे quantscope-cli bench-model मापता है। “गति ×” स्रोत पंक्ति की तुलना में डिकोड गति है।</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>float (weights only)</source>
+            <translation>फ़्लोट (केवल वज़न)</translation>
+        </message>
+        <message>
+            <source>llama (quantized as llama.cpp does)</source>
+            <translation>llama (llama.cpp की तरह क्वांटाइज़)</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::engine</name>
@@ -1425,6 +1535,14 @@
         <message>
             <source>Measuring the accuracy of the finished plan…</source>
             <translation>तैयार योजना की सटीकता मापी जा रही है…</translation>
+        </message>
+        <message>
+            <source>Measuring speed…</source>
+            <translation>गति मापी जा रही है…</translation>
+        </message>
+        <message>
+            <source>Measuring the speed of %1…</source>
+            <translation>%1 की गति मापी जा रही है…</translation>
         </message>
     </context>
     <context>

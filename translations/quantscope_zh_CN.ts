@@ -657,6 +657,52 @@
             <source>A synthetic llama-shaped model built in memory (12 M parameters) with random-like weights: shapes and sizes are real, its perplexity is meaningless</source>
             <translation>在内存中构建的合成 llama 结构模型（1200 万参数），权重近似随机：形状和大小是真实的，其困惑度没有意义</translation>
         </message>
+        <message>
+            <source>Turn on Analysis &gt; Measure Speed for tokens/s.</source>
+            <translation>打开“分析 &gt; 测量速度”可得到词元/秒。</translation>
+        </message>
+        <message>
+            <source>Measure S&amp;peed</source>
+            <translation>测量速度(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Measure speed</source>
+            <translation>测量速度</translation>
+        </message>
+        <message numerus="yes">
+            <source>Run also measures how fast the model runs on its quantized weights, as quantscope-cli bench-model does: decode tokens/s (128 tokens one at a time after a 16-token prompt, llama-bench's tg128) and prompt tokens/s (one 512-token batch, pp512; both at most the context length) with %n thread(s), for the opened model as stored (a source row) and for each precision; “speed ×” is the decode speed over the source's. Needs a llama-shaped model.</source>
+            <translation>
+                <numerusform>“运行”还会测量模型在其量化权重上的运行速度，与 quantscope-cli bench-model 相同：解码词元/秒（在 16 个词元的提示之后逐个生成 128 个词元，即 llama-bench 的 tg128）和提示词元/秒（一批 512 个词元，pp512；两者都不超过上下文长度），使用 %n 个线程，对按原样存储的已打开模型（一行源）和每种精度分别测量；“速度 ×”是解码速度与源之比。需要 Llama 结构的模型。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Acti&amp;vations</source>
+            <translation>激活值(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;llama.cpp: Quantized Activations</source>
+            <translation>llama.cpp：量化激活值(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Float Activations (Weights Only)</source>
+            <translation>浮点激活值（仅权重）(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Activations:</source>
+            <translation>激活值：</translation>
+        </message>
+        <message>
+            <source>float</source>
+            <translation>浮点</translation>
+        </message>
+        <message>
+            <source>How activations meet the weights when the model runs (accuracy, speed, sensitivity, plan for size). llama.cpp (default): each activation row is quantized to the format's vec-dot type (Q8_0, Q8_1 or Q8_K) as llama.cpp does, so the KL is the one llama.cpp gives for the exported file. float: activations stay float, the KL of the weights' rounding alone. Changing it clears the results measured with the other mode and redoes the last Run.</source>
+            <translation>模型运行时激活值如何与权重相乘（准确度、速度、敏感度、按大小规划）。llama.cpp（默认）：每行激活值都像 llama.cpp 那样量化为该格式的 vec-dot 类型（Q8_0、Q8_1 或 Q8_K），因此 KL 就是 llama.cpp 对导出文件给出的值。浮点：激活值保持浮点，KL 仅来自权重的舍入。切换后会清除用另一种模式测得的结果，并重新执行上一次运行。</translation>
+        </message>
+        <message>
+            <source>Not a llama-shaped model: its speed cannot be measured</source>
+            <translation>不是 Llama 结构的模型：无法测量其速度</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::ModelBrowser</name>
@@ -986,6 +1032,30 @@
         <message>
             <source>%1 (same as %2)</source>
             <translation>%1（与 %2 相同）</translation>
+        </message>
+        <message>
+            <source>Decode speed ×</source>
+            <translation>解码速度 ×</translation>
+        </message>
+        <message>
+            <source>Size axis of the trade-off plot, or the decode speed over the opened model's (needs a Run with Analysis &gt; Measure Speed): size, speed and error, the three-way trade-off</source>
+            <translation>权衡图的大小轴，或相对于已打开模型的解码速度（需要在开启“分析 &gt; 测量速度”后运行）：大小、速度与误差的三方权衡</translation>
+        </message>
+        <message>
+            <source>Decode speed: turn on Analysis &gt; Measure Speed and press Run</source>
+            <translation>解码速度：请开启“分析 &gt; 测量速度”并点击“运行”</translation>
+        </message>
+        <message>
+            <source>Decode speed vs mean KL divergence: whole model</source>
+            <translation>解码速度与平均 KL 散度：整个模型</translation>
+        </message>
+        <message>
+            <source>Decode speed vs error: whole model</source>
+            <translation>解码速度与误差：整个模型</translation>
+        </message>
+        <message>
+            <source>decode speed × (tokens/s over the source %1's) — higher is faster</source>
+            <translation>解码速度 ×（词元/秒与源 %1 之比）— 越高越快</translation>
         </message>
     </context>
     <context>
@@ -1328,6 +1398,44 @@
             <source>%1 bits/weight over %2 weights: %3. Every block's scales count, and tensors whose rows a block does not divide keep a wider type, so a "4-bit" row can cost much more.</source>
             <translation>%2 个权重平均每权重 %1 位：%3。每个块的缩放因子都计算在内，行长不能被块整除的张量会保留更宽的类型，因此“4 位”的一行可能代价高得多。</translation>
         </message>
+        <message>
+            <source>%1: the opened model as stored, the reference of “speed ×”</source>
+            <translation>%1：按原样存储的已打开模型，“速度 ×”的基准</translation>
+        </message>
+        <message>
+            <source>%1 (source)</source>
+            <translation>%1（源）</translation>
+        </message>
+        <message>
+            <source>tokens/s</source>
+            <translation>词元/秒</translation>
+        </message>
+        <message>
+            <source>speed ×</source>
+            <translation>速度 ×</translation>
+        </message>
+        <message>
+            <source>prompt tokens/s</source>
+            <translation>提示词元/秒</translation>
+        </message>
+        <message>
+            <source>Decode speed (tokens/s, one token at a time after a 16-token prompt, as llama-bench tg128), its ratio to the opened model's own, and prompt speed (one 512-token batch, pp512), measured on the quantized weights as quantscope-cli bench-model does (Analysis &gt; Measure Speed)</source>
+            <translation>解码速度（词元/秒：在 16 个词元的提示之后逐个生成，同 llama-bench 的 tg128）、它与已打开模型自身速度之比，以及提示处理速度（一批 512 个词元，pp512），均在量化后的权重上测量，与 quantscope-cli bench-model 相同（分析 &gt; 测量速度）</translation>
+        </message>
+        <message numerus="yes">
+            <source>Decode: %1 tokens generated one at a time after a %2-token prompt (llama-bench tg%1); prompt: one batch of %3 tokens (pp%3); %n thread(s), activations %4, on the quantized weights as quantscope-cli bench-model measures them. “speed ×” is the decode speed over the source row's.</source>
+            <translation>
+                <numerusform>解码：在 %2 个词元的提示之后逐个生成 %1 个词元（llama-bench tg%1）；提示：一批 %3 个词元（pp%3）；%n 个线程，激活值 %4，在量化后的权重上测量，与 quantscope-cli bench-model 相同。“速度 ×”是解码速度与源行之比。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>float (weights only)</source>
+            <translation>浮点（仅权重）</translation>
+        </message>
+        <message>
+            <source>llama (quantized as llama.cpp does)</source>
+            <translation>llama（按 llama.cpp 的方式量化）</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::engine</name>
@@ -1410,6 +1518,14 @@
         <message>
             <source>Measuring the accuracy of the finished plan…</source>
             <translation>正在测量完成的规划的准确度…</translation>
+        </message>
+        <message>
+            <source>Measuring speed…</source>
+            <translation>正在测量速度…</translation>
+        </message>
+        <message>
+            <source>Measuring the speed of %1…</source>
+            <translation>正在测量 %1 的速度…</translation>
         </message>
     </context>
     <context>

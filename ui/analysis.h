@@ -3,6 +3,7 @@
 // Run (the trade-off table and the per-layer error). Numbers come from the engine
 // (core/metrics.h, the compare function); nothing here computes any.
 #include "core/analysis/metrics.h"
+#include "core/eval/llama_forward.h"
 #include "ui/tradeoff_table_model.h"
 
 #include <QString>
@@ -65,6 +66,11 @@ struct RunResult {
     int64_t evalTokens = 0;     // evaluation stream
     int64_t evalPositions = 0;
     double pplReference = 0;
+    // With speed measured: a source row (the opened model as stored) comes first and every row
+    // carries decode and prompt tokens/s ("+ imatrix" rows those of their type: the same format).
+    bool speedMeasured = false;
+    // The activation mode of the evaluation and the speed measurement.
+    qs::ActMode activations = qs::ActMode::Llama;
 };
 
 }  // namespace qs::ui

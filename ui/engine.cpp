@@ -17,6 +17,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
@@ -386,7 +387,7 @@ bool takeError(QString& error)
 bool canEvaluate(const Model& m) { return modelConfig(m).has_value(); }
 
 void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> model, QStringList precisions, int bins,
-                EvalRequest eval)
+                EvalRequest eval, SpeedRequest speed)
 {
     RunOutcome out;
     RunResult& r = out.result;
@@ -404,8 +405,9 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
     o.histogramBins = bins;
     promise.setProgressRange(0, 1000);
     // Progress: the weight comparison, then (with evaluation) the stream and reference, then one
-    // step per type.
-    const int compareEnd = eval.enabled ? 300 : 1000, prepareEnd = 500;
+    // step per type; then (with speed) the speed of the source and of every type.
+    const int evalEnd = speed.enabled ? (eval.enabled ? 800 : 500) : 1000;
+    const int compareEnd = eval.enabled ? 300 : evalEnd, prepareEnd = speed.enabled ? 450 : 500;
     auto setProgress = [&](int from, int to, double frac) {
         if (promise.isCanceled())
             cancel = true;
@@ -449,6 +451,8 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
             r.evalPositions = setup->evaluator->positions();
             r.pplReference = setup->evaluator->pplReference();
         }
+        r.activations = eval.enabled ? eval.stream.activations : speed.activations;
+        std::vector<size_t> typeOf;  // per row of r.rows: its type's index in res.rows
         for (size_t k = 0; k < res.rows.size(); ++k) {
             const CompareRow& c = res.rows[k];
             const ErrorStats& s = c.total.stats;
@@ -506,7 +510,7 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
                 if (promise.isCanceled())
                     return;
                 promise.setProgressValueAndText(
-                    prepareEnd + 1 + int((1000 - prepareEnd - 1) * double(k) / double(res.rows.size())),
+                    prepareEnd + 1 + int((evalEnd - prepareEnd - 1) * double(k) / double(res.rows.size())),
                     tr("Evaluating %1…").arg(qstr(c.type)));
                 // A type that ignores the importance matrix is not evaluated with it (its row would
                 // repeat the plain one).
@@ -535,16 +539,64 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
                     fill(ir, *acc.imatrix);
                     imRow = ir;
                 }
-                setProgress(prepareEnd, 1000, double(k + 1) / double(res.rows.size()));
+                setProgress(prepareEnd, evalEnd, double(k + 1) / double(res.rows.size()));
             }
             r.rows.push_back(row);
             r.perLayer.push_back(std::move(perLayer[k]));
             r.errorHists.push_back(std::move(eh));
+            typeOf.push_back(k);
             if (imRow) {
                 r.rows.push_back(*imRow);
                 r.perLayer.emplace_back();
                 r.errorHists.emplace_back();
+                typeOf.push_back(k);
             }
+        }
+        if (speed.enabled) {
+            // On the weights the evaluation ran (or the model's, read once more), each type's plan
+            // applied as the evaluation applies it.
+            promise.setProgressValueAndText(evalEnd + 1, tr("Measuring speed…"));
+            QStringList types;
+            for (const CompareRow& c : res.rows)
+                types << qstr(c.type);
+            const RunSpeed sp = measureRunSpeed(
+                *model, setup ? setup->weights.get() : nullptr, types, speed, &cancel,
+                [&](double f) { setProgress(evalEnd, 1000, f); },
+                [&](const QString& t) {
+                    if (promise.isCanceled())
+                        cancel = true;
+                    promise.setProgressValueAndText(promise.future().progressValue() + 1,
+                                                    tr("Measuring the speed of %1…").arg(t));
+                });
+            auto fill = [&](PrecisionRow& pr, const SpeedFigures& f) {
+                pr.speedMeasured = true;
+                pr.tgTokensPerS = f.speed.tgTokensPerS;
+                pr.ppTokensPerS = f.speed.ppTokensPerS;
+                pr.speedup = f.speedup;
+                pr.speedThreads = sp.threads;
+                pr.speedPromptTokens = sp.promptTokens;
+                pr.speedDecodeTokens = f.speed.decodeTokens;
+                pr.speedBatchTokens = f.speed.batchTokens;
+                pr.speedFloatActivations = sp.activations == ActMode::Float;
+            };
+            for (size_t i = 0; i < r.rows.size(); ++i)
+                fill(r.rows[i], sp.rows[typeOf[i] + 1]);
+            // The source row first: the opened model's storage of the tensors compare measured.
+            PrecisionRow src;
+            src.precision = sp.rows.front().type;
+            src.source = true;
+            src.demo = model->format == "memory";
+            src.weightMeasured = false;
+            src.bytes = r.sourceBytes;
+            src.bitsPerWeight = r.weights > 0 ? 8.0 * r.sourceBytes / double(r.weights) : 0;
+            src.compressionVsSource = 1;
+            src.compressionVsF32 = r.sourceBytes > 0 ? 4.0 * double(r.weights) / r.sourceBytes : 0;
+            fill(src, sp.rows.front());
+            r.rows.insert(r.rows.begin(), src);
+            r.perLayer.insert(r.perLayer.begin(), {});
+            r.errorHists.insert(r.errorHists.begin(), qs::Histogram{});
+            r.speedMeasured = true;
+            promise.setProgressValue(1000);
         }
     } catch (...) {
         if (!takeError(out.error))

@@ -5,6 +5,7 @@
 #include "core/eval/eval_setup.h"
 #include "core/plan/plan.h"
 #include "ui/analysis.h"
+#include "ui/speed_engine.h"
 
 #include <QPromise>
 #include <QString>
@@ -99,13 +100,16 @@ struct EvalRequest {
 };
 
 // The whole model at every precision (the table and the per-layer plot); with evaluation, each
-// row also carries KL / top-1 / perplexity (and "<type> + imatrix" rows follow their type).
+// row also carries KL / top-1 / perplexity (and "<type> + imatrix" rows follow their type); with
+// speed (ui/speed_engine.h, last: on the quantized weights, in the evaluation's activation mode),
+// a source row comes first and every row carries tokens/s. An error (qs::Error thrown by the
+// engine) ends the run with `error` set and no rows; a cancelled run adds no result.
 struct RunOutcome {
     RunResult result;
     QString error;
 };
 void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const qs::Model> model, QStringList precisions,
-                int bins, EvalRequest eval = {});
+                int bins, EvalRequest eval = {}, SpeedRequest speed = {});
 
 // Export: a precision (format or preset) or the current plan, to .gguf or fake-quant .safetensors.
 struct ExportRequest {

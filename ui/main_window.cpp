@@ -1,5 +1,6 @@
 #include "ui/main_window.h"
 
+#include "core/eval/evaluation.h"
 #include "core/model/model.h"
 #include "ui/export_dialog.h"
 #include "ui/model_browser.h"
@@ -69,6 +70,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     tableView_->verticalHeader()->setVisible(false);
     tableView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     tableView_->horizontalHeader()->setStretchLastSection(true);
+    // Size, speed, accuracy: the speed columns (last in the model) shown after Size.
+    for (int c : {TradeoffTableModel::TgSpeed, TradeoffTableModel::SpeedUp, TradeoffTableModel::PpSpeed})
+        tableView_->horizontalHeader()->moveSection(tableView_->horizontalHeader()->visualIndex(c),
+                                                    tableView_->horizontalHeader()->visualIndex(TradeoffTableModel::Size) +
+                                                        1 + (c - TradeoffTableModel::TgSpeed));
     // Above the table: what it shows (the whole model), and a note for the random-like demo.
     tableCaption_ = new QLabel(this);
     tableCaption_->setObjectName(QStringLiteral("tableCaption"));
@@ -326,7 +332,11 @@ void MainWindow::readSettings()
         const QSignalBlocker b1(evalAct_), b2(imatrixAct_);
         evalAct_->setChecked(s.value(QStringLiteral("accuracy/evaluate"), false).toBool());
         imatrixAct_->setChecked(s.value(QStringLiteral("accuracy/imatrix"), false).toBool());
+        const QSignalBlocker b3(speedAct_);
+        speedAct_->setChecked(s.value(QStringLiteral("speed/measure"), false).toBool());
     }
+    setActivationMode(activationModeFromName(s.value(QStringLiteral("accuracy/activations")).toString().toStdString())
+                          .value_or(ActMode::Llama));
     updateRecentMenu();
     // A saved state may hold a dock squeezed by a small window: give the browser its width back.
     if (modelDock_->width() < 400)
@@ -343,6 +353,8 @@ void MainWindow::writeSettings()
     s.setValue(QStringLiteral("view/followSystemTheme"), themeAct_->isChecked());
     s.setValue(QStringLiteral("accuracy/evaluate"), evalAct_->isChecked());
     s.setValue(QStringLiteral("accuracy/imatrix"), imatrixAct_->isChecked());
+    s.setValue(QStringLiteral("speed/measure"), speedAct_->isChecked());
+    s.setValue(QStringLiteral("accuracy/activations"), QString::fromLatin1(activationModeName(activations_)));
 }
 
 void MainWindow::rememberModel(const QString& what)
@@ -467,13 +479,17 @@ void MainWindow::setModel(std::shared_ptr<const qs::Model> model, const QString&
 
 void MainWindow::updateTableColumns()
 {
-    bool evaluated = false;
-    for (const auto& r : table_->rows())
+    bool evaluated = false, speed = false;
+    for (const auto& r : table_->rows()) {
         evaluated |= r.evaluated;
-    // Accuracy columns only when measured: else RMSE and SQNR would start off-screen behind "—".
+        speed |= r.speedMeasured;
+    }
+    // Accuracy and speed columns only when measured: else RMSE and SQNR would start off-screen behind "—".
     for (int c = 0; c < TradeoffTableModel::ColumnCount; ++c)
         if (TradeoffTableModel::isAccuracyColumn(c))
             tableView_->setColumnHidden(c, !evaluated);
+        else if (TradeoffTableModel::isSpeedColumn(c))
+            tableView_->setColumnHidden(c, !speed);
     QString caption;
     if (!model_) {
         caption = tr("Open a model to compare precisions.");
@@ -485,6 +501,8 @@ void MainWindow::updateTableColumns()
                      "formats and fallbacks).");
         if (!evaluated && evalAct_ && evalAct_->isEnabled())
             caption += QLatin1Char(' ') + tr("Turn on Analysis > Evaluate Model Accuracy for KL and perplexity.");
+        if (!speed && speedAct_ && speedAct_->isEnabled())
+            caption += QLatin1Char(' ') + tr("Turn on Analysis > Measure Speed for tokens/s.");
     }
     if (model_ && model_->format == "memory")
         caption += QLatin1Char(' ') + tr("This synthetic demo has random-like weights: its perplexity (in the "
@@ -609,7 +627,7 @@ void MainWindow::run()
     setStatus([=, shown = label_] { return tr("Running %1 over %2…").arg(precisions.join(QStringLiteral(", ")), shown); });
     runClock_.start();
     const QFuture<engine::RunOutcome> f =
-        QtConcurrent::run(&engine::runCompare, model_, precisions, kBins, evaluationRequest());
+        QtConcurrent::run(&engine::runCompare, model_, precisions, kBins, evaluationRequest(), speedRequest());
     track(f);
     runWatch_.setProperty("gen", generation_);
     awaiting_.insert(&runWatch_);

@@ -18,6 +18,7 @@
 #include <optional>
 
 class QAction;
+class QComboBox;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -107,6 +108,21 @@ public:
     void setEvaluationStream(const qs::EvalStreamOptions& stream) { evalStream_ = stream; }
     const qs::EvalStreamOptions& evaluationStream() const { return evalStream_; }
     engine::EvalRequest evaluationRequest() const;
+    // How activations meet the weights in every evaluation of the window (a Run's accuracy and
+    // speed, sensitivity, plan for size): Llama (default: quantized to each format's vec-dot type,
+    // the KL llama.cpp gives for the exported file) or Float (weights only). Analysis > Activations
+    // and the combo on the accuracy tool bar; persisted. Changing it clears the accuracy and speed
+    // computed with the other mode and redoes the last Run that had them. (The activations of a
+    // stream given to setEvaluationStream are replaced by this mode.)
+    void setActivationMode(qs::ActMode mode);
+    qs::ActMode activationMode() const { return activations_; }
+    QComboBox* activationsCombo() const { return activationsCombo_; }
+    // Analysis > Measure Speed (checkable; llama-shaped models; persisted): a Run also measures
+    // decode and prompt tokens/s of the source and of every precision (ui/speed_engine.h).
+    QAction* measureSpeedAction() const { return speedAct_; }
+    // What a Run measures (tg128 after 16 prompt tokens, pp512 by default); a hook for tests.
+    void setSpeedSettings(const engine::SpeedRequest& r) { speedSettings_ = r; }
+    engine::SpeedRequest speedRequest() const;
 
     // Hooks for the test and the screenshot driver: the path the next file dialog would ask for.
     void setNextSavePath(const QString& path) { nextSavePath_ = path; }
@@ -138,6 +154,7 @@ private:
     void createEvaluationUi();       // main_window_eval.cpp
     void retranslateEvaluationUi();  // main_window_eval.cpp
     void updateEvaluationActions();  // main_window_eval.cpp: enabled for llama-shaped models
+    void clearModeResults();         // main_window_eval.cpp: accuracy and speed of the last Run and plans
     void createSensitivityUi();       // main_window_sens.cpp
     void retranslateSensitivityUi();  // main_window_sens.cpp
     void readSettings();
@@ -226,6 +243,14 @@ private:
     QString nextTextFile_;
     class QToolBar* evalBar_ = nullptr;
     qs::EvalStreamOptions evalStream_;
+    QAction* speedAct_ = nullptr;
+    engine::SpeedRequest speedSettings_;
+    qs::ActMode activations_ = qs::ActMode::Llama;
+    QMenu* activationsMenu_ = nullptr;
+    QAction* llamaActAct_ = nullptr;
+    QAction* floatActAct_ = nullptr;
+    QComboBox* activationsCombo_ = nullptr;
+    QLabel* activationsLabel_ = nullptr;
     bool modelEvaluable_ = false;
     BlockInspector* inspector_ = nullptr;
     Primer* primer_ = nullptr;

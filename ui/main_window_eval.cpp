@@ -1,13 +1,19 @@
-// The main window's model-accuracy parts: Analysis > Evaluate Model Accuracy, Evaluate on Text
-// File… and Use Importance Matrix (also on the "Accuracy" tool bar). A Run then also runs the
-// model (ui/engine.h runCompare through core/eval_setup.h, as quantscope-cli compare --eval does)
-// and the trade-off table fills its KL / top-1 / perplexity columns.
+// The main window's model-accuracy and speed parts: Analysis > Evaluate Model Accuracy, Evaluate on
+// Text File…, Use Importance Matrix, Measure Speed and Activations (also on the "Accuracy" tool
+// bar). A Run then also runs the model (ui/engine.h runCompare through core/eval_setup.h, as
+// quantscope-cli compare --eval does, and ui/speed_engine.h, as bench-model does) and the
+// trade-off table fills its KL / top-1 / perplexity and tokens/s columns.
 #include "ui/main_window.h"
 
+#include "core/eval/evaluation.h"
 #include "core/model/model.h"
+#include "core/util/parallel.h"
 #include "ui/precision_bar.h"
+#include "ui/sensitivity_view.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenu>
@@ -37,6 +43,30 @@ void MainWindow::createEvaluationUi()
         if (evalAct_->isChecked())
             rerun();
     });
+    speedAct_ = new QAction(this);
+    speedAct_->setObjectName(QStringLiteral("actionMeasureSpeed"));
+    speedAct_->setCheckable(true);
+    speedAct_->setEnabled(false);
+    connect(speedAct_, &QAction::toggled, this, rerun);
+    // Activations: a menu of two exclusive actions and a combo on the tool bar, one setting.
+    auto* group = new QActionGroup(this);
+    llamaActAct_ = new QAction(group);
+    llamaActAct_->setObjectName(QStringLiteral("actionActivationsLlama"));
+    floatActAct_ = new QAction(group);
+    floatActAct_->setObjectName(QStringLiteral("actionActivationsFloat"));
+    for (QAction* a : {llamaActAct_, floatActAct_})
+        a->setCheckable(true);
+    llamaActAct_->setChecked(true);
+    connect(llamaActAct_, &QAction::triggered, this, [this] { setActivationMode(ActMode::Llama); });
+    connect(floatActAct_, &QAction::triggered, this, [this] { setActivationMode(ActMode::Float); });
+    activationsCombo_ = new QComboBox(this);
+    activationsCombo_->setObjectName(QStringLiteral("activationsCombo"));
+    activationsCombo_->addItem(QString());
+    activationsCombo_->addItem(QString());
+    connect(activationsCombo_, &QComboBox::currentIndexChanged, this,
+            [this](int i) { setActivationMode(i == 1 ? ActMode::Float : ActMode::Llama); });
+    activationsLabel_ = new QLabel(this);
+    activationsLabel_->setBuddy(activationsCombo_);
     textAct_ = new QAction(this);
     textAct_->setObjectName(QStringLiteral("actionEvaluateText"));
     textAct_->setCheckable(true);
@@ -72,11 +102,19 @@ void MainWindow::createEvaluationUi()
     analysisMenu_->addAction(evalAct_);
     analysisMenu_->addAction(textAct_);
     analysisMenu_->addAction(imatrixAct_);
+    analysisMenu_->addAction(speedAct_);
+    activationsMenu_ = analysisMenu_->addMenu(QString());
+    activationsMenu_->addAction(llamaActAct_);
+    activationsMenu_->addAction(floatActAct_);
 
     evalBar_ = new QToolBar(this);
     evalBar_->setObjectName(QStringLiteral("accuracyToolBar"));
     evalBar_->addAction(evalAct_);
     evalBar_->addAction(imatrixAct_);
+    evalBar_->addAction(speedAct_);
+    evalBar_->addSeparator();
+    evalBar_->addWidget(activationsLabel_);
+    evalBar_->addWidget(activationsCombo_);
     addToolBar(Qt::TopToolBarArea, evalBar_);
     viewMenu_->addAction(evalBar_->toggleViewAction());
     retranslateEvaluationUi();
@@ -118,9 +156,39 @@ void MainWindow::retranslateEvaluationUi()
             .arg(evalStream_.calibSeed);
     imatrixAct_->setToolTip(imTip);
     imatrixAct_->setStatusTip(imTip);
+    speedAct_->setText(tr("Measure S&peed"));
+    speedAct_->setIconText(tr("Measure speed"));
+    speedAct_->setToolTip(
+        tr("Run also measures how fast the model runs on its quantized weights, as quantscope-cli bench-model does: "
+           "decode tokens/s (128 tokens one at a time after a 16-token prompt, llama-bench's tg128) and prompt "
+           "tokens/s (one 512-token batch, pp512; both at most the context length) with %n thread(s), for the "
+           "opened model as stored (a source row) and for each precision; “speed ×” is the decode speed over the "
+           "source's. Needs a llama-shaped model.",
+           nullptr, qs::maxThreads()));
+    speedAct_->setStatusTip(speedAct_->toolTip());
+    activationsMenu_->setTitle(tr("Acti&vations"));
+    llamaActAct_->setText(tr("&llama.cpp: Quantized Activations"));
+    floatActAct_->setText(tr("&Float Activations (Weights Only)"));
+    activationsLabel_->setText(tr("Activations:"));
+    activationsCombo_->setItemText(0, QStringLiteral("llama.cpp"));  // a name
+    activationsCombo_->setItemText(1, tr("float"));
+    const QString actTip =
+        tr("How activations meet the weights when the model runs (accuracy, speed, sensitivity, plan for size). "
+           "llama.cpp (default): each activation row is quantized to the format's vec-dot type (Q8_0, Q8_1 or "
+           "Q8_K) as llama.cpp does, so the KL is the one llama.cpp gives for the exported file. float: "
+           "activations stay float, the KL of the weights' rounding alone. Changing it clears the results "
+           "measured with the other mode and redoes the last Run.");
+    for (QAction* a : {llamaActAct_, floatActAct_, activationsMenu_->menuAction()}) {
+        a->setToolTip(actTip);
+        a->setStatusTip(actTip);
+    }
+    activationsCombo_->setToolTip(actTip);
+    activationsLabel_->setToolTip(actTip);
     if (model_ && !modelEvaluable_) {
         evalAct_->setToolTip(tr("Not a llama-shaped model: its accuracy cannot be measured"));
         evalAct_->setStatusTip(evalAct_->toolTip());
+        speedAct_->setToolTip(tr("Not a llama-shaped model: its speed cannot be measured"));
+        speedAct_->setStatusTip(speedAct_->toolTip());
     }
 }
 
@@ -131,6 +199,7 @@ void MainWindow::updateEvaluationActions()
     imatrixAct_->setEnabled(modelEvaluable_ && evalAct_->isChecked());
     textAct_->setEnabled(modelEvaluable_);
     textAct_->setChecked(!evalStream_.textFile.empty());
+    speedAct_->setEnabled(modelEvaluable_);
     retranslateEvaluationUi();
 }
 
@@ -140,7 +209,60 @@ engine::EvalRequest MainWindow::evaluationRequest() const
     r.enabled = modelEvaluable_ && evalAct_->isChecked();
     r.stream = evalStream_;
     r.stream.imatrix = r.enabled && imatrixAct_->isChecked();
+    r.stream.activations = activations_;
     return r;
+}
+
+engine::SpeedRequest MainWindow::speedRequest() const
+{
+    engine::SpeedRequest r = speedSettings_;
+    r.enabled = modelEvaluable_ && speedAct_->isChecked();
+    r.activations = activations_;
+    return r;
+}
+
+void MainWindow::setActivationMode(ActMode mode)
+{
+    const bool changed = mode != activations_;
+    activations_ = mode;
+    {
+        const QSignalBlocker b(activationsCombo_);
+        activationsCombo_->setCurrentIndex(mode == ActMode::Float ? 1 : 0);
+    }
+    (mode == ActMode::Float ? floatActAct_ : llamaActAct_)->setChecked(true);
+    if (sensitivity_)
+        sensitivity_->setActivations(mode);
+    if (!changed)
+        return;
+    // A Run going with the other mode, or the last one's results: redo it in this mode.
+    const bool going = runWatch_.isRunning() && (evaluationRequest().enabled || speedRequest().enabled);
+    const bool had = lastRun_ && (lastRun_->evaluated || lastRun_->speedMeasured);
+    clearModeResults();
+    if (model_ && (going || had))
+        run();
+}
+
+void MainWindow::clearModeResults()
+{
+    if (lastRun_) {
+        // The source and "+ imatrix" rows hold nothing else: they go; the others keep their weight errors.
+        RunResult& r = *lastRun_;
+        for (size_t i = r.rows.size(); i-- > 0;) {
+            PrecisionRow& row = r.rows[i];
+            if (row.source || row.imatrix) {
+                r.rows.erase(r.rows.begin() + std::ptrdiff_t(i));
+                r.perLayer.erase(r.perLayer.begin() + std::ptrdiff_t(i));
+                r.errorHists.erase(r.errorHists.begin() + std::ptrdiff_t(i));
+                continue;
+            }
+            row.evaluated = false;
+            row.speedMeasured = false;
+        }
+        r.evaluated = r.imatrix = r.speedMeasured = false;
+    }
+    for (PrecisionRow& p : planRows_)
+        p.evaluated = false;  // its size stays; its KL was measured in the other mode
+    showResults();
 }
 
 }  // namespace qs::ui

@@ -30,6 +30,7 @@ void MainWindow::createSensitivityUi()
     sensitivityDock_->setFloating(true);
     sensitivityDock_->resize(760, 860);
     sensitivityDock_->hide();
+    sensitivity_->setActivations(activations_);
     connect(this, &MainWindow::modelChanged, this, [this] { sensitivity_->setModel(model_); });
     connect(sensitivity_, &SensitivityView::finished, this, [this](bool ok) {
         const auto& r = sensitivity_->result();
@@ -73,6 +74,7 @@ SizeTargetDialog* MainWindow::planForSize()
         return nullptr;
     auto* d = new SizeTargetDialog(model_, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
+    d->setActivations(activations_);
     connect(d, &SizeTargetDialog::planReady, this, [this, m = model_](const engine::SizePlanOutcome& o) {
         if (m == model_)  // the model did not change while the plan was computed
             applySizePlan(o);

@@ -98,6 +98,8 @@ PlotsWidget::PlotsWidget(QWidget* parent) : QWidget(parent)
     tradeoffLabel_ = new QLabel(this);
     bar->addWidget(tradeoffLabel_);
     tradeoffX_ = new QComboBox(this);
+    tradeoffX_->setObjectName(QStringLiteral("tradeoffXCombo"));
+    tradeoffX_->addItem(QString());
     tradeoffX_->addItem(QString());
     tradeoffX_->addItem(QString());
     bar->addWidget(tradeoffX_);
@@ -204,6 +206,10 @@ void PlotsWidget::retranslateUi()
     tradeoffLabel_->setText(tr("Trade-off x:"));
     tradeoffX_->setItemText(0, tr("Bits per weight"));
     tradeoffX_->setItemText(1, tr("Size (MB)"));
+    tradeoffX_->setItemText(2, tr("Decode speed ×"));
+    tradeoffX_->setToolTip(tr("Size axis of the trade-off plot, or the decode speed over the opened model's "
+                              "(needs a Run with Analysis > Measure Speed): size, speed and error, the three-way "
+                              "trade-off"));
     if (auto* l = findChild<QLabel*>(QStringLiteral("tradeoffErrorLabel")))
         l->setText(tr("error:"));
     tradeoffY_->setItemText(0, tr("Weight SQNR (dB)"));
@@ -698,18 +704,36 @@ PlotsWidget::TradeoffError PlotsWidget::tradeoffError() const { return TradeoffE
 
 void PlotsWidget::setTradeoffError(TradeoffError e) { tradeoffY_->setCurrentIndex(int(e)); }
 
+PlotsWidget::TradeoffX PlotsWidget::tradeoffX() const { return TradeoffX(tradeoffX_->currentIndex()); }
+
+void PlotsWidget::setTradeoffX(TradeoffX x)
+{
+    if (tabs_->currentIndex() != TradeoffTab)
+        tabs_->setCurrentIndex(TradeoffTab);
+    tradeoffX_->setCurrentIndex(int(x));
+}
+
 void PlotsWidget::drawTradeoffTab()
 {
     struct Pt {
         QString name;
         double bpw, mb, err;
         int color;
+        double speed = qQNaN();  // decode speed over the source's
     };
     const TradeoffError axis = tradeoffError();
     const bool higherBetter = axis == ErrorSqnr;
+    const bool speedX = tradeoffX() == XSpeed;
+    auto speedOf = [](const PrecisionRow& r) { return r.speedMeasured ? r.speedup : qQNaN(); };
     std::vector<Pt> pts;
     QString title;
     QCustomPlot* p = plots_[TradeoffTab];
+    if (speedX && (!haveRun_ || !run_.speedMeasured)) {
+        // Speed exists for the whole model only, whatever tensor is selected.
+        if (haveRun_ || haveTensor_)
+            setPlaceholder(p, tr("Decode speed: turn on Analysis > Measure Speed and press Run"));
+        return;
+    }
     if (axis == ErrorKl) {
         // Model accuracy exists for the whole model only, whatever tensor is selected.
         if (!haveRun_ || !run_.evaluated) {
@@ -720,10 +744,11 @@ void PlotsWidget::drawTradeoffTab()
         for (size_t k = 0; k < run_.rows.size(); ++k) {
             const auto& r = run_.rows[k];
             if (r.evaluated)
-                pts.push_back({r.precision, r.bitsPerWeight, r.bytes / 1e6, r.kldMean, int(k)});
+                pts.push_back({r.precision, r.bitsPerWeight, r.bytes / 1e6, r.kldMean, int(k), speedOf(r)});
         }
-        title = tr("Size vs mean KL divergence: whole model");
-    } else if (haveTensor_) {
+        title = speedX ? tr("Decode speed vs mean KL divergence: whole model")
+                       : tr("Size vs mean KL divergence: whole model");
+    } else if (haveTensor_ && !speedX) {
         int k = 0;
         for (const auto& pa : tensor_.precisions) {
             if (pa.error.isEmpty())
@@ -732,27 +757,28 @@ void PlotsWidget::drawTradeoffTab()
             ++k;
         }
         title = tr("Size vs error: %1").arg(tensor_.name);
-    } else if (haveRun_ && runWholeModel_) {
+    } else if (haveRun_ && (runWholeModel_ || speedX)) {
         for (size_t k = 0; k < run_.rows.size(); ++k) {
             const auto& r = run_.rows[k];
             if (r.weightMeasured)
-                pts.push_back({r.precision, r.bitsPerWeight, r.bytes / 1e6, axis == ErrorSqnr ? r.sqnr : r.rmse, int(k)});
+                pts.push_back({r.precision, r.bitsPerWeight, r.bytes / 1e6, axis == ErrorSqnr ? r.sqnr : r.rmse, int(k),
+                               speedOf(r)});
         }
-        title = tr("Size vs error: whole model");
+        title = speedX ? tr("Decode speed vs error: whole model") : tr("Size vs error: whole model");
     } else {
         return;
     }
     p->clearPlottables();
     p->clearItems();
     tradeLabels_.clear();
-    const bool mb = tradeoffX_->currentIndex() == 1;
+    const bool mb = tradeoffX() == XSize;
     const bool logY = !higherBetter;  // RMSE and KL span decades
     setLogAxis(p->yAxis, logY);
     std::vector<std::pair<double, double>> xy;
     for (const Pt& pt : pts) {
-        const double x = mb ? pt.mb : pt.bpw;
+        const double x = speedX ? pt.speed : mb ? pt.mb : pt.bpw;
         const double y = pt.err;
-        if (!std::isfinite(y) || (logY && y <= 0))
+        if (!std::isfinite(x) || !std::isfinite(y) || (logY && y <= 0))
             continue;
         QCPGraph* g = p->addGraph();
         g->setLineStyle(QCPGraph::lsNone);
@@ -786,13 +812,16 @@ void PlotsWidget::drawTradeoffTab()
         tradeLabels_.push_back({label, leader, x, y});
         xy.push_back({x, y});
     }
-    // Pareto front on the chosen axis: no other point is at most as large and at least as accurate.
+    // Pareto front on the chosen axes: no other point is at most as large (with speed: at least as
+    // fast) and at least as accurate.
     auto better = [higherBetter](double a, double b) { return higherBetter ? a > b : a < b; };
+    auto cost = [speedX](double x) { return speedX ? -x : x; };
     std::vector<std::pair<double, double>> front;
     for (const auto& a : xy) {
         bool dominated = false;
         for (const auto& b : xy)
-            if (b.first <= a.first && !better(a.second, b.second) && (b.first < a.first || better(b.second, a.second)))
+            if (cost(b.first) <= cost(a.first) && !better(a.second, b.second) &&
+                (cost(b.first) < cost(a.first) || better(b.second, a.second)))
                 dominated = true;
         if (!dominated)
             front.push_back(a);
@@ -812,7 +841,13 @@ void PlotsWidget::drawTradeoffTab()
         g->setPen(QPen(c, 1.2, Qt::DashLine));
         g->setName(tr("Pareto front"));
     }
-    p->xAxis->setLabel(mb ? tr("size (MB)") : tr("bits per weight"));
+    QString source;
+    for (const auto& r : run_.rows)
+        if (r.source)
+            source = r.precision;
+    p->xAxis->setLabel(speedX ? tr("decode speed × (tokens/s over the source %1's) — higher is faster").arg(source)
+                       : mb   ? tr("size (MB)")
+                              : tr("bits per weight"));
     p->yAxis->setLabel(axis == ErrorSqnr  ? tr("SQNR (dB) — higher is better")
                        : axis == ErrorRmse ? tr("weight RMSE — lower is better")
                                            : tr("mean KL divergence (nats) — lower is better"));
@@ -820,7 +855,18 @@ void PlotsWidget::drawTradeoffTab()
     p->legend->setVisible(front.size() > 1);
     p->rescaleAxes();
     // Margins so the labels and discs are not cut at the edges.
-    const QCPRange xr = p->xAxis->range(), yr = p->yAxis->range();
+    QCPRange xr = p->xAxis->range();
+    const QCPRange yr = p->yAxis->range();
+    if (speedX) {
+        // The source's speed (×1) in view, marked by a dotted line.
+        xr.expand(1.0);
+        auto* one = new QCPItemStraightLine(p);
+        one->point1->setCoords(1.0, 1.0);  // two points of x = 1 (positive: the y axis may be logarithmic)
+        one->point2->setCoords(1.0, 10.0);
+        QColor c = palette().color(QPalette::WindowText);
+        c.setAlpha(110);
+        one->setPen(QPen(c, 1, Qt::DotLine));
+    }
     const double dx = std::max(xr.size() * 0.12, 0.25);
     p->xAxis->setRange(xr.lower - dx, xr.upper + dx);
     if (logY) {

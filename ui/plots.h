@@ -27,6 +27,9 @@ public:
     // The trade-off plot's error axis: weight SQNR (higher is better), weight RMSE, or the model's
     // mean KL divergence (lower is better; whole model, when the Run evaluated accuracy).
     enum TradeoffError { ErrorSqnr, ErrorRmse, ErrorKl };
+    // Its x axis: bits per weight, size, or the decode speed over the source's (whole model, when
+    // the Run measured speed; higher is better, so the Pareto front runs the other way).
+    enum TradeoffX { XBits, XSize, XSpeed };
 
     explicit PlotsWidget(QWidget* parent = nullptr);
 
@@ -62,6 +65,9 @@ public:
     std::vector<LabelPlacement> tradeoffLabels() const;
     TradeoffError tradeoffError() const;
     QComboBox* tradeoffErrorCombo() const { return tradeoffY_; }
+    void setTradeoffX(TradeoffX x);
+    TradeoffX tradeoffX() const;
+    QComboBox* tradeoffXCombo() const { return tradeoffX_; }
     // Shows the levels of the block under histogram x (as the mouse does).
     void hoverHistogramAt(double x);
 

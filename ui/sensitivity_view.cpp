@@ -202,7 +202,19 @@ engine::SensitivityRequest SensitivityView::request() const
     r.stream.tokensFile = tokenFile().toStdString();
     r.stream.sample = sampleTokens();
     r.stream.imatrix = importance();
+    r.stream.activations = activations_;
     return r;
+}
+
+void SensitivityView::setActivations(ActMode mode)
+{
+    if (mode == activations_)
+        return;
+    activations_ = mode;
+    cancel();
+    result_.reset();
+    updateState();
+    draw();
 }
 
 void SensitivityView::compute()

@@ -49,6 +49,10 @@ public:
     // Quantize with an importance matrix calibrated on another sampled stream (as --imatrix).
     void setImportance(bool on);
     bool importance() const;
+    // The activation mode of the evaluation (the main window's Analysis > Activations); a change
+    // stops a computation and clears a result made with the other mode.
+    void setActivations(qs::ActMode mode);
+    qs::ActMode activations() const { return activations_; }
     engine::SensitivityRequest request() const;
 
     void compute();
@@ -82,6 +86,7 @@ private:
     QFutureWatcher<engine::SensitivityOutcome> watch_;
     std::shared_ptr<std::atomic<bool>> cancelFlag_;
     std::shared_ptr<const qs::Model> computedFor_;  // the model of the running computation
+    qs::ActMode activations_ = qs::ActMode::Llama;
 
     QLabel* typeLabel_ = nullptr;
     QComboBox* type_ = nullptr;

@@ -191,6 +191,7 @@ engine::SizePlanRequest SizeTargetDialog::request() const
     r.candidates = candidates();
     r.stream.tokensFile = tokenFile_->text().trimmed().toStdString();
     r.stream.sample = tokens_->value();
+    r.stream.activations = activations_;
     return r;
 }
 

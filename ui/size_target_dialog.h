@@ -38,6 +38,8 @@ public:
     QStringList candidates() const;
     void setSampleTokens(int n);
     void setTokenFile(const QString& path);
+    // The activation mode of the evaluation (the main window's Analysis > Activations).
+    void setActivations(qs::ActMode mode) { activations_ = mode; }
     engine::SizePlanRequest request() const;
 
     // Computes in a worker; on success emits planReady and accepts the dialog.
@@ -72,6 +74,7 @@ private:
     QLabel* status_ = nullptr;
     QDialogButtonBox* buttons_ = nullptr;
     QPushButton* computeButton_ = nullptr;
+    qs::ActMode activations_ = qs::ActMode::Llama;
 };
 
 }  // namespace qs::ui

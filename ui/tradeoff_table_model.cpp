@@ -37,6 +37,8 @@ double TradeoffTableModel::value(const PrecisionRow& r, int column)
     const double none = std::numeric_limits<double>::quiet_NaN();
     if (isAccuracyColumn(column) && !r.evaluated)
         return none;
+    if (isSpeedColumn(column) && !r.speedMeasured)
+        return none;
     if (!r.weightMeasured && column >= Rmse && column <= Cosine)
         return none;
     switch (column) {
@@ -54,6 +56,9 @@ double TradeoffTableModel::value(const PrecisionRow& r, int column)
     case Top1: return r.top1;
     case Ppl: return r.ppl;
     case PplDelta: return r.ppl - r.pplReference;
+    case TgSpeed: return r.tgTokensPerS;
+    case SpeedUp: return r.speedup;
+    case PpSpeed: return r.ppTokensPerS;
     case Time: return r.weightMeasured ? r.seconds : none;
     default: return 0;
     }
@@ -84,11 +89,19 @@ QVariant TradeoffTableModel::data(const QModelIndex& index, int role) const
         case Top1: return loc.toString(100.0 * v, 'f', 2) + QStringLiteral(" %");
         case Ppl: return loc.toString(v, 'f', 3);
         case PplDelta: return (v >= 0 ? QStringLiteral("+") : QString()) + loc.toString(v, 'f', 3);
+        case TgSpeed: case PpSpeed: return loc.toString(v, 'f', v < 100 ? 2 : 1);
+        case SpeedUp: return loc.toString(v, 'f', 2) + QStringLiteral("×");
         }
     }
     if (role == Qt::ToolTipRole) {
         if (c == Bits && !r.mix.empty())
             return mixText(r);
+        if (r.source) {
+            QString tip = tr("%1: the opened model as stored, the reference of “speed ×”").arg(r.precision);
+            if (r.speedMeasured)
+                tip += QLatin1Char('\n') + speedTip();
+            return tip;
+        }
         QString tip = r.plan ? tr("%1: a mixed-precision plan for a size target (Analysis > Plan for Size); its "
                                   "bits per weight count every tensor of the forward pass, as plan-for-size does")
                                    .arg(r.precision)
@@ -109,6 +122,8 @@ QVariant TradeoffTableModel::data(const QModelIndex& index, int role) const
             tip += QLatin1Char('\n') + tr("Evaluated on %n position(s); reference perplexity %1", nullptr,
                                           int(r.evalPositions))
                                            .arg(r.pplReference, 0, 'f', 3);
+        if (r.speedMeasured && isSpeedColumn(c))
+            tip += QLatin1Char('\n') + speedTip();
         return tip;
     }
     if (role == Qt::WhatsThisRole)
@@ -126,6 +141,8 @@ QVariant TradeoffTableModel::data(const QModelIndex& index, int role) const
 
 QString TradeoffTableModel::precisionText(const PrecisionRow& r)
 {
+    if (r.source)
+        return tr("%1 (source)").arg(r.precision);
     if (!r.plan && r.fellBack > 0)
         return tr("%1 (fallback %2/%3)").arg(r.precision, QLocale().toString(r.fellBack), QLocale().toString(r.tensors));
     return r.precision;
@@ -159,7 +176,7 @@ QString TradeoffTableModel::mixText(const PrecisionRow& r)
 QString TradeoffTableModel::primerSection(int column)
 {
     switch (column) {
-    case Bits: return QStringLiteral("bits");
+    case Bits: case TgSpeed: case SpeedUp: case PpSpeed: return QStringLiteral("bits");
     case Size: case VsSource: case VsF32: return QStringLiteral("what");
     case Precision: return QStringLiteral("blocks");
     default: return QStringLiteral("video");  // the error measures
@@ -200,6 +217,9 @@ QVariant TradeoffTableModel::columnHeaderData(int section, Qt::Orientation o, in
         case Top1: return tr("Top-1 agreement");
         case Ppl: return tr("Perplexity");
         case PplDelta: return tr("Δ perplexity");
+        case TgSpeed: return tr("tokens/s");
+        case SpeedUp: return tr("speed ×");
+        case PpSpeed: return tr("prompt tokens/s");
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -221,6 +241,7 @@ QVariant TradeoffTableModel::columnHeaderData(int section, Qt::Orientation o, in
         case Rmse: return tr("Root mean square of the weight error");
         case MaxErr: return tr("Largest absolute weight error");
         case Time: return tr("Time to quantize, dequantize and measure at this precision");
+        case TgSpeed: case SpeedUp: case PpSpeed: return speedTip();
         }
     }
     return {};
@@ -231,6 +252,27 @@ void TradeoffTableModel::setRows(std::vector<PrecisionRow> rows)
     beginResetModel();
     rows_ = std::move(rows);
     endResetModel();
+}
+
+QString TradeoffTableModel::speedTip() const
+{
+    const PrecisionRow* m = nullptr;
+    for (const PrecisionRow& r : rows_)
+        if (r.speedMeasured) {
+            m = &r;
+            break;
+        }
+    if (!m)
+        return tr("Decode speed (tokens/s, one token at a time after a 16-token prompt, as llama-bench tg128), "
+                  "its ratio to the opened model's own, and prompt speed (one 512-token batch, pp512), measured "
+                  "on the quantized weights as quantscope-cli bench-model does (Analysis > Measure Speed)");
+    const QLocale loc;
+    return tr("Decode: %1 tokens generated one at a time after a %2-token prompt (llama-bench tg%1); prompt: one "
+              "batch of %3 tokens (pp%3); %n thread(s), activations %4, on the quantized weights as "
+              "quantscope-cli bench-model measures them. “speed ×” is the decode speed over the source row's.",
+              nullptr, m->speedThreads)
+        .arg(loc.toString(m->speedDecodeTokens), loc.toString(m->speedPromptTokens), loc.toString(m->speedBatchTokens),
+             m->speedFloatActivations ? tr("float (weights only)") : tr("llama (quantized as llama.cpp does)"));
 }
 
 QString TradeoffTableModel::cellText(int row, int column) const
@@ -248,11 +290,12 @@ QString TradeoffTableModel::cellText(int row, int column) const
 
 static QString exportHeader(int c)
 {
-    // The CLI's names (`compare --csv`, app/cli/cmd_compare.cpp) for the columns both have.
+    // The CLI's names (`compare --csv`, app/cli/cmd_compare.cpp; `bench-model --json` for the speed
+    // columns) for the columns both have.
     static const char* names[] = {"type", "bits_per_weight", "size_bytes", "kld_mean", "kld_p99",
                                   "top1_agreement", "ppl", "ppl_delta", "compression_vs_source",
                                   "compression_vs_f32", "rmse", "sqnr_db", "max_abs_error", "p99_abs_error",
-                                  "cosine", "seconds"};
+                                  "cosine", "seconds", "tg_tokens_per_s", "speedup_vs_source", "pp_tokens_per_s"};
     static_assert(sizeof names / sizeof names[0] == TradeoffTableModel::ColumnCount);
     return QString::fromLatin1(names[c]);
 }

@@ -49,6 +49,19 @@ struct PrecisionRow {
     double ppl = 0;                 // perplexity of the quantized model
     double pplReference = 0;
     int64_t evalPositions = 0;
+    // Speed (core/eval/speed.h through ui/speed_engine.h, as quantscope-cli bench-model measures
+    // it); shown as "—" unless measured. The source row is the opened model in its stored dtype,
+    // the reference of "speed ×" (its precision is that dtype, e.g. "F32").
+    bool source = false;
+    bool speedMeasured = false;
+    double tgTokensPerS = 0;        // decode tokens/s (tg: one token at a time after a short prompt)
+    double ppTokensPerS = 0;        // prompt tokens/s (pp: one batch)
+    double speedup = 0;             // decode tokens/s over the source row's
+    int speedThreads = 0;           // as measured
+    int speedPromptTokens = 0;
+    int speedDecodeTokens = 0;
+    int speedBatchTokens = 0;
+    bool speedFloatActivations = false;  // weights-only activations (else llama.cpp's vec-dot types)
 };
 
 class TradeoffTableModel : public QAbstractTableModel {
@@ -57,9 +70,13 @@ public:
     enum Column {
         Precision, Bits, Size,
         KlMean, KlP99, Top1, Ppl, PplDelta,  // model accuracy
-        VsSource, VsF32, Rmse, Sqnr, MaxErr, P99, Cosine, Time, ColumnCount
+        VsSource, VsF32, Rmse, Sqnr, MaxErr, P99, Cosine, Time,
+        TgSpeed, SpeedUp, PpSpeed,           // speed (last, so exports keep their older columns' places;
+                                             // the window shows them after Size)
+        ColumnCount
     };
     static bool isAccuracyColumn(int c) { return c >= KlMean && c <= PplDelta; }
+    static bool isSpeedColumn(int c) { return c >= TgSpeed && c <= PpSpeed; }
 
     explicit TradeoffTableModel(QObject* parent = nullptr);
 
@@ -91,6 +108,7 @@ public:
 
 private:
     QVariant columnHeaderData(int section, Qt::Orientation o, int role) const;
+    QString speedTip() const;  // what the speed columns measured (the first measured row's settings)
 
     std::vector<PrecisionRow> rows_;
 };

@@ -19,28 +19,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <map>
 
 namespace qs::cli {
-
-namespace {
-
-// The source's dtype: the stored type of most of its matrices' weights (e.g. "F16").
-std::string sourceType(const LlamaWeights& w)
-{
-    std::map<std::string, int64_t> weights;
-    for (const auto& t : w.tensors)
-        if (t.isMatrix())
-            weights[t.q.format ? t.q.format->name() : std::string(ggmlTypeInfo(t.type()).name)] += t.numel();
-    std::string best;
-    int64_t most = -1;
-    for (const auto& [name, n] : weights)
-        if (n > most)
-            best = name, most = n;
-    return best;
-}
-
-}  // namespace
 
 int cmdBenchModel(const QStringList& args)
 {
@@ -116,7 +96,7 @@ int cmdBenchModel(const QStringList& args)
                          .arg(r.s.tgTokensPerS / rows.front().s.tgTokensPerS, 8, 'f', 2)
                          .arg(ceilingFraction(r.s.tgTokensPerS, r.s.bytesPerToken, bandwidth), 8, 'f', 2));
         };
-        rows.push_back({sourceType(source), source.sourceBytes(), measureSpeed(source, so)});
+        rows.push_back({storedType(source), source.sourceBytes(), measureSpeed(source, so)});
         report(rows.back());
         for (const std::string& t : types) {
             // One precision's bytes at a time: the quantized copy is freed before the next.

@@ -208,13 +208,15 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
         bool whole;
         const char* name;
         bool accuracy = false;  // with model accuracy and the importance matrix, KL error axis
+        bool speed = false;     // also with speed measured, decode speed on the x axis
     };
     const Shot shots[] = {{PlotsWidget::HistogramTab, false, "histogram"},
                           {PlotsWidget::ErrorTab, false, "errors"},
                           {PlotsWidget::LayerTab, false, "per-layer"},
                           {PlotsWidget::TradeoffTab, true, "tradeoff"},
                           {PlotsWidget::HistogramTab, true, "whole-model"},
-                          {PlotsWidget::TradeoffTab, true, "accuracy", true}};
+                          {PlotsWidget::TradeoffTab, true, "accuracy", true},
+                          {PlotsWidget::TradeoffTab, true, "speed", true, true}};
     auto take = [&](const Shot& s, const QString& file) {
         if (s.accuracy && !w.evaluateAction()->isChecked()) {
             if (!w.evaluateAction()->isEnabled())
@@ -226,7 +228,15 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
             if (!waitUntil([&] { return finished; }, kTimeout) || !ok)
                 return false;
         }
+        if (s.speed && !w.measureSpeedAction()->isChecked() && w.measureSpeedAction()->isEnabled()) {
+            finished = false;
+            w.measureSpeedAction()->setChecked(true);  // re-runs with speed
+            if (!waitUntil([&] { return finished; }, kTimeout) || !ok)
+                return false;
+        }
         w.plots()->setTradeoffError(s.accuracy ? PlotsWidget::ErrorKl : PlotsWidget::ErrorSqnr);
+        w.plots()->setTradeoffX(s.speed && w.measureSpeedAction()->isChecked() ? PlotsWidget::XSpeed
+                                                                                : PlotsWidget::XBits);
         if (s.whole) {
             w.browser()->selectTensor(-1);
             waitUntil([&] { return !w.isBusy(); }, kTimeout);
@@ -238,7 +248,7 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
         return w.grab().save(file);
     };
     if (!o.screenshot.isEmpty()) {
-        const int i = std::clamp(o.screenshotTab, 0, 5);
+        const int i = std::clamp(o.screenshotTab, 0, 6);
         return take(shots[i], o.screenshot) ? 0 : 1;
     }
     QDir().mkpath(o.screenshotDir);

@@ -3,7 +3,8 @@
 //   --screenshot-dir DIR      open the model (or the demo), Run, write one PNG per main view (and,
 //                             for llama-family models, the sensitivity dock and the model accuracy), quit
 //   --screenshot OUT.png      the same for one view: --screenshot-tab N (0-3: plot tabs, 4: whole model,
-//                             5: model accuracy with the importance matrix, trade-off on mean KL)
+//                             5: model accuracy with the importance matrix, trade-off on mean KL,
+//                             6: the same with speed measured, decode speed × on the x axis)
 //   --select NAME             tensor to select for the tensor views (default: the largest 2-D one)
 //   --precisions A,B,C        precisions to check (default: the precision bar's defaults)
 //   --window-size WxH         the window's size for the shots (default: as it opens)

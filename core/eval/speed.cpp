@@ -1,11 +1,13 @@
 #include "core/eval/speed.h"
 
+#include "core/formats/ggml_types.h"
 #include "core/util/error.h"
 #include "core/util/parallel.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -21,6 +23,20 @@ double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock:
 int32_t benchToken(int i, int vocab) { return int32_t((uint64_t(i) * 7919u + 1u) % uint64_t(vocab)); }
 
 }  // namespace
+
+std::string storedType(const LlamaWeights& w)
+{
+    std::map<std::string, int64_t> weights;
+    for (const auto& t : w.tensors)
+        if (t.isMatrix())
+            weights[t.q.format ? t.q.format->name() : std::string(ggmlTypeInfo(t.type()).name)] += t.numel();
+    std::string best;
+    int64_t most = -1;
+    for (const auto& [name, n] : weights)
+        if (n > most)
+            best = name, most = n;
+    return best;
+}
 
 uint64_t decodeBytes(const LlamaWeights& w)
 {

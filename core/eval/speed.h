@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <string>
 
 namespace qs {
 
@@ -31,6 +32,10 @@ struct SpeedResult {
 
 // Measures decode and prompt speed with the current qs::maxThreads(). Deterministic token ids.
 SpeedResult measureSpeed(const LlamaWeights& w, const SpeedOptions& o = {});
+
+// The model's stored dtype as bench-model names its row: the type of most of its matrices'
+// weights (e.g. "F16").
+std::string storedType(const LlamaWeights& w);
 
 // Weight bytes a decoded token reads: every matrix product's stored bytes (the classifier
 // once) plus one row of the embedding when it is not the classifier, plus the float norms.

@@ -335,6 +335,11 @@ private slots:
         QCOMPARE(barButton->toolTip().section(QLatin1Char('\n'), 0, 0), QStringLiteral("Die zu vergleichenden Präzisionen wählen"));
         QCOMPARE(mw.precisionBar()->windowTitle(), QStringLiteral("Präzisionen"));
         QCOMPARE(tableHeader(TradeoffTableModel::Bits), QStringLiteral("Bit/Gewicht"));
+        QCOMPARE(tableHeader(TradeoffTableModel::SpeedUp), QStringLiteral("Tempo ×"));
+        QCOMPARE(mw.measureSpeedAction()->text(), QStringLiteral("Geschwindigkeit &messen"));
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("zh_CN")));
+        QCOMPARE(mw.activationsCombo()->itemText(1), QStringLiteral("浮点"));
+        QVERIFY(Language::instance().setLanguage(QStringLiteral("de")));
         QVERIFY(tableHeader(TradeoffTableModel::Rmse, Qt::ToolTipRole).startsWith(QStringLiteral("Quadratisches Mittel")));
         QCOMPARE(mw.tableView()->model()->headerData(TradeoffTableModel::Bits, Qt::Horizontal).toString(),
                  QStringLiteral("Bit/Gewicht"));  // through the sort proxy too

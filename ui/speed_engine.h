@@ -1,0 +1,54 @@
+#pragma once
+// The engine's speed worker for the window: decode and prompt tokens/s of the opened model in its
+// stored dtype (the source) and of each precision of a Run, measured by core's measureSpeed on the
+// precision's quantized bytes (the type's plan applied as the evaluation applies it), exactly as
+// `quantscope-cli bench-model` measures them: never a float32 copy of the model.
+#include "core/eval/speed.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+namespace qs {
+class Model;
+}
+
+namespace qs::ui::engine {
+
+// What a Run measures: llama-bench's tg128 after a 16-token prompt and pp512, each at most the
+// model's context length (measureSpeed clamps them).
+struct SpeedRequest {
+    bool enabled = false;
+    int promptTokens = 16;
+    int decodeTokens = 128;
+    int batchTokens = 512;
+    int repetitions = 1;  // best of
+    qs::ActMode activations = qs::ActMode::Llama;
+};
+
+struct SpeedFigures {
+    QString type;        // the source's stored dtype ("F32") or the precision asked for
+    qs::SpeedResult speed;
+    double speedup = 0;  // decode tokens/s over the source's (bench-model's speedup_vs_source)
+};
+
+struct RunSpeed {
+    std::vector<SpeedFigures> rows;  // the source first, then the types in the order asked
+    int threads = 0;
+    int promptTokens = 0;            // fed before decoding (clamped to the context)
+    qs::ActMode activations = qs::ActMode::Llama;
+};
+
+// Measures the source (`source`, or the model's weights read here when null) and every type.
+// progress(fraction in [0, 1]) after every decoded token and batch; stage(type) before each row.
+// Throws qs::Error: InvalidInput for a model the forward pass cannot run, Cancelled once *cancel
+// is set (checked inside the products too) or an outer qs::CancelScope of the calling thread asks.
+RunSpeed measureRunSpeed(const qs::Model& m, const qs::LlamaWeights* source, const QStringList& types,
+                         const SpeedRequest& request, const std::atomic<bool>* cancel,
+                         const std::function<void(double)>& progress = {},
+                         const std::function<void(const QString&)>& stage = {});
+
+}  // namespace qs::ui::engine
