@@ -451,7 +451,7 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
             r.evalPositions = setup->evaluator->positions();
             r.pplReference = setup->evaluator->pplReference();
         }
-        r.activations = eval.enabled ? eval.stream.activations : speed.activations;
+        r.activations = eval.enabled ? eval.stream.activations : speed.mode;
         std::vector<size_t> typeOf;  // per row of r.rows: its type's index in res.rows
         for (size_t k = 0; k < res.rows.size(); ++k) {
             const CompareRow& c = res.rows[k];

@@ -217,7 +217,7 @@ engine::SpeedRequest MainWindow::speedRequest() const
 {
     engine::SpeedRequest r = speedSettings_;
     r.enabled = modelEvaluable_ && speedAct_->isChecked();
-    r.activations = activations_;
+    r.mode = activations_;
     return r;
 }
 

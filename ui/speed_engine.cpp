@@ -20,14 +20,8 @@ RunSpeed measureRunSpeed(const Model& m, const LlamaWeights* source, const QStri
         source = &own.emplace(LlamaWeights::fromModel(m));
     RunSpeed out;
     out.threads = maxThreads();
-    out.activations = request.activations;
-    out.promptTokens = std::max(1, std::min(request.promptTokens, source->config.contextLength - 1));
-    SpeedOptions so;
-    so.promptTokens = request.promptTokens;
-    so.decodeTokens = request.decodeTokens;
-    so.batchTokens = request.batchTokens;
-    so.repetitions = request.repetitions;
-    so.mode = request.activations;
+    out.activations = request.mode;
+    SpeedOptions so = request;
     so.cancel = cancel;
     const double rows = double(types.size() + 1);
     auto measure = [&](const QString& type, const LlamaWeights& w) {
@@ -45,6 +39,7 @@ RunSpeed measureRunSpeed(const Model& m, const LlamaWeights* source, const QStri
         out.rows.push_back(f);
     };
     measure(QString::fromStdString(storedType(*source)), *source);
+    out.promptTokens = out.rows.front().speed.promptTokens;
     for (const QString& t : types) {
         // One precision's bytes at a time (as bench-model): the quantized copy is freed before the next.
         const PlanSpec prec = precisionForPlan(m, *source, PlanSpec(t.toStdString()));

@@ -18,15 +18,10 @@ class Model;
 
 namespace qs::ui::engine {
 
-// What a Run measures: llama-bench's tg128 after a 16-token prompt and pp512, each at most the
-// model's context length (measureSpeed clamps them).
-struct SpeedRequest {
+// What a Run measures: core's SpeedOptions (llama-bench's tg128 after a 16-token prompt and pp512,
+// each at most the model's context length; the activation mode), and whether to measure at all.
+struct SpeedRequest : qs::SpeedOptions {
     bool enabled = false;
-    int promptTokens = 16;
-    int decodeTokens = 128;
-    int batchTokens = 512;
-    int repetitions = 1;  // best of
-    qs::ActMode activations = qs::ActMode::Llama;
 };
 
 struct SpeedFigures {
@@ -38,7 +33,7 @@ struct SpeedFigures {
 struct RunSpeed {
     std::vector<SpeedFigures> rows;  // the source first, then the types in the order asked
     int threads = 0;
-    int promptTokens = 0;            // fed before decoding (clamped to the context)
+    int promptTokens = 0;            // fed before decoding (as measured: at most the context)
     qs::ActMode activations = qs::ActMode::Llama;
 };
 

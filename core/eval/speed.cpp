@@ -60,6 +60,7 @@ SpeedResult measureSpeed(const LlamaWeights& w, const SpeedOptions& o)
     SpeedResult r;
     r.bytesPerToken = decodeBytes(w);
     const int prompt = std::min(o.promptTokens, c.contextLength - 1);
+    r.promptTokens = prompt;
     r.decodeTokens = std::max(1, std::min(o.decodeTokens, c.contextLength - prompt));
     r.batchTokens = std::min(o.batchTokens, c.contextLength);
     const int reps = std::max(1, o.repetitions);

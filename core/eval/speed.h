@@ -25,7 +25,8 @@ struct SpeedOptions {
 struct SpeedResult {
     double tgTokensPerS = 0;
     double ppTokensPerS = 0;
-    int decodeTokens = 0;  // as measured (fewer than asked when the context is shorter)
+    int promptTokens = 0;  // as measured (fewer than asked when the context is shorter)
+    int decodeTokens = 0;
     int batchTokens = 0;
     uint64_t bytesPerToken = 0;  // weight bytes one decoded token reads (decodeBytes)
 };

@@ -1,6 +1,9 @@
 #include "tests/support/fixtures.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
@@ -68,6 +71,14 @@ void writeFile(const QString& path, const QByteArray& bytes)
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
         qFatal("cannot write %s", qPrintable(path));
+}
+
+void useEmptySettings(const QString& name)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("QuantScopeTest"));
+    QCoreApplication::setApplicationName(name);
+    QSettings().clear();
 }
 
 }  // namespace qs::test

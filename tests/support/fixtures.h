@@ -26,6 +26,10 @@ QString cliPath();
 // Runs quantscope-cli with args; returns exit code, fills stdout/stderr.
 int runCli(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr, int timeoutMs = 300000);
 
+// Settings of a test run: QStandardPaths' test mode, application `name` of organization
+// "QuantScopeTest", and whatever an earlier run saved there cleared.
+void useEmptySettings(const QString& name);
+
 // Writes bytes to path (qFatal, naming the file, if it cannot).
 void writeFile(const QString& path, const QByteArray& bytes);
 

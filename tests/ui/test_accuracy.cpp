@@ -68,10 +68,7 @@ class TestAccuracy : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("QuantScopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_ui_accuracy"));
-        QSettings().clear();
+        test::useEmptySettings(QStringLiteral("test_ui_accuracy"));
     }
 
     void evaluationMatchesCliAndCore()

@@ -108,10 +108,7 @@ class TestFirstUse : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("QuantScopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_ui_first_use"));
-        QSettings().clear();
+        test::useEmptySettings(QStringLiteral("test_ui_first_use"));
     }
     void init() { QVERIFY(Language::instance().setLanguage(QStringLiteral("en"))); }
     void cleanup() { Language::instance().setLanguage(QStringLiteral("en")); }

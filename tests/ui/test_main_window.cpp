@@ -83,10 +83,7 @@ class TestMainWindow : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("QuantScopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_ui_main_window"));
-        QSettings().clear();
+        test::useEmptySettings(QStringLiteral("test_ui_main_window"));
     }
 
     void opensGgufAndListsEveryTensor()

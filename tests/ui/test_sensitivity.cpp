@@ -54,10 +54,7 @@ class TestUiSensitivity : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("QuantScopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_ui_sensitivity"));
-        QSettings().clear();
+        test::useEmptySettings(QStringLiteral("test_ui_sensitivity"));
     }
 
     void sensitivityEqualsCli_data()

@@ -68,10 +68,7 @@ class TestSpeed : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("QuantScopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_ui_speed"));
-        QSettings().clear();
+        test::useEmptySettings(QStringLiteral("test_ui_speed"));
     }
 
     void measureSpeedFillsColumns()
@@ -295,7 +292,7 @@ private slots:
             QCOMPARE(w.activationMode(), ActMode::Float);
             QVERIFY(w.findChild<QAction*>(QStringLiteral("actionActivationsFloat"))->isChecked());
             QCOMPARE(w.evaluationRequest().stream.activations, ActMode::Float);
-            QCOMPARE(w.speedRequest().activations, ActMode::Float);
+            QCOMPARE(w.speedRequest().mode, ActMode::Float);
             QCOMPARE(w.sensitivityView()->activations(), ActMode::Float);
             QCOMPARE(w.sensitivityView()->request().stream.activations, ActMode::Float);
             QCOMPARE(w.tableModel()->rowCount(), 1);
