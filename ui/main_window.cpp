@@ -26,6 +26,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -178,8 +179,25 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         connect(w, &QFutureWatcherBase::started, this, &MainWindow::updateProgress);
     }
 
-    resize(1400, 900);
     readSettings();
+}
+
+// The first start's size: 1400 x 900, or less on a smaller screen (a 1280 x 800 laptop), centred
+// on the screen; a size restored from the settings is shrunk to the screen it opens on too.
+void MainWindow::fitToScreen(bool centre)
+{
+    const QScreen* sc = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!sc || (windowState() & (Qt::WindowMaximized | Qt::WindowFullScreen)))
+        return;
+    const QRect avail = sc->availableGeometry();
+    // Room for the window manager's frame (title bar and borders), which frameGeometry() only
+    // knows once the window is shown.
+    const QSize room(avail.width() - 16, avail.height() - 48);
+    const QSize want = (centre ? QSize(1400, 900) : size()).boundedTo(room).expandedTo(minimumSizeHint());
+    resize(want);
+    if (centre || !avail.contains(geometry()))
+        move(avail.left() + std::max(0, (avail.width() - want.width()) / 2),
+             avail.top() + std::max(0, (avail.height() - want.height()) / 3));
 }
 
 MainWindow::~MainWindow()
@@ -319,8 +337,10 @@ void MainWindow::readSettings()
 {
     QSettings s;
     const QByteArray geo = s.value(QStringLiteral("window/geometry")).toByteArray();
-    if (!geo.isEmpty())
-        restoreGeometry(geo);
+    if (geo.isEmpty() || !restoreGeometry(geo))
+        fitToScreen(true);
+    else
+        fitToScreen(false);
     const QByteArray state = s.value(QStringLiteral("window/state")).toByteArray();
     if (!state.isEmpty())
         restoreState(state);

@@ -158,6 +158,7 @@ private:
     void createSensitivityUi();       // main_window_sens.cpp
     void retranslateSensitivityUi();  // main_window_sens.cpp
     void readSettings();
+    void fitToScreen(bool centre);
     void writeSettings();
     void addRecent(const QString& path);
     void updateRecentMenu();

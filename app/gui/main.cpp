@@ -38,6 +38,8 @@ int main(int argc, char** argv)
         return rc;
 
     qs::ui::MainWindow w;
+    if (automation.windowSize.isValid())  // --window-size WxH: also without the automation options
+        w.resize(automation.windowSize);
     w.show();
     const QString path = p.positionalArguments().value(0);
     if (automation.active())

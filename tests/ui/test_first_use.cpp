@@ -24,6 +24,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -294,6 +295,32 @@ private slots:
         openStories(w);
         QVERIFY(w.browser()->footerText().contains(QStringLiteral("2,60,032")));
         QVERIFY(!w.browser()->footerText().contains(QStringLiteral("260,032")));
+    }
+
+    // The first start fits the screen (a 1280 x 800 laptop showed a 1400 x 900 window cut off at
+    // the right and bottom); so does a saved size from a bigger screen.
+    void firstStartFitsTheScreen()
+    {
+        QSettings().clear();
+        const auto fits = [](const MainWindow& w) {
+            const QRect avail = w.screen()->availableGeometry();
+            const QSize least = w.minimumSizeHint();
+            return w.width() <= std::max(avail.width(), least.width()) && w.height() <= std::max(avail.height(), least.height())
+                && w.x() >= avail.left() && w.y() >= avail.top();
+        };
+        {
+            MainWindow w;
+            const QRect avail = w.screen()->availableGeometry();
+            qInfo("screen %dx%d, window %dx%d, minimum %dx%d", avail.width(), avail.height(), w.width(), w.height(),
+                  w.minimumSizeHint().width(), w.minimumSizeHint().height());
+            QVERIFY(avail.width() < 1400);  // the offscreen screen is small, so this tests the fitting
+            QVERIFY(fits(w));
+            w.resize(avail.width() * 3, avail.height() * 3);
+            QSettings().setValue(QStringLiteral("window/geometry"), w.saveGeometry());
+        }
+        MainWindow again;
+        QVERIFY(fits(again));
+        QSettings().clear();
     }
 
     // Item 7: a language switch does not change the window's width; at 1280 px nothing is cut.
