@@ -146,7 +146,8 @@ private:
 
 // Incremental evaluation with a key/value cache: eval() feeds tokens at the next positions and
 // returns their logits (one row per token, vocabSize columns).
-// The key/value cache (F32) grows with the tokens fed, up to the capacity.
+// The key/value cache (F32) grows with the tokens fed, up to the capacity. In ActMode::Llama its
+// keys and values are rounded to F16 as stored, as in llama.cpp's default F16 cache.
 class LlamaSession {
 public:
     // maxTokens: cache capacity (0: the model's context length). mode: how activations meet the

@@ -50,9 +50,9 @@ double meanKl(const Dists& p, const Dists& q, double* top1)
     return total / double(p.size());
 }
 
-Dists ourDistributions(const LlamaWeights& w, const std::vector<int32_t>& tokens)
+Dists ourDistributions(const LlamaWeights& w, const std::vector<int32_t>& tokens, ActMode mode)
 {
-    const RowMatrix logits = llamaLogits(w, tokens);
+    const RowMatrix logits = llamaLogits(w, tokens, nullptr, mode);
     Dists out;
     for (Eigen::Index r = 0; r < logits.rows(); ++r) {
         const float* l = logits.data() + r * logits.cols();

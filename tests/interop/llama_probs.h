@@ -19,7 +19,7 @@ Dists llamaCppDistributions(const QString& gguf);
 Dists llamaCppDistributions(const QString& gguf, const QString& tokensFile);
 
 // QuantScope's distribution after each of `tokens` (softmax of llamaLogits, in double).
-Dists ourDistributions(const LlamaWeights& w, const std::vector<int32_t>& tokens);
+Dists ourDistributions(const LlamaWeights& w, const std::vector<int32_t>& tokens, ActMode mode = ActMode::Float);
 
 // Mean over positions of KL(p || q); also the fraction of positions with the same most likely token.
 double meanKl(const Dists& p, const Dists& q, double* top1 = nullptr);

@@ -184,7 +184,7 @@ private slots:
         o.progress = [&](int done, int total) { steps.push_back({done, total}); };
         const auto s = prepareEvaluation(*m, o);
         QCOMPARE(s->tokens, evalTokens());
-        QCOMPARE(s->evaluator->pplReference(), evaluator().pplReference());
+        QCOMPARE(s->evaluator->pplReference(), llamaEvaluator().pplReference());  // llama mode's reference
         QVERIFY(!s->imatrix);
         QCOMPARE(steps, (std::vector<std::pair<int, int>>{{1, 2}, {2, 2}}));
         // A type's accuracy through its plan: Q8_0 everywhere it fits on stories260K's rows.

@@ -275,12 +275,16 @@ private slots:
         QVERIFY(maxAbsDiff(quantized, reference) < 1e-3f);
     }
 
-    // F32 weights have F32 as their vec-dot type: llama mode equals float mode.
-    void llamaModeOnF32IsFloat()
+    // F32 weights have F32 as their vec-dot type: llama mode differs from float mode only by the
+    // F16 key/value cache (llama.cpp's default), a change far below any quantization's.
+    void llamaModeOnF32IsFloatWithAnF16Cache()
     {
         const RowMatrix a = llamaLogits(gguf(), evalTokens(), nullptr, ActMode::Llama);
         const RowMatrix b = llamaLogits(gguf(), evalTokens(), nullptr, ActMode::Float);
-        QVERIFY(maxAbsDiff(a, b) < 1e-4f);
+        const double kl = meanKl(b, a);
+        qInfo("F32 weights, llama mode vs float mode: max |logit difference| %.2e, KL %.2e", double(maxAbsDiff(a, b)), kl);
+        QVERIFY(maxAbsDiff(a, b) > 0);  // keys and values rounded to F16
+        QVERIFY2(kl < 1e-4, qPrintable(QString::number(kl)));
     }
 
     // Shapes that disagree with the hyper-parameters: one clear error naming the file and the
