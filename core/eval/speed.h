@@ -42,8 +42,9 @@ std::string storedType(const LlamaWeights& w);
 // once) plus one row of the embedding when it is not the classifier, plus the float norms.
 uint64_t decodeBytes(const LlamaWeights& w);
 
-// The machine's memory read bandwidth in GB/s (10^9 bytes): the best of a few passes of
-// qs::maxThreads() threads summing a buffer far larger than the caches (`bytes`, default 512 MiB).
+// The machine's memory read bandwidth in GB/s (10^9 bytes) as the kernels reach it: the best of a
+// few float32 mat-vecs over a matrix far larger than the caches (`bytes`, default 512 MiB) on
+// qs::maxThreads() threads, with the decode kernels' own loads.
 double measureReadBandwidth(uint64_t bytes = 0, const std::atomic<bool>* cancel = nullptr);
 
 // The fraction of the memory-bound decode ceiling (bandwidth / bytesPerToken tokens/s) reached.
