@@ -682,6 +682,21 @@
             </translation>
         </message>
         <message>
+            <source>T&amp;hreads</source>
+            <translation>T&amp;hreads</translation>
+        </message>
+        <message>
+            <source>How many threads QuantScope computes with (quantizing, evaluating, measuring speed); like quantscope-cli --threads. Applies to work started afterwards.</source>
+            <translation>Mit wie vielen Threads QuantScope rechnet (Quantisieren, Auswerten, Geschwindigkeit messen); wie quantscope-cli --threads. Gilt für danach begonnene Arbeit.</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;All Cores (%n)</source>
+            <translation>
+                <numerusform>&amp;Alle Kerne (%n)</numerusform>
+                <numerusform>&amp;Alle Kerne (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Acti&amp;vations</source>
             <translation>A&amp;ktivierungen</translation>
         </message>

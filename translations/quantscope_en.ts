@@ -682,6 +682,21 @@
             </translation>
         </message>
         <message>
+            <source>T&amp;hreads</source>
+            <translation>T&amp;hreads</translation>
+        </message>
+        <message>
+            <source>How many threads QuantScope computes with (quantizing, evaluating, measuring speed); like quantscope-cli --threads. Applies to work started afterwards.</source>
+            <translation>How many threads QuantScope computes with (quantizing, evaluating, measuring speed); like quantscope-cli --threads. Applies to work started afterwards.</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;All Cores (%n)</source>
+            <translation>
+                <numerusform>&amp;All Cores (%n)</numerusform>
+                <numerusform>&amp;All Cores (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Acti&amp;vations</source>
             <translation>Acti&amp;vations</translation>
         </message>

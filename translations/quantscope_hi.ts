@@ -682,6 +682,21 @@
             </translation>
         </message>
         <message>
+            <source>T&amp;hreads</source>
+            <translation>थ्रेड(&amp;H)</translation>
+        </message>
+        <message>
+            <source>How many threads QuantScope computes with (quantizing, evaluating, measuring speed); like quantscope-cli --threads. Applies to work started afterwards.</source>
+            <translation>QuantScope कितने थ्रेड से गणना करता है (क्वांटाइज़ करना, मूल्यांकन, गति मापना); quantscope-cli --threads जैसा। बाद में शुरू होने वाले काम पर लागू होता है।</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;All Cores (%n)</source>
+            <translation>
+                <numerusform>सभी कोर (%n)(&amp;A)</numerusform>
+                <numerusform>सभी कोर (%n)(&amp;A)</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Acti&amp;vations</source>
             <translation>एक्टिवेशन(&amp;V)</translation>
         </message>

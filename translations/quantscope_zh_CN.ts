@@ -676,6 +676,20 @@
             </translation>
         </message>
         <message>
+            <source>T&amp;hreads</source>
+            <translation>线程(&amp;H)</translation>
+        </message>
+        <message>
+            <source>How many threads QuantScope computes with (quantizing, evaluating, measuring speed); like quantscope-cli --threads. Applies to work started afterwards.</source>
+            <translation>QuantScope 计算（量化、评估、测速）所用的线程数；同 quantscope-cli --threads。对之后开始的工作生效。</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;All Cores (%n)</source>
+            <translation>
+                <numerusform>全部核心 (%n)(&amp;A)</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Acti&amp;vations</source>
             <translation>激活值(&amp;V)</translation>
         </message>

@@ -355,6 +355,7 @@ void MainWindow::readSettings()
         const QSignalBlocker b3(speedAct_);
         speedAct_->setChecked(s.value(QStringLiteral("speed/measure"), false).toBool());
     }
+    setThreads(s.value(QStringLiteral("engine/threads"), 0).toInt());
     setActivationMode(activationModeFromName(s.value(QStringLiteral("accuracy/activations")).toString().toStdString())
                           .value_or(ActMode::Llama));
     updateRecentMenu();
@@ -375,6 +376,7 @@ void MainWindow::writeSettings()
     s.setValue(QStringLiteral("accuracy/imatrix"), imatrixAct_->isChecked());
     s.setValue(QStringLiteral("speed/measure"), speedAct_->isChecked());
     s.setValue(QStringLiteral("accuracy/activations"), QString::fromLatin1(activationModeName(activations_)));
+    s.setValue(QStringLiteral("engine/threads"), threads_);
 }
 
 void MainWindow::rememberModel(const QString& what)

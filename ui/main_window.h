@@ -117,6 +117,12 @@ public:
     void setActivationMode(qs::ActMode mode);
     qs::ActMode activationMode() const { return activations_; }
     QComboBox* activationsCombo() const { return activationsCombo_; }
+    // Analysis > Threads: how many threads the engine uses for everything the window computes
+    // (0: all cores, the default; persisted). Takes effect for work started afterwards; speeds
+    // already measured keep the thread count their column's tooltip names.
+    void setThreads(int n);
+    int threads() const { return threads_; }
+    QMenu* threadsMenu() const { return threadsMenu_; }
     // Analysis > Measure Speed (checkable; llama-shaped models; persisted): a Run also measures
     // decode and prompt tokens/s of the source and of every precision (ui/speed_engine.h).
     QAction* measureSpeedAction() const { return speedAct_; }
@@ -248,6 +254,9 @@ private:
     engine::SpeedRequest speedSettings_;
     qs::ActMode activations_ = qs::ActMode::Llama;
     QMenu* activationsMenu_ = nullptr;
+    QMenu* threadsMenu_ = nullptr;
+    class QActionGroup* threadsGroup_ = nullptr;
+    int threads_ = 0;
     QAction* llamaActAct_ = nullptr;
     QAction* floatActAct_ = nullptr;
     QComboBox* activationsCombo_ = nullptr;

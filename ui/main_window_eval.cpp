@@ -11,12 +11,16 @@
 #include "ui/precision_bar.h"
 #include "ui/sensitivity_view.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 
@@ -106,6 +110,21 @@ void MainWindow::createEvaluationUi()
     activationsMenu_ = analysisMenu_->addMenu(QString());
     activationsMenu_->addAction(llamaActAct_);
     activationsMenu_->addAction(floatActAct_);
+    // Threads: all cores (0) or 1..the core count, one exclusive group.
+    threadsMenu_ = analysisMenu_->addMenu(QString());
+    threadsMenu_->setObjectName(QStringLiteral("threadsMenu"));
+    threadsGroup_ = new QActionGroup(this);
+    for (int n = 0; n <= std::max(1, QThread::idealThreadCount()); ++n) {
+        QAction* a = threadsMenu_->addAction(QString());
+        a->setCheckable(true);
+        a->setData(n);
+        a->setObjectName(QStringLiteral("actionThreads%1").arg(n));
+        threadsGroup_->addAction(a);
+        connect(a, &QAction::triggered, this, [this, n] { setThreads(n); });
+        if (n == 0)
+            threadsMenu_->addSeparator();
+    }
+    threadsGroup_->actions().constFirst()->setChecked(true);
 
     evalBar_ = new QToolBar(this);
     evalBar_->setObjectName(QStringLiteral("accuracyToolBar"));
@@ -166,6 +185,17 @@ void MainWindow::retranslateEvaluationUi()
            "source's. Needs a llama-shaped model.",
            nullptr, qs::maxThreads()));
     speedAct_->setStatusTip(speedAct_->toolTip());
+    threadsMenu_->setTitle(tr("T&hreads"));
+    const QString threadsTip = tr("How many threads QuantScope computes with (quantizing, evaluating, measuring speed); "
+                                  "like quantscope-cli --threads. Applies to work started afterwards.");
+    for (QAction* a : threadsGroup_->actions()) {
+        const int n = a->data().toInt();
+        a->setText(n == 0 ? tr("&All Cores (%n)", nullptr, std::max(1, QThread::idealThreadCount()))
+                          : QLocale().toString(n));
+        a->setToolTip(threadsTip);
+        a->setStatusTip(threadsTip);
+    }
+    threadsMenu_->menuAction()->setStatusTip(threadsTip);
     activationsMenu_->setTitle(tr("Acti&vations"));
     llamaActAct_->setText(tr("&llama.cpp: Quantized Activations"));
     floatActAct_->setText(tr("&Float Activations (Weights Only)"));
@@ -219,6 +249,16 @@ engine::SpeedRequest MainWindow::speedRequest() const
     r.enabled = modelEvaluable_ && speedAct_->isChecked();
     r.mode = activations_;
     return r;
+}
+
+void MainWindow::setThreads(int n)
+{
+    threads_ = std::clamp(n, 0, std::max(1, QThread::idealThreadCount()));
+    qs::setMaxThreads(threads_);
+    for (QAction* a : threadsGroup_->actions())
+        if (a->data().toInt() == threads_)
+            a->setChecked(true);
+    retranslateEvaluationUi();  // the speed action's tooltip names the thread count
 }
 
 void MainWindow::setActivationMode(ActMode mode)

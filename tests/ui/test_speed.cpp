@@ -7,6 +7,7 @@
 #include "core/eval/eval_setup.h"
 #include "core/eval/evaluation.h"
 #include "core/model/model.h"
+#include "core/util/parallel.h"
 #include "tests/support/fixtures.h"
 #include "ui/engine.h"
 #include "ui/main_window.h"
@@ -22,6 +23,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 #include <qcustomplot.h>
@@ -334,6 +336,37 @@ private slots:
             w.close();
         }
         QCOMPARE(QSettings().value(QStringLiteral("accuracy/activations")).toString(), QStringLiteral("llama"));
+    }
+
+    // Analysis > Threads: sets the engine's thread count, is remembered, and names it in the speed
+    // action's tooltip; "All Cores" gives the default back.
+    void threadsSetting()
+    {
+        const int cores = std::max(1, QThread::idealThreadCount());
+        {
+            MainWindow w;
+            QCOMPARE(w.threads(), 0);
+            QCOMPARE(qs::maxThreads(), cores);
+            QCOMPARE(w.threadsMenu()->actions().size(), cores + 2);  // all cores, a separator, 1..cores
+            w.findChild<QAction*>(QStringLiteral("actionThreads1"))->trigger();
+            QCOMPARE(w.threads(), 1);
+            QCOMPARE(qs::maxThreads(), 1);
+            QVERIFY2(w.measureSpeedAction()->toolTip().contains(QStringLiteral("1 thread")),
+                     qPrintable(w.measureSpeedAction()->toolTip()));
+            w.close();
+        }
+        QCOMPARE(QSettings().value(QStringLiteral("engine/threads")).toInt(), 1);
+        qs::setMaxThreads(0);
+        {
+            MainWindow w;  // reads the setting
+            QCOMPARE(w.threads(), 1);
+            QCOMPARE(qs::maxThreads(), 1);
+            QVERIFY(w.findChild<QAction*>(QStringLiteral("actionThreads1"))->isChecked());
+            w.findChild<QAction*>(QStringLiteral("actionThreads0"))->trigger();
+            QCOMPARE(qs::maxThreads(), cores);
+            w.close();
+        }
+        QCOMPARE(QSettings().value(QStringLiteral("engine/threads")).toInt(), 0);
     }
 };
 
