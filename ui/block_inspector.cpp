@@ -477,10 +477,18 @@ void BlockInspector::inspect()
     const int len = inspectBlockLength(*f, cols_);
     try {
         if (outlierIndex_ >= 0 && outlierIndex_ < len) {
-            // Only this one row changes: copy it (or the whole tensor for per-tensor scales).
-            std::vector<float> w = weights_;
-            w[size_t(r * cols_ + b * len + outlierIndex_)] *= 10.0f;
-            insp_ = inspectBlock(*f, w.data(), rows_, cols_, r, b);
+            // Only this one row changes: copy it (or the whole tensor for per-tensor scales) —
+            // not a tensor of tens of millions of weights on every click.
+            if (f->inspectsWholeTensor()) {
+                std::vector<float> w = weights_;
+                w[size_t(r * cols_ + b * len + outlierIndex_)] *= 10.0f;
+                insp_ = inspectBlock(*f, w.data(), rows_, cols_, r, b);
+            } else {
+                std::vector<float> w(weights_.begin() + r * cols_, weights_.begin() + (r + 1) * cols_);
+                w[size_t(b * len + outlierIndex_)] *= 10.0f;
+                insp_ = inspectBlock(*f, w.data(), 1, cols_, 0, b);
+                insp_->row = r;
+            }
         } else {
             insp_ = inspectBlock(*f, weights_.data(), rows_, cols_, r, b);
         }

@@ -66,6 +66,8 @@ private slots:
         w.setOutlier(true);
         QVERIFY(w.outlier());
         QCOMPARE(w.inspection()->original[size_t(j)], 10.0f * x);
+        QCOMPARE(w.inspection()->row, 2);  // the row alone was quantized, still reported as row 2
+        QCOMPARE(w.inspection()->block, 3);
         QVERIFY(std::fabs(w.inspection()->scale) > 5.0f * before);
         w.setOutlier(false);
         QCOMPARE(std::fabs(w.inspection()->scale), before);
