@@ -571,6 +571,18 @@
             <translation>&amp;Wichtigkeitsmatrix verwenden</translation>
         </message>
         <message>
+            <source>Use Error-&amp;Feedback Rounding</source>
+            <translation>&amp;Fehlerrückführende Rundung verwenden</translation>
+        </message>
+        <message>
+            <source>+ error feedback</source>
+            <translation>+ Fehlerrückführung</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</source>
+            <translation>Jede Präzision zusätzlich mit fehlerrückführender Rundung quantisieren (wie GPTQ: jede Gewichtsmatrix wird so gerundet, dass sich ihre Ausgabe auf %1 mit Seed %2 gezogenen Token – einem anderen Strom als dem der Auswertung – am wenigsten ändert; die Bytes sind gewöhnliche llama.cpp-Blöcke, wie quantscope-cli quantize --error-feedback sie schreibt) und als Zeile „&lt;Typ&gt; + Fehlerrückführung“ zeigen. Die Eingangsmomente jeder Matrix brauchen Speicher, der mit dem Quadrat ihrer Breite wächst: für kleine Modelle gedacht.</translation>
+        </message>
+        <message>
             <source>+ imatrix</source>
             <translation>+ imatrix</translation>
         </message>
@@ -1333,6 +1345,10 @@
             <translation>Kosinusähnlichkeit zwischen ursprünglichen und dequantisierten Gewichten</translation>
         </message>
         <message>
+            <source>Quantized with error-feedback rounding (GPTQ-style: each matrix's output on another token stream than the evaluation changes least; ordinary llama.cpp blocks); weight errors are not measured for this row</source>
+            <translation>Mit fehlerrückführender Rundung quantisiert (wie GPTQ: die Ausgabe jeder Matrix auf einem anderen Token-Strom als dem der Auswertung ändert sich am wenigsten; gewöhnliche llama.cpp-Blöcke); Gewichtsfehler werden für diese Zeile nicht gemessen</translation>
+        </message>
+        <message>
             <source>Quantized with the importance matrix (calibrated on another token stream than the evaluation); weight errors are not measured for this row</source>
             <translation>Mit der Wichtigkeitsmatrix quantisiert (auf einem anderen Tokenstrom als die Auswertung kalibriert); Gewichtsfehler werden für diese Zeile nicht gemessen</translation>
         </message>
@@ -1510,6 +1526,10 @@
         <message>
             <source>row %1, block %2 (columns %3–%4)</source>
             <translation>Zeile %1, Block %2 (Spalten %3–%4)</translation>
+        </message>
+        <message>
+            <source>%1 + error feedback</source>
+            <translation>%1 + Fehlerrückführung</translation>
         </message>
         <message>
             <source>%1 + imatrix</source>

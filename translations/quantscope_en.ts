@@ -571,6 +571,18 @@
             <translation>Use &amp;Importance Matrix</translation>
         </message>
         <message>
+            <source>Use Error-&amp;Feedback Rounding</source>
+            <translation>Use Error-&amp;Feedback Rounding</translation>
+        </message>
+        <message>
+            <source>+ error feedback</source>
+            <translation>+ error feedback</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</source>
+            <translation>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</translation>
+        </message>
+        <message>
             <source>+ imatrix</source>
             <translation>+ imatrix</translation>
         </message>
@@ -1333,6 +1345,10 @@
             <translation>Cosine similarity between the original and the dequantized weights</translation>
         </message>
         <message>
+            <source>Quantized with error-feedback rounding (GPTQ-style: each matrix's output on another token stream than the evaluation changes least; ordinary llama.cpp blocks); weight errors are not measured for this row</source>
+            <translation>Quantized with error-feedback rounding (GPTQ-style: each matrix's output on another token stream than the evaluation changes least; ordinary llama.cpp blocks); weight errors are not measured for this row</translation>
+        </message>
+        <message>
             <source>Quantized with the importance matrix (calibrated on another token stream than the evaluation); weight errors are not measured for this row</source>
             <translation>Quantized with the importance matrix (calibrated on another token stream than the evaluation); weight errors are not measured for this row</translation>
         </message>
@@ -1510,6 +1526,10 @@
         <message>
             <source>row %1, block %2 (columns %3–%4)</source>
             <translation>row %1, block %2 (columns %3–%4)</translation>
+        </message>
+        <message>
+            <source>%1 + error feedback</source>
+            <translation>%1 + error feedback</translation>
         </message>
         <message>
             <source>%1 + imatrix</source>

@@ -571,6 +571,18 @@
             <translation>इम्पॉर्टेंस मैट्रिक्स का उपयोग करें(&amp;I)</translation>
         </message>
         <message>
+            <source>Use Error-&amp;Feedback Rounding</source>
+            <translation>एरर-फ़ीडबैक राउंडिंग का उपयोग करें(&amp;F)</translation>
+        </message>
+        <message>
+            <source>+ error feedback</source>
+            <translation>+ एरर फ़ीडबैक</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</source>
+            <translation>हर प्रिसिज़न को एरर-फ़ीडबैक राउंडिंग से भी क्वांटाइज़ करें (GPTQ जैसा: हर वेट मैट्रिक्स इस तरह राउंड होता है कि सीड %2 से सैंपल किए गए %1 टोकन पर — मूल्यांकन से अलग स्ट्रीम — उसका आउटपुट सबसे कम बदले; बाइट सामान्य llama.cpp ब्लॉक हैं, जैसे quantscope-cli quantize --error-feedback लिखता है) और उसे “&lt;प्रकार&gt; + एरर फ़ीडबैक” पंक्ति के रूप में दिखाएँ। हर मैट्रिक्स के इनपुट मोमेंट जुटाने में मेमोरी उसकी चौड़ाई के वर्ग के साथ बढ़ती है: छोटे मॉडलों के लिए।</translation>
+        </message>
+        <message>
             <source>+ imatrix</source>
             <translation>+ imatrix</translation>
         </message>
@@ -1333,6 +1345,10 @@
             <translation>मूल और डीक्वांटाइज़्ड वज़न के बीच कोसाइन समानता</translation>
         </message>
         <message>
+            <source>Quantized with error-feedback rounding (GPTQ-style: each matrix's output on another token stream than the evaluation changes least; ordinary llama.cpp blocks); weight errors are not measured for this row</source>
+            <translation>एरर-फ़ीडबैक राउंडिंग से क्वांटाइज़ किया गया (GPTQ जैसा: हर मैट्रिक्स का आउटपुट मूल्यांकन से अलग टोकन स्ट्रीम पर सबसे कम बदलता है; सामान्य llama.cpp ब्लॉक); इस पंक्ति के लिए वेट त्रुटियाँ नहीं मापी जातीं</translation>
+        </message>
+        <message>
             <source>Quantized with the importance matrix (calibrated on another token stream than the evaluation); weight errors are not measured for this row</source>
             <translation>इम्पॉर्टेंस मैट्रिक्स के साथ क्वांटाइज़ किया गया (मूल्यांकन से अलग टोकन धारा पर कैलिब्रेट); इस पंक्ति के लिए वज़न त्रुटियाँ नहीं मापी जातीं</translation>
         </message>
@@ -1510,6 +1526,10 @@
         <message>
             <source>row %1, block %2 (columns %3–%4)</source>
             <translation>पंक्ति %1, ब्लॉक %2 (स्तंभ %3–%4)</translation>
+        </message>
+        <message>
+            <source>%1 + error feedback</source>
+            <translation>%1 + एरर फ़ीडबैक</translation>
         </message>
         <message>
             <source>%1 + imatrix</source>

@@ -566,6 +566,18 @@
             <translation>使用重要性矩阵(&amp;I)</translation>
         </message>
         <message>
+            <source>Use Error-&amp;Feedback Rounding</source>
+            <translation>使用误差反馈舍入(&amp;F)</translation>
+        </message>
+        <message>
+            <source>+ error feedback</source>
+            <translation>+ 误差反馈</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</source>
+            <translation>另外用误差反馈舍入量化每种精度（类似 GPTQ：每个权重矩阵的舍入使其在 %1 个以种子 %2 采样的词元（与评估不同的词元流）上的输出变化最小；字节是普通的 llama.cpp 块，与 quantscope-cli quantize --error-feedback 写出的相同），并显示为“&lt;类型&gt; + 误差反馈”一行。收集每个矩阵的输入矩所需内存随其宽度的平方增长：适用于小模型。</translation>
+        </message>
+        <message>
             <source>+ imatrix</source>
             <translation>+ imatrix</translation>
         </message>
@@ -1319,6 +1331,10 @@
             <translation>原始权重与反量化权重之间的余弦相似度</translation>
         </message>
         <message>
+            <source>Quantized with error-feedback rounding (GPTQ-style: each matrix's output on another token stream than the evaluation changes least; ordinary llama.cpp blocks); weight errors are not measured for this row</source>
+            <translation>用误差反馈舍入量化（类似 GPTQ：每个矩阵在与评估不同的词元流上的输出变化最小；普通的 llama.cpp 块）；此行不测量权重误差</translation>
+        </message>
+        <message>
             <source>Quantized with the importance matrix (calibrated on another token stream than the evaluation); weight errors are not measured for this row</source>
             <translation>使用重要性矩阵量化（在与评估不同的词元流上校准）；此行不测量权重误差</translation>
         </message>
@@ -1492,6 +1508,10 @@
         <message>
             <source>row %1, block %2 (columns %3–%4)</source>
             <translation>第 %1 行,第 %2 块(列 %3–%4)</translation>
+        </message>
+        <message>
+            <source>%1 + error feedback</source>
+            <translation>%1 + 误差反馈</translation>
         </message>
         <message>
             <source>%1 + imatrix</source>

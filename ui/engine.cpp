@@ -505,7 +505,7 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
             qs::Histogram eh = histogram(nullptr, 0, bins, -m, m);
             for (const auto& tr : per[k])
                 rebin(eh, tr.errorHist);
-            std::optional<PrecisionRow> imRow;
+            std::optional<PrecisionRow> imRow, efRow;
             if (setup) {
                 if (promise.isCanceled())
                     return;
@@ -539,18 +539,28 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
                     fill(ir, *acc.imatrix);
                     imRow = ir;
                 }
+                if (acc.errorFeedback) {
+                    PrecisionRow er = row;
+                    er.precision = tr("%1 + error feedback").arg(row.precision);
+                    er.errorFeedback = true;
+                    er.weightMeasured = false;
+                    er.seconds = 0;
+                    fill(er, *acc.errorFeedback);
+                    efRow = er;
+                }
                 setProgress(prepareEnd, evalEnd, double(k + 1) / double(res.rows.size()));
             }
             r.rows.push_back(row);
             r.perLayer.push_back(std::move(perLayer[k]));
             r.errorHists.push_back(std::move(eh));
             typeOf.push_back(k);
-            if (imRow) {
-                r.rows.push_back(*imRow);
-                r.perLayer.emplace_back();
-                r.errorHists.emplace_back();
-                typeOf.push_back(k);
-            }
+            for (const std::optional<PrecisionRow>* extra : {&imRow, &efRow})
+                if (*extra) {
+                    r.rows.push_back(**extra);
+                    r.perLayer.emplace_back();
+                    r.errorHists.emplace_back();
+                    typeOf.push_back(k);
+                }
         }
         if (speed.enabled) {
             // On the weights the evaluation ran (or the model's, read once more), each type's plan

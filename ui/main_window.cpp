@@ -349,9 +349,10 @@ void MainWindow::readSettings()
     logAct_->setChecked(s.value(QStringLiteral("view/log"), false).toBool());
     themeAct_->setChecked(s.value(QStringLiteral("view/followSystemTheme"), true).toBool());
     {
-        const QSignalBlocker b1(evalAct_), b2(imatrixAct_);
+        const QSignalBlocker b1(evalAct_), b2(imatrixAct_), b4(efAct_);
         evalAct_->setChecked(s.value(QStringLiteral("accuracy/evaluate"), false).toBool());
         imatrixAct_->setChecked(s.value(QStringLiteral("accuracy/imatrix"), false).toBool());
+        efAct_->setChecked(s.value(QStringLiteral("accuracy/errorFeedback"), false).toBool());
         const QSignalBlocker b3(speedAct_);
         speedAct_->setChecked(s.value(QStringLiteral("speed/measure"), false).toBool());
     }
@@ -374,6 +375,7 @@ void MainWindow::writeSettings()
     s.setValue(QStringLiteral("view/followSystemTheme"), themeAct_->isChecked());
     s.setValue(QStringLiteral("accuracy/evaluate"), evalAct_->isChecked());
     s.setValue(QStringLiteral("accuracy/imatrix"), imatrixAct_->isChecked());
+    s.setValue(QStringLiteral("accuracy/errorFeedback"), efAct_->isChecked());
     s.setValue(QStringLiteral("speed/measure"), speedAct_->isChecked());
     s.setValue(QStringLiteral("accuracy/activations"), QString::fromLatin1(activationModeName(activations_)));
     s.setValue(QStringLiteral("engine/threads"), threads_);

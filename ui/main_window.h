@@ -101,6 +101,9 @@ public:
     // default tokens sampled from the model as quantscope-cli compare --eval does.
     QAction* evaluateAction() const { return evalAct_; }
     QAction* imatrixAction() const { return imatrixAct_; }
+    // Analysis > Use Error-Feedback Rounding (checkable, with Evaluate Model Accuracy; persisted): a
+    // "<type> + error feedback" row per precision it changes (compare --eval --error-feedback).
+    QAction* errorFeedbackAction() const { return efAct_; }
     // Analysis > Evaluate on Text File… (checkable): asks for a text file and evaluates on it
     // (compare --eval --text); unchecked, the stream is sampled again. The hook skips the dialog once.
     QAction* evaluateTextAction() const { return textAct_; }
@@ -246,6 +249,7 @@ private:
     QAction* primerAct_ = nullptr;
     QAction* evalAct_ = nullptr;
     QAction* imatrixAct_ = nullptr;
+    QAction* efAct_ = nullptr;
     QAction* textAct_ = nullptr;
     QString nextTextFile_;
     class QToolBar* evalBar_ = nullptr;

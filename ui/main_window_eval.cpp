@@ -38,15 +38,21 @@ void MainWindow::createEvaluationUi()
     imatrixAct_->setEnabled(false);
     auto rerun = [this] {
         updateEvaluationActions();
-        // Columns appear (or go) with the next Run; redo the last one right away.
-        if (lastRun_ && !runWatch_.isRunning() && model_)
+        // Columns appear (or go) with the next Run; redo the last one right away (a Run going is
+        // replaced, so a toggle made during it is not lost).
+        if (model_ && (lastRun_ || runWatch_.isRunning()))
             run();
     };
+    efAct_ = new QAction(this);
+    efAct_->setObjectName(QStringLiteral("actionErrorFeedback"));
+    efAct_->setCheckable(true);
+    efAct_->setEnabled(false);
     connect(evalAct_, &QAction::toggled, this, rerun);
-    connect(imatrixAct_, &QAction::toggled, this, [this, rerun] {
-        if (evalAct_->isChecked())
-            rerun();
-    });
+    for (QAction* a : {imatrixAct_, efAct_})
+        connect(a, &QAction::toggled, this, [this, rerun] {
+            if (evalAct_->isChecked())
+                rerun();
+        });
     speedAct_ = new QAction(this);
     speedAct_->setObjectName(QStringLiteral("actionMeasureSpeed"));
     speedAct_->setCheckable(true);
@@ -106,6 +112,7 @@ void MainWindow::createEvaluationUi()
     analysisMenu_->addAction(evalAct_);
     analysisMenu_->addAction(textAct_);
     analysisMenu_->addAction(imatrixAct_);
+    analysisMenu_->addAction(efAct_);
     analysisMenu_->addAction(speedAct_);
     activationsMenu_ = analysisMenu_->addMenu(QString());
     activationsMenu_->addAction(llamaActAct_);
@@ -130,6 +137,7 @@ void MainWindow::createEvaluationUi()
     evalBar_->setObjectName(QStringLiteral("accuracyToolBar"));
     evalBar_->addAction(evalAct_);
     evalBar_->addAction(imatrixAct_);
+    evalBar_->addAction(efAct_);
     evalBar_->addAction(speedAct_);
     evalBar_->addSeparator();
     evalBar_->addWidget(activationsLabel_);
@@ -175,6 +183,18 @@ void MainWindow::retranslateEvaluationUi()
             .arg(evalStream_.calibSeed);
     imatrixAct_->setToolTip(imTip);
     imatrixAct_->setStatusTip(imTip);
+    efAct_->setText(tr("Use Error-&Feedback Rounding"));
+    efAct_->setIconText(tr("+ error feedback"));
+    const QString efTip =
+        tr("Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so "
+           "that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes "
+           "least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) "
+           "and show it as a row “<type> + error feedback”. Collecting each matrix's input moments takes memory "
+           "growing with the square of its width: meant for small models.")
+            .arg(evalStream_.calibSample)
+            .arg(evalStream_.calibSeed);
+    efAct_->setToolTip(efTip);
+    efAct_->setStatusTip(efTip);
     speedAct_->setText(tr("Measure S&peed"));
     speedAct_->setIconText(tr("Measure speed"));
     speedAct_->setToolTip(
@@ -227,6 +247,7 @@ void MainWindow::updateEvaluationActions()
     modelEvaluable_ = model_ && engine::canEvaluate(*model_);
     evalAct_->setEnabled(modelEvaluable_);
     imatrixAct_->setEnabled(modelEvaluable_ && evalAct_->isChecked());
+    efAct_->setEnabled(modelEvaluable_ && evalAct_->isChecked());
     textAct_->setEnabled(modelEvaluable_);
     textAct_->setChecked(!evalStream_.textFile.empty());
     speedAct_->setEnabled(modelEvaluable_);
@@ -239,6 +260,7 @@ engine::EvalRequest MainWindow::evaluationRequest() const
     r.enabled = modelEvaluable_ && evalAct_->isChecked();
     r.stream = evalStream_;
     r.stream.imatrix = r.enabled && imatrixAct_->isChecked();
+    r.stream.errorFeedback = r.enabled && efAct_->isChecked();
     r.stream.activations = activations_;
     return r;
 }
@@ -285,11 +307,11 @@ void MainWindow::setActivationMode(ActMode mode)
 void MainWindow::clearModeResults()
 {
     if (lastRun_) {
-        // The source and "+ imatrix" rows hold nothing else: they go; the others keep their weight errors.
+        // The source, "+ imatrix" and "+ error feedback" rows hold nothing else: they go; the others keep their weight errors.
         RunResult& r = *lastRun_;
         for (size_t i = r.rows.size(); i-- > 0;) {
             PrecisionRow& row = r.rows[i];
-            if (row.source || row.imatrix) {
+            if (row.source || row.imatrix || row.errorFeedback) {
                 r.rows.erase(r.rows.begin() + std::ptrdiff_t(i));
                 r.perLayer.erase(r.perLayer.begin() + std::ptrdiff_t(i));
                 r.errorHists.erase(r.errorHists.begin() + std::ptrdiff_t(i));

@@ -118,6 +118,10 @@ QVariant TradeoffTableModel::data(const QModelIndex& index, int role) const
         if (r.imatrix)
             tip += QLatin1Char('\n') + tr("Quantized with the importance matrix (calibrated on another token stream "
                                           "than the evaluation); weight errors are not measured for this row");
+        if (r.errorFeedback)
+            tip += QLatin1Char('\n') + tr("Quantized with error-feedback rounding (GPTQ-style: each matrix's output on "
+                                          "another token stream than the evaluation changes least; ordinary llama.cpp "
+                                          "blocks); weight errors are not measured for this row");
         if (r.evaluated)
             tip += QLatin1Char('\n') + tr("Evaluated on %n position(s); reference perplexity %1", nullptr,
                                           int(r.evalPositions))

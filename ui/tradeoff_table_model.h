@@ -40,6 +40,7 @@ struct PrecisionRow {
     // Weight-error columns measured (false for the "+ imatrix" rows, which only have accuracy).
     bool weightMeasured = true;
     bool imatrix = false;           // quantized with the importance matrix
+    bool errorFeedback = false;     // quantized with error-feedback rounding ("+ error feedback" rows)
     // Model accuracy (core/eval_setup.h, as quantscope-cli compare --eval reports it); shown as
     // "—" unless evaluated.
     bool evaluated = false;

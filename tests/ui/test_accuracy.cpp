@@ -248,6 +248,68 @@ private slots:
         QVERIFY(t->rows()[1].evaluated);
     }
 
+    // Use Error-Feedback Rounding adds "<type> + error feedback" rows with the numbers of the CLI's
+    // compare --eval --error-feedback (ef_* columns) on the same streams; with the importance matrix
+    // too, each type's rows come in the order plain, imatrix, error feedback.
+    void errorFeedbackAddsRows()
+    {
+        MainWindow w;
+        w.show();
+        const QString path = test::stories(QStringLiteral("stories260K-f32.gguf"));
+        const QString tokens = test::stories(QStringLiteral("eval-tokens.json"));
+        w.openFile(path);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
+        QVERIFY(!w.errorFeedbackAction()->isEnabled());  // only with evaluation on
+        EvalStreamOptions so;
+        so.tokensFile = tokens.toStdString();
+        w.setEvaluationStream(so);
+        w.evaluateAction()->setChecked(true);
+        QVERIFY(w.errorFeedbackAction()->isEnabled());
+        w.imatrixAction()->setChecked(false);
+        w.errorFeedbackAction()->setChecked(true);
+        w.precisionBar()->setChecked(kTypes);
+        QSignalSpy done(&w, &MainWindow::runFinished);
+        w.run();
+        QTRY_VERIFY_WITH_TIMEOUT(done.size() >= 1 && !w.isBusy(), 60000);
+        QVERIFY2(done.last().at(0).toBool(), qPrintable(w.lastError()));
+        const auto& rows = w.tableModel()->rows();
+        QStringList names;
+        for (const PrecisionRow& r : rows)
+            names << r.precision;
+        QCOMPARE(names, (QStringList{QStringLiteral("Q8_0"), QStringLiteral("Q8_0 + error feedback"), QStringLiteral("Q4_0"),
+                                     QStringLiteral("Q4_0 + error feedback")}));
+        QVERIFY(rows[3].errorFeedback && !rows[3].imatrix && !rows[3].weightMeasured && rows[3].evaluated);
+        QCOMPARE(rows[3].bytes, rows[2].bytes);  // ordinary blocks: the same storage
+        QVERIFY(w.tableModel()->index(3, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("error-feedback")));
+        const QJsonArray cli = cliCompare(path, {QStringLiteral("--tokens"), tokens, QStringLiteral("--error-feedback")});
+        QCOMPARE(cli.size(), 2);
+        for (int k = 0; k < 2; ++k) {
+            const QJsonObject o = cli[k].toObject();
+            const PrecisionRow& ef = rows[size_t(2 * k + 1)];
+            QCOMPARE(rows[size_t(2 * k)].kldMean, o.value(QStringLiteral("kld_mean")).toDouble());
+            QCOMPARE(ef.kldMean, o.value(QStringLiteral("ef_kld_mean")).toDouble());
+            QCOMPARE(ef.top1, o.value(QStringLiteral("ef_top1_agreement")).toDouble());
+            QCOMPARE(ef.ppl, o.value(QStringLiteral("ef_ppl")).toDouble());
+            QVERIFY(ef.kldMean != rows[size_t(2 * k)].kldMean);
+        }
+        // Both: plain, imatrix, error feedback per type.
+        const int before = int(done.size());
+        w.imatrixAction()->setChecked(true);
+        QTRY_VERIFY_WITH_TIMEOUT(done.size() == before + 1 && !w.isBusy(), 60000);
+        QCOMPARE(w.tableModel()->rowCount(), 6);
+        QCOMPARE(w.tableModel()->rows()[4].precision, QStringLiteral("Q4_0 + imatrix"));
+        QCOMPARE(w.tableModel()->rows()[5].precision, QStringLiteral("Q4_0 + error feedback"));
+        // Off again: the plain rows only, and the choice is remembered.
+        w.errorFeedbackAction()->setChecked(false);
+        w.imatrixAction()->setChecked(false);
+        QTRY_VERIFY_WITH_TIMEOUT(w.tableModel()->rowCount() == 2 && !w.isBusy(), 60000);
+        w.errorFeedbackAction()->setChecked(true);
+        w.close();
+        QVERIFY(QSettings().value(QStringLiteral("accuracy/errorFeedback")).toBool());
+        QSettings().setValue(QStringLiteral("accuracy/errorFeedback"), false);
+        QSettings().setValue(QStringLiteral("accuracy/evaluate"), false);
+    }
+
     void cancelDuringEvaluation()
     {
         MainWindow w;
