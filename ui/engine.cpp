@@ -530,24 +530,21 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
                     pr.evalPositions = a.positions;
                 };
                 fill(row, acc.plain);
-                if (acc.imatrix) {
-                    PrecisionRow ir = row;
-                    ir.precision = tr("%1 + imatrix").arg(row.precision);
-                    ir.imatrix = true;
-                    ir.weightMeasured = false;
-                    ir.seconds = 0;
-                    fill(ir, *acc.imatrix);
-                    imRow = ir;
-                }
-                if (acc.errorFeedback) {
-                    PrecisionRow er = row;
-                    er.precision = tr("%1 + error feedback").arg(row.precision);
-                    er.errorFeedback = true;
-                    er.weightMeasured = false;
-                    er.seconds = 0;
-                    fill(er, *acc.errorFeedback);
-                    efRow = er;
-                }
+                // "+ imatrix" / "+ error feedback": the type's row with other accuracy and no weight errors.
+                auto variant = [&](const QString& label, bool PrecisionRow::*flag, const AccuracyMetrics& a) {
+                    PrecisionRow v = row;
+                    v.precision = label;
+                    v.*flag = true;
+                    v.weightMeasured = false;
+                    v.seconds = 0;
+                    fill(v, a);
+                    return v;
+                };
+                if (acc.imatrix)
+                    imRow = variant(tr("%1 + imatrix").arg(row.precision), &PrecisionRow::imatrix, *acc.imatrix);
+                if (acc.errorFeedback)
+                    efRow = variant(tr("%1 + error feedback").arg(row.precision), &PrecisionRow::errorFeedback,
+                                    *acc.errorFeedback);
                 setProgress(prepareEnd, evalEnd, double(k + 1) / double(res.rows.size()));
             }
             r.rows.push_back(row);

@@ -46,6 +46,19 @@ QJsonArray cliCompare(const QString& model, const QStringList& extra)
     return QJsonDocument::fromJson(out).object().value(QStringLiteral("results")).toArray();
 }
 
+// Shows the window, opens `model` and makes `tokens` the evaluation stream; false if it did not open.
+bool openOnEvalTokens(MainWindow& w, const QString& model, const QString& tokens)
+{
+    w.show();
+    w.openFile(model);
+    if (!QTest::qWaitFor([&] { return w.model() != nullptr; }, 20000))
+        return false;
+    EvalStreamOptions so;
+    so.tokensFile = tokens.toStdString();
+    w.setEvaluationStream(so);
+    return true;
+}
+
 // The y values of the single-point graphs of the trade-off plot (one per precision).
 QList<double> tradeoffPoints(QCustomPlot* p, QStringList* names = nullptr)
 {
@@ -186,14 +199,9 @@ private slots:
     void importanceMatrixAddsRows()
     {
         MainWindow w;
-        w.show();
         const QString path = test::stories(QStringLiteral("stories260K-f32.gguf"));
         const QString tokens = test::stories(QStringLiteral("eval-tokens.json"));
-        w.openFile(path);
-        QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
-        EvalStreamOptions so;
-        so.tokensFile = tokens.toStdString();  // calibration: sampled (the CLI's default stream)
-        w.setEvaluationStream(so);
+        QVERIFY(openOnEvalTokens(w, path, tokens));  // calibration: sampled (the CLI's default stream)
         w.evaluateAction()->setChecked(true);
         w.imatrixAction()->setChecked(true);
         w.precisionBar()->setChecked(kTypes);
@@ -254,15 +262,10 @@ private slots:
     void errorFeedbackAddsRows()
     {
         MainWindow w;
-        w.show();
         const QString path = test::stories(QStringLiteral("stories260K-f32.gguf"));
         const QString tokens = test::stories(QStringLiteral("eval-tokens.json"));
-        w.openFile(path);
-        QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
+        QVERIFY(openOnEvalTokens(w, path, tokens));
         QVERIFY(!w.errorFeedbackAction()->isEnabled());  // only with evaluation on
-        EvalStreamOptions so;
-        so.tokensFile = tokens.toStdString();
-        w.setEvaluationStream(so);
         w.evaluateAction()->setChecked(true);
         QVERIFY(w.errorFeedbackAction()->isEnabled());
         w.imatrixAction()->setChecked(false);
