@@ -331,8 +331,9 @@ private slots:
     }
 
     // Llama mode: matmul = row-by-row vecDot with each token's activations, bit for bit, for
-    // decode (1 token) and tiled batches, row counts around the chunk sizes, strided X and Y, on
-    // both instruction sets and 1 or 2 threads. Float mode: = vecDotFloat bit for bit.
+    // decode (1 token) and tiled batches (micro-kernels of several rows x up to 4 tokens: an odd
+    // row count and 1..9 tokens reach every row and token remainder), row counts around the chunk
+    // sizes, strided X and Y, on both instruction sets and 1 or 2 threads. Float mode: = vecDotFloat bit for bit.
     void matmulEqualsVecDot_data() { scalarEqualsAvx2_data(); }
     void matmulEqualsVecDot()
     {
@@ -348,7 +349,7 @@ private slots:
             ScalarOnly* s = scalar ? new ScalarOnly : nullptr;
             for (int threads : {1, 2}) {
                 setMaxThreads(threads);
-                for (int64_t tokens : {1, 2, 5, 17, 40}) {
+                for (int64_t tokens : {1, 2, 3, 4, 5, 6, 7, 8, 9, 17, 40}) {  // every token-group remainder
                     const int64_t ldx = n + 3, ldy = rows + 2;
                     const std::vector<float> xs = randomFloats(uint32_t(tokens), tokens * ldx);
                     std::vector<float> y(size_t(tokens * ldy), 7.0f), yf(y);
