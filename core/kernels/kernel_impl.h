@@ -52,7 +52,10 @@ constexpr int kQ8_KQs = 4, kQ8_KBsums = 260;
 #define QS_TOKENS_Q4_0 4
 #endif
 #ifndef QS_ROWS_Q4_0
-#define QS_ROWS_Q4_0 2
+#define QS_ROWS_Q4_0 4
+#endif
+#ifndef QS_ROWS_PAIRS
+#define QS_ROWS_PAIRS 2
 #endif
 
 // Byte shuffles: broadcast int16 lane k (of a 16-byte half) to the whole half.
@@ -244,7 +247,8 @@ QS_KINLINE void legacySigned(int64_t nb, const uint8_t* w, size_t ws, const uint
 // one scale vector (d_w * d_a of b in lanes 0-3, of b+1 in 4-7) and one fused multiply-add finish
 // the pair. Unsigned levels (Q4_0: nibble, level = nibble - 8; Q5_0: 5 bits, level - 16) are
 // multiplied as they are and the offset removed with the activation's lane sums: no sign tricks.
-// Per token two accumulators, for even and odd pairs.
+// Per (row, token) one accumulator (a tile of R rows x NT tokens has R x NT independent chains;
+// one row and one token is not limited by the chain's latency either).
 
 // Pair decoders: lo/hi as above; Single decodes one block (the odd last one) as in the Q8_0 path.
 alignas(32) inline constexpr uint8_t kPairBitsLo[32] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -332,13 +336,13 @@ QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8
     constexpr int kActBytes = kMin ? kQ8_1Bytes : kQ8_0Bytes;
     const detail::ActLayout L = detail::actLayout(kMin, nb);
     const I ones = S::set16(1);
-    F acc[R][NT][2], minsV[R][NT];
+    F acc[R][NT], minsV[R][NT];
     float mins[R][NT];
     QS_UNROLL
     for (int r = 0; r < R; ++r)
         QS_UNROLL
         for (int t = 0; t < NT; ++t) {
-            acc[r][t][0] = acc[r][t][1] = minsV[r][t] = S::fzero();
+            acc[r][t] = minsV[r][t] = S::fzero();
             mins[r][t] = 0.0f;
         }
     // pair k (blocks 2k, 2k+1); sc(r, t): the scales of row r, token t (lanes 0-3 block 2k, 4-7 block 2k+1)
@@ -371,7 +375,7 @@ QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8
                     if constexpr (P::kShift > 0)
                         p = S::sub32(p, corr);
                 }
-                acc[r][t][k & 1] = S::fma(sc(r, t), S::cvt(p), acc[r][t][k & 1]);
+                acc[r][t] = S::fma(sc(r, t), S::cvt(p), acc[r][t]);
             }
         }
     };
@@ -435,7 +439,7 @@ QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8
                 const I y0 = S::load(a0 + kActBytes - 32);
                 const I p0 = kMin ? S::madd(S::maddubs(x0, y0), ones)
                                   : S::madd(S::maddubs(S::sign8(x0, x0), S::sign8(y0, x0)), ones);
-                acc[r][t][0] = S::fma(S::fset(d0 * loadF32(a + t * as + L.scales + 4 * b)), S::cvt(p0), acc[r][t][0]);
+                acc[r][t] = S::fma(S::fset(d0 * loadF32(a + t * as + L.scales + 4 * b)), S::cvt(p0), acc[r][t]);
                 if constexpr (kMin)
                     mins[r][t] += S::half(w0 + 2) * loadF32(a + t * as + L.scales + 4 * (nb + b));
             }
@@ -445,7 +449,7 @@ QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8
     for (int r = 0; r < R; ++r)
         QS_UNROLL
         for (int t = 0; t < NT; ++t) {
-            float v = S::hsum(S::fadd(acc[r][t][0], acc[r][t][1]));
+            float v = S::hsum(acc[r][t]);
             if constexpr (kMin)
                 v += S::hsum(minsV[r][t]) + mins[r][t];
             y[t * ys + r] = v;
@@ -797,9 +801,9 @@ void quantTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t
 QS_KERNEL(KQ8_0, 32, QS_ROWS_Q8_0, QS_TOKENS_Q8_0, (legacySigned<DecQ8_0, R, NT>(nb, w, ws, a, as, y, ys)))
 QS_KERNEL(KQ4_0, 32, QS_ROWS_Q4_0, QS_TOKENS_Q4_0, (legacyPairs<PairQ4_0, R, NT>(nb, w, ws, a, as, y, ys)))
 QS_KERNEL(KQ5_0, 32, QS_ROWS_Q4_0, QS_TOKENS_Q4_0, (legacyPairs<PairQ5_0, R, NT>(nb, w, ws, a, as, y, ys)))
-QS_KERNEL(KIq4Nl, 32, QS_ROWS_Q4_0, QS_TOKENS_Q4_0, (legacyPairs<PairIq4Nl, R, NT>(nb, w, ws, a, as, y, ys)))
-QS_KERNEL(KQ4_1, 32, QS_ROWS_Q4_0, QS_TOKENS_Q4_0, (legacyPairs<PairQ4_1, R, NT>(nb, w, ws, a, as, y, ys)))
-QS_KERNEL(KQ5_1, 32, QS_ROWS_Q4_0, QS_TOKENS_Q4_0, (legacyPairs<PairQ5_1, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KIq4Nl, 32, QS_ROWS_PAIRS, QS_TOKENS_Q4_0, (legacyPairs<PairIq4Nl, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KQ4_1, 32, QS_ROWS_PAIRS, QS_TOKENS_Q4_0, (legacyPairs<PairQ4_1, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KQ5_1, 32, QS_ROWS_PAIRS, QS_TOKENS_Q4_0, (legacyPairs<PairQ5_1, R, NT>(nb, w, ws, a, as, y, ys)))
 QS_KERNEL(KQ2_K, 256, 1, 4, (q2K<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KQ3_K, 256, 1, 4, (q3K<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KQ4_K, 256, 1, 4, (q45K<false, NT>(nb, w, a, as, y, ys)))
