@@ -42,12 +42,12 @@ using H = S::H;
 
 constexpr int kQ8_0Bytes = 34, kQ8_1Bytes = 36, kQ8_KBytes = 292;
 constexpr int kQ8_KQs = 4, kQ8_KBsums = 260;
-// Prompt tiles (quantTile): weight rows x tokens per micro-kernel call. Measured on an AMD EPYC
-// (Zen 3, AVX2) with bench --kernels' batched mat-mul: Q8_0 gains nothing from sharing an
-// activation block over rows (its sign trick is per (row, token)); Q4_0 about 10% from 4 rows
-// (Q5_0 takes the same shape); IQ4_NL, Q4_1 and Q5_1 hold more per row (signs, minimums) and stay
-// at 2 (4 not measured for them).
-constexpr int kRowsQ8_0 = 1, kRowsQ4_0 = 4, kRowsPairs = 2, kTileTokens = 4;
+// Prompt tiles (quantTile): weight rows x tokens per micro-kernel call, as measured on an AMD
+// EPYC (Zen 3, AVX2), batched mat-muls of 1024 x 2048 weights, all variants interleaved in one
+// process: Q8_0 gains nothing from sharing an activation block over rows (its sign trick is per
+// (row, token)); Q4_0 about 15% from 4 rows; Q5_0 and IQ4_NL (more work per row: fifth bits,
+// signs) do best with 2; Q4_1 and Q5_1 (minimums per row and token) with 1.
+constexpr int kRowsQ8_0 = 1, kRowsQ4_0 = 4, kRowsQ5_0 = 2, kRowsIq4Nl = 2, kRowsMin = 1, kTileTokens = 4;
 
 // Byte shuffles: broadcast int16 lane k (of a 16-byte half) to the whole half.
 alignas(32) inline constexpr uint8_t kBcast16[8][32] = {
@@ -788,10 +788,10 @@ void quantTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t
     };
 QS_KERNEL(KQ8_0, 32, kRowsQ8_0, (legacySigned<DecQ8_0, R, NT>(nb, w, ws, a, as, y, ys)))
 QS_KERNEL(KQ4_0, 32, kRowsQ4_0, (legacyPairs<PairQ4_0, R, NT>(nb, w, ws, a, as, y, ys)))
-QS_KERNEL(KQ5_0, 32, kRowsQ4_0, (legacyPairs<PairQ5_0, R, NT>(nb, w, ws, a, as, y, ys)))
-QS_KERNEL(KIq4Nl, 32, kRowsPairs, (legacyPairs<PairIq4Nl, R, NT>(nb, w, ws, a, as, y, ys)))
-QS_KERNEL(KQ4_1, 32, kRowsPairs, (legacyPairs<PairQ4_1, R, NT>(nb, w, ws, a, as, y, ys)))
-QS_KERNEL(KQ5_1, 32, kRowsPairs, (legacyPairs<PairQ5_1, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KQ5_0, 32, kRowsQ5_0, (legacyPairs<PairQ5_0, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KIq4Nl, 32, kRowsIq4Nl, (legacyPairs<PairIq4Nl, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KQ4_1, 32, kRowsMin, (legacyPairs<PairQ4_1, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KQ5_1, 32, kRowsMin, (legacyPairs<PairQ5_1, R, NT>(nb, w, ws, a, as, y, ys)))
 QS_KERNEL(KQ2_K, 256, 1, (q2K<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KQ3_K, 256, 1, (q3K<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KQ4_K, 256, 1, (q45K<false, NT>(nb, w, a, as, y, ys)))
