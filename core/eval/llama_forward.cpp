@@ -539,36 +539,62 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
             kc.middleRows(pos_, n) = kc.middleRows(pos_, n).unaryExpr(toHalf);
             vc.middleRows(pos_, n) = vc.middleRows(pos_, n).unaryExpr(toHalf);
         }
-        const int total = pos_ + n;
         const int window = sliding ? c.slidingWindow : 0;
+        // Scores of one query against keys first..pos -> softmax probabilities in place (max
+        // subtracted, sum in double). s: the raw dot products of keys first..pos.
+        auto softmaxRow = [&](float* s, int len) {
+            float mx = -INFINITY;
+            for (int j = 0; j < len; ++j) {
+                float v = s[j] * attnScale;
+                if (c.attnSoftcap > 0)
+                    v = c.attnSoftcap * std::tanh(v / c.attnSoftcap);
+                s[j] = v;
+                mx = std::max(mx, v);
+            }
+            double sum = 0;
+            for (int j = 0; j < len; ++j) {
+                s[j] = std::exp(s[j] - mx);
+                sum += s[j];
+            }
+            const float inv = float(1.0 / sum);
+            for (int j = 0; j < len; ++j)
+                s[j] *= inv;
+        };
         parallelFor(c.nHeads, 1, [&](int64_t hb, int64_t he) {
-            Eigen::VectorXf scores(total);
+            RowMatrix scores;
             for (int64_t h = hb; h < he; ++h) {
                 const int64_t kvh = h / group;
-                const auto K = kc.block(0, kvh * hd, total, hd);
-                const auto V = vc.block(0, kvh * hd, total, hd);
-                for (int t = 0; t < n; ++t) {
-                    const int pos = pos_ + t;  // causal: keys first..pos
+                if (n == 1) {  // decode: one query, a dot product per key
+                    const int pos = pos_;
                     const int first = window > 0 ? std::max(0, pos - window + 1) : 0;
-                    const auto qv = q.row(t).segment(h * hd, hd);
-                    float mx = -INFINITY;
-                    for (int j = first; j <= pos; ++j) {
-                        float s = K.row(j).dot(qv) * attnScale;
-                        if (c.attnSoftcap > 0)
-                            s = c.attnSoftcap * std::tanh(s / c.attnSoftcap);
-                        scores[j] = s;
-                        mx = std::max(mx, s);
+                    const int len = pos - first + 1;
+                    const auto K = kc.block(first, kvh * hd, len, hd);
+                    const auto V = vc.block(first, kvh * hd, len, hd);
+                    scores.resize(1, len);
+                    scores.row(0).noalias() = q.row(0).segment(h * hd, hd) * K.transpose();
+                    softmaxRow(scores.data(), len);
+                    att.row(0).segment(h * hd, hd).noalias() = scores.row(0) * V;
+                    continue;
+                }
+                // A batch: blocks of queries, each against the keys any of its queries sees, as two
+                // matrix products (scores, then probabilities x values); keys a query must not see
+                // (later positions, outside a sliding window) get probability 0.
+                constexpr int kQueryBlock = 64;
+                for (int t0 = 0; t0 < n; t0 += kQueryBlock) {
+                    const int nt = std::min(kQueryBlock, n - t0);
+                    const int kBeg = window > 0 ? std::max(0, pos_ + t0 - window + 1) : 0;
+                    const int nk = pos_ + t0 + nt - kBeg;
+                    scores.resize(nt, nk);
+                    scores.noalias() = q.block(t0, h * hd, nt, hd) * kc.block(kBeg, kvh * hd, nk, hd).transpose();
+                    for (int i = 0; i < nt; ++i) {
+                        const int pos = pos_ + t0 + i;
+                        const int first = (window > 0 ? std::max(0, pos - window + 1) : 0) - kBeg;
+                        float* row = scores.row(i).data();
+                        softmaxRow(row + first, pos - kBeg - first + 1);
+                        std::fill(row, row + first, 0.0f);
+                        std::fill(row + (pos - kBeg + 1), row + nk, 0.0f);
                     }
-                    double sum = 0;
-                    for (int j = first; j <= pos; ++j) {
-                        scores[j] = std::exp(scores[j] - mx);
-                        sum += scores[j];
-                    }
-                    const float inv = float(1.0 / sum);
-                    auto out = att.row(t).segment(h * hd, hd);
-                    out.setZero();
-                    for (int j = first; j <= pos; ++j)
-                        out += (scores[j] * inv) * V.row(j);
+                    att.block(t0, h * hd, nt, hd).noalias() = scores * vc.block(kBeg, kvh * hd, nk, hd);
                 }
             }
         });

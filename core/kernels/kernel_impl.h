@@ -42,6 +42,12 @@ using H = S::H;
 
 constexpr int kQ8_0Bytes = 34, kQ8_1Bytes = 36, kQ8_KBytes = 292;
 constexpr int kQ8_KQs = 4, kQ8_KBsums = 260;
+// Prompt tiles (quantTile): weight rows x tokens per micro-kernel call, as measured on an AMD
+// EPYC (Zen 3, AVX2), batched mat-muls of 1024 x 2048 weights, all variants interleaved in one
+// process: Q8_0 gains nothing from sharing an activation block over rows (its sign trick is per
+// (row, token)); Q4_0 about 15% from 4 rows; Q5_0 and IQ4_NL (more work per row: fifth bits,
+// signs) do best with 2; Q4_1 and Q5_1 (minimums per row and token) with 1.
+constexpr int kRowsQ8_0 = 1, kRowsQ4_0 = 4, kRowsQ5_0 = 2, kRowsIq4Nl = 2, kRowsMin = 1, kTileTokens = 4;
 
 // Byte shuffles: broadcast int16 lane k (of a 16-byte half) to the whole half.
 alignas(32) inline constexpr uint8_t kBcast16[8][32] = {
@@ -151,70 +157,77 @@ struct DecQ5_1 {
     }
 };
 
-// One weight row x NT activation rows (Q8_0). Per token: block scales d_w * d_a (d_w of 8 blocks
-// converted at once; d_a from the activation row's float extras), blocks in pairs, each pair's two
-// products scale * int_sum (int_sum as 8 int32 lanes) combined and added to one accumulator; a
-// last odd block fused in. The same sequence for every NT.
-template <class Dec, int NT>
-QS_KINLINE void legacySigned(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+// R weight rows x NT activation rows (Q8_0). Per (row, token) and block: the block's integer
+// sum (8 int32 lanes) converted to float and multiplied into one accumulator with one fused
+// multiply-add by the scale d_w * d_a (d_w of 8 blocks converted at once, d_a from the activation
+// row's float extras; the R x NT x 8 products made once per 8 blocks); even and odd blocks in two
+// accumulators, added at the end. The same sequence for every (row, token) whatever R and NT, so a
+// batch gives the same bits as one token at a time. Each decoded weight block serves NT tokens
+// and each activation block R rows.
+template <class Dec, int R, int NT>
+QS_KINLINE void legacySigned(int64_t nb, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, float* y, size_t ys)
 {
     const I ones = S::set16(1);
     const size_t ext = detail::actLayout(false, nb).scales;
-    F acc[NT];
+    F acc[2][R][NT];
     QS_UNROLL
-    for (int t = 0; t < NT; ++t)
-        acc[t] = S::fzero();
-    // blocks b, b+1 with scales s0, s1 (per token)
-    // s0[t * ss], s1[t * ss]: the two blocks' scales for token t
-    auto pair = [&](int64_t b, const float* s0, const float* s1, int ss) QS_LAMBDA_INLINE {
-        const uint8_t* w0 = w + b * Dec::kBytes;
-        const I x0 = Dec::q(w0), x1 = Dec::q(w0 + Dec::kBytes);
-        const I ax0 = S::sign8(x0, x0), ax1 = S::sign8(x1, x1);
-        QS_UNROLL
-        for (int t = 0; t < NT; ++t) {
-            const uint8_t* a0 = a + t * as + b * kQ8_0Bytes + 2;
-            const I p0 = S::madd(S::maddubs(ax0, S::sign8(S::load(a0), x0)), ones);
-            const I p1 = S::madd(S::maddubs(ax1, S::sign8(S::load(a0 + kQ8_0Bytes), x1)), ones);
-            acc[t] = S::fadd(acc[t], S::fma(S::fbcast(s1 + t * ss), S::cvt(p1), S::fmul(S::fbcast(s0 + t * ss), S::cvt(p0))));
-        }
-    };
-    int64_t b = 0;
-    for (; b + 8 <= nb; b += 8) {
-        const F dw = S::template halves8<Dec::kBytes>(w + b * Dec::kBytes);
-        alignas(32) float sc[NT][8];  // broadcast-loaded per block (a load, no shuffle)
+    for (int r = 0; r < R; ++r)
         QS_UNROLL
         for (int t = 0; t < NT; ++t)
-            S::fstore(sc[t], S::fmul(dw, S::floadu(a + t * as + ext + 4 * b)));
-        pair(b, &sc[0][0], &sc[0][1], 8);
-        pair(b + 2, &sc[0][2], &sc[0][3], 8);
-        pair(b + 4, &sc[0][4], &sc[0][5], 8);
-        pair(b + 6, &sc[0][6], &sc[0][7], 8);
-    }
-    for (; b + 2 <= nb; b += 2) {
-        float s0[NT], s1[NT];
-        const float d0 = S::half(w + b * Dec::kBytes), d1 = S::half(w + (b + 1) * Dec::kBytes);
+            acc[0][r][t] = acc[1][r][t] = S::fzero();
+    // block b against all (r, t); sc: its scales, (r, t) at sc[(r * NT + t) * 8]
+    auto block = [&](int64_t b, int par, const float* sc) QS_LAMBDA_INLINE {
+        I x[R], ax[R];
+        QS_UNROLL
+        for (int r = 0; r < R; ++r) {
+            x[r] = Dec::q(w + r * ws + b * Dec::kBytes);
+            ax[r] = S::sign8(x[r], x[r]);
+        }
         QS_UNROLL
         for (int t = 0; t < NT; ++t) {
-            s0[t] = d0 * loadF32(a + t * as + ext + 4 * b);
-            s1[t] = d1 * loadF32(a + t * as + ext + 4 * (b + 1));
+            const I yv = S::load(a + t * as + b * kQ8_0Bytes + 2);
+            QS_UNROLL
+            for (int r = 0; r < R; ++r) {
+                const I p = S::madd(S::maddubs(ax[r], S::sign8(yv, x[r])), ones);
+                acc[par][r][t] = S::fma(S::fbcast(sc + (r * NT + t) * 8), S::cvt(p), acc[par][r][t]);
+            }
         }
-        pair(b, s0, s1, 1);
-    }
-    if (b < nb) {
-        const uint8_t* w0 = w + b * Dec::kBytes;
-        const I x0 = Dec::q(w0);
-        const I ax0 = S::sign8(x0, x0);
-        const float d0 = S::half(w0);
+    };
+    alignas(32) float sc[R * NT * 8];
+    int64_t b = 0;
+    for (; b + 8 <= nb; b += 8) {
+        F da[NT];
         QS_UNROLL
-        for (int t = 0; t < NT; ++t) {
-            const uint8_t* a0 = a + t * as + b * kQ8_0Bytes + 2;
-            const I p0 = S::madd(S::maddubs(ax0, S::sign8(S::load(a0), x0)), ones);
-            acc[t] = S::fma(S::fset(d0 * loadF32(a + t * as + ext + 4 * b)), S::cvt(p0), acc[t]);
+        for (int t = 0; t < NT; ++t)
+            da[t] = S::floadu(a + t * as + ext + 4 * b);
+        QS_UNROLL
+        for (int r = 0; r < R; ++r) {
+            const F dw = S::template halves8<Dec::kBytes>(w + r * ws + b * Dec::kBytes);
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t)
+                S::fstore(sc + (r * NT + t) * 8, S::fmul(dw, da[t]));
         }
+        QS_UNROLL
+        for (int j = 0; j < 8; j += 2) {
+            block(b + j, 0, sc + j);
+            block(b + j + 1, 1, sc + j + 1);
+        }
+    }
+    for (; b < nb; ++b) {
+        QS_UNROLL
+        for (int r = 0; r < R; ++r) {
+            const float d0 = S::half(w + r * ws + b * Dec::kBytes);
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t)
+                sc[(r * NT + t) * 8] = d0 * loadF32(a + t * as + ext + 4 * b);
+        }
+        block(b, int(b & 1), sc);
     }
     QS_UNROLL
-    for (int t = 0; t < NT; ++t)
-        y[t * ys] = S::hsum(acc[t]);
+    for (int r = 0; r < R; ++r)
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            y[t * ys + r] = S::hsum(S::fadd(acc[0][r][t], acc[1][r][t]));
 }
 
 // ---- Q4_0, Q5_0, IQ4_NL (x Q8_0) and Q4_1, Q5_1 (x Q8_1) by pairs of blocks ----------------------
@@ -225,7 +238,8 @@ QS_KINLINE void legacySigned(int64_t nb, const uint8_t* w, const uint8_t* a, siz
 // one scale vector (d_w * d_a of b in lanes 0-3, of b+1 in 4-7) and one fused multiply-add finish
 // the pair. Unsigned levels (Q4_0: nibble, level = nibble - 8; Q5_0: 5 bits, level - 16) are
 // multiplied as they are and the offset removed with the activation's lane sums: no sign tricks.
-// Per token two accumulators, for even and odd pairs.
+// Per (row, token) one accumulator (a tile of R rows x NT tokens has R x NT independent chains;
+// one row and one token is not limited by the chain's latency either).
 
 // Pair decoders: lo/hi as above; Single decodes one block (the odd last one) as in the Q8_0 path.
 alignas(32) inline constexpr uint8_t kPairBitsLo[32] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -306,103 +320,131 @@ struct PairQ5_1 {
     }
 };
 
-template <class P, int NT>
-QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+template <class P, int R, int NT>
+QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, float* y, size_t ys)
 {
     constexpr bool kMin = P::kMin;
     constexpr int kActBytes = kMin ? kQ8_1Bytes : kQ8_0Bytes;
     const detail::ActLayout L = detail::actLayout(kMin, nb);
     const I ones = S::set16(1);
-    F acc[NT][2], minsV[NT];
-    float mins[NT];
+    F acc[R][NT], minsV[R][NT];
+    float mins[R][NT];
     QS_UNROLL
-    for (int t = 0; t < NT; ++t) {
-        acc[t][0] = acc[t][1] = minsV[t] = S::fzero();
-        mins[t] = 0.0f;
-    }
-    // pair k (blocks 2k, 2k+1); sc[t]: the scales of token t (lanes 0-3 block 2k, 4-7 block 2k+1)
-    auto pairDot = [&](int64_t k, const F* sc) QS_LAMBDA_INLINE {
-        I lo, hi;
-        P::q(w + 2 * k * P::kBytes, lo, hi);
-        [[maybe_unused]] I alo, ahi;
-        if constexpr (P::kSigned) {
-            alo = S::sign8(lo, lo);
-            ahi = S::sign8(hi, hi);
+    for (int r = 0; r < R; ++r)
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            acc[r][t] = minsV[r][t] = S::fzero();
+            mins[r][t] = 0.0f;
+        }
+    // pair k (blocks 2k, 2k+1); sc(r, t): the scales of row r, token t (lanes 0-3 block 2k, 4-7 block 2k+1)
+    auto pairDot = [&](int64_t k, auto sc) QS_LAMBDA_INLINE {
+        I lo[R], hi[R];
+        [[maybe_unused]] I alo[R], ahi[R];
+        QS_UNROLL
+        for (int r = 0; r < R; ++r) {
+            P::q(w + r * ws + 2 * k * P::kBytes, lo[r], hi[r]);
+            if constexpr (P::kSigned) {
+                alo[r] = S::sign8(lo[r], lo[r]);
+                ahi[r] = S::sign8(hi[r], hi[r]);
+            }
         }
         QS_UNROLL
         for (int t = 0; t < NT; ++t) {
             const uint8_t* yp = a + t * as + L.pairs + 64 * k;
-            I p;
-            if constexpr (P::kSigned) {  // |w| x sign(w) * y; two products of up to 127 * 127 * 2 do not fit int16
-                p = S::add32(S::madd(S::maddubs(alo, S::sign8(S::load(yp), lo)), ones),
-                             S::madd(S::maddubs(ahi, S::sign8(S::load(yp + 32), hi)), ones));
-            } else {  // levels <= 31: both products sum within int16
-                p = S::madd(S::add16(S::maddubs(lo, S::load(yp)), S::maddubs(hi, S::load(yp + 32))), ones);
-                if constexpr (P::kShift > 0)
-                    p = S::sub32(p, S::sll32<P::kShift>(S::load(a + t * as + L.laneSums + 32 * k)));
+            const I ylo = S::load(yp), yhi = S::load(yp + 32);
+            [[maybe_unused]] I corr;
+            if constexpr (!P::kSigned && P::kShift > 0)
+                corr = S::sll32<P::kShift>(S::load(a + t * as + L.laneSums + 32 * k));
+            QS_UNROLL
+            for (int r = 0; r < R; ++r) {
+                I p;
+                if constexpr (P::kSigned) {  // |w| x sign(w) * y; two products of up to 127 * 127 * 2 do not fit int16
+                    p = S::add32(S::madd(S::maddubs(alo[r], S::sign8(ylo, lo[r])), ones),
+                                 S::madd(S::maddubs(ahi[r], S::sign8(yhi, hi[r])), ones));
+                } else {  // levels <= 31: both products sum within int16
+                    p = S::madd(S::add16(S::maddubs(lo[r], ylo), S::maddubs(hi[r], yhi)), ones);
+                    if constexpr (P::kShift > 0)
+                        p = S::sub32(p, corr);
+                }
+                acc[r][t] = S::fma(sc(r, t), S::cvt(p), acc[r][t]);
             }
-            acc[t][k & 1] = S::fma(sc[t], S::cvt(p), acc[t][k & 1]);
         }
     };
     int64_t b = 0;
     for (; b + 8 <= nb; b += 8) {
-        F dw, mw;
-        if constexpr (kMin)
-            S::template halfPairs8<P::kBytes>(w + b * P::kBytes, dw, mw);
-        else
-            dw = S::template halves8<P::kBytes>(w + b * P::kBytes);
-        F sv[NT];
+        F sv[R][NT];
+        F da[NT];
+        [[maybe_unused]] F sa[NT];
         QS_UNROLL
         for (int t = 0; t < NT; ++t) {
-            sv[t] = S::fmul(dw, S::floadu(a + t * as + L.scales + 4 * b));
+            da[t] = S::floadu(a + t * as + L.scales + 4 * b);
             if constexpr (kMin)
-                minsV[t] = S::fadd(minsV[t], S::fmul(mw, S::floadu(a + t * as + L.scales + 4 * (nb + b))));
+                sa[t] = S::floadu(a + t * as + L.scales + 4 * (nb + b));
         }
+        QS_UNROLL
+        for (int r = 0; r < R; ++r) {
+            F dw, mw;
+            if constexpr (kMin)
+                S::template halfPairs8<P::kBytes>(w + r * ws + b * P::kBytes, dw, mw);
+            else
+                dw = S::template halves8<P::kBytes>(w + r * ws + b * P::kBytes);
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t) {
+                sv[r][t] = S::fmul(dw, da[t]);
+                if constexpr (kMin)
+                    minsV[r][t] = S::fadd(minsV[r][t], S::fmul(mw, sa[t]));
+            }
+        }
+        QS_UNROLL
         for (int j = 0; j < 4; ++j) {
             const I idx = S::load(kPairDup[j]);
-            F sc[NT];
-            QS_UNROLL
-            for (int t = 0; t < NT; ++t)
-                sc[t] = S::permf(sv[t], idx);
-            pairDot(b / 2 + j, sc);
+            pairDot(b / 2 + j, [&](int r, int t) QS_LAMBDA_INLINE { return S::permf(sv[r][t], idx); });
         }
     }
     for (; b + 2 <= nb; b += 2) {
-        const uint8_t* w0 = w + b * P::kBytes;
-        const float d0 = S::half(w0), d1 = S::half(w0 + P::kBytes);
-        F sc[NT];
+        F sc[R][NT];
         QS_UNROLL
-        for (int t = 0; t < NT; ++t) {
-            const uint8_t* s = a + t * as + L.scales + 4 * b;
-            sc[t] = S::fset2(d0 * loadF32(s), d1 * loadF32(s + 4));
-            if constexpr (kMin)
-                mins[t] += S::half(w0 + 2) * loadF32(s + 4 * nb) + S::half(w0 + P::kBytes + 2) * loadF32(s + 4 * nb + 4);
+        for (int r = 0; r < R; ++r) {
+            const uint8_t* w0 = w + r * ws + b * P::kBytes;
+            const float d0 = S::half(w0), d1 = S::half(w0 + P::kBytes);
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t) {
+                const uint8_t* s = a + t * as + L.scales + 4 * b;
+                sc[r][t] = S::fset2(d0 * loadF32(s), d1 * loadF32(s + 4));
+                if constexpr (kMin)
+                    mins[r][t] += S::half(w0 + 2) * loadF32(s + 4 * nb) + S::half(w0 + P::kBytes + 2) * loadF32(s + 4 * nb + 4);
+            }
         }
-        pairDot(b / 2, sc);
+        pairDot(b / 2, [&](int r, int t) QS_LAMBDA_INLINE { return sc[r][t]; });
     }
     if (b < nb) {  // the odd last block, from the activation blocks as llama.cpp lays them out
         using D = typename P::Single;
-        const uint8_t* w0 = w + b * P::kBytes;
-        const I x0 = D::q(w0);
-        const float d0 = S::half(w0);
         QS_UNROLL
-        for (int t = 0; t < NT; ++t) {
-            const uint8_t* a0 = a + t * as + b * kActBytes;
-            const I y0 = S::load(a0 + kActBytes - 32);
-            const I p0 = kMin ? S::madd(S::maddubs(x0, y0), ones)
-                              : S::madd(S::maddubs(S::sign8(x0, x0), S::sign8(y0, x0)), ones);
-            acc[t][0] = S::fma(S::fset(d0 * loadF32(a + t * as + L.scales + 4 * b)), S::cvt(p0), acc[t][0]);
-            if constexpr (kMin)
-                mins[t] += S::half(w0 + 2) * loadF32(a + t * as + L.scales + 4 * (nb + b));
+        for (int r = 0; r < R; ++r) {
+            const uint8_t* w0 = w + r * ws + b * P::kBytes;
+            const I x0 = D::q(w0);
+            const float d0 = S::half(w0);
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t) {
+                const uint8_t* a0 = a + t * as + b * kActBytes;
+                const I y0 = S::load(a0 + kActBytes - 32);
+                const I p0 = kMin ? S::madd(S::maddubs(x0, y0), ones)
+                                  : S::madd(S::maddubs(S::sign8(x0, x0), S::sign8(y0, x0)), ones);
+                acc[r][t] = S::fma(S::fset(d0 * loadF32(a + t * as + L.scales + 4 * b)), S::cvt(p0), acc[r][t]);
+                if constexpr (kMin)
+                    mins[r][t] += S::half(w0 + 2) * loadF32(a + t * as + L.scales + 4 * (nb + b));
+            }
         }
     }
     QS_UNROLL
-    for (int t = 0; t < NT; ++t) {
-        float r = S::hsum(S::fadd(acc[t][0], acc[t][1]));
-        if constexpr (kMin)
-            r += S::hsum(minsV[t]) + mins[t];
-        y[t * ys] = r;
-    }
+    for (int r = 0; r < R; ++r)
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            float v = S::hsum(acc[r][t]);
+            if constexpr (kMin)
+                v += S::hsum(minsV[r][t]) + mins[r][t];
+            y[t * ys + r] = v;
+        }
 }
 
 // ---- K-quants x Q8_K (256-weight super-blocks) ---------------------------------------------------
@@ -699,45 +741,62 @@ QS_KINLINE void floatMicro(int64_t n, const uint8_t* w, size_t ws, const uint8_t
 }
 
 // ---- Tiles: loop a kernel over rows and token groups -------------------------------------------
-template <template <int> class K>
+// K<R, NT>::run: R rows x NT tokens (R <= K<1, 1>::kRows, NT <= kTileTokens). Rows in groups of
+// kRows, each group against the tokens in groups of kTileTokens; remainders with smaller R / NT
+// (the same per-element sequence, so the same bits). One token: rows one at a time.
+template <template <int, int> class K, int R>
+QS_KINLINE void quantRows(int64_t nb, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, int64_t nt, float* y,
+                          size_t ys)
+{
+    static_assert(kTileTokens == 4, "the remainders below are 1..3 tokens");
+    int64_t t = 0;
+    for (; t + kTileTokens <= nt; t += kTileTokens)
+        K<R, kTileTokens>::run(nb, w, ws, a + t * as, as, y + t * ys, ys);
+    switch (nt - t) {
+    case 3: K<R, 3>::run(nb, w, ws, a + t * as, as, y + t * ys, ys); break;
+    case 2: K<R, 2>::run(nb, w, ws, a + t * as, as, y + t * ys, ys); break;
+    case 1: K<R, 1>::run(nb, w, ws, a + t * as, as, y + t * ys, ys); break;
+    default: break;
+    }
+}
+template <template <int, int> class K>
 void quantTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y,
                size_t ys)
 {
-    const int64_t nb = n / K<1>::kBlock;
-    for (int64_t r = 0; r < nr; ++r) {
-        const uint8_t* wr = w + r * ws;
-        int64_t t = 0;
-        for (; t + 4 <= nt; t += 4)
-            K<4>::run(nb, wr, a + t * as, as, y + t * ys + r, ys);
-        switch (nt - t) {
-        case 3: K<3>::run(nb, wr, a + t * as, as, y + t * ys + r, ys); break;
-        case 2: K<2>::run(nb, wr, a + t * as, as, y + t * ys + r, ys); break;
-        case 1: K<1>::run(nb, wr, a + t * as, as, y + t * ys + r, ys); break;
-        default: break;
-        }
-    }
+    constexpr int kR = K<1, 1>::kRows;
+    const int64_t nb = n / K<1, 1>::kBlock;
+    int64_t r = 0;
+    if (nt > 1)  // one token: one row at a time (a mat-vec reuses nothing across rows)
+        for (; r + kR <= nr; r += kR)
+            quantRows<K, kR>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
+    if constexpr (kR > 2)
+        for (; r + 2 <= nr && nt > 1; r += 2)
+            quantRows<K, 2>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
+    for (; r < nr; ++r)
+        quantRows<K, 1>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
 }
 
-#define QS_KERNEL(Name, Block, Call)                                                                         \
-    template <int NT>                                                                                         \
+#define QS_KERNEL(Name, Block, Rows, Call)                                                                   \
+    template <int R, int NT>                                                                                  \
     struct Name {                                                                                             \
-        static constexpr int kBlock = Block;                                                                  \
-        static QS_KINLINE void run(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) \
+        static constexpr int kBlock = Block, kRows = Rows;                                                    \
+        static QS_KINLINE void run(int64_t nb, const uint8_t* w, [[maybe_unused]] size_t ws, const uint8_t* a, \
+                                   size_t as, float* y, size_t ys)                                            \
         {                                                                                                     \
             Call;                                                                                             \
         }                                                                                                     \
     };
-QS_KERNEL(KQ8_0, 32, (legacySigned<DecQ8_0, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KQ4_0, 32, (legacyPairs<PairQ4_0, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KQ5_0, 32, (legacyPairs<PairQ5_0, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KIq4Nl, 32, (legacyPairs<PairIq4Nl, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KQ4_1, 32, (legacyPairs<PairQ4_1, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KQ5_1, 32, (legacyPairs<PairQ5_1, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KQ2_K, 256, (q2K<NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KQ3_K, 256, (q3K<NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KQ4_K, 256, (q45K<false, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KQ5_K, 256, (q45K<true, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KQ6_K, 256, (q6K<NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ8_0, 32, kRowsQ8_0, (legacySigned<DecQ8_0, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KQ4_0, 32, kRowsQ4_0, (legacyPairs<PairQ4_0, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KQ5_0, 32, kRowsQ5_0, (legacyPairs<PairQ5_0, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KIq4Nl, 32, kRowsIq4Nl, (legacyPairs<PairIq4Nl, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KQ4_1, 32, kRowsMin, (legacyPairs<PairQ4_1, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KQ5_1, 32, kRowsMin, (legacyPairs<PairQ5_1, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KQ2_K, 256, 1, (q2K<NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ3_K, 256, 1, (q3K<NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ4_K, 256, 1, (q45K<false, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ5_K, 256, 1, (q45K<true, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KQ6_K, 256, 1, (q6K<NT>(nb, w, a, as, y, ys)))
 #undef QS_KERNEL
 
 // Float rows: groups of 4 rows x 2 tokens, remainders with smaller micro-kernels.

@@ -331,8 +331,9 @@ private slots:
     }
 
     // Llama mode: matmul = row-by-row vecDot with each token's activations, bit for bit, for
-    // decode (1 token) and tiled batches, row counts around the chunk sizes, strided X and Y, on
-    // both instruction sets and 1 or 2 threads. Float mode: = vecDotFloat bit for bit.
+    // decode (1 token) and tiled batches (micro-kernels of up to 4 rows x 4 tokens: 39 rows and
+    // 1..9 tokens reach every row and token remainder), strided X and Y, on both instruction sets
+    // and 1 or 2 threads. Float mode: = vecDotFloat bit for bit.
     void matmulEqualsVecDot_data() { scalarEqualsAvx2_data(); }
     void matmulEqualsVecDot()
     {
@@ -340,7 +341,7 @@ private slots:
         const auto t = GgmlType(type);
         const GgmlType act = vecDotType(t);
         const int64_t n = 2 * std::max<int64_t>(256, blockOf(t)) + (blockOf(t) == 1 ? 9 : 0);
-        const int64_t rows = 37;
+        const int64_t rows = 39;  // row chunks of 8 (1 thread) end in 7 = 4 + 2 + 1 rows, of 4 (2 threads) in 3
         const std::vector<float> wf = randomFloats(3, rows * n, 0.05f);
         const std::vector<uint8_t> w = quantizeRows(t, wf, rows, n);
         const QMatrix W{t, w.data(), rows, n, rowBytes(t, n), nullptr};
@@ -348,7 +349,7 @@ private slots:
             ScalarOnly* s = scalar ? new ScalarOnly : nullptr;
             for (int threads : {1, 2}) {
                 setMaxThreads(threads);
-                for (int64_t tokens : {1, 2, 5, 17, 40}) {
+                for (int64_t tokens : {1, 2, 3, 4, 5, 6, 7, 8, 9, 17, 40}) {  // every token-group remainder
                     const int64_t ldx = n + 3, ldy = rows + 2;
                     const std::vector<float> xs = randomFloats(uint32_t(tokens), tokens * ldx);
                     std::vector<float> y(size_t(tokens * ldy), 7.0f), yf(y);
