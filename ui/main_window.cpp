@@ -337,10 +337,7 @@ void MainWindow::readSettings()
 {
     QSettings s;
     const QByteArray geo = s.value(QStringLiteral("window/geometry")).toByteArray();
-    if (geo.isEmpty() || !restoreGeometry(geo))
-        fitToScreen(true);
-    else
-        fitToScreen(false);
+    fitToScreen(geo.isEmpty() || !restoreGeometry(geo));  // centred at the default size, or the restored one kept on screen
     const QByteArray state = s.value(QStringLiteral("window/state")).toByteArray();
     if (!state.isEmpty())
         restoreState(state);

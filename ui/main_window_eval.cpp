@@ -151,6 +151,10 @@ void MainWindow::retranslateEvaluationUi()
 {
     if (!evalAct_)
         return;
+    const auto setTip = [](QAction* a, const QString& tip) {
+        a->setToolTip(tip);
+        a->setStatusTip(tip);
+    };
     evalBar_->setWindowTitle(tr("Accuracy"));
     evalAct_->setText(tr("Evaluate Model &Accuracy"));
     evalAct_->setIconText(tr("Evaluate accuracy"));
@@ -166,13 +170,11 @@ void MainWindow::retranslateEvaluationUi()
            "windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL "
            "divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.")
             .arg(QString::fromStdString(evalStream_.textFile));
-    evalAct_->setToolTip(evalStream_.textFile.empty() ? evalTip : textTip);
-    evalAct_->setStatusTip(evalAct_->toolTip());
+    setTip(evalAct_, evalStream_.textFile.empty() ? evalTip : textTip);
     textAct_->setText(tr("Evaluate on &Text File…"));
-    textAct_->setToolTip(tr("Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's "
-                            "own tokenizer, windows of the context length, the second half of each scored (as "
-                            "llama-perplexity). Uncheck to evaluate on sampled tokens again."));
-    textAct_->setStatusTip(textAct_->toolTip());
+    setTip(textAct_, tr("Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's "
+                        "own tokenizer, windows of the context length, the second half of each scored (as "
+                        "llama-perplexity). Uncheck to evaluate on sampled tokens again."));
     imatrixAct_->setText(tr("Use &Importance Matrix"));
     imatrixAct_->setIconText(tr("+ imatrix"));
     const QString imTip =
@@ -181,8 +183,7 @@ void MainWindow::retranslateEvaluationUi()
            "“<type> + imatrix”")
             .arg(evalStream_.calibSample)
             .arg(evalStream_.calibSeed);
-    imatrixAct_->setToolTip(imTip);
-    imatrixAct_->setStatusTip(imTip);
+    setTip(imatrixAct_, imTip);
     efAct_->setText(tr("Use Error-&Feedback Rounding"));
     efAct_->setIconText(tr("+ error feedback"));
     const QString efTip =
@@ -193,18 +194,16 @@ void MainWindow::retranslateEvaluationUi()
            "growing with the square of its width: meant for small models.")
             .arg(evalStream_.calibSample)
             .arg(evalStream_.calibSeed);
-    efAct_->setToolTip(efTip);
-    efAct_->setStatusTip(efTip);
+    setTip(efAct_, efTip);
     speedAct_->setText(tr("Measure S&peed"));
     speedAct_->setIconText(tr("Measure speed"));
-    speedAct_->setToolTip(
+    setTip(speedAct_,
         tr("Run also measures how fast the model runs on its quantized weights, as quantscope-cli bench-model does: "
            "decode tokens/s (128 tokens one at a time after a 16-token prompt, llama-bench's tg128) and prompt "
            "tokens/s (one 512-token batch, pp512; both at most the context length) with %n thread(s), for the "
            "opened model as stored (a source row) and for each precision; “speed ×” is the decode speed over the "
            "source's. Needs a llama-shaped model.",
            nullptr, qs::maxThreads()));
-    speedAct_->setStatusTip(speedAct_->toolTip());
     threadsMenu_->setTitle(tr("T&hreads"));
     const QString threadsTip = tr("How many threads QuantScope computes with (quantizing, evaluating, measuring speed); "
                                   "like quantscope-cli --threads. Applies to work started afterwards.");
@@ -212,8 +211,7 @@ void MainWindow::retranslateEvaluationUi()
         const int n = a->data().toInt();
         a->setText(n == 0 ? tr("&All Cores (%n)", nullptr, std::max(1, QThread::idealThreadCount()))
                           : QLocale().toString(n));
-        a->setToolTip(threadsTip);
-        a->setStatusTip(threadsTip);
+        setTip(a, threadsTip);
     }
     threadsMenu_->menuAction()->setStatusTip(threadsTip);
     activationsMenu_->setTitle(tr("Acti&vations"));
@@ -228,17 +226,13 @@ void MainWindow::retranslateEvaluationUi()
            "Q8_K) as llama.cpp does, so the KL is the one llama.cpp gives for the exported file. float: "
            "activations stay float, the KL of the weights' rounding alone. Changing it clears the results "
            "measured with the other mode and redoes the last Run.");
-    for (QAction* a : {llamaActAct_, floatActAct_, activationsMenu_->menuAction()}) {
-        a->setToolTip(actTip);
-        a->setStatusTip(actTip);
-    }
+    for (QAction* a : {llamaActAct_, floatActAct_, activationsMenu_->menuAction()})
+        setTip(a, actTip);
     activationsCombo_->setToolTip(actTip);
     activationsLabel_->setToolTip(actTip);
     if (model_ && !modelEvaluable_) {
-        evalAct_->setToolTip(tr("Not a llama-shaped model: its accuracy cannot be measured"));
-        evalAct_->setStatusTip(evalAct_->toolTip());
-        speedAct_->setToolTip(tr("Not a llama-shaped model: its speed cannot be measured"));
-        speedAct_->setStatusTip(speedAct_->toolTip());
+        setTip(evalAct_, tr("Not a llama-shaped model: its accuracy cannot be measured"));
+        setTip(speedAct_, tr("Not a llama-shaped model: its speed cannot be measured"));
     }
 }
 

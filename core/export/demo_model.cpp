@@ -101,7 +101,7 @@ public:
         });
         if (dtype == GgmlType::F16)
             for (float& x : out)
-                x = fp16ToFp32(fp32ToFp16(x));
+                x = fp16Round(x);
         return out;
     }
 

@@ -243,7 +243,6 @@ using V8Fast = V8Avx;
 using V8Fast = V8Scalar;
 #endif
 
-inline float fp16Round(float f) { return fp16ToFp32(fp32ToFp16(f)); }
 inline int clampInt(int v, int lo, int hi) { return v < lo ? lo : (v > hi ? hi : v); }
 inline int nearestInt(float f) { return int(std::nearbyint(f)); }
 

@@ -331,7 +331,7 @@ void matmul(const QMatrix& W, const float* X, int64_t nTokens, float* Y, ActMode
             for (int64_t t = b; t < e; ++t)
                 for (int64_t j = 0; j < W.cols; ++j) {
                     const float v = X[t * ldx + j];
-                    r[t * W.cols + j] = f16 ? fp16ToFp32(fp32ToFp16(v)) : bf16ToFp32(fp32ToBf16(v));
+                    r[t * W.cols + j] = f16 ? fp16Round(v) : bf16ToFp32(fp32ToBf16(v));
                 }
         });
         matmulDirect(isa().dotF32[slot(W.type)], W, reinterpret_cast<const uint8_t*>(r), size_t(W.cols) * 4, nTokens, Y, ldy);

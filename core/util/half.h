@@ -65,6 +65,9 @@ inline uint16_t fp32ToFp16(float f)
     return static_cast<uint16_t>(sign | h);
 }
 
+// f rounded to the nearest half-precision value (nearest even), as a float.
+inline float fp16Round(float f) { return fp16ToFp32(fp32ToFp16(f)); }
+
 inline float bf16ToFp32(uint16_t h) { return std::bit_cast<float>(static_cast<uint32_t>(h) << 16); }
 
 inline uint16_t fp32ToBf16(float f)
