@@ -25,7 +25,7 @@ if [ -f tests/fuzz/CMakeLists.txt ]; then
   echo "== fuzzers (clang, libFuzzer + ASan)"
   QS_TARGETS="fuzz_gguf fuzz_safetensors fuzz_llama2c fuzz_gguf_roundtrip fuzz_eval" \
   "$here/scripts/build.sh" build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DQS_BUILD_FUZZERS=ON -DQS_BUILD_GUI=OFF \
-     -DQS_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
+     -DQS_BUILD_TESTS=OFF -DQS_AVX2_PATHS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
   "$here/scripts/run-fuzzers.sh" build-fuzz "${QS_FUZZ_SECONDS:-20}"
 fi
 echo "quickstart-test: all passed in $(( $(date +%s) - start )) s"

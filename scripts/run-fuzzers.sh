@@ -2,7 +2,8 @@
 # run-fuzzers.sh BUILD_DIR SECONDS: runs each libFuzzer target (built with -DQS_BUILD_FUZZERS=ON)
 # for SECONDS on a seed corpus made from the stories260K fixtures: the three readers (the files,
 # plus truncated variants), the GGUF writer's round trip (the GGUF corpus) and the evaluation
-# path (config.json + token file variants). Fails if any fuzzer finds a crash, leak or timeout.
+# path (config.json + token file variants), one per core at a time. Fails if any fuzzer finds a
+# crash, leak or timeout.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:?usage: run-fuzzers.sh BUILD_DIR SECONDS}
@@ -83,25 +84,39 @@ for edit in max_position_embeddings:1 max_position_embeddings:1073741824 num_hid
   printf '%s,"%s":%s}' "${tiny%\}}" "$key" "$value" >"$work/eval/corpus/$key-$value"
 done
 
-failed=()
-for reader in gguf safetensors llama2c gguf_roundtrip eval; do
-  exe="$build/tests/fuzz/fuzz_$reader"
-  if [ ! -x "$exe" ]; then
-    echo "run-fuzzers: $exe is missing (build with -DQS_BUILD_FUZZERS=ON)" >&2
-    exit 1
-  fi
-  echo "== fuzz_$reader for ${seconds}s"
+# One fuzzer per core at a time (each is single-threaded); each reports when it ends.
+run_one() {  # run_one NAME: exit status 0 when the fuzzer found nothing
+  local reader=$1 exe="$build/tests/fuzz/fuzz_$1"
   if ! ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1} "$exe" -max_total_time="$seconds" -max_len=1200000 \
         -rss_limit_mb=2048 -timeout=60 -print_final_stats=1 \
         -artifact_prefix="$work/$reader/artifacts/" "$work/$reader/corpus" >"$work/$reader/log" 2>&1; then
-    failed+=("$reader")
     tail -n 60 "$work/$reader/log" >&2
     mkdir -p "$build/fuzz-artifacts"
     cp -r "$work/$reader/artifacts/." "$build/fuzz-artifacts/" 2>/dev/null || true
     echo "run-fuzzers: fuzz_$reader failed; crashing inputs copied to $build/fuzz-artifacts/" >&2
-  else
-    grep -E "stat::number_of_executed_units|Done [0-9]+ runs" "$work/$reader/log" | tail -n 2 || true
+    touch "$work/$reader/FAILED"
+    return 1
   fi
+  echo "== fuzz_$reader ran ${seconds}s: $(grep -E "Done [0-9]+ runs" "$work/$reader/log" | tail -n 1)"
+}
+
+readers=(gguf safetensors llama2c gguf_roundtrip eval)
+for reader in "${readers[@]}"; do
+  if [ ! -x "$build/tests/fuzz/fuzz_$reader" ]; then
+    echo "run-fuzzers: $build/tests/fuzz/fuzz_$reader is missing (build with -DQS_BUILD_FUZZERS=ON)" >&2
+    exit 1
+  fi
+done
+jobs_max=$(nproc)
+for reader in "${readers[@]}"; do
+  while (( $(jobs -rp | wc -l) >= jobs_max )); do wait -n || true; done
+  echo "== fuzz_$reader for ${seconds}s"
+  run_one "$reader" &
+done
+wait
+failed=()
+for reader in "${readers[@]}"; do
+  if [ -e "$work/$reader/FAILED" ]; then failed+=("$reader"); fi
 done
 if ((${#failed[@]})); then
   echo "run-fuzzers: FAILED: ${failed[*]}" >&2

@@ -15,6 +15,16 @@
 #include <cstring>
 #include <string>
 
+#if defined(QS_NO_AVX2_KERNELS)
+namespace qs::kernels::detail {
+// A build without the AVX2 paths (QS_AVX2_PATHS=OFF): a test that asks for them fails loudly.
+const IsaKernels& avx2Kernels()
+{
+    throw Error(ErrorKind::Failure, "this build has no AVX2 kernels (QS_AVX2_PATHS=OFF)");
+}
+}  // namespace qs::kernels::detail
+#endif
+
 namespace qs::kernels {
 
 using detail::IsaKernels;
@@ -25,9 +35,11 @@ std::atomic<bool> g_forceScalar{false};
 
 const IsaKernels& isa()
 {
+#if !defined(QS_NO_AVX2_KERNELS)
     static const bool avx2 = cpuHasAvx2();
     if (avx2 && !g_forceScalar.load(std::memory_order_relaxed))
         return detail::avx2Kernels();
+#endif
     return detail::scalarKernels();
 }
 
