@@ -23,7 +23,6 @@
 #include <QLocale>
 
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <cmath>
 #include <optional>
@@ -394,14 +393,12 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
     std::vector<std::string> types;
     for (const QString& p : precisions)
         types.push_back(p.toStdString());
-    std::atomic<bool> cancel{false};
     // Cancelling stops within a tensor and within the model's forward pass too: every parallelFor
-    // of compare and of the evaluation checks this scope at its next chunk.
+    // of compare, the evaluation and the speed measurement checks this scope at its next chunk.
     const CancelScope scope([&promise] { return promise.isCanceled(); });
     std::vector<std::vector<TensorResult>> per(types.size());
     std::vector<std::vector<LayerPoint>> perLayer(types.size());
     CompareOptions o;
-    o.cancel = &cancel;
     o.histogramBins = bins;
     promise.setProgressRange(0, 1000);
     // Progress: the weight comparison, then (with evaluation) the stream and reference, then one
@@ -409,14 +406,10 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
     const int evalEnd = speed.enabled ? (eval.enabled ? 800 : 500) : 1000;
     const int compareEnd = eval.enabled ? 300 : evalEnd, prepareEnd = speed.enabled ? 450 : 500;
     auto setProgress = [&](int from, int to, double frac) {
-        if (promise.isCanceled())
-            cancel = true;
         promise.setProgressValue(from + int((to - from) * std::clamp(frac, 0.0, 1.0)));
     };
     o.progress = [&](int done, int total) { setProgress(0, compareEnd, total > 0 ? double(done) / total : 0); };
     o.tensorResult = [&](size_t k, int i, const TensorResult& tr) {
-        if (promise.isCanceled())
-            cancel = true;
         const TensorInfo& t = model->tensors[size_t(i)];
         perLayer[k].push_back({i, qstr(t.name), tr.stats.sqnrDb(), tr.stats.rmse()});
         TensorResult slim;
@@ -442,7 +435,6 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
         if (eval.enabled) {
             promise.setProgressValueAndText(compareEnd + 1, tr("Running the original model on the evaluation tokens…"));
             EvalStreamOptions so = eval.stream;
-            so.cancel = &cancel;
             so.progress = [&](int done, int total) { setProgress(compareEnd, prepareEnd, double(done) / total); };
             setup = prepareEvaluation(*model, so);
             r.evaluated = true;
@@ -517,7 +509,7 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
                 std::optional<ActivationStats> parked;
                 if (!readsImatrix)
                     parked.swap(setup->imatrix);
-                const TypeAccuracy acc = evaluateType(*model, *setup, PlanSpec(c.type), &cancel);
+                const TypeAccuracy acc = evaluateType(*model, *setup, PlanSpec(c.type));
                 if (parked)
                     parked.swap(setup->imatrix);
                 auto fill = [&](PrecisionRow& pr, const AccuracyMetrics& a) {
@@ -567,11 +559,9 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
             for (const CompareRow& c : res.rows)
                 types << qstr(c.type);
             const RunSpeed sp = measureRunSpeed(
-                *model, setup ? setup->weights.get() : nullptr, types, speed, &cancel,
+                *model, setup ? setup->weights.get() : nullptr, types, speed,
                 [&](double f) { setProgress(evalEnd, 1000, f); },
                 [&](const QString& t) {
-                    if (promise.isCanceled())
-                        cancel = true;
                     promise.setProgressValueAndText(promise.future().progressValue() + 1,
                                                     tr("Measuring the speed of %1…").arg(t));
                 });
@@ -661,13 +651,11 @@ void exportModel(QPromise<ExportOutcome>& promise, std::shared_ptr<const Model> 
 {
     ExportOutcome out;
     out.path = req.path;
-    std::atomic<bool> cancel{false};
+    // Cancelling stops between tensors and within one (CancelScope: at the next chunk of rows).
+    const CancelScope scope([&promise] { return promise.isCanceled(); });
     ExportOptions eo;
-    eo.cancel = &cancel;
     promise.setProgressRange(0, 1000);
     eo.progress = [&](const ExportProgress& p) {
-        if (promise.isCanceled())
-            cancel = true;
         promise.setProgressValue(p.bytesTotal ? int(1000.0 * double(p.bytesRead) / double(p.bytesTotal))
                                               : (p.total ? 1000 * p.done / p.total : 0));
     };

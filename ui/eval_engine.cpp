@@ -5,11 +5,11 @@
 #include "core/model/architecture.h"
 #include "core/eval/llama_forward.h"
 #include "core/model/model.h"
+#include "core/util/parallel.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <exception>
 
@@ -22,32 +22,20 @@ QString tr(const char* s) { return QCoreApplication::translate("qs::ui::engine",
 
 const ActivationStats* importanceOf(const EvalSetup& s) { return s.imatrix ? &*s.imatrix : nullptr; }
 
-// Progress of the evaluations mapped to [lo, hi] of the promise's range; a cancelled promise
-// sets `cancel`, which stops the evaluation at the next candidate.
-EvalControl control(std::atomic<bool>& cancel, const std::function<bool()>& isCanceled,
-                    const std::function<void(int)>& setValue, int lo, int hi)
+// Progress of the evaluations mapped to [lo, hi] of the promise's range.
+EvalControl control(const std::function<void(int)>& setValue, int lo, int hi)
 {
     EvalControl c;
-    c.cancel = &cancel;
-    c.progress = [&cancel, isCanceled, setValue, lo, hi](int done, int total) {
-        if (isCanceled())
-            cancel = true;
+    c.progress = [setValue, lo, hi](int done, int total) {
         setValue(total > 0 ? lo + int(double(hi - lo) * done / total) : lo);
     };
     return c;
 }
 
-// A worker's evaluation setup (the first 5 % of its progress): the stream stops at the worker's
-// cancel flag, which a cancelled promise sets.
+// A worker's evaluation setup (the first 5 % of its progress).
 template <class T>
-std::unique_ptr<EvalSetup> prepare(QPromise<T>& promise, const Model& m, EvalStreamOptions so,
-                                   std::atomic<bool>& cancel)
+std::unique_ptr<EvalSetup> prepare(QPromise<T>& promise, const Model& m, const EvalStreamOptions& so)
 {
-    so.cancel = &cancel;
-    so.progress = [&](int, int) {
-        if (promise.isCanceled())
-            cancel = true;
-    };
     promise.setProgressValueAndText(
         1, QCoreApplication::translate("qs::ui::engine", "Running the original model on the evaluation tokens…"));
     auto setup = prepareEvaluation(m, so);
@@ -73,16 +61,14 @@ void runSensitivity(QPromise<SensitivityOutcome>& promise, std::shared_ptr<const
 {
     SensitivityOutcome out;
     out.request = req;
-    out.request.cancel.reset();
-    const auto flag = req.cancel ? req.cancel : std::make_shared<std::atomic<bool>>(false);
-    std::atomic<bool>& cancel = *flag;
+    // Cancelling the future stops the worker within one forward pass (at the next chunk of a product).
+    const CancelScope scope([&promise] { return promise.isCanceled(); });
     promise.setProgressRange(0, 1000);
     promise.setProgressValue(0);
     try {
-        const auto setup = prepare(promise, *model, req.stream, cancel);
+        const auto setup = prepare(promise, *model, req.stream);
         const PlanSpec p = precisionForPlan(*model, *setup->weights, PlanSpec(req.type.toStdString()));
-        const EvalControl c = control(
-            cancel, [&] { return promise.isCanceled(); }, [&](int v) { promise.setProgressValue(v); }, 50, 1000);
+        const EvalControl c = control([&](int v) { promise.setProgressValue(v); }, 50, 1000);
         out.rows = sensitivity(*setup->evaluator, p, req.byLayer, importanceOf(*setup), &c);
         for (const auto& [name, f] : p.tensors)
             if (f)
@@ -142,8 +128,8 @@ SizeBounds sizeBounds(const Model& m, const QStringList& candidates)
 void runPlanForSize(QPromise<SizePlanOutcome>& promise, std::shared_ptr<const Model> model, SizePlanRequest req)
 {
     SizePlanOutcome out;
-    const auto flag = req.cancel ? req.cancel : std::make_shared<std::atomic<bool>>(false);
-    std::atomic<bool>& cancel = *flag;
+    // Cancelling the future stops the worker within one forward pass (at the next chunk of a product).
+    const CancelScope scope([&promise] { return promise.isCanceled(); });
     promise.setProgressRange(0, 1000);
     promise.setProgressValue(0);
     try {
@@ -158,12 +144,11 @@ void runPlanForSize(QPromise<SizePlanOutcome>& promise, std::shared_ptr<const Mo
             cands = defaultSizeCandidates();
         if (!(req.target > 0) || !std::isfinite(req.target))
             invalidInput({}, "the size target must be a positive number");
-        const auto setup = prepare(promise, *model, req.stream, cancel);
+        const auto setup = prepare(promise, *model, req.stream);
         const LlamaWeights& w = *setup->weights;
         out.targetBytes = req.megabytes ? uint64_t(req.target * 1e6) : bytesForBitsPerWeight(w, req.target);
         promise.setProgressValueAndText(51, tr("Measuring the KL of every tensor at every candidate format…"));
-        const EvalControl c = control(
-            cancel, [&] { return promise.isCanceled(); }, [&](int v) { promise.setProgressValue(v); }, 50, 900);
+        const EvalControl c = control([&](int v) { promise.setProgressValue(v); }, 50, 900);
         const PlanSpec plan = planForSize(*setup->evaluator, out.targetBytes, cands, importanceOf(*setup), &c);
         out.bytes = precisionBytes(w, plan);
         out.bitsPerWeight = qs::bitsPerWeight(w, out.bytes);

@@ -11,7 +11,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -31,8 +30,6 @@ struct SensitivityRequest {
     QString type = QStringLiteral("Q4_0");  // format or preset, through its plan (as compare --eval)
     bool byLayer = false;
     EvalStreamOptions stream;
-    // Set by the caller to stop the worker within one forward pass (also set by cancelling the future).
-    std::shared_ptr<std::atomic<bool>> cancel;
 };
 struct SensitivityOutcome {
     SensitivityRequest request;
@@ -53,7 +50,6 @@ struct SizePlanRequest {
     bool megabytes = false;  // false: bits per weight; true: MB (10^6 bytes)
     QStringList candidates;  // empty: the CLI's default (every GGUF block format and F16)
     EvalStreamOptions stream;
-    std::shared_ptr<std::atomic<bool>> cancel;  // as in SensitivityRequest
 };
 struct SizePlanOutcome {
     qs::PlanSpec plan;  // the planned tensors by source name -> format

@@ -127,8 +127,6 @@ SensitivityView::SensitivityView(QWidget* parent) : QWidget(parent)
 
 SensitivityView::~SensitivityView()
 {
-    if (cancelFlag_)
-        *cancelFlag_ = true;
     watch_.cancel();
     watch_.waitForFinished();
 }
@@ -226,7 +224,6 @@ void SensitivityView::compute()
     progress_->setRange(0, 1000);
     progress_->setValue(0);
     engine::SensitivityRequest r = request();
-    cancelFlag_ = r.cancel = std::make_shared<std::atomic<bool>>(false);
     computedFor_ = model_;
     watch_.setFuture(QtConcurrent::run(&engine::runSensitivity, model_, r));
     updateState();
@@ -236,8 +233,6 @@ void SensitivityView::cancel()
 {
     if (!watch_.isRunning())
         return;
-    if (cancelFlag_)
-        *cancelFlag_ = true;
     watch_.cancel();
 }
 

@@ -84,7 +84,6 @@ private:
     std::shared_ptr<const qs::Model> model_;
     std::optional<engine::SensitivityOutcome> result_;
     QFutureWatcher<engine::SensitivityOutcome> watch_;
-    std::shared_ptr<std::atomic<bool>> cancelFlag_;
     std::shared_ptr<const qs::Model> computedFor_;  // the model of the running computation
     qs::ActMode activations_ = qs::ActMode::Llama;
 

@@ -129,8 +129,6 @@ SizeTargetDialog::SizeTargetDialog(std::shared_ptr<const Model> model, QWidget* 
 
 SizeTargetDialog::~SizeTargetDialog()
 {
-    if (cancelFlag_)
-        *cancelFlag_ = true;
     watch_.cancel();
     watch_.waitForFinished();
 }
@@ -221,7 +219,6 @@ void SizeTargetDialog::start()
     progress_->setValue(0);
     status_->setText(tr("Measuring the KL of every tensor at every candidate format…"));
     setRunning(true);
-    cancelFlag_ = r.cancel = std::make_shared<std::atomic<bool>>(false);
     watch_.setFuture(QtConcurrent::run(&engine::runPlanForSize, model_, r));
 }
 
@@ -232,8 +229,6 @@ void SizeTargetDialog::reject()
 {
     // Cancel stops a running computation first; a second Cancel closes.
     if (watch_.isRunning()) {
-        if (cancelFlag_)
-            *cancelFlag_ = true;
         watch_.cancel();
         status_->setText(tr("Cancelling…"));
         return;

@@ -63,7 +63,6 @@ private:
     std::shared_ptr<const qs::Model> model_;
     std::optional<engine::SizePlanOutcome> outcome_;
     QFutureWatcher<engine::SizePlanOutcome> watch_;
-    std::shared_ptr<std::atomic<bool>> cancelFlag_;
     QDoubleSpinBox* target_ = nullptr;
     QComboBox* unit_ = nullptr;
     QLabel* info_ = nullptr;

@@ -11,10 +11,9 @@
 namespace qs::ui::engine {
 
 RunSpeed measureRunSpeed(const Model& m, const LlamaWeights* source, const QStringList& types,
-                         const SpeedRequest& request, const std::atomic<bool>* cancel,
-                         const std::function<void(double)>& progress, const std::function<void(const QString&)>& stage)
+                         const SpeedRequest& request, const std::function<void(double)>& progress,
+                         const std::function<void(const QString&)>& stage)
 {
-    const CancelScope scope(cancel);
     std::optional<LlamaWeights> own;
     if (!source)
         source = &own.emplace(LlamaWeights::fromModel(m));
@@ -22,7 +21,6 @@ RunSpeed measureRunSpeed(const Model& m, const LlamaWeights* source, const QStri
     out.threads = maxThreads();
     out.activations = request.mode;
     SpeedOptions so = request;
-    so.cancel = cancel;
     const double rows = double(types.size() + 1);
     auto measure = [&](const QString& type, const LlamaWeights& w) {
         if (stage)

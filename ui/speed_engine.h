@@ -8,7 +8,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <atomic>
 #include <functional>
 #include <vector>
 
@@ -39,11 +38,10 @@ struct RunSpeed {
 
 // Measures the source (`source`, or the model's weights read here when null) and every type.
 // progress(fraction in [0, 1]) after every decoded token and batch; stage(type) before each row.
-// Throws qs::Error: InvalidInput for a model the forward pass cannot run, Cancelled once *cancel
-// is set (checked inside the products too) or an outer qs::CancelScope of the calling thread asks.
+// Throws qs::Error: InvalidInput for a model the forward pass cannot run, Cancelled once the
+// calling thread's qs::CancelScope asks (checked inside the products too).
 RunSpeed measureRunSpeed(const qs::Model& m, const qs::LlamaWeights* source, const QStringList& types,
-                         const SpeedRequest& request, const std::atomic<bool>* cancel,
-                         const std::function<void(double)>& progress = {},
+                         const SpeedRequest& request, const std::function<void(double)>& progress = {},
                          const std::function<void(const QString&)>& stage = {});
 
 }  // namespace qs::ui::engine

@@ -46,7 +46,7 @@ int cmdBenchModel(const QStringList& args)
                            1, 1);
         rc >= 0)
         return rc;
-    const std::atomic<bool>& cancel = installCancelHandlers();
+    const CancelScope cancelScope(&installCancelHandlers());  // Ctrl-C reaches every loop below
     return guarded([&] {
         std::vector<std::string> types;
         for (const QString& t : p.value(typesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
@@ -65,10 +65,9 @@ int cmdBenchModel(const QStringList& args)
 
         const auto model = openModel(p.positionalArguments().at(0).toStdString());
         const LlamaWeights source = LlamaWeights::fromModel(*model);
-        const double bandwidth = measureReadBandwidth(0, &cancel);  // once, before the models
+        const double bandwidth = measureReadBandwidth(0);  // once, before the models
         SpeedOptions so;
         so.mode = *mode;
-        so.cancel = &cancel;
         so.repetitions = reps;
 
         struct Row {
@@ -100,7 +99,6 @@ int cmdBenchModel(const QStringList& args)
         report(rows.back());
         for (const std::string& t : types) {
             // One precision's bytes at a time: the quantized copy is freed before the next.
-            const CancelScope scope(&cancel);
             const PlanSpec prec = precisionForPlan(*model, source, PlanSpec(t));
             const LlamaWeights q = applyPrecision(source, prec);
             rows.push_back({t, precisionBytes(source, prec), measureSpeed(q, so)});

@@ -1,5 +1,6 @@
 // quantscope-cli compare MODEL --types T1,T2,... [--pure] [--json|--csv]
 #include "app/cli/cancel.h"
+#include "core/util/parallel.h"
 #include "app/cli/cli.h"
 #include "app/cli/eval_cli.h"
 #include "core/analysis/compare.h"
@@ -71,7 +72,7 @@ int cmdCompare(const QStringList& args)
         printErr(QStringLiteral("--json and --csv exclude each other"));
         return InvalidInput;
     }
-    const std::atomic<bool>& cancel = installCancelHandlers();
+    const CancelScope cancelScope(&installCancelHandlers());  // Ctrl-C reaches every loop below
     return guarded([&] {
         std::vector<std::string> types;
         for (const QString& t : p.value(typesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
@@ -80,14 +81,12 @@ int cmdCompare(const QStringList& args)
         co.plan.pure = p.isSet(pureOpt);
         for (const QString& o : p.values(overrideOpt))
             co.plan.overrides.push_back(o.toStdString());
-        co.cancel = &cancel;
         noteInput(p.positionalArguments().at(0));
         const auto model = openModel(p.positionalArguments().at(0).toStdString());
         CompareResult r = compareModel(*model, types, co);
         const bool eval = p.isSet(evalOpt) || p.isSet(sensOpt);
         if (eval)
-            addEvaluation(r, *model, types, co.plan, *prepareEval(*model, p, eo, &cancel), p.isSet(sensOpt),
-                          &cancel);
+            addEvaluation(r, *model, types, co.plan, *prepareEval(*model, p, eo), p.isSet(sensOpt));
         const QJsonObject j = toJson(r);
         if (p.isSet(jsonOpt)) {
             printOut(QString::fromUtf8(QJsonDocument(j).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));

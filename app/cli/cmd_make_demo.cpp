@@ -1,5 +1,6 @@
 // quantscope-cli make-demo --params N --dtype F16|F32 [--seed S] --output FILE.safetensors|FILE.gguf
 #include "app/cli/cancel.h"
+#include "core/util/parallel.h"
 #include "app/cli/cli.h"
 #include "core/export/demo_model.h"
 #include "core/util/error.h"
@@ -93,7 +94,7 @@ int cmdMakeDemo(const QStringList& args)
         printErr(QStringLiteral("--seed must be a non-negative integer"));
         return InvalidInput;
     }
-    const std::atomic<bool>& cancel = installCancelHandlers();
+    const CancelScope cancelScope(&installCancelHandlers());  // Ctrl-C reaches every loop below
     return guarded([&] {
         const std::string out = p.value(outputOpt).toStdString();
         targetForPath(out);
@@ -102,7 +103,6 @@ int cmdMakeDemo(const QStringList& args)
                      .arg(c.dim).arg(c.hiddenDim).arg(c.nLayers).arg(c.nHeads).arg(c.nKvHeads).arg(c.vocabSize)
                      .arg(c.tiedEmbeddings ? QStringLiteral("tied") : QStringLiteral("separate output")));
         ExportOptions eo;
-        eo.cancel = &cancel;
         const ExportResult r = writeDemoModel(params, dt == QLatin1String("F16") ? GgmlType::F16 : GgmlType::F32, seed, out, eo);
         printOut(QStringLiteral("wrote %1: %2 MB in %3 s\n")
                      .arg(shown(out))

@@ -1,6 +1,7 @@
 // quantscope-cli plan-for-size MODEL --target-bpw X | --target-mb X: a per-tensor mixed-precision
 // plan within a size, chosen greedily from single-tensor KL sensitivities, and its accuracy.
 #include "app/cli/cancel.h"
+#include "core/util/parallel.h"
 #include "app/cli/cli.h"
 #include "app/cli/eval_cli.h"
 #include "core/util/atomic_file.h"
@@ -61,7 +62,7 @@ int cmdPlanForSize(const QStringList& args)
         printErr(QStringLiteral("--output needs a file name (.gguf or .safetensors), got an empty one"));
         return InvalidInput;
     }
-    const std::atomic<bool>& cancel = installCancelHandlers();
+    const CancelScope cancelScope(&installCancelHandlers());  // Ctrl-C reaches every loop below
     return guarded([&] {
         if (p.isSet(bpwOpt) == p.isSet(mbOpt))
             invalidInput({}, "give exactly one of --target-bpw and --target-mb");
@@ -73,7 +74,7 @@ int cmdPlanForSize(const QStringList& args)
         }
         noteInput(p.positionalArguments().front());
         const auto model = openModel(p.positionalArguments().front().toStdString());
-        const auto s = prepareEval(*model, p, eo, &cancel);
+        const auto s = prepareEval(*model, p, eo);
         const LlamaWeights& w = *s->weights;
         bool ok = false;
         const double x = p.value(p.isSet(bpwOpt) ? bpwOpt : mbOpt).toDouble(&ok);
@@ -81,11 +82,9 @@ int cmdPlanForSize(const QStringList& args)
             invalidInput({}, "the size target must be a positive number");
         const uint64_t target = p.isSet(bpwOpt) ? bytesForBitsPerWeight(w, x) : uint64_t(x * 1e6);
         const ActivationStats* im = s->imatrix ? &*s->imatrix : nullptr;
-        EvalControl control;
-        control.cancel = &cancel;
-        const PlanSpec plan = planForSize(*s->evaluator, target, cands, im, &control);
+        const PlanSpec plan = planForSize(*s->evaluator, target, cands, im);
         const uint64_t bytes = precisionBytes(w, plan);
-        const AccuracyMetrics m = s->evaluator->evaluate(applyPrecision(w, plan, im), &cancel);
+        const AccuracyMetrics m = s->evaluator->evaluate(applyPrecision(w, plan, im));
         if (p.isSet(outOpt)) {
             const std::string out = p.value(outOpt).toStdString();
             PlanSpec po = plan;  // the chosen tensors; everything else as F32
@@ -95,7 +94,6 @@ int cmdPlanForSize(const QStringList& args)
             checkOutputIsNotInput(*model, out);
             checkOutputPath(out);
             ExportOptions xo;
-            xo.cancel = &cancel;
             if (im)
                 xo.importance = [im](const PlanEntry& e) { return im->importance(e.ggufName); };
             exportModel(*model, buildPlan(*model, po), out, xo);

@@ -66,7 +66,7 @@ int cmdQuantize(const QStringList& args)
         printErr(QStringLiteral("--output needs a file name (.gguf or .safetensors), got an empty one"));
         return InvalidInput;
     }
-    const std::atomic<bool>& cancel = installCancelHandlers();
+    const CancelScope cancelScope(&installCancelHandlers());  // Ctrl-C reaches every loop below
     return guarded([&] {
         const std::string out = p.value(outputOpt).toStdString();
         PlanSpec po;
@@ -103,7 +103,6 @@ int cmdQuantize(const QStringList& args)
             return int(Ok);
 
         ExportOptions eo;
-        eo.cancel = &cancel;
         std::optional<ActivationStats> calibration;
         if (p.isSet(efOpt)) {
             if (po.target != PlanTarget::Gguf)
@@ -118,15 +117,14 @@ int cmdQuantize(const QStringList& args)
                 const qulonglong seed = p.value(calibSeedOpt).toULongLong(&okS);
                 if (!okN || n < 1 || n > (1 << 20) || !okS)
                     invalidInput({}, "--calib-sample expects 1 .. 1048576 tokens and --calib-seed an unsigned integer");
-                calib = sampleTokens(w, n, seed, 0, 1, &cancel);
+                calib = sampleTokens(w, n, seed, 0, 1);
             }
             std::fprintf(stderr, "error feedback: calibrating on %zu tokens\n", calib.size());
-            calibration = collectImportance(w, calib, 0, &cancel, /*moments=*/true);
+            calibration = collectImportance(w, calib, 0, /*moments=*/true);
             eo.quantizeTensor = [&](const PlanEntry& e, const Format& f, const float* values, void* dst) {
                 const auto mom = calibration->moments(e.outputName);
                 if (!mom || mom->n != e.cols() || !errorFeedbackSupported(f))
                     return false;
-                CancelScope scope(&cancel);
                 errorFeedbackQuantize(f, values, e.rows(), e.cols(), mom->xtx, dst);
                 return true;
             };

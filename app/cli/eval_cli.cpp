@@ -22,8 +22,7 @@ int64_t intOption(const QCommandLineParser& p, const QCommandLineOption& o, int6
 
 }  // namespace
 
-std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o,
-                                       const std::atomic<bool>* cancel)
+std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o)
 {
     // Option syntax and combinations here (messages name the options); the stream, the
     // reference logits and the importance matrix in core (prepareEvaluation, shared with the GUI).
@@ -57,7 +56,6 @@ std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser&
                 invalidInput({}, "--calib-seed must differ from --seed (calibrate on another stream)");
         }
     }
-    so.cancel = cancel;
     auto s = prepareEvaluation(m, so);
     for (const auto& w : s->warnings)
         printErr(QStringLiteral("note: ") + QString::fromStdString(w));
@@ -102,15 +100,13 @@ std::vector<const Format*> parseFormatList(const QString& list)
 }
 
 void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::string>& types, const PlanSpec& plan,
-                   const EvalSetup& s, bool withSensitivity, const std::atomic<bool>* cancel)
+                   const EvalSetup& s, bool withSensitivity)
 {
     const ActivationStats* im = s.imatrix ? &*s.imatrix : nullptr;
-    EvalControl control;
-    control.cancel = cancel;
     for (size_t i = 0; i < r.rows.size() && i < types.size(); ++i) {
         PlanSpec typePlan = plan;
         typePlan.type = types[i];
-        const TypeAccuracy a = evaluateType(m, s, typePlan, cancel);
+        const TypeAccuracy a = evaluateType(m, s, typePlan);
         QJsonObject& x = r.rows[i].extra;
         addMetrics(x, a.plain);
         if (a.imatrix)
@@ -120,8 +116,7 @@ void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::stri
         x.insert(QStringLiteral("eval_positions"), qint64(s.evaluator->positions()));
         if (withSensitivity)
             x.insert(QStringLiteral("sensitivity"),
-                     sensitivityJson(sensitivity(*s.evaluator, precisionForPlan(m, *s.weights, typePlan), false, im,
-                                                 &control)));
+                     sensitivityJson(sensitivity(*s.evaluator, precisionForPlan(m, *s.weights, typePlan), false, im)));
     }
 }
 

@@ -64,10 +64,10 @@ struct EvalOptions {
 // asked for (core/eval_setup.h, shared with the GUI). Throws qs::Error for bad options or input.
 using qs::EvalSetup;
 
-// `cancel` (SIGINT/SIGTERM, app/cli/cancel.h) stops it with qs::Error(Cancelled). Notes about the
-// stream (a window capped below the context length) go to stderr.
-std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o,
-                                       const std::atomic<bool>* cancel = nullptr);
+// The calling thread's qs::CancelScope (the command's, on SIGINT/SIGTERM) stops it with
+// qs::Error(Cancelled). Notes about the stream (a window capped below the context length) go to
+// stderr.
+std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o);
 
 // compare --eval: adds the accuracy of every type (as its plan quantizes the model: presets,
 // fallbacks, --pure, overrides) to each row's extra columns: kld_mean, kld_p99, top1_agreement,
@@ -75,7 +75,7 @@ std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser&
 // "sensitivity" when asked).
 // `plan`: --pure and the overrides; its type is each of `types` in turn.
 void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::string>& types, const PlanSpec& plan,
-                   const EvalSetup& s, bool withSensitivity, const std::atomic<bool>* cancel = nullptr);
+                   const EvalSetup& s, bool withSensitivity);
 // Text lines for the sensitivity rankings of compare's rows (top `n` per type).
 QString sensitivityText(const CompareResult& r, int n);
 

@@ -34,13 +34,12 @@ CompareResult compareModel(const Model& m, const std::vector<std::string>& types
     for (const auto& e : plans.front().entries)
         eligible += e.eligible ? 1 : 0;
     int done = 0;
-    // Within a tensor too: decoding, quantizing and measuring stop at their next chunk of rows.
-    const CancelScope cancelScope(opts.cancel);
     for (int i = 0; i < n; ++i) {
         if (!plans.front().entries[size_t(i)].eligible)
             continue;
-        if (opts.cancel && opts.cancel->load())
-            throw Error(ErrorKind::Cancelled, "cancelled");
+        // Between tensors; within one, decoding, quantizing and measuring stop at their next
+        // chunk of rows (the calling thread's qs::CancelScope).
+        throwIfCancelled();
         const TensorInfo& t = m.tensors[size_t(i)];
         const std::vector<float> w = m.toFloat(t);
         for (size_t k = 0; k < plans.size(); ++k) {

@@ -8,7 +8,6 @@
 
 #include <QJsonObject>
 
-#include <atomic>
 #include <functional>
 #include <string>
 #include <vector>
@@ -19,8 +18,6 @@ struct CompareOptions {
     // The plan every type is compared with (pure, overrides, exact tensors, as for quantize);
     // its type and target are set per compared type.
     PlanSpec plan;
-    // -> qs::Error(Cancelled), checked between tensors and within one (per chunk of rows, CancelScope).
-    const std::atomic<bool>* cancel = nullptr;
     std::function<void(int done, int total)> progress;  // after each tensor (all types)
     // Per-tensor results for callers that plot them (the GUI's per-layer error): called after
     // each eligible tensor at each type, from the calling thread. With histogramBins > 0 the

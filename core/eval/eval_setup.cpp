@@ -11,16 +11,6 @@
 
 namespace qs {
 
-namespace {
-
-void checkCancel(const EvalStreamOptions& o)
-{
-    if (o.cancel && o.cancel->load())
-        throw Error(ErrorKind::Cancelled, "evaluation cancelled");
-}
-
-}  // namespace
-
 std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOptions& o)
 {
     if (o.window == 1 || o.window < 0)
@@ -44,9 +34,9 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
         ++done;
         if (o.progress)
             o.progress(done, stages);
-        checkCancel(o);
+        throwIfCancelled();
     };
-    checkCancel(o);
+    throwIfCancelled();
     auto s = std::make_unique<EvalSetup>();
     s->weights = std::make_unique<LlamaWeights>(LlamaWeights::fromModel(m));
     const LlamaWeights& w = *s->weights;
@@ -82,15 +72,15 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
         s->tokens = loadTokenFile(o.tokensFile, vocab);
         s->stream.insert(QStringLiteral("tokens_file"), QString::fromStdString(o.tokensFile));
     } else {
-        s->tokens = sampleTokens(w, o.sample, o.seed, s->window, 1, o.cancel);
+        s->tokens = sampleTokens(w, o.sample, o.seed, s->window, 1);
         s->stream.insert(QStringLiteral("sampled"), o.sample);
         s->stream.insert(QStringLiteral("seed"), qint64(o.seed));
     }
     s->stream.insert(QStringLiteral("tokens"), qint64(s->tokens.size()));
     step();
-    s->evaluator = textChunks.empty() ? std::make_unique<Evaluator>(w, s->tokens, s->window, o.cancel,
+    s->evaluator = textChunks.empty() ? std::make_unique<Evaluator>(w, s->tokens, s->window,
                                                                     kDefaultReferenceCacheBytes, o.activations)
-                                      : std::make_unique<Evaluator>(w, std::move(textChunks), s->window / 2, o.cancel,
+                                      : std::make_unique<Evaluator>(w, std::move(textChunks), s->window / 2,
                                                                     kDefaultReferenceCacheBytes, o.activations);
     s->stream.insert(QStringLiteral("activations"), QString::fromLatin1(activationModeName(o.activations)));
     s->stream.insert(QStringLiteral("positions"), qint64(s->evaluator->positions()));
@@ -101,12 +91,12 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
             calib = loadTokenFile(o.calibTokensFile, vocab);
             s->stream.insert(QStringLiteral("calibration_file"), QString::fromStdString(o.calibTokensFile));
         } else {
-            calib = sampleTokens(w, o.calibSample, o.calibSeed, s->window, 1, o.cancel);
+            calib = sampleTokens(w, o.calibSample, o.calibSeed, s->window, 1);
             s->stream.insert(QStringLiteral("calibration_sampled"), o.calibSample);
             s->stream.insert(QStringLiteral("calibration_seed"), qint64(o.calibSeed));
         }
         step();
-        ActivationStats stats = collectImportance(w, calib, s->window, o.cancel, o.errorFeedback);
+        ActivationStats stats = collectImportance(w, calib, s->window, o.errorFeedback);
         if (o.imatrix && o.errorFeedback)
             s->imatrix = stats;
         if (o.errorFeedback)
@@ -126,16 +116,15 @@ PlanSpec precisionForPlan(const Model& m, const LlamaWeights& w, const PlanSpec&
     return precisionFromPlan(w, buildPlan(m, po));
 }
 
-TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const PlanSpec& plan, const std::atomic<bool>* cancel)
+TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const PlanSpec& plan)
 {
-    const CancelScope scope(cancel);  // quantizing and the products stop within a tensor
     const PlanSpec prec = precisionForPlan(m, *s.weights, plan);
     TypeAccuracy a;
-    a.plain = s.evaluator->evaluate(applyPrecision(*s.weights, prec), cancel);
+    a.plain = s.evaluator->evaluate(applyPrecision(*s.weights, prec));
     if (s.imatrix)
-        a.imatrix = s.evaluator->evaluate(applyPrecision(*s.weights, prec, &*s.imatrix), cancel);
+        a.imatrix = s.evaluator->evaluate(applyPrecision(*s.weights, prec, &*s.imatrix));
     if (s.errorFeedback && errorFeedbackApplies(prec))
-        a.errorFeedback = s.evaluator->evaluate(applyErrorFeedback(*s.weights, prec, *s.errorFeedback), cancel);
+        a.errorFeedback = s.evaluator->evaluate(applyErrorFeedback(*s.weights, prec, *s.errorFeedback));
     return a;
 }
 

@@ -9,7 +9,6 @@
 
 #include <QJsonObject>
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -40,7 +39,6 @@ struct EvalStreamOptions {
     // How activations meet the weights in the evaluation (reference and candidates): Llama
     // (default) gives the KL llama.cpp gives for the exported file, Float the weights-only KL.
     ActMode activations = ActMode::Llama;
-    const std::atomic<bool>* cancel = nullptr;          // checked per token / window -> Error(Cancelled)
     std::function<void(int done, int total)> progress;  // after each stage
 };
 
@@ -62,7 +60,8 @@ struct EvalSetup {
 // model adds it) and only its second half is scored.
 // Throws qs::Error(InvalidInput) for a model that is not llama-shaped, a bad token or text file, a
 // model without a real tokenizer (with a text file), a window of 1, or a calibration stream equal
-// to the evaluation stream; Error(Cancelled) when cancelled.
+// to the evaluation stream; Error(Cancelled) when the calling thread's qs::CancelScope is cancelled
+// (asked per token / window, and within the products).
 std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOptions& o);
 
 // The precision a plan (type, pure, overrides; its target is chosen here) gives the model:
@@ -76,7 +75,6 @@ struct TypeAccuracy {
     // When the setup has error-feedback calibration and the type has a format it can write.
     std::optional<AccuracyMetrics> errorFeedback;
 };
-TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const PlanSpec& plan,
-                          const std::atomic<bool>* cancel = nullptr);
+TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const PlanSpec& plan);
 
 }  // namespace qs

@@ -102,12 +102,6 @@ void checkLogits(const LlamaWeights& w, const RowMatrix& logits, size_t window, 
                                  std::to_string(window) + ": its weights or hyper-parameters are unusable");
 }
 
-void checkCancel(const std::atomic<bool>* cancel)
-{
-    if (cancel && cancel->load(std::memory_order_relaxed))
-        throw Error(ErrorKind::Cancelled, "evaluation cancelled");
-}
-
 int32_t argmax(const float* v, int64_t n)
 {
     int64_t best = 0;
@@ -119,15 +113,13 @@ int32_t argmax(const float* v, int64_t n)
 
 }  // namespace
 
-std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window, int32_t bos,
-                                  const std::atomic<bool>* cancel)
+std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window, int32_t bos)
 {
     if (n < 1)
         invalidInput(w.path, "the number of tokens to sample must be positive");
     if (bos < 0 || bos >= w.config.vocabSize)
         invalidInput(w.path, "BOS token id " + std::to_string(bos) + " is outside the vocabulary");
     const int win = effectiveWindow(w, window);  // at least 2: every window samples a token
-    const CancelScope scope(cancel);
     Rng rng{seed};
     std::vector<int32_t> out;
     LlamaSession s(w, std::min(win, n + 1), ActMode::Float);
@@ -138,7 +130,7 @@ std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, i
         out.push_back(bos);
         int32_t cur = bos;
         for (int t = 1; t < win && sampled < n; ++t) {
-            checkCancel(cancel);
+            throwIfCancelled();
             const RowMatrix logits = s.eval(std::span<const int32_t>(&cur, 1));
             if (firstNonFinite(logits.data(), logits.size()) < logits.size()) {  // no sampling from NaN
                 w.checkFinite();
@@ -313,14 +305,12 @@ LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const Acti
     return out;
 }
 
-ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window,
-                                  const std::atomic<bool>* cancel, bool moments)
+ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window, bool moments)
 {
     ActivationStats stats;
     stats.collectMoments(moments);
-    const CancelScope scope(cancel);
     for (const auto& win : splitWindows(tokens, effectiveWindow(w, window))) {
-        checkCancel(cancel);
+        throwIfCancelled();
         llamaLogits(w, win, &stats, ActMode::Float);
     }
     return stats;
@@ -358,16 +348,15 @@ bool errorFeedbackApplies(const PlanSpec& p)
 // Evaluator
 
 Evaluator::Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window,
-                     const std::atomic<bool>* cancel, uint64_t cacheBytes, ActMode mode)
-    : Evaluator(reference, splitWindows(tokens, evaluationWindow(reference, window)), 0, cancel, cacheBytes, mode)
+                     uint64_t cacheBytes, ActMode mode)
+    : Evaluator(reference, splitWindows(tokens, evaluationWindow(reference, window)), 0, cacheBytes, mode)
 {
 }
 
 Evaluator::Evaluator(const LlamaWeights& reference, std::vector<std::vector<int32_t>> windows, int firstScored,
-                     const std::atomic<bool>* cancel, uint64_t cacheBytes, ActMode mode)
+                     uint64_t cacheBytes, ActMode mode)
     : reference_(reference), mode_(mode), windows_(std::move(windows)), firstScored_(std::max(firstScored, 0))
 {
-    const CancelScope scope(cancel);
     std::erase_if(windows_, [&](const auto& w) { return int64_t(w.size()) < firstScored_ + 2; });
     if (windows_.empty())
         invalidInput(reference.path, "the evaluation stream has no window of at least 2 tokens");
@@ -377,7 +366,7 @@ Evaluator::Evaluator(const LlamaWeights& reference, std::vector<std::vector<int3
     bool caching = true;
     for (size_t wi = 0; wi < windows_.size(); ++wi) {
         const auto& win = windows_[wi];
-        checkCancel(cancel);
+        throwIfCancelled();
         const RowMatrix logits = llamaLogits(reference, win, nullptr, mode_);
         checkLogits(reference, logits, wi, "the model", reference);
         const int64_t n = int64_t(win.size()) - 1 - firstScored_;  // scored positions of this window
@@ -402,7 +391,7 @@ Evaluator::Evaluator(const LlamaWeights& reference, std::vector<std::vector<int3
     pplRef_ = std::exp(nll / double(positions_));
 }
 
-AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate, const std::atomic<bool>* cancel) const
+AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate) const
 {
     if (candidate.config.vocabSize != reference_.config.vocabSize)
         invalidInput(candidate.path, "vocabulary differs from the reference model's");
@@ -416,14 +405,13 @@ AccuracyMetrics Evaluator::evaluate(const LlamaWeights& candidate, const std::at
     largest.reserve(keep + 1);
     double klSum = 0, klMax = 0;
     int64_t count = 0;
-    const CancelScope scope(cancel);
     double nll = 0;
     int64_t agree = 0;
     std::vector<double> lq(static_cast<size_t>(V));
     Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> recomputed;
     for (size_t wi = 0; wi < windows_.size(); ++wi) {
         const auto& win = windows_[wi];
-        checkCancel(cancel);
+        throwIfCancelled();
         const int64_t n = int64_t(win.size()) - 1 - firstScored_;  // scored positions of this window
         const double* lpBase = nullptr;
         if (wi < refLogProbs_.size()) {
@@ -486,19 +474,9 @@ std::string groupOf(const std::string& name)
 // Reports one more evaluation done; throws Cancelled once the caller asked to stop.
 void step(const EvalControl* c, int done, int total)
 {
-    if (!c)
-        return;
-    checkCancel(c->cancel);
-    if (c->progress)
+    throwIfCancelled();
+    if (c && c->progress)
         c->progress(done, total);
-}
-
-// The accuracy of one precision, cancellable between windows.
-AccuracyMetrics evaluateControlled(const Evaluator& ev, const PlanSpec& p, const ActivationStats* imatrix,
-                                   const EvalControl* c)
-{
-    const CancelScope scope(c ? c->cancel : nullptr);  // quantizing the tensors stops too
-    return ev.evaluate(applyPrecision(ev.reference(), p, imatrix), c ? c->cancel : nullptr);
 }
 
 }  // namespace
@@ -529,7 +507,7 @@ std::vector<Sensitivity> sensitivity(const Evaluator& ev, const PlanSpec& full, 
     step(control, 0, int(groups.size()));
     for (const auto& g : groups) {
         const PlanSpec& p = plans[g];
-        const AccuracyMetrics m = evaluateControlled(ev, p, imatrix, control);
+        const AccuracyMetrics m = ev.evaluate(p, imatrix);
         const uint64_t bytes = precisionBytes(w, p);
         out.push_back({g, m.kldMean, m.top1Agreement, bytes < src ? src - bytes : 0});
         step(control, int(out.size()), int(groups.size()));
@@ -589,7 +567,7 @@ PlanSpec planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vecto
         for (Option& o : it.options) {
             PlanSpec p;
             p.tensors[it.name] = o.f;
-            o.kl = evaluateControlled(ev, p, imatrix, control).kldMean;
+            o.kl = ev.evaluate(p, imatrix).kldMean;
             step(control, ++done, evals);
         }
     for (;;) {

@@ -16,7 +16,6 @@
 
 #include <QByteArray>
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -42,11 +41,10 @@ std::vector<int32_t> parseTokenJson(const QByteArray& json, const std::string& p
 // n tokens sampled from the model at temperature 1 with a fixed seed (no tokenizer needed):
 // windows of `window` tokens (0: the context length), each starting with `bos` followed by
 // window-1 sampled tokens, until n tokens have been sampled. Deterministic for a given seed.
-// `cancel` (here and below): checked after every token / window, and inside the products of the
-// forward pass (qs::CancelScope) -> qs::Error(Cancelled). Sampling runs with float activations,
-// so the stream does not depend on the activation mode evaluated.
-std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window = 0, int32_t bos = 1,
-                                  const std::atomic<bool>* cancel = nullptr);
+// Cancellation (here and below): the calling thread's qs::CancelScope, asked after every token /
+// window and inside the products of the forward pass -> qs::Error(Cancelled). Sampling runs with
+// float activations, so the stream does not depend on the activation mode evaluated.
+std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window = 0, int32_t bos = 1);
 
 // The window used when none is asked for (window 0) is the context length, capped here: a file
 // may state a context of 2^30 tokens, whose key/value cache no machine holds.
@@ -96,7 +94,7 @@ LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const Acti
 // activations, as llama.cpp's imatrix tool collects them.
 // With moments, also each matrix's input second moment XᵀX (for error feedback).
 ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window = 0,
-                                  const std::atomic<bool>* cancel = nullptr, bool moments = false);
+                                  bool moments = false);
 
 // The weights as error-feedback rounding (core/eval/error_feedback.h) quantizes them with the
 // input second moments in `calibration`: each assigned tensor whose format error feedback can
@@ -131,15 +129,13 @@ constexpr uint64_t kDefaultReferenceCacheBytes = uint64_t(256) << 20;
 class Evaluator {
 public:
     Evaluator(const LlamaWeights& reference, const std::vector<int32_t>& tokens, int window = 0,
-              const std::atomic<bool>* cancel = nullptr, uint64_t cacheBytes = kDefaultReferenceCacheBytes,
-              ActMode mode = ActMode::Float);
+              uint64_t cacheBytes = kDefaultReferenceCacheBytes, ActMode mode = ActMode::Float);
     // Given windows, each scored on the tokens it predicts from position firstScored on (the
     // prediction of token firstScored + 1 is the first scored); windows too short are dropped.
     Evaluator(const LlamaWeights& reference, std::vector<std::vector<int32_t>> windows, int firstScored,
-              const std::atomic<bool>* cancel = nullptr, uint64_t cacheBytes = kDefaultReferenceCacheBytes,
-              ActMode mode = ActMode::Float);
+              uint64_t cacheBytes = kDefaultReferenceCacheBytes, ActMode mode = ActMode::Float);
 
-    AccuracyMetrics evaluate(const LlamaWeights& candidate, const std::atomic<bool>* cancel = nullptr) const;
+    AccuracyMetrics evaluate(const LlamaWeights& candidate) const;
     AccuracyMetrics evaluate(const PlanSpec& p, const ActivationStats* imatrix = nullptr) const
     {
         return evaluate(applyPrecision(reference_, p, imatrix));
@@ -165,11 +161,11 @@ private:
 
 // ---- Sensitivity and mixed precision ------------------------------------------------------
 
-// Progress and cancellation of the long evaluations below: progress(done, total) after every
-// evaluation of a candidate; once *cancel is set they stop with qs::Error(Cancelled).
+// Progress of the long evaluations below: progress(done, total) after every evaluation of a
+// candidate. They stop with qs::Error(Cancelled) once the calling thread's qs::CancelScope is
+// cancelled.
 struct EvalControl {
     std::function<void(int done, int total)> progress;
-    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct Sensitivity {

@@ -56,7 +56,6 @@ SpeedResult measureSpeed(const LlamaWeights& w, const SpeedOptions& o)
     const ModelConfig& c = w.config;
     if (o.promptTokens < 1 || o.decodeTokens < 1 || o.batchTokens < 1)
         invalidInput(w.path, "speed measurement needs at least one prompt, decode and batch token");
-    const CancelScope scope(o.cancel);
     SpeedResult r;
     r.bytesPerToken = decodeBytes(w);
     const int prompt = std::min(o.promptTokens, c.contextLength - 1);
@@ -104,11 +103,10 @@ SpeedResult measureSpeed(const LlamaWeights& w, const SpeedOptions& o)
     return r;
 }
 
-double measureReadBandwidth(uint64_t bytes, const std::atomic<bool>* cancel)
+double measureReadBandwidth(uint64_t bytes)
 {
     if (bytes == 0)
         bytes = uint64_t(512) << 20;
-    const CancelScope scope(cancel);
     // A float32 matrix far larger than the caches times one cached vector: the weight stream of a
     // decoded token, through the same kernel dispatch (AVX2 loads and FMAs where the CPU has them)
     // and the same split over the threads; a scalar summing loop read ~25% below what decoding

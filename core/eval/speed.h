@@ -5,7 +5,6 @@
 // decoded token reads every weight matrix once).
 #include "core/eval/llama_forward.h"
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -18,7 +17,6 @@ struct SpeedOptions {
     int batchTokens = 512;   // pp512 (at most the model's context length)
     int repetitions = 1;     // best of this many runs of each
     ActMode mode = ActMode::Llama;
-    const std::atomic<bool>* cancel = nullptr;          // -> qs::Error(Cancelled), within a product too
     std::function<void(int done, int total)> progress;  // after each decoded token and the batch
 };
 
@@ -32,6 +30,7 @@ struct SpeedResult {
 };
 
 // Measures decode and prompt speed with the current qs::maxThreads(). Deterministic token ids.
+// Cancelled through the calling thread's qs::CancelScope, within a product too.
 SpeedResult measureSpeed(const LlamaWeights& w, const SpeedOptions& o = {});
 
 // The model's stored dtype as bench-model names its row: the type of most of its matrices'
@@ -45,7 +44,7 @@ uint64_t decodeBytes(const LlamaWeights& w);
 // The machine's memory read bandwidth in GB/s (10^9 bytes) as the kernels reach it: the best of a
 // few float32 mat-vecs over a matrix far larger than the caches (`bytes`, default 512 MiB) on
 // qs::maxThreads() threads, with the decode kernels' own loads.
-double measureReadBandwidth(uint64_t bytes = 0, const std::atomic<bool>* cancel = nullptr);
+double measureReadBandwidth(uint64_t bytes = 0);
 
 // The fraction of the memory-bound decode ceiling (bandwidth / bytesPerToken tokens/s) reached.
 inline double ceilingFraction(double tgTokensPerS, uint64_t bytesPerToken, double bandwidthGBs)

@@ -26,7 +26,8 @@ std::unique_ptr<Model> makeDemoModel(int64_t params, GgmlType dtype, uint64_t se
 // m must come from makeDemoModel.
 std::vector<float> demoTensorFloats(const Model& m, const TensorInfo& t);
 
-// Writes a demo model to .safetensors or .gguf, streaming (atomic; honours cancel).
+// Writes a demo model to .safetensors or .gguf, streaming (atomic; cancelled through the calling
+// thread's qs::CancelScope).
 struct ExportOptions;
 struct ExportResult;
 ExportResult writeDemoModel(int64_t params, GgmlType dtype, uint64_t seed, const std::string& outPath,

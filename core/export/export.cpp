@@ -68,12 +68,6 @@ void checkOutputIsNotInput(const Model& m, const std::string& outPath)
 
 namespace detail {
 
-void throwIfCancelled(const ExportOptions& opts)
-{
-    if (opts.cancel && opts.cancel->load())
-        throw Error(ErrorKind::Cancelled, "cancelled");
-}
-
 std::vector<float> sourceFloats(const Model& m, const TensorInfo& t, bool ggufLayout, const ExportOptions& opts)
 {
     if (opts.loadFloats)
@@ -97,19 +91,16 @@ void streamTensors(const Model& m, const QuantPlan& plan, AtomicFile& out, const
         for (;;) {
             if (stop.load())
                 return;
-            if (opts.cancel && opts.cancel->load()) {
-                stop.store(true);
-                throwIfCancelled(opts);
-            }
             const int i = next.fetch_add(1);
             if (i >= n)
                 return;
             const PlanEntry& e = plan.entries[size_t(i)];
             const TensorInfo& t = m.tensors.at(size_t(e.sourceIndex));
             try {
+                throwIfCancelled();
                 const std::vector<std::byte> bytes = encode(e);
                 m.checkIntact();  // the source shrank while being read: its bytes were zeros
-                throwIfCancelled(opts);
+                throwIfCancelled();
                 out.writeAt(bytes.data(), bytes.size(), offsets[size_t(i)]);
                 if (!opts.loadFloats)
                     releaseSource(m, t);
@@ -125,7 +116,7 @@ void streamTensors(const Model& m, const QuantPlan& plan, AtomicFile& out, const
                 opts.progress(prog);
         }
     });
-    throwIfCancelled(opts);
+    throwIfCancelled();
     res.sourceBytesRead = prog.bytesRead;
 }
 
@@ -141,13 +132,13 @@ ExportResult exportModel(const Model& m, const QuantPlan& plan, const std::strin
     for (const auto& e : plan.entries)
         if (e.sourceIndex < 0 || size_t(e.sourceIndex) >= m.tensors.size())
             failure(outPath, "the plan does not belong to this model");
-    detail::throwIfCancelled(opts);
+    throwIfCancelled();
     QElapsedTimer timer;
     timer.start();
     AtomicFile file(outPath);
     ExportResult res = target == PlanTarget::Gguf ? detail::exportGguf(m, plan, file, opts)
                                                   : detail::exportSafetensors(m, plan, file, opts);
-    detail::throwIfCancelled(opts);
+    throwIfCancelled();
     m.checkIntact();  // nothing computed from a source that shrank meanwhile is committed
     file.commit();
     res.seconds = double(timer.nsecsElapsed()) * 1e-9;

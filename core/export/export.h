@@ -10,7 +10,6 @@
 #include "core/model/model.h"
 #include "core/plan/plan.h"
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -29,9 +28,6 @@ struct ExportProgress {
 struct ExportOptions {
     // Called (serialised, from worker threads) after each tensor.
     std::function<void(const ExportProgress&)> progress;
-    // Checked between tensors and inside long ones; when set, the export stops with
-    // qs::Error(Cancelled) and leaves no output.
-    const std::atomic<bool>* cancel = nullptr;
     int tensorsInFlight = 2;
     // Optional source of float values (llama.cpp layout) instead of the model's data; used to
     // stream generated models (make-demo) without holding them in memory.

@@ -1,5 +1,6 @@
 // GGUF export: real quantized tensors, llama.cpp names, metadata llama.cpp loads.
 #include "core/util/error.h"
+#include "core/util/parallel.h"
 #include "core/export/export_internal.h"
 #include "core/formats/format.h"
 #include "core/model/gguf_writer.h"
@@ -273,7 +274,7 @@ ExportResult exportGguf(const Model& m, const QuantPlan& plan, AtomicFile& out, 
         std::vector<float> values = sourceFloats(m, t, /*ggufLayout=*/true, opts);
         if (int64_t(values.size()) != e.numel())
             failure(m.path, "tensor '" + t.name + "' decoded to the wrong number of values");
-        throwIfCancelled(opts);
+        throwIfCancelled();
         const Format& f = planFormat(e);
         std::vector<std::byte> bytes(f.storageBytes(e.rows(), e.cols()));
         if (e.eligible && opts.quantizeTensor && opts.quantizeTensor(e, f, values.data(), bytes.data()))
@@ -287,7 +288,7 @@ ExportResult exportGguf(const Model& m, const QuantPlan& plan, AtomicFile& out, 
         const int64_t slice = f.family() == FormatFamily::Int ? rows : std::max<int64_t>(1, (int64_t(1) << 22) / cols);
         const uint64_t rowBytes = rows ? bytes.size() / uint64_t(rows) : 0;
         for (int64_t r = 0; r < rows; r += slice) {
-            throwIfCancelled(opts);
+            throwIfCancelled();
             const int64_t n = std::min(slice, rows - r);
             f.quantize(values.data() + r * cols, n, cols, bytes.data() + uint64_t(r) * rowBytes,
                        imp.empty() ? nullptr : imp.data());

@@ -1,6 +1,7 @@
 // Fake-quant safetensors export: every eligible tensor replaced by its dequantized values in
 // the source dtype (F32/F16/BF16; F32 for quantized sources); other tensors copied as they are.
 #include "core/util/error.h"
+#include "core/util/parallel.h"
 #include "core/export/export_internal.h"
 #include "core/formats/format.h"
 
@@ -74,7 +75,7 @@ ExportResult exportSafetensors(const Model& m, const QuantPlan& plan, AtomicFile
         std::vector<float> values = sourceFloats(m, t, /*llamaLayout=*/false, opts);
         if (int64_t(values.size()) != e.numel())
             failure(m.path, "tensor '" + t.name + "' decoded to the wrong number of values");
-        throwIfCancelled(opts);
+        throwIfCancelled();
         if (e.eligible) {
             const std::vector<float> imp = opts.importance ? opts.importance(e) : std::vector<float>();
             if (!imp.empty() && int64_t(imp.size()) != e.cols())

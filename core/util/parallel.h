@@ -20,6 +20,10 @@ void setMaxThreads(int n);
 
 void parallelFor(int64_t n, int64_t grain, const std::function<void(int64_t begin, int64_t end)>& fn);
 
+// Cancellation, the engine's one mechanism: its long operations (compare, export, evaluation,
+// sensitivity, speed, quantizing) take no cancel flag; they ask the CancelScope of the thread
+// that called them. The CLI opens one on its SIGINT flag, the window's workers on their future.
+//
 // Cooperative cancellation inside long loops. While a CancelScope lives on a thread, every
 // parallelFor started there (and every parallelFor nested in its chunks, on any thread) asks the
 // scope before each chunk and, once cancellation is requested, hands out no further chunks and

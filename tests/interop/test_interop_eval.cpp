@@ -118,7 +118,7 @@ private slots:
     {
         QFETCH(QString, type);
         if (!evLlama)
-            evLlama = std::make_unique<Evaluator>(*w, tokens, 0, nullptr, kDefaultReferenceCacheBytes, ActMode::Llama);
+            evLlama = std::make_unique<Evaluator>(*w, tokens, 0, kDefaultReferenceCacheBytes, ActMode::Llama);
         PlanSpec p;
         const QString file = exportAt(type.toStdString(), false, &p);
         const Dists theirDists = llamaCppDistributions(file);

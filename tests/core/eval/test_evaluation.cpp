@@ -45,7 +45,7 @@ const Evaluator& evaluator()
 // CLI and the GUI use by default.
 const Evaluator& llamaEvaluator()
 {
-    static const Evaluator ev(stories(), evalTokens(), 0, nullptr, kDefaultReferenceCacheBytes, ActMode::Llama);
+    static const Evaluator ev(stories(), evalTokens(), 0, kDefaultReferenceCacheBytes, ActMode::Llama);
     return ev;
 }
 
@@ -213,18 +213,19 @@ private slots:
         d.calibSeed = 5;
         d.window = 1;
         QVERIFY_THROWS_EXCEPTION(Error, prepareEvaluation(*m, d));
-        // Cancel: a set flag stops sampling with ErrorKind::Cancelled.
+        // Cancel: the calling thread's cancelled scope stops sampling with ErrorKind::Cancelled.
+        const Evaluator& ev = evaluator();  // made before the scope
         std::atomic<bool> cancel{true};
+        const CancelScope scope(&cancel);
         d.window = 0;
-        d.cancel = &cancel;
         try {
             prepareEvaluation(*m, d);
             QFAIL("not cancelled");
         } catch (const Error& e) {
             QCOMPARE(e.kind(), ErrorKind::Cancelled);
         }
-        QVERIFY_THROWS_EXCEPTION(Error, sampleTokens(stories(), 64, 1, 0, 1, &cancel));
-        QVERIFY_THROWS_EXCEPTION(Error, evaluator().evaluate(stories(), &cancel));
+        QVERIFY_THROWS_EXCEPTION(Error, sampleTokens(stories(), 64, 1, 0, 1));
+        QVERIFY_THROWS_EXCEPTION(Error, ev.evaluate(stories()));
     }
 
     // Cancel reaches the products: with one window (eval-tokens.json is 129 tokens, the context
@@ -250,7 +251,7 @@ private slots:
             QCOMPARE(e.kind(), ErrorKind::Cancelled);
         }
         QVERIFY2(asked <= 21 + 2 * maxThreads(), qPrintable(QString::number(asked.load())));  // stopped at once
-        // The flag of evaluate() itself, set while the pass runs (from a product's chunk).
+        // An inner scope's flag, set while the pass runs (from a product's chunk, by the outer scope).
         std::atomic<bool> flag{false};
         std::atomic<int> seen{0};
         try {
@@ -259,7 +260,8 @@ private slots:
                     flag = true;
                 return false;
             });
-            llamaEvaluator().evaluate(q, &flag);
+            const CancelScope inner(&flag);
+            llamaEvaluator().evaluate(q);
             QFAIL("not cancelled");
         } catch (const Error& e) {
             QCOMPARE(e.kind(), ErrorKind::Cancelled);

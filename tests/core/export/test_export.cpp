@@ -4,6 +4,7 @@
 #include "core/analysis/compare.h"
 #include "core/export/demo_model.h"
 #include "core/util/error.h"
+#include "core/util/parallel.h"
 #include "core/export/export.h"
 #include "core/formats/format.h"
 #include "core/util/half.h"
@@ -242,8 +243,8 @@ private slots:
         const QuantPlan plan = makePlan(*src, "Q8_0", PlanTarget::Gguf);
         QTemporaryDir dir;
         std::atomic<bool> cancel{false};
+        const CancelScope scope(&cancel);
         ExportOptions eo;
-        eo.cancel = &cancel;
         eo.tensorsInFlight = 1;
         eo.progress = [&](const ExportProgress&) { cancel.store(true); };
         const QString out = dir.filePath("c.gguf");

@@ -73,8 +73,8 @@ private slots:
         OneTensorModel m(96, 512, nullptr);
         const CompareResult plain = compareModel(m, {"Q4_K", "INT4_SYM_TENSOR"});
         std::atomic<bool> flag{false};
-        CompareOptions o;
-        o.cancel = &flag;
+        const CancelScope scope(&flag);
+        const CompareOptions o;
         for (int threads : {1, 2, 4}) {
             setMaxThreads(threads);
             const CompareResult r = compareModel(m, {"Q4_K", "INT4_SYM_TENSOR"}, o);
@@ -142,8 +142,8 @@ private slots:
         // tensor is read, compare gives up before finishing it at any type.
         std::atomic<bool> cancel{false};
         OneTensorModel big(2048, 4096, &cancel);
+        const CancelScope scope(&cancel);
         CompareOptions o;
-        o.cancel = &cancel;
         int results = 0, progress = 0;
         o.tensorResult = [&](size_t, int, const TensorResult&) { ++results; };
         o.progress = [&](int, int) { ++progress; };
