@@ -536,8 +536,8 @@ private slots:
         const LlamaWeights w = LlamaWeights::fromModel(storiesGguf());
         const auto tokens = sampleTokens(w, 300, 5, 64);
         const Evaluator cached(w, tokens, 64);
-        const Evaluator streamed(w, tokens, 64, nullptr, /*cacheBytes=*/0);
-        const Evaluator partly(w, tokens, 64, nullptr, /*cacheBytes=*/3 * 63 * 512 * 8);
+        const Evaluator streamed(w, tokens, 64, /*cacheBytes=*/0);
+        const Evaluator partly(w, tokens, 64, /*cacheBytes=*/3 * 63 * 512 * 8);
         QCOMPARE(cached.cachedWindows(), cached.windows().size());
         QCOMPARE(streamed.cachedWindows(), size_t(0));
         QCOMPARE(partly.cachedWindows(), size_t(3));
