@@ -87,6 +87,10 @@
             <translation>Stufe x̂</translation>
         </message>
         <message>
+            <source>Reading %1…</source>
+            <translation>%1 wird gelesen…</translation>
+        </message>
+        <message>
             <source>Open a model to inspect its blocks.</source>
             <translation>Öffnen Sie ein Modell, um seine Blöcke zu untersuchen.</translation>
         </message>

@@ -87,6 +87,10 @@
             <translation>level x̂</translation>
         </message>
         <message>
+            <source>Reading %1…</source>
+            <translation>Reading %1…</translation>
+        </message>
+        <message>
             <source>Open a model to inspect its blocks.</source>
             <translation>Open a model to inspect its blocks.</translation>
         </message>

@@ -87,6 +87,10 @@
             <translation>स्तर x̂</translation>
         </message>
         <message>
+            <source>Reading %1…</source>
+            <translation>%1 पढ़ा जा रहा है…</translation>
+        </message>
+        <message>
             <source>Open a model to inspect its blocks.</source>
             <translation>इसके ब्लॉक देखने के लिए कोई मॉडल खोलें।</translation>
         </message>

@@ -87,6 +87,10 @@
             <translation>量化值 x̂</translation>
         </message>
         <message>
+            <source>Reading %1…</source>
+            <translation>正在读取 %1…</translation>
+        </message>
+        <message>
             <source>Open a model to inspect its blocks.</source>
             <translation>打开一个模型以检查它的块。</translation>
         </message>

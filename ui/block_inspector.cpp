@@ -6,6 +6,8 @@
 #include "ui/language.h"
 
 #include <QComboBox>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -264,6 +266,8 @@ void BlockInspector::changeEvent(QEvent* e)
 
 void BlockInspector::setModel(std::shared_ptr<const qs::Model> model)
 {
+    ++loadGeneration_;  // a load still running was for the previous model
+    loading_ = false;
     model_ = std::move(model);
     updating_ = true;
     tensorBox_->clear();
@@ -297,6 +301,8 @@ void BlockInspector::setModel(std::shared_ptr<const qs::Model> model)
 
 void BlockInspector::setWeights(const QString& name, std::vector<float> weights, int64_t rows, int64_t cols)
 {
+    ++loadGeneration_;
+    loading_ = false;
     model_.reset();
     updating_ = true;
     tensorBox_->clear();
@@ -330,17 +336,57 @@ void BlockInspector::loadTensor(int index)
 {
     if (!model_ || index < 0 || index >= int(tensorIndex_.size()))
         return;
-    const TensorInfo& t = model_->tensors[size_t(tensorIndex_[size_t(index)])];
-    try {
-        weights_ = model_->toFloat(t);
-    } catch (const qs::Error& e) {
-        weights_.clear();
-        rows_ = cols_ = 0;
-        updateHeatMap();
-        showNothing(QString::fromUtf8(e.what()));
+    const int tensor = tensorIndex_[size_t(index)];
+    const TensorInfo& t = model_->tensors[size_t(tensor)];
+    name_ = QString::fromStdString(t.name);
+    const int generation = ++loadGeneration_;
+    if (t.numel() <= kForegroundValues) {
+        std::vector<float> w;
+        try {
+            w = model_->toFloat(t);
+        } catch (const std::exception& e) {
+            failLoad(QString::fromUtf8(e.what()));
+            return;
+        }
+        loading_ = false;
+        applyTensor(tensor, std::move(w));
         return;
     }
-    name_ = QString::fromStdString(t.name);
+    // Tens of millions of weights take a while to decode: on a worker, the window stays live.
+    // Errors travel in the future; a result for a superseded choice is dropped.
+    loading_ = true;
+    weights_.clear();
+    rows_ = cols_ = 0;
+    updateHeatMap();
+    showNothing(tr("Reading %1…").arg(name_));
+    QtConcurrent::run([model = model_, tensor] { return model->toFloat(model->tensors[size_t(tensor)]); })
+        .then(this, [this, generation, tensor](QFuture<std::vector<float>> f) {
+            if (generation != loadGeneration_)
+                return;
+            try {
+                std::vector<float> w = f.takeResult();
+                loading_ = false;
+                applyTensor(tensor, std::move(w));
+            } catch (const std::exception& e) {
+                failLoad(QString::fromUtf8(e.what()));
+            }
+        });
+}
+
+void BlockInspector::failLoad(const QString& error)
+{
+    loading_ = false;
+    weights_.clear();
+    rows_ = cols_ = 0;
+    updateHeatMap();
+    showNothing(error);
+    emit tensorLoaded();
+}
+
+void BlockInspector::applyTensor(int tensor, std::vector<float> weights)
+{
+    const TensorInfo& t = model_->tensors[size_t(tensor)];
+    weights_ = std::move(weights);
     rows_ = t.rows();
     cols_ = t.cols();
     updating_ = true;
@@ -351,6 +397,7 @@ void BlockInspector::loadTensor(int index)
     outlierButton_->setChecked(false);
     updateHeatMap();
     inspect();
+    emit tensorLoaded();
 }
 
 const qs::Format* BlockInspector::format() const { return findFormat(precisionBox_->currentText().toStdString()); }

@@ -54,12 +54,17 @@ public:
     int selectedWeight() const { return selected_; }
     bool outlier() const;
     const std::optional<qs::BlockInspection>& inspection() const { return insp_; }
+    // A large tensor (over kForegroundValues weights) is decoded on a worker thread; meanwhile the
+    // inspector shows that it is reading, and tensorLoaded() follows (also after an error).
+    static constexpr int64_t kForegroundValues = int64_t(1) << 20;
+    bool isLoading() const { return loading_; }
     QCustomPlot* stemPlot() const { return stem_; }
     QCustomPlot* heatMap() const { return heat_; }
     QString infoText() const;
 
 signals:
     void inspected();
+    void tensorLoaded();
 
 protected:
     void changeEvent(QEvent* e) override;
@@ -67,6 +72,8 @@ protected:
 private:
     void retranslateUi();
     void loadTensor(int index);
+    void applyTensor(int tensor, std::vector<float> weights);
+    void failLoad(const QString& error);
     void updateHeatMap();
     void inspect();
     void draw();
@@ -85,6 +92,8 @@ private:
     int selected_ = 0;
     int outlierIndex_ = -1;  // weight multiplied by 10 (within the block)
     bool updating_ = false;
+    bool loading_ = false;
+    int loadGeneration_ = 0;  // a tensor chosen later supersedes a load still running
 
     QLabel* tensorLabel_ = nullptr;
     QComboBox* tensorBox_ = nullptr;

@@ -1,6 +1,7 @@
 #include "app/gui/automation.h"
 
 #include "core/model/model.h"
+#include "ui/block_inspector.h"
 #include "ui/main_window.h"
 #include "ui/model_browser.h"
 #include "ui/plots.h"
@@ -300,7 +301,7 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
     if (tensor >= 0) {
         showTensor(tensor);
         w.blockInspectorDock()->show();
-        waitUntil([&] { return !w.isBusy(); }, kTimeout);
+        waitUntil([&] { return !w.isBusy() && !w.blockInspector()->isLoading(); }, kTimeout);
         settle(300);
         const QString file = QDir(o.screenshotDir).filePath(QStringLiteral("%1-inspector.png").arg(++n));
         if (!w.blockInspectorDock()->grab().save(file)) {

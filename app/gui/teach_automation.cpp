@@ -7,6 +7,7 @@
 #include "ui/primer.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QImage>
@@ -68,6 +69,11 @@ int runTeachAutomation(const QCommandLineParser& p, const QString& modelPath)
     const QString tensor = p.value(QStringLiteral("inspector-tensor"));
     if (!tensor.isEmpty() && !w.selectTensor(tensor))
         return fail(QStringLiteral("no tensor %1 to inspect").arg(tensor));
+    if (w.isLoading()) {  // a large tensor is read on a worker
+        QEventLoop loop;
+        QObject::connect(&w, &BlockInspector::tensorLoaded, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     if (!w.setPrecision(p.value(QStringLiteral("inspector-precision"))))
         return fail(QStringLiteral("unknown precision %1").arg(p.value(QStringLiteral("inspector-precision"))));
     w.selectBlock(p.value(QStringLiteral("inspector-row")).toLongLong(), p.value(QStringLiteral("inspector-block")).toLongLong());

@@ -5,6 +5,7 @@
 #include "core/model/model.h"
 #include "core/plan/plan.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/tiny_models.h"
 #include "ui/block_inspector.h"
 #include "ui/main_window.h"
 #include "ui/plots.h"
@@ -14,6 +15,7 @@
 #include <QDockWidget>
 #include <QLocale>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QtTest>
 
@@ -99,6 +101,50 @@ private slots:
         QCOMPARE(w.row(), 5);
         QCOMPARE(w.block(), 2);
         QCOMPARE(w.selectedWeight(), 70 - 64);
+    }
+
+    // A tensor over kForegroundValues weights is decoded on a worker: the inspector says it is
+    // reading it, then shows it; a tensor chosen meanwhile wins over the load still running.
+    void largeTensorLoadsOnAWorker()
+    {
+        QTemporaryDir dir;
+        const int64_t cols = 1056, rows = qs::ui::BlockInspector::kForegroundValues / cols + 1;
+        const std::vector<float> big = gaussian(size_t(rows * cols), 7), small = gaussian(8 * 256, 8);
+        const QString path = dir.filePath(QStringLiteral("m.safetensors"));
+        qs::test::writeSafetensors(path, {{"big.weight", {rows, cols}}, {"small.weight", {8, 256}}}, {big, small},
+                                   QStringLiteral("F32"));
+        std::shared_ptr<const qs::Model> m = qs::openModel(path.toStdString());
+        qs::ui::BlockInspector w;
+        QSignalSpy loaded(&w, &qs::ui::BlockInspector::tensorLoaded);
+        QVERIFY(w.setPrecision(QStringLiteral("Q8_0")));
+        w.setModel(m);  // selects the largest tensor
+        QCOMPARE(w.tensorName(), QStringLiteral("big.weight"));
+        QVERIFY(w.isLoading());
+        QVERIFY(!w.inspection());
+        QVERIFY2(w.infoText().contains(QStringLiteral("big.weight")), qPrintable(w.infoText()));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), 60000);
+        QCOMPARE(loaded.count(), 1);
+        QVERIFY(w.inspection());
+        w.selectBlock(rows - 1, 3);
+        QVERIFY(w.inspection());
+        const auto& first = w.inspection()->original;
+        QCOMPARE(first.size(), size_t(32));
+        for (size_t j = 0; j < first.size(); ++j)
+            QCOMPARE(first[j], big[size_t((rows - 1) * cols + 3 * 32) + j]);
+
+        QVERIFY(w.selectTensor(QStringLiteral("small.weight")));  // small: at once
+        QVERIFY(!w.isLoading());
+        QCOMPARE(loaded.count(), 2);
+        QVERIFY(w.selectTensor(QStringLiteral("big.weight")));
+        QVERIFY(w.isLoading());
+        QVERIFY(w.selectTensor(QStringLiteral("small.weight")));  // before the big one is read
+        QVERIFY(!w.isLoading());
+        QCOMPARE(loaded.count(), 3);
+        QTest::qWait(1000);  // the superseded load finishes meanwhile; its result is dropped
+        QCOMPARE(loaded.count(), 3);
+        QCOMPARE(w.tensorName(), QStringLiteral("small.weight"));
+        QVERIFY(w.inspection());
+        QCOMPARE(w.inspection()->original.front(), small.front());
     }
 
     void realModelAndPrimer()
