@@ -278,18 +278,15 @@ QMatrix repack(const QMatrix& W, void* dst)
     return R;
 }
 
-void plainRow(const QMatrix& W, int64_t r, void* out)
+namespace {
+
+// plainRow without the checks (r a row of a validated matrix of packed rows).
+void copyPlainRow(const QMatrix& W, int64_t r, uint8_t* o)
 {
-    validate(W);
-    if (W.format || r < 0 || r >= W.rows)
-        throw Error(ErrorKind::InvalidInput, "plainRow: row " + std::to_string(r) + " of a " + std::to_string(W.rows) +
-                                                 "-row matrix of packed rows");
     const auto* src = static_cast<const uint8_t*>(W.data);
-    auto* o = static_cast<uint8_t*>(out);
-    const size_t bytes = rowBytes(W.type, W.cols);
     const int64_t groups = W.rows / kGroupRows;
     if (!W.repacked || r >= groups * kGroupRows) {
-        std::memcpy(o, src + size_t(r) * W.rowBytes, bytes);
+        std::memcpy(o, src + size_t(r) * W.rowBytes, rowBytes(W.type, W.cols));
         return;
     }
     const uint8_t* g = src + size_t(r / kGroupRows) * kGroupRows * W.rowBytes;
@@ -299,6 +296,17 @@ void plainRow(const QMatrix& W, int64_t r, void* out)
         for (int i = 0; i < 4; ++i)
             std::memcpy(o + 2 + 4 * i, g + 16 + 32 * i + 4 * j, 4);
     }
+}
+
+}  // namespace
+
+void plainRow(const QMatrix& W, int64_t r, void* out)
+{
+    validate(W);
+    if (W.format || r < 0 || r >= W.rows)
+        throw Error(ErrorKind::InvalidInput, "plainRow: no row " + std::to_string(r) + " in a " + std::to_string(W.rows) +
+                                                 "-row matrix of packed rows");
+    copyPlainRow(W, r, static_cast<uint8_t*>(out));
 }
 
 void Activations::set(GgmlType vecDotType, const float* X, int64_t nTokens, int64_t cols, int64_t ldx)
@@ -362,7 +370,7 @@ void matmulDecoded(const QMatrix& W, const float* X, int64_t nTokens, float* Y, 
                 thread_local std::vector<uint8_t> row;
                 uint8_t* p = scratch(row, W.rowBytes);
                 for (int64_t r = r0; r < r1; ++r) {
-                    plainRow(W, r, p);
+                    copyPlainRow(W, r, p);
                     bf->dequantizeRows(p, 1, cols, 0, 1, w + (r - r0) * cols);
                 }
             } else if (bf) {

@@ -159,9 +159,10 @@ QS_KINLINE void tileV(int64_t n, const uint8_t* w, size_t, int64_t nr, const uin
             group<1, 4>(nb, g, a + t * as, as, y + t * ys + r, ys);
     }
 }
-// The tile: tokens by 3 (two passes: 12 accumulators, the most that pays; 2 x 2, 4 x 1 and 6 x 1
-// measured about the same on an AMD EPYC with AVX2), a remaining pair in two passes, a last token
-// in one.
+// The tile: tokens by 3 in two passes of 2 lanes (12 accumulators; some spill). Measured on a
+// loaded 2-core AMD EPYC (AVX2), bench --kernels: 3 x 2, 2 x 2, 4 x 1, 6 x 1 and 4 x 2 (tokens x
+// lanes a pass) all within the noise of each other, 3 x 2 the best maxima. A remaining pair in two
+// passes, a last token in one (8 accumulators: the decode mat-vec).
 inline void tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y,
                  size_t ys)
 {
