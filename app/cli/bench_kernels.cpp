@@ -11,6 +11,8 @@
 // (byte-identical to llama.cpp's from_float). Each side: best of --runs runs of repeated
 // mat-vecs (~25 ms a run), the two sides interleaved so machine load affects both alike; with
 // --threads 1 the time is the thread's CPU time.
+// Ours runs on each matrix as the engine prepares it: Q4_0 repacked (kernels::repack), the others
+// as stored; llama.cpp's vec_dot on the stored rows.
 // Besides: "pp Gw/s", ours only (llama.cpp's tiled mat-mul is not reachable through vec_dot): a
 // batched mat-mul of 512 activation rows against 256 x 4096 weights (the prompt path: weights
 // streaming past a tile of activations), as weight-token products per second; best of --runs.
@@ -111,7 +113,12 @@ int benchKernels(const std::vector<GgmlType>& types, int runs, bool json)
         const size_t rb = kernels::rowBytes(t, kCols);
         std::vector<uint8_t> w(rb * size_t(kRows));
         f->quantize(wf.data(), kRows, kCols, w.data());
-        const kernels::QMatrix W{t, w.data(), kRows, kCols, rb, nullptr};
+        kernels::QMatrix W{t, w.data(), kRows, kCols, rb, nullptr};
+        std::vector<uint8_t> wr;  // ours runs on the matrix as the engine prepares it (Q4_0: repacked)
+        if (kernels::canRepack(W)) {
+            wr.resize(w.size());
+            W = kernels::repack(W, wr.data());
+        }
         kernels::Activations A;
         A.set(act, x.data(), 1, kCols);
 
@@ -140,7 +147,9 @@ int benchKernels(const std::vector<GgmlType>& types, int runs, bool json)
         // the batched mat-mul (ours only)
         std::vector<uint8_t> wb(rb * size_t(kBatchRows));
         f->quantize(wbf.data(), kBatchRows, kCols, wb.data());
-        const kernels::QMatrix WB{t, wb.data(), kBatchRows, kCols, rb, nullptr};
+        kernels::QMatrix WB{t, wb.data(), kBatchRows, kCols, rb, nullptr};
+        if (kernels::canRepack(WB))
+            WB = kernels::repack(WB, wb.data());
         kernels::Activations AB;
         AB.set(act, xb.data(), kBatchTokens, kCols);
         const auto batch = [&] { kernels::matmul(WB, AB, yb.data()); };

@@ -244,9 +244,11 @@ WeightTensor storedTensor(const WeightTensor& t, const Format& f, std::shared_pt
     out.rows = t.rows;
     out.cols = t.cols;
     out.sourceBytes = t.sourceBytes;
-    if (kernelRows(f, t.rows, t.cols))
+    if (kernelRows(f, t.rows, t.cols)) {
         out.q = QMatrix{*f.ggmlType(), buf->data(), t.rows, t.cols, kernels::rowBytes(*f.ggmlType(), t.cols), nullptr};
-    else  // the INT/NF4 family: the format's own whole-tensor layout
+        if (kernels::canRepack(out.q))  // Q4_0: the kernels' layout, in place (same bytes, no copy)
+            out.q = kernels::repack(out.q, buf->data());
+    } else  // the INT/NF4 family: the format's own whole-tensor layout
         out.q = QMatrix{GgmlType::F32, buf->data(), t.rows, t.cols, 0, &f};
     out.owner = std::move(buf);
     return out;

@@ -92,6 +92,14 @@ void WeightTensor::decodeRows(int64_t r0, int64_t r1, float* out) const
     const Format* f = formatForGgml(q.type);
     if (!f)
         failure({}, "tensor '" + name + "': no decoder for its type");
+    if (q.repacked) {  // Q4_0 in the kernels' layout: each row's plain bytes first
+        std::vector<uint8_t> row(q.rowBytes);
+        for (int64_t r = r0; r < r1; ++r) {
+            kernels::plainRow(q, r, row.data());
+            f->dequantize(row.data(), 1, cols, out + (r - r0) * cols);
+        }
+        return;
+    }
     for (int64_t r = r0; r < r1; ++r)  // rows may be padded beyond their packed length
         f->dequantize(static_cast<const uint8_t*>(q.data) + size_t(r) * q.rowBytes, 1, cols, out + (r - r0) * cols);
 }
@@ -101,7 +109,7 @@ std::vector<float> WeightTensor::toFloat() const
     std::vector<float> v(static_cast<size_t>(numel()));
     if (q.format)
         q.format->dequantize(q.data, rows, cols, v.data());
-    else if (formatForGgml(q.type) && q.rowBytes == kernels::rowBytes(q.type, cols))
+    else if (formatForGgml(q.type) && !q.repacked && q.rowBytes == kernels::rowBytes(q.type, cols))
         formatForGgml(q.type)->dequantize(q.data, rows, cols, v.data());
     else
         decodeRows(0, rows, v.data());

@@ -9,7 +9,10 @@
 //
 // Every weight matrix is a QMatrix view: into the memory-mapped file (GGUF tensors in any type
 // with a kernel, F16/BF16/F32 safetensors rows as stored), into a copy in the source dtype (the
-// rotary row permutation of Hugging Face q/k), or into a precision's quantized buffer. There is
+// rotary row permutation of Hugging Face q/k), or into a precision's quantized buffer. Q4_0
+// matrices are held in the kernels' repacked layout (kernels::repack): a precision's buffer is
+// repacked in place, a GGUF's Q4_0 tensor is repacked once into a buffer of its own size that
+// replaces the view into the file (so it counts in ownedBytes()). There is
 // never a float32 copy of the model; 1-D tensors (norms) are decoded to float. Every product
 // goes through one function, linear() in llama_forward.cpp, i.e. kernels::matmul.
 #include "core/eval/error_feedback.h"
@@ -46,6 +49,7 @@ struct WeightTensor {
     QMatrix q;                 // the stored rows (q.rows == rows, q.cols == cols)
     std::shared_ptr<const void> owner;
     bool inPlace = false;      // q views the model file's own bytes (its memory map)
+                               // (never for Q4_0 matrices: those are repacked, see above)
 
     int64_t numel() const { return rows * cols; }
     bool isMatrix() const { return rows > 1; }  // quantizable 2-D weight (norms are 1-D)

@@ -109,6 +109,12 @@ LlamaWeights LlamaWeights::fromModel(const Model& m)
             auto permuted = permuteRotary(src, heads, c.headDim(), c.rotaryDim(), rowBytes);
             w.q.data = permuted->data();
             w.owner = std::move(permuted);
+        } else if (kernels::canRepack(w.q)) {
+            // Q4_0: the kernels' layout (kernels::repack), made once here; it replaces the view
+            // into the file for every product (the file's pages of the tensor are read once)
+            auto packed = std::make_shared<std::vector<uint8_t>>(bytes.size());
+            w.q = kernels::repack(w.q, packed->data());
+            w.owner = std::move(packed);
         } else if (auto owner = m.dataOwner(t)) {
             w.owner = std::move(owner);  // read in place: the view keeps the file's map alive
             w.inPlace = true;

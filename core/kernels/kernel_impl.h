@@ -237,7 +237,8 @@ QS_KINLINE void legacySigned(int64_t nb, const uint8_t* w, size_t ws, const uint
 // (isa_table.h). The int32 lanes 0-3 of a pair's product belong to block b, 4-7 to block b+1, so
 // one scale vector (d_w * d_a of b in lanes 0-3, of b+1 in 4-7) and one fused multiply-add finish
 // the pair. Unsigned levels (Q4_0: nibble, level = nibble - 8; Q5_0: 5 bits, level - 16) are
-// multiplied as they are and the offset removed with the activation's lane sums: no sign tricks.
+// multiplied as they are and the offset removed with the activation's lane sums (8 x the sums: the
+// Q4_0 offset as it is, doubled for Q5_0): no sign tricks.
 // Per (row, token) one accumulator (a tile of R rows x NT tokens has R x NT independent chains;
 // one row and one token is not limited by the chain's latency either).
 
@@ -265,7 +266,7 @@ QS_KINLINE void pairNibbles(const uint8_t* q0, const uint8_t* q1, I& lo, I& hi)
 }
 struct PairQ4_0 {
     using Single = DecQ4_0;
-    static constexpr int kBytes = sizeof(BlockQ4_0), kShift = 3;  // offset 8
+    static constexpr int kBytes = sizeof(BlockQ4_0), kOffset = 8;
     static constexpr bool kSigned = false, kMin = false;
     static QS_KINLINE void q(const uint8_t* b, I& lo, I& hi)
     {
@@ -274,7 +275,7 @@ struct PairQ4_0 {
 };
 struct PairQ5_0 {
     using Single = DecQ5_0;
-    static constexpr int kBytes = sizeof(BlockQ5_0), kShift = 4;  // offset 16
+    static constexpr int kBytes = sizeof(BlockQ5_0), kOffset = 16;
     static constexpr bool kSigned = false, kMin = false;
     static QS_KINLINE void q(const uint8_t* b, I& lo, I& hi)
     {
@@ -287,7 +288,7 @@ struct PairQ5_0 {
 };
 struct PairIq4Nl {
     using Single = DecIq4Nl;
-    static constexpr int kBytes = sizeof(BlockIq4Nl), kShift = 0;
+    static constexpr int kBytes = sizeof(BlockIq4Nl), kOffset = 0;
     static constexpr bool kSigned = true, kMin = false;
     static QS_KINLINE void q(const uint8_t* b, I& lo, I& hi)
     {
@@ -299,7 +300,7 @@ struct PairIq4Nl {
 };
 struct PairQ4_1 {
     using Single = DecQ4_1;
-    static constexpr int kBytes = sizeof(BlockQ4_1), kShift = 0;
+    static constexpr int kBytes = sizeof(BlockQ4_1), kOffset = 0;
     static constexpr bool kSigned = false, kMin = true;
     static QS_KINLINE void q(const uint8_t* b, I& lo, I& hi)
     {
@@ -308,7 +309,7 @@ struct PairQ4_1 {
 };
 struct PairQ5_1 {
     using Single = DecQ5_1;
-    static constexpr int kBytes = sizeof(BlockQ5_1), kShift = 0;
+    static constexpr int kBytes = sizeof(BlockQ5_1), kOffset = 0;
     static constexpr bool kSigned = false, kMin = true;
     static QS_KINLINE void q(const uint8_t* b, I& lo, I& hi)
     {
@@ -353,8 +354,11 @@ QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8
             const uint8_t* yp = a + t * as + L.pairs + 64 * k;
             const I ylo = S::load(yp), yhi = S::load(yp + 32);
             [[maybe_unused]] I corr;
-            if constexpr (!P::kSigned && P::kShift > 0)
-                corr = S::sll32<P::kShift>(S::load(a + t * as + L.laneSums + 32 * k));
+            if constexpr (!P::kSigned && P::kOffset > 0) {  // the lane sums are 8 x the activation sums
+                corr = S::load(a + t * as + L.laneSums + 32 * k);
+                if constexpr (P::kOffset == 16)
+                    corr = S::sll32<1>(corr);
+            }
             QS_UNROLL
             for (int r = 0; r < R; ++r) {
                 I p;
@@ -363,7 +367,7 @@ QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8
                                  S::madd(S::maddubs(ahi[r], S::sign8(yhi, hi[r])), ones));
                 } else {  // levels <= 31: both products sum within int16
                     p = S::madd(S::add16(S::maddubs(lo[r], ylo), S::maddubs(hi[r], yhi)), ones);
-                    if constexpr (P::kShift > 0)
+                    if constexpr (P::kOffset > 0)
                         p = S::sub32(p, corr);
                 }
                 acc[r][t] = S::fma(sc(r, t), S::cvt(p), acc[r][t]);

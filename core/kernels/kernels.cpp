@@ -8,6 +8,7 @@
 #include "core/util/half.h"
 #include "core/util/cpu.h"
 #include "core/kernels/isa_table.h"
+#include "core/kernels/repack_table.h"
 #include "core/util/parallel.h"
 
 #include <algorithm>
@@ -42,6 +43,19 @@ const IsaKernels& isa()
 #endif
     return detail::scalarKernels();
 }
+
+detail::TileFn q4_0x8()
+{
+#if !defined(QS_NO_AVX2_KERNELS)
+    static const bool avx2 = cpuHasAvx2();
+    if (avx2 && !g_forceScalar.load(std::memory_order_relaxed))
+        return detail::q4_0x8Avx2();
+#endif
+    return detail::q4_0x8Scalar();
+}
+
+constexpr int64_t kGroupRows = 8;
+constexpr size_t kGroupBlockBytes = 144, kQ4_0BlockBytes = 18;
 
 int slot(GgmlType t) { return int(t) < detail::kTypeSlots ? int(t) : -1; }
 
@@ -109,7 +123,7 @@ void addExtras(GgmlType act, uint8_t* row, int64_t n)
                 int32_t sum = 0;
                 for (int m = 0; m < 4; ++m)
                     sum += int8_t(p[4 * i + m]) + int8_t(p[32 + 4 * i + m]);
-                lane[i] = sum;
+                lane[i] = 8 * sum;
             }
             std::memcpy(row + l.laneSums + 32 * k, lane, 32);
         }
@@ -234,6 +248,79 @@ void validate(const QMatrix& W, const char* what)
         throw Error(ErrorKind::InvalidInput, name + ": row stride " + std::to_string(W.rowBytes) + " bytes is below the " +
                                                  std::to_string(rowBytes(W.type, W.cols)) + "-byte " +
                                                  std::string(info.name) + " row");
+    if (W.repacked && (W.type != GgmlType::Q4_0 || W.rowBytes != rowBytes(W.type, W.cols)))
+        throw Error(ErrorKind::InvalidInput, name + ": only packed Q4_0 rows have a repacked layout");
+}
+
+bool canRepack(const QMatrix& W)
+{
+    return !W.format && !W.repacked && W.type == GgmlType::Q4_0 && W.data && W.rows >= kGroupRows && W.cols > 0 &&
+           W.cols % 32 == 0 && W.rowBytes == rowBytes(GgmlType::Q4_0, W.cols);
+}
+
+QMatrix repack(const QMatrix& W, void* dst)
+{
+    validate(W);
+    if (!canRepack(W))
+        throw Error(ErrorKind::InvalidInput, "repack: only a plain Q4_0 matrix of packed rows and at least 8 rows can be "
+                                             "repacked (got " + typeName(W.type) + ", " + std::to_string(W.rows) + " rows)");
+    const auto* src = static_cast<const uint8_t*>(W.data);
+    auto* out = static_cast<uint8_t*>(dst);
+    const size_t rb = W.rowBytes, groupBytes = kGroupRows * rb;
+    const int64_t nb = W.cols / 32, groups = W.rows / kGroupRows;
+    parallelFor(groups, std::max<int64_t>(1, int64_t(65536 / groupBytes)), [&](int64_t b, int64_t e) {
+        thread_local std::vector<uint8_t> tmp;
+        uint8_t* rows = scratch(tmp, groupBytes);
+        for (int64_t g = b; g < e; ++g) {
+            std::memcpy(rows, src + size_t(g) * groupBytes, groupBytes);  // dst may be src
+            uint8_t* o = out + size_t(g) * groupBytes;
+            for (int64_t k = 0; k < nb; ++k, o += kGroupBlockBytes)
+                for (int64_t r = 0; r < kGroupRows; ++r) {
+                    const uint8_t* blk = rows + size_t(r) * rb + size_t(k) * kQ4_0BlockBytes;
+                    std::memcpy(o + 2 * r, blk, 2);
+                    for (int i = 0; i < 4; ++i)
+                        std::memcpy(o + 16 + 32 * i + 4 * r, blk + 2 + 4 * i, 4);
+                }
+        }
+    });
+    const size_t done = size_t(groups) * groupBytes, total = size_t(W.rows) * rb;
+    if (out != src && total > done)
+        std::memcpy(out + done, src + done, total - done);
+    QMatrix R = W;
+    R.data = dst;
+    R.repacked = true;
+    return R;
+}
+
+namespace {
+
+// plainRow without the checks (r a row of a validated matrix of packed rows).
+void copyPlainRow(const QMatrix& W, int64_t r, uint8_t* o)
+{
+    const auto* src = static_cast<const uint8_t*>(W.data);
+    const int64_t groups = W.rows / kGroupRows;
+    if (!W.repacked || r >= groups * kGroupRows) {
+        std::memcpy(o, src + size_t(r) * W.rowBytes, rowBytes(W.type, W.cols));
+        return;
+    }
+    const uint8_t* g = src + size_t(r / kGroupRows) * kGroupRows * W.rowBytes;
+    const int64_t j = r % kGroupRows;
+    for (int64_t k = 0; k < W.cols / 32; ++k, g += kGroupBlockBytes, o += kQ4_0BlockBytes) {
+        std::memcpy(o, g + 2 * j, 2);
+        for (int i = 0; i < 4; ++i)
+            std::memcpy(o + 2 + 4 * i, g + 16 + 32 * i + 4 * j, 4);
+    }
+}
+
+}  // namespace
+
+void plainRow(const QMatrix& W, int64_t r, void* out)
+{
+    validate(W);
+    if (W.format || r < 0 || r >= W.rows)
+        throw Error(ErrorKind::InvalidInput, "plainRow: no row " + std::to_string(r) + " in a " + std::to_string(W.rows) +
+                                                 "-row matrix of packed rows");
+    copyPlainRow(W, r, static_cast<uint8_t*>(out));
 }
 
 void Activations::set(GgmlType vecDotType, const float* X, int64_t nTokens, int64_t cols, int64_t ldx)
@@ -293,7 +380,14 @@ void matmulDecoded(const QMatrix& W, const float* X, int64_t nTokens, float* Y, 
         float* w = scratch(buf, size_t(tileRows * cols));
         for (int64_t r0 = b; r0 < e; r0 += tileRows) {
             const int64_t r1 = std::min(e, r0 + tileRows);
-            if (bf) {
+            if (bf && W.repacked) {
+                thread_local std::vector<uint8_t> row;
+                uint8_t* p = scratch(row, W.rowBytes);
+                for (int64_t r = r0; r < r1; ++r) {
+                    copyPlainRow(W, r, p);
+                    bf->dequantizeRows(p, 1, cols, 0, 1, w + (r - r0) * cols);
+                }
+            } else if (bf) {
                 for (int64_t r = r0; r < r1; ++r)
                     bf->dequantizeRows(static_cast<const uint8_t*>(W.data) + size_t(r) * W.rowBytes, 1, cols, 0, 1, w + (r - r0) * cols);
             } else {
@@ -310,6 +404,25 @@ void matmulDirect(detail::TileFn fn, const QMatrix& W, const uint8_t* a, size_t 
     const auto* w = static_cast<const uint8_t*>(W.data);
     parallelFor(W.rows, rowGrain(W.rows, nTokens), [&](int64_t b, int64_t e) {
         runTiles(fn, W.cols, w + size_t(b) * W.rowBytes, W.rowBytes, e - b, a, as, nTokens, Y + b, ldy);
+    });
+}
+
+// Q4_0x8: groups of 8 rows by the repacked kernel, the rows after the last group by the plain one.
+void matmulRepacked(const QMatrix& W, const uint8_t* a, size_t as, int64_t nTokens, float* Y, int64_t ldy)
+{
+    const detail::TileFn grouped = q4_0x8(), plain = isa().dot[slot(GgmlType::Q4_0)];
+    const auto* w = static_cast<const uint8_t*>(W.data);
+    const size_t groupBytes = kGroupRows * W.rowBytes;
+    const int64_t groups = W.rows / kGroupRows, tail = W.rows % kGroupRows;
+    const int64_t grain = std::max<int64_t>(1, rowGrain(W.rows, nTokens) / kGroupRows);
+    parallelFor(groups + (tail ? 1 : 0), grain, [&](int64_t b, int64_t e) {
+        const int64_t ge = std::min(e, groups);
+        if (b < ge)
+            runTiles(grouped, W.cols, w + size_t(b) * groupBytes, W.rowBytes, (ge - b) * kGroupRows, a, as, nTokens,
+                     Y + b * kGroupRows, ldy);
+        if (e > groups)
+            runTiles(plain, W.cols, w + size_t(groups) * groupBytes, W.rowBytes, tail, a, as, nTokens,
+                     Y + groups * kGroupRows, ldy);
     });
 }
 
@@ -370,6 +483,10 @@ void matmul(const QMatrix& W, const Activations& A, float* Y, int64_t ldy)
         return;
     if (ldy == 0)
         ldy = W.rows;
+    if (W.repacked) {
+        matmulRepacked(W, A.row(0), A.rowBytes(), A.tokens(), Y, ldy);
+        return;
+    }
     const detail::TileFn fn = floatActs ? isa().dotF32[slot(W.type)] : isa().dot[slot(W.type)];
     matmulDirect(fn, W, A.row(0), A.rowBytes(), A.tokens(), Y, ldy);
 }

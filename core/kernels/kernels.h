@@ -61,10 +61,25 @@ struct QMatrix {
     size_t rowBytes = 0;             // kernels::rowBytes(type, cols) for a packed GGUF tensor
     const Format* format = nullptr;  // set for the INT/NF4 family: data is the Format's whole
                                      // rows x cols tensor (its own layout; type and rowBytes unused)
+    bool repacked = false;           // Q4_0 rows in the Q4_0x8 layout (repack() below)
 };
 // Throws qs::Error (naming `what`) when the matrix is unusable: no kernel for its type, cols not a
 // multiple of the block size, rowBytes too small, null data.
 void validate(const QMatrix& W, const char* what = "weight matrix");
+
+// Q4_0 weights repacked for the kernels ("Q4_0x8"): each group of 8 rows keeps its place and size
+// (8 x rowBytes bytes) but holds, block by block, the 8 rows' scales together and their nibble
+// bytes interleaved 4 at a time, so one 32-byte load feeds the 8 rows (core/kernels/repack_impl.h);
+// rows beyond the last whole group stay as they were. The mat-mul on it gives the same bits as on
+// the plain rows, for a batch and for one token, with fewer instructions per weight.
+// canRepack: a plain Q4_0 matrix of packed rows (rowBytes = rowBytes(Q4_0, cols)), >= 8 rows.
+bool canRepack(const QMatrix& W);
+// Writes W's rows in that layout to dst (W.rows * W.rowBytes bytes; dst may be W.data itself:
+// repacked in place, a group at a time) and returns the view of dst (repacked = true).
+// qs::Error if !canRepack(W).
+QMatrix repack(const QMatrix& W, void* dst);
+// Row r's bytes as the plain layout stores them (rowBytes(W.type, W.cols) bytes), repacked or not.
+void plainRow(const QMatrix& W, int64_t r, void* out);
 
 // Activations converted once to a vec-dot type (e.g. for the Q, K and V projections of one input).
 class Activations {

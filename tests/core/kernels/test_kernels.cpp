@@ -11,6 +11,9 @@
 #include "core/kernels/isa_table.h"
 #include "core/kernels/kernels.h"
 #include "core/util/parallel.h"
+#include "core/eval/llama_forward.h"
+#include "core/model/model.h"
+#include "tests/support/fixtures.h"
 
 #include <QtTest>
 
@@ -431,6 +434,89 @@ private slots:
                 }
             }
         }
+    }
+
+    // Q4_0 repacked in groups of 8 rows (kernels::repack): matmul gives the plain layout's bits, in
+    // Llama mode (batches and one token) and Float mode, on both instruction sets and 1 or 2
+    // threads; rows beyond the last group of 8, odd block counts and token counts off the tile of 3
+    // included; random bytes (every nibble code), quantized random rows and stories260K's rows. The
+    // plain rows come back from the repacked bytes, and repacking in place gives the same bytes.
+    void repackedEqualsPlain()
+    {
+        struct Case {
+            const char* what;
+            std::vector<uint8_t> w;
+            int64_t rows, cols;
+        };
+        std::vector<Case> cases;
+        for (const auto& [rows, cols] : {std::pair<int64_t, int64_t>{8, 32}, {13, 96}, {39, 512}, {24, 544}}) {
+            cases.push_back({"random bytes", randomRows(GgmlType::Q4_0, uint32_t(rows), rows, cols), rows, cols});
+            cases.push_back({"quantized", quantizeRows(GgmlType::Q4_0, randomFloats(uint32_t(cols), rows * cols, 0.05f), rows, cols),
+                             rows, cols});
+        }
+        const LlamaWeights stories =
+            LlamaWeights::fromModel(*openModel(test::stories("stories260K-f32.gguf").toStdString()));
+        for (const char* name : {"blk.0.ffn_up.weight", "token_embd.weight", "blk.3.attn_q.weight"}) {
+            const WeightTensor& t = stories.get(name);
+            cases.push_back({name, quantizeRows(GgmlType::Q4_0, t.toFloat(), t.rows, t.cols), t.rows, t.cols});
+        }
+        QCOMPARE(stories.get("blk.0.ffn_up.weight").rows % 8, int64_t(4));  // a group and a half-group tail
+        for (const Case& c : cases) {
+            const size_t rb = rowBytes(GgmlType::Q4_0, c.cols);
+            const QMatrix P{GgmlType::Q4_0, c.w.data(), c.rows, c.cols, rb, nullptr};
+            QVERIFY(canRepack(P));
+            std::vector<uint8_t> packed(c.w.size()), inPlace(c.w);
+            const QMatrix R = repack(P, packed.data());
+            QVERIFY(R.repacked && R.data == packed.data() && !canRepack(R));
+            (void)repack(QMatrix{GgmlType::Q4_0, inPlace.data(), c.rows, c.cols, rb, nullptr}, inPlace.data());
+            QVERIFY(inPlace == packed);
+            if (c.rows >= 16)  // the layout really differs (not a copy)
+                QVERIFY(packed != c.w);
+            std::vector<uint8_t> row(rb);
+            for (int64_t r = 0; r < c.rows; ++r) {
+                plainRow(R, r, row.data());
+                QVERIFY2(std::memcmp(row.data(), c.w.data() + size_t(r) * rb, rb) == 0,
+                         qPrintable(QStringLiteral("%1 %2x%3: row %4 not restored").arg(c.what).arg(c.rows).arg(c.cols).arg(r)));
+            }
+            for (bool scalar : {false, true}) {
+                ScalarOnly* s = scalar ? new ScalarOnly : nullptr;
+                for (int threads : {1, 2}) {
+                    setMaxThreads(threads);
+                    for (int64_t tokens : {1, 2, 3, 4, 5, 7, 17, 40}) {
+                        const std::vector<float> xs = randomFloats(uint32_t(tokens + c.cols), tokens * c.cols);
+                        for (ActMode mode : {ActMode::Llama, ActMode::Float}) {
+                            std::vector<float> yp(size_t(tokens * c.rows), 7.0f), yr(yp);
+                            matmul(P, xs.data(), tokens, yp.data(), mode);
+                            matmul(R, xs.data(), tokens, yr.data(), mode);
+                            for (size_t i = 0; i < yp.size(); ++i)
+                                QVERIFY2(sameBits(&yp[i], &yr[i], 1),
+                                         qPrintable(QStringLiteral("%1 %2x%3 %4 %5 tokens, %6 threads, %7 mode: token %8 row %9: "
+                                                                   "plain %10, repacked %11")
+                                                        .arg(c.what).arg(c.rows).arg(c.cols).arg(activeIsa()).arg(tokens)
+                                                        .arg(threads).arg(mode == ActMode::Llama ? "llama" : "float")
+                                                        .arg(i / size_t(c.rows)).arg(i % size_t(c.rows))
+                                                        .arg(double(yp[i]), 0, 'g', 9).arg(double(yr[i]), 0, 'g', 9)));
+                        }
+                    }
+                }
+                setMaxThreads(0);
+                delete s;
+            }
+        }
+        // What cannot be repacked says so.
+        std::vector<uint8_t> buf(4096);
+        QVERIFY(!canRepack(QMatrix{GgmlType::Q4_0, buf.data(), 7, 64, 36, nullptr}));  // under one group
+        QVERIFY(!canRepack(QMatrix{GgmlType::Q8_0, buf.data(), 8, 64, 68, nullptr}));
+        QVERIFY(!canRepack(QMatrix{GgmlType::Q4_0, buf.data(), 8, 64, 40, nullptr}));  // padded rows
+        QString msg;
+        QVERIFY(throwsKind([&] { (void)repack(QMatrix{GgmlType::Q8_0, buf.data(), 8, 64, 68, nullptr}, buf.data()); },
+                           ErrorKind::InvalidInput, &msg));
+        QVERIFY2(msg.contains(QLatin1String("Q8_0")), qPrintable(msg));
+        QMatrix bad{GgmlType::Q8_0, buf.data(), 8, 64, 68, nullptr};
+        bad.repacked = true;
+        const float x[64] = {};
+        float y[8];
+        QVERIFY(throwsKind([&] { matmul(bad, x, 1, y, ActMode::Llama); }, ErrorKind::InvalidInput));
     }
 
     void badMatrices()
