@@ -79,18 +79,7 @@ alignas(32) inline constexpr uint8_t kBitHoles[32] = {
 alignas(16) inline constexpr int8_t kIq4nl[16] = {-127, -104, -83, -65, -49, -35, -22, -10,
                                                   1, 13, 25, 38, 53, 69, 89, 113};
 
-QS_KINLINE uint32_t load32(const uint8_t* p)
-{
-    uint32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-}
-QS_KINLINE float loadF32(const uint8_t* p)
-{
-    float v;
-    std::memcpy(&v, p, 4);
-    return v;
-}
+#include "core/kernels/byte_loads.h"
 
 // 32 nibbles of 16 bytes: bytes 0-15 the low nibbles, 16-31 the high ones.
 QS_KINLINE I nibbles(const uint8_t* p)

@@ -27,6 +27,10 @@
 #include <cstdint>
 #include <cstring>
 
+namespace qs::kernels::QS_KERNEL_ISA {
+#include "core/kernels/byte_loads.h"
+}  // namespace qs::kernels::QS_KERNEL_ISA
+
 namespace qs::kernels::QS_KERNEL_ISA::repack {
 
 using S = Simd;
@@ -38,18 +42,6 @@ using F = S::F;
 
 constexpr int kGroupBlockBytes = 144, kQ8_0Bytes = 34;
 
-QS_KINLINE uint32_t load32(const uint8_t* p)
-{
-    uint32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-}
-QS_KINLINE float loadF32(const uint8_t* p)
-{
-    float v;
-    std::memcpy(&v, p, 4);
-    return v;
-}
 QS_KINLINE I bcast32(const uint8_t* p) { return S::set32(int32_t(load32(p))); }
 
 // One pass: accumulator lanes i and 4 + i for i in [i0, i0 + NI) of NT tokens; out[t][lane] gets
