@@ -23,6 +23,7 @@ const IsaKernels& avx2Kernels()
 {
     throw Error(ErrorKind::Failure, "this build has no AVX2 kernels (QS_AVX2_PATHS=OFF)");
 }
+TileFn q4_0x8Avx2() { throw Error(ErrorKind::Failure, "this build has no AVX2 kernels (QS_AVX2_PATHS=OFF)"); }
 }  // namespace qs::kernels::detail
 #endif
 
@@ -34,25 +35,20 @@ namespace {
 
 std::atomic<bool> g_forceScalar{false};
 
-const IsaKernels& isa()
+// The one run-time choice of instruction set, for the kernel table and the regrouped Q4_0 kernel.
+bool useAvx2()
 {
-#if !defined(QS_NO_AVX2_KERNELS)
+#if defined(QS_NO_AVX2_KERNELS)
+    return false;
+#else
     static const bool avx2 = cpuHasAvx2();
-    if (avx2 && !g_forceScalar.load(std::memory_order_relaxed))
-        return detail::avx2Kernels();
+    return avx2 && !g_forceScalar.load(std::memory_order_relaxed);
 #endif
-    return detail::scalarKernels();
 }
 
-detail::TileFn q4_0x8()
-{
-#if !defined(QS_NO_AVX2_KERNELS)
-    static const bool avx2 = cpuHasAvx2();
-    if (avx2 && !g_forceScalar.load(std::memory_order_relaxed))
-        return detail::q4_0x8Avx2();
-#endif
-    return detail::q4_0x8Scalar();
-}
+const IsaKernels& isa() { return useAvx2() ? detail::avx2Kernels() : detail::scalarKernels(); }
+
+detail::TileFn q4_0x8() { return useAvx2() ? detail::q4_0x8Avx2() : detail::q4_0x8Scalar(); }
 
 constexpr int64_t kGroupRows = 8;
 constexpr size_t kGroupBlockBytes = 144, kQ4_0BlockBytes = 18;
