@@ -47,6 +47,10 @@
             <translation>Das Format, in dem der Block gespeichert wird. Wechseln Sie es, um zu sehen, wie das Raster bei denselben Gewichten gröber wird.</translation>
         </message>
         <message>
+            <source>RMSE per block: every block shown is stored exactly (error 0)</source>
+            <translation>RMSE pro Block: jeder gezeigte Block wird exakt gespeichert (Fehler 0)</translation>
+        </message>
+        <message>
             <source>RMSE per block (click a block)</source>
             <translation>RMSE pro Block (Block anklicken)</translation>
         </message>

@@ -47,6 +47,10 @@
             <translation>The format the block is stored in. Switch it to watch the grid coarsen under the same weights.</translation>
         </message>
         <message>
+            <source>RMSE per block: every block shown is stored exactly (error 0)</source>
+            <translation>RMSE per block: every block shown is stored exactly (error 0)</translation>
+        </message>
+        <message>
             <source>RMSE per block (click a block)</source>
             <translation>RMSE per block (click a block)</translation>
         </message>

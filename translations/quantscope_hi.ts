@@ -47,6 +47,10 @@
             <translation>वह फ़ॉर्मैट जिसमें ब्लॉक संग्रहीत है। इसे बदलकर देखें कि उन्हीं वज़न पर ग्रिड कैसे मोटा होता जाता है।</translation>
         </message>
         <message>
+            <source>RMSE per block: every block shown is stored exactly (error 0)</source>
+            <translation>प्रति ब्लॉक RMSE: दिखाया गया हर ब्लॉक बिल्कुल सटीक संग्रहीत है (त्रुटि 0)</translation>
+        </message>
+        <message>
             <source>RMSE per block (click a block)</source>
             <translation>प्रति ब्लॉक RMSE (किसी ब्लॉक पर क्लिक करें)</translation>
         </message>

@@ -47,6 +47,10 @@
             <translation>存储该块所用的格式。切换格式,可以看到同样的权重下网格如何变粗。</translation>
         </message>
         <message>
+            <source>RMSE per block: every block shown is stored exactly (error 0)</source>
+            <translation>每个块的 RMSE：所示的每个块都被精确存储（误差为 0）</translation>
+        </message>
+        <message>
             <source>RMSE per block (click a block)</source>
             <translation>每块的 RMSE(点击一个块)</translation>
         </message>

@@ -239,7 +239,7 @@ void BlockInspector::retranslateUi()
     plotLocale.setNumberOptions(QLocale::OmitGroupSeparator);
     for (QCustomPlot* p : {heat_, stem_, errPlot_})
         p->setLocale(plotLocale);
-    heatTitle_->setText(tr("RMSE per block (click a block)"));
+    updateHeatTitle();
     heat_->xAxis->setLabel(tr("block"));
     heat_->yAxis->setLabel(tr("row"));
     stem_->xAxis->setLabel(tr("weight in block"));
@@ -467,12 +467,23 @@ int64_t BlockInspector::block() const { return blockBox_->value(); }
 bool BlockInspector::outlier() const { return outlierIndex_ >= 0; }
 QString BlockInspector::infoText() const { return info_->text(); }
 
+void BlockInspector::updateHeatTitle()
+{
+    heatTitle_->setText(heatExact_ && heatRows_ > 0 ? tr("RMSE per block: every block shown is stored exactly (error 0)")
+                                                    : tr("RMSE per block (click a block)"));
+}
+
+bool BlockInspector::heatMapExact() const { return heatExact_ && heatRows_ > 0; }
+QCPRange BlockInspector::heatMapDataRange() const { return heatMap_->dataRange(); }
+
 void BlockInspector::updateHeatMap()
 {
     const Format* f = format();
     heatRows_ = 0;
     if (!f || weights_.empty() || inspectBlockLength(*f, cols_) == 0) {
         heatMap_->data()->clear();
+        heatExact_ = false;
+        updateHeatTitle();
         heat_->replot();
         return;
     }
@@ -492,7 +503,16 @@ void BlockInspector::updateHeatMap()
             }
             heatMap_->data()->setCell(int(b), r, std::sqrt(s / len));
         }
-    heatMap_->rescaleDataRange(true);
+    // The colour scale from the data, but never a degenerate one: QCustomPlot widens an empty range
+    // to an arbitrary 0-6 or so, which for blocks stored exactly (a Q4_0 model shown at Q4_0) would
+    // read as large errors. All zero: a 0-1 scale with every cell at its bottom colour, and the title
+    // says the blocks are exact; all equal: 0 to that value.
+    const QCPRange cells = heatMap_->data()->dataBounds();
+    heatExact_ = cells.upper <= 0;
+    heatMap_->setDataRange(heatExact_ ? QCPRange(0, 1)
+                           : cells.upper > cells.lower ? cells
+                                                       : QCPRange(0, cells.upper));
+    updateHeatTitle();
     heat_->rescaleAxes();
     heat_->xAxis->setTicker(integerTicker(double(nb), 3));
     heat_->xAxis->setRange(-0.5, double(nb) - 0.5);

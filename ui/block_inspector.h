@@ -17,6 +17,7 @@
 class QCheckBox;
 class QComboBox;
 class QCPColorMap;
+class QCPRange;
 class QCustomPlot;
 class QLabel;
 class QPushButton;
@@ -60,6 +61,9 @@ public:
     bool isLoading() const { return loading_; }
     QCustomPlot* stemPlot() const { return stem_; }
     QCustomPlot* heatMap() const { return heat_; }
+    // The heat map's colour-scale range, and whether every block it shows is stored exactly.
+    QCPRange heatMapDataRange() const;
+    bool heatMapExact() const;
     QString infoText() const;
 
 signals:
@@ -75,6 +79,7 @@ private:
     void applyTensor(int tensor, std::vector<float> weights);
     void failLoad(const QString& error);
     void updateHeatMap();
+    void updateHeatTitle();
     void inspect();
     void draw();
     void fillTable();
@@ -112,6 +117,7 @@ private:
     QTableWidget* table_ = nullptr;
     QLabel* heatTitle_ = nullptr;
     int heatRows_ = 0;
+    bool heatExact_ = false;
 };
 
 }  // namespace qs::ui

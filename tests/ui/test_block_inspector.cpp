@@ -103,6 +103,31 @@ private slots:
         QCOMPARE(w.selectedWeight(), 70 - 64);
     }
 
+    // Weights a format stores exactly (a Q4_0 model shown at Q4_0) make an all-zero heat map: its
+    // colour scale is 0-1 with the title saying so, not the arbitrary 0-6 QCustomPlot gives an
+    // empty range; another precision gets the cells' own range again.
+    void exactBlocksGetAnHonestHeatMapScale()
+    {
+        qs::ui::BlockInspector w;
+        w.resize(1200, 700);
+        w.show();
+        const qs::Format* q4 = qs::findFormat("Q4_0");
+        QVERIFY(q4);
+        const auto v = gaussian(4 * 256, 5);
+        const auto stored = q4->roundTrip(v.data(), 4, 256);
+        w.setWeights(QStringLiteral("synthetic"), stored, 4, 256);
+        QVERIFY(w.setPrecision(QStringLiteral("Q4_0")));
+        QVERIFY(w.heatMapExact());
+        QCOMPARE(w.heatMapDataRange().lower, 0.0);
+        QCOMPARE(w.heatMapDataRange().upper, 1.0);
+        QVERIFY(w.setPrecision(QStringLiteral("Q2_K")));
+        QVERIFY(!w.heatMapExact());
+        const QCPRange r = w.heatMapDataRange();
+        QVERIFY(r.lower >= 0.0);
+        QVERIFY(r.upper > r.lower);
+        QVERIFY(r.upper < 1.0);  // Q2_K's block RMSE on unit-variance weights, far below the 0-1 of exact
+    }
+
     // A tensor over kForegroundValues weights is decoded on a worker: the inspector says it is
     // reading it, then shows it; a tensor chosen meanwhile wins over the load still running.
     void largeTensorLoadsOnAWorker()
