@@ -671,6 +671,14 @@
             <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;Sehen Sie, was Quantisierung mit den Gewichten eines Sprachmodells macht.&lt;/p&gt;&lt;p&gt;Qt %2 (gebaut mit %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;&lt;p&gt;Mitgeliefertes Modell: stories260K von Andrej Karpathy (llama2.c, MIT-Lizenz).&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>Plan %1 bpw + error feedback</source>
+            <translation>Plan %1 Bit/Gewicht + Fehlerrückführung</translation>
+        </message>
+        <message>
+            <source>Plan %1 bpw + imatrix</source>
+            <translation>Plan %1 Bit/Gewicht + imatrix</translation>
+        </message>
+        <message>
             <source>Plan %1 bpw</source>
             <translation>Plan %1 Bit/Gewicht</translation>
         </message>
@@ -1590,6 +1598,30 @@
     </context>
     <context>
         <name>qs::ui::SizeTargetDialog</name>
+        <message>
+            <source>Importance matrix</source>
+            <translation>Wichtigkeitsmatrix</translation>
+        </message>
+        <message>
+            <source>Error feedback</source>
+            <translation>Fehlerrückführung</translation>
+        </message>
+        <message>
+            <source>Calibrated on %1 tokens sampled with seed %2, another stream than the evaluation's.</source>
+            <translation>Kalibriert auf %1 mit Seed %2 gezogenen Token, einem anderen Strom als dem der Auswertung.</translation>
+        </message>
+        <message>
+            <source>Each candidate format minimises the importance-weighted error of every tensor.</source>
+            <translation>Jedes Kandidatenformat minimiert den wichtigkeitsgewichteten Fehler jedes Tensors.</translation>
+        </message>
+        <message>
+            <source>Each candidate format rounds every tensor by error feedback: the rounding error of each column is spread over the columns not yet rounded, so the layer's output changes least. Slower, and its memory grows with the square of each matrix's width: meant for small models.</source>
+            <translation>Jedes Kandidatenformat rundet jeden Tensor mit Fehlerrückführung: der Rundungsfehler jeder Spalte wird auf die noch nicht gerundeten Spalten verteilt, sodass sich die Ausgabe der Schicht am wenigsten ändert. Langsamer, und der Speicher wächst mit dem Quadrat der Breite jeder Matrix: für kleine Modelle gedacht.</translation>
+        </message>
+        <message>
+            <source>Rounding:</source>
+            <translation>Rundung:</translation>
+        </message>
         <message>
             <source>Smallest plan with these formats: %1 bits/weight (%2)</source>
             <translation>Kleinster Plan mit diesen Formaten: %1 Bit/Gewicht (%2)</translation>

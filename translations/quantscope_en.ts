@@ -671,6 +671,14 @@
             <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a language model's weights.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;&lt;p&gt;Built-in model: stories260K by Andrej Karpathy (llama2.c, MIT licence).&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>Plan %1 bpw + error feedback</source>
+            <translation>Plan %1 bpw + error feedback</translation>
+        </message>
+        <message>
+            <source>Plan %1 bpw + imatrix</source>
+            <translation>Plan %1 bpw + imatrix</translation>
+        </message>
+        <message>
             <source>Plan %1 bpw</source>
             <translation>Plan %1 bpw</translation>
         </message>
@@ -1590,6 +1598,30 @@
     </context>
     <context>
         <name>qs::ui::SizeTargetDialog</name>
+        <message>
+            <source>Importance matrix</source>
+            <translation>Importance matrix</translation>
+        </message>
+        <message>
+            <source>Error feedback</source>
+            <translation>Error feedback</translation>
+        </message>
+        <message>
+            <source>Calibrated on %1 tokens sampled with seed %2, another stream than the evaluation's.</source>
+            <translation>Calibrated on %1 tokens sampled with seed %2, another stream than the evaluation's.</translation>
+        </message>
+        <message>
+            <source>Each candidate format minimises the importance-weighted error of every tensor.</source>
+            <translation>Each candidate format minimises the importance-weighted error of every tensor.</translation>
+        </message>
+        <message>
+            <source>Each candidate format rounds every tensor by error feedback: the rounding error of each column is spread over the columns not yet rounded, so the layer's output changes least. Slower, and its memory grows with the square of each matrix's width: meant for small models.</source>
+            <translation>Each candidate format rounds every tensor by error feedback: the rounding error of each column is spread over the columns not yet rounded, so the layer's output changes least. Slower, and its memory grows with the square of each matrix's width: meant for small models.</translation>
+        </message>
+        <message>
+            <source>Rounding:</source>
+            <translation>Rounding:</translation>
+        </message>
         <message>
             <source>Smallest plan with these formats: %1 bits/weight (%2)</source>
             <translation>Smallest plan with these formats: %1 bits/weight (%2)</translation>

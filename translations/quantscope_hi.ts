@@ -671,6 +671,14 @@
             <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;देखें कि क्वांटाइज़ेशन किसी भाषा मॉडल के वेट के साथ क्या करता है।&lt;/p&gt;&lt;p&gt;Qt %2 (%3 के साथ बनाया गया)&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;&lt;p&gt;अंतर्निहित मॉडल: Andrej Karpathy का stories260K (llama2.c, MIT लाइसेंस)।&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>Plan %1 bpw + error feedback</source>
+            <translation>योजना %1 बिट/वेट + एरर फ़ीडबैक</translation>
+        </message>
+        <message>
+            <source>Plan %1 bpw + imatrix</source>
+            <translation>योजना %1 बिट/वेट + imatrix</translation>
+        </message>
+        <message>
             <source>Plan %1 bpw</source>
             <translation>योजना %1 बिट/वेट</translation>
         </message>
@@ -1590,6 +1598,30 @@
     </context>
     <context>
         <name>qs::ui::SizeTargetDialog</name>
+        <message>
+            <source>Importance matrix</source>
+            <translation>इम्पॉर्टेंस मैट्रिक्स</translation>
+        </message>
+        <message>
+            <source>Error feedback</source>
+            <translation>एरर फ़ीडबैक</translation>
+        </message>
+        <message>
+            <source>Calibrated on %1 tokens sampled with seed %2, another stream than the evaluation's.</source>
+            <translation>सीड %2 से चुने गए %1 टोकन पर कैलिब्रेट किया गया, मूल्यांकन से अलग धारा।</translation>
+        </message>
+        <message>
+            <source>Each candidate format minimises the importance-weighted error of every tensor.</source>
+            <translation>हर उम्मीदवार फ़ॉर्मैट हर टेंसर की इम्पॉर्टेंस-भारित त्रुटि को न्यूनतम करता है।</translation>
+        </message>
+        <message>
+            <source>Each candidate format rounds every tensor by error feedback: the rounding error of each column is spread over the columns not yet rounded, so the layer's output changes least. Slower, and its memory grows with the square of each matrix's width: meant for small models.</source>
+            <translation>हर उम्मीदवार फ़ॉर्मैट हर टेंसर को एरर फ़ीडबैक से राउंड करता है: हर कॉलम की राउंडिंग त्रुटि उन कॉलमों पर फैलाई जाती है जो अभी राउंड नहीं हुए, ताकि परत का आउटपुट सबसे कम बदले। धीमा, और इसकी मेमोरी हर मैट्रिक्स की चौड़ाई के वर्ग के साथ बढ़ती है: छोटे मॉडलों के लिए।</translation>
+        </message>
+        <message>
+            <source>Rounding:</source>
+            <translation>राउंडिंग:</translation>
+        </message>
         <message>
             <source>Smallest plan with these formats: %1 bits/weight (%2)</source>
             <translation>इन फ़ॉर्मैट के साथ सबसे छोटी योजना: %1 बिट/भार (%2)</translation>

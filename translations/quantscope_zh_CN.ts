@@ -666,6 +666,14 @@
             <translation>&lt;h3&gt;QuantScope %1&lt;/h3&gt;&lt;p&gt;查看量化对语言模型权重的影响。&lt;/p&gt;&lt;p&gt;Qt %2（构建时使用 %3）&lt;br&gt;QCustomPlot %4&lt;br&gt;Eigen %5&lt;/p&gt;&lt;p&gt;内置模型：Andrej Karpathy 的 stories260K（llama2.c，MIT 许可证）。&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>Plan %1 bpw + error feedback</source>
+            <translation>规划 %1 位/权重 + 误差反馈</translation>
+        </message>
+        <message>
+            <source>Plan %1 bpw + imatrix</source>
+            <translation>规划 %1 位/权重 + imatrix</translation>
+        </message>
+        <message>
             <source>Plan %1 bpw</source>
             <translation>规划 %1 位/权重</translation>
         </message>
@@ -1572,6 +1580,30 @@
     </context>
     <context>
         <name>qs::ui::SizeTargetDialog</name>
+        <message>
+            <source>Importance matrix</source>
+            <translation>重要性矩阵</translation>
+        </message>
+        <message>
+            <source>Error feedback</source>
+            <translation>误差反馈</translation>
+        </message>
+        <message>
+            <source>Calibrated on %1 tokens sampled with seed %2, another stream than the evaluation's.</source>
+            <translation>在以种子 %2 采样的 %1 个词元上校准，与评估使用的词元流不同。</translation>
+        </message>
+        <message>
+            <source>Each candidate format minimises the importance-weighted error of every tensor.</source>
+            <translation>每种候选格式都最小化每个张量按重要性加权的误差。</translation>
+        </message>
+        <message>
+            <source>Each candidate format rounds every tensor by error feedback: the rounding error of each column is spread over the columns not yet rounded, so the layer's output changes least. Slower, and its memory grows with the square of each matrix's width: meant for small models.</source>
+            <translation>每种候选格式都用误差反馈舍入每个张量：每一列的舍入误差被分摊到尚未舍入的列上，使该层的输出变化最小。速度较慢，且内存随每个矩阵宽度的平方增长：适用于小模型。</translation>
+        </message>
+        <message>
+            <source>Rounding:</source>
+            <translation>舍入：</translation>
+        </message>
         <message>
             <source>Smallest plan with these formats: %1 bits/weight (%2)</source>
             <translation>这些格式下的最小方案：%1 位/权重（%2）</translation>

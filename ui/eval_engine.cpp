@@ -149,12 +149,15 @@ void runPlanForSize(QPromise<SizePlanOutcome>& promise, std::shared_ptr<const Mo
         out.targetBytes = req.megabytes ? uint64_t(req.target * 1e6) : bytesForBitsPerWeight(w, req.target);
         promise.setProgressValueAndText(51, tr("Measuring the KL of every tensor at every candidate format…"));
         const EvalControl c = control([&](int v) { promise.setProgressValue(v); }, 50, 900);
-        const PlanSpec plan = planForSize(*setup->evaluator, out.targetBytes, cands, importanceOf(*setup), &c);
+        const Rounding rounding{importanceOf(*setup), setup->errorFeedback ? &*setup->errorFeedback : nullptr};
+        const PlanSpec plan = planForSize(*setup->evaluator, out.targetBytes, cands, rounding, &c);
         out.bytes = precisionBytes(w, plan);
         out.bitsPerWeight = qs::bitsPerWeight(w, out.bytes);
         // One more full evaluation (no progress inside it): say so rather than stand still.
         promise.setProgressValueAndText(901, tr("Measuring the accuracy of the finished plan…"));
-        out.metrics = setup->evaluator->evaluate(plan, importanceOf(*setup));
+        out.metrics = setup->evaluator->evaluate(plan, rounding);
+        out.imatrix = rounding.imatrix != nullptr;
+        out.errorFeedback = rounding.errorFeedback != nullptr;
         // The plan on the source tensors (by their names in the model).
         for (const auto& t : model->tensors) {
             std::string name = ggufName(*model, t.name);

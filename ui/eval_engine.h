@@ -58,6 +58,8 @@ struct SizePlanOutcome {
     uint64_t bytes = 0;    // model size with the plan (as plan-for-size counts it)
     double bitsPerWeight = 0;
     AccuracyMetrics metrics;
+    bool imatrix = false;        // the candidates rounded with an importance matrix
+    bool errorFeedback = false;  // ... by error feedback (the plan's KL is that rounding's)
     QString error;
 };
 QStringList sizeCandidateChoices();  // formats the dialog offers (GGUF-storable)

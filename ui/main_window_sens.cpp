@@ -75,6 +75,7 @@ SizeTargetDialog* MainWindow::planForSize()
     auto* d = new SizeTargetDialog(model_, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->setActivations(activations_);
+    d->setRounding(imatrixAct_->isChecked(), efAct_->isChecked());
     connect(d, &SizeTargetDialog::planReady, this, [this, m = model_](const engine::SizePlanOutcome& o) {
         if (m == model_)  // the model did not change while the plan was computed
             applySizePlan(o);
@@ -90,8 +91,12 @@ void MainWindow::applySizePlan(const engine::SizePlanOutcome& o)
     browser_->setPlan(o.plan);
     // The plan also becomes a row (and a point on the mean-KL trade-off) beside the presets.
     PrecisionRow row;
-    row.precision = tr("Plan %1 bpw").arg(QLocale().toString(o.bitsPerWeight, 'f', 1));
+    row.precision = o.errorFeedback ? tr("Plan %1 bpw + error feedback").arg(QLocale().toString(o.bitsPerWeight, 'f', 1))
+                    : o.imatrix     ? tr("Plan %1 bpw + imatrix").arg(QLocale().toString(o.bitsPerWeight, 'f', 1))
+                                    : tr("Plan %1 bpw").arg(QLocale().toString(o.bitsPerWeight, 'f', 1));
     row.plan = true;
+    row.imatrix = o.imatrix;
+    row.errorFeedback = o.errorFeedback;
     row.bitsPerWeight = o.bitsPerWeight;
     row.bytes = double(o.bytes);
     row.tensors = int(o.plan.tensors.size());

@@ -66,6 +66,25 @@ SizeTargetDialog::SizeTargetDialog(std::shared_ptr<const Model> model, QWidget* 
     streamRow->addWidget(tokens_);
     streamRow->addWidget(tokenFile_, 1);
     form->addRow(tr("Sampled tokens:"), streamRow);
+    auto* roundingRow = new QHBoxLayout;
+    imatrix_ = new QCheckBox(tr("Importance matrix"), this);
+    imatrix_->setObjectName(QStringLiteral("sizeImatrix"));
+    errorFeedback_ = new QCheckBox(tr("Error feedback"), this);
+    errorFeedback_->setObjectName(QStringLiteral("sizeErrorFeedback"));
+    const QString calib = tr("Calibrated on %1 tokens sampled with seed %2, another stream than the evaluation's.")
+                              .arg(QLocale().toString(kDefaultCalibSample))
+                              .arg(kDefaultCalibSeed);
+    imatrix_->setToolTip(tr("Each candidate format minimises the importance-weighted error of every tensor.") +
+                         QLatin1Char(' ') + calib);
+    errorFeedback_->setToolTip(tr("Each candidate format rounds every tensor by error feedback: the rounding error "
+                                  "of each column is spread over the columns not yet rounded, so the layer's "
+                                  "output changes least. Slower, and its memory grows with the square of each matrix's width: "
+                                  "meant for small models.") +
+                               QLatin1Char(' ') + calib);
+    roundingRow->addWidget(imatrix_);
+    roundingRow->addWidget(errorFeedback_);
+    roundingRow->addStretch(1);
+    form->addRow(tr("Rounding:"), roundingRow);
     layout->addLayout(form);
 
     auto* box = new QGroupBox(tr("Candidate formats"), this);
@@ -179,6 +198,11 @@ QStringList SizeTargetDialog::candidates() const
 }
 
 void SizeTargetDialog::setSampleTokens(int n) { tokens_->setValue(n); }
+void SizeTargetDialog::setRounding(bool imatrix, bool errorFeedback)
+{
+    imatrix_->setChecked(imatrix);
+    errorFeedback_->setChecked(errorFeedback);
+}
 void SizeTargetDialog::setTokenFile(const QString& path) { tokenFile_->setText(path); }
 
 engine::SizePlanRequest SizeTargetDialog::request() const
@@ -190,6 +214,8 @@ engine::SizePlanRequest SizeTargetDialog::request() const
     r.stream.tokensFile = tokenFile_->text().trimmed().toStdString();
     r.stream.sample = tokens_->value();
     r.stream.activations = activations_;
+    r.stream.imatrix = imatrix_->isChecked();
+    r.stream.errorFeedback = errorFeedback_->isChecked();
     return r;
 }
 
@@ -201,6 +227,8 @@ void SizeTargetDialog::setRunning(bool running)
     unit_->setEnabled(!running);
     tokens_->setEnabled(!running);
     tokenFile_->setEnabled(!running);
+    imatrix_->setEnabled(!running);
+    errorFeedback_->setEnabled(!running);
     for (auto& [name, box] : formats_)
         box->setEnabled(!running);
 }

@@ -40,6 +40,9 @@ public:
     void setTokenFile(const QString& path);
     // The activation mode of the evaluation (the main window's Analysis > Activations).
     void setActivations(qs::ActMode mode) { activations_ = mode; }
+    // How the candidates round the tensors (as the export will): with an importance matrix, by
+    // error feedback; both calibrated on a sampled stream other than the evaluation's.
+    void setRounding(bool imatrix, bool errorFeedback);
     engine::SizePlanRequest request() const;
 
     // Computes in a worker; on success emits planReady and accepts the dialog.
@@ -69,6 +72,8 @@ private:
     std::map<QString, QCheckBox*> formats_;
     QSpinBox* tokens_ = nullptr;
     QLineEdit* tokenFile_ = nullptr;
+    QCheckBox* imatrix_ = nullptr;
+    QCheckBox* errorFeedback_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel* status_ = nullptr;
     QDialogButtonBox* buttons_ = nullptr;

@@ -66,6 +66,9 @@ int cmdPlanForSize(const QStringList& args)
     return guarded([&] {
         if (p.isSet(bpwOpt) == p.isSet(mbOpt))
             invalidInput({}, "give exactly one of --target-bpw and --target-mb");
+        if (p.isSet(outOpt) && p.isSet(eo.errorFeedback) &&
+            targetForPath(p.value(outOpt).toStdString()) != PlanTarget::Gguf)
+            invalidInput(p.value(outOpt).toStdString(), "--error-feedback writes GGUF block formats; use a .gguf output");
         std::vector<const Format*> cands;
         if (p.isSet(typesOpt)) {
             cands = parseFormatList(p.value(typesOpt));
@@ -82,9 +85,12 @@ int cmdPlanForSize(const QStringList& args)
             invalidInput({}, "the size target must be a positive number");
         const uint64_t target = p.isSet(bpwOpt) ? bytesForBitsPerWeight(w, x) : uint64_t(x * 1e6);
         const ActivationStats* im = s->imatrix ? &*s->imatrix : nullptr;
-        const PlanSpec plan = planForSize(*s->evaluator, target, cands, im);
+        // With --error-feedback each candidate's KL is measured as error feedback rounds it, and
+        // the plan is evaluated and written that way.
+        const Rounding rounding{im, s->errorFeedback ? &*s->errorFeedback : nullptr};
+        const PlanSpec plan = planForSize(*s->evaluator, target, cands, rounding);
         const uint64_t bytes = precisionBytes(w, plan);
-        const AccuracyMetrics m = s->evaluator->evaluate(applyPrecision(w, plan, im));
+        const AccuracyMetrics m = s->evaluator->evaluate(plan, rounding);
         if (p.isSet(outOpt)) {
             const std::string out = p.value(outOpt).toStdString();
             PlanSpec po = plan;  // the chosen tensors; everything else as F32
@@ -96,6 +102,8 @@ int cmdPlanForSize(const QStringList& args)
             ExportOptions xo;
             if (im)
                 xo.importance = [im](const PlanEntry& e) { return im->importance(e.ggufName); };
+            if (rounding.errorFeedback)
+                xo.quantizeTensor = errorFeedbackExporter(*rounding.errorFeedback);
             exportModel(*model, buildPlan(*model, po), out, xo);
         }
 
@@ -112,6 +120,7 @@ int cmdPlanForSize(const QStringList& args)
                           {"bytes", qint64(bytes)},
                           {"bits_per_weight", bitsPerWeight(w, bytes)},
                           {"imatrix", im != nullptr},
+                          {"error_feedback", rounding.errorFeedback != nullptr},
                           {"stream", s->stream},
                           {"tensors", tensors},
                           {"overrides", overridesJson(plan)}};
@@ -130,7 +139,9 @@ int cmdPlanForSize(const QStringList& args)
                        .arg(bytes)
                        .arg(bitsPerWeight(w, bytes), 0, 'f', 3)
                        .arg(target)
-                       .arg(im ? QStringLiteral(", importance matrix") : QString());
+                       .arg(rounding.errorFeedback ? QStringLiteral(", error feedback")
+                            : im                   ? QStringLiteral(", importance matrix")
+                                                   : QString());
             out += QStringLiteral("KL mean %1  p99 %2  top-1 %3  ppl %4 (reference %5) over %6 positions\n")
                        .arg(m.kldMean, 0, 'g', 4)
                        .arg(m.kldP99, 0, 'g', 4)

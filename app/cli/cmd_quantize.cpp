@@ -2,7 +2,6 @@
 //                         [--error-feedback [--calib-sample N] [--calib-seed S] [--calib-tokens FILE]]
 #include "app/cli/cancel.h"
 #include "app/cli/cli.h"
-#include "core/eval/error_feedback.h"
 #include "core/eval/eval_setup.h"
 #include "core/eval/evaluation.h"
 #include "core/util/atomic_file.h"
@@ -121,13 +120,7 @@ int cmdQuantize(const QStringList& args)
             }
             std::fprintf(stderr, "error feedback: calibrating on %zu tokens\n", calib.size());
             calibration = collectImportance(w, calib, 0, /*moments=*/true);
-            eo.quantizeTensor = [&](const PlanEntry& e, const Format& f, const float* values, void* dst) {
-                const auto mom = calibration->moments(e.outputName);
-                if (!mom || mom->n != e.cols() || !errorFeedbackSupported(f))
-                    return false;
-                errorFeedbackQuantize(f, values, e.rows(), e.cols(), mom->xtx, dst);
-                return true;
-            };
+            eo.quantizeTensor = errorFeedbackExporter(*calibration);
         }
         QElapsedTimer lastPrint;  // the first tensor is reported at once, then at most twice a second
         eo.progress = [&](const ExportProgress& pr) {

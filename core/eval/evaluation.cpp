@@ -338,6 +338,23 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
     return out;
 }
 
+LlamaWeights applyRounding(const LlamaWeights& w, const PlanSpec& p, const Rounding& r)
+{
+    return r.errorFeedback ? applyErrorFeedback(w, p, *r.errorFeedback) : applyPrecision(w, p, r.imatrix);
+}
+
+std::function<bool(const PlanEntry&, const Format&, const float*, void*)>
+errorFeedbackExporter(const ActivationStats& calibration)
+{
+    return [&calibration](const PlanEntry& e, const Format& f, const float* values, void* dst) {
+        const auto mom = calibration.moments(e.outputName);
+        if (!mom || mom->n != e.cols() || !errorFeedbackSupported(f))
+            return false;
+        errorFeedbackQuantize(f, values, e.rows(), e.cols(), mom->xtx, dst);
+        return true;
+    };
+}
+
 bool errorFeedbackApplies(const PlanSpec& p)
 {
     for (const auto& [name, f] : p.tensors)
@@ -526,7 +543,7 @@ uint64_t bytesForBitsPerWeight(const LlamaWeights& w, double bpw)
 }
 
 PlanSpec planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vector<const Format*>& candidates,
-                      const ActivationStats* imatrix, const EvalControl* control)
+                      const Rounding& rounding, const EvalControl* control)
 {
     const LlamaWeights& w = ev.reference();
     struct Option {
@@ -569,7 +586,7 @@ PlanSpec planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vecto
         for (Option& o : it.options) {
             PlanSpec p;
             p.tensors[it.name] = o.f;
-            o.kl = ev.evaluate(p, imatrix).kldMean;
+            o.kl = ev.evaluate(p, rounding).kldMean;
             step(control, ++done, evals);
         }
     for (;;) {

@@ -103,6 +103,23 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
 // Whether applyErrorFeedback changes anything over plain rounding for this precision.
 bool errorFeedbackApplies(const PlanSpec& p);
 
+// How a precision's tensors are rounded: by the formats' own search (plain), with an importance
+// matrix, or by error feedback with the input second moments of a calibration stream (which then
+// decides; error feedback weighs its scale search by the moments' diagonal, the importance).
+struct Rounding {
+    const ActivationStats* imatrix = nullptr;
+    const ActivationStats* errorFeedback = nullptr;
+};
+// applyErrorFeedback with r.errorFeedback, else applyPrecision with r.imatrix.
+LlamaWeights applyRounding(const LlamaWeights& w, const PlanSpec& p, const Rounding& r);
+
+// For an export (ExportOptions::quantizeTensor): writes an eligible tensor by error feedback with
+// its input second moments in `calibration` and returns true; false (the format's own rounding)
+// for a tensor without moments of its width or a format error feedback cannot write.
+// `calibration` must outlive the function.
+std::function<bool(const PlanEntry&, const Format&, const float* values, void* dst)>
+errorFeedbackExporter(const ActivationStats& calibration);
+
 // ---- Metrics --------------------------------------------------------------------------------
 
 struct AccuracyMetrics {
@@ -140,6 +157,7 @@ public:
     {
         return evaluate(applyPrecision(reference_, p, imatrix));
     }
+    AccuracyMetrics evaluate(const PlanSpec& p, const Rounding& r) const { return evaluate(applyRounding(reference_, p, r)); }
     double pplReference() const { return pplRef_; }
     int64_t positions() const { return positions_; }
     const LlamaWeights& reference() const { return reference_; }
@@ -187,9 +205,11 @@ std::vector<Sensitivity> sensitivity(const Evaluator& ev, const PlanSpec& p, boo
 // A per-tensor plan within `targetBytes` that minimises the summed single-tensor KL (greedy:
 // start every matrix at its smallest candidate, then repeatedly take the upgrade with the
 // largest KL reduction per added byte that still fits). Throws qs::Error(InvalidInput) if even
-// the smallest candidates exceed the target. candidates: formats to choose from.
+// the smallest candidates exceed the target. candidates: formats to choose from; rounding: how
+// each candidate rounds a tensor when its KL is measured (plain, importance, error feedback), so
+// the plan is chosen for the rounding its export will use.
 PlanSpec planForSize(const Evaluator& ev, uint64_t targetBytes, const std::vector<const Format*>& candidates,
-                      const ActivationStats* imatrix = nullptr, const EvalControl* control = nullptr);
+                      const Rounding& rounding = {}, const EvalControl* control = nullptr);
 // The candidates plan-for-size uses when none are given: every GGUF block format and F16.
 std::vector<const Format*> defaultSizeCandidates();
 // Bytes of the model at `bpw` bits per weight (all parameters counted).

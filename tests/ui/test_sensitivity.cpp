@@ -217,6 +217,41 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 20000);
     }
 
+    // The window's error-feedback switch carries into Plan for Size: the candidates are rounded by
+    // error feedback, and the plan's size and KL are the CLI's `plan-for-size --error-feedback`.
+    void planForSizeWithErrorFeedbackMatchesCli()
+    {
+        const QJsonObject cli = cliJson({QStringLiteral("plan-for-size"), gguf(), QStringLiteral("--target-bpw"),
+                                         QStringLiteral("12"), QStringLiteral("--types"), QStringLiteral("Q4_0,Q5_0,Q8_0"),
+                                         QStringLiteral("--tokens"), tokens(), QStringLiteral("--error-feedback"),
+                                         QStringLiteral("--json")});
+        QVERIFY(!cli.isEmpty());
+        QCOMPARE(cli.value(QStringLiteral("error_feedback")).toBool(), true);
+
+        MainWindow w;
+        w.openFile(gguf());
+        QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
+        w.errorFeedbackAction()->setChecked(true);
+        SizeTargetDialog* d = w.planForSize();
+        QVERIFY(d);
+        QVERIFY(d->request().stream.errorFeedback);
+        QVERIFY(!d->request().stream.imatrix);
+        d->setCandidates({QStringLiteral("Q4_0"), QStringLiteral("Q5_0"), QStringLiteral("Q8_0")});
+        d->setTarget(12, false);
+        d->setTokenFile(tokens());
+        std::optional<engine::SizePlanOutcome> got;
+        connect(d, &SizeTargetDialog::planReady, this, [&](const engine::SizePlanOutcome& x) { got = x; });
+        QSignalSpy done(d, &SizeTargetDialog::computed);
+        d->start();
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.first().first().toBool(), true);
+        QVERIFY(got.has_value());
+        QVERIFY(got->errorFeedback);
+        QCOMPARE(qint64(got->bytes), cli.value(QStringLiteral("bytes")).toInteger());
+        QVERIFY(same(got->metrics.kldMean, cli.value(QStringLiteral("kld_mean")).toDouble()));
+        w.errorFeedbackAction()->setChecked(false);
+    }
+
     void planForSizeMatchesCliAndExports()
     {
         QTemporaryDir dir;

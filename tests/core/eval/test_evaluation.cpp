@@ -390,6 +390,37 @@ private slots:
         QCOMPARE(err.count('\n'), 1);
     }
 
+    // plan-for-size --error-feedback: every candidate's KL measured as error feedback rounds it, the
+    // plan evaluated and written that way (the written file gives the KL reported), a lower KL than
+    // the plain plan's within the same size; a safetensors output is refused before any work.
+    void planForSizeErrorFeedbackCli()
+    {
+        const QString model = test::stories("stories260K-f32.gguf");
+        QTemporaryDir dir;
+        const QString gguf = dir.filePath("mixed-ef.gguf");
+        // (12 bits/weight: the 172-wide FFN rows stay F32, the smallest plan is 10.4)
+        const QStringList common{"plan-for-size", model, "--target-bpw", "12", "--types", "Q4_0,Q5_0,Q8_0", "--tokens",
+                                 test::stories("eval-tokens.json"), "--json"};
+        QByteArray out, err;
+        QCOMPARE(test::runCli(common, &out, &err), 0);
+        const QJsonObject plain = QJsonDocument::fromJson(out).object();
+        QCOMPARE(plain.value("error_feedback").toBool(true), false);
+        QVERIFY2(test::runCli(common + QStringList{"--error-feedback", "--output", gguf}, &out, &err) == 0, err.constData());
+        const QJsonObject ef = QJsonDocument::fromJson(out).object();
+        QCOMPARE(ef.value("error_feedback").toBool(), true);
+        QVERIFY(ef.value("bits_per_weight").toDouble() <= 12.0);
+        // the same size with a lower KL (0.18 against 0.29 when written)
+        QVERIFY(ef.value("kld_mean").toDouble() < plain.value("kld_mean").toDouble());
+        const auto reopened = openModel(gguf.toStdString());
+        const AccuracyMetrics fromFile = llamaEvaluator().evaluate(LlamaWeights::fromModel(*reopened));
+        QCOMPARE(fromFile.kldMean, ef.value("kld_mean").toDouble());
+
+        const QString st = dir.filePath("mixed-ef.safetensors");
+        QCOMPARE(test::runCli(common + QStringList{"--error-feedback", "--output", st}, &out, &err), 2);
+        QVERIFY(err.contains("--error-feedback writes GGUF"));
+        QVERIFY(!QFile::exists(st));
+    }
+
     void compareEvalCli()
     {
         const QString model = test::stories("stories260K-f32.gguf");
