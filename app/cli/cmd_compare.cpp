@@ -24,7 +24,8 @@ const char* const kColumns[] = {"type", "bits_per_weight", "size_bytes", "rmse",
 // With --eval; with --imatrix and --error-feedback also their three columns.
 const char* const kEvalColumns[] = {"kld_mean", "kld_p99", "top1_agreement", "ppl", "ppl_reference"};
 const char* const kImatrixColumns[] = {"imatrix_kld_mean", "imatrix_top1_agreement", "imatrix_ppl"};
-const char* const kEfColumns[] = {"ef_kld_mean", "ef_top1_agreement", "ef_ppl"};
+// output_error / ef_output_error: the layers' relative output error on the evaluation stream's inputs.
+const char* const kEfColumns[] = {"ef_kld_mean", "ef_top1_agreement", "ef_ppl", "output_error", "ef_output_error"};
 
 QString cell(const QJsonValue& v, bool csv)
 {
@@ -86,7 +87,7 @@ int cmdCompare(const QStringList& args)
         CompareResult r = compareModel(*model, types, co);
         const bool eval = p.isSet(evalOpt) || p.isSet(sensOpt);
         if (eval)
-            addEvaluation(r, *model, types, co.plan, *prepareEval(*model, p, eo), p.isSet(sensOpt));
+            addEvaluation(r, *model, types, co.plan, *prepareEval(*model, p, eo, /*outputError=*/true), p.isSet(sensOpt));
         const QJsonObject j = toJson(r);
         if (p.isSet(jsonOpt)) {
             printOut(QString::fromUtf8(QJsonDocument(j).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));

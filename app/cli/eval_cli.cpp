@@ -22,7 +22,7 @@ int64_t intOption(const QCommandLineParser& p, const QCommandLineOption& o, int6
 
 }  // namespace
 
-std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o)
+std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o, bool outputError)
 {
     // Option syntax and combinations here (messages name the options); the stream, the
     // reference logits and the importance matrix in core (prepareEvaluation, shared with the GUI).
@@ -47,6 +47,7 @@ std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser&
     if (p.isSet(o.imatrix) || p.isSet(o.errorFeedback)) {
         so.imatrix = p.isSet(o.imatrix);
         so.errorFeedback = p.isSet(o.errorFeedback);
+        so.outputError = outputError;
         if (p.isSet(o.calibTokens)) {
             so.calibTokensFile = p.value(o.calibTokens).toStdString();
         } else {
@@ -113,6 +114,10 @@ void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::stri
             addMetrics(x, *a.imatrix, QStringLiteral("imatrix_"));
         if (a.errorFeedback)
             addMetrics(x, *a.errorFeedback, QStringLiteral("ef_"));
+        if (a.plainOutputError && a.errorFeedbackOutputError) {
+            x.insert(QStringLiteral("output_error"), *a.plainOutputError);
+            x.insert(QStringLiteral("ef_output_error"), *a.errorFeedbackOutputError);
+        }
         x.insert(QStringLiteral("eval_positions"), qint64(s.evaluator->positions()));
         if (withSensitivity)
             x.insert(QStringLiteral("sensitivity"),

@@ -67,7 +67,9 @@ using qs::EvalSetup;
 // The calling thread's qs::CancelScope (the command's, on SIGINT/SIGTERM) stops it with
 // qs::Error(Cancelled). Notes about the stream (a window capped below the context length) go to
 // stderr.
-std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o);
+// outputError: with --error-feedback also the layers' output error per type (compare).
+std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser& p, const EvalOptions& o,
+                                       bool outputError = false);
 
 // compare --eval: adds the accuracy of every type (as its plan quantizes the model: presets,
 // fallbacks, --pure, overrides) to each row's extra columns: kld_mean, kld_p99, top1_agreement,

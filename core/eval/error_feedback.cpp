@@ -253,6 +253,26 @@ void InputMoments::add(const float* x, int64_t nTokens, int64_t width)
     tokens += nTokens;
 }
 
+OutputError outputError(const float* W, const float* Wq, int64_t rows, int64_t cols, const std::vector<double>& H)
+{
+    if (int64_t(H.size()) != cols * cols)
+        failure({}, "input moments of width " + std::to_string(int64_t(std::sqrt(double(H.size())))) +
+                        " for a matrix of " + std::to_string(cols) + " columns");
+    using MatF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    const Eigen::Map<const MatD> h(H.data(), cols, cols);
+    OutputError out;
+    constexpr int64_t kChunk = 256;  // rows at a time: a chunk of doubles, not the whole matrix
+    for (int64_t r0 = 0; r0 < rows; r0 += kChunk) {
+        throwIfCancelled();
+        const int64_t n = std::min(kChunk, rows - r0);
+        const MatD w = Eigen::Map<const MatF>(W + r0 * cols, n, cols).cast<double>();
+        const MatD e = w - Eigen::Map<const MatF>(Wq + r0 * cols, n, cols).cast<double>();
+        out.error += (e * h).cwiseProduct(e).sum();
+        out.signal += (w * h).cwiseProduct(w).sum();
+    }
+    return out;
+}
+
 void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols, const std::vector<double>& H,
                            void* dst, const ErrorFeedbackOptions& o)
 {

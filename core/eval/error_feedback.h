@@ -45,4 +45,20 @@ struct InputMoments {
 void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols,
                            const std::vector<double>& H, void* dst, const ErrorFeedbackOptions& o = {});
 
+// A layer's output error on the inputs X that H = XᵀX comes from, for W and its rounding Wq (rows x
+// cols, row-major; H cols x cols): error = ‖XWᵀ − XWqᵀ‖² = Σ_rows (w − wq)ᵀ H (w − wq), signal =
+// ‖XWᵀ‖². With H from a held-out stream, what error feedback is meant to lower.
+struct OutputError {
+    double error = 0;
+    double signal = 0;
+    OutputError& operator+=(const OutputError& o)
+    {
+        error += o.error;
+        signal += o.signal;
+        return *this;
+    }
+    double relative() const { return signal > 0 ? error / signal : 0.0; }
+};
+OutputError outputError(const float* W, const float* Wq, int64_t rows, int64_t cols, const std::vector<double>& H);
+
 }  // namespace qs

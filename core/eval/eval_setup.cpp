@@ -28,7 +28,8 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
         if (o.calibTokensFile.empty() && o.calibSample < 1)
             invalidInput({}, "the calibration stream needs at least one sampled token");
     }
-    const int stages = calibrate ? 4 : 2;
+    const bool heldOut = o.errorFeedback && o.outputError;
+    const int stages = (calibrate ? 4 : 2) + (heldOut ? 1 : 0);
     int done = 0;
     auto step = [&] {
         ++done;
@@ -105,6 +106,11 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
             s->imatrix = std::move(stats);
         step();
     }
+    if (heldOut) {
+        // The evaluation stream's own inputs (text windows as whole windows).
+        s->heldOut = collectImportance(w, s->tokens, s->window, /*moments=*/true);
+        step();
+    }
     return s;
 }
 
@@ -120,11 +126,21 @@ TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const PlanSpec& pl
 {
     const PlanSpec prec = precisionForPlan(m, *s.weights, plan);
     TypeAccuracy a;
-    a.plain = s.evaluator->evaluate(applyPrecision(*s.weights, prec));
+    const bool ef = s.errorFeedback && errorFeedbackApplies(prec);
+    {
+        const LlamaWeights plain = applyPrecision(*s.weights, prec);
+        a.plain = s.evaluator->evaluate(plain);
+        if (ef && s.heldOut)
+            a.plainOutputError = outputError(*s.weights, plain, *s.heldOut).relative();
+    }
     if (s.imatrix)
         a.imatrix = s.evaluator->evaluate(applyPrecision(*s.weights, prec, &*s.imatrix));
-    if (s.errorFeedback && errorFeedbackApplies(prec))
-        a.errorFeedback = s.evaluator->evaluate(applyErrorFeedback(*s.weights, prec, *s.errorFeedback));
+    if (ef) {
+        const LlamaWeights q = applyErrorFeedback(*s.weights, prec, *s.errorFeedback);
+        a.errorFeedback = s.evaluator->evaluate(q);
+        if (s.heldOut)
+            a.errorFeedbackOutputError = outputError(*s.weights, q, *s.heldOut).relative();
+    }
     return a;
 }
 

@@ -33,6 +33,8 @@ struct EvalStreamOptions {
     int window = 0;                    // tokens per window; 0: the model's context length
     bool imatrix = false;              // also collect an importance matrix
     bool errorFeedback = false;        // also collect input second moments for error feedback
+    bool outputError = false;          // with errorFeedback: also the evaluation stream's input
+                                       // moments, for each type's layer output error (compare)
     std::string calibTokensFile;       // calibration stream (imatrix, error feedback); empty: sample
     int calibSample = kDefaultCalibSample;
     uint64_t calibSeed = kDefaultCalibSeed;
@@ -51,6 +53,9 @@ struct EvalSetup {
     std::unique_ptr<Evaluator> evaluator;
     std::optional<ActivationStats> imatrix;
     std::optional<ActivationStats> errorFeedback;  // calibration with input second moments
+    // With error feedback and outputError: the input second moments on the evaluation stream
+    // itself (held out from the calibration), for each type's layer output error.
+    std::optional<ActivationStats> heldOut;
     QJsonObject stream;  // how the evaluation (and calibration) streams were made
     std::vector<std::string> warnings;  // e.g. a window capped below the stated context length
 };
@@ -74,6 +79,9 @@ struct TypeAccuracy {
     std::optional<AccuracyMetrics> imatrix;  // when the setup has an importance matrix
     // When the setup has error-feedback calibration and the type has a format it can write.
     std::optional<AccuracyMetrics> errorFeedback;
+    // Then also the layers' relative output error ‖XWᵀ − XŴᵀ‖² / ‖XWᵀ‖² summed over the quantized
+    // matrices on the evaluation stream's inputs, plain and with error feedback.
+    std::optional<double> plainOutputError, errorFeedbackOutputError;
 };
 TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const PlanSpec& plan);
 

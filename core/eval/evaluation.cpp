@@ -338,6 +338,22 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
     return out;
 }
 
+OutputError outputError(const LlamaWeights& ref, const LlamaWeights& q, const ActivationStats& heldOut)
+{
+    OutputError out;
+    for (const WeightTensor& t : q.tensors) {
+        const WeightTensor& r = ref.get(t.name);
+        if (!t.isMatrix() || t.owner == r.owner)
+            continue;  // shares the reference's bytes: no error
+        const auto mom = heldOut.moments(t.name);
+        if (!mom || mom->n != t.cols)
+            continue;
+        const std::vector<float> a = r.toFloat(), b = t.toFloat();
+        out += outputError(a.data(), b.data(), t.rows, t.cols, mom->xtx);
+    }
+    return out;
+}
+
 LlamaWeights applyRounding(const LlamaWeights& w, const PlanSpec& p, const Rounding& r)
 {
     return r.errorFeedback ? applyErrorFeedback(w, p, *r.errorFeedback) : applyPrecision(w, p, r.imatrix);

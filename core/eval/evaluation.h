@@ -100,6 +100,11 @@ ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32
 // input second moments in `calibration`: each assigned tensor whose format error feedback can
 // write and whose moments were collected; any other assigned tensor by its plain round trip.
 LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const ActivationStats& calibration);
+// The layers' output error of `q` against `ref` (outputError in error_feedback.h), summed over the
+// matrices `q` holds other bytes for and `heldOut` has input moments of their width for: with
+// moments of a stream other than the calibration's, how much error feedback lowers what the next
+// layer sees, not only the final KL.
+OutputError outputError(const LlamaWeights& ref, const LlamaWeights& q, const ActivationStats& heldOut);
 // Whether applyErrorFeedback changes anything over plain rounding for this precision.
 bool errorFeedbackApplies(const PlanSpec& p);
 

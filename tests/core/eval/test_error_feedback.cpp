@@ -196,6 +196,13 @@ private slots:
         const double ePlain = outputError(W, Wp, rows, cols, Xh, 512);
         qInfo("%s: output error EF / plain = %.3f", qPrintable(format), eEf / ePlain);
         QVERIFY2(eEf < 0.9 * ePlain, qPrintable(QStringLiteral("EF %1 vs plain %2").arg(eEf).arg(ePlain)));
+        // The engine's measure from the held-out inputs' moments alone gives the same numbers.
+        InputMoments mh;
+        mh.add(Xh.data(), 512, cols);
+        const OutputError viaMoments = qs::outputError(We.data(), W.data(), rows, cols, mh.xtx);
+        QVERIFY(std::fabs(viaMoments.error - eEf) <= 1e-6 * eEf);
+        QVERIFY(viaMoments.signal > 0);
+        QCOMPARE(qs::outputError(W.data(), W.data(), rows, cols, mh.xtx).error, 0.0);
     }
 
     // The fast implementation (Cholesky factor, lazy batches, rows in parallel) picks the same levels
@@ -318,9 +325,16 @@ private slots:
             qInfo("%s: KL plain %.4f, error feedback %.4f", qPrintable(r.value(QStringLiteral("type")).toString()), plain, ef);
             QVERIFY(ef > 0.0);
             QVERIFY(ef < plain);
+            // The layers' output error on the evaluation stream's inputs (held out from calibration).
+            const double outPlain = r.value(QStringLiteral("output_error")).toDouble();
+            const double outEf = r.value(QStringLiteral("ef_output_error")).toDouble();
+            qInfo("  layer output error plain %.4f, error feedback %.4f", outPlain, outEf);
+            QVERIFY(outPlain > 0 && outPlain < 1);
+            QVERIFY(outEf > 0 && outEf < outPlain);
         }
         // NF4 is not a format error feedback writes: no ef_* columns for it.
         QVERIFY(!rows.at(2).toObject().contains(QStringLiteral("ef_kld_mean")));
+        QVERIFY(!rows.at(2).toObject().contains(QStringLiteral("ef_output_error")));
         // Calibrating on the evaluation stream is refused.
         const int same = test::runCli({QStringLiteral("compare"), test::stories(QStringLiteral("stories260K-f32.gguf")),
                                        QStringLiteral("--types"), QStringLiteral("Q4_0"), QStringLiteral("--eval"),
