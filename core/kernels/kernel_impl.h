@@ -442,21 +442,20 @@ QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8
 
 // ---- K-quants x Q8_K (256-weight super-blocks) ---------------------------------------------------
 // Per super-block and token: the integer sum of scale * level * activation in 8 int32 lanes
-// (exact), then acc += (d_w * d_a) * float(lanes); the min terms (Q2_K, Q4_K, Q5_K) as
-// (dmin_w * d_a) * sum(min * bsum) in a scalar. Result hsum(acc) - mins.
+// (exact), then acc += (d_w * d_a) * float(lanes); the min terms (Q2_K, Q4_K, Q5_K) likewise in a
+// second vector, minAcc += (dmin_w * d_a) * float(min * bsum lanes), with no horizontal sum per
+// super-block. Result hsum(acc) - hsum(minAcc).
 
 // Those accumulators, per token of the tile.
 template <int NT>
 struct KSums {
     F acc[NT];
-    float mins[NT];  // stays 0 for the formats without a minimum (Q6_K, Q3_K)
+    F minAcc[NT];  // stays 0 for the formats without a minimum (Q6_K, Q3_K)
     QS_KINLINE KSums()
     {
         QS_UNROLL
-        for (int t = 0; t < NT; ++t) {
-            acc[t] = S::fzero();
-            mins[t] = 0.0f;
-        }
+        for (int t = 0; t < NT; ++t)
+            acc[t] = minAcc[t] = S::fzero();
     }
     // Super-block i: its integer lanes per token times d_w * d_a (the activation's d of block i).
     QS_KINLINE void add(const uint8_t* a, size_t as, int64_t i, float d, const I* sumi)
@@ -465,21 +464,21 @@ struct KSums {
         for (int t = 0; t < NT; ++t)
             acc[t] = S::fma(S::fset(d * loadF32(a + t * as + i * kQ8_KBytes)), S::cvt(sumi[t]), acc[t]);
     }
-    // The same with its min term, dmin_w * d_a * msum.
-    QS_KINLINE void add(const uint8_t* a, size_t as, int64_t i, float d, const I* sumi, float dmin, const int32_t* msum)
+    // The same with its min term, dmin_w * d_a * msum (msum: int32 lanes of min * bsum products).
+    QS_KINLINE void add(const uint8_t* a, size_t as, int64_t i, float d, const I* sumi, float dmin, const I* msum)
     {
         QS_UNROLL
         for (int t = 0; t < NT; ++t) {
             const float ad = loadF32(a + t * as + i * kQ8_KBytes);
             acc[t] = S::fma(S::fset(d * ad), S::cvt(sumi[t]), acc[t]);
-            mins[t] += (dmin * ad) * float(msum[t]);
+            minAcc[t] = S::fma(S::fset(dmin * ad), S::cvt(msum[t]), minAcc[t]);
         }
     }
     QS_KINLINE void store(float* y, size_t ys) const
     {
         QS_UNROLL
         for (int t = 0; t < NT; ++t)
-            y[t * ys] = S::hsum(acc[t]) - mins[t];
+            y[t * ys] = S::hsum(acc[t]) - S::hsum(minAcc[t]);
     }
 };
 
@@ -511,11 +510,11 @@ QS_KINLINE void q45K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, 
         const I sc = S::dupLane<0>(sm);
         const I mins16 = S::shuffle8(S::dupLane<1>(sm), S::load(kMinPairs));
         I sumi[NT];
-        int32_t msum[NT];
+        I msum[NT];
         QS_UNROLL
         for (int t = 0; t < NT; ++t) {
             const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
-            msum[t] = S::hsum32(S::madd(mins16, S::load(q8 + kQ8_KBsums)));
+            msum[t] = S::madd(mins16, S::load(q8 + kQ8_KBsums));
             sumi[t] = S::zero();
         }
         [[maybe_unused]] I qh;
@@ -653,10 +652,10 @@ QS_KINLINE void q2K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
         const I raw = S::widenU8(S::load16(x + offsetof(B, scales)));
         const I sc = S::and_(raw, S::set16(0x0F)), mn = S::srl16<4>(raw);
         I sumi[NT];
-        int32_t msum[NT];
+        I msum[NT];
         QS_UNROLL
         for (int t = 0; t < NT; ++t) {
-            msum[t] = S::hsum32(S::madd(mn, S::load(a + t * as + i * kQ8_KBytes + kQ8_KBsums)));
+            msum[t] = S::madd(mn, S::load(a + t * as + i * kQ8_KBytes + kQ8_KBsums));
             sumi[t] = S::zero();
         }
         for (int h = 0; h < 2; ++h) {
