@@ -719,9 +719,12 @@ void BlockInspector::draw()
     bars->setBrush(kRecon);
     errPlot_->xAxis->setTicker(integerTicker(n, 16));
     errPlot_->xAxis->setRange(-0.5, double(n) - 0.5);
-    errPlot_->yAxis->rescale();
-    const double m = std::max(std::fabs(errPlot_->yAxis->range().lower), std::fabs(errPlot_->yAxis->range().upper));
-    errPlot_->yAxis->setRange(-m * 1.1 - 1e-12, m * 1.1 + 1e-12);
+    double m = 0;
+    for (double e : err)
+        m = std::max(m, std::fabs(e));
+    if (!(m > 0))  // an exact block: half a grid step (the largest rounding error), not QCustomPlot's ±3 for an empty range
+        m = insp_->scale != 0 ? 0.5 * std::fabs(double(insp_->scale)) : 1.0;
+    errPlot_->yAxis->setRange(-m * 1.1, m * 1.1);
     errPlot_->replot();
 }
 

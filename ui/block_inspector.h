@@ -61,6 +61,7 @@ public:
     bool isLoading() const { return loading_; }
     QCustomPlot* stemPlot() const { return stem_; }
     QCustomPlot* heatMap() const { return heat_; }
+    QCustomPlot* errorPlot() const { return errPlot_; }
     // The heat map's colour-scale range, and whether every block it shows is stored exactly.
     QCPRange heatMapDataRange() const;
     bool heatMapExact() const;

@@ -120,6 +120,10 @@ private slots:
         QVERIFY(w.heatMapExact());
         QCOMPARE(w.heatMapDataRange().lower, 0.0);
         QCOMPARE(w.heatMapDataRange().upper, 1.0);
+        // the block's error bars (all 0) on a range of half its grid step, not an arbitrary ±3
+        const double halfStep = 0.5 * std::fabs(double(w.inspection()->scale));
+        QVERIFY(halfStep > 0);
+        QCOMPARE(w.errorPlot()->yAxis->range().upper, 1.1 * halfStep);
         QVERIFY(w.setPrecision(QStringLiteral("Q2_K")));
         QVERIFY(!w.heatMapExact());
         const QCPRange r = w.heatMapDataRange();
