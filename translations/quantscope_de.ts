@@ -503,34 +503,6 @@
             <source>About QuantScope</source>
             <translation>Über QuantScope</translation>
         </message>
-        <message>
-            <source>Explain in the quantization primer</source>
-            <translation>In der Einführung in die Quantisierung erklären</translation>
-        </message>
-        <message>
-            <source>Block inspector</source>
-            <translation>Block-Inspektor</translation>
-        </message>
-        <message>
-            <source>&amp;Block Inspector</source>
-            <translation>&amp;Block-Inspektor</translation>
-        </message>
-        <message>
-            <source>One block of a tensor: its weights, the grid of levels, codes, scales and formula</source>
-            <translation>Ein Block eines Tensors: seine Gewichte, das Stufenraster, Codes, Skalen und Formel</translation>
-        </message>
-        <message>
-            <source>Quantization &amp;Primer</source>
-            <translation>&amp;Einführung in die Quantisierung</translation>
-        </message>
-        <message>
-            <source>What quantization is, with examples computed from the open model</source>
-            <translation>Was Quantisierung ist, mit Beispielen aus dem geöffneten Modell</translation>
-        </message>
-        <message>
-            <source>Right-click a column to read about it in the quantization primer</source>
-            <translation>Rechtsklick auf eine Spalte erklärt sie in der Einführung in die Quantisierung</translation>
-        </message>
         <message numerus="yes">
             <source>accuracy on %n position(s), reference perplexity %1</source>
             <translation>
@@ -629,14 +601,6 @@
         <message>
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>Plan für Zielgröße: %1 Tensoren geplant, %2 (%3 Bit/Gewicht), KL %4</translation>
-        </message>
-        <message>
-            <source>What's &amp;This?</source>
-            <translation>&amp;Direkthilfe</translation>
-        </message>
-        <message>
-            <source>Click a control to read what it shows, with a link into the quantization primer</source>
-            <translation>Klicken Sie auf ein Bedienelement, um zu lesen, was es zeigt – mit einem Link in die Einführung in die Quantisierung</translation>
         </message>
         <message>
             <source>Open &amp;Built-in Model</source>
@@ -751,6 +715,45 @@
         <message>
             <source>Not a llama-shaped model: its speed cannot be measured</source>
             <translation>Kein Modell in Llama-Form: seine Geschwindigkeit kann nicht gemessen werden</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::TeachingController</name>
+        <message>
+            <source>What's &amp;This?</source>
+            <translation>&amp;Direkthilfe</translation>
+        </message>
+        <message>
+            <source>Explain in the quantization primer</source>
+            <translation>In der Einführung in die Quantisierung erklären</translation>
+        </message>
+        <message>
+            <source>Block inspector</source>
+            <translation>Block-Inspektor</translation>
+        </message>
+        <message>
+            <source>&amp;Block Inspector</source>
+            <translation>&amp;Block-Inspektor</translation>
+        </message>
+        <message>
+            <source>One block of a tensor: its weights, the grid of levels, codes, scales and formula</source>
+            <translation>Ein Block eines Tensors: seine Gewichte, das Stufenraster, Codes, Skalen und Formel</translation>
+        </message>
+        <message>
+            <source>Quantization &amp;Primer</source>
+            <translation>&amp;Einführung in die Quantisierung</translation>
+        </message>
+        <message>
+            <source>What quantization is, with examples computed from the open model</source>
+            <translation>Was Quantisierung ist, mit Beispielen aus dem geöffneten Modell</translation>
+        </message>
+        <message>
+            <source>Right-click a column to read about it in the quantization primer</source>
+            <translation>Rechtsklick auf eine Spalte erklärt sie in der Einführung in die Quantisierung</translation>
+        </message>
+        <message>
+            <source>Click a control to read what it shows, with a link into the quantization primer</source>
+            <translation>Klicken Sie auf ein Bedienelement, um zu lesen, was es zeigt – mit einem Link in die Einführung in die Quantisierung</translation>
         </message>
     </context>
     <context>

@@ -503,34 +503,6 @@
             <source>About QuantScope</source>
             <translation>About QuantScope</translation>
         </message>
-        <message>
-            <source>Explain in the quantization primer</source>
-            <translation>Explain in the quantization primer</translation>
-        </message>
-        <message>
-            <source>Block inspector</source>
-            <translation>Block inspector</translation>
-        </message>
-        <message>
-            <source>&amp;Block Inspector</source>
-            <translation>&amp;Block Inspector</translation>
-        </message>
-        <message>
-            <source>One block of a tensor: its weights, the grid of levels, codes, scales and formula</source>
-            <translation>One block of a tensor: its weights, the grid of levels, codes, scales and formula</translation>
-        </message>
-        <message>
-            <source>Quantization &amp;Primer</source>
-            <translation>Quantization &amp;Primer</translation>
-        </message>
-        <message>
-            <source>What quantization is, with examples computed from the open model</source>
-            <translation>What quantization is, with examples computed from the open model</translation>
-        </message>
-        <message>
-            <source>Right-click a column to read about it in the quantization primer</source>
-            <translation>Right-click a column to read about it in the quantization primer</translation>
-        </message>
         <message numerus="yes">
             <source>accuracy on %n position(s), reference perplexity %1</source>
             <translation>
@@ -629,14 +601,6 @@
         <message>
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</translation>
-        </message>
-        <message>
-            <source>What's &amp;This?</source>
-            <translation>What's &amp;This?</translation>
-        </message>
-        <message>
-            <source>Click a control to read what it shows, with a link into the quantization primer</source>
-            <translation>Click a control to read what it shows, with a link into the quantization primer</translation>
         </message>
         <message>
             <source>Open &amp;Built-in Model</source>
@@ -751,6 +715,45 @@
         <message>
             <source>Not a llama-shaped model: its speed cannot be measured</source>
             <translation>Not a llama-shaped model: its speed cannot be measured</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::TeachingController</name>
+        <message>
+            <source>What's &amp;This?</source>
+            <translation>What's &amp;This?</translation>
+        </message>
+        <message>
+            <source>Explain in the quantization primer</source>
+            <translation>Explain in the quantization primer</translation>
+        </message>
+        <message>
+            <source>Block inspector</source>
+            <translation>Block inspector</translation>
+        </message>
+        <message>
+            <source>&amp;Block Inspector</source>
+            <translation>&amp;Block Inspector</translation>
+        </message>
+        <message>
+            <source>One block of a tensor: its weights, the grid of levels, codes, scales and formula</source>
+            <translation>One block of a tensor: its weights, the grid of levels, codes, scales and formula</translation>
+        </message>
+        <message>
+            <source>Quantization &amp;Primer</source>
+            <translation>Quantization &amp;Primer</translation>
+        </message>
+        <message>
+            <source>What quantization is, with examples computed from the open model</source>
+            <translation>What quantization is, with examples computed from the open model</translation>
+        </message>
+        <message>
+            <source>Right-click a column to read about it in the quantization primer</source>
+            <translation>Right-click a column to read about it in the quantization primer</translation>
+        </message>
+        <message>
+            <source>Click a control to read what it shows, with a link into the quantization primer</source>
+            <translation>Click a control to read what it shows, with a link into the quantization primer</translation>
         </message>
     </context>
     <context>

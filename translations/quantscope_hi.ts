@@ -503,34 +503,6 @@
             <source>About QuantScope</source>
             <translation>QuantScope के बारे में</translation>
         </message>
-        <message>
-            <source>Explain in the quantization primer</source>
-            <translation>क्वांटाइज़ेशन परिचय में समझाएँ</translation>
-        </message>
-        <message>
-            <source>Block inspector</source>
-            <translation>ब्लॉक इंस्पेक्टर</translation>
-        </message>
-        <message>
-            <source>&amp;Block Inspector</source>
-            <translation>ब्लॉक इंस्पेक्टर(&amp;B)</translation>
-        </message>
-        <message>
-            <source>One block of a tensor: its weights, the grid of levels, codes, scales and formula</source>
-            <translation>टेन्सर का एक ब्लॉक: उसके वज़न, स्तरों का ग्रिड, कोड, स्केल और सूत्र</translation>
-        </message>
-        <message>
-            <source>Quantization &amp;Primer</source>
-            <translation>क्वांटाइज़ेशन परिचय(&amp;P)</translation>
-        </message>
-        <message>
-            <source>What quantization is, with examples computed from the open model</source>
-            <translation>क्वांटाइज़ेशन क्या है, खुले मॉडल से गणना किए गए उदाहरणों के साथ</translation>
-        </message>
-        <message>
-            <source>Right-click a column to read about it in the quantization primer</source>
-            <translation>किसी स्तंभ के बारे में क्वांटाइज़ेशन परिचय में पढ़ने के लिए उस पर राइट-क्लिक करें</translation>
-        </message>
         <message numerus="yes">
             <source>accuracy on %n position(s), reference perplexity %1</source>
             <translation>
@@ -629,14 +601,6 @@
         <message>
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>आकार के लिए योजना: %1 टेंसर नियोजित, %2 (%3 बिट/भार), KL %4</translation>
-        </message>
-        <message>
-            <source>What's &amp;This?</source>
-            <translation>यह क्या है?(&amp;T)</translation>
-        </message>
-        <message>
-            <source>Click a control to read what it shows, with a link into the quantization primer</source>
-            <translation>कोई नियंत्रण क्लिक करें और पढ़ें कि वह क्या दिखाता है, क्वांटाइज़ेशन परिचय की लिंक के साथ</translation>
         </message>
         <message>
             <source>Open &amp;Built-in Model</source>
@@ -751,6 +715,45 @@
         <message>
             <source>Not a llama-shaped model: its speed cannot be measured</source>
             <translation>यह Llama आकार का मॉडल नहीं है: इसकी गति नहीं मापी जा सकती</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::TeachingController</name>
+        <message>
+            <source>What's &amp;This?</source>
+            <translation>यह क्या है?(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Explain in the quantization primer</source>
+            <translation>क्वांटाइज़ेशन परिचय में समझाएँ</translation>
+        </message>
+        <message>
+            <source>Block inspector</source>
+            <translation>ब्लॉक इंस्पेक्टर</translation>
+        </message>
+        <message>
+            <source>&amp;Block Inspector</source>
+            <translation>ब्लॉक इंस्पेक्टर(&amp;B)</translation>
+        </message>
+        <message>
+            <source>One block of a tensor: its weights, the grid of levels, codes, scales and formula</source>
+            <translation>टेन्सर का एक ब्लॉक: उसके वज़न, स्तरों का ग्रिड, कोड, स्केल और सूत्र</translation>
+        </message>
+        <message>
+            <source>Quantization &amp;Primer</source>
+            <translation>क्वांटाइज़ेशन परिचय(&amp;P)</translation>
+        </message>
+        <message>
+            <source>What quantization is, with examples computed from the open model</source>
+            <translation>क्वांटाइज़ेशन क्या है, खुले मॉडल से गणना किए गए उदाहरणों के साथ</translation>
+        </message>
+        <message>
+            <source>Right-click a column to read about it in the quantization primer</source>
+            <translation>किसी स्तंभ के बारे में क्वांटाइज़ेशन परिचय में पढ़ने के लिए उस पर राइट-क्लिक करें</translation>
+        </message>
+        <message>
+            <source>Click a control to read what it shows, with a link into the quantization primer</source>
+            <translation>कोई नियंत्रण क्लिक करें और पढ़ें कि वह क्या दिखाता है, क्वांटाइज़ेशन परिचय की लिंक के साथ</translation>
         </message>
     </context>
     <context>

@@ -499,34 +499,6 @@
             <source>About QuantScope</source>
             <translation>关于 QuantScope</translation>
         </message>
-        <message>
-            <source>Explain in the quantization primer</source>
-            <translation>在量化入门中查看解释</translation>
-        </message>
-        <message>
-            <source>Block inspector</source>
-            <translation>块检查器</translation>
-        </message>
-        <message>
-            <source>&amp;Block Inspector</source>
-            <translation>块检查器(&amp;B)</translation>
-        </message>
-        <message>
-            <source>One block of a tensor: its weights, the grid of levels, codes, scales and formula</source>
-            <translation>张量中的一个块:其权重、级别网格、编码、缩放因子与公式</translation>
-        </message>
-        <message>
-            <source>Quantization &amp;Primer</source>
-            <translation>量化入门(&amp;P)</translation>
-        </message>
-        <message>
-            <source>What quantization is, with examples computed from the open model</source>
-            <translation>什么是量化,并附有根据当前模型计算的示例</translation>
-        </message>
-        <message>
-            <source>Right-click a column to read about it in the quantization primer</source>
-            <translation>右键点击某一列,可在量化入门中阅读其说明</translation>
-        </message>
         <message numerus="yes">
             <source>accuracy on %n position(s), reference perplexity %1</source>
             <translation>
@@ -624,14 +596,6 @@
         <message>
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>按大小规划：已规划 %1 个张量，%2（%3 位/权重），KL %4</translation>
-        </message>
-        <message>
-            <source>What's &amp;This?</source>
-            <translation>这是什么?(&amp;T)</translation>
-        </message>
-        <message>
-            <source>Click a control to read what it shows, with a link into the quantization primer</source>
-            <translation>点击某个控件,阅读它所显示内容的说明,并附有指向量化入门的链接</translation>
         </message>
         <message>
             <source>Open &amp;Built-in Model</source>
@@ -744,6 +708,45 @@
         <message>
             <source>Not a llama-shaped model: its speed cannot be measured</source>
             <translation>不是 Llama 结构的模型：无法测量其速度</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::TeachingController</name>
+        <message>
+            <source>What's &amp;This?</source>
+            <translation>这是什么?(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Explain in the quantization primer</source>
+            <translation>在量化入门中查看解释</translation>
+        </message>
+        <message>
+            <source>Block inspector</source>
+            <translation>块检查器</translation>
+        </message>
+        <message>
+            <source>&amp;Block Inspector</source>
+            <translation>块检查器(&amp;B)</translation>
+        </message>
+        <message>
+            <source>One block of a tensor: its weights, the grid of levels, codes, scales and formula</source>
+            <translation>张量中的一个块:其权重、级别网格、编码、缩放因子与公式</translation>
+        </message>
+        <message>
+            <source>Quantization &amp;Primer</source>
+            <translation>量化入门(&amp;P)</translation>
+        </message>
+        <message>
+            <source>What quantization is, with examples computed from the open model</source>
+            <translation>什么是量化,并附有根据当前模型计算的示例</translation>
+        </message>
+        <message>
+            <source>Right-click a column to read about it in the quantization primer</source>
+            <translation>右键点击某一列,可在量化入门中阅读其说明</translation>
+        </message>
+        <message>
+            <source>Click a control to read what it shows, with a link into the quantization primer</source>
+            <translation>点击某个控件,阅读它所显示内容的说明,并附有指向量化入门的链接</translation>
         </message>
     </context>
     <context>

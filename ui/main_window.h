@@ -39,6 +39,7 @@ class PlotsWidget;
 class PrecisionBar;
 class SensitivityView;
 class SizeTargetDialog;
+class TeachingController;
 class TradeoffTableModel;
 
 class MainWindow : public QMainWindow {
@@ -85,10 +86,10 @@ public:
     // The analysis shown for a tensor (cached), or nullptr.
     const TensorAnalysis* tensorAnalysis(int tensor) const;
     // Teaching (main_window_teach.cpp): the block inspector dock and the primer window.
-    BlockInspector* blockInspector() const { return inspector_; }
-    QDockWidget* blockInspectorDock() const { return inspectorDock_; }
+    BlockInspector* blockInspector() const;
+    QDockWidget* blockInspectorDock() const;
     void showPrimer(const QString& section = QString());
-    Primer* primer() const { return primer_; }
+    Primer* primer() const;
     // Model accuracy (main_window_sens.cpp): the sensitivity dock, and Plan for Size… (opens the
     // dialog, returns it; its plan lands in the browser's plan column).
     SensitivityView* sensitivityView() const { return sensitivity_; }
@@ -244,9 +245,6 @@ private:
     QMenu* helpMenu_ = nullptr;
     QAction* aboutQtAct_ = nullptr;
     QDockWidget* modelDock_ = nullptr;
-    QDockWidget* inspectorDock_ = nullptr;
-    QAction* inspectorAct_ = nullptr;
-    QAction* primerAct_ = nullptr;
     QAction* evalAct_ = nullptr;
     QAction* imatrixAct_ = nullptr;
     QAction* efAct_ = nullptr;
@@ -266,15 +264,11 @@ private:
     QComboBox* activationsCombo_ = nullptr;
     QLabel* activationsLabel_ = nullptr;
     bool modelEvaluable_ = false;
-    BlockInspector* inspector_ = nullptr;
-    Primer* primer_ = nullptr;
-    std::shared_ptr<const qs::Model> inspectorModel_, primerModel_;
-    bool primerShown_ = false;
+    TeachingController* teaching_ = nullptr;  // inspector, primer, What's This, language menu
     SensitivityView* sensitivity_ = nullptr;
     QDockWidget* sensitivityDock_ = nullptr;
     QAction* sensitivityAct_ = nullptr;
     QAction* planForSizeAct_ = nullptr;
-    QPoint histPress_;
     QPalette systemPalette_;
 };
 
