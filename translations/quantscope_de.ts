@@ -575,30 +575,6 @@
             <translation>Kein Modell in Llama-Form: seine Genauigkeit kann nicht gemessen werden</translation>
         </message>
         <message>
-            <source>Most sensitive at %1: %2 (KL %3)</source>
-            <translation>Am empfindlichsten bei %1: %2 (KL %3)</translation>
-        </message>
-        <message>
-            <source>Sensitivity</source>
-            <translation>Empfindlichkeit</translation>
-        </message>
-        <message>
-            <source>Tensor &amp;Sensitivity</source>
-            <translation>Tensor-&amp;Empfindlichkeit</translation>
-        </message>
-        <message>
-            <source>KL divergence when only one tensor (or layer) is quantized, ranked</source>
-            <translation>KL-Divergenz, wenn nur ein Tensor (oder eine Schicht) quantisiert wird, sortiert</translation>
-        </message>
-        <message>
-            <source>Plan for Si&amp;ze…</source>
-            <translation>Plan für &amp;Zielgröße…</translation>
-        </message>
-        <message>
-            <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
-            <translation>Gemischte Präzision für eine Zielgröße: der Plan pro Tensor mit der kleinsten KL</translation>
-        </message>
-        <message>
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>Plan für Zielgröße: %1 Tensoren geplant, %2 (%3 Bit/Gewicht), KL %4</translation>
         </message>
@@ -715,6 +691,33 @@
         <message>
             <source>Not a llama-shaped model: its speed cannot be measured</source>
             <translation>Kein Modell in Llama-Form: seine Geschwindigkeit kann nicht gemessen werden</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::SensitivityController</name>
+        <message>
+            <source>Most sensitive at %1: %2 (KL %3)</source>
+            <translation>Am empfindlichsten bei %1: %2 (KL %3)</translation>
+        </message>
+        <message>
+            <source>Sensitivity</source>
+            <translation>Empfindlichkeit</translation>
+        </message>
+        <message>
+            <source>Tensor &amp;Sensitivity</source>
+            <translation>Tensor-&amp;Empfindlichkeit</translation>
+        </message>
+        <message>
+            <source>KL divergence when only one tensor (or layer) is quantized, ranked</source>
+            <translation>KL-Divergenz, wenn nur ein Tensor (oder eine Schicht) quantisiert wird, sortiert</translation>
+        </message>
+        <message>
+            <source>Plan for Si&amp;ze…</source>
+            <translation>Plan für &amp;Zielgröße…</translation>
+        </message>
+        <message>
+            <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
+            <translation>Gemischte Präzision für eine Zielgröße: der Plan pro Tensor mit der kleinsten KL</translation>
         </message>
     </context>
     <context>

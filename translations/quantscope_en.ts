@@ -575,30 +575,6 @@
             <translation>Not a llama-shaped model: its accuracy cannot be measured</translation>
         </message>
         <message>
-            <source>Most sensitive at %1: %2 (KL %3)</source>
-            <translation>Most sensitive at %1: %2 (KL %3)</translation>
-        </message>
-        <message>
-            <source>Sensitivity</source>
-            <translation>Sensitivity</translation>
-        </message>
-        <message>
-            <source>Tensor &amp;Sensitivity</source>
-            <translation>Tensor &amp;Sensitivity</translation>
-        </message>
-        <message>
-            <source>KL divergence when only one tensor (or layer) is quantized, ranked</source>
-            <translation>KL divergence when only one tensor (or layer) is quantized, ranked</translation>
-        </message>
-        <message>
-            <source>Plan for Si&amp;ze…</source>
-            <translation>Plan for Si&amp;ze…</translation>
-        </message>
-        <message>
-            <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
-            <translation>Mixed precision for a size target: the per-tensor plan with the least KL</translation>
-        </message>
-        <message>
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</translation>
         </message>
@@ -715,6 +691,33 @@
         <message>
             <source>Not a llama-shaped model: its speed cannot be measured</source>
             <translation>Not a llama-shaped model: its speed cannot be measured</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::SensitivityController</name>
+        <message>
+            <source>Most sensitive at %1: %2 (KL %3)</source>
+            <translation>Most sensitive at %1: %2 (KL %3)</translation>
+        </message>
+        <message>
+            <source>Sensitivity</source>
+            <translation>Sensitivity</translation>
+        </message>
+        <message>
+            <source>Tensor &amp;Sensitivity</source>
+            <translation>Tensor &amp;Sensitivity</translation>
+        </message>
+        <message>
+            <source>KL divergence when only one tensor (or layer) is quantized, ranked</source>
+            <translation>KL divergence when only one tensor (or layer) is quantized, ranked</translation>
+        </message>
+        <message>
+            <source>Plan for Si&amp;ze…</source>
+            <translation>Plan for Si&amp;ze…</translation>
+        </message>
+        <message>
+            <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
+            <translation>Mixed precision for a size target: the per-tensor plan with the least KL</translation>
         </message>
     </context>
     <context>

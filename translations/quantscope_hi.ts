@@ -575,30 +575,6 @@
             <translation>यह Llama आकार का मॉडल नहीं है: इसकी सटीकता नहीं मापी जा सकती</translation>
         </message>
         <message>
-            <source>Most sensitive at %1: %2 (KL %3)</source>
-            <translation>%1 पर सबसे संवेदनशील: %2 (KL %3)</translation>
-        </message>
-        <message>
-            <source>Sensitivity</source>
-            <translation>संवेदनशीलता</translation>
-        </message>
-        <message>
-            <source>Tensor &amp;Sensitivity</source>
-            <translation>टेंसर संवेदनशीलता(&amp;S)</translation>
-        </message>
-        <message>
-            <source>KL divergence when only one tensor (or layer) is quantized, ranked</source>
-            <translation>केवल एक टेंसर (या परत) को क्वांटाइज़ करने पर KL विचलन, क्रम से</translation>
-        </message>
-        <message>
-            <source>Plan for Si&amp;ze…</source>
-            <translation>आकार के लिए योजना(&amp;Z)…</translation>
-        </message>
-        <message>
-            <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
-            <translation>लक्ष्य आकार के लिए मिश्रित परिशुद्धता: सबसे कम KL वाली प्रति-टेंसर योजना</translation>
-        </message>
-        <message>
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>आकार के लिए योजना: %1 टेंसर नियोजित, %2 (%3 बिट/भार), KL %4</translation>
         </message>
@@ -715,6 +691,33 @@
         <message>
             <source>Not a llama-shaped model: its speed cannot be measured</source>
             <translation>यह Llama आकार का मॉडल नहीं है: इसकी गति नहीं मापी जा सकती</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::SensitivityController</name>
+        <message>
+            <source>Most sensitive at %1: %2 (KL %3)</source>
+            <translation>%1 पर सबसे संवेदनशील: %2 (KL %3)</translation>
+        </message>
+        <message>
+            <source>Sensitivity</source>
+            <translation>संवेदनशीलता</translation>
+        </message>
+        <message>
+            <source>Tensor &amp;Sensitivity</source>
+            <translation>टेंसर संवेदनशीलता(&amp;S)</translation>
+        </message>
+        <message>
+            <source>KL divergence when only one tensor (or layer) is quantized, ranked</source>
+            <translation>केवल एक टेंसर (या परत) को क्वांटाइज़ करने पर KL विचलन, क्रम से</translation>
+        </message>
+        <message>
+            <source>Plan for Si&amp;ze…</source>
+            <translation>आकार के लिए योजना(&amp;Z)…</translation>
+        </message>
+        <message>
+            <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
+            <translation>लक्ष्य आकार के लिए मिश्रित परिशुद्धता: सबसे कम KL वाली प्रति-टेंसर योजना</translation>
         </message>
     </context>
     <context>

@@ -570,30 +570,6 @@
             <translation>不是 Llama 结构的模型：无法测量其准确度</translation>
         </message>
         <message>
-            <source>Most sensitive at %1: %2 (KL %3)</source>
-            <translation>在 %1 下最敏感：%2（KL %3）</translation>
-        </message>
-        <message>
-            <source>Sensitivity</source>
-            <translation>敏感度</translation>
-        </message>
-        <message>
-            <source>Tensor &amp;Sensitivity</source>
-            <translation>张量敏感度(&amp;S)</translation>
-        </message>
-        <message>
-            <source>KL divergence when only one tensor (or layer) is quantized, ranked</source>
-            <translation>仅量化一个张量（或一层）时的 KL 散度，按大小排序</translation>
-        </message>
-        <message>
-            <source>Plan for Si&amp;ze…</source>
-            <translation>按大小规划(&amp;Z)…</translation>
-        </message>
-        <message>
-            <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
-            <translation>面向目标大小的混合精度：KL 最小的逐张量方案</translation>
-        </message>
-        <message>
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>按大小规划：已规划 %1 个张量，%2（%3 位/权重），KL %4</translation>
         </message>
@@ -708,6 +684,33 @@
         <message>
             <source>Not a llama-shaped model: its speed cannot be measured</source>
             <translation>不是 Llama 结构的模型：无法测量其速度</translation>
+        </message>
+    </context>
+    <context>
+        <name>qs::ui::SensitivityController</name>
+        <message>
+            <source>Most sensitive at %1: %2 (KL %3)</source>
+            <translation>在 %1 下最敏感：%2（KL %3）</translation>
+        </message>
+        <message>
+            <source>Sensitivity</source>
+            <translation>敏感度</translation>
+        </message>
+        <message>
+            <source>Tensor &amp;Sensitivity</source>
+            <translation>张量敏感度(&amp;S)</translation>
+        </message>
+        <message>
+            <source>KL divergence when only one tensor (or layer) is quantized, ranked</source>
+            <translation>仅量化一个张量（或一层）时的 KL 散度，按大小排序</translation>
+        </message>
+        <message>
+            <source>Plan for Si&amp;ze…</source>
+            <translation>按大小规划(&amp;Z)…</translation>
+        </message>
+        <message>
+            <source>Mixed precision for a size target: the per-tensor plan with the least KL</source>
+            <translation>面向目标大小的混合精度：KL 最小的逐张量方案</translation>
         </message>
     </context>
     <context>

@@ -37,6 +37,7 @@ class ModelBrowser;
 class Primer;
 class PlotsWidget;
 class PrecisionBar;
+class SensitivityController;
 class SensitivityView;
 class SizeTargetDialog;
 class TeachingController;
@@ -92,8 +93,8 @@ public:
     Primer* primer() const;
     // Model accuracy (main_window_sens.cpp): the sensitivity dock, and Plan for Size… (opens the
     // dialog, returns it; its plan lands in the browser's plan column).
-    SensitivityView* sensitivityView() const { return sensitivity_; }
-    QDockWidget* sensitivityDock() const { return sensitivityDock_; }
+    SensitivityView* sensitivityView() const;
+    QDockWidget* sensitivityDock() const;
     SizeTargetDialog* planForSize();
     void applySizePlan(const engine::SizePlanOutcome& outcome);
 
@@ -166,7 +167,6 @@ private:
     void updateEvaluationActions();  // main_window_eval.cpp: enabled for llama-shaped models
     void clearModeResults();         // main_window_eval.cpp: accuracy and speed of the last Run and plans
     void createSensitivityUi();       // main_window_sens.cpp
-    void retranslateSensitivityUi();  // main_window_sens.cpp
     void readSettings();
     void fitToScreen(bool centre);
     void writeSettings();
@@ -265,10 +265,7 @@ private:
     QLabel* activationsLabel_ = nullptr;
     bool modelEvaluable_ = false;
     TeachingController* teaching_ = nullptr;  // inspector, primer, What's This, language menu
-    SensitivityView* sensitivity_ = nullptr;
-    QDockWidget* sensitivityDock_ = nullptr;
-    QAction* sensitivityAct_ = nullptr;
-    QAction* planForSizeAct_ = nullptr;
+    SensitivityController* sensitivityTools_ = nullptr;  // sensitivity dock, Plan for Size
     QPalette systemPalette_;
 };
 

@@ -9,7 +9,7 @@
 #include "core/model/model.h"
 #include "core/util/parallel.h"
 #include "ui/precision_bar.h"
-#include "ui/sensitivity_view.h"
+#include "ui/sensitivity_controller.h"
 
 #include <algorithm>
 
@@ -286,8 +286,8 @@ void MainWindow::setActivationMode(ActMode mode)
         activationsCombo_->setCurrentIndex(mode == ActMode::Float ? 1 : 0);
     }
     (mode == ActMode::Float ? floatActAct_ : llamaActAct_)->setChecked(true);
-    if (sensitivity_)
-        sensitivity_->setActivations(mode);
+    if (sensitivityTools_)
+        sensitivityTools_->setActivations(mode);
     if (!changed)
         return;
     // A Run going with the other mode, or the last one's results: redo it in this mode.

@@ -1,87 +1,33 @@
-// The main window's model-accuracy parts: Analysis ▸ Tensor Sensitivity (a dock with the ranked
-// KL bar chart) and Analysis ▸ Plan for Size… (also beside the browser's preset combo), whose
-// plan replaces the browser's plan so File ▸ Export writes it.
+// The main window's model-accuracy tools (the sensitivity dock and Plan for Size…:
+// ui/sensitivity_controller.h) and what a finished plan does here: it replaces the browser's plan,
+// so File ▸ Export writes it, and becomes a row of the trade-off table.
 #include "ui/main_window.h"
 #include "ui/model_browser.h"
 #include "ui/plots.h"
-#include "ui/sensitivity_view.h"
-#include "ui/size_target_dialog.h"
+#include "ui/sensitivity_controller.h"
 
 #include "core/model/model.h"
 
 #include <QAction>
-#include <QDockWidget>
-#include <QLabel>
 #include <QLocale>
-#include <QMenu>
 #include <QStatusBar>
 
 namespace qs::ui {
 
 void MainWindow::createSensitivityUi()
 {
-    sensitivity_ = new SensitivityView(this);
-    sensitivityDock_ = new QDockWidget(this);
-    sensitivityDock_->setObjectName(QStringLiteral("sensitivityDock"));
-    sensitivityDock_->setWidget(sensitivity_);
-    addDockWidget(Qt::RightDockWidgetArea, sensitivityDock_);
-    // Floating by default (like the block inspector): a long ranking wants height, and docked
-    // beside the plots it would widen the window; it can be docked by dragging.
-    sensitivityDock_->setFloating(true);
-    sensitivityDock_->resize(760, 860);
-    sensitivityDock_->hide();
-    sensitivity_->setActivations(activations_);
-    connect(this, &MainWindow::modelChanged, this, [this] { sensitivity_->setModel(model_); });
-    connect(sensitivity_, &SensitivityView::finished, this, [this](bool ok) {
-        const auto& r = sensitivity_->result();
-        if (ok && r && !r->rows.empty())
-            statusBar()->showMessage(tr("Most sensitive at %1: %2 (KL %3)")
-                                         .arg(r->request.type, QString::fromStdString(r->rows.front().name),
-                                              QLocale().toString(r->rows.front().kldMean, 'g', 4)),
-                                     8000);
-    });
-
-    sensitivityAct_ = sensitivityDock_->toggleViewAction();
-    sensitivityAct_->setObjectName(QStringLiteral("actionSensitivity"));
-    sensitivityAct_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    planForSizeAct_ = new QAction(this);
-    planForSizeAct_->setObjectName(QStringLiteral("actionPlanForSize"));
-    planForSizeAct_->setEnabled(false);
-    connect(planForSizeAct_, &QAction::triggered, this, [this] { planForSize(); });
-    connect(this, &MainWindow::modelChanged, this, [this] { planForSizeAct_->setEnabled(model_ != nullptr); });
-    analysisMenu_->addSeparator();
-    analysisMenu_->addAction(sensitivityAct_);
-    analysisMenu_->addAction(planForSizeAct_);
-    browser_->addPlanAction(planForSizeAct_);
-    retranslateSensitivityUi();
+    sensitivityTools_ = new SensitivityController(this, browser_, analysisMenu_, statusBar());
+    sensitivityTools_->setActivations(activations_);
+    connect(this, &MainWindow::modelChanged, sensitivityTools_, [this] { sensitivityTools_->setModel(model_); });
+    connect(sensitivityTools_, &SensitivityController::planReady, this, &MainWindow::applySizePlan);
 }
 
-void MainWindow::retranslateSensitivityUi()
-{
-    if (!sensitivityDock_)
-        return;
-    sensitivityDock_->setWindowTitle(tr("Sensitivity"));
-    sensitivityAct_->setText(tr("Tensor &Sensitivity"));
-    sensitivityAct_->setStatusTip(tr("KL divergence when only one tensor (or layer) is quantized, ranked"));
-    planForSizeAct_->setText(tr("Plan for Si&ze…"));
-    planForSizeAct_->setToolTip(tr("Mixed precision for a size target: the per-tensor plan with the least KL"));
-    planForSizeAct_->setStatusTip(planForSizeAct_->toolTip());
-}
+SensitivityView* MainWindow::sensitivityView() const { return sensitivityTools_->view(); }
+QDockWidget* MainWindow::sensitivityDock() const { return sensitivityTools_->dock(); }
 
 SizeTargetDialog* MainWindow::planForSize()
 {
-    if (!model_)
-        return nullptr;
-    auto* d = new SizeTargetDialog(model_, this);
-    d->setAttribute(Qt::WA_DeleteOnClose);
-    d->setActivations(activations_);
-    d->setRounding(imatrixAct_->isChecked(), efAct_->isChecked());
-    connect(d, &SizeTargetDialog::planReady, this, [this, m = model_](const engine::SizePlanOutcome& o) {
-        if (m == model_)  // the model did not change while the plan was computed
-            applySizePlan(o);
-    });
-    d->open();
-    return d;
+    return sensitivityTools_->planForSize(imatrixAct_->isChecked(), efAct_->isChecked());
 }
 
 void MainWindow::applySizePlan(const engine::SizePlanOutcome& o)

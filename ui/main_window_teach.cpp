@@ -6,6 +6,7 @@
 #include "ui/plots.h"
 #include "ui/precision_bar.h"
 #include "ui/primer.h"
+#include "ui/sensitivity_controller.h"
 #include "ui/teaching_controller.h"
 #include "ui/tradeoff_table_model.h"
 
@@ -76,7 +77,8 @@ void MainWindow::retranslateUi()
     if (teaching_)
         teaching_->retranslate();
     retranslateEvaluationUi();
-    retranslateSensitivityUi();
+    if (sensitivityTools_)
+        sensitivityTools_->retranslate();
     updateTableColumns();
     // Headers and status come from tr() when asked for: have them asked again.
     emit table_->headerDataChanged(Qt::Horizontal, 0, TradeoffTableModel::ColumnCount - 1);
