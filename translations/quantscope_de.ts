@@ -19,6 +19,22 @@
     <context>
         <name>qs::ui::BlockInspector</name>
         <message>
+            <source>&amp;Error feedback</source>
+            <translation>&amp;Fehlerrückführung</translation>
+        </message>
+        <message>
+            <source>Show the codes error-feedback rounding stores for this row (GPTQ-style, with the input moments of the last Run's calibration stream) instead of the format's own rounding.</source>
+            <translation>Die Codes zeigen, die fehlerrückführende Rundung für diese Zeile speichert (wie GPTQ, mit den Eingangsmomenten des Kalibrierungsstroms des letzten Laufs), statt der eigenen Rundung des Formats.</translation>
+        </message>
+        <message>
+            <source>Run with Analysis ▸ Use Error-Feedback Rounding and Evaluate Model Accuracy first: error feedback needs the input moments of a calibration stream (block formats only).</source>
+            <translation>Zuerst mit Analyse ▸ Fehlerrückführende Rundung verwenden und Modellgenauigkeit auswerten ausführen: Fehlerrückführung braucht die Eingangsmomente eines Kalibrierungsstroms (nur Blockformate).</translation>
+        </message>
+        <message>
+            <source>Codes by error-feedback rounding: each weight's rounding error is passed on to the row's later weights through the calibration's input moments, so a weight may not sit on its nearest level; the layer's output moves less.</source>
+            <translation>Codes der fehlerrückführenden Rundung: der Rundungsfehler jedes Gewichts wird über die Eingangsmomente der Kalibrierung an die späteren Gewichte der Zeile weitergegeben, daher liegt ein Gewicht nicht immer auf seiner nächsten Stufe; die Ausgabe der Schicht ändert sich weniger.</translation>
+        </message>
+        <message>
             <source>&amp;Tensor:</source>
             <translation>&amp;Tensor:</translation>
         </message>

@@ -19,6 +19,22 @@
     <context>
         <name>qs::ui::BlockInspector</name>
         <message>
+            <source>&amp;Error feedback</source>
+            <translation>&amp;Error feedback</translation>
+        </message>
+        <message>
+            <source>Show the codes error-feedback rounding stores for this row (GPTQ-style, with the input moments of the last Run's calibration stream) instead of the format's own rounding.</source>
+            <translation>Show the codes error-feedback rounding stores for this row (GPTQ-style, with the input moments of the last Run's calibration stream) instead of the format's own rounding.</translation>
+        </message>
+        <message>
+            <source>Run with Analysis ▸ Use Error-Feedback Rounding and Evaluate Model Accuracy first: error feedback needs the input moments of a calibration stream (block formats only).</source>
+            <translation>Run with Analysis ▸ Use Error-Feedback Rounding and Evaluate Model Accuracy first: error feedback needs the input moments of a calibration stream (block formats only).</translation>
+        </message>
+        <message>
+            <source>Codes by error-feedback rounding: each weight's rounding error is passed on to the row's later weights through the calibration's input moments, so a weight may not sit on its nearest level; the layer's output moves less.</source>
+            <translation>Codes by error-feedback rounding: each weight's rounding error is passed on to the row's later weights through the calibration's input moments, so a weight may not sit on its nearest level; the layer's output moves less.</translation>
+        </message>
+        <message>
             <source>&amp;Tensor:</source>
             <translation>&amp;Tensor:</translation>
         </message>

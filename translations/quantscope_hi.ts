@@ -19,6 +19,22 @@
     <context>
         <name>qs::ui::BlockInspector</name>
         <message>
+            <source>&amp;Error feedback</source>
+            <translation>एरर फ़ीडबैक(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Show the codes error-feedback rounding stores for this row (GPTQ-style, with the input moments of the last Run's calibration stream) instead of the format's own rounding.</source>
+            <translation>इस पंक्ति के लिए एरर-फ़ीडबैक राउंडिंग जो कोड संग्रहीत करती है वे दिखाएँ (GPTQ जैसा, पिछले रन की कैलिब्रेशन धारा के इनपुट मोमेंट्स के साथ), फ़ॉर्मैट की अपनी राउंडिंग के बजाय।</translation>
+        </message>
+        <message>
+            <source>Run with Analysis ▸ Use Error-Feedback Rounding and Evaluate Model Accuracy first: error feedback needs the input moments of a calibration stream (block formats only).</source>
+            <translation>पहले विश्लेषण ▸ एरर-फ़ीडबैक राउंडिंग का उपयोग करें और मॉडल सटीकता का मूल्यांकन करें के साथ चलाएँ: एरर फ़ीडबैक को एक कैलिब्रेशन धारा के इनपुट मोमेंट्स चाहिए (केवल ब्लॉक फ़ॉर्मैट)।</translation>
+        </message>
+        <message>
+            <source>Codes by error-feedback rounding: each weight's rounding error is passed on to the row's later weights through the calibration's input moments, so a weight may not sit on its nearest level; the layer's output moves less.</source>
+            <translation>एरर-फ़ीडबैक राउंडिंग के कोड: हर वेट की राउंडिंग त्रुटि कैलिब्रेशन के इनपुट मोमेंट्स के ज़रिए पंक्ति के बाद वाले वेट्स को दी जाती है, इसलिए कोई वेट अपने निकटतम स्तर पर नहीं भी हो सकता; परत का आउटपुट कम बदलता है।</translation>
+        </message>
+        <message>
             <source>&amp;Tensor:</source>
             <translation>टेन्सर(&amp;T):</translation>
         </message>

@@ -19,6 +19,22 @@
     <context>
         <name>qs::ui::BlockInspector</name>
         <message>
+            <source>&amp;Error feedback</source>
+            <translation>误差反馈(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Show the codes error-feedback rounding stores for this row (GPTQ-style, with the input moments of the last Run's calibration stream) instead of the format's own rounding.</source>
+            <translation>显示误差反馈舍入为这一行存储的代码（类似 GPTQ，使用上次运行的校准词元流的输入矩），而不是格式自身的舍入。</translation>
+        </message>
+        <message>
+            <source>Run with Analysis ▸ Use Error-Feedback Rounding and Evaluate Model Accuracy first: error feedback needs the input moments of a calibration stream (block formats only).</source>
+            <translation>请先在开启“分析 ▸ 使用误差反馈舍入”和“评估模型精度”的情况下运行：误差反馈需要校准词元流的输入矩（仅限块格式）。</translation>
+        </message>
+        <message>
+            <source>Codes by error-feedback rounding: each weight's rounding error is passed on to the row's later weights through the calibration's input moments, so a weight may not sit on its nearest level; the layer's output moves less.</source>
+            <translation>误差反馈舍入的代码：每个权重的舍入误差通过校准的输入矩传递给该行后面的权重，因此权重不一定落在最近的级别上；该层的输出变化更小。</translation>
+        </message>
+        <message>
             <source>&amp;Tensor:</source>
             <translation>张量(&amp;T):</translation>
         </message>

@@ -71,6 +71,9 @@ struct RunResult {
     bool speedMeasured = false;
     // The activation mode of the evaluation and the speed measurement.
     qs::ActMode activations = qs::ActMode::Llama;
+    // With error feedback: the calibration's input moments (the block inspector shows the codes
+    // error-feedback rounding stores with them).
+    std::shared_ptr<const qs::ActivationStats> calibration;
 };
 
 }  // namespace qs::ui

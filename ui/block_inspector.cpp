@@ -1,10 +1,13 @@
 #include "ui/block_inspector.h"
 
+#include "core/eval/llama_forward.h"
+#include "core/model/architecture.h"
 #include "core/util/error.h"
 #include "core/formats/format.h"
 #include "core/model/model.h"
 #include "ui/language.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>
@@ -83,12 +86,15 @@ BlockInspector::BlockInspector(QWidget* parent) : QWidget(parent)
     blockBox_ = new QSpinBox(this);
     outlierButton_ = new QPushButton(this);
     outlierButton_->setCheckable(true);
+    efBox_ = new QCheckBox(this);
+    efBox_->setObjectName(QStringLiteral("inspectorErrorFeedback"));
+    efBox_->setEnabled(false);
     tensorLabel_->setBuddy(tensorBox_);
     precisionLabel_->setBuddy(precisionBox_);
     rowLabel_->setBuddy(rowBox_);
     blockLabel_->setBuddy(blockBox_);
     for (QWidget* w : std::initializer_list<QWidget*>{tensorLabel_, tensorBox_, precisionLabel_, precisionBox_, rowLabel_,
-                                                      rowBox_, blockLabel_, blockBox_, outlierButton_})
+                                                      rowBox_, blockLabel_, blockBox_, outlierButton_, efBox_})
         top->addWidget(w);
     top->addStretch(1);
 
@@ -215,6 +221,10 @@ BlockInspector::BlockInspector(QWidget* parent) : QWidget(parent)
         if (!updating_)
             setOutlier(on);
     });
+    connect(efBox_, &QCheckBox::toggled, this, [this] {
+        if (!updating_)
+            inspect();
+    });
 
     retranslateUi();
 }
@@ -227,6 +237,8 @@ void BlockInspector::retranslateUi()
     precisionLabel_->setText(tr("&Precision:"));
     rowLabel_->setText(tr("&Row:"));
     blockLabel_->setText(tr("&Block:"));
+    efBox_->setText(tr("&Error feedback"));
+    updateErrorFeedbackSwitch();
     outlierButton_->setText(tr("Add an &outlier (×10)"));
     outlierButton_->setToolTip(tr("Multiplies the selected weight by 10: one large weight stretches its block's "
                                   "scale, and every other weight of the block loses resolution."));
@@ -262,6 +274,38 @@ void BlockInspector::changeEvent(QEvent* e)
     if (e->type() == QEvent::LanguageChange)
         retranslateUi();
     QWidget::changeEvent(e);
+}
+
+void BlockInspector::setCalibration(std::shared_ptr<const qs::ActivationStats> calibration)
+{
+    calibration_ = std::move(calibration);
+    updateErrorFeedbackSwitch();
+    if (insp_)
+        inspect();
+}
+
+bool BlockInspector::errorFeedbackAvailable() const
+{
+    const Format* f = format();
+    if (!calibration_ || !f || weights_.empty() || f->inspectsWholeTensor() || !errorFeedbackSupported(*f))
+        return false;
+    const auto mom = calibration_->moments(model_ ? ggufName(*model_, name_.toStdString()) : name_.toStdString());
+    return mom && mom->n == cols_;
+}
+
+bool BlockInspector::errorFeedback() const { return efBox_->isChecked() && errorFeedbackAvailable(); }
+
+void BlockInspector::setErrorFeedback(bool on) { efBox_->setChecked(on); }
+
+void BlockInspector::updateErrorFeedbackSwitch()
+{
+    const bool available = errorFeedbackAvailable();
+    efBox_->setEnabled(available);
+    efBox_->setToolTip(available
+                           ? tr("Show the codes error-feedback rounding stores for this row (GPTQ-style, with the input "
+                                "moments of the last Run's calibration stream) instead of the format's own rounding.")
+                           : tr("Run with Analysis ▸ Use Error-Feedback Rounding and Evaluate Model Accuracy first: error "
+                                "feedback needs the input moments of a calibration stream (block formats only)."));
 }
 
 void BlockInspector::setModel(std::shared_ptr<const qs::Model> model)
@@ -542,6 +586,14 @@ void BlockInspector::inspect()
     updating_ = false;
     const int64_t r = rowBox_->value(), b = blockBox_->value();
     const int len = inspectBlockLength(*f, cols_);
+    updateErrorFeedbackSwitch();
+    // With the switch on: the row as error feedback rounds it with the calibration's moments.
+    RowQuantizer ef;
+    if (errorFeedback()) {
+        const auto mom = calibration_->moments(
+            model_ ? ggufName(*model_, name_.toStdString()) : name_.toStdString());
+        ef = [f, mom](const float* row, int64_t n, void* dst) { errorFeedbackQuantize(*f, row, 1, n, mom->xtx, dst); };
+    }
     try {
         if (outlierIndex_ >= 0 && outlierIndex_ < len) {
             // Only this one row changes: copy it (or the whole tensor for per-tensor scales) —
@@ -553,11 +605,11 @@ void BlockInspector::inspect()
             } else {
                 std::vector<float> w(weights_.begin() + r * cols_, weights_.begin() + (r + 1) * cols_);
                 w[size_t(b * len + outlierIndex_)] *= 10.0f;
-                insp_ = inspectBlock(*f, w.data(), 1, cols_, 0, b);
+                insp_ = inspectBlock(*f, w.data(), 1, cols_, 0, b, nullptr, ef);
                 insp_->row = r;
             }
         } else {
-            insp_ = inspectBlock(*f, weights_.data(), rows_, cols_, r, b);
+            insp_ = inspectBlock(*f, weights_.data(), rows_, cols_, r, b, nullptr, ef);
         }
     } catch (const qs::Error& e) {
         showNothing(QString::fromUtf8(e.what()));
@@ -771,6 +823,12 @@ void BlockInspector::updateInfo()
              .arg(loc.toString(qlonglong(in.block)), loc.toString(qlonglong(in.row)), loc.toString(qlonglong(in.col0)),
                   loc.toString(qlonglong(in.col0 + in.length - 1))) +
          QStringLiteral("<br>");
+    if (errorFeedback())
+        t += QStringLiteral("<i>") +
+             tr("Codes by error-feedback rounding: each weight's rounding error is passed on to the row's later "
+                "weights through the calibration's input moments, so a weight may not sit on its nearest level; "
+                "the layer's output moves less.") +
+             QStringLiteral("</i><br>");
     t += tr("Reconstruction: %1").arg(QStringLiteral("<code>%1</code>").arg(formulaHtml(in.formulaGeneral))) + QStringLiteral("<br>");
     t += tr("Stored scale: %1").arg(QStringLiteral("<code>%1</code>").arg(formulaHtml(in.scaleFormula))) + QStringLiteral("<br>");
     if (in.scale < 0)

@@ -25,6 +25,7 @@ class QSpinBox;
 class QTableWidget;
 
 namespace qs {
+class ActivationStats;
 class Model;
 }
 
@@ -47,6 +48,13 @@ public:
     void selectWeightValue(double value);
     void selectWeight(int index);  // within the block
     void setOutlier(bool on);
+    // Input moments of a calibration stream (the last Run with error feedback; null: none): the
+    // "Error feedback" switch then shows the codes error-feedback rounding stores for the row, for
+    // tensors that have moments of their width and formats error feedback writes.
+    void setCalibration(std::shared_ptr<const qs::ActivationStats> calibration);
+    bool errorFeedbackAvailable() const;
+    void setErrorFeedback(bool on);
+    bool errorFeedback() const;
 
     QString tensorName() const;
     QString precision() const;
@@ -88,6 +96,7 @@ private:
     // Clears the block (plot, codes table, errors, marks) and says why there is none.
     void showNothing(const QString& why);
     const qs::Format* format() const;
+    void updateErrorFeedbackSwitch();
 
     std::shared_ptr<const qs::Model> model_;
     std::vector<int> tensorIndex_;  // combo entry -> model tensor
@@ -110,6 +119,8 @@ private:
     QLabel* blockLabel_ = nullptr;
     QSpinBox* blockBox_ = nullptr;
     QPushButton* outlierButton_ = nullptr;
+    QCheckBox* efBox_ = nullptr;
+    std::shared_ptr<const qs::ActivationStats> calibration_;
     QCustomPlot* heat_ = nullptr;
     QCPColorMap* heatMap_ = nullptr;
     QCustomPlot* stem_ = nullptr;

@@ -439,6 +439,8 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
             setup = prepareEvaluation(*model, so);
             r.evaluated = true;
             r.imatrix = setup->imatrix.has_value();
+            if (setup->errorFeedback)  // shares the moments (shared_ptr per matrix input)
+                r.calibration = std::make_shared<const ActivationStats>(*setup->errorFeedback);
             r.evalTokens = int64_t(setup->tokens.size());
             r.evalPositions = setup->evaluator->positions();
             r.pplReference = setup->evaluator->pplReference();

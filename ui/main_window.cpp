@@ -6,6 +6,7 @@
 #include "ui/model_browser.h"
 #include "ui/plots.h"
 #include "ui/precision_bar.h"
+#include "ui/teaching_controller.h"
 #include "ui/tradeoff_table_model.h"
 
 #include <QAction>
@@ -706,6 +707,7 @@ void MainWindow::onRunFinished()
         return;
     }
     lastRun_ = o.result;
+    teaching_->setCalibration(o.result.calibration);
     showResults();
     // The time the user waited (comparison and evaluation), not the sum of the per-type timings.
     const double secs = double(runClock_.elapsed()) / 1000.0;

@@ -116,9 +116,16 @@ TeachingController::TeachingController(QMainWindow* window, ModelBrowser* browse
 
 void TeachingController::setModel(std::shared_ptr<const qs::Model> model, const QString& label)
 {
+    if (model != model_)
+        inspector_->setCalibration(nullptr);  // the last Run's calibration was another model's
     model_ = std::move(model);
     label_ = label;
     syncInspector();
+}
+
+void TeachingController::setCalibration(std::shared_ptr<const qs::ActivationStats> calibration)
+{
+    inspector_->setCalibration(std::move(calibration));
 }
 
 void TeachingController::syncInspector()

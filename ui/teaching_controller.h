@@ -16,6 +16,7 @@ class QMenu;
 class QTableView;
 
 namespace qs {
+class ActivationStats;
 class Model;
 }
 
@@ -37,6 +38,8 @@ public:
 
     // The open model (null: none) and its label (the primer's title).
     void setModel(std::shared_ptr<const qs::Model> model, const QString& label);
+    // The last Run's error-feedback calibration (null: none), for the inspector's codes.
+    void setCalibration(std::shared_ptr<const qs::ActivationStats> calibration);
     // Opens the primer (at a section: Primer's ids), built on first use.
     void showPrimer(const QString& section = QString());
     void retranslate();

@@ -130,7 +130,7 @@ std::string BlockInspection::formulaFor(int j) const
 }
 
 BlockInspection inspectBlock(const Format& f, const float* tensor, int64_t rows, int64_t cols, int64_t row,
-                             int64_t block, const float* importance)
+                             int64_t block, const float* importance, const RowQuantizer& quantizeRow)
 {
     if (!inspectSupported(f))
         invalidInput("", "block inspector: format " + f.name() + " has no block grid to inspect");
@@ -157,7 +157,10 @@ BlockInspection inspectBlock(const Format& f, const float* tensor, int64_t rows,
     const int64_t qrows = whole ? rows : 1;
     const float* src = whole ? tensor : tensor + row * cols;
     std::vector<unsigned char> bytes(f.storageBytes(qrows, cols));
-    f.quantize(src, qrows, cols, bytes.data(), importance);
+    if (quantizeRow && !whole)
+        quantizeRow(src, cols, bytes.data());
+    else
+        f.quantize(src, qrows, cols, bytes.data(), importance);
     f.inspectDecode(bytes.data(), qrows, cols, whole ? row : 0, block, r);
     writeFormulas(r);
 

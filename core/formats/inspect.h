@@ -16,6 +16,7 @@
 #include "core/formats/format.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,8 +89,11 @@ int64_t inspectBlocksPerRow(const Format& f, int64_t cols);
 
 // tensor: rows x cols floats (row-major). Throws qs::Error for an unsupported format or
 // out-of-range row/block. Only the row is quantized, except for per-tensor INT formats.
+// quantizeRow: writes the row's f.storageBytes(1, cols) bytes instead of the format's own
+// rounding (error feedback shows its codes this way); not for per-tensor formats.
+using RowQuantizer = std::function<void(const float* row, int64_t cols, void* dst)>;
 BlockInspection inspectBlock(const Format& f, const float* tensor, int64_t rows, int64_t cols, int64_t row,
-                             int64_t block, const float* importance = nullptr);
+                             int64_t block, const float* importance = nullptr, const RowQuantizer& quantizeRow = {});
 
 // A number as the formulas print it ("0.0123", "−5": U+2212 minus, 4 significant digits).
 std::string formatNumber(double v, int digits = 4);

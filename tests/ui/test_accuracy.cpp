@@ -6,6 +6,7 @@
 #include "core/model/model.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/tiny_llama.h"
+#include "ui/block_inspector.h"
 #include "ui/main_window.h"
 #include "ui/plots.h"
 #include "ui/precision_bar.h"
@@ -295,6 +296,13 @@ private slots:
             QCOMPARE(ef.ppl, o.value(QStringLiteral("ef_ppl")).toDouble());
             QVERIFY(ef.kldMean != rows[size_t(2 * k)].kldMean);
         }
+        // The run's calibration reaches the block inspector: its error-feedback switch works on the
+        // model's matrices (an attention projection, 64 wide).
+        BlockInspector* insp = w.blockInspector();
+        insp->setModel(w.model());
+        QVERIFY(insp->selectTensor(QStringLiteral("blk.0.attn_q.weight")));
+        QVERIFY(insp->setPrecision(QStringLiteral("Q4_0")));
+        QVERIFY(insp->errorFeedbackAvailable());
         // Both: plain, imatrix, error feedback per type.
         const int before = int(done.size());
         w.imatrixAction()->setChecked(true);

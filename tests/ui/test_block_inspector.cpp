@@ -1,6 +1,7 @@
 // Block inspector and primer widgets: the precision combo coarsens the grid live, the outlier
 // toggle widens the scale, clicks on the heat map / stem plot pick blocks and weights, and the
 // primer's live examples come from the open model.
+#include "core/eval/llama_forward.h"
 #include "core/formats/format.h"
 #include "core/model/model.h"
 #include "core/plan/plan.h"
@@ -130,6 +131,60 @@ private slots:
         QVERIFY(r.lower >= 0.0);
         QVERIFY(r.upper > r.lower);
         QVERIFY(r.upper < 1.0);  // Q2_K's block RMSE on unit-variance weights, far below the 0-1 of exact
+    }
+
+    // With a calibration's input moments (the last Run with error feedback), the switch shows the
+    // codes error-feedback rounding stores for the row: other codes than plain rounding for some
+    // blocks, and exactly the decoded bytes errorFeedbackQuantize writes for that row.
+    void errorFeedbackShowsItsCodes()
+    {
+        qs::ui::BlockInspector w;
+        w.resize(1200, 700);
+        w.show();
+        const int64_t rows = 4, cols = 256;
+        const auto v = gaussian(size_t(rows * cols), 7);
+        w.setWeights(QStringLiteral("synthetic"), v, rows, cols);
+        QVERIFY(w.setPrecision(QStringLiteral("Q4_0")));
+        QVERIFY(!w.errorFeedbackAvailable());  // no calibration yet
+        // Correlated inputs (each one leans on its neighbour), as in a real layer.
+        const auto g = gaussian(size_t(512 * cols), 8);
+        qs::RowMatrix X(512, cols);
+        for (int t = 0; t < 512; ++t)
+            for (int i = 0; i < cols; ++i)
+                X(t, i) = g[size_t(t * cols + i)] + (i > 0 ? 0.9f * g[size_t(t * cols + i - 1)] : 0.0f);
+        auto stats = std::make_shared<qs::ActivationStats>();
+        stats->collectMoments(true);
+        const std::string name = "synthetic";
+        stats->add({&name}, X);
+        w.setCalibration(stats);
+        QVERIFY(w.errorFeedbackAvailable());
+
+        const int64_t nb = cols / 32;
+        std::vector<std::vector<int>> plain;
+        for (int64_t b = 0; b < nb; ++b) {
+            w.selectBlock(1, b);
+            plain.push_back(w.inspection()->codes);
+        }
+        w.setErrorFeedback(true);
+        QVERIFY(w.errorFeedback());
+        const qs::Format& f = *qs::findFormat("Q4_0");
+        std::vector<uint8_t> bytes(f.storageBytes(1, cols));
+        qs::errorFeedbackQuantize(f, v.data() + cols, 1, cols, stats->moments(name)->xtx, bytes.data());
+        std::vector<float> row(static_cast<size_t>(cols));
+        f.dequantize(bytes.data(), 1, cols, row.data());
+        int differ = 0;
+        for (int64_t b = 0; b < nb; ++b) {
+            w.selectBlock(1, b);
+            differ += w.inspection()->codes != plain[size_t(b)] ? 1 : 0;
+            for (int j = 0; j < 32; ++j)
+                QCOMPARE(w.inspection()->reconstructed[size_t(j)], row[size_t(b * 32 + j)]);
+        }
+        QVERIFY(differ > 0);
+        QVERIFY(w.infoText().contains(QStringLiteral("error-feedback")));
+        // NF4 is not a format error feedback writes: the switch is off there.
+        QVERIFY(w.setPrecision(QStringLiteral("NF4")));
+        QVERIFY(!w.errorFeedbackAvailable());
+        QVERIFY(!w.errorFeedback());
     }
 
     // A tensor over kForegroundValues weights is decoded on a worker: the inspector says it is
