@@ -1,0 +1,199 @@
+// TQ1_0 (llama.cpp's 1.69-bit ternary type): 256 weights, an fp16 scale d and a trit t in
+// {-1, 0, 1} per weight; weight = t * d. Trits are packed 5 per byte (qs, 48 bytes: weights 0-239)
+// and 4 per byte (qh, 4 bytes: weights 240-255) as a base-3 number scaled to a byte, rounded up:
+// byte = ceil(v * 256 / 243). Byte m of qs[0..31] holds weights m + 32n, byte m of qs[32..47]
+// weights 160 + m + 16n, byte j of qh weights 240 + j + 4n (n = 0 the most significant trit).
+//
+// The search: for a ternary code the best levels for a scale d put +-d on the weights with
+// |x| > d/2, and the best scale for a set of such weights is their (weighted) mean magnitude.
+// Alternating the two from a few starting scales relative to the largest magnitude (each step
+// lowers the error) gives the scale; it is rounded to fp16 and the trits re-rounded with it.
+// Written once over 8-float lanes (kq::V8Scalar reference, kq::V8Avx fast path) with one fixed
+// summation order, so both paths give identical bytes.
+#include "core/formats/blocks.h"
+#include "core/formats/kquant_common.h"
+#include "core/formats/registry_list.h"
+
+namespace qs {
+namespace {
+
+using namespace kq;
+constexpr int N = kSuper, NV = N / 8;
+
+struct Fit {
+    float sxl, sll;
+};
+
+template <class V>
+Fit tritsFor(const V* X, const V* W, const V* WX, float d, V* T)
+{
+    const V inv = V::set1(d != 0.0f ? 1.0f / d : 0.0f), one = V::set1(1.0f);
+    V sxl = V::set1(0.0f), sll = V::set1(0.0f);
+    for (int i = 0; i < NV; ++i) {
+        const V t = vmin(vmax(vround(vmul(X[i], inv)), vsub(V::set1(0.0f), one)), one);
+        sxl = vfma(WX[i], t, sxl);
+        sll = vfma(vmul(W[i], t), t, sll);
+        if (T)
+            T[i] = t;
+    }
+    return {hsum(sxl), hsum(sll)};
+}
+
+inline uint8_t packTrits(const int* t, int count)  // t[0] the most significant trit
+{
+    uint32_t v = 0;
+    for (int k = 0; k < count; ++k)
+        v = v * 3 + uint32_t(t[k] + 1);
+    for (int k = count; k < 5; ++k)
+        v *= 3;
+    return uint8_t((v * 256 + 242) / 243);
+}
+
+template <class V>
+float exactError(const V* X, const V* W, float d)
+{
+    const V inv = V::set1(d != 0.0f ? 1.0f / d : 0.0f), vd = V::set1(d), one = V::set1(1.0f);
+    V acc = V::set1(0.0f);
+    for (int i = 0; i < NV; ++i) {
+        const V diff = vsub(X[i], vmul(vmin(vmax(vround(vmul(X[i], inv)), vsub(V::set1(0.0f), one)), one), vd));
+        acc = vfma(vmul(W[i], diff), diff, acc);
+    }
+    return hsum(acc);
+}
+
+template <class V>
+float searchScale(const V* X, const V* W, const V* WX, float amax)
+{
+    float bestD = 0.0f, bestNum = 0.0f, bestDen = 1.0f;
+    constexpr float kStarts[] = {1.0f, 0.7f, 0.45f, 0.25f};
+    for (float r : kStarts) {
+        float d = amax * r;
+        for (int it = 0; it < 6; ++it) {
+            const Fit f = tritsFor<V>(X, W, WX, d, nullptr);
+            if (!(f.sll > 0.0f))
+                break;
+            if (f.sxl * f.sxl * bestDen > bestNum * f.sll) {
+                bestNum = f.sxl * f.sxl;
+                bestDen = f.sll;
+                bestD = f.sxl / f.sll;
+            }
+            const float next = f.sxl / f.sll;
+            if (next == d)
+                break;
+            d = next;
+        }
+    }
+    return bestD;
+}
+
+template <class V>
+void encode(const float* x, const float* imp, BlockTq1_0& b)
+{
+    V X[NV], W[NV], WX[NV], T[NV], ONE[NV];
+    V vmaxv = V::set1(0.0f);
+    for (int i = 0; i < NV; ++i) {
+        X[i] = V::load(x + 8 * i);
+        W[i] = imp ? V::load(imp + 8 * i) : V::set1(1.0f);
+        ONE[i] = V::set1(1.0f);
+        WX[i] = vmul(W[i], X[i]);
+        vmaxv = vmax(vmaxv, vabs(X[i]));
+    }
+    const float amax = hmax(vmaxv);
+    float d = 0.0f;
+    if (amax > 0.0f && std::isfinite(amax)) {
+        // fp16 candidates decided by their exact error: the search's scale and, with importance,
+        // the scale of the search without it (so importance never makes the weighted error worse).
+        d = fp16Round(std::min(searchScale<V>(X, W, WX, amax), 65504.0f));
+        if (imp) {
+            const float du = fp16Round(std::min(searchScale<V>(X, ONE, X, amax), 65504.0f));
+            if (du != d && exactError<V>(X, W, du) < exactError<V>(X, W, d))
+                d = du;
+        }
+    }
+    tritsFor<V>(X, W, WX, d, T);
+    alignas(32) float tv[N];
+    for (int i = 0; i < NV; ++i)
+        T[i].store(tv + 8 * i);
+    int t[N];
+    for (int i = 0; i < N; ++i)
+        t[i] = int(tv[i]);
+    b.d = fp32ToFp16(d);
+    int g[5];
+    for (int m = 0; m < 32; ++m) {
+        for (int n = 0; n < 5; ++n)
+            g[n] = t[m + 32 * n];
+        b.qs[m] = packTrits(g, 5);
+    }
+    for (int m = 0; m < 16; ++m) {
+        for (int n = 0; n < 5; ++n)
+            g[n] = t[160 + m + 16 * n];
+        b.qs[32 + m] = packTrits(g, 5);
+    }
+    for (int j = 0; j < 4; ++j) {
+        for (int n = 0; n < 4; ++n)
+            g[n] = t[240 + j + 4 * n];
+        b.qh[j] = packTrits(g, 4);
+    }
+}
+
+// Trit n (0 = most significant) of a packed byte.
+inline int tritOf(uint8_t byte, int n)
+{
+    static constexpr uint8_t kPow3[5] = {1, 3, 9, 27, 81};
+    const uint8_t q = uint8_t(byte * kPow3[n]);
+    return ((uint16_t(q) * 3) >> 8) - 1;
+}
+
+class Tq1Format : public BlockFormat {
+public:
+    Tq1Format() : BlockFormat(GgmlType::TQ1_0) {}
+    std::string description() const override
+    {
+        return QT_TRANSLATE_NOOP("qs::formats", "llama.cpp TQ1_0: 256-weight blocks, fp16 scale, ternary levels packed 5 per byte (1.69 bits/weight)");
+    }
+    void quantizeRow(const float* x, void* dst, int64_t n, const float* imp) const override { run<V8Fast>(x, dst, n, imp); }
+    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* imp) const override
+    {
+        run<V8Scalar>(x, dst, n, imp);
+    }
+    void dequantizeRow(const void* src, float* y, int64_t n) const override
+    {
+        const auto* in = static_cast<const unsigned char*>(src);
+        BlockTq1_0 b;
+        for (int64_t i = 0; i < n / N; ++i, y += N) {
+            std::memcpy(&b, in + i * sizeof(b), sizeof(b));
+            const float d = fp16ToFp32(b.d);
+            for (int n5 = 0; n5 < 5; ++n5)
+                for (int m = 0; m < 32; ++m)
+                    y[32 * n5 + m] = float(tritOf(b.qs[m], n5)) * d;
+            for (int n5 = 0; n5 < 5; ++n5)
+                for (int m = 0; m < 16; ++m)
+                    y[160 + 16 * n5 + m] = float(tritOf(b.qs[32 + m], n5)) * d;
+            for (int n4 = 0; n4 < 4; ++n4)
+                for (int j = 0; j < 4; ++j)
+                    y[240 + 4 * n4 + j] = float(tritOf(b.qh[j], n4)) * d;
+        }
+    }
+
+private:
+    template <class V>
+    static void run(const float* x, void* dst, int64_t n, const float* imp)
+    {
+        auto* out = static_cast<unsigned char*>(dst);
+        for (int64_t i = 0; i < n / N; ++i) {
+            BlockTq1_0 b;
+            encode<V>(x + i * N, imp ? imp + i * N : nullptr, b);
+            std::memcpy(out + i * sizeof(b), &b, sizeof(b));
+        }
+    }
+};
+
+}  // namespace
+
+const Format& formatTQ1_0()
+{
+    static const Tq1Format f;
+    return f;
+}
+
+}  // namespace qs
