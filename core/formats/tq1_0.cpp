@@ -4,14 +4,13 @@
 // byte = ceil(v * 256 / 243). Byte m of qs[0..31] holds weights m + 32n, byte m of qs[32..47]
 // weights 160 + m + 16n, byte j of qh weights 240 + j + 4n (n = 0 the most significant trit).
 //
-// The search: for a ternary code the best levels for a scale d put +-d on the weights with
-// |x| > d/2, and the best scale for a set of such weights is their (weighted) mean magnitude.
-// Alternating the two from a few starting scales relative to the largest magnitude (each step
-// lowers the error) gives the scale; it is rounded to fp16 and the trits re-rounded with it.
-// Written once over 8-float lanes (kq::V8Scalar reference, kq::V8Avx fast path) with one fixed
-// summation order, so both paths give identical bytes.
+// The search (kq::BlockScaleSearch, scale_search.h): for a ternary code the best levels for a
+// scale d put +-d on the weights with |x| > d/2, and the best scale for a set of such weights is
+// their (weighted) mean magnitude; alternating the two from the best of a few starting scales
+// gives the scale. Lanes of 8 weights, so the fast path writes the reference bytes.
 #include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
+#include "core/formats/scale_search.h"
 #include "core/formats/registry_list.h"
 
 namespace qs {
@@ -19,25 +18,6 @@ namespace {
 
 using namespace kq;
 constexpr int N = kSuper, NV = N / 8;
-
-struct Fit {
-    float sxl, sll;
-};
-
-template <class V>
-Fit tritsFor(const V* X, const V* W, const V* WX, float d, V* T)
-{
-    const V inv = V::set1(d != 0.0f ? 1.0f / d : 0.0f), one = V::set1(1.0f);
-    V sxl = V::set1(0.0f), sll = V::set1(0.0f);
-    for (int i = 0; i < NV; ++i) {
-        const V t = vmin(vmax(vround(vmul(X[i], inv)), vsub(V::set1(0.0f), one)), one);
-        sxl = vfma(WX[i], t, sxl);
-        sll = vfma(vmul(W[i], t), t, sll);
-        if (T)
-            T[i] = t;
-    }
-    return {hsum(sxl), hsum(sll)};
-}
 
 inline uint8_t packTrits(const int* t, int count)  // t[0] the most significant trit
 {
@@ -50,67 +30,14 @@ inline uint8_t packTrits(const int* t, int count)  // t[0] the most significant 
 }
 
 template <class V>
-float exactError(const V* X, const V* W, float d)
-{
-    const V inv = V::set1(d != 0.0f ? 1.0f / d : 0.0f), vd = V::set1(d), one = V::set1(1.0f);
-    V acc = V::set1(0.0f);
-    for (int i = 0; i < NV; ++i) {
-        const V diff = vsub(X[i], vmul(vmin(vmax(vround(vmul(X[i], inv)), vsub(V::set1(0.0f), one)), one), vd));
-        acc = vfma(vmul(W[i], diff), diff, acc);
-    }
-    return hsum(acc);
-}
-
-template <class V>
-float searchScale(const V* X, const V* W, const V* WX, float amax)
-{
-    float bestD = 0.0f, bestNum = 0.0f, bestDen = 1.0f;
-    constexpr float kStarts[] = {1.0f, 0.7f, 0.45f, 0.25f};
-    for (float r : kStarts) {
-        float d = amax * r;
-        for (int it = 0; it < 6; ++it) {
-            const Fit f = tritsFor<V>(X, W, WX, d, nullptr);
-            if (!(f.sll > 0.0f))
-                break;
-            if (f.sxl * f.sxl * bestDen > bestNum * f.sll) {
-                bestNum = f.sxl * f.sxl;
-                bestDen = f.sll;
-                bestD = f.sxl / f.sll;
-            }
-            const float next = f.sxl / f.sll;
-            if (next == d)
-                break;
-            d = next;
-        }
-    }
-    return bestD;
-}
-
-template <class V>
 void encode(const float* x, const float* imp, BlockTq1_0& b)
 {
-    V X[NV], W[NV], WX[NV], T[NV], ONE[NV];
-    V vmaxv = V::set1(0.0f);
-    for (int i = 0; i < NV; ++i) {
+    static constexpr float kStarts[] = {1.0f, 0.7f, 0.45f, 0.25f};
+    V X[NV], T[NV];
+    for (int i = 0; i < NV; ++i)
         X[i] = V::load(x + 8 * i);
-        W[i] = imp ? V::load(imp + 8 * i) : V::set1(1.0f);
-        ONE[i] = V::set1(1.0f);
-        WX[i] = vmul(W[i], X[i]);
-        vmaxv = vmax(vmaxv, vabs(X[i]));
-    }
-    const float amax = hmax(vmaxv);
-    float d = 0.0f;
-    if (amax > 0.0f && std::isfinite(amax)) {
-        // fp16 candidates decided by their exact error: the search's scale and, with importance,
-        // the scale of the search without it (so importance never makes the weighted error worse).
-        d = fp16Round(std::min(searchScale<V>(X, W, WX, amax), 65504.0f));
-        if (imp) {
-            const float du = fp16Round(std::min(searchScale<V>(X, ONE, X, amax), 65504.0f));
-            if (du != d && exactError<V>(X, W, du) < exactError<V>(X, W, d))
-                d = du;
-        }
-    }
-    tritsFor<V>(X, W, WX, d, T);
+    BlockScaleSearch<V, NV> search;
+    const float d = search.run(X, imp, -1.0f, 1.0f, kStarts, int(std::size(kStarts)), false, T);
     alignas(32) float tv[N];
     for (int i = 0; i < NV; ++i)
         T[i].store(tv + 8 * i);
