@@ -18,7 +18,7 @@
 #include "core/formats/block_format.h"
 #include "core/formats/blocks.h"
 #include "core/formats/legacy_kernels.h"
-#include "core/formats/registry_list.h"
+#include "core/formats/own_block_format.h"
 
 #include <algorithm>
 #include <limits>
@@ -224,70 +224,85 @@ void pack(const Result& r, BlockIq4Xs& b)
         packNibbles(r.idx + QK * j, b.qs + 16 * j);
 }
 
-class Iq4XsFormat : public BlockFormat {
-public:
-    Iq4XsFormat() : BlockFormat(GgmlType::IQ4_XS) {}
-    std::string description() const override
+template <class Lanes>
+void store(Lanes& lanes, unsigned char* out)
+{
+    Result r;
+    encodeSuper(lanes, r);
+    BlockIq4Xs b;
+    pack(r, b);
+    std::memcpy(out, &b, sizeof(b));
+}
+
+inline int storedScale(const BlockIq4Xs& b, int j)
+{
+    return (((b.scalesL[j / 2] >> (4 * (j % 2))) & 0xF) | (((b.scalesH >> (2 * j)) & 3) << 4)) - 32;
+}
+
+struct Iq4Xs {
+    using Block = BlockIq4Xs;
+    static constexpr GgmlType kType = GgmlType::IQ4_XS;
+    static constexpr uint32_t kFileType = 30;  // LLAMA_FTYPE_MOSTLY_IQ4_XS
+    static constexpr std::optional<GgmlType> kFallback = GgmlType::IQ4_NL;
+    static constexpr int kInspectLength = QK;
+
+    static void quantizeReference(const float* x, unsigned char* out, int64_t blocks, const float* imp)
     {
-        return QT_TRANSLATE_NOOP("qs::formats", "llama.cpp IQ4_XS: 256-weight super-blocks, 6-bit scales per 32, 4-bit non-linear levels (4.25 bits/weight)");
-    }
-    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* imp) const override
-    {
-        auto* out = static_cast<unsigned char*>(dst);
-        for (int64_t i = 0; i < n / kSuper; ++i) {
+        for (int64_t i = 0; i < blocks; ++i) {
             ScalarLanes lanes{x + i * kSuper, imp ? imp + i * kSuper : nullptr};
-            store(lanes, out + i * sizeof(BlockIq4Xs));
+            store(lanes, out + i * sizeof(Block));
         }
     }
-    void quantizeRow(const float* x, void* dst, int64_t n, const float* imp) const override
+    static void quantizeFast(const float* x, unsigned char* out, int64_t blocks, const float* imp)
     {
 #ifdef __AVX2__
-        auto* out = static_cast<unsigned char*>(dst);
-        for (int64_t i = 0; i < n / kSuper; ++i) {
+        for (int64_t i = 0; i < blocks; ++i) {
             AvxLanes lanes(x + i * kSuper, imp ? imp + i * kSuper : nullptr);
-            store(lanes, out + i * sizeof(BlockIq4Xs));
+            store(lanes, out + i * sizeof(Block));
         }
 #else
-        quantizeRowReference(x, dst, n, imp);
+        quantizeReference(x, out, blocks, imp);
 #endif
     }
-    void dequantizeRow(const void* src, float* y, int64_t n) const override
+    static void decode(const Block& b, float* y)
     {
-        const auto* in = static_cast<const unsigned char*>(src);
-        BlockIq4Xs b;
-        for (int64_t i = 0; i < n / kSuper; ++i) {
-            std::memcpy(&b, in + i * sizeof(b), sizeof(b));
-            const float d = fp16ToFp32(b.d);
-            for (int j = 0; j < kSubs; ++j, y += QK) {
-                const int ls = ((b.scalesL[j / 2] >> (4 * (j % 2))) & 0xF) | (((b.scalesH >> (2 * j)) & 3) << 4);
-                const float dl = d * float(ls - 32);
-                const uint8_t* q = b.qs + 16 * j;
-                for (int k = 0; k < 16; ++k) {
-                    y[k] = dl * float(kIq4nlValues[q[k] & 0xF]);
-                    y[k + 16] = dl * float(kIq4nlValues[q[k] >> 4]);
-                }
+        const float d = fp16ToFp32(b.d);
+        for (int j = 0; j < kSubs; ++j, y += QK) {
+            const float dl = d * float(storedScale(b, j));
+            const uint8_t* q = b.qs + 16 * j;
+            for (int k = 0; k < 16; ++k) {
+                y[k] = dl * float(kIq4nlValues[q[k] & 0xF]);
+                y[k + 16] = dl * float(kIq4nlValues[q[k] >> 4]);
             }
         }
     }
-
-private:
-    template <class Lanes>
-    static void store(Lanes& lanes, unsigned char* out)
+    // Part j: sub-block j, its 6-bit scale relative to the super-block's d, IQ4_NL's levels.
+    static void inspect(const Block& b, int j, BlockInspection& r)
     {
-        Result r;
-        encodeSuper(lanes, r);
-        BlockIq4Xs b;
-        pack(r, b);
-        std::memcpy(out, &b, sizeof(b));
+        const float d = fp16ToFp32(b.d);
+        for (int k = 0; k < 16; ++k) {
+            r.codes[size_t(k)] = b.qs[16 * j + k] & 0xF;
+            r.codes[size_t(k + 16)] = b.qs[16 * j + k] >> 4;
+        }
+        r.kquant = true;
+        r.subBlocks = kSubs;
+        r.subBlock = j;
+        r.superD = d;
+        r.subScaleBits = 6;
+        for (int s = 0; s < kSubs; ++s)
+            r.subScales.push_back(storedScale(b, s));
+        const float dl = d * float(storedScale(b, j));
+        r.subScaleValue = dl;
+        r.scale = dl;
+        r.kind = BlockInspection::Kind::Table;
+        r.table.assign(std::begin(kIq4nlValues), std::end(kIq4nlValues));
+        setLevels(r, 0, 15, [&](int c) { return dl * float(kIq4nlValues[c]); });
     }
 };
 
 }  // namespace
 
-const Format& formatIQ4_XS()
-{
-    static const Iq4XsFormat f;
-    return f;
-}
+QS_BLOCK_FORMAT(formatIQ4_XS, GgmlType::IQ4_XS, ownRowKernels<Iq4Xs>(), OwnBlockFormat<Iq4Xs>,
+                QT_TRANSLATE_NOOP("qs::formats", "llama.cpp IQ4_XS: 256-weight super-blocks, 6-bit scales per 32, 4-bit non-linear levels (4.25 bits/weight)"))
 
 }  // namespace qs

@@ -12,7 +12,7 @@
 #include "core/formats/block_format.h"
 #include "core/formats/blocks.h"
 #include "core/formats/legacy_kernels.h"
-#include "core/formats/registry_list.h"
+#include "core/formats/own_block_format.h"
 
 #include <bit>
 
@@ -129,21 +129,21 @@ void quantizeScalar(const float* x, unsigned char* out, int64_t b0, int64_t b1, 
     }
 }
 
-class Mxfp4Format : public BlockFormat {
-public:
-    Mxfp4Format() : BlockFormat(GgmlType::MXFP4) {}
-    std::string description() const override
+constexpr int8_t kValues[16] = {0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12};
+
+struct Mxfp4 {
+    using Block = BlockMxfp4;
+    static constexpr GgmlType kType = GgmlType::MXFP4;
+    static constexpr uint32_t kFileType = 38;  // LLAMA_FTYPE_MOSTLY_MXFP4_MOE
+    static constexpr std::optional<GgmlType> kFallback = std::nullopt;
+    static constexpr int kInspectLength = 32;
+
+    static void quantizeReference(const float* x, unsigned char* out, int64_t nb, const float* imp)
     {
-        return QT_TRANSLATE_NOOP("qs::formats", "MXFP4 (OCP microscaling): 32-weight blocks, power-of-two scale, 4-bit E2M1 floats (4.25 bits/weight)");
+        quantizeScalar(x, out, 0, nb, imp);
     }
-    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* imp) const override
+    static void quantizeFast(const float* x, unsigned char* out, int64_t nb, const float* imp)
     {
-        quantizeScalar(x, static_cast<unsigned char*>(dst), 0, n / QK, imp);
-    }
-    void quantizeRow(const float* x, void* dst, int64_t n, const float* imp) const override
-    {
-        auto* out = static_cast<unsigned char*>(dst);
-        const int64_t nb = n / QK;
         int64_t b = 0;
 #ifdef __AVX2__
         for (; b + 8 <= nb; b += 8) {
@@ -169,28 +169,31 @@ public:
 #endif
         quantizeScalar(x, out, b, nb, imp);
     }
-    void dequantizeRow(const void* src, float* y, int64_t n) const override
+    static void decode(const Block& b, float* y)
     {
-        static constexpr int8_t kValues[16] = {0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12};
-        const auto* in = static_cast<const unsigned char*>(src);
-        BlockMxfp4 b;
-        for (int64_t i = 0; i < n / QK; ++i, y += QK) {
-            std::memcpy(&b, in + i * sizeof(b), sizeof(b));
-            const float d = e8m0Half(float(b.e));
-            for (int j = 0; j < 16; ++j) {
-                y[j] = float(kValues[b.qs[j] & 0x0F]) * d;
-                y[j + 16] = float(kValues[b.qs[j] >> 4]) * d;
-            }
+        const float d = e8m0Half(float(b.e));
+        for (int j = 0; j < 16; ++j) {
+            y[j] = float(kValues[b.qs[j] & 0x0F]) * d;
+            y[j + 16] = float(kValues[b.qs[j] >> 4]) * d;
         }
+    }
+    static void inspect(const Block& b, int, BlockInspection& r)
+    {
+        const float d = e8m0Half(float(b.e));
+        for (int j = 0; j < 16; ++j) {
+            r.codes[size_t(j)] = b.qs[j] & 0x0F;
+            r.codes[size_t(j + 16)] = b.qs[j] >> 4;
+        }
+        r.kind = BlockInspection::Kind::Table;
+        r.scale = d;
+        r.table.assign(std::begin(kValues), std::end(kValues));
+        setLevels(r, 0, 15, [&](int c) { return float(kValues[c]) * d; });
     }
 };
 
 }  // namespace
 
-const Format& formatMXFP4()
-{
-    static const Mxfp4Format f;
-    return f;
-}
+QS_BLOCK_FORMAT(formatMXFP4, GgmlType::MXFP4, ownRowKernels<Mxfp4>(), OwnBlockFormat<Mxfp4>,
+                QT_TRANSLATE_NOOP("qs::formats", "MXFP4 (OCP microscaling): 32-weight blocks, power-of-two scale, 4-bit E2M1 floats (4.25 bits/weight)"))
 
 }  // namespace qs

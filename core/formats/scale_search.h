@@ -15,6 +15,7 @@
 #include <cmath>
 
 namespace qs::kq {
+inline namespace QS_ISA {  // compiled once per instruction set (core/util/isa.h)
 
 template <class V, int NV>
 class BlockScaleSearch {
@@ -136,4 +137,5 @@ private:
     float lo_ = 0, hi_ = 0;
 };
 
+}  // namespace QS_ISA
 }  // namespace qs::kq

@@ -10,8 +10,8 @@
 // gives the scale. Lanes of 8 weights, so the fast path writes the reference bytes.
 #include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
+#include "core/formats/own_block_format.h"
 #include "core/formats/scale_search.h"
-#include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
@@ -71,44 +71,59 @@ inline int tritOf(uint8_t byte, int n)
     return ((uint16_t(q) * 3) >> 8) - 1;
 }
 
-class Tq1Format : public BlockFormat {
-public:
-    Tq1Format() : BlockFormat(GgmlType::TQ1_0) {}
-    std::string description() const override
+// The trit of weight i (0..255) of a block.
+inline int tritAt(const BlockTq1_0& b, int i)
+{
+    if (i < 160)
+        return tritOf(b.qs[i % 32], i / 32);
+    if (i < 240)
+        return tritOf(b.qs[32 + (i - 160) % 16], (i - 160) / 16);
+    return tritOf(b.qh[(i - 240) % 4], (i - 240) / 4);
+}
+
+struct Tq1 {
+    using Block = BlockTq1_0;
+    static constexpr GgmlType kType = GgmlType::TQ1_0;
+    static constexpr uint32_t kFileType = 36;  // LLAMA_FTYPE_MOSTLY_TQ1_0
+    static constexpr std::optional<GgmlType> kFallback = GgmlType::Q4_0;
+    static constexpr int kInspectLength = 32;
+
+    static void quantizeFast(const float* x, unsigned char* out, int64_t blocks, const float* imp) { run<V8Fast>(x, out, blocks, imp); }
+    static void quantizeReference(const float* x, unsigned char* out, int64_t blocks, const float* imp)
     {
-        return QT_TRANSLATE_NOOP("qs::formats", "llama.cpp TQ1_0: 256-weight blocks, fp16 scale, ternary levels packed 5 per byte (1.69 bits/weight)");
+        run<V8Scalar>(x, out, blocks, imp);
     }
-    void quantizeRow(const float* x, void* dst, int64_t n, const float* imp) const override { run<V8Fast>(x, dst, n, imp); }
-    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* imp) const override
+    static void decode(const Block& b, float* y)
     {
-        run<V8Scalar>(x, dst, n, imp);
+        const float d = fp16ToFp32(b.d);
+        for (int n5 = 0; n5 < 5; ++n5)
+            for (int m = 0; m < 32; ++m)
+                y[32 * n5 + m] = float(tritOf(b.qs[m], n5)) * d;
+        for (int n5 = 0; n5 < 5; ++n5)
+            for (int m = 0; m < 16; ++m)
+                y[160 + 16 * n5 + m] = float(tritOf(b.qs[32 + m], n5)) * d;
+        for (int n4 = 0; n4 < 4; ++n4)
+            for (int j = 0; j < 4; ++j)
+                y[240 + 4 * n4 + j] = float(tritOf(b.qh[j], n4)) * d;
     }
-    void dequantizeRow(const void* src, float* y, int64_t n) const override
+    // Part p: weights 32p..32p+31, code = trit + 1.
+    static void inspect(const Block& b, int part, BlockInspection& r)
     {
-        const auto* in = static_cast<const unsigned char*>(src);
-        BlockTq1_0 b;
-        for (int64_t i = 0; i < n / N; ++i, y += N) {
-            std::memcpy(&b, in + i * sizeof(b), sizeof(b));
-            const float d = fp16ToFp32(b.d);
-            for (int n5 = 0; n5 < 5; ++n5)
-                for (int m = 0; m < 32; ++m)
-                    y[32 * n5 + m] = float(tritOf(b.qs[m], n5)) * d;
-            for (int n5 = 0; n5 < 5; ++n5)
-                for (int m = 0; m < 16; ++m)
-                    y[160 + 16 * n5 + m] = float(tritOf(b.qs[32 + m], n5)) * d;
-            for (int n4 = 0; n4 < 4; ++n4)
-                for (int j = 0; j < 4; ++j)
-                    y[240 + 4 * n4 + j] = float(tritOf(b.qh[j], n4)) * d;
-        }
+        const float d = fp16ToFp32(b.d);
+        for (int m = 0; m < 32; ++m)
+            r.codes[size_t(m)] = tritAt(b, 32 * part + m) + 1;
+        r.kind = BlockInspection::Kind::Signed;
+        r.offset = 1;
+        r.scale = d;
+        setLevels(r, 0, 2, [&](int c) { return float(c - 1) * d; });
     }
 
 private:
     template <class V>
-    static void run(const float* x, void* dst, int64_t n, const float* imp)
+    static void run(const float* x, unsigned char* out, int64_t blocks, const float* imp)
     {
-        auto* out = static_cast<unsigned char*>(dst);
-        for (int64_t i = 0; i < n / N; ++i) {
-            BlockTq1_0 b;
+        for (int64_t i = 0; i < blocks; ++i) {
+            Block b;
             encode<V>(x + i * N, imp ? imp + i * N : nullptr, b);
             std::memcpy(out + i * sizeof(b), &b, sizeof(b));
         }
@@ -117,10 +132,7 @@ private:
 
 }  // namespace
 
-const Format& formatTQ1_0()
-{
-    static const Tq1Format f;
-    return f;
-}
+QS_BLOCK_FORMAT(formatTQ1_0, GgmlType::TQ1_0, ownRowKernels<Tq1>(), OwnBlockFormat<Tq1>,
+                QT_TRANSLATE_NOOP("qs::formats", "llama.cpp TQ1_0: 256-weight blocks, fp16 scale, ternary levels packed 5 per byte (1.69 bits/weight)"))
 
 }  // namespace qs

@@ -9,8 +9,8 @@
 // reaches it). Lanes of 8 weights, so the fast path writes the reference bytes.
 #include "core/formats/blocks.h"
 #include "core/formats/kquant_common.h"
+#include "core/formats/own_block_format.h"
 #include "core/formats/scale_search.h"
-#include "core/formats/registry_list.h"
 
 namespace qs {
 namespace {
@@ -41,39 +41,45 @@ void encode(const float* x, const float* imp, BlockTq2_0& b)
         }
 }
 
-class Tq2Format : public BlockFormat {
-public:
-    Tq2Format() : BlockFormat(GgmlType::TQ2_0) {}
-    std::string description() const override
+struct Tq2 {
+    using Block = BlockTq2_0;
+    static constexpr GgmlType kType = GgmlType::TQ2_0;
+    static constexpr uint32_t kFileType = 37;  // LLAMA_FTYPE_MOSTLY_TQ2_0
+    static constexpr std::optional<GgmlType> kFallback = GgmlType::Q4_0;
+    static constexpr int kInspectLength = 32;
+
+    static void quantizeFast(const float* x, unsigned char* out, int64_t blocks, const float* imp) { run<V8Fast>(x, out, blocks, imp); }
+    static void quantizeReference(const float* x, unsigned char* out, int64_t blocks, const float* imp)
     {
-        return QT_TRANSLATE_NOOP("qs::formats", "llama.cpp TQ2_0: 256-weight blocks, fp16 scale, 2-bit levels -1..2 (2.06 bits/weight; ternary models)");
+        run<V8Scalar>(x, out, blocks, imp);
     }
-    void quantizeRow(const float* x, void* dst, int64_t n, const float* imp) const override { run<V8Fast>(x, dst, n, imp); }
-    void quantizeRowReference(const float* x, void* dst, int64_t n, const float* imp) const override
+    static void decode(const Block& b, float* y)
     {
-        run<V8Scalar>(x, dst, n, imp);
+        const float d = fp16ToFp32(b.d);
+        for (int h = 0; h < 2; ++h)
+            for (int l = 0; l < 4; ++l)
+                for (int m = 0; m < 32; ++m)
+                    y[128 * h + 32 * l + m] = float(((b.qs[32 * h + m] >> (2 * l)) & 3) - 1) * d;
     }
-    void dequantizeRow(const void* src, float* y, int64_t n) const override
+    // Part p: weights 32p..32p+31, the 2-bit field l = p % 4 of bytes 32 (p / 4) .. + 31.
+    static void inspect(const Block& b, int part, BlockInspection& r)
     {
-        const auto* in = static_cast<const unsigned char*>(src);
-        BlockTq2_0 b;
-        for (int64_t i = 0; i < n / N; ++i, y += N) {
-            std::memcpy(&b, in + i * sizeof(b), sizeof(b));
-            const float d = fp16ToFp32(b.d);
-            for (int h = 0; h < 2; ++h)
-                for (int l = 0; l < 4; ++l)
-                    for (int m = 0; m < 32; ++m)
-                        y[128 * h + 32 * l + m] = float(((b.qs[32 * h + m] >> (2 * l)) & 3) - 1) * d;
-        }
+        const int h = part / 4, l = part % 4;
+        const float d = fp16ToFp32(b.d);
+        for (int m = 0; m < 32; ++m)
+            r.codes[size_t(m)] = (b.qs[32 * h + m] >> (2 * l)) & 3;
+        r.kind = BlockInspection::Kind::Signed;
+        r.offset = 1;
+        r.scale = d;
+        setLevels(r, 0, 3, [&](int c) { return float(c - 1) * d; });
     }
 
 private:
     template <class V>
-    static void run(const float* x, void* dst, int64_t n, const float* imp)
+    static void run(const float* x, unsigned char* out, int64_t blocks, const float* imp)
     {
-        auto* out = static_cast<unsigned char*>(dst);
-        for (int64_t i = 0; i < n / N; ++i) {
-            BlockTq2_0 b;
+        for (int64_t i = 0; i < blocks; ++i) {
+            Block b;
             encode<V>(x + i * N, imp ? imp + i * N : nullptr, b);
             std::memcpy(out + i * sizeof(b), &b, sizeof(b));
         }
@@ -82,10 +88,7 @@ private:
 
 }  // namespace
 
-const Format& formatTQ2_0()
-{
-    static const Tq2Format f;
-    return f;
-}
+QS_BLOCK_FORMAT(formatTQ2_0, GgmlType::TQ2_0, ownRowKernels<Tq2>(), OwnBlockFormat<Tq2>,
+                QT_TRANSLATE_NOOP("qs::formats", "llama.cpp TQ2_0: 256-weight blocks, fp16 scale, 2-bit levels -1..2 (2.06 bits/weight; ternary models)"))
 
 }  // namespace qs
