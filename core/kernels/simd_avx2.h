@@ -68,6 +68,9 @@ struct Simd {
     static QS_SIMD_INLINE I add32(I a, I b) { return _mm256_add_epi32(a, b); }
     static QS_SIMD_INLINE I sub32(I a, I b) { return _mm256_sub_epi32(a, b); }
     static QS_SIMD_INLINE I cmpeq8(I a, I b) { return _mm256_cmpeq_epi8(a, b); }
+    static QS_SIMD_INLINE I cmpgt8(I a, I b) { return _mm256_cmpgt_epi8(a, b); }  // signed bytes
+    // int16 lane i = low 16 bits of a[i] * b[i]
+    static QS_SIMD_INLINE I mullo16(I a, I b) { return _mm256_mullo_epi16(a, b); }
     // a negated where b < 0, zeroed where b == 0 (int8 lanes)
     static QS_SIMD_INLINE I sign8(I a, I b) { return _mm256_sign_epi8(a, b); }
     // int16 lane i = sat16(a[2i] * b[2i] + a[2i+1] * b[2i+1]), a unsigned bytes, b signed bytes

@@ -219,6 +219,19 @@ public:
             a.b[i] = a.b[i] == b.b[i] ? 0xFF : 0;
         return a;
     }
+    static QS_SIMD_INLINE I cmpgt8(I a, I b)  // signed bytes
+    {
+        for (int i = 0; i < 32; ++i)
+            a.b[i] = int8_t(a.b[i]) > int8_t(b.b[i]) ? 0xFF : 0;
+        return a;
+    }
+    static QS_SIMD_INLINE I mullo16(I a, I b)
+    {
+        auto x = get<uint16_t>(a), y = get<uint16_t>(b);
+        for (int i = 0; i < 16; ++i)
+            x.v[i] = uint16_t(uint32_t(x.v[i]) * y.v[i]);
+        return put(x);
+    }
     static QS_SIMD_INLINE I sign8(I a, I b)
     {
         for (int i = 0; i < 32; ++i) {
