@@ -334,10 +334,12 @@ struct PairQ5_1 {
 };
 
 // A block's scale: its fp16 d, or (kE8M0) ggml's E8M0 exponent byte e as 2^(e - 128), the halved
-// scale of MXFP4 (0x00200000 << e: the two subnormal exponents).
+// scale of MXFP4: the float bits (e - 1) << 23, for e < 2 the subnormals 0x00200000 << e. Without a
+// branch: the larger (as int32) of (e - 1) << 23 and (e + 1) << 21 (the latter wins exactly for e < 2).
 QS_KINLINE float e8m0Half(uint8_t e)
 {
-    const uint32_t bits = e < 2 ? 0x00200000u << e : uint32_t(e - 1) << 23;
+    const int32_t normal = (int32_t(e) - 1) * (1 << 23), small = (int32_t(e) + 1) << 21;
+    const int32_t bits = normal > small ? normal : small;
     float f;
     std::memcpy(&f, &bits, 4);
     return f;
@@ -354,11 +356,10 @@ QS_KINLINE float blockScale(const uint8_t* b)
 template <class P>
 QS_KINLINE F blockScales8(const uint8_t* b)
 {
-    if constexpr (requires { P::kE8M0; }) {
-        alignas(32) float s[8];
-        for (int k = 0; k < 8; ++k)
-            s[k] = e8m0Half(b[k * P::kBytes]);
-        return S::fload(s);
+    if constexpr (requires { P::kE8M0; }) {  // e8m0Half in 8 lanes (bytes8 reads a byte past the last e)
+        const I e = S::template bytes8<P::kBytes>(b);
+        return S::asFloat(S::max32(S::sub32(S::template sll32<23>(e), S::set32(1 << 23)),
+                                   S::template sll32<21>(S::add32(e, S::set32(1)))));
     } else {
         return S::template halves8<P::kBytes>(b);
     }
@@ -773,7 +774,7 @@ QS_KINLINE void iq4Xs(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as,
 
 // Ternary formats: 8 vectors of 32 codes c (weight = (c - 1) * d), vector k against activations
 // 32k..32k+31. The products c x a of a super-block sum in int16 lanes (at most 8 x 2 x 3 x 127);
-// the offset -1 is the activation sum, from the bsums.
+// the offset -1 is the activation sum: the bsums (16 x 127 at most) subtracted lane by lane.
 template <int NT>
 QS_KINLINE void ternarySums(const I* c, const uint8_t* a, size_t as, int64_t i, I* sumi)
 {
@@ -785,7 +786,7 @@ QS_KINLINE void ternarySums(const I* c, const uint8_t* a, size_t as, int64_t i, 
         QS_UNROLL
         for (int k = 1; k < 8; ++k)
             acc = S::add16(acc, S::maddubs(c[k], S::load(q8 + kQ8_KQs + 32 * k)));
-        sumi[t] = S::sub32(S::madd(acc, ones), S::madd(S::load(q8 + kQ8_KBsums), ones));
+        sumi[t] = S::madd(S::sub16(acc, S::load(q8 + kQ8_KBsums)), ones);
     }
 }
 

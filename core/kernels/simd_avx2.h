@@ -147,6 +147,23 @@ struct Simd {
         v = _mm_insert_epi16(v, loadU16(p + 7 * Stride), 7);
         return _mm256_cvtph_ps(v);
     }
+    // The bytes at p + k * Stride, k = 0..7, as int32 lanes (16-bit loads as in halves8: p must have
+    // one more readable byte after the last).
+    template <int Stride>
+    static QS_SIMD_INLINE I bytes8(const uint8_t* p)
+    {
+        __m128i v = _mm_cvtsi32_si128(int(loadU16(p)));
+        v = _mm_insert_epi16(v, loadU16(p + Stride), 1);
+        v = _mm_insert_epi16(v, loadU16(p + 2 * Stride), 2);
+        v = _mm_insert_epi16(v, loadU16(p + 3 * Stride), 3);
+        v = _mm_insert_epi16(v, loadU16(p + 4 * Stride), 4);
+        v = _mm_insert_epi16(v, loadU16(p + 5 * Stride), 5);
+        v = _mm_insert_epi16(v, loadU16(p + 6 * Stride), 6);
+        v = _mm_insert_epi16(v, loadU16(p + 7 * Stride), 7);
+        return _mm256_and_si256(_mm256_cvtepu16_epi32(v), _mm256_set1_epi32(0xFF));
+    }
+    static QS_SIMD_INLINE I max32(I a, I b) { return _mm256_max_epi32(a, b); }  // signed
+    static QS_SIMD_INLINE F asFloat(I a) { return _mm256_castsi256_ps(a); }       // the same bits
     // The two fp16 values of the 32-bit word at p + k * Stride: lo the first, hi the second.
     template <int Stride>
     static QS_SIMD_INLINE void halfPairs8(const uint8_t* p, F& lo, F& hi)

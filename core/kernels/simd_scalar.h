@@ -403,6 +403,27 @@ public:
         return r;
     }
     template <int Stride>
+    static QS_SIMD_INLINE I bytes8(const uint8_t* p)
+    {
+        Lanes<int32_t, 8> r;
+        for (int k = 0; k < 8; ++k)
+            r.v[k] = p[k * Stride];
+        return put(r);
+    }
+    static QS_SIMD_INLINE I max32(I a, I b)
+    {
+        auto x = get<int32_t>(a), y = get<int32_t>(b);
+        for (int i = 0; i < 8; ++i)
+            x.v[i] = x.v[i] > y.v[i] ? x.v[i] : y.v[i];
+        return put(x);
+    }
+    static QS_SIMD_INLINE F asFloat(I a)
+    {
+        F r;
+        std::memcpy(r.f, a.b, 32);
+        return r;
+    }
+    template <int Stride>
     static QS_SIMD_INLINE F halves8(const uint8_t* p)
     {
         F r;
