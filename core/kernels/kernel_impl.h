@@ -742,6 +742,21 @@ QS_KINLINE void q2K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
 // IQ4_XS: 8 sub-blocks of 32 weights, IQ4_NL's levels and 6-bit scales ls - 32 (ls: 4 low bits in
 // scalesL, 2 high bits in scalesH). Per sub-block |level| x (activation with the level's sign) in
 // int16 pairs (at most 2 x 127 x 127), times its scale into int32 lanes.
+// The 8 scales ls - 32 as int16 lanes 0-7 of both halves: the nibbles and 2-bit fields spread to a
+// byte each in a 64-bit word, then widened.
+QS_KINLINE I iq4XsScales(const uint8_t* x)
+{
+    uint64_t l = load32(x + offsetof(BlockIq4Xs, scalesL)), h = load32(x + offsetof(BlockIq4Xs, scalesH)) & 0xFFFFu;
+    l = (l | (l << 16)) & 0x0000FFFF0000FFFFull;
+    l = (l | (l << 8)) & 0x00FF00FF00FF00FFull;
+    l = (l | (l << 4)) & 0x0F0F0F0F0F0F0F0Full;
+    h = (h | (h << 24)) & 0x000000FF000000FFull;
+    h = (h | (h << 12)) & 0x000F000F000F000Full;
+    h = (h | (h << 6)) & 0x0303030303030303ull;
+    const uint64_t ls = l | (h << 4);
+    const I v = S::widenU8(S::seth(uint32_t(ls), uint32_t(ls >> 32), 0, 0));
+    return S::dupLane<0>(S::sub16(v, S::set16(32)));
+}
 template <int NT>
 QS_KINLINE void iq4Xs(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
 {
@@ -751,16 +766,15 @@ QS_KINLINE void iq4Xs(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as,
     for (int64_t i = 0; i < nb; ++i) {
         const uint8_t* x = w + i * sizeof(B);
         const float d = S::half(x + offsetof(B, d));
-        const uint32_t low = load32(x + offsetof(B, scalesL)), high = load32(x + offsetof(B, scalesH));
+        const I scales = iq4XsScales(x);
         I sumi[NT];
         QS_UNROLL
         for (int t = 0; t < NT; ++t)
             sumi[t] = S::zero();
         QS_UNROLL
         for (int j = 0; j < 8; ++j) {
-            const int ls = int(((low >> (4 * j)) & 0xF) | (((high >> (2 * j)) & 3) << 4)) - 32;
             const I q = S::shuffle8(table, nibbles(x + offsetof(B, qs) + 16 * j));
-            const I aq = S::sign8(q, q), sc = S::set16(int16_t(ls));
+            const I aq = S::sign8(q, q), sc = S::shuffle8(scales, S::load(kBcast16[j]));
             QS_UNROLL
             for (int t = 0; t < NT; ++t) {
                 const I yv = S::load(a + t * as + i * kQ8_KBytes + kQ8_KQs + 32 * j);
