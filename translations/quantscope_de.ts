@@ -1953,5 +1953,21 @@
             <source>llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)</source>
             <translation>llama.cpp Q8_0: Blöcke zu 32 Gewichten, fp16-Skala, int8-Stufen (8,5 Bit/Gewicht)</translation>
         </message>
+        <message>
+            <source>MXFP4 (OCP microscaling): 32-weight blocks, power-of-two scale, 4-bit E2M1 floats (4.25 bits/weight)</source>
+            <translation>MXFP4 (OCP-Microscaling): Blöcke zu 32 Gewichten, Zweierpotenz-Skala, 4-Bit-E2M1-Gleitkommazahlen (4,25 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp TQ2_0: 256-weight blocks, fp16 scale, 2-bit levels -1..2 (2.06 bits/weight; ternary models)</source>
+            <translation>llama.cpp TQ2_0: Blöcke zu 256 Gewichten, fp16-Skala, 2-Bit-Stufen -1..2 (2,06 Bit/Gewicht; ternäre Modelle)</translation>
+        </message>
+        <message>
+            <source>llama.cpp TQ1_0: 256-weight blocks, fp16 scale, ternary levels packed 5 per byte (1.69 bits/weight)</source>
+            <translation>llama.cpp TQ1_0: Blöcke zu 256 Gewichten, fp16-Skala, ternäre Stufen, 5 pro Byte gepackt (1,69 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ4_XS: 256-weight super-blocks, 6-bit scales per 32, 4-bit non-linear levels (4.25 bits/weight)</source>
+            <translation>llama.cpp IQ4_XS: Superblöcke zu 256 Gewichten, 6-Bit-Skalen pro 32, nichtlineare 4-Bit-Stufen (4,25 Bit/Gewicht)</translation>
+        </message>
     </context>
 </TS>

@@ -1953,5 +1953,21 @@
             <source>llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)</source>
             <translation>llama.cpp Q8_0: 32-वज़न के ब्लॉक, fp16 स्केल, int8 स्तर (8.5 बिट/वज़न)</translation>
         </message>
+        <message>
+            <source>MXFP4 (OCP microscaling): 32-weight blocks, power-of-two scale, 4-bit E2M1 floats (4.25 bits/weight)</source>
+            <translation>MXFP4 (OCP माइक्रोस्केलिंग): 32-वज़न के ब्लॉक, दो की घात वाला स्केल, 4-बिट E2M1 फ़्लोट (4.25 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp TQ2_0: 256-weight blocks, fp16 scale, 2-bit levels -1..2 (2.06 bits/weight; ternary models)</source>
+            <translation>llama.cpp TQ2_0: 256-वज़न के ब्लॉक, fp16 स्केल, 2-बिट स्तर -1..2 (2.06 बिट/वज़न; टर्नरी मॉडल)</translation>
+        </message>
+        <message>
+            <source>llama.cpp TQ1_0: 256-weight blocks, fp16 scale, ternary levels packed 5 per byte (1.69 bits/weight)</source>
+            <translation>llama.cpp TQ1_0: 256-वज़न के ब्लॉक, fp16 स्केल, टर्नरी स्तर, प्रति बाइट 5 पैक (1.69 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ4_XS: 256-weight super-blocks, 6-bit scales per 32, 4-bit non-linear levels (4.25 bits/weight)</source>
+            <translation>llama.cpp IQ4_XS: 256-वज़न के सुपर-ब्लॉक, हर 32 पर 6-बिट स्केल, 4-बिट नॉन-लीनियर स्तर (4.25 बिट/वज़न)</translation>
+        </message>
     </context>
 </TS>

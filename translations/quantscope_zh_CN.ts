@@ -1934,5 +1934,21 @@
             <source>llama.cpp Q8_0: 32-weight blocks, fp16 scale, int8 levels (8.5 bits/weight)</source>
             <translation>llama.cpp Q8_0:32 个权重一块,fp16 缩放因子,int8 级别(每权重 8.5 位)</translation>
         </message>
+        <message>
+            <source>MXFP4 (OCP microscaling): 32-weight blocks, power-of-two scale, 4-bit E2M1 floats (4.25 bits/weight)</source>
+            <translation>MXFP4（OCP 微缩放）：每块 32 个权重，2 的幂缩放因子，4 位 E2M1 浮点数（4.25 位/权重）</translation>
+        </message>
+        <message>
+            <source>llama.cpp TQ2_0: 256-weight blocks, fp16 scale, 2-bit levels -1..2 (2.06 bits/weight; ternary models)</source>
+            <translation>llama.cpp TQ2_0：每块 256 个权重，fp16 缩放因子，2 位级别 -1..2（2.06 位/权重；三值模型）</translation>
+        </message>
+        <message>
+            <source>llama.cpp TQ1_0: 256-weight blocks, fp16 scale, ternary levels packed 5 per byte (1.69 bits/weight)</source>
+            <translation>llama.cpp TQ1_0：每块 256 个权重，fp16 缩放因子，三值级别每字节打包 5 个（1.69 位/权重）</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ4_XS: 256-weight super-blocks, 6-bit scales per 32, 4-bit non-linear levels (4.25 bits/weight)</source>
+            <translation>llama.cpp IQ4_XS：每超块 256 个权重，每 32 个一个 6 位缩放因子，4 位非线性级别（4.25 位/权重）</translation>
+        </message>
     </context>
 </TS>

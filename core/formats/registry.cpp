@@ -24,8 +24,12 @@ const Format& formatQ4_1();
 const Format& formatQ4_K();
 const Format& formatQ4_0();
 const Format& formatIQ4_NL();
+const Format& formatIQ4_XS();  // iq4_xs.cpp
+const Format& formatMXFP4();   // mxfp4.cpp
 const Format& formatQ3_K();
 const Format& formatQ2_K();
+const Format& formatTQ2_0();  // tq2_0.cpp
+const Format& formatTQ1_0();  // tq1_0.cpp
 void appendIntFormats(std::vector<const Format*>& v);  // int_uniform.cpp: the INTn family
 const Format& formatNF4();                              // nf4.cpp
 
@@ -58,8 +62,12 @@ const std::vector<const Format*>& allFormats()
         v.push_back(&formatQ4_K());
         v.push_back(&formatQ4_0());
         v.push_back(&formatIQ4_NL());
+        v.push_back(&formatIQ4_XS());
+        v.push_back(&formatMXFP4());
         v.push_back(&formatQ3_K());
         v.push_back(&formatQ2_K());
+        v.push_back(&formatTQ2_0());
+        v.push_back(&formatTQ1_0());
         appendIntFormats(v);  // INT8/INT4/INT2 x SYM/ASYM x TENSOR/CHANNEL/G128/G64/G32
         v.push_back(&formatNF4());
         return v;

@@ -78,6 +78,9 @@ alignas(32) inline constexpr uint8_t kBitHoles[32] = {
     0xFE, 0xFD, 0xFB, 0xF7, 0xEF, 0xDF, 0xBF, 0x7F, 0xFE, 0xFD, 0xFB, 0xF7, 0xEF, 0xDF, 0xBF, 0x7F};
 alignas(16) inline constexpr int8_t kIq4nl[16] = {-127, -104, -83, -65, -49, -35, -22, -10,
                                                   1, 13, 25, 38, 53, 69, 89, 113};
+// MXFP4's E2M1 codes as ggml keeps them: the magnitudes doubled (0, 0.5, ..., 6 -> 0, 1, ..., 12),
+// the block scale halved to match (e8m0Half).
+alignas(16) inline constexpr int8_t kMxfp4[16] = {0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12};
 
 #include "core/kernels/byte_loads.h"
 
@@ -129,6 +132,13 @@ struct DecIq4Nl {
     static QS_KINLINE I q(const uint8_t* b)
     {
         return S::shuffle8(S::dup16(S::load16(kIq4nl)), nibbles(b + offsetof(BlockIq4Nl, qs)));
+    }
+};
+struct DecMxfp4 {
+    static constexpr int kBytes = sizeof(BlockMxfp4);
+    static QS_KINLINE I q(const uint8_t* b)
+    {
+        return S::shuffle8(S::dup16(S::load16(kMxfp4)), nibbles(b + offsetof(BlockMxfp4, qs)));
     }
 };
 struct DecQ4_1 {
@@ -287,6 +297,19 @@ struct PairIq4Nl {
         hi = S::shuffle8(table, hi);
     }
 };
+// MXFP4: IQ4_NL's scheme with another table, and an E8M0 exponent byte instead of an fp16 scale.
+struct PairMxfp4 {
+    using Single = DecMxfp4;
+    static constexpr int kBytes = sizeof(BlockMxfp4), kOffset = 0;
+    static constexpr bool kSigned = true, kMin = false, kE8M0 = true;
+    static QS_KINLINE void q(const uint8_t* b, I& lo, I& hi)
+    {
+        pairNibbles(b + offsetof(BlockMxfp4, qs), b + kBytes + offsetof(BlockMxfp4, qs), lo, hi);
+        const I table = S::dup16(S::load16(kMxfp4));
+        lo = S::shuffle8(table, lo);
+        hi = S::shuffle8(table, hi);
+    }
+};
 struct PairQ4_1 {
     using Single = DecQ4_1;
     static constexpr int kBytes = sizeof(BlockQ4_1), kOffset = 0;
@@ -309,6 +332,38 @@ struct PairQ5_1 {
         hi = S::or_(hi, S::and_(bh, S::set8(0x10)));
     }
 };
+
+// A block's scale: its fp16 d, or (kE8M0) ggml's E8M0 exponent byte e as 2^(e - 128), the halved
+// scale of MXFP4: the float bits (e - 1) << 23, for e < 2 the subnormals 0x00200000 << e. Without a
+// branch: the larger (as int32) of (e - 1) << 23 and (e + 1) << 21 (the latter wins exactly for e < 2).
+QS_KINLINE float e8m0Half(uint8_t e)
+{
+    const int32_t normal = (int32_t(e) - 1) * (1 << 23), small = (int32_t(e) + 1) << 21;
+    const int32_t bits = normal > small ? normal : small;
+    float f;
+    std::memcpy(&f, &bits, 4);
+    return f;
+}
+template <class P>
+QS_KINLINE float blockScale(const uint8_t* b)
+{
+    if constexpr (requires { P::kE8M0; })
+        return e8m0Half(b[0]);
+    else
+        return S::half(b);
+}
+// The scales of 8 consecutive blocks from the first one's start.
+template <class P>
+QS_KINLINE F blockScales8(const uint8_t* b)
+{
+    if constexpr (requires { P::kE8M0; }) {  // e8m0Half in 8 lanes (bytes8 reads a byte past the last e)
+        const I e = S::template bytes8<P::kBytes>(b);
+        return S::asFloat(S::max32(S::sub32(S::template sll32<23>(e), S::set32(1 << 23)),
+                                   S::template sll32<21>(S::add32(e, S::set32(1)))));
+    } else {
+        return S::template halves8<P::kBytes>(b);
+    }
+}
 
 template <class P, int R, int NT>
 QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, float* y, size_t ys)
@@ -380,7 +435,7 @@ QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8
             if constexpr (kMin)
                 S::template halfPairs8<P::kBytes>(w + r * ws + b * P::kBytes, dw, mw);
             else
-                dw = S::template halves8<P::kBytes>(w + r * ws + b * P::kBytes);
+                dw = blockScales8<P>(w + r * ws + b * P::kBytes);
             QS_UNROLL
             for (int t = 0; t < NT; ++t) {
                 sv[r][t] = S::fmul(dw, da[t]);
@@ -399,7 +454,7 @@ QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8
         QS_UNROLL
         for (int r = 0; r < R; ++r) {
             const uint8_t* w0 = w + r * ws + b * P::kBytes;
-            const float d0 = S::half(w0), d1 = S::half(w0 + P::kBytes);
+            const float d0 = blockScale<P>(w0), d1 = blockScale<P>(w0 + P::kBytes);
             QS_UNROLL
             for (int t = 0; t < NT; ++t) {
                 const uint8_t* s = a + t * as + L.scales + 4 * b;
@@ -416,7 +471,7 @@ QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8
         for (int r = 0; r < R; ++r) {
             const uint8_t* w0 = w + r * ws + b * P::kBytes;
             const I x0 = D::q(w0);
-            const float d0 = S::half(w0);
+            const float d0 = blockScale<P>(w0);
             QS_UNROLL
             for (int t = 0; t < NT; ++t) {
                 const uint8_t* a0 = a + t * as + b * kActBytes;
@@ -679,6 +734,148 @@ QS_KINLINE void q2K(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
     sums.store(y, ys);
 }
 
+// ---- IQ4_XS, TQ2_0, TQ1_0 x Q8_K -------------------------------------------------------------------
+// The same accumulators as the K-quants (KSums): exact integer lanes per super-block, then one
+// fused multiply-add by d_w * d_a.
+
+// IQ4_XS: 8 sub-blocks of 32 weights, IQ4_NL's levels and 6-bit scales ls - 32 (ls: 4 low bits in
+// scalesL, 2 high bits in scalesH). Per sub-block |level| x (activation with the level's sign) in
+// int16 pairs (at most 2 x 127 x 127), times its scale into int32 lanes.
+// The 8 scales ls - 32 as int16 lanes 0-7 of both halves: the nibbles and 2-bit fields spread to a
+// byte each in a 64-bit word, then widened.
+QS_KINLINE I iq4XsScales(const uint8_t* x)
+{
+    uint64_t l = load32(x + offsetof(BlockIq4Xs, scalesL)), h = load32(x + offsetof(BlockIq4Xs, scalesH)) & 0xFFFFu;
+    l = (l | (l << 16)) & 0x0000FFFF0000FFFFull;
+    l = (l | (l << 8)) & 0x00FF00FF00FF00FFull;
+    l = (l | (l << 4)) & 0x0F0F0F0F0F0F0F0Full;
+    h = (h | (h << 24)) & 0x000000FF000000FFull;
+    h = (h | (h << 12)) & 0x000F000F000F000Full;
+    h = (h | (h << 6)) & 0x0303030303030303ull;
+    const uint64_t ls = l | (h << 4);
+    const I v = S::widenU8(S::seth(uint32_t(ls), uint32_t(ls >> 32), 0, 0));
+    return S::dupLane<0>(S::sub16(v, S::set16(32)));
+}
+template <int NT>
+QS_KINLINE void iq4Xs(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B = BlockIq4Xs;
+    const I table = S::dup16(S::load16(kIq4nl));
+    KSums<NT> sums;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * sizeof(B);
+        const float d = S::half(x + offsetof(B, d));
+        const I scales = iq4XsScales(x);
+        I sumi[NT];
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            sumi[t] = S::zero();
+        QS_UNROLL
+        for (int j = 0; j < 8; ++j) {
+            const I q = S::shuffle8(table, nibbles(x + offsetof(B, qs) + 16 * j));
+            const I aq = S::sign8(q, q), sc = S::shuffle8(scales, S::load(kBcast16[j]));
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t) {
+                const I yv = S::load(a + t * as + i * kQ8_KBytes + kQ8_KQs + 32 * j);
+                sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(aq, S::sign8(yv, q)), sc));
+            }
+        }
+        sums.add(a, as, i, d, sumi);
+    }
+    sums.store(y, ys);
+}
+
+// Ternary formats: 8 vectors of 32 codes c (weight = (c - 1) * d), vector k against activations
+// 32k..32k+31. The products c x a of a super-block sum in int16 lanes (at most 8 x 2 x 3 x 127);
+// the offset -1 is the activation sum: the bsums (16 x 127 at most) subtracted lane by lane.
+template <int NT>
+QS_KINLINE void ternarySums(const I* c, const uint8_t* a, size_t as, int64_t i, I* sumi)
+{
+    const I ones = S::set16(1);
+    QS_UNROLL
+    for (int t = 0; t < NT; ++t) {
+        const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
+        I acc = S::maddubs(c[0], S::load(q8 + kQ8_KQs));
+        QS_UNROLL
+        for (int k = 1; k < 8; ++k)
+            acc = S::add16(acc, S::maddubs(c[k], S::load(q8 + kQ8_KQs + 32 * k)));
+        sumi[t] = S::madd(S::sub16(acc, S::load(q8 + kQ8_KBsums)), ones);
+    }
+}
+
+// TQ2_0: byte m of the 32-byte half h holds in bits 2l the code of weight 128h + 32l + m.
+template <int NT>
+QS_KINLINE void tq2(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B = BlockTq2_0;
+    const I three = S::set8(3);
+    KSums<NT> sums;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * sizeof(B);
+        const I q0 = S::load(x + offsetof(B, qs)), q1 = S::load(x + offsetof(B, qs) + 32);
+        const I c[8] = {S::and_(q0, three), S::and_(S::srl16<2>(q0), three), S::and_(S::srl16<4>(q0), three),
+                        S::and_(S::srl16<6>(q0), three), S::and_(q1, three), S::and_(S::srl16<2>(q1), three),
+                        S::and_(S::srl16<4>(q1), three), S::and_(S::srl16<6>(q1), three)};
+        I sumi[NT];
+        ternarySums<NT>(c, a, as, i, sumi);
+        sums.add(a, as, i, S::half(x + offsetof(B, d)), sumi);
+    }
+    sums.store(y, ys);
+}
+
+// TQ1_0: trit n (0 = most significant) of a byte v is (3 * (v * 3^n mod 256)) >> 8, i.e. 1 from
+// 86 and 2 from 171 on. The bytes are kept biased by 128 (v ^ 0x80): multiplying by an odd number
+// keeps the bias (3^n * 128 = 128 mod 256), and the thresholds become signed compares.
+// Bytes 0xFF in the high 16 bytes; the int16 multipliers of the last vector (below).
+alignas(32) inline constexpr uint8_t kHighHalf[32] = {0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
+                                                      0,    0,    0,    0,    0,    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                                      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+alignas(32) inline constexpr int16_t kTq1LastMul[16] = {81, 81, 81, 81, 81, 81, 81, 81, 1, 1, 3, 3, 9, 9, 27, 27};
+QS_KINLINE I tritCodes(I biased)  // 0, 1, 2
+{
+    const I ge86 = S::cmpgt8(biased, S::set8(86 - 128 - 1)), ge171 = S::cmpgt8(biased, S::set8(171 - 128 - 1));
+    return S::sub8(S::sub8(S::zero(), ge86), ge171);
+}
+QS_KINLINE I times3(I v) { return S::add8(v, S::add8(v, v)); }
+// Bytes times the multiplier of their int16 lane, mod 256.
+QS_KINLINE I mulBytes(I v, I m)
+{
+    const I lowBytes = S::set16(0x00FF);
+    return S::or_(S::and_(S::mullo16(v, m), lowBytes), S::mullo16(S::andnot(lowBytes, v), m));
+}
+// Vectors: trits 0-4 of qs[0..31] (weights 32n + m); then of qs[32..47] (weights 160 + 16n + m)
+// trits 0|1, 2|3 and 4 with, in the high half, qh's trits (weight 240 + 4n + j: the qh word
+// repeated, dword n times 3^n).
+template <int NT>
+QS_KINLINE void tq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B = BlockTq1_0;
+    const I bias = S::set8(-128), high = S::load(kHighHalf), lastMul = S::load(kTq1LastMul);
+    KSums<NT> sums;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * sizeof(B);
+        I c[8];
+        I v = S::add8(S::load(x + offsetof(B, qs)), bias);
+        c[0] = tritCodes(v);
+        QS_UNROLL
+        for (int n = 1; n < 5; ++n) {
+            v = times3(v);
+            c[n] = tritCodes(v);
+        }
+        const H h = S::load16(x + offsetof(B, qs) + 32);
+        const I hv = S::add8(S::dup16(h), bias);
+        const I h01 = S::add8(hv, S::and_(S::add8(hv, hv), high));
+        c[5] = tritCodes(h01);
+        c[6] = tritCodes(times3(times3(h01)));
+        const uint32_t qh = load32(x + offsetof(B, qh));
+        c[7] = tritCodes(mulBytes(S::add8(S::join(h, S::seth(qh, qh, qh, qh)), bias), lastMul));
+        I sumi[NT];
+        ternarySums<NT>(c, a, as, i, sumi);
+        sums.add(a, as, i, S::half(x + offsetof(B, d)), sumi);
+    }
+    sums.store(y, ys);
+}
+
 // ---- Float rows -------------------------------------------------------------------------------
 // R rows x T tokens; per (row, token) one accumulator over groups of 8 (fused multiply-add), its
 // horizontal sum, then the n % 8 tail added one product at a time.
@@ -768,6 +965,23 @@ void quantTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t
         quantRows<K, 1>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
 }
 
+// The newer formats (IQ4_XS, MXFP4, TQ1_0, TQ2_0), lighter to compile: one row at a time, tokens 4
+// at a time and the rest one by one (two instantiations of the kernel instead of up to eight; the
+// same bits, as every (row, token) sees the same sequence whatever the tile).
+template <template <int, int> class K>
+void quantTileLight(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt,
+                    float* y, size_t ys)
+{
+    const int64_t nb = n / K<1, 1>::kBlock;
+    for (int64_t r = 0; r < nr; ++r) {
+        int64_t t = 0;
+        for (; t + kTileTokens <= nt; t += kTileTokens)
+            K<1, kTileTokens>::run(nb, w + r * ws, ws, a + t * as, as, y + t * ys + r, ys);
+        for (; t < nt; ++t)
+            K<1, 1>::run(nb, w + r * ws, ws, a + t * as, as, y + t * ys + r, ys);
+    }
+}
+
 #define QS_KERNEL(Name, Block, Rows, Call)                                                                   \
     template <int R, int NT>                                                                                  \
     struct Name {                                                                                             \
@@ -789,6 +1003,10 @@ QS_KERNEL(KQ3_K, 256, 1, (q3K<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KQ4_K, 256, 1, (q45K<false, NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KQ5_K, 256, 1, (q45K<true, NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KQ6_K, 256, 1, (q6K<NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KMxfp4, 32, 1, (legacyPairs<PairMxfp4, R, NT>(nb, w, ws, a, as, y, ys)))
+QS_KERNEL(KIq4Xs, 256, 1, (iq4Xs<NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KTq2_0, 256, 1, (tq2<NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KTq1_0, 256, 1, (tq1<NT>(nb, w, a, as, y, ys)))
 #undef QS_KERNEL
 
 // Float rows: groups of 4 rows x 2 tokens, remainders with smaller micro-kernels.
@@ -928,6 +1146,10 @@ inline detail::IsaKernels makeTable(const char* name)
     k.dot[at(GgmlType::Q4_K)] = &quantTile<KQ4_K>;
     k.dot[at(GgmlType::Q5_K)] = &quantTile<KQ5_K>;
     k.dot[at(GgmlType::Q6_K)] = &quantTile<KQ6_K>;
+    k.dot[at(GgmlType::MXFP4)] = &quantTileLight<KMxfp4>;
+    k.dot[at(GgmlType::IQ4_XS)] = &quantTileLight<KIq4Xs>;
+    k.dot[at(GgmlType::TQ2_0)] = &quantTileLight<KTq2_0>;
+    k.dot[at(GgmlType::TQ1_0)] = &quantTileLight<KTq1_0>;
     k.dot[at(GgmlType::F32)] = &floatTile<LoadF32, LoadF32>;
     k.dot[at(GgmlType::F16)] = &floatTile<LoadF16, LoadF16>;
     k.dot[at(GgmlType::BF16)] = &floatTile<LoadBf16, LoadBf16>;

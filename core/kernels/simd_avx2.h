@@ -68,6 +68,9 @@ struct Simd {
     static QS_SIMD_INLINE I add32(I a, I b) { return _mm256_add_epi32(a, b); }
     static QS_SIMD_INLINE I sub32(I a, I b) { return _mm256_sub_epi32(a, b); }
     static QS_SIMD_INLINE I cmpeq8(I a, I b) { return _mm256_cmpeq_epi8(a, b); }
+    static QS_SIMD_INLINE I cmpgt8(I a, I b) { return _mm256_cmpgt_epi8(a, b); }  // signed bytes
+    // int16 lane i = low 16 bits of a[i] * b[i]
+    static QS_SIMD_INLINE I mullo16(I a, I b) { return _mm256_mullo_epi16(a, b); }
     // a negated where b < 0, zeroed where b == 0 (int8 lanes)
     static QS_SIMD_INLINE I sign8(I a, I b) { return _mm256_sign_epi8(a, b); }
     // int16 lane i = sat16(a[2i] * b[2i] + a[2i+1] * b[2i+1]), a unsigned bytes, b signed bytes
@@ -159,6 +162,23 @@ struct Simd {
         v = _mm_insert_epi32(v, int(loadU32(p + 2 * Stride)), 2);
         return _mm_insert_epi32(v, int(loadU32(p + 3 * Stride)), 3);
     }
+    // The bytes at p + k * Stride, k = 0..7, as int32 lanes (16-bit loads as in halves8: p must have
+    // one more readable byte after the last).
+    template <int Stride>
+    static QS_SIMD_INLINE I bytes8(const uint8_t* p)
+    {
+        __m128i v = _mm_cvtsi32_si128(int(loadU16(p)));
+        v = _mm_insert_epi16(v, loadU16(p + Stride), 1);
+        v = _mm_insert_epi16(v, loadU16(p + 2 * Stride), 2);
+        v = _mm_insert_epi16(v, loadU16(p + 3 * Stride), 3);
+        v = _mm_insert_epi16(v, loadU16(p + 4 * Stride), 4);
+        v = _mm_insert_epi16(v, loadU16(p + 5 * Stride), 5);
+        v = _mm_insert_epi16(v, loadU16(p + 6 * Stride), 6);
+        v = _mm_insert_epi16(v, loadU16(p + 7 * Stride), 7);
+        return _mm256_and_si256(_mm256_cvtepu16_epi32(v), _mm256_set1_epi32(0xFF));
+    }
+    static QS_SIMD_INLINE I max32(I a, I b) { return _mm256_max_epi32(a, b); }  // signed
+    static QS_SIMD_INLINE F asFloat(I a) { return _mm256_castsi256_ps(a); }       // the same bits
     // The two fp16 values of the 32-bit word at p + k * Stride: lo the first, hi the second.
     template <int Stride>
     static QS_SIMD_INLINE void halfPairs8(const uint8_t* p, F& lo, F& hi)

@@ -219,6 +219,19 @@ public:
             a.b[i] = a.b[i] == b.b[i] ? 0xFF : 0;
         return a;
     }
+    static QS_SIMD_INLINE I cmpgt8(I a, I b)  // signed bytes
+    {
+        for (int i = 0; i < 32; ++i)
+            a.b[i] = int8_t(a.b[i]) > int8_t(b.b[i]) ? 0xFF : 0;
+        return a;
+    }
+    static QS_SIMD_INLINE I mullo16(I a, I b)
+    {
+        auto x = get<uint16_t>(a), y = get<uint16_t>(b);
+        for (int i = 0; i < 16; ++i)
+            x.v[i] = uint16_t(uint32_t(x.v[i]) * y.v[i]);
+        return put(x);
+    }
     static QS_SIMD_INLINE I sign8(I a, I b)
     {
         for (int i = 0; i < 32; ++i) {
@@ -387,6 +400,27 @@ public:
         F r;
         for (int i = 0; i < 8; ++i)
             r.f[i] = v.f[l.v[i] & 7];
+        return r;
+    }
+    template <int Stride>
+    static QS_SIMD_INLINE I bytes8(const uint8_t* p)
+    {
+        Lanes<int32_t, 8> r;
+        for (int k = 0; k < 8; ++k)
+            r.v[k] = p[k * Stride];
+        return put(r);
+    }
+    static QS_SIMD_INLINE I max32(I a, I b)
+    {
+        auto x = get<int32_t>(a), y = get<int32_t>(b);
+        for (int i = 0; i < 8; ++i)
+            x.v[i] = x.v[i] > y.v[i] ? x.v[i] : y.v[i];
+        return put(x);
+    }
+    static QS_SIMD_INLINE F asFloat(I a)
+    {
+        F r;
+        std::memcpy(r.f, a.b, 32);
         return r;
     }
     template <int Stride>

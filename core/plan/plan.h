@@ -13,7 +13,8 @@
 // (Q4_K_M, ...) mixes types per tensor as llama.cpp's llama-quantize does; --pure applies
 // one type everywhere; patterns (REGEX=TYPE) win over both, and exact tensor entries win over
 // everything. A row length the chosen block does not divide falls back the way the format says
-// (Format::fallback(): llama.cpp's Q2_K/Q3_K -> Q4_0, Q4_K -> Q5_0, Q5_K -> Q5_1, Q6_K -> Q8_0),
+// (Format::fallback(): llama.cpp's Q2_K/Q3_K/TQ1_0/TQ2_0 -> Q4_0, the 256-weight IQ types -> IQ4_NL,
+// Q4_K -> Q5_0, Q5_K -> Q5_1, Q6_K -> Q8_0),
 // anything that still does not fit -> F16, and the entry says so.
 #include "core/model/model.h"
 

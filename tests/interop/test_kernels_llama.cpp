@@ -4,7 +4,8 @@
 //    (Q8_0, Q8_1, Q8_K, F16, BF16), on random rows, stories260K rows and edge cases;
 //  - the vec-dot type of every weight type is llama.cpp's;
 //  - every kernel's dot product equals llama.cpp's vec_dot on the same bytes (weights quantized by
-//    llama.cpp's quantize_<type>, activations by its from_float) within float summation order:
+//    llama.cpp's quantize_<type> and by ours, for IQ4_XS/MXFP4/TQ1_0/TQ2_0 also random code bytes;
+//    activations by its from_float) within float summation order:
 //    |ours - llama.cpp| <= 1e-6 * sum_i (|w_i a_i| + 2 |m_i a_i|), m_i the weight's block min (0 for
 //    formats without one): both sum exact per-block integers and only the float sums of the block
 //    products (scale and min terms) differ in order. Both our instruction sets are checked.
@@ -25,19 +26,24 @@ using namespace qs::test;
 
 namespace {
 
-const GgmlType kTypes[] = {GgmlType::Q8_0, GgmlType::Q6_K, GgmlType::Q5_K, GgmlType::Q5_1, GgmlType::Q5_0,
-                           GgmlType::Q4_K, GgmlType::Q4_1, GgmlType::Q4_0, GgmlType::IQ4_NL, GgmlType::Q3_K,
-                           GgmlType::Q2_K, GgmlType::F32,  GgmlType::F16,  GgmlType::BF16};
+const GgmlType kTypes[] = {GgmlType::Q8_0,  GgmlType::Q6_K,   GgmlType::Q5_K,  GgmlType::Q5_1,  GgmlType::Q5_0,
+                           GgmlType::Q4_K,  GgmlType::Q4_1,   GgmlType::Q4_0,  GgmlType::IQ4_NL, GgmlType::IQ4_XS,
+                           GgmlType::MXFP4, GgmlType::Q3_K,   GgmlType::Q2_K,  GgmlType::TQ2_0, GgmlType::TQ1_0,
+                           GgmlType::F32,   GgmlType::F16,    GgmlType::BF16};
 
 const char* nameOf(GgmlType t) { return ggmlTypeInfo(t).name.data(); }
 
-// Byte offset of the fp16 scale d in a block (quantized types).
+// Byte offset of the fp16 scale d in a block (quantized types; -1: MXFP4, an exponent byte and no
+// min part).
 int scaleOffset(GgmlType t)
 {
     switch (t) {
     case GgmlType::Q2_K: return 80;
     case GgmlType::Q3_K: return 108;
     case GgmlType::Q6_K: return 208;
+    case GgmlType::TQ1_0: return 52;
+    case GgmlType::TQ2_0: return 64;
+    case GgmlType::MXFP4: return -1;
     default: return 0;
     }
 }
@@ -184,17 +190,32 @@ private slots:
                         ad[size_t(k * cols + i)] = v;
                     }
             }
+            // Weight bytes: llama.cpp's quantizer; for the quantized types also ours (it may use codes
+            // llama.cpp's does not, e.g. TQ2_0's level 2), and for the types whose only float field is
+            // the block scale, our bytes with every other byte random (every code and scale field).
+            const bool randomBytes = t == GgmlType::IQ4_XS || t == GgmlType::MXFP4 || t == GgmlType::TQ1_0 ||
+                                     t == GgmlType::TQ2_0;
+            const int sources = f->family() == FormatFamily::Float ? 1 : randomBytes ? 3 : 2;
+            for (int source = 0; source < sources; ++source)
             for (const Matrix& m : rows) {
                 std::vector<uint8_t> w;
-                if (f->family() == FormatFamily::Float) {
+                if (f->family() == FormatFamily::Float || source > 0) {
                     w.resize(rb * size_t(m.rows));
                     f->quantize(m.data.data(), m.rows, cols, w.data());
                 } else {
                     w = ggmlQuantize(ggmlFns(f->name()), m.data.data(), m.rows, cols, rb);
                 }
+                if (source == 2) {
+                    std::mt19937 rng(uint32_t(cols + m.rows));
+                    const size_t bs = ggmlTypeInfo(t).typeSize, so = size_t(std::max(0, scaleOffset(t)));
+                    const size_t scaleBytes = t == GgmlType::MXFP4 ? 1 : 2;
+                    for (size_t i = 0; i < w.size(); ++i)
+                        if (i % bs < so || i % bs >= so + scaleBytes)
+                            w[i] = uint8_t(rng());
+                }
                 std::vector<float> wd(size_t(m.rows * cols)), md(size_t(m.rows * cols), 0.0f);
                 f->dequantize(w.data(), m.rows, cols, wd.data());
-                if (f->family() != FormatFamily::Float) {  // the min part of each weight: decode with d = 0
+                if (f->family() != FormatFamily::Float && scaleOffset(t) >= 0) {  // the min part of each weight: decode with d = 0
                     std::vector<uint8_t> w0 = w;
                     const size_t bs = ggmlTypeInfo(t).typeSize;
                     for (size_t off = 0; off < w0.size(); off += bs)
@@ -215,10 +236,11 @@ private slots:
                         const double err = std::fabs(double(ours) - double(theirs));
                         worst = std::max(worst, mag > 0 ? err / mag : err);
                         QVERIFY2(err <= 1e-6 * mag + 1e-30,
-                                 qPrintable(QStringLiteral("%1 %2 row %3 (%4): ours %5, llama.cpp %6, sum|wa| %7")
+                                 qPrintable(QStringLiteral("%1 %2 row %3 (%4, %8): ours %5, llama.cpp %6, sum|wa| %7")
                                                 .arg(nameOf(t)).arg(QString::fromStdString(m.name)).arg(r)
                                                 .arg(activeIsa()).arg(double(ours), 0, 'g', 9)
-                                                .arg(double(theirs), 0, 'g', 9).arg(mag, 0, 'g', 4)));
+                                                .arg(double(theirs), 0, 'g', 9).arg(mag, 0, 'g', 4)
+                                                .arg(source == 0 ? "llama.cpp's bytes" : source == 1 ? "our bytes" : "random bytes")));
                         ++checked;
                     }
                 }

@@ -256,7 +256,7 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const double bpw = 9;  // stories260K: the smallest plan of the default formats is 7.01
+        const double bpw = 9;  // stories260K: the smallest plan of the default formats is 6.81 (MXFP4 where it fits)
         const QString cliOut = dir.filePath(QStringLiteral("cli.gguf"));
         const QJsonObject cli =
             cliJson({QStringLiteral("plan-for-size"), gguf(), QStringLiteral("--target-bpw"), QString::number(bpw),
@@ -276,7 +276,8 @@ private slots:
         cliDefault.sort();
         QCOMPARE(chosen, cliDefault);  // the CLI's default
         const engine::SizeBounds bounds = engine::sizeBounds(*w.model(), d->candidates());
-        QVERIFY(bounds.smallestBitsPerWeight() > 7.0 && bounds.smallestBitsPerWeight() < bpw);
+        QVERIFY2(bounds.smallestBitsPerWeight() > 6.8 && bounds.smallestBitsPerWeight() < bpw,
+                 qPrintable(QString::number(bounds.smallestBitsPerWeight())));
         QVERIFY(d->request().target > bounds.smallestBitsPerWeight());  // the default target is reachable
         d->setTarget(bpw, false);
         d->setTokenFile(tokens());

@@ -87,6 +87,9 @@ private slots:
         QCOMPARE(findFormat("Q6_K")->fallback(), findFormat("Q8_0"));
         QCOMPARE(findFormat("Q3_K")->fallback(), findFormat("Q4_0"));
         QCOMPARE(findFormat("Q2_K")->fallback(), findFormat("Q4_0"));
+        QCOMPARE(findFormat("TQ1_0")->fallback(), findFormat("Q4_0"));
+        QCOMPARE(findFormat("TQ2_0")->fallback(), findFormat("Q4_0"));
+        QCOMPARE(findFormat("IQ4_XS")->fallback(), findFormat("IQ4_NL"));
     }
 
     // The INT family's parameters are the format's, and spell its name.

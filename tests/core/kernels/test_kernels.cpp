@@ -29,7 +29,8 @@ namespace {
 
 const GgmlType kQuantTypes[] = {GgmlType::Q8_0, GgmlType::Q6_K, GgmlType::Q5_K, GgmlType::Q5_1,
                                 GgmlType::Q5_0, GgmlType::Q4_K, GgmlType::Q4_1, GgmlType::Q4_0,
-                                GgmlType::IQ4_NL, GgmlType::Q3_K, GgmlType::Q2_K};
+                                GgmlType::IQ4_NL, GgmlType::IQ4_XS, GgmlType::MXFP4, GgmlType::Q3_K,
+                                GgmlType::Q2_K, GgmlType::TQ2_0, GgmlType::TQ1_0};
 const GgmlType kFloatTypes[] = {GgmlType::F32, GgmlType::F16, GgmlType::BF16};
 
 std::vector<GgmlType> allTypes()
@@ -72,6 +73,9 @@ std::vector<int> halfFields(GgmlType t)
     case GgmlType::Q2_K: return {80, 82};
     case GgmlType::Q3_K: return {108};
     case GgmlType::Q6_K: return {208};
+    case GgmlType::TQ1_0: return {52};
+    case GgmlType::TQ2_0: return {64};
+    case GgmlType::MXFP4: return {};
     default: return {0};
     }
 }
@@ -91,11 +95,14 @@ std::vector<uint8_t> randomRows(GgmlType t, uint32_t seed, int64_t rows, int64_t
         b = uint8_t(rng());
     std::uniform_real_distribution<float> u(-2.0f, 2.0f);
     const size_t bs = ggmlTypeInfo(t).typeSize;
-    for (size_t off = 0; off < out.size(); off += bs)
+    for (size_t off = 0; off < out.size(); off += bs) {
         for (int f : halfFields(t)) {
             const uint16_t h = fp32ToFp16(u(rng));
             std::memcpy(out.data() + off + size_t(f), &h, 2);
         }
+        if (t == GgmlType::MXFP4)  // E8M0 exponent: scales 2^-30..2^1, and the two subnormal ones
+            out[off] = uint8_t(off % 7 == 0 ? rng() % 2 : 98 + rng() % 32);
+    }
     return out;
 }
 
@@ -196,14 +203,16 @@ private slots:
         QCOMPARE(vecDotType(GgmlType::IQ4_NL), GgmlType::Q8_0);
         QCOMPARE(vecDotType(GgmlType::Q4_1), GgmlType::Q8_1);
         QCOMPARE(vecDotType(GgmlType::Q5_1), GgmlType::Q8_1);
-        for (GgmlType t : {GgmlType::Q2_K, GgmlType::Q3_K, GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K})
+        QCOMPARE(vecDotType(GgmlType::MXFP4), GgmlType::Q8_0);
+        for (GgmlType t : {GgmlType::Q2_K, GgmlType::Q3_K, GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K,
+                           GgmlType::IQ4_XS, GgmlType::TQ1_0, GgmlType::TQ2_0})
             QCOMPARE(vecDotType(t), GgmlType::Q8_K);
         for (GgmlType t : kFloatTypes)
             QCOMPARE(vecDotType(t), t);
         for (GgmlType t : allTypes())
             QVERIFY(hasKernel(t));
         QVERIFY(!hasKernel(GgmlType::IQ2_XXS));
-        QVERIFY(throwsKind([] { (void)vecDotType(GgmlType::TQ1_0); }, ErrorKind::InvalidInput));
+        QVERIFY(throwsKind([] { (void)vecDotType(GgmlType::IQ2_XXS); }, ErrorKind::InvalidInput));
         QCOMPARE(rowBytes(GgmlType::Q4_K, 512), size_t(288));
         QVERIFY(throwsKind([] { (void)rowBytes(GgmlType::Q4_0, 33); }, ErrorKind::InvalidInput));
     }
