@@ -43,6 +43,18 @@ void ownDequantizeRow(const void* src, float* y, int64_t n)
     }
 }
 
+// For formats whose search works one block at a time (the ternary ones): encode(x, importance or
+// null, Block&) for each of `blocks` consecutive blocks of n weights, written to out.
+template <class Block, int64_t N, class Encode>
+void encodeBlocks(const float* x, unsigned char* out, int64_t blocks, const float* imp, Encode encode)
+{
+    for (int64_t i = 0; i < blocks; ++i) {
+        Block b;
+        encode(x + i * N, imp ? imp + i * N : nullptr, b);
+        std::memcpy(out + i * int64_t(sizeof(b)), &b, sizeof(b));
+    }
+}
+
 // The fast row kernels of this compile.
 template <class Impl>
 RowKernels ownRowKernels()

@@ -48,10 +48,10 @@ struct Tq2 {
     static constexpr std::optional<GgmlType> kFallback = GgmlType::Q4_0;
     static constexpr int kInspectLength = 32;
 
-    static void quantizeFast(const float* x, unsigned char* out, int64_t blocks, const float* imp) { run<V8Fast>(x, out, blocks, imp); }
+    static void quantizeFast(const float* x, unsigned char* out, int64_t blocks, const float* imp) { encodeBlocks<Block, N>(x, out, blocks, imp, encode<V8Fast>); }
     static void quantizeReference(const float* x, unsigned char* out, int64_t blocks, const float* imp)
     {
-        run<V8Scalar>(x, out, blocks, imp);
+        encodeBlocks<Block, N>(x, out, blocks, imp, encode<V8Scalar>);
     }
     static void decode(const Block& b, float* y)
     {
@@ -72,17 +72,6 @@ struct Tq2 {
         r.offset = 1;
         r.scale = d;
         setLevels(r, 0, 3, [&](int c) { return float(c - 1) * d; });
-    }
-
-private:
-    template <class V>
-    static void run(const float* x, unsigned char* out, int64_t blocks, const float* imp)
-    {
-        for (int64_t i = 0; i < blocks; ++i) {
-            Block b;
-            encode<V>(x + i * N, imp ? imp + i * N : nullptr, b);
-            std::memcpy(out + i * sizeof(b), &b, sizeof(b));
-        }
     }
 };
 
