@@ -27,6 +27,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 
 namespace qs::ui {
@@ -592,7 +593,22 @@ void BlockInspector::inspect()
     if (errorFeedback()) {
         const auto mom = calibration_->moments(
             model_ ? ggufName(*model_, name_.toStdString()) : name_.toStdString());
-        ef = [f, mom](const float* row, int64_t n, void* dst) { errorFeedbackQuantize(*f, row, 1, n, mom->xtx, dst); };
+        // Error feedback rounds the whole row at once (a Cholesky factor of the row's width):
+        // computed once per row, format, outlier and calibration, not again for every block clicked.
+        const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6")
+                                .arg(precision(), name_)
+                                .arg(loadGeneration_)
+                                .arg(r)
+                                .arg(outlierIndex_ >= 0 ? b * len + outlierIndex_ : -1)
+                                .arg(quintptr(calibration_.get()));
+        ef = [this, f, mom, key](const float* row, int64_t n, void* dst) {
+            if (efRowKey_ != key) {
+                efRow_.assign(size_t(f->storageBytes(1, n)), 0);
+                errorFeedbackQuantize(*f, row, 1, n, mom->xtx, efRow_.data());
+                efRowKey_ = key;
+            }
+            std::memcpy(dst, efRow_.data(), efRow_.size());
+        };
     }
     try {
         if (outlierIndex_ >= 0 && outlierIndex_ < len) {

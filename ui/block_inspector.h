@@ -121,6 +121,8 @@ private:
     QPushButton* outlierButton_ = nullptr;
     QCheckBox* efBox_ = nullptr;
     std::shared_ptr<const qs::ActivationStats> calibration_;
+    QString efRowKey_;                 // the row error feedback last rounded (see inspect())
+    std::vector<unsigned char> efRow_;  // and its bytes
     QCustomPlot* heat_ = nullptr;
     QCPColorMap* heatMap_ = nullptr;
     QCustomPlot* stem_ = nullptr;
