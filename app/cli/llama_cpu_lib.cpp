@@ -10,31 +10,6 @@
 
 namespace qs::cli {
 
-namespace {
-
-// The variant llama.cpp's backend loader scores highest on this CPU (x86-64 builds of
-// node-llama-cpp ship one library per instruction-set level).
-std::string variantForThisCpu()
-{
-#if defined(__x86_64__)
-    __builtin_cpu_init();
-    const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
-    if (avx512 && __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bf16"))
-        return "zen4";
-    if (avx512 && __builtin_cpu_supports("avx512vnni"))
-        return "cascadelake";
-    if (avx512)
-        return "skylakex";
-    if (cpuHasAvx2())  // AVX2 + FMA + F16C
-        return "haswell";
-    if (__builtin_cpu_supports("sse4.2"))
-        return "sse42";
-#endif
-    return "x64";
-}
-
-}  // namespace
-
 LlamaCpuLib loadLlamaCpuLib(const std::string& path)
 {
     LlamaCpuLib l;
@@ -68,7 +43,7 @@ const LlamaCpuLib& llamaCpuLib()
             return loadLlamaCpuLib(env);
 #ifdef QS_SOURCE_DIR
         return loadLlamaCpuLib(std::string(QS_SOURCE_DIR) + "/tests/interop/node_modules/@node-llama-cpp/linux-x64/bins/linux-x64/" +
-                               "libggml-cpu-" + variantForThisCpu() + ".so");
+                               "libggml-cpu-" + std::string(llamaCppCpuVariant()) + ".so");
 #else
         return loadLlamaCpuLib({});
 #endif

@@ -8,6 +8,7 @@
 
 #include "core/formats/format.h"
 #include "core/util/error.h"
+#include "core/util/cpu.h"
 #include "core/util/half.h"
 #include "core/util/parallel.h"
 
@@ -569,10 +570,66 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
             for (int j = 0; j < len; ++j)
                 s[j] *= inv;
         };
+        // llama.cpp's flash attention (on by default on the CPU) has two paths with different
+        // arithmetic: a tiled one in F32 (queries F32, keys and values F16 widened exactly) for a
+        // batch of at least 64 queries when the head size is a multiple of its SIMD float lanes
+        // (8 with AVX2, 16 with AVX-512: qs::llamaCppF32Lanes()), which the matrix products below
+        // reproduce; and, otherwise (one token, short batches, 8-wide heads on AVX-512), one query
+        // at a time: the query rounded to F16, each score a dot product with an F16 key, an online
+        // softmax, and the weighted values accumulated in F16 (rounded after every key). Llama
+        // mode follows the path llama.cpp takes on this machine.
+        const int lanes = llamaCppF32Lanes();
+        const bool oneByOne = mode_ == ActMode::Llama && (n < 64 || lanes == 0 || hd % lanes != 0);
+        const float softcap = c.attnSoftcap > 0 ? c.attnSoftcap : 0.0f;
+        // One query (hd floats) against keys first..last of KV head kvh, as llama.cpp's
+        // ggml_compute_forward_flash_attn_ext_f16_one_chunk does it; out: hd floats.
+        auto attendOne = [&](const float* qrow, int first, int last, int64_t kvh, std::vector<float>& qh,
+                             std::vector<float>& acc, float* out) {
+            const float scale = softcap > 0 ? attnScale / softcap : attnScale;
+            for (int d = 0; d < hd; ++d)
+                qh[size_t(d)] = fp16Round(qrow[d]);
+            std::fill(acc.begin(), acc.end(), 0.0f);
+            float sum = 0.0f, mx = -INFINITY;
+            for (int j = first; j <= last; ++j) {
+                const float* key = kc.row(j).data() + kvh * hd;
+                const float* val = vc.row(j).data() + kvh * hd;
+                double dot = 0;  // F16 x F16 products summed in double (ggml_vec_dot_f16)
+                for (int d = 0; d < hd; ++d)
+                    dot += double(qh[size_t(d)]) * double(key[d]);
+                float sc = float(dot) * scale;
+                if (softcap > 0)
+                    sc = softcap * std::tanh(sc);
+                float ms = 1.0f, vs = 1.0f;
+                if (sc > mx) {
+                    const float old = mx;
+                    mx = sc;
+                    ms = std::exp(old - mx);
+                    for (int d = 0; d < hd; ++d)
+                        acc[size_t(d)] = fp16Round(acc[size_t(d)] * ms);
+                } else {
+                    vs = std::exp(sc - mx);
+                }
+                for (int d = 0; d < hd; ++d)
+                    acc[size_t(d)] = fp16Round(std::fma(val[d], vs, acc[size_t(d)]));
+                sum = sum * ms + vs;
+            }
+            const float inv = sum == 0.0f ? 0.0f : 1.0f / sum;
+            for (int d = 0; d < hd; ++d)
+                out[d] = acc[size_t(d)] * inv;
+        };
         parallelFor(c.nHeads, 1, [&](int64_t hb, int64_t he) {
             RowMatrix scores;
+            std::vector<float> qh(static_cast<size_t>(hd)), acc(static_cast<size_t>(hd));
             for (int64_t h = hb; h < he; ++h) {
                 const int64_t kvh = h / group;
+                if (oneByOne) {
+                    for (int t = 0; t < n; ++t) {
+                        const int pos = pos_ + t;
+                        const int first = window > 0 ? std::max(0, pos - window + 1) : 0;
+                        attendOne(q.row(t).data() + h * hd, first, pos, kvh, qh, acc, att.row(t).data() + h * hd);
+                    }
+                    continue;
+                }
                 if (n == 1) {  // decode: one query, a dot product per key
                     const int pos = pos_;
                     const int first = window > 0 ? std::max(0, pos - window + 1) : 0;

@@ -28,4 +28,43 @@ bool cpuHasAvx2()
     return has;
 }
 
+const char* llamaCppCpuVariant()
+{
+    static const char* const variant = [] {
+        static const char* const known[] = {"zen4", "cascadelake", "skylakex", "haswell", "sse42", "x64"};
+        if (const char* e = std::getenv("QS_LLAMA_CPU_VARIANT"); e && *e)
+            for (const char* k : known)
+                if (std::strcmp(e, k) == 0)
+                    return k;
+#if defined(__x86_64__)
+        __builtin_cpu_init();
+        const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+        if (avx512 && __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bf16"))
+            return "zen4";
+        if (avx512 && __builtin_cpu_supports("avx512vnni"))
+            return "cascadelake";
+        if (avx512)
+            return "skylakex";
+        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))  // not cpuHasAvx2(): QS_NO_AVX2 is ours
+            return "haswell";
+        if (__builtin_cpu_supports("sse4.2"))
+            return "sse42";
+#endif
+        return "x64";
+    }();
+    return variant;
+}
+
+int llamaCppF32Lanes()
+{
+    const char* v = llamaCppCpuVariant();
+    if (std::strcmp(v, "x64") == 0)
+        return 0;
+    if (std::strcmp(v, "sse42") == 0)
+        return 4;
+    if (std::strcmp(v, "haswell") == 0)
+        return 8;
+    return 16;
+}
+
 }  // namespace qs

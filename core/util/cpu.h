@@ -8,4 +8,14 @@ namespace qs {
 // QS_NO_AVX2=1 in the environment forces false (to run the baseline paths).
 bool cpuHasAvx2();
 
+// The variant of llama.cpp's CPU backend its loader picks on this machine (x86-64 builds ship one
+// libggml-cpu-<variant>.so per instruction-set level): "zen4", "cascadelake", "skylakex",
+// "haswell", "sse42" or "x64". QS_LLAMA_CPU_VARIANT in the environment overrides it.
+const char* llamaCppCpuVariant();
+
+// The float lanes of that variant's SIMD vectors (its GGML_F32_EPR: 16 with AVX-512, 8 with
+// AVX/AVX2, 4 with SSE; 0 without SIMD). llama.cpp's arithmetic depends on it: its flash
+// attention runs the tiled F32 path only for head sizes that are a multiple of it.
+int llamaCppF32Lanes();
+
 }  // namespace qs

@@ -48,10 +48,9 @@ std::string ggmlCpuLib()
     const QByteArray env = qgetenv("QS_GGML_CPU_LIB");
     if (!env.isEmpty())
         return env.toStdString();
-    if (!cpuHasAvx2())
-        qFatal("this CPU has no AVX2/FMA/F16C: set QS_GGML_CPU_LIB to the libggml-cpu variant llama.cpp uses here");
     const QString base = ggmlBaseLib();
-    return (base.left(base.lastIndexOf(QLatin1Char('/')) + 1) + QStringLiteral("libggml-cpu-haswell.so")).toStdString();
+    return (base.left(base.lastIndexOf(QLatin1Char('/')) + 1) + QStringLiteral("libggml-cpu-%1.so").arg(QLatin1String(llamaCppCpuVariant())))
+        .toStdString();
 }
 
 namespace {

@@ -35,8 +35,8 @@ struct GgmlFns {
 // llama.cpp's CPU backend: the per-type traits of libggml-cpu-<variant>.so (dlopen'ed from
 // ggmlCpuLib() by the CLI's loader, app/cli/llama_cpu_lib.h, after ggml_cpu_init()).
 using GgmlCpuTraits = cli::LlamaCpuTraits;
-// The CPU variant llama.cpp loads on this machine: $QS_GGML_CPU_LIB, else libggml-cpu-haswell.so
-// beside ggmlBaseLib() (AVX2 + FMA + F16C without AVX-512, as here; qFatal on a CPU without AVX2).
+// The CPU variant llama.cpp loads on this machine: $QS_GGML_CPU_LIB, else
+// libggml-cpu-<qs::llamaCppCpuVariant()>.so beside ggmlBaseLib() (zen4 with AVX-512, haswell with AVX2).
 std::string ggmlCpuLib();
 // The traits of ggml type id `type` (qFatal if the library cannot be loaded).
 const GgmlCpuTraits& ggmlCpuTraits(int type);

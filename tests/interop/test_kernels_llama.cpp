@@ -1,5 +1,5 @@
-// The kernels against llama.cpp's own CPU backend (libggml-cpu-haswell.so from node-llama-cpp,
-// the variant llama.cpp runs on this AVX2 machine; dlopen'ed, never linked):
+// The kernels against llama.cpp's own CPU backend (libggml-cpu-<variant>.so from node-llama-cpp,
+// the variant llama.cpp runs on this machine, tests/interop/ggml_lib.h; dlopen'ed, never linked):
 //  - the activation quantizers are byte-identical to ggml_get_type_traits_cpu(type)->from_float
 //    (Q8_0, Q8_1, Q8_K, F16, BF16), on random rows, stories260K rows and edge cases;
 //  - the vec-dot type of every weight type is llama.cpp's;
