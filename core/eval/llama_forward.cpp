@@ -577,9 +577,11 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
         // reproduce; and, otherwise (one token, short batches, 8-wide heads on AVX-512), one query
         // at a time: the query rounded to F16, each score a dot product with an F16 key, an online
         // softmax, and the weighted values accumulated in F16 (rounded after every key). Llama
-        // mode follows the path llama.cpp takes on this machine.
+        // mode follows the path llama.cpp takes on this machine for a batch; a single token (decode:
+        // sampling, speed) keeps the F32 products, which differ from llama.cpp's one-query path by
+        // F16 roundings and cost a fraction of the scalar emulation's time.
         const int lanes = llamaCppF32Lanes();
-        const bool oneByOne = mode_ == ActMode::Llama && (n < 64 || lanes == 0 || hd % lanes != 0);
+        const bool oneByOne = mode_ == ActMode::Llama && n > 1 && (n < 64 || lanes == 0 || hd % lanes != 0);
         const float softcap = c.attnSoftcap > 0 ? c.attnSoftcap : 0.0f;
         // One query (hd floats) against keys first..last of KV head kvh, as llama.cpp's
         // ggml_compute_forward_flash_attn_ext_f16_one_chunk does it; out: hd floats.
