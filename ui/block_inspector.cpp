@@ -10,7 +10,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFuture>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QPromise>
+#include <QThreadPool>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -404,8 +405,12 @@ void BlockInspector::loadTensor(int index)
     rows_ = cols_ = 0;
     updateHeatMap();
     showNothing(tr("Reading %1…").arg(name_));
-    QtConcurrent::run([model = model_, tensor] { return model->toFloat(model->tensors[size_t(tensor)]); })
-        .then(this, [this, generation, tensor](QFuture<std::vector<float>> f) {
+    // The continuation is attached before the work starts, so it always comes back through the
+    // event loop (never inside this call, which would happen with QtConcurrent::run when the
+    // worker wins the race): the inspector is "loading" until then.
+    auto promise = std::make_shared<QPromise<std::vector<float>>>();
+    QFuture<std::vector<float>> future = promise->future();
+    future.then(this, [this, generation, tensor](QFuture<std::vector<float>> f) {
             if (generation != loadGeneration_)
                 return;
             try {
@@ -416,6 +421,15 @@ void BlockInspector::loadTensor(int index)
                 failLoad(QString::fromUtf8(e.what()));
             }
         });
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, model = model_, tensor] {
+        try {
+            promise->addResult(model->toFloat(model->tensors[size_t(tensor)]));
+        } catch (...) {
+            promise->setException(std::current_exception());
+        }
+        promise->finish();
+    });
 }
 
 void BlockInspector::failLoad(const QString& error)
