@@ -2,6 +2,7 @@
 
 #include "core/eval/evaluation.h"
 #include "core/model/model.h"
+#include "ui/evaluation_controller.h"
 #include "ui/export_dialog.h"
 #include "ui/model_browser.h"
 #include "ui/plots.h"
@@ -36,6 +37,7 @@
 #include <QTableView>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -208,6 +210,26 @@ MainWindow::~MainWindow()
     waitAll();
 }
 
+void MainWindow::createEvaluationUi()
+{
+    evaluation_ = new EvaluationController(this, analysisMenu_, viewMenu_);
+    // Columns appear (or go) with the next Run; redo the last one right away (a Run going is
+    // replaced, so a toggle made during it is not lost).
+    connect(evaluation_, &EvaluationController::rerunRequested, this, [this] {
+        if (model_ && (lastRun_ || runWatch_.isRunning()))
+            run();
+    });
+    connect(evaluation_, &EvaluationController::activationModeChanged, this, &MainWindow::onActivationModeChanged);
+
+    // Worker progress is throttled by QFuture (and an evaluation stage reports only at its end):
+    // refresh the bar from the future's current value while a Run goes.
+    auto* tick = new QTimer(this);
+    tick->setInterval(250);
+    connect(tick, &QTimer::timeout, this, &MainWindow::updateProgress);
+    connect(&runWatch_, &QFutureWatcherBase::started, tick, qOverload<>(&QTimer::start));
+    connect(&runWatch_, &QFutureWatcherBase::finished, tick, &QTimer::stop);
+}
+
 void MainWindow::createActions()
 {
     openAct_ = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this);
@@ -346,17 +368,7 @@ void MainWindow::readSettings()
         bar_->setChecked(s.value(QStringLiteral("precisions")).toStringList());
     logAct_->setChecked(s.value(QStringLiteral("view/log"), false).toBool());
     themeAct_->setChecked(s.value(QStringLiteral("view/followSystemTheme"), true).toBool());
-    {
-        const QSignalBlocker b1(evalAct_), b2(imatrixAct_), b4(efAct_);
-        evalAct_->setChecked(s.value(QStringLiteral("accuracy/evaluate"), false).toBool());
-        imatrixAct_->setChecked(s.value(QStringLiteral("accuracy/imatrix"), false).toBool());
-        efAct_->setChecked(s.value(QStringLiteral("accuracy/errorFeedback"), false).toBool());
-        const QSignalBlocker b3(speedAct_);
-        speedAct_->setChecked(s.value(QStringLiteral("speed/measure"), false).toBool());
-    }
-    setThreads(s.value(QStringLiteral("engine/threads"), 0).toInt());
-    setActivationMode(activationModeFromName(s.value(QStringLiteral("accuracy/activations")).toString().toStdString())
-                          .value_or(ActMode::Llama));
+    evaluation_->readSettings();
     updateRecentMenu();
     // A saved state may hold a dock squeezed by a small window: give the browser its width back.
     if (modelDock_->width() < 400)
@@ -371,12 +383,7 @@ void MainWindow::writeSettings()
     s.setValue(QStringLiteral("precisions"), bar_->checked());
     s.setValue(QStringLiteral("view/log"), logAct_->isChecked());
     s.setValue(QStringLiteral("view/followSystemTheme"), themeAct_->isChecked());
-    s.setValue(QStringLiteral("accuracy/evaluate"), evalAct_->isChecked());
-    s.setValue(QStringLiteral("accuracy/imatrix"), imatrixAct_->isChecked());
-    s.setValue(QStringLiteral("accuracy/errorFeedback"), efAct_->isChecked());
-    s.setValue(QStringLiteral("speed/measure"), speedAct_->isChecked());
-    s.setValue(QStringLiteral("accuracy/activations"), QString::fromLatin1(activationModeName(activations_)));
-    s.setValue(QStringLiteral("engine/threads"), threads_);
+    evaluation_->writeSettings();
 }
 
 void MainWindow::rememberModel(const QString& what)
@@ -468,9 +475,9 @@ void MainWindow::openStartupModel()
         return;
     }
     // A first start: the built-in model, its accuracy measured, the comparison already run.
-    const bool first = !s.contains(QStringLiteral("accuracy/evaluate"));
+    const bool first = EvaluationController::firstStart();
     if (first)
-        evalAct_->setChecked(true);
+        evaluation_->evaluateAction()->setChecked(true);
     openBuiltin();
     if (first && model_)
         run();
@@ -495,7 +502,7 @@ void MainWindow::setModel(std::shared_ptr<const qs::Model> model, const QString&
     const int tensors = model_ ? int(model_->tensors.size()) : -1;
     setStatus([=, shown = label_] { return tensors >= 0 ? tr("%1: %n tensor(s)", nullptr, tensors).arg(shown) : tr("Ready"); });
     exportModelAct_->setEnabled(model_ != nullptr);
-    updateEvaluationActions();
+    evaluation_->setModel(model_);
     emit modelChanged();
 }
 
@@ -521,9 +528,9 @@ void MainWindow::updateTableColumns()
     } else {
         caption = tr("Whole model: each row quantizes every eligible tensor at one precision (hover a row for its "
                      "formats and fallbacks).");
-        if (!evaluated && evalAct_ && evalAct_->isEnabled())
+        if (!evaluated && evaluation_ && evaluation_->evaluateAction()->isEnabled())
             caption += QLatin1Char(' ') + tr("Turn on Analysis > Evaluate Model Accuracy for KL and perplexity.");
-        if (!speed && speedAct_ && speedAct_->isEnabled())
+        if (!speed && evaluation_ && evaluation_->measureSpeedAction()->isEnabled())
             caption += QLatin1Char(' ') + tr("Turn on Analysis > Measure Speed for tokens/s.");
     }
     if (model_ && model_->format == "memory")
@@ -550,6 +557,40 @@ void MainWindow::showResults()
     table_->setRows(shown.rows);
     updateTableColumns();
     plots_->showRun(shown, browser_->selectedTensor() < 0);
+}
+
+void MainWindow::onActivationModeChanged()
+{
+    // A Run going with the other mode, or the last one's results: redo it in this mode.
+    const bool going = runWatch_.isRunning() &&
+                       (evaluation_->evaluationRequest().enabled || evaluation_->speedRequest().enabled);
+    const bool had = lastRun_ && (lastRun_->evaluated || lastRun_->speedMeasured);
+    clearModeResults();
+    if (model_ && (going || had))
+        run();
+}
+
+void MainWindow::clearModeResults()
+{
+    if (lastRun_) {
+        // The source, "+ imatrix" and "+ error feedback" rows hold nothing else: they go; the others keep their weight errors.
+        RunResult& r = *lastRun_;
+        for (size_t i = r.rows.size(); i-- > 0;) {
+            PrecisionRow& row = r.rows[i];
+            if (row.source || row.imatrix || row.errorFeedback) {
+                r.rows.erase(r.rows.begin() + std::ptrdiff_t(i));
+                r.perLayer.erase(r.perLayer.begin() + std::ptrdiff_t(i));
+                r.errorHists.erase(r.errorHists.begin() + std::ptrdiff_t(i));
+                continue;
+            }
+            row.evaluated = false;
+            row.speedMeasured = false;
+        }
+        r.evaluated = r.imatrix = r.speedMeasured = false;
+    }
+    for (PrecisionRow& p : planRows_)
+        p.evaluated = false;  // its size stays; its KL was measured in the other mode
+    showResults();
 }
 
 const TensorAnalysis* MainWindow::tensorAnalysis(int tensor) const
@@ -649,7 +690,8 @@ void MainWindow::run()
     setStatus([=, shown = label_] { return tr("Running %1 over %2…").arg(precisions.join(QStringLiteral(", ")), shown); });
     runClock_.start();
     const QFuture<engine::RunOutcome> f =
-        QtConcurrent::run(&engine::runCompare, model_, precisions, kBins, evaluationRequest(), speedRequest());
+        QtConcurrent::run(&engine::runCompare, model_, precisions, kBins, evaluation_->evaluationRequest(),
+                          evaluation_->speedRequest());
     track(f);
     runWatch_.setProperty("gen", generation_);
     awaiting_.insert(&runWatch_);

@@ -18,7 +18,6 @@
 #include <optional>
 
 class QAction;
-class QComboBox;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -33,6 +32,7 @@ class Model;
 namespace qs::ui {
 
 class BlockInspector;
+class EvaluationController;
 class ModelBrowser;
 class Primer;
 class PlotsWidget;
@@ -98,42 +98,10 @@ public:
     SizeTargetDialog* planForSize();
     void applySizePlan(const engine::SizePlanOutcome& outcome);
 
-    // Model accuracy (main_window_eval.cpp): Analysis > Evaluate Model Accuracy and Use Importance
-    // Matrix (checkable; enabled for llama-shaped models). The stream a Run evaluates on: by
-    // default tokens sampled from the model as quantscope-cli compare --eval does.
-    QAction* evaluateAction() const { return evalAct_; }
-    QAction* imatrixAction() const { return imatrixAct_; }
-    // Analysis > Use Error-Feedback Rounding (checkable, with Evaluate Model Accuracy; persisted): a
-    // "<type> + error feedback" row per precision it changes (compare --eval --error-feedback).
-    QAction* errorFeedbackAction() const { return efAct_; }
-    // Analysis > Evaluate on Text File… (checkable): asks for a text file and evaluates on it
-    // (compare --eval --text); unchecked, the stream is sampled again. The hook skips the dialog once.
-    QAction* evaluateTextAction() const { return textAct_; }
-    void setNextTextFile(const QString& path) { nextTextFile_ = path; }
-    void setEvaluationStream(const qs::EvalStreamOptions& stream) { evalStream_ = stream; }
-    const qs::EvalStreamOptions& evaluationStream() const { return evalStream_; }
-    engine::EvalRequest evaluationRequest() const;
-    // How activations meet the weights in every evaluation of the window (a Run's accuracy and
-    // speed, sensitivity, plan for size): Llama (default: quantized to each format's vec-dot type,
-    // the KL llama.cpp gives for the exported file) or Float (weights only). Analysis > Activations
-    // and the combo on the accuracy tool bar; persisted. Changing it clears the accuracy and speed
-    // computed with the other mode and redoes the last Run that had them. (The activations of a
-    // stream given to setEvaluationStream are replaced by this mode.)
-    void setActivationMode(qs::ActMode mode);
-    qs::ActMode activationMode() const { return activations_; }
-    QComboBox* activationsCombo() const { return activationsCombo_; }
-    // Analysis > Threads: how many threads the engine uses for everything the window computes
-    // (0: all cores, the default; persisted). Takes effect for work started afterwards; speeds
-    // already measured keep the thread count their column's tooltip names.
-    void setThreads(int n);
-    int threads() const { return threads_; }
-    QMenu* threadsMenu() const { return threadsMenu_; }
-    // Analysis > Measure Speed (checkable; llama-shaped models; persisted): a Run also measures
-    // decode and prompt tokens/s of the source and of every precision (ui/speed_engine.h).
-    QAction* measureSpeedAction() const { return speedAct_; }
-    // What a Run measures (tg128 after 16 prompt tokens, pp512 by default); a hook for tests.
-    void setSpeedSettings(const engine::SpeedRequest& r) { speedSettings_ = r; }
-    engine::SpeedRequest speedRequest() const;
+    // Model accuracy and speed (ui/evaluation_controller.h): Analysis > Evaluate Model Accuracy,
+    // Use Importance Matrix, Use Error-Feedback Rounding, Evaluate on Text File…, Measure Speed,
+    // Activations and Threads, the "Accuracy" tool bar; what a Run evaluates and measures.
+    EvaluationController* evaluation() const { return evaluation_; }
 
     // Hooks for the test and the screenshot driver: the path the next file dialog would ask for.
     void setNextSavePath(const QString& path) { nextSavePath_ = path; }
@@ -162,10 +130,11 @@ private:
     void createStatusBar();
     void createTeachingUi();  // main_window_teach.cpp
     void retranslateUi();     // main_window_teach.cpp: every text in the current language
-    void createEvaluationUi();       // main_window_eval.cpp
-    void retranslateEvaluationUi();  // main_window_eval.cpp
-    void updateEvaluationActions();  // main_window_eval.cpp: enabled for llama-shaped models
-    void clearModeResults();         // main_window_eval.cpp: accuracy and speed of the last Run and plans
+    void createEvaluationUi();
+    // The activation mode changed: the accuracy and speed of the last Run and of the plans go,
+    // and the last Run that had them (or the one going) is redone in the new mode.
+    void onActivationModeChanged();
+    void clearModeResults();
     void createSensitivityUi();       // main_window_sens.cpp
     void readSettings();
     void fitToScreen(bool centre);
@@ -245,25 +214,7 @@ private:
     QMenu* helpMenu_ = nullptr;
     QAction* aboutQtAct_ = nullptr;
     QDockWidget* modelDock_ = nullptr;
-    QAction* evalAct_ = nullptr;
-    QAction* imatrixAct_ = nullptr;
-    QAction* efAct_ = nullptr;
-    QAction* textAct_ = nullptr;
-    QString nextTextFile_;
-    class QToolBar* evalBar_ = nullptr;
-    qs::EvalStreamOptions evalStream_;
-    QAction* speedAct_ = nullptr;
-    engine::SpeedRequest speedSettings_;
-    qs::ActMode activations_ = qs::ActMode::Llama;
-    QMenu* activationsMenu_ = nullptr;
-    QMenu* threadsMenu_ = nullptr;
-    class QActionGroup* threadsGroup_ = nullptr;
-    int threads_ = 0;
-    QAction* llamaActAct_ = nullptr;
-    QAction* floatActAct_ = nullptr;
-    QComboBox* activationsCombo_ = nullptr;
-    QLabel* activationsLabel_ = nullptr;
-    bool modelEvaluable_ = false;
+    EvaluationController* evaluation_ = nullptr;  // accuracy and speed settings, activations, threads
     TeachingController* teaching_ = nullptr;  // inspector, primer, What's This, language menu
     SensitivityController* sensitivityTools_ = nullptr;  // sensitivity dock, Plan for Size
     QPalette systemPalette_;
