@@ -37,6 +37,7 @@ class ModelBrowser;
 class Primer;
 class PlotsWidget;
 class PrecisionBar;
+class RunController;
 class SensitivityController;
 class SensitivityView;
 class SizeTargetDialog;
@@ -156,8 +157,10 @@ private:
     void copyTable();
     void applyTheme(bool followSystem);
     void about();
-    void onRunFinished();
-    void onExportFinished();
+    void createRunController();
+    void showRunResult(const RunResult& result);
+    void runEnded();     // a Run's outcome arrived: progress and the precision bar's buttons
+    void exportEnded();  // an export's outcome arrived
     void exportModelInteractive();
 
     std::shared_ptr<const qs::Model> model_;
@@ -180,6 +183,8 @@ private:
     QLabel* tableCaption_ = nullptr;
     std::vector<PrecisionRow> planRows_;  // Plan for Size results on this model, shown after the run's rows
     QElapsedTimer runClock_;              // wall time of the current run
+    int runGeneration_ = 0;               // the model generation the current run is of
+    RunController* runs_ = nullptr;       // the Run and Export workers
     bool runAfterOpen_ = false;           // openStartupModel() on a first start
     // The status line's last message, made again in the new language when the language changes.
     void setStatus(std::function<QString()> text);
@@ -189,8 +194,6 @@ private:
     QFutureWatcher<engine::Opened> openWatch_;
     QFutureWatcher<ModelHistogram> histWatch_;
     QFutureWatcher<TensorAnalysis> analysisWatch_;
-    QFutureWatcher<engine::RunOutcome> runWatch_;
-    QFutureWatcher<engine::ExportOutcome> exportWatch_;
     QList<QFuture<void>> pending_;
     QSet<QFutureWatcherBase*> awaiting_;  // watchers whose finished() has not been handled yet
     int analysisTensor_ = -1;
