@@ -527,70 +527,6 @@
             </translation>
         </message>
         <message>
-            <source>Accuracy</source>
-            <translation>Genauigkeit</translation>
-        </message>
-        <message>
-            <source>Evaluate Model &amp;Accuracy</source>
-            <translation>Modell&amp;genauigkeit messen</translation>
-        </message>
-        <message>
-            <source>Evaluate accuracy</source>
-            <translation>Genauigkeit messen</translation>
-        </message>
-        <message>
-            <source>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</source>
-            <translation>„Ausführen“ führt dann auch das Modell aus: auf %1 Token, die aus dem Originalmodell gezogen werden (Seed %2, wie quantscope-cli compare --eval), für jede Präzision die mittlere und die p99-KL-Divergenz der Verteilung des nächsten Tokens, die Top-1-Übereinstimmung und die Perplexität. Einige Sekunden beim 12-M-Demomodell. Erfordert ein Modell in Llama-Form.</translation>
-        </message>
-        <message>
-            <source>Evaluate on Text File</source>
-            <translation>Auf Textdatei auswerten</translation>
-        </message>
-        <message>
-            <source>Text files (*.txt);;All files (*)</source>
-            <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
-        </message>
-        <message>
-            <source>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</source>
-            <translation>„Ausführen“ führt dann auch das Modell aus: auf der Textdatei %1, mit dem eigenen Tokenizer des Modells zerlegt und in Fenstern wie bei llama-perplexity bewertet (quantscope-cli compare --eval --text), für jede Präzision die mittlere und die p99-KL-Divergenz, die Top-1-Übereinstimmung und die Perplexität. Erfordert ein Modell in Llama-Form mit echtem Tokenizer.</translation>
-        </message>
-        <message>
-            <source>Evaluate on &amp;Text File…</source>
-            <translation>Auf &amp;Textdatei auswerten…</translation>
-        </message>
-        <message>
-            <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
-            <translation>Auf einer eigenen Textdatei statt auf gezogenen Token auswerten: mit dem eigenen Tokenizer des Modells zerlegt, Fenster der Kontextlänge, jeweils die zweite Hälfte bewertet (wie llama-perplexity). Abwählen, um wieder auf gezogenen Token auszuwerten.</translation>
-        </message>
-        <message>
-            <source>Use &amp;Importance Matrix</source>
-            <translation>&amp;Wichtigkeitsmatrix verwenden</translation>
-        </message>
-        <message>
-            <source>Use Error-&amp;Feedback Rounding</source>
-            <translation>&amp;Fehlerrückführende Rundung verwenden</translation>
-        </message>
-        <message>
-            <source>+ error feedback</source>
-            <translation>+ Fehlerrückführung</translation>
-        </message>
-        <message>
-            <source>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</source>
-            <translation>Jede Präzision zusätzlich mit fehlerrückführender Rundung quantisieren (wie GPTQ: jede Gewichtsmatrix wird so gerundet, dass sich ihre Ausgabe auf %1 mit Seed %2 gezogenen Token – einem anderen Strom als dem der Auswertung – am wenigsten ändert; die Bytes sind gewöhnliche llama.cpp-Blöcke, wie quantscope-cli quantize --error-feedback sie schreibt) und als Zeile „&lt;Typ&gt; + Fehlerrückführung“ zeigen. Die Eingangsmomente jeder Matrix brauchen Speicher, der mit dem Quadrat ihrer Breite wächst: für kleine Modelle gedacht.</translation>
-        </message>
-        <message>
-            <source>+ imatrix</source>
-            <translation>+ imatrix</translation>
-        </message>
-        <message>
-            <source>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</source>
-            <translation>Jede Präzision zusätzlich mit einer Wichtigkeitsmatrix quantisieren (mittlere quadrierte Aktivierungen über %1 Token, gezogen mit Seed %2 – ein anderer Strom als der zur Auswertung) und als zweite Zeile „&lt;Typ&gt; + imatrix“ zeigen</translation>
-        </message>
-        <message>
-            <source>Not a llama-shaped model: its accuracy cannot be measured</source>
-            <translation>Kein Modell in Llama-Form: seine Genauigkeit kann nicht gemessen werden</translation>
-        </message>
-        <message>
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>Plan für Zielgröße: %1 Tensoren geplant, %2 (%3 Bit/Gewicht), KL %4</translation>
         </message>
@@ -650,6 +586,69 @@
             <source>Turn on Analysis &gt; Measure Speed for tokens/s.</source>
             <translation>Für Token/s „Analyse &gt; Geschwindigkeit messen“ einschalten.</translation>
         </message>
+    </context>
+    <context>
+        <name>qs::ui::EvaluationController</name>
+        <message>
+            <source>Evaluate on Text File</source>
+            <translation>Auf Textdatei auswerten</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt);;All files (*)</source>
+            <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Accuracy</source>
+            <translation>Genauigkeit</translation>
+        </message>
+        <message>
+            <source>Evaluate Model &amp;Accuracy</source>
+            <translation>Modell&amp;genauigkeit messen</translation>
+        </message>
+        <message>
+            <source>Evaluate accuracy</source>
+            <translation>Genauigkeit messen</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</source>
+            <translation>„Ausführen“ führt dann auch das Modell aus: auf %1 Token, die aus dem Originalmodell gezogen werden (Seed %2, wie quantscope-cli compare --eval), für jede Präzision die mittlere und die p99-KL-Divergenz der Verteilung des nächsten Tokens, die Top-1-Übereinstimmung und die Perplexität. Einige Sekunden beim 12-M-Demomodell. Erfordert ein Modell in Llama-Form.</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</source>
+            <translation>„Ausführen“ führt dann auch das Modell aus: auf der Textdatei %1, mit dem eigenen Tokenizer des Modells zerlegt und in Fenstern wie bei llama-perplexity bewertet (quantscope-cli compare --eval --text), für jede Präzision die mittlere und die p99-KL-Divergenz, die Top-1-Übereinstimmung und die Perplexität. Erfordert ein Modell in Llama-Form mit echtem Tokenizer.</translation>
+        </message>
+        <message>
+            <source>Evaluate on &amp;Text File…</source>
+            <translation>Auf &amp;Textdatei auswerten…</translation>
+        </message>
+        <message>
+            <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
+            <translation>Auf einer eigenen Textdatei statt auf gezogenen Token auswerten: mit dem eigenen Tokenizer des Modells zerlegt, Fenster der Kontextlänge, jeweils die zweite Hälfte bewertet (wie llama-perplexity). Abwählen, um wieder auf gezogenen Token auszuwerten.</translation>
+        </message>
+        <message>
+            <source>Use &amp;Importance Matrix</source>
+            <translation>&amp;Wichtigkeitsmatrix verwenden</translation>
+        </message>
+        <message>
+            <source>+ imatrix</source>
+            <translation>+ imatrix</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</source>
+            <translation>Jede Präzision zusätzlich mit einer Wichtigkeitsmatrix quantisieren (mittlere quadrierte Aktivierungen über %1 Token, gezogen mit Seed %2 – ein anderer Strom als der zur Auswertung) und als zweite Zeile „&lt;Typ&gt; + imatrix“ zeigen</translation>
+        </message>
+        <message>
+            <source>Use Error-&amp;Feedback Rounding</source>
+            <translation>&amp;Fehlerrückführende Rundung verwenden</translation>
+        </message>
+        <message>
+            <source>+ error feedback</source>
+            <translation>+ Fehlerrückführung</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</source>
+            <translation>Jede Präzision zusätzlich mit fehlerrückführender Rundung quantisieren (wie GPTQ: jede Gewichtsmatrix wird so gerundet, dass sich ihre Ausgabe auf %1 mit Seed %2 gezogenen Token – einem anderen Strom als dem der Auswertung – am wenigsten ändert; die Bytes sind gewöhnliche llama.cpp-Blöcke, wie quantscope-cli quantize --error-feedback sie schreibt) und als Zeile „&lt;Typ&gt; + Fehlerrückführung“ zeigen. Die Eingangsmomente jeder Matrix brauchen Speicher, der mit dem Quadrat ihrer Breite wächst: für kleine Modelle gedacht.</translation>
+        </message>
         <message>
             <source>Measure S&amp;peed</source>
             <translation>Geschwindigkeit &amp;messen</translation>
@@ -703,6 +702,10 @@
         <message>
             <source>How activations meet the weights when the model runs (accuracy, speed, sensitivity, plan for size). llama.cpp (default): each activation row is quantized to the format's vec-dot type (Q8_0, Q8_1 or Q8_K) as llama.cpp does, so the KL is the one llama.cpp gives for the exported file. float: activations stay float, the KL of the weights' rounding alone. Changing it clears the results measured with the other mode and redoes the last Run.</source>
             <translation>Wie die Aktivierungen beim Ausführen des Modells auf die Gewichte treffen (Genauigkeit, Geschwindigkeit, Empfindlichkeit, Plan für Zielgröße). llama.cpp (Standard): Jede Aktivierungszeile wird wie in llama.cpp in den Vec-Dot-Typ des Formats (Q8_0, Q8_1 oder Q8_K) quantisiert; die KL ist also die, die llama.cpp für die exportierte Datei liefert. float: Die Aktivierungen bleiben Gleitkommazahlen, die KL allein der Rundung der Gewichte. Ein Wechsel verwirft die im anderen Modus gemessenen Ergebnisse und wiederholt die letzte Ausführung.</translation>
+        </message>
+        <message>
+            <source>Not a llama-shaped model: its accuracy cannot be measured</source>
+            <translation>Kein Modell in Llama-Form: seine Genauigkeit kann nicht gemessen werden</translation>
         </message>
         <message>
             <source>Not a llama-shaped model: its speed cannot be measured</source>

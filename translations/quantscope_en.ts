@@ -527,70 +527,6 @@
             </translation>
         </message>
         <message>
-            <source>Accuracy</source>
-            <translation>Accuracy</translation>
-        </message>
-        <message>
-            <source>Evaluate Model &amp;Accuracy</source>
-            <translation>Evaluate Model &amp;Accuracy</translation>
-        </message>
-        <message>
-            <source>Evaluate accuracy</source>
-            <translation>Evaluate accuracy</translation>
-        </message>
-        <message>
-            <source>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</source>
-            <translation>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</translation>
-        </message>
-        <message>
-            <source>Evaluate on Text File</source>
-            <translation>Evaluate on Text File</translation>
-        </message>
-        <message>
-            <source>Text files (*.txt);;All files (*)</source>
-            <translation>Text files (*.txt);;All files (*)</translation>
-        </message>
-        <message>
-            <source>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</source>
-            <translation>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</translation>
-        </message>
-        <message>
-            <source>Evaluate on &amp;Text File…</source>
-            <translation>Evaluate on &amp;Text File…</translation>
-        </message>
-        <message>
-            <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
-            <translation>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</translation>
-        </message>
-        <message>
-            <source>Use &amp;Importance Matrix</source>
-            <translation>Use &amp;Importance Matrix</translation>
-        </message>
-        <message>
-            <source>Use Error-&amp;Feedback Rounding</source>
-            <translation>Use Error-&amp;Feedback Rounding</translation>
-        </message>
-        <message>
-            <source>+ error feedback</source>
-            <translation>+ error feedback</translation>
-        </message>
-        <message>
-            <source>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</source>
-            <translation>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</translation>
-        </message>
-        <message>
-            <source>+ imatrix</source>
-            <translation>+ imatrix</translation>
-        </message>
-        <message>
-            <source>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</source>
-            <translation>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</translation>
-        </message>
-        <message>
-            <source>Not a llama-shaped model: its accuracy cannot be measured</source>
-            <translation>Not a llama-shaped model: its accuracy cannot be measured</translation>
-        </message>
-        <message>
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</translation>
         </message>
@@ -650,6 +586,69 @@
             <source>Turn on Analysis &gt; Measure Speed for tokens/s.</source>
             <translation>Turn on Analysis &gt; Measure Speed for tokens/s.</translation>
         </message>
+    </context>
+    <context>
+        <name>qs::ui::EvaluationController</name>
+        <message>
+            <source>Evaluate on Text File</source>
+            <translation>Evaluate on Text File</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt);;All files (*)</source>
+            <translation>Text files (*.txt);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Accuracy</source>
+            <translation>Accuracy</translation>
+        </message>
+        <message>
+            <source>Evaluate Model &amp;Accuracy</source>
+            <translation>Evaluate Model &amp;Accuracy</translation>
+        </message>
+        <message>
+            <source>Evaluate accuracy</source>
+            <translation>Evaluate accuracy</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</source>
+            <translation>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</source>
+            <translation>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</translation>
+        </message>
+        <message>
+            <source>Evaluate on &amp;Text File…</source>
+            <translation>Evaluate on &amp;Text File…</translation>
+        </message>
+        <message>
+            <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
+            <translation>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</translation>
+        </message>
+        <message>
+            <source>Use &amp;Importance Matrix</source>
+            <translation>Use &amp;Importance Matrix</translation>
+        </message>
+        <message>
+            <source>+ imatrix</source>
+            <translation>+ imatrix</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</source>
+            <translation>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</translation>
+        </message>
+        <message>
+            <source>Use Error-&amp;Feedback Rounding</source>
+            <translation>Use Error-&amp;Feedback Rounding</translation>
+        </message>
+        <message>
+            <source>+ error feedback</source>
+            <translation>+ error feedback</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</source>
+            <translation>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</translation>
+        </message>
         <message>
             <source>Measure S&amp;peed</source>
             <translation>Measure S&amp;peed</translation>
@@ -703,6 +702,10 @@
         <message>
             <source>How activations meet the weights when the model runs (accuracy, speed, sensitivity, plan for size). llama.cpp (default): each activation row is quantized to the format's vec-dot type (Q8_0, Q8_1 or Q8_K) as llama.cpp does, so the KL is the one llama.cpp gives for the exported file. float: activations stay float, the KL of the weights' rounding alone. Changing it clears the results measured with the other mode and redoes the last Run.</source>
             <translation>How activations meet the weights when the model runs (accuracy, speed, sensitivity, plan for size). llama.cpp (default): each activation row is quantized to the format's vec-dot type (Q8_0, Q8_1 or Q8_K) as llama.cpp does, so the KL is the one llama.cpp gives for the exported file. float: activations stay float, the KL of the weights' rounding alone. Changing it clears the results measured with the other mode and redoes the last Run.</translation>
+        </message>
+        <message>
+            <source>Not a llama-shaped model: its accuracy cannot be measured</source>
+            <translation>Not a llama-shaped model: its accuracy cannot be measured</translation>
         </message>
         <message>
             <source>Not a llama-shaped model: its speed cannot be measured</source>

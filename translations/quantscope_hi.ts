@@ -527,70 +527,6 @@
             </translation>
         </message>
         <message>
-            <source>Accuracy</source>
-            <translation>सटीकता</translation>
-        </message>
-        <message>
-            <source>Evaluate Model &amp;Accuracy</source>
-            <translation>मॉडल की सटीकता मापें(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Evaluate accuracy</source>
-            <translation>सटीकता मापें</translation>
-        </message>
-        <message>
-            <source>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</source>
-            <translation>तब “चलाएँ” मॉडल को भी चलाता है: मूल मॉडल से सैंपल किए गए %1 टोकन पर (सीड %2, जैसा quantscope-cli compare --eval करता है), हर प्रिसिज़न के लिए अगले टोकन के वितरण का औसत और p99 KL डाइवर्जेंस, टॉप-1 सहमति और पर्प्लेक्सिटी। 12 M डेमो मॉडल पर कुछ सेकंड। Llama आकार का मॉडल चाहिए।</translation>
-        </message>
-        <message>
-            <source>Evaluate on Text File</source>
-            <translation>टेक्स्ट फ़ाइल पर मूल्यांकन</translation>
-        </message>
-        <message>
-            <source>Text files (*.txt);;All files (*)</source>
-            <translation>टेक्स्ट फ़ाइलें (*.txt);;सभी फ़ाइलें (*)</translation>
-        </message>
-        <message>
-            <source>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</source>
-            <translation>तब “चलाएँ” मॉडल को भी चलाता है: टेक्स्ट फ़ाइल %1 पर, मॉडल के अपने टोकनाइज़र से टोकन बनाकर और llama-perplexity की तरह विंडो में स्कोर करके (quantscope-cli compare --eval --text), हर प्रिसिज़न के लिए औसत और p99 KL डाइवर्जेंस, टॉप-1 सहमति और पर्प्लेक्सिटी। असली टोकनाइज़र वाला Llama आकार का मॉडल चाहिए।</translation>
-        </message>
-        <message>
-            <source>Evaluate on &amp;Text File…</source>
-            <translation>टेक्स्ट फ़ाइल पर मूल्यांकन(&amp;T)…</translation>
-        </message>
-        <message>
-            <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
-            <translation>सैंपल किए गए टोकन के बजाय अपनी टेक्स्ट फ़ाइल पर मूल्यांकन करें: मॉडल के अपने टोकनाइज़र से टोकन, संदर्भ लंबाई की विंडो, हर विंडो का दूसरा आधा स्कोर होता है (llama-perplexity की तरह)। फिर से सैंपल किए गए टोकन पर मूल्यांकन के लिए अनचेक करें।</translation>
-        </message>
-        <message>
-            <source>Use &amp;Importance Matrix</source>
-            <translation>इम्पॉर्टेंस मैट्रिक्स का उपयोग करें(&amp;I)</translation>
-        </message>
-        <message>
-            <source>Use Error-&amp;Feedback Rounding</source>
-            <translation>एरर-फ़ीडबैक राउंडिंग का उपयोग करें(&amp;F)</translation>
-        </message>
-        <message>
-            <source>+ error feedback</source>
-            <translation>+ एरर फ़ीडबैक</translation>
-        </message>
-        <message>
-            <source>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</source>
-            <translation>हर प्रिसिज़न को एरर-फ़ीडबैक राउंडिंग से भी क्वांटाइज़ करें (GPTQ जैसा: हर वेट मैट्रिक्स इस तरह राउंड होता है कि सीड %2 से सैंपल किए गए %1 टोकन पर — मूल्यांकन से अलग स्ट्रीम — उसका आउटपुट सबसे कम बदले; बाइट सामान्य llama.cpp ब्लॉक हैं, जैसे quantscope-cli quantize --error-feedback लिखता है) और उसे “&lt;प्रकार&gt; + एरर फ़ीडबैक” पंक्ति के रूप में दिखाएँ। हर मैट्रिक्स के इनपुट मोमेंट जुटाने में मेमोरी उसकी चौड़ाई के वर्ग के साथ बढ़ती है: छोटे मॉडलों के लिए।</translation>
-        </message>
-        <message>
-            <source>+ imatrix</source>
-            <translation>+ imatrix</translation>
-        </message>
-        <message>
-            <source>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</source>
-            <translation>हर प्रिसिज़न को इम्पॉर्टेंस मैट्रिक्स के साथ भी क्वांटाइज़ करें (सीड %2 से सैंपल किए गए %1 टोकन पर औसत वर्गित एक्टिवेशन, मूल्यांकन वाली धारा से अलग धारा) और उसे दूसरी पंक्ति “&lt;टाइप&gt; + imatrix” के रूप में दिखाएँ</translation>
-        </message>
-        <message>
-            <source>Not a llama-shaped model: its accuracy cannot be measured</source>
-            <translation>यह Llama आकार का मॉडल नहीं है: इसकी सटीकता नहीं मापी जा सकती</translation>
-        </message>
-        <message>
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>आकार के लिए योजना: %1 टेंसर नियोजित, %2 (%3 बिट/भार), KL %4</translation>
         </message>
@@ -650,6 +586,69 @@
             <source>Turn on Analysis &gt; Measure Speed for tokens/s.</source>
             <translation>टोकन/से के लिए विश्लेषण &gt; गति मापें चालू करें।</translation>
         </message>
+    </context>
+    <context>
+        <name>qs::ui::EvaluationController</name>
+        <message>
+            <source>Evaluate on Text File</source>
+            <translation>टेक्स्ट फ़ाइल पर मूल्यांकन</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt);;All files (*)</source>
+            <translation>टेक्स्ट फ़ाइलें (*.txt);;सभी फ़ाइलें (*)</translation>
+        </message>
+        <message>
+            <source>Accuracy</source>
+            <translation>सटीकता</translation>
+        </message>
+        <message>
+            <source>Evaluate Model &amp;Accuracy</source>
+            <translation>मॉडल की सटीकता मापें(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Evaluate accuracy</source>
+            <translation>सटीकता मापें</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</source>
+            <translation>तब “चलाएँ” मॉडल को भी चलाता है: मूल मॉडल से सैंपल किए गए %1 टोकन पर (सीड %2, जैसा quantscope-cli compare --eval करता है), हर प्रिसिज़न के लिए अगले टोकन के वितरण का औसत और p99 KL डाइवर्जेंस, टॉप-1 सहमति और पर्प्लेक्सिटी। 12 M डेमो मॉडल पर कुछ सेकंड। Llama आकार का मॉडल चाहिए।</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</source>
+            <translation>तब “चलाएँ” मॉडल को भी चलाता है: टेक्स्ट फ़ाइल %1 पर, मॉडल के अपने टोकनाइज़र से टोकन बनाकर और llama-perplexity की तरह विंडो में स्कोर करके (quantscope-cli compare --eval --text), हर प्रिसिज़न के लिए औसत और p99 KL डाइवर्जेंस, टॉप-1 सहमति और पर्प्लेक्सिटी। असली टोकनाइज़र वाला Llama आकार का मॉडल चाहिए।</translation>
+        </message>
+        <message>
+            <source>Evaluate on &amp;Text File…</source>
+            <translation>टेक्स्ट फ़ाइल पर मूल्यांकन(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
+            <translation>सैंपल किए गए टोकन के बजाय अपनी टेक्स्ट फ़ाइल पर मूल्यांकन करें: मॉडल के अपने टोकनाइज़र से टोकन, संदर्भ लंबाई की विंडो, हर विंडो का दूसरा आधा स्कोर होता है (llama-perplexity की तरह)। फिर से सैंपल किए गए टोकन पर मूल्यांकन के लिए अनचेक करें।</translation>
+        </message>
+        <message>
+            <source>Use &amp;Importance Matrix</source>
+            <translation>इम्पॉर्टेंस मैट्रिक्स का उपयोग करें(&amp;I)</translation>
+        </message>
+        <message>
+            <source>+ imatrix</source>
+            <translation>+ imatrix</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</source>
+            <translation>हर प्रिसिज़न को इम्पॉर्टेंस मैट्रिक्स के साथ भी क्वांटाइज़ करें (सीड %2 से सैंपल किए गए %1 टोकन पर औसत वर्गित एक्टिवेशन, मूल्यांकन वाली धारा से अलग धारा) और उसे दूसरी पंक्ति “&lt;टाइप&gt; + imatrix” के रूप में दिखाएँ</translation>
+        </message>
+        <message>
+            <source>Use Error-&amp;Feedback Rounding</source>
+            <translation>एरर-फ़ीडबैक राउंडिंग का उपयोग करें(&amp;F)</translation>
+        </message>
+        <message>
+            <source>+ error feedback</source>
+            <translation>+ एरर फ़ीडबैक</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</source>
+            <translation>हर प्रिसिज़न को एरर-फ़ीडबैक राउंडिंग से भी क्वांटाइज़ करें (GPTQ जैसा: हर वेट मैट्रिक्स इस तरह राउंड होता है कि सीड %2 से सैंपल किए गए %1 टोकन पर — मूल्यांकन से अलग स्ट्रीम — उसका आउटपुट सबसे कम बदले; बाइट सामान्य llama.cpp ब्लॉक हैं, जैसे quantscope-cli quantize --error-feedback लिखता है) और उसे “&lt;प्रकार&gt; + एरर फ़ीडबैक” पंक्ति के रूप में दिखाएँ। हर मैट्रिक्स के इनपुट मोमेंट जुटाने में मेमोरी उसकी चौड़ाई के वर्ग के साथ बढ़ती है: छोटे मॉडलों के लिए।</translation>
+        </message>
         <message>
             <source>Measure S&amp;peed</source>
             <translation>गति मापें(&amp;P)</translation>
@@ -703,6 +702,10 @@
         <message>
             <source>How activations meet the weights when the model runs (accuracy, speed, sensitivity, plan for size). llama.cpp (default): each activation row is quantized to the format's vec-dot type (Q8_0, Q8_1 or Q8_K) as llama.cpp does, so the KL is the one llama.cpp gives for the exported file. float: activations stay float, the KL of the weights' rounding alone. Changing it clears the results measured with the other mode and redoes the last Run.</source>
             <translation>मॉडल चलने पर एक्टिवेशन वज़न से कैसे मिलते हैं (सटीकता, गति, संवेदनशीलता, आकार के लिए योजना)। llama.cpp (डिफ़ॉल्ट): हर एक्टिवेशन पंक्ति llama.cpp की तरह फ़ॉर्मेट के vec-dot प्रकार (Q8_0, Q8_1 या Q8_K) में क्वांटाइज़ होती है, इसलिए KL वही है जो llama.cpp निर्यात की गई फ़ाइल के लिए देता है। फ़्लोट: एक्टिवेशन फ़्लोट रहते हैं, KL केवल वज़न की राउंडिंग का। बदलने पर दूसरे मोड में मापे गए परिणाम हट जाते हैं और पिछला रन फिर से चलता है।</translation>
+        </message>
+        <message>
+            <source>Not a llama-shaped model: its accuracy cannot be measured</source>
+            <translation>यह Llama आकार का मॉडल नहीं है: इसकी सटीकता नहीं मापी जा सकती</translation>
         </message>
         <message>
             <source>Not a llama-shaped model: its speed cannot be measured</source>

@@ -522,70 +522,6 @@
             </translation>
         </message>
         <message>
-            <source>Accuracy</source>
-            <translation>准确度</translation>
-        </message>
-        <message>
-            <source>Evaluate Model &amp;Accuracy</source>
-            <translation>评估模型准确度(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Evaluate accuracy</source>
-            <translation>评估准确度</translation>
-        </message>
-        <message>
-            <source>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</source>
-            <translation>“运行”时也会运行模型：在从原始模型采样的 %1 个词元上（种子 %2，与 quantscope-cli compare --eval 相同），计算每种精度下一词元分布的平均 KL 散度及其 p99、top-1 一致率和困惑度。在 12 M 演示模型上需要几秒钟。需要 Llama 结构的模型。</translation>
-        </message>
-        <message>
-            <source>Evaluate on Text File</source>
-            <translation>在文本文件上评估</translation>
-        </message>
-        <message>
-            <source>Text files (*.txt);;All files (*)</source>
-            <translation>文本文件 (*.txt);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</source>
-            <translation>“运行”时也会运行模型：在文本文件 %1 上，用模型自带的分词器切分词元，并像 llama-perplexity 那样按窗口评分（quantscope-cli compare --eval --text），计算每种精度的平均 KL 散度及其 p99、top-1 一致率和困惑度。需要带有真实分词器的 Llama 结构模型。</translation>
-        </message>
-        <message>
-            <source>Evaluate on &amp;Text File…</source>
-            <translation>在文本文件上评估(&amp;T)…</translation>
-        </message>
-        <message>
-            <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
-            <translation>用你自己的文本文件代替采样的词元进行评估：用模型自带的分词器切分，窗口长度为上下文长度，每个窗口只对后半部分评分（与 llama-perplexity 相同）。取消勾选即恢复为在采样词元上评估。</translation>
-        </message>
-        <message>
-            <source>Use &amp;Importance Matrix</source>
-            <translation>使用重要性矩阵(&amp;I)</translation>
-        </message>
-        <message>
-            <source>Use Error-&amp;Feedback Rounding</source>
-            <translation>使用误差反馈舍入(&amp;F)</translation>
-        </message>
-        <message>
-            <source>+ error feedback</source>
-            <translation>+ 误差反馈</translation>
-        </message>
-        <message>
-            <source>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</source>
-            <translation>另外用误差反馈舍入量化每种精度（类似 GPTQ：每个权重矩阵的舍入使其在 %1 个以种子 %2 采样的词元（与评估不同的词元流）上的输出变化最小；字节是普通的 llama.cpp 块，与 quantscope-cli quantize --error-feedback 写出的相同），并显示为“&lt;类型&gt; + 误差反馈”一行。收集每个矩阵的输入矩所需内存随其宽度的平方增长：适用于小模型。</translation>
-        </message>
-        <message>
-            <source>+ imatrix</source>
-            <translation>+ imatrix</translation>
-        </message>
-        <message>
-            <source>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</source>
-            <translation>另外用重要性矩阵量化每种精度（以种子 %2 采样的 %1 个词元上的平均平方激活，与评估所用的不是同一词元流），并显示为第二行“&lt;类型&gt; + imatrix”</translation>
-        </message>
-        <message>
-            <source>Not a llama-shaped model: its accuracy cannot be measured</source>
-            <translation>不是 Llama 结构的模型：无法测量其准确度</translation>
-        </message>
-        <message>
             <source>Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4</source>
             <translation>按大小规划：已规划 %1 个张量，%2（%3 位/权重），KL %4</translation>
         </message>
@@ -645,6 +581,69 @@
             <source>Turn on Analysis &gt; Measure Speed for tokens/s.</source>
             <translation>打开“分析 &gt; 测量速度”可得到词元/秒。</translation>
         </message>
+    </context>
+    <context>
+        <name>qs::ui::EvaluationController</name>
+        <message>
+            <source>Evaluate on Text File</source>
+            <translation>在文本文件上评估</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt);;All files (*)</source>
+            <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Accuracy</source>
+            <translation>准确度</translation>
+        </message>
+        <message>
+            <source>Evaluate Model &amp;Accuracy</source>
+            <translation>评估模型准确度(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Evaluate accuracy</source>
+            <translation>评估准确度</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on %1 tokens sampled from the original model (seed %2, as quantscope-cli compare --eval does), each precision's mean and p99 KL divergence of the next-token distribution, top-1 agreement and perplexity. A few seconds on the 12 M demo model. Needs a llama-shaped model.</source>
+            <translation>“运行”时也会运行模型：在从原始模型采样的 %1 个词元上（种子 %2，与 quantscope-cli compare --eval 相同），计算每种精度下一词元分布的平均 KL 散度及其 p99、top-1 一致率和困惑度。在 12 M 演示模型上需要几秒钟。需要 Llama 结构的模型。</translation>
+        </message>
+        <message>
+            <source>Run also runs the model: on the text file %1, tokenized with the model's own tokenizer and scored in windows as llama-perplexity does (quantscope-cli compare --eval --text), each precision's mean and p99 KL divergence, top-1 agreement and perplexity. Needs a llama-shaped model with a real tokenizer.</source>
+            <translation>“运行”时也会运行模型：在文本文件 %1 上，用模型自带的分词器切分词元，并像 llama-perplexity 那样按窗口评分（quantscope-cli compare --eval --text），计算每种精度的平均 KL 散度及其 p99、top-1 一致率和困惑度。需要带有真实分词器的 Llama 结构模型。</translation>
+        </message>
+        <message>
+            <source>Evaluate on &amp;Text File…</source>
+            <translation>在文本文件上评估(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
+            <translation>用你自己的文本文件代替采样的词元进行评估：用模型自带的分词器切分，窗口长度为上下文长度，每个窗口只对后半部分评分（与 llama-perplexity 相同）。取消勾选即恢复为在采样词元上评估。</translation>
+        </message>
+        <message>
+            <source>Use &amp;Importance Matrix</source>
+            <translation>使用重要性矩阵(&amp;I)</translation>
+        </message>
+        <message>
+            <source>+ imatrix</source>
+            <translation>+ imatrix</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with an importance matrix (mean squared activations over %1 tokens sampled with seed %2, a different stream from the evaluation one) and show it as a second row “&lt;type&gt; + imatrix”</source>
+            <translation>另外用重要性矩阵量化每种精度（以种子 %2 采样的 %1 个词元上的平均平方激活，与评估所用的不是同一词元流），并显示为第二行“&lt;类型&gt; + imatrix”</translation>
+        </message>
+        <message>
+            <source>Use Error-&amp;Feedback Rounding</source>
+            <translation>使用误差反馈舍入(&amp;F)</translation>
+        </message>
+        <message>
+            <source>+ error feedback</source>
+            <translation>+ 误差反馈</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with error-feedback rounding (GPTQ-style: each weight matrix is rounded so that its output on %1 tokens sampled with seed %2, a different stream from the evaluation one, changes least; the bytes are ordinary llama.cpp blocks, as quantscope-cli quantize --error-feedback writes them) and show it as a row “&lt;type&gt; + error feedback”. Collecting each matrix's input moments takes memory growing with the square of its width: meant for small models.</source>
+            <translation>另外用误差反馈舍入量化每种精度（类似 GPTQ：每个权重矩阵的舍入使其在 %1 个以种子 %2 采样的词元（与评估不同的词元流）上的输出变化最小；字节是普通的 llama.cpp 块，与 quantscope-cli quantize --error-feedback 写出的相同），并显示为“&lt;类型&gt; + 误差反馈”一行。收集每个矩阵的输入矩所需内存随其宽度的平方增长：适用于小模型。</translation>
+        </message>
         <message>
             <source>Measure S&amp;peed</source>
             <translation>测量速度(&amp;P)</translation>
@@ -696,6 +695,10 @@
         <message>
             <source>How activations meet the weights when the model runs (accuracy, speed, sensitivity, plan for size). llama.cpp (default): each activation row is quantized to the format's vec-dot type (Q8_0, Q8_1 or Q8_K) as llama.cpp does, so the KL is the one llama.cpp gives for the exported file. float: activations stay float, the KL of the weights' rounding alone. Changing it clears the results measured with the other mode and redoes the last Run.</source>
             <translation>模型运行时激活值如何与权重相乘（准确度、速度、敏感度、按大小规划）。llama.cpp（默认）：每行激活值都像 llama.cpp 那样量化为该格式的 vec-dot 类型（Q8_0、Q8_1 或 Q8_K），因此 KL 就是 llama.cpp 对导出文件给出的值。浮点：激活值保持浮点，KL 仅来自权重的舍入。切换后会清除用另一种模式测得的结果，并重新执行上一次运行。</translation>
+        </message>
+        <message>
+            <source>Not a llama-shaped model: its accuracy cannot be measured</source>
+            <translation>不是 Llama 结构的模型：无法测量其准确度</translation>
         </message>
         <message>
             <source>Not a llama-shaped model: its speed cannot be measured</source>

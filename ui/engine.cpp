@@ -598,8 +598,10 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
             promise.setProgressValue(1000);
         }
     } catch (...) {
-        if (!takeError(out.error))
-            return;  // cancelled: no result, the watcher sees a cancelled future
+        QString error;
+        if (!takeError(error))
+            return;  // cancelled: no result, the future is cancelled
+        throw WorkerError(error);
     }
     promise.addResult(std::move(out));
 }
@@ -679,14 +681,14 @@ void exportModel(QPromise<ExportOutcome>& promise, std::shared_ptr<const Model> 
         out.bytes = r.bytesWritten;
         for (const auto& w : r.warnings)
             out.warnings << qstr(w);
-    } catch (const Error& e) {
-        out.cancelled = e.kind() == ErrorKind::Cancelled;
-        out.error = QString::fromUtf8(e.what());
     } catch (const std::exception& e) {
-        out.error = QString::fromUtf8(e.what());
+        const auto* error = dynamic_cast<const Error*>(&e);
+        out.cancelled = error && error->kind() == ErrorKind::Cancelled;
+        if (!out.cancelled) {
+            const QString text = QString::fromUtf8(e.what());
+            throw WorkerError(text.contains(req.path) ? text : req.path + QStringLiteral(": ") + text);
+        }
     }
-    if (!out.error.isEmpty() && !out.cancelled && !out.error.contains(req.path))
-        out.error = req.path + QStringLiteral(": ") + out.error;
     out.seconds = double(timer.nsecsElapsed()) / 1e9;
     promise.addResult(std::move(out));
 }

@@ -7,6 +7,7 @@
 #include "ui/analysis.h"
 #include "ui/speed_engine.h"
 
+#include <QException>
 #include <QPromise>
 #include <QString>
 #include <QStringList>
@@ -62,6 +63,21 @@ uint64_t plannedBytes(const qs::Model& m, const qs::PlanEntry& e);
 // Anything else is rethrown.
 bool takeError(QString& error);
 
+// A worker's failure in words, thrown by it and carried in its future (QtConcurrent stores a
+// QException; the future's continuations see it in .onFailed, result() rethrows it).
+class WorkerError : public QException {
+public:
+    explicit WorkerError(const QString& message) : message_(message), utf8_(message.toUtf8()) {}
+    QString message() const { return message_; }
+    const char* what() const noexcept override { return utf8_.constData(); }
+    void raise() const override { throw *this; }
+    WorkerError* clone() const override { return new WorkerError(*this); }
+
+private:
+    QString message_;
+    QByteArray utf8_;
+};
+
 struct Opened {
     std::shared_ptr<const qs::Model> model;
     QString label;
@@ -103,10 +119,9 @@ struct EvalRequest {
 // row also carries KL / top-1 / perplexity (and "<type> + imatrix" rows follow their type); with
 // speed (ui/speed_engine.h, last: on the quantized weights, in the evaluation's activation mode),
 // a source row comes first and every row carries tokens/s. An error (qs::Error thrown by the
-// engine) ends the run with `error` set and no rows; a cancelled run adds no result.
+// engine) ends the run with a WorkerError in the future; a cancelled run adds no result.
 struct RunOutcome {
     RunResult result;
-    QString error;
 };
 void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const qs::Model> model, QStringList precisions,
                 int bins, EvalRequest eval = {}, SpeedRequest speed = {});
@@ -117,9 +132,10 @@ struct ExportRequest {
     QString type;      // empty: the plan below
     qs::PlanSpec plan;
 };
+// An error ends the export with a WorkerError in the future (its text names the file); a
+// cancellation by the engine itself is an outcome with `cancelled` set.
 struct ExportOutcome {
     QString path;
-    QString error;     // empty on success
     bool cancelled = false;
     uint64_t bytes = 0;
     double seconds = 0;

@@ -2,10 +2,12 @@
 
 #include "core/eval/evaluation.h"
 #include "core/model/model.h"
+#include "ui/evaluation_controller.h"
 #include "ui/export_dialog.h"
 #include "ui/model_browser.h"
 #include "ui/plots.h"
 #include "ui/precision_bar.h"
+#include "ui/run_controller.h"
 #include "ui/teaching_controller.h"
 #include "ui/tradeoff_table_model.h"
 
@@ -114,6 +116,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     bar_ = new PrecisionBar(this);
     addToolBar(Qt::TopToolBarArea, bar_);
 
+    createRunController();
     createActions();
     createMenus();
     createStatusBar();
@@ -172,9 +175,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         }
         showSelection();
     });
-    connect(&runWatch_, &QFutureWatcherBase::finished, this, &MainWindow::onRunFinished);
-    connect(&exportWatch_, &QFutureWatcherBase::finished, this, &MainWindow::onExportFinished);
-    for (QFutureWatcherBase* w : std::initializer_list<QFutureWatcherBase*>{&openWatch_, &histWatch_, &analysisWatch_, &runWatch_, &exportWatch_}) {
+    for (QFutureWatcherBase* w : std::initializer_list<QFutureWatcherBase*>{&openWatch_, &histWatch_, &analysisWatch_}) {
         connect(w, &QFutureWatcherBase::progressValueChanged, this, &MainWindow::updateProgress);
         connect(w, &QFutureWatcherBase::progressRangeChanged, this, &MainWindow::updateProgress);
         connect(w, &QFutureWatcherBase::started, this, &MainWindow::updateProgress);
@@ -204,8 +205,20 @@ void MainWindow::fitToScreen(bool centre)
 MainWindow::~MainWindow()
 {
     cancelAll();
-    exportWatch_.cancel();
+    runs_->cancelAndWait();
     waitAll();
+}
+
+void MainWindow::createEvaluationUi()
+{
+    evaluation_ = new EvaluationController(this, analysisMenu_, viewMenu_);
+    // Columns appear (or go) with the next Run; redo the last one right away (a Run going is
+    // replaced, so a toggle made during it is not lost).
+    connect(evaluation_, &EvaluationController::rerunRequested, this, [this] {
+        if (model_ && (lastRun_ || runs_->isRunning()))
+            run();
+    });
+    connect(evaluation_, &EvaluationController::activationModeChanged, this, &MainWindow::onActivationModeChanged);
 }
 
 void MainWindow::createActions()
@@ -346,17 +359,7 @@ void MainWindow::readSettings()
         bar_->setChecked(s.value(QStringLiteral("precisions")).toStringList());
     logAct_->setChecked(s.value(QStringLiteral("view/log"), false).toBool());
     themeAct_->setChecked(s.value(QStringLiteral("view/followSystemTheme"), true).toBool());
-    {
-        const QSignalBlocker b1(evalAct_), b2(imatrixAct_), b4(efAct_);
-        evalAct_->setChecked(s.value(QStringLiteral("accuracy/evaluate"), false).toBool());
-        imatrixAct_->setChecked(s.value(QStringLiteral("accuracy/imatrix"), false).toBool());
-        efAct_->setChecked(s.value(QStringLiteral("accuracy/errorFeedback"), false).toBool());
-        const QSignalBlocker b3(speedAct_);
-        speedAct_->setChecked(s.value(QStringLiteral("speed/measure"), false).toBool());
-    }
-    setThreads(s.value(QStringLiteral("engine/threads"), 0).toInt());
-    setActivationMode(activationModeFromName(s.value(QStringLiteral("accuracy/activations")).toString().toStdString())
-                          .value_or(ActMode::Llama));
+    evaluation_->readSettings();
     updateRecentMenu();
     // A saved state may hold a dock squeezed by a small window: give the browser its width back.
     if (modelDock_->width() < 400)
@@ -371,12 +374,7 @@ void MainWindow::writeSettings()
     s.setValue(QStringLiteral("precisions"), bar_->checked());
     s.setValue(QStringLiteral("view/log"), logAct_->isChecked());
     s.setValue(QStringLiteral("view/followSystemTheme"), themeAct_->isChecked());
-    s.setValue(QStringLiteral("accuracy/evaluate"), evalAct_->isChecked());
-    s.setValue(QStringLiteral("accuracy/imatrix"), imatrixAct_->isChecked());
-    s.setValue(QStringLiteral("accuracy/errorFeedback"), efAct_->isChecked());
-    s.setValue(QStringLiteral("speed/measure"), speedAct_->isChecked());
-    s.setValue(QStringLiteral("accuracy/activations"), QString::fromLatin1(activationModeName(activations_)));
-    s.setValue(QStringLiteral("engine/threads"), threads_);
+    evaluation_->writeSettings();
 }
 
 void MainWindow::rememberModel(const QString& what)
@@ -468,9 +466,9 @@ void MainWindow::openStartupModel()
         return;
     }
     // A first start: the built-in model, its accuracy measured, the comparison already run.
-    const bool first = !s.contains(QStringLiteral("accuracy/evaluate"));
+    const bool first = EvaluationController::firstStart();
     if (first)
-        evalAct_->setChecked(true);
+        evaluation_->evaluateAction()->setChecked(true);
     openBuiltin();
     if (first && model_)
         run();
@@ -495,7 +493,7 @@ void MainWindow::setModel(std::shared_ptr<const qs::Model> model, const QString&
     const int tensors = model_ ? int(model_->tensors.size()) : -1;
     setStatus([=, shown = label_] { return tensors >= 0 ? tr("%1: %n tensor(s)", nullptr, tensors).arg(shown) : tr("Ready"); });
     exportModelAct_->setEnabled(model_ != nullptr);
-    updateEvaluationActions();
+    evaluation_->setModel(model_);
     emit modelChanged();
 }
 
@@ -521,9 +519,9 @@ void MainWindow::updateTableColumns()
     } else {
         caption = tr("Whole model: each row quantizes every eligible tensor at one precision (hover a row for its "
                      "formats and fallbacks).");
-        if (!evaluated && evalAct_ && evalAct_->isEnabled())
+        if (!evaluated && evaluation_ && evaluation_->evaluateAction()->isEnabled())
             caption += QLatin1Char(' ') + tr("Turn on Analysis > Evaluate Model Accuracy for KL and perplexity.");
-        if (!speed && speedAct_ && speedAct_->isEnabled())
+        if (!speed && evaluation_ && evaluation_->measureSpeedAction()->isEnabled())
             caption += QLatin1Char(' ') + tr("Turn on Analysis > Measure Speed for tokens/s.");
     }
     if (model_ && model_->format == "memory")
@@ -550,6 +548,40 @@ void MainWindow::showResults()
     table_->setRows(shown.rows);
     updateTableColumns();
     plots_->showRun(shown, browser_->selectedTensor() < 0);
+}
+
+void MainWindow::onActivationModeChanged()
+{
+    // A Run going with the other mode, or the last one's results: redo it in this mode.
+    const bool going = runs_->isRunning() &&
+                       (evaluation_->evaluationRequest().enabled || evaluation_->speedRequest().enabled);
+    const bool had = lastRun_ && (lastRun_->evaluated || lastRun_->speedMeasured);
+    clearModeResults();
+    if (model_ && (going || had))
+        run();
+}
+
+void MainWindow::clearModeResults()
+{
+    if (lastRun_) {
+        // The source, "+ imatrix" and "+ error feedback" rows hold nothing else: they go; the others keep their weight errors.
+        RunResult& r = *lastRun_;
+        for (size_t i = r.rows.size(); i-- > 0;) {
+            PrecisionRow& row = r.rows[i];
+            if (row.source || row.imatrix || row.errorFeedback) {
+                r.rows.erase(r.rows.begin() + std::ptrdiff_t(i));
+                r.perLayer.erase(r.perLayer.begin() + std::ptrdiff_t(i));
+                r.errorHists.erase(r.errorHists.begin() + std::ptrdiff_t(i));
+                continue;
+            }
+            row.evaluated = false;
+            row.speedMeasured = false;
+        }
+        r.evaluated = r.imatrix = r.speedMeasured = false;
+    }
+    for (PrecisionRow& p : planRows_)
+        p.evaluated = false;  // its size stays; its KL was measured in the other mode
+    showResults();
 }
 
 const TensorAnalysis* MainWindow::tensorAnalysis(int tensor) const
@@ -644,39 +676,36 @@ void MainWindow::run()
         setStatus([=, this] { return tr("Check at least one precision to run."); });
         return;
     }
-    if (runWatch_.isRunning())
-        runWatch_.cancel();  // a second Run replaces the first
     setStatus([=, shown = label_] { return tr("Running %1 over %2…").arg(precisions.join(QStringLiteral(", ")), shown); });
     runClock_.start();
-    const QFuture<engine::RunOutcome> f =
-        QtConcurrent::run(&engine::runCompare, model_, precisions, kBins, evaluationRequest(), speedRequest());
-    track(f);
-    runWatch_.setProperty("gen", generation_);
-    awaiting_.insert(&runWatch_);
-    runWatch_.setFuture(f);
+    runGeneration_ = generation_;
+    // Before the worker starts: an outcome already there when its continuation is attached is
+    // handled at once, inside runs_->run().
     bar_->setRunning(true);
+    // A second Run replaces the first.
+    runs_->run(model_, precisions, kBins, evaluation_->evaluationRequest(), evaluation_->speedRequest());
     updateProgress();
 }
 
 void MainWindow::cancel()
 {
-    if (exportWatch_.isRunning()) {
-        exportWatch_.cancel();
+    if (runs_->isExporting()) {
+        runs_->cancelExport();
         setStatus([=, this] { return tr("Cancelling the export…"); });
     }
-    if (runWatch_.isRunning()) {
-        runWatch_.cancel();
+    if (runs_->isRunning()) {
+        runs_->cancelRun();
         setStatus([=, this] { return tr("Cancelling…"); });
     }
     analysisWatch_.cancel();
     histWatch_.cancel();
 }
 
-bool MainWindow::isRunning() const { return runWatch_.isRunning(); }
+bool MainWindow::isRunning() const { return runs_->isRunning(); }
 
 bool MainWindow::isBusy() const
 {
-    if (!awaiting_.isEmpty())
+    if (!awaiting_.isEmpty() || runs_->isBusy())
         return true;
     for (const auto& f : pending_)
         if (!f.isFinished())
@@ -684,39 +713,75 @@ bool MainWindow::isBusy() const
     return false;
 }
 
-void MainWindow::onRunFinished()
+void MainWindow::createRunController()
 {
-    const QFuture<engine::RunOutcome> f = runWatch_.future();
-    awaiting_.remove(&runWatch_);
-    updateProgress();
-    if (runWatch_.isRunning())
-        return;  // a newer run is going
-    bar_->setRunning(exportWatch_.isRunning());
-    if (f.isCanceled() || f.resultCount() == 0) {
+    runs_ = new RunController(this);
+    connect(runs_, &RunController::progressChanged, this, &MainWindow::updateProgress);
+    connect(runs_, &RunController::runCancelled, this, [this] {
+        runEnded();
         setStatus([=, this] { return tr("Run cancelled"); });
         emit runFinished(false);
-        return;
-    }
-    if (runWatch_.property("gen").toInt() != generation_)
-        return;
-    const engine::RunOutcome o = f.result();
-    if (!o.error.isEmpty()) {
+    });
+    connect(runs_, &RunController::runFailed, this, [this](const QString& error) {
+        runEnded();
+        if (runGeneration_ != generation_)
+            return;  // a Run of a model no longer open
         setStatus([=, this] { return tr("Run failed"); });
-        showError(tr("Run failed"), o.error);
+        showError(tr("Run failed"), error);
         emit runFinished(false);
-        return;
-    }
-    lastRun_ = o.result;
-    teaching_->setCalibration(o.result.calibration);
+    });
+    connect(runs_, &RunController::runSucceeded, this, &MainWindow::showRunResult);
+    connect(runs_, &RunController::exportCancelled, this, [this](bool nothingWritten) {
+        exportEnded();
+        if (nothingWritten)
+            setStatus([=, this] { return tr("Export cancelled; nothing was written"); });
+        else
+            setStatus([=, this] { return tr("Export cancelled"); });
+        emit exportFinished(false);
+    });
+    connect(runs_, &RunController::exportFailed, this, [this](const QString& error) {
+        exportEnded();
+        setStatus([=, this] { return tr("Export failed"); });
+        showError(tr("Export failed"), error);
+        emit exportFinished(false);
+    });
+    connect(runs_, &RunController::exportSucceeded, this, [this](const engine::ExportOutcome& o) {
+        exportEnded();
+        setStatus([=, this] { return tr("Wrote %1 (%2) in %3 s")
+                             .arg(QDir::toNativeSeparators(o.path), engine::bytesText(double(o.bytes)))
+                             .arg(o.seconds, 0, 'f', 2); });
+        emit exportFinished(true);
+    });
+}
+
+void MainWindow::runEnded()
+{
+    updateProgress();
+    bar_->setRunning(runs_->isExporting());
+}
+
+void MainWindow::exportEnded()
+{
+    updateProgress();
+    bar_->setRunning(runs_->isRunning());
+}
+
+void MainWindow::showRunResult(const RunResult& result)
+{
+    runEnded();
+    if (runGeneration_ != generation_)
+        return;  // a Run of a model no longer open
+    lastRun_ = result;
+    teaching_->setCalibration(result.calibration);
     showResults();
     // The time the user waited (comparison and evaluation), not the sum of the per-type timings.
     const double secs = double(runClock_.elapsed()) / 1000.0;
     int compared = 0;
-    for (const auto& r : o.result.rows)
+    for (const auto& r : result.rows)
         compared += r.weightMeasured ? 1 : 0;
-    const bool evaluated = o.result.evaluated;
-    const int positions = int(o.result.evalPositions);
-    const double pplReference = o.result.pplReference;
+    const bool evaluated = result.evaluated;
+    const int positions = int(result.evalPositions);
+    const double pplReference = result.pplReference;
     setStatus([=, this] {
         QString text = tr("Compared %n precision(s) in %1 s", nullptr, compared).arg(QLocale().toString(secs, 'f', 2));
         if (evaluated)
@@ -784,43 +849,10 @@ void MainWindow::exportModel(const engine::ExportRequest& request)
         emit exportFinished(false);
         return;
     }
-    exportWatch_.cancel();
     setStatus([=, this] { return tr("Exporting %1…").arg(QDir::toNativeSeparators(request.path)); });
-    const QFuture<engine::ExportOutcome> f = QtConcurrent::run(&engine::exportModel, model_, request);
-    track(f);
-    awaiting_.insert(&exportWatch_);
-    exportWatch_.setFuture(f);
-    bar_->cancelAction()->setEnabled(true);
+    bar_->cancelAction()->setEnabled(true);  // before: a quick outcome is handled inside exportModel()
+    runs_->exportModel(model_, request);     // replaces an export going
     updateProgress();
-}
-
-void MainWindow::onExportFinished()
-{
-    const QFuture<engine::ExportOutcome> f = exportWatch_.future();
-    awaiting_.remove(&exportWatch_);
-    updateProgress();
-    bar_->setRunning(runWatch_.isRunning());
-    if (f.resultCount() == 0) {
-        setStatus([=, this] { return tr("Export cancelled"); });
-        emit exportFinished(false);
-        return;
-    }
-    const engine::ExportOutcome o = f.result();
-    if (o.cancelled) {
-        setStatus([=, this] { return tr("Export cancelled; nothing was written"); });
-        emit exportFinished(false);
-        return;
-    }
-    if (!o.error.isEmpty()) {
-        setStatus([=, this] { return tr("Export failed"); });
-        showError(tr("Export failed"), o.error);
-        emit exportFinished(false);
-        return;
-    }
-    setStatus([=, this] { return tr("Wrote %1 (%2) in %3 s")
-                         .arg(QDir::toNativeSeparators(o.path), engine::bytesText(double(o.bytes)))
-                         .arg(o.seconds, 0, 'f', 2); });
-    emit exportFinished(true);
 }
 
 // ---- Workers ----
@@ -837,7 +869,7 @@ void MainWindow::cancelAll()
     openWatch_.cancel();
     histWatch_.cancel();
     analysisWatch_.cancel();
-    runWatch_.cancel();
+    runs_->cancelRun();
 }
 
 void MainWindow::waitAll()
@@ -851,20 +883,20 @@ void MainWindow::waitAll()
 
 void MainWindow::updateProgress()
 {
-    QFutureWatcherBase* active = nullptr;
-    for (QFutureWatcherBase* w : std::initializer_list<QFutureWatcherBase*>{&exportWatch_, &runWatch_, &openWatch_, &histWatch_, &analysisWatch_})
-        if (w->isRunning() && !w->isCanceled()) {
-            active = w;
-            break;
-        }
+    // The export, else the Run, else the model being opened, the histogram, the tensor.
+    std::optional<RunController::Progress> active = runs_ ? runs_->progress() : std::nullopt;
+    for (QFutureWatcherBase* w : std::initializer_list<QFutureWatcherBase*>{&openWatch_, &histWatch_, &analysisWatch_})
+        if (!active && w->isRunning() && !w->isCanceled())
+            active = RunController::Progress{w->progressMinimum(), w->progressMaximum(), w->progressValue(),
+                                             w->progressText()};
     if (!active) {
         progress_->hide();
         return;
     }
-    progress_->setRange(active->progressMinimum(), active->progressMaximum());
-    progress_->setValue(active->progressValue());
+    progress_->setRange(active->minimum, active->maximum);
+    progress_->setValue(active->value);
     // What is being done, then how far: "Evaluating Q4_0… 62 %".
-    const QString stage = active->progressText();
+    const QString stage = active->text;
     progress_->setFormat(stage.isEmpty() ? QStringLiteral("%p %") : stage + QStringLiteral("  %p %"));
     progress_->show();
 }
@@ -959,7 +991,7 @@ void MainWindow::closeEvent(QCloseEvent* e)
 {
     writeSettings();
     cancelAll();
-    exportWatch_.cancel();
+    runs_->cancelAndWait();
     waitAll();
     e->accept();
 }

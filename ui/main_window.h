@@ -18,7 +18,6 @@
 #include <optional>
 
 class QAction;
-class QComboBox;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -33,10 +32,12 @@ class Model;
 namespace qs::ui {
 
 class BlockInspector;
+class EvaluationController;
 class ModelBrowser;
 class Primer;
 class PlotsWidget;
 class PrecisionBar;
+class RunController;
 class SensitivityController;
 class SensitivityView;
 class SizeTargetDialog;
@@ -98,42 +99,10 @@ public:
     SizeTargetDialog* planForSize();
     void applySizePlan(const engine::SizePlanOutcome& outcome);
 
-    // Model accuracy (main_window_eval.cpp): Analysis > Evaluate Model Accuracy and Use Importance
-    // Matrix (checkable; enabled for llama-shaped models). The stream a Run evaluates on: by
-    // default tokens sampled from the model as quantscope-cli compare --eval does.
-    QAction* evaluateAction() const { return evalAct_; }
-    QAction* imatrixAction() const { return imatrixAct_; }
-    // Analysis > Use Error-Feedback Rounding (checkable, with Evaluate Model Accuracy; persisted): a
-    // "<type> + error feedback" row per precision it changes (compare --eval --error-feedback).
-    QAction* errorFeedbackAction() const { return efAct_; }
-    // Analysis > Evaluate on Text File… (checkable): asks for a text file and evaluates on it
-    // (compare --eval --text); unchecked, the stream is sampled again. The hook skips the dialog once.
-    QAction* evaluateTextAction() const { return textAct_; }
-    void setNextTextFile(const QString& path) { nextTextFile_ = path; }
-    void setEvaluationStream(const qs::EvalStreamOptions& stream) { evalStream_ = stream; }
-    const qs::EvalStreamOptions& evaluationStream() const { return evalStream_; }
-    engine::EvalRequest evaluationRequest() const;
-    // How activations meet the weights in every evaluation of the window (a Run's accuracy and
-    // speed, sensitivity, plan for size): Llama (default: quantized to each format's vec-dot type,
-    // the KL llama.cpp gives for the exported file) or Float (weights only). Analysis > Activations
-    // and the combo on the accuracy tool bar; persisted. Changing it clears the accuracy and speed
-    // computed with the other mode and redoes the last Run that had them. (The activations of a
-    // stream given to setEvaluationStream are replaced by this mode.)
-    void setActivationMode(qs::ActMode mode);
-    qs::ActMode activationMode() const { return activations_; }
-    QComboBox* activationsCombo() const { return activationsCombo_; }
-    // Analysis > Threads: how many threads the engine uses for everything the window computes
-    // (0: all cores, the default; persisted). Takes effect for work started afterwards; speeds
-    // already measured keep the thread count their column's tooltip names.
-    void setThreads(int n);
-    int threads() const { return threads_; }
-    QMenu* threadsMenu() const { return threadsMenu_; }
-    // Analysis > Measure Speed (checkable; llama-shaped models; persisted): a Run also measures
-    // decode and prompt tokens/s of the source and of every precision (ui/speed_engine.h).
-    QAction* measureSpeedAction() const { return speedAct_; }
-    // What a Run measures (tg128 after 16 prompt tokens, pp512 by default); a hook for tests.
-    void setSpeedSettings(const engine::SpeedRequest& r) { speedSettings_ = r; }
-    engine::SpeedRequest speedRequest() const;
+    // Model accuracy and speed (ui/evaluation_controller.h): Analysis > Evaluate Model Accuracy,
+    // Use Importance Matrix, Use Error-Feedback Rounding, Evaluate on Text File…, Measure Speed,
+    // Activations and Threads, the "Accuracy" tool bar; what a Run evaluates and measures.
+    EvaluationController* evaluation() const { return evaluation_; }
 
     // Hooks for the test and the screenshot driver: the path the next file dialog would ask for.
     void setNextSavePath(const QString& path) { nextSavePath_ = path; }
@@ -162,10 +131,11 @@ private:
     void createStatusBar();
     void createTeachingUi();  // main_window_teach.cpp
     void retranslateUi();     // main_window_teach.cpp: every text in the current language
-    void createEvaluationUi();       // main_window_eval.cpp
-    void retranslateEvaluationUi();  // main_window_eval.cpp
-    void updateEvaluationActions();  // main_window_eval.cpp: enabled for llama-shaped models
-    void clearModeResults();         // main_window_eval.cpp: accuracy and speed of the last Run and plans
+    void createEvaluationUi();
+    // The activation mode changed: the accuracy and speed of the last Run and of the plans go,
+    // and the last Run that had them (or the one going) is redone in the new mode.
+    void onActivationModeChanged();
+    void clearModeResults();
     void createSensitivityUi();       // main_window_sens.cpp
     void readSettings();
     void fitToScreen(bool centre);
@@ -187,8 +157,10 @@ private:
     void copyTable();
     void applyTheme(bool followSystem);
     void about();
-    void onRunFinished();
-    void onExportFinished();
+    void createRunController();
+    void showRunResult(const RunResult& result);
+    void runEnded();     // a Run's outcome arrived: progress and the precision bar's buttons
+    void exportEnded();  // an export's outcome arrived
     void exportModelInteractive();
 
     std::shared_ptr<const qs::Model> model_;
@@ -211,6 +183,8 @@ private:
     QLabel* tableCaption_ = nullptr;
     std::vector<PrecisionRow> planRows_;  // Plan for Size results on this model, shown after the run's rows
     QElapsedTimer runClock_;              // wall time of the current run
+    int runGeneration_ = 0;               // the model generation the current run is of
+    RunController* runs_ = nullptr;       // the Run and Export workers
     bool runAfterOpen_ = false;           // openStartupModel() on a first start
     // The status line's last message, made again in the new language when the language changes.
     void setStatus(std::function<QString()> text);
@@ -220,8 +194,6 @@ private:
     QFutureWatcher<engine::Opened> openWatch_;
     QFutureWatcher<ModelHistogram> histWatch_;
     QFutureWatcher<TensorAnalysis> analysisWatch_;
-    QFutureWatcher<engine::RunOutcome> runWatch_;
-    QFutureWatcher<engine::ExportOutcome> exportWatch_;
     QList<QFuture<void>> pending_;
     QSet<QFutureWatcherBase*> awaiting_;  // watchers whose finished() has not been handled yet
     int analysisTensor_ = -1;
@@ -245,25 +217,7 @@ private:
     QMenu* helpMenu_ = nullptr;
     QAction* aboutQtAct_ = nullptr;
     QDockWidget* modelDock_ = nullptr;
-    QAction* evalAct_ = nullptr;
-    QAction* imatrixAct_ = nullptr;
-    QAction* efAct_ = nullptr;
-    QAction* textAct_ = nullptr;
-    QString nextTextFile_;
-    class QToolBar* evalBar_ = nullptr;
-    qs::EvalStreamOptions evalStream_;
-    QAction* speedAct_ = nullptr;
-    engine::SpeedRequest speedSettings_;
-    qs::ActMode activations_ = qs::ActMode::Llama;
-    QMenu* activationsMenu_ = nullptr;
-    QMenu* threadsMenu_ = nullptr;
-    class QActionGroup* threadsGroup_ = nullptr;
-    int threads_ = 0;
-    QAction* llamaActAct_ = nullptr;
-    QAction* floatActAct_ = nullptr;
-    QComboBox* activationsCombo_ = nullptr;
-    QLabel* activationsLabel_ = nullptr;
-    bool modelEvaluable_ = false;
+    EvaluationController* evaluation_ = nullptr;  // accuracy and speed settings, activations, threads
     TeachingController* teaching_ = nullptr;  // inspector, primer, What's This, language menu
     SensitivityController* sensitivityTools_ = nullptr;  // sensitivity dock, Plan for Size
     QPalette systemPalette_;

@@ -2,6 +2,7 @@
 // ui/sensitivity_controller.h) and what a finished plan does here: it replaces the browser's plan,
 // so File ▸ Export writes it, and becomes a row of the trade-off table.
 #include "ui/main_window.h"
+#include "ui/evaluation_controller.h"
 #include "ui/model_browser.h"
 #include "ui/plots.h"
 #include "ui/sensitivity_controller.h"
@@ -17,7 +18,9 @@ namespace qs::ui {
 void MainWindow::createSensitivityUi()
 {
     sensitivityTools_ = new SensitivityController(this, browser_, analysisMenu_, statusBar());
-    sensitivityTools_->setActivations(activations_);
+    sensitivityTools_->setActivations(evaluation_->activationMode());
+    connect(evaluation_, &EvaluationController::activationModeChanged, sensitivityTools_,
+            &SensitivityController::setActivations);
     connect(this, &MainWindow::modelChanged, sensitivityTools_, [this] { sensitivityTools_->setModel(model_); });
     connect(sensitivityTools_, &SensitivityController::planReady, this, &MainWindow::applySizePlan);
 }
@@ -27,7 +30,8 @@ QDockWidget* MainWindow::sensitivityDock() const { return sensitivityTools_->doc
 
 SizeTargetDialog* MainWindow::planForSize()
 {
-    return sensitivityTools_->planForSize(imatrixAct_->isChecked(), efAct_->isChecked());
+    return sensitivityTools_->planForSize(evaluation_->imatrixAction()->isChecked(),
+                                         evaluation_->errorFeedbackAction()->isChecked());
 }
 
 void MainWindow::applySizePlan(const engine::SizePlanOutcome& o)

@@ -1,5 +1,6 @@
 // The main window's teaching parts (the block inspector, the language menu, the primer and What's
 // This: ui/teaching_controller.h) and retranslateUi() for switching the language at run time.
+#include "ui/evaluation_controller.h"
 #include "ui/language.h"
 #include "ui/main_window.h"
 #include "ui/model_browser.h"
@@ -76,7 +77,8 @@ void MainWindow::retranslateUi()
         modelDock_->setWindowTitle(tr("Model"));
     if (teaching_)
         teaching_->retranslate();
-    retranslateEvaluationUi();
+    if (evaluation_)
+        evaluation_->retranslate();
     if (sensitivityTools_)
         sensitivityTools_->retranslate();
     updateTableColumns();

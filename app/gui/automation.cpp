@@ -2,6 +2,7 @@
 
 #include "core/model/model.h"
 #include "ui/block_inspector.h"
+#include "ui/evaluation_controller.h"
 #include "ui/main_window.h"
 #include "ui/model_browser.h"
 #include "ui/plots.h"
@@ -191,7 +192,7 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
             out() << firstShot << Qt::endl;
         // The views below are shown without accuracy first, as before.
         finished = false;
-        w.evaluateAction()->setChecked(false);  // re-runs (the checked precisions) without evaluation
+        w.evaluation()->evaluateAction()->setChecked(false);  // re-runs (the checked precisions) without evaluation
         if (!waitUntil([&] { return finished; }, kTimeout) || !ok) {
             out() << "error: the run did not finish: " << w.lastError() << Qt::endl;
             return 1;
@@ -219,24 +220,24 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
                           {PlotsWidget::TradeoffTab, true, "accuracy", true},
                           {PlotsWidget::TradeoffTab, true, "speed", true, true}};
     auto take = [&](const Shot& s, const QString& file) {
-        if (s.accuracy && !w.evaluateAction()->isChecked()) {
-            if (!w.evaluateAction()->isEnabled())
+        if (s.accuracy && !w.evaluation()->evaluateAction()->isChecked()) {
+            if (!w.evaluation()->evaluateAction()->isEnabled())
                 return true;  // not a llama-shaped model: nothing to show
             // Checking the actions re-runs the last Run with evaluation.
             finished = false;
-            w.imatrixAction()->setChecked(true);
-            w.evaluateAction()->setChecked(true);
+            w.evaluation()->imatrixAction()->setChecked(true);
+            w.evaluation()->evaluateAction()->setChecked(true);
             if (!waitUntil([&] { return finished; }, kTimeout) || !ok)
                 return false;
         }
-        if (s.speed && !w.measureSpeedAction()->isChecked() && w.measureSpeedAction()->isEnabled()) {
+        if (s.speed && !w.evaluation()->measureSpeedAction()->isChecked() && w.evaluation()->measureSpeedAction()->isEnabled()) {
             finished = false;
-            w.measureSpeedAction()->setChecked(true);  // re-runs with speed
+            w.evaluation()->measureSpeedAction()->setChecked(true);  // re-runs with speed
             if (!waitUntil([&] { return finished; }, kTimeout) || !ok)
                 return false;
         }
         w.plots()->setTradeoffError(s.accuracy ? PlotsWidget::ErrorKl : PlotsWidget::ErrorSqnr);
-        w.plots()->setTradeoffX(s.speed && w.measureSpeedAction()->isChecked() ? PlotsWidget::XSpeed
+        w.plots()->setTradeoffX(s.speed && w.evaluation()->measureSpeedAction()->isChecked() ? PlotsWidget::XSpeed
                                                                                 : PlotsWidget::XBits);
         if (s.whole) {
             w.browser()->selectTensor(-1);
@@ -287,7 +288,7 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
         out() << file << Qt::endl;
     }
     // Model accuracy with the importance matrix, the trade-off plot on mean KL (llama-family models).
-    if (w.evaluateAction()->isEnabled()) {
+    if (w.evaluation()->evaluateAction()->isEnabled()) {
         if (w.sensitivityDock())
             w.sensitivityDock()->hide();
         const QString file = QDir(o.screenshotDir).filePath(QStringLiteral("%1-accuracy.png").arg(++n));

@@ -7,6 +7,7 @@
 #include "tests/support/fixtures.h"
 #include "tests/support/tiny_llama.h"
 #include "ui/block_inspector.h"
+#include "ui/evaluation_controller.h"
 #include "ui/main_window.h"
 #include "ui/plots.h"
 #include "ui/precision_bar.h"
@@ -56,7 +57,7 @@ bool openOnEvalTokens(MainWindow& w, const QString& model, const QString& tokens
         return false;
     EvalStreamOptions so;
     so.tokensFile = tokens.toStdString();
-    w.setEvaluationStream(so);
+    w.evaluation()->setEvaluationStream(so);
     return true;
 }
 
@@ -91,16 +92,16 @@ private slots:
         w.show();
         const QString path = test::stories(QStringLiteral("stories260K-f32.gguf"));
         const QString tokens = test::stories(QStringLiteral("eval-tokens.json"));
-        QVERIFY(!w.evaluateAction()->isEnabled());  // no model yet
+        QVERIFY(!w.evaluation()->evaluateAction()->isEnabled());  // no model yet
         w.openFile(path);
         QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
-        QVERIFY(w.evaluateAction()->isEnabled());
-        QVERIFY(w.evaluateAction()->isCheckable() && !w.evaluateAction()->isChecked());
-        QVERIFY(!w.imatrixAction()->isEnabled());  // only with evaluation on
+        QVERIFY(w.evaluation()->evaluateAction()->isEnabled());
+        QVERIFY(w.evaluation()->evaluateAction()->isCheckable() && !w.evaluation()->evaluateAction()->isChecked());
+        QVERIFY(!w.evaluation()->imatrixAction()->isEnabled());  // only with evaluation on
         // The default stream is the CLI's: sampled tokens, fixed seed, stated in the tooltip.
-        QCOMPARE(w.evaluationStream().sample, kDefaultEvalSample);
-        QCOMPARE(w.evaluationStream().seed, kDefaultEvalSeed);
-        QVERIFY(w.evaluateAction()->toolTip().contains(QString::number(kDefaultEvalSample)));
+        QCOMPARE(w.evaluation()->evaluationStream().sample, kDefaultEvalSample);
+        QCOMPARE(w.evaluation()->evaluationStream().seed, kDefaultEvalSeed);
+        QVERIFY(w.evaluation()->evaluateAction()->toolTip().contains(QString::number(kDefaultEvalSample)));
 
         // A Run without evaluation: the accuracy columns are empty.
         w.precisionBar()->setChecked(kTypes);
@@ -123,9 +124,9 @@ private slots:
         // Evaluate on the fixture's 129 tokens; checking the action re-runs.
         EvalStreamOptions so;
         so.tokensFile = tokens.toStdString();
-        w.setEvaluationStream(so);
-        w.evaluateAction()->setChecked(true);
-        QVERIFY(w.imatrixAction()->isEnabled());
+        w.evaluation()->setEvaluationStream(so);
+        w.evaluation()->evaluateAction()->setChecked(true);
+        QVERIFY(w.evaluation()->imatrixAction()->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 30000);
         QVERIFY2(done.last().at(0).toBool(), qPrintable(w.lastError()));
         QCOMPARE(t->rowCount(), 2);
@@ -203,8 +204,8 @@ private slots:
         const QString path = test::stories(QStringLiteral("stories260K-f32.gguf"));
         const QString tokens = test::stories(QStringLiteral("eval-tokens.json"));
         QVERIFY(openOnEvalTokens(w, path, tokens));  // calibration: sampled (the CLI's default stream)
-        w.evaluateAction()->setChecked(true);
-        w.imatrixAction()->setChecked(true);
+        w.evaluation()->evaluateAction()->setChecked(true);
+        w.evaluation()->imatrixAction()->setChecked(true);
         w.precisionBar()->setChecked(kTypes);
         QSignalSpy done(&w, &MainWindow::runFinished);
         w.run();
@@ -251,7 +252,7 @@ private slots:
         QCOMPARE(tradeoffPoints(w.plots()->plot(PlotsWidget::TradeoffTab)).size(), 2);
 
         // Turning the importance matrix off re-runs without the extra rows.
-        w.imatrixAction()->setChecked(false);
+        w.evaluation()->imatrixAction()->setChecked(false);
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 60000);
         QCOMPARE(t->rowCount(), 2);
         QVERIFY(t->rows()[1].evaluated);
@@ -266,11 +267,11 @@ private slots:
         const QString path = test::stories(QStringLiteral("stories260K-f32.gguf"));
         const QString tokens = test::stories(QStringLiteral("eval-tokens.json"));
         QVERIFY(openOnEvalTokens(w, path, tokens));
-        QVERIFY(!w.errorFeedbackAction()->isEnabled());  // only with evaluation on
-        w.evaluateAction()->setChecked(true);
-        QVERIFY(w.errorFeedbackAction()->isEnabled());
-        w.imatrixAction()->setChecked(false);
-        w.errorFeedbackAction()->setChecked(true);
+        QVERIFY(!w.evaluation()->errorFeedbackAction()->isEnabled());  // only with evaluation on
+        w.evaluation()->evaluateAction()->setChecked(true);
+        QVERIFY(w.evaluation()->errorFeedbackAction()->isEnabled());
+        w.evaluation()->imatrixAction()->setChecked(false);
+        w.evaluation()->errorFeedbackAction()->setChecked(true);
         w.precisionBar()->setChecked(kTypes);
         QSignalSpy done(&w, &MainWindow::runFinished);
         w.run();
@@ -305,16 +306,16 @@ private slots:
         QVERIFY(insp->errorFeedbackAvailable());
         // Both: plain, imatrix, error feedback per type.
         const int before = int(done.size());
-        w.imatrixAction()->setChecked(true);
+        w.evaluation()->imatrixAction()->setChecked(true);
         QTRY_VERIFY_WITH_TIMEOUT(done.size() == before + 1 && !w.isBusy(), 60000);
         QCOMPARE(w.tableModel()->rowCount(), 6);
         QCOMPARE(w.tableModel()->rows()[4].precision, QStringLiteral("Q4_0 + imatrix"));
         QCOMPARE(w.tableModel()->rows()[5].precision, QStringLiteral("Q4_0 + error feedback"));
         // Off again: the plain rows only, and the choice is remembered.
-        w.errorFeedbackAction()->setChecked(false);
-        w.imatrixAction()->setChecked(false);
+        w.evaluation()->errorFeedbackAction()->setChecked(false);
+        w.evaluation()->imatrixAction()->setChecked(false);
         QTRY_VERIFY_WITH_TIMEOUT(w.tableModel()->rowCount() == 2 && !w.isBusy(), 60000);
-        w.errorFeedbackAction()->setChecked(true);
+        w.evaluation()->errorFeedbackAction()->setChecked(true);
         w.close();
         QVERIFY(QSettings().value(QStringLiteral("accuracy/errorFeedback")).toBool());
         QSettings().setValue(QStringLiteral("accuracy/errorFeedback"), false);
@@ -329,8 +330,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
         EvalStreamOptions so;
         so.sample = 200000;  // long enough to be caught while sampling the stream
-        w.setEvaluationStream(so);
-        w.evaluateAction()->setChecked(true);
+        w.evaluation()->setEvaluationStream(so);
+        w.evaluation()->evaluateAction()->setChecked(true);
         w.precisionBar()->setChecked({QStringLiteral("Q8_0")});
         QSignalSpy done(&w, &MainWindow::runFinished);
         w.run();
@@ -368,21 +369,21 @@ private slots:
 
         MainWindow w;
         w.show();
-        QVERIFY(!w.evaluateTextAction()->isEnabled());
+        QVERIFY(!w.evaluation()->evaluateTextAction()->isEnabled());
         w.openFile(model);
         QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
-        QVERIFY(w.evaluateTextAction()->isEnabled() && !w.evaluateTextAction()->isChecked());
+        QVERIFY(w.evaluation()->evaluateTextAction()->isEnabled() && !w.evaluation()->evaluateTextAction()->isChecked());
         w.precisionBar()->setChecked({QStringLiteral("Q8_0")});
         QSignalSpy done(&w, &MainWindow::runFinished);
         w.run();
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
 
-        w.setNextTextFile(text);
-        w.evaluateTextAction()->trigger();  // checks Evaluate Model Accuracy, which re-runs
-        QVERIFY(w.evaluateTextAction()->isChecked());
-        QVERIFY(w.evaluateAction()->isChecked());
-        QCOMPARE(QString::fromStdString(w.evaluationStream().textFile), text);
-        QVERIFY(w.evaluateAction()->toolTip().contains(text));
+        w.evaluation()->setNextTextFile(text);
+        w.evaluation()->evaluateTextAction()->trigger();  // checks Evaluate Model Accuracy, which re-runs
+        QVERIFY(w.evaluation()->evaluateTextAction()->isChecked());
+        QVERIFY(w.evaluation()->evaluateAction()->isChecked());
+        QCOMPARE(QString::fromStdString(w.evaluation()->evaluationStream().textFile), text);
+        QVERIFY(w.evaluation()->evaluateAction()->toolTip().contains(text));
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 30000);
         QVERIFY2(done.last().at(0).toBool(), qPrintable(w.lastError()));
         const QJsonObject cli =
@@ -393,8 +394,8 @@ private slots:
         QCOMPARE(row.ppl, cli.value(QStringLiteral("ppl")).toDouble());
         QCOMPARE(row.kldMean, cli.value(QStringLiteral("kld_mean")).toDouble());
 
-        w.evaluateTextAction()->trigger();  // back to sampled tokens
-        QVERIFY(w.evaluationStream().textFile.empty());
+        w.evaluation()->evaluateTextAction()->trigger();  // back to sampled tokens
+        QVERIFY(w.evaluation()->evaluationStream().textFile.empty());
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 3, 30000);
         QVERIFY(w.tableModel()->rows().at(0).evalPositions != row.evalPositions);
 
@@ -402,9 +403,9 @@ private slots:
         w.openFile(test::stories(QStringLiteral("stories260K-f32.gguf")));
         QTRY_VERIFY_WITH_TIMEOUT(w.model() && QString::fromStdString(w.model()->path).endsWith(".gguf") && !w.isBusy(),
                                  20000);
-        w.setNextTextFile(text);
-        w.evaluateTextAction()->trigger();  // a new model has no last Run to redo
-        QVERIFY(w.evaluateTextAction()->isChecked());
+        w.evaluation()->setNextTextFile(text);
+        w.evaluation()->evaluateTextAction()->trigger();  // a new model has no last Run to redo
+        QVERIFY(w.evaluation()->evaluateTextAction()->isChecked());
         w.run();
         QTRY_VERIFY_WITH_TIMEOUT(done.size() == 4 && !w.isBusy(), 30000);
         QCOMPARE(done.last().at(0).toBool(), false);
@@ -427,17 +428,17 @@ private slots:
         f.write(bytes);
         f.close();
         MainWindow w;
-        w.evaluateAction()->setChecked(true);
+        w.evaluation()->evaluateAction()->setChecked(true);
         w.openFile(path);
         QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
-        QVERIFY(!w.evaluateAction()->isEnabled());
-        QVERIFY(!w.imatrixAction()->isEnabled());
-        QVERIFY(!w.evaluationRequest().enabled);
-        QVERIFY(w.evaluateAction()->toolTip().startsWith(QStringLiteral("Not a llama")));
+        QVERIFY(!w.evaluation()->evaluateAction()->isEnabled());
+        QVERIFY(!w.evaluation()->imatrixAction()->isEnabled());
+        QVERIFY(!w.evaluation()->evaluationRequest().enabled);
+        QVERIFY(w.evaluation()->evaluateAction()->toolTip().startsWith(QStringLiteral("Not a llama")));
         // The built-in demo is llama-shaped.
         w.openDemo();
-        QVERIFY(w.evaluateAction()->isEnabled());
-        QVERIFY(w.evaluationRequest().enabled);
+        QVERIFY(w.evaluation()->evaluateAction()->isEnabled());
+        QVERIFY(w.evaluation()->evaluationRequest().enabled);
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 30000);
     }
 };

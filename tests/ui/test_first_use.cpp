@@ -10,6 +10,7 @@
 #include "ui/eval_engine.h"
 #include "ui/export_dialog.h"
 #include "ui/language.h"
+#include "ui/evaluation_controller.h"
 #include "ui/main_window.h"
 #include "ui/model_browser.h"
 #include "ui/plot_style.h"
@@ -144,7 +145,7 @@ private slots:
             w.openStartupModel();
             QVERIFY(w.model());
             QCOMPARE(QString::fromStdString(w.model()->path), engine::builtinModelPath());
-            QVERIFY(w.evaluateAction()->isChecked());
+            QVERIFY(w.evaluation()->evaluateAction()->isChecked());
             QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 60000);
             QVERIFY(done.last().at(0).toBool());
             const auto& rows = w.tableModel()->rows();
@@ -159,7 +160,7 @@ private slots:
             // The first tab says what to do.
             auto* hint = w.plots()->findChild<QLabel*>(QStringLiteral("plotHint"));
             QTRY_VERIFY(hint && hint->text().contains(QStringLiteral("Run")));
-            w.imatrixAction()->setChecked(true);
+            w.evaluation()->imatrixAction()->setChecked(true);
             QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
             w.openFile(test::stories(kStories));
             QTRY_VERIFY_WITH_TIMEOUT(w.model() && w.model()->path != engine::builtinModelPath().toStdString(), 20000);
@@ -167,8 +168,8 @@ private slots:
             w.close();  // writes the settings
         }
         MainWindow again;
-        QVERIFY(again.evaluateAction()->isChecked());
-        QVERIFY(again.imatrixAction()->isChecked());
+        QVERIFY(again.evaluation()->evaluateAction()->isChecked());
+        QVERIFY(again.evaluation()->imatrixAction()->isChecked());
         again.openStartupModel();
         QTRY_VERIFY_WITH_TIMEOUT(again.model() != nullptr, 20000);
         QCOMPARE(QFileInfo(QString::fromStdString(again.model()->path)).fileName(), kStories);
@@ -380,8 +381,8 @@ private slots:
         openStories(w);
         w.precisionBar()->setChecked({QStringLiteral("Q8_0"), QStringLiteral("Q4_0"), QStringLiteral("Q2_K"),
                                       QStringLiteral("INT4_SYM_G32"), QStringLiteral("NF4")});
-        w.evaluateAction()->setChecked(true);
-        w.imatrixAction()->setChecked(true);
+        w.evaluation()->evaluateAction()->setChecked(true);
+        w.evaluation()->imatrixAction()->setChecked(true);
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
         if (w.tableModel()->rowCount() == 0)
             QVERIFY(runAndWait(w));
@@ -511,7 +512,7 @@ private slots:
     {
         MainWindow w;
         openStories(w);
-        w.evaluateAction()->setChecked(true);
+        w.evaluation()->evaluateAction()->setChecked(true);
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
         w.precisionBar()->setChecked({QStringLiteral("Q4_0"), QStringLiteral("Q8_0")});
         QElapsedTimer t;

@@ -402,6 +402,22 @@ private slots:
         QTRY_VERIFY(visibleErrorBox(&w) != nullptr);
         QVERIFY(visibleErrorBox(&w)->text().contains(QStringLiteral("stories260K-f32.gguf")));
         visibleErrorBox(&w)->close();
+
+        // An error the export's worker meets (a folder that does not exist) travels in its future
+        // to a message box naming the file.
+        QTRY_VERIFY(visibleErrorBox(&w) == nullptr);
+        done.clear();
+        const QString nowhere = dir.filePath(QStringLiteral("no-such-folder/q8.gguf"));
+        w.setNextExport(nowhere, QStringLiteral("Q8_0"));
+        act->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty() && !w.isBusy(), 30000);
+        QCOMPARE(done.last().at(0).toBool(), false);
+        QVERIFY2(w.lastError().contains(nowhere), qPrintable(w.lastError()));
+        QVERIFY(w.statusText().contains(QStringLiteral("failed")));
+        QTRY_VERIFY(visibleErrorBox(&w) != nullptr);
+        QVERIFY(visibleErrorBox(&w)->text().contains(QStringLiteral("no-such-folder")));
+        visibleErrorBox(&w)->close();
+        QVERIFY(!w.precisionBar()->cancelAction()->isEnabled());
     }
 
     void malformedFileShowsErrorAndKeepsWindow()

@@ -4,6 +4,7 @@
 #include "core/model/model.h"
 #include "tests/support/fixtures.h"
 #include "ui/eval_engine.h"
+#include "ui/evaluation_controller.h"
 #include "ui/main_window.h"
 #include "ui/model_browser.h"
 #include "ui/sensitivity_view.h"
@@ -231,7 +232,7 @@ private slots:
         MainWindow w;
         w.openFile(gguf());
         QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
-        w.errorFeedbackAction()->setChecked(true);
+        w.evaluation()->errorFeedbackAction()->setChecked(true);
         SizeTargetDialog* d = w.planForSize();
         QVERIFY(d);
         QVERIFY(d->request().stream.errorFeedback);
@@ -249,7 +250,7 @@ private slots:
         QVERIFY(got->errorFeedback);
         QCOMPARE(qint64(got->bytes), cli.value(QStringLiteral("bytes")).toInteger());
         QVERIFY(same(got->metrics.kldMean, cli.value(QStringLiteral("kld_mean")).toDouble()));
-        w.errorFeedbackAction()->setChecked(false);
+        w.evaluation()->errorFeedbackAction()->setChecked(false);
     }
 
     void planForSizeMatchesCliAndExports()

@@ -10,6 +10,7 @@
 #include "core/util/parallel.h"
 #include "tests/support/fixtures.h"
 #include "ui/engine.h"
+#include "ui/evaluation_controller.h"
 #include "ui/main_window.h"
 #include "ui/plots.h"
 #include "ui/precision_bar.h"
@@ -77,12 +78,12 @@ private slots:
     {
         MainWindow w;
         w.show();
-        QVERIFY(!w.measureSpeedAction()->isEnabled());  // no model yet
+        QVERIFY(!w.evaluation()->measureSpeedAction()->isEnabled());  // no model yet
         w.openBuiltin();
         QVERIFY(w.model() != nullptr);
-        QVERIFY(w.measureSpeedAction()->isEnabled());
-        QVERIFY(w.measureSpeedAction()->isCheckable() && !w.measureSpeedAction()->isChecked());
-        QVERIFY(!w.speedRequest().enabled);
+        QVERIFY(w.evaluation()->measureSpeedAction()->isEnabled());
+        QVERIFY(w.evaluation()->measureSpeedAction()->isCheckable() && !w.evaluation()->measureSpeedAction()->isChecked());
+        QVERIFY(!w.evaluation()->speedRequest().enabled);
         w.precisionBar()->setChecked(kTypes);
         QSignalSpy done(&w, &MainWindow::runFinished);
         QTemporaryDir dir;
@@ -119,10 +120,10 @@ private slots:
         w.plots()->setTradeoffX(PlotsWidget::XBits);
 
         // Checking the action re-runs with speed: a source row first, then the precisions.
-        w.measureSpeedAction()->setChecked(true);
-        QVERIFY(w.speedRequest().enabled);
-        QCOMPARE(w.speedRequest().decodeTokens, 128);  // tg128
-        QCOMPARE(w.speedRequest().batchTokens, 512);   // pp512
+        w.evaluation()->measureSpeedAction()->setChecked(true);
+        QVERIFY(w.evaluation()->speedRequest().enabled);
+        QCOMPARE(w.evaluation()->speedRequest().decodeTokens, 128);  // tg128
+        QCOMPARE(w.evaluation()->speedRequest().batchTokens, 512);   // pp512
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 60000);
         QVERIFY2(done.last().at(0).toBool(), qPrintable(w.lastError()));
         QVERIFY(w.lastRun()->speedMeasured);
@@ -228,8 +229,8 @@ private slots:
         // Measure Speed persists.
         w.close();
         MainWindow w2;
-        QVERIFY(w2.measureSpeedAction()->isChecked());
-        w2.measureSpeedAction()->setChecked(false);
+        QVERIFY(w2.evaluation()->measureSpeedAction()->isChecked());
+        w2.evaluation()->measureSpeedAction()->setChecked(false);
         w2.close();
     }
 
@@ -241,8 +242,8 @@ private slots:
         QVERIFY(w.model() != nullptr);
         engine::SpeedRequest sr;
         sr.repetitions = 1000000;  // far longer than the test waits: it must be cancelled
-        w.setSpeedSettings(sr);
-        w.measureSpeedAction()->setChecked(true);
+        w.evaluation()->setSpeedSettings(sr);
+        w.evaluation()->measureSpeedAction()->setChecked(true);
         w.precisionBar()->setChecked({QStringLiteral("Q4_0")});
         QSignalSpy done(&w, &MainWindow::runFinished);
         w.run();
@@ -271,16 +272,16 @@ private slots:
             w.show();
             w.openBuiltin();
             QVERIFY(w.model() != nullptr);
-            QCOMPARE(w.activationMode(), ActMode::Llama);  // the default
-            QCOMPARE(w.activationsCombo()->currentIndex(), 0);
+            QCOMPARE(w.evaluation()->activationMode(), ActMode::Llama);  // the default
+            QCOMPARE(w.evaluation()->activationsCombo()->currentIndex(), 0);
             QVERIFY(w.findChild<QAction*>(QStringLiteral("actionActivationsLlama"))->isChecked());
-            QVERIFY(!w.activationsCombo()->toolTip().isEmpty());
+            QVERIFY(!w.evaluation()->activationsCombo()->toolTip().isEmpty());
             EvalStreamOptions so;
             so.tokensFile = tokens.toStdString();
-            w.setEvaluationStream(so);
+            w.evaluation()->setEvaluationStream(so);
             w.precisionBar()->setChecked({QStringLiteral("Q4_0")});
             QSignalSpy done(&w, &MainWindow::runFinished);
-            w.evaluateAction()->setChecked(true);
+            w.evaluation()->evaluateAction()->setChecked(true);
             w.run();
             QTRY_VERIFY_WITH_TIMEOUT(done.size() >= 1 && !w.isBusy(), 30000);
             QVERIFY2(done.last().at(0).toBool(), qPrintable(w.lastError()));
@@ -290,11 +291,11 @@ private slots:
             const int runs = int(done.size());
 
             // Switching (on the tool bar) clears the KL at once and re-runs in float mode.
-            w.activationsCombo()->setCurrentIndex(1);
-            QCOMPARE(w.activationMode(), ActMode::Float);
+            w.evaluation()->activationsCombo()->setCurrentIndex(1);
+            QCOMPARE(w.evaluation()->activationMode(), ActMode::Float);
             QVERIFY(w.findChild<QAction*>(QStringLiteral("actionActivationsFloat"))->isChecked());
-            QCOMPARE(w.evaluationRequest().stream.activations, ActMode::Float);
-            QCOMPARE(w.speedRequest().mode, ActMode::Float);
+            QCOMPARE(w.evaluation()->evaluationRequest().stream.activations, ActMode::Float);
+            QCOMPARE(w.evaluation()->speedRequest().mode, ActMode::Float);
             QCOMPARE(w.sensitivityView()->activations(), ActMode::Float);
             QCOMPARE(w.sensitivityView()->request().stream.activations, ActMode::Float);
             QCOMPARE(w.tableModel()->rowCount(), 1);
@@ -315,22 +316,22 @@ private slots:
         }
         {
             MainWindow w;
-            QCOMPARE(w.activationMode(), ActMode::Float);
-            QCOMPARE(w.activationsCombo()->currentIndex(), 1);
+            QCOMPARE(w.evaluation()->activationMode(), ActMode::Float);
+            QCOMPARE(w.evaluation()->activationsCombo()->currentIndex(), 1);
             QCOMPARE(w.sensitivityView()->activations(), ActMode::Float);
             // And back (the menu's action): llama mode's KL again.
             QSignalSpy done(&w, &MainWindow::runFinished);
             w.openBuiltin();
             EvalStreamOptions so;
             so.tokensFile = tokens.toStdString();
-            w.setEvaluationStream(so);
+            w.evaluation()->setEvaluationStream(so);
             w.precisionBar()->setChecked({QStringLiteral("Q4_0")});
             w.run();
             QTRY_VERIFY_WITH_TIMEOUT(done.size() == 1 && !w.isBusy(), 30000);
             QVERIFY(w.tableModel()->rows()[0].kldMean != llamaKl);
             w.findChild<QAction*>(QStringLiteral("actionActivationsLlama"))->trigger();
-            QCOMPARE(w.activationMode(), ActMode::Llama);
-            QCOMPARE(w.activationsCombo()->currentIndex(), 0);
+            QCOMPARE(w.evaluation()->activationMode(), ActMode::Llama);
+            QCOMPARE(w.evaluation()->activationsCombo()->currentIndex(), 0);
             QTRY_VERIFY_WITH_TIMEOUT(done.size() == 2 && !w.isBusy(), 30000);
             QCOMPARE(w.tableModel()->rows()[0].kldMean, llamaKl);
             w.close();
@@ -345,21 +346,21 @@ private slots:
         const int cores = std::max(1, QThread::idealThreadCount());
         {
             MainWindow w;
-            QCOMPARE(w.threads(), 0);
+            QCOMPARE(w.evaluation()->threads(), 0);
             QCOMPARE(qs::maxThreads(), cores);
-            QCOMPARE(w.threadsMenu()->actions().size(), cores + 2);  // all cores, a separator, 1..cores
+            QCOMPARE(w.evaluation()->threadsMenu()->actions().size(), cores + 2);  // all cores, a separator, 1..cores
             w.findChild<QAction*>(QStringLiteral("actionThreads1"))->trigger();
-            QCOMPARE(w.threads(), 1);
+            QCOMPARE(w.evaluation()->threads(), 1);
             QCOMPARE(qs::maxThreads(), 1);
-            QVERIFY2(w.measureSpeedAction()->toolTip().contains(QStringLiteral("1 thread")),
-                     qPrintable(w.measureSpeedAction()->toolTip()));
+            QVERIFY2(w.evaluation()->measureSpeedAction()->toolTip().contains(QStringLiteral("1 thread")),
+                     qPrintable(w.evaluation()->measureSpeedAction()->toolTip()));
             w.close();
         }
         QCOMPARE(QSettings().value(QStringLiteral("engine/threads")).toInt(), 1);
         qs::setMaxThreads(0);
         {
             MainWindow w;  // reads the setting
-            QCOMPARE(w.threads(), 1);
+            QCOMPARE(w.evaluation()->threads(), 1);
             QCOMPARE(qs::maxThreads(), 1);
             QVERIFY(w.findChild<QAction*>(QStringLiteral("actionThreads1"))->isChecked());
             w.findChild<QAction*>(QStringLiteral("actionThreads0"))->trigger();

@@ -6,6 +6,7 @@
 #include "core/formats/format.h"
 #include "ui/block_inspector.h"
 #include "ui/language.h"
+#include "ui/evaluation_controller.h"
 #include "ui/main_window.h"
 #include "ui/model_browser.h"
 #include "ui/plots.h"
@@ -336,9 +337,9 @@ private slots:
         QCOMPARE(mw.precisionBar()->windowTitle(), QStringLiteral("Präzisionen"));
         QCOMPARE(tableHeader(TradeoffTableModel::Bits), QStringLiteral("Bit/Gewicht"));
         QCOMPARE(tableHeader(TradeoffTableModel::SpeedUp), QStringLiteral("Tempo ×"));
-        QCOMPARE(mw.measureSpeedAction()->text(), QStringLiteral("Geschwindigkeit &messen"));
+        QCOMPARE(mw.evaluation()->measureSpeedAction()->text(), QStringLiteral("Geschwindigkeit &messen"));
         QVERIFY(Language::instance().setLanguage(QStringLiteral("zh_CN")));
-        QCOMPARE(mw.activationsCombo()->itemText(1), QStringLiteral("浮点"));
+        QCOMPARE(mw.evaluation()->activationsCombo()->itemText(1), QStringLiteral("浮点"));
         QVERIFY(Language::instance().setLanguage(QStringLiteral("de")));
         QVERIFY(tableHeader(TradeoffTableModel::Rmse, Qt::ToolTipRole).startsWith(QStringLiteral("Quadratisches Mittel")));
         QCOMPARE(mw.tableView()->model()->headerData(TradeoffTableModel::Bits, Qt::Horizontal).toString(),

@@ -1,15 +1,8 @@
-// The main window's model-accuracy and speed parts: Analysis > Evaluate Model Accuracy, Evaluate on
-// Text File…, Use Importance Matrix, Measure Speed and Activations (also on the "Accuracy" tool
-// bar). A Run then also runs the model (ui/engine.h runCompare through core/eval_setup.h, as
-// quantscope-cli compare --eval does, and ui/speed_engine.h, as bench-model does) and the
-// trade-off table fills its KL / top-1 / perplexity and tokens/s columns.
-#include "ui/main_window.h"
+#include "ui/evaluation_controller.h"
 
 #include "core/eval/evaluation.h"
 #include "core/model/model.h"
 #include "core/util/parallel.h"
-#include "ui/precision_bar.h"
-#include "ui/sensitivity_controller.h"
 
 #include <algorithm>
 
@@ -19,14 +12,20 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLocale>
+#include <QMainWindow>
 #include <QMenu>
+#include <QSettings>
 #include <QThread>
-#include <QTimer>
 #include <QToolBar>
 
 namespace qs::ui {
 
-void MainWindow::createEvaluationUi()
+namespace {
+const QString kEvaluateKey = QStringLiteral("accuracy/evaluate");
+}  // namespace
+
+EvaluationController::EvaluationController(QMainWindow* window, QMenu* analysisMenu, QMenu* viewMenu)
+    : QObject(window), window_(window)
 {
     evalAct_ = new QAction(this);
     evalAct_->setObjectName(QStringLiteral("actionEvaluate"));
@@ -36,20 +35,13 @@ void MainWindow::createEvaluationUi()
     imatrixAct_->setObjectName(QStringLiteral("actionImatrix"));
     imatrixAct_->setCheckable(true);
     imatrixAct_->setEnabled(false);
-    auto rerun = [this] {
-        updateEvaluationActions();
-        // Columns appear (or go) with the next Run; redo the last one right away (a Run going is
-        // replaced, so a toggle made during it is not lost).
-        if (model_ && (lastRun_ || runWatch_.isRunning()))
-            run();
-    };
     efAct_ = new QAction(this);
     efAct_->setObjectName(QStringLiteral("actionErrorFeedback"));
     efAct_->setCheckable(true);
     efAct_->setEnabled(false);
-    connect(evalAct_, &QAction::toggled, this, rerun);
+    connect(evalAct_, &QAction::toggled, this, &EvaluationController::rerun);
     for (QAction* a : {imatrixAct_, efAct_})
-        connect(a, &QAction::toggled, this, [this, rerun] {
+        connect(a, &QAction::toggled, this, [this] {
             if (evalAct_->isChecked())
                 rerun();
         });
@@ -57,7 +49,7 @@ void MainWindow::createEvaluationUi()
     speedAct_->setObjectName(QStringLiteral("actionMeasureSpeed"));
     speedAct_->setCheckable(true);
     speedAct_->setEnabled(false);
-    connect(speedAct_, &QAction::toggled, this, rerun);
+    connect(speedAct_, &QAction::toggled, this, &EvaluationController::rerun);
     // Activations: a menu of two exclusive actions and a combo on the tool bar, one setting.
     auto* group = new QActionGroup(this);
     llamaActAct_ = new QAction(group);
@@ -69,24 +61,24 @@ void MainWindow::createEvaluationUi()
     llamaActAct_->setChecked(true);
     connect(llamaActAct_, &QAction::triggered, this, [this] { setActivationMode(ActMode::Llama); });
     connect(floatActAct_, &QAction::triggered, this, [this] { setActivationMode(ActMode::Float); });
-    activationsCombo_ = new QComboBox(this);
+    activationsCombo_ = new QComboBox(window);
     activationsCombo_->setObjectName(QStringLiteral("activationsCombo"));
     activationsCombo_->addItem(QString());
     activationsCombo_->addItem(QString());
     connect(activationsCombo_, &QComboBox::currentIndexChanged, this,
             [this](int i) { setActivationMode(i == 1 ? ActMode::Float : ActMode::Llama); });
-    activationsLabel_ = new QLabel(this);
+    activationsLabel_ = new QLabel(window);
     activationsLabel_->setBuddy(activationsCombo_);
     textAct_ = new QAction(this);
     textAct_->setObjectName(QStringLiteral("actionEvaluateText"));
     textAct_->setCheckable(true);
     textAct_->setEnabled(false);
-    connect(textAct_, &QAction::triggered, this, [this, rerun](bool on) {
+    connect(textAct_, &QAction::triggered, this, [this](bool on) {
         QString path;
         if (on) {
             std::swap(path, nextTextFile_);
             if (path.isEmpty())
-                path = QFileDialog::getOpenFileName(this, tr("Evaluate on Text File"), QString(),
+                path = QFileDialog::getOpenFileName(window_, tr("Evaluate on Text File"), QString(),
                                                     tr("Text files (*.txt);;All files (*)"));
             if (path.isEmpty()) {
                 textAct_->setChecked(false);
@@ -100,25 +92,17 @@ void MainWindow::createEvaluationUi()
             rerun();
     });
 
-    // Worker progress is throttled by QFuture (and an evaluation stage reports only at its end):
-    // refresh the bar from the future's current value while a Run goes.
-    auto* tick = new QTimer(this);
-    tick->setInterval(250);
-    connect(tick, &QTimer::timeout, this, &MainWindow::updateProgress);
-    connect(&runWatch_, &QFutureWatcherBase::started, tick, qOverload<>(&QTimer::start));
-    connect(&runWatch_, &QFutureWatcherBase::finished, tick, &QTimer::stop);
-
-    analysisMenu_->addSeparator();
-    analysisMenu_->addAction(evalAct_);
-    analysisMenu_->addAction(textAct_);
-    analysisMenu_->addAction(imatrixAct_);
-    analysisMenu_->addAction(efAct_);
-    analysisMenu_->addAction(speedAct_);
-    activationsMenu_ = analysisMenu_->addMenu(QString());
+    analysisMenu->addSeparator();
+    analysisMenu->addAction(evalAct_);
+    analysisMenu->addAction(textAct_);
+    analysisMenu->addAction(imatrixAct_);
+    analysisMenu->addAction(efAct_);
+    analysisMenu->addAction(speedAct_);
+    activationsMenu_ = analysisMenu->addMenu(QString());
     activationsMenu_->addAction(llamaActAct_);
     activationsMenu_->addAction(floatActAct_);
     // Threads: all cores (0) or 1..the core count, one exclusive group.
-    threadsMenu_ = analysisMenu_->addMenu(QString());
+    threadsMenu_ = analysisMenu->addMenu(QString());
     threadsMenu_->setObjectName(QStringLiteral("threadsMenu"));
     threadsGroup_ = new QActionGroup(this);
     for (int n = 0; n <= std::max(1, QThread::idealThreadCount()); ++n) {
@@ -133,7 +117,7 @@ void MainWindow::createEvaluationUi()
     }
     threadsGroup_->actions().constFirst()->setChecked(true);
 
-    evalBar_ = new QToolBar(this);
+    evalBar_ = new QToolBar(window);
     evalBar_->setObjectName(QStringLiteral("accuracyToolBar"));
     evalBar_->addAction(evalAct_);
     evalBar_->addAction(imatrixAct_);
@@ -142,15 +126,55 @@ void MainWindow::createEvaluationUi()
     evalBar_->addSeparator();
     evalBar_->addWidget(activationsLabel_);
     evalBar_->addWidget(activationsCombo_);
-    addToolBar(Qt::TopToolBarArea, evalBar_);
-    viewMenu_->addAction(evalBar_->toggleViewAction());
-    retranslateEvaluationUi();
+    window->addToolBar(Qt::TopToolBarArea, evalBar_);
+    viewMenu->addAction(evalBar_->toggleViewAction());
+    retranslate();
 }
 
-void MainWindow::retranslateEvaluationUi()
+void EvaluationController::rerun()
 {
-    if (!evalAct_)
-        return;
+    updateActions();
+    // Columns appear (or go) with the next Run: the window redoes the last one right away.
+    emit rerunRequested();
+}
+
+void EvaluationController::setModel(std::shared_ptr<const qs::Model> model)
+{
+    model_ = std::move(model);
+    updateActions();
+}
+
+bool EvaluationController::firstStart() { return !QSettings().contains(kEvaluateKey); }
+
+void EvaluationController::readSettings()
+{
+    QSettings s;
+    {
+        const QSignalBlocker b1(evalAct_), b2(imatrixAct_), b4(efAct_);
+        evalAct_->setChecked(s.value(kEvaluateKey, false).toBool());
+        imatrixAct_->setChecked(s.value(QStringLiteral("accuracy/imatrix"), false).toBool());
+        efAct_->setChecked(s.value(QStringLiteral("accuracy/errorFeedback"), false).toBool());
+        const QSignalBlocker b3(speedAct_);
+        speedAct_->setChecked(s.value(QStringLiteral("speed/measure"), false).toBool());
+    }
+    setThreads(s.value(QStringLiteral("engine/threads"), 0).toInt());
+    setActivationMode(activationModeFromName(s.value(QStringLiteral("accuracy/activations")).toString().toStdString())
+                          .value_or(ActMode::Llama));
+}
+
+void EvaluationController::writeSettings() const
+{
+    QSettings s;
+    s.setValue(kEvaluateKey, evalAct_->isChecked());
+    s.setValue(QStringLiteral("accuracy/imatrix"), imatrixAct_->isChecked());
+    s.setValue(QStringLiteral("accuracy/errorFeedback"), efAct_->isChecked());
+    s.setValue(QStringLiteral("speed/measure"), speedAct_->isChecked());
+    s.setValue(QStringLiteral("accuracy/activations"), QString::fromLatin1(activationModeName(activations_)));
+    s.setValue(QStringLiteral("engine/threads"), threads_);
+}
+
+void EvaluationController::retranslate()
+{
     const auto setTip = [](QAction* a, const QString& tip) {
         a->setToolTip(tip);
         a->setStatusTip(tip);
@@ -236,7 +260,7 @@ void MainWindow::retranslateEvaluationUi()
     }
 }
 
-void MainWindow::updateEvaluationActions()
+void EvaluationController::updateActions()
 {
     modelEvaluable_ = model_ && engine::canEvaluate(*model_);
     evalAct_->setEnabled(modelEvaluable_);
@@ -245,10 +269,10 @@ void MainWindow::updateEvaluationActions()
     textAct_->setEnabled(modelEvaluable_);
     textAct_->setChecked(!evalStream_.textFile.empty());
     speedAct_->setEnabled(modelEvaluable_);
-    retranslateEvaluationUi();
+    retranslate();
 }
 
-engine::EvalRequest MainWindow::evaluationRequest() const
+engine::EvalRequest EvaluationController::evaluationRequest() const
 {
     engine::EvalRequest r;
     r.enabled = modelEvaluable_ && evalAct_->isChecked();
@@ -259,7 +283,7 @@ engine::EvalRequest MainWindow::evaluationRequest() const
     return r;
 }
 
-engine::SpeedRequest MainWindow::speedRequest() const
+engine::SpeedRequest EvaluationController::speedRequest() const
 {
     engine::SpeedRequest r = speedSettings_;
     r.enabled = modelEvaluable_ && speedAct_->isChecked();
@@ -267,17 +291,17 @@ engine::SpeedRequest MainWindow::speedRequest() const
     return r;
 }
 
-void MainWindow::setThreads(int n)
+void EvaluationController::setThreads(int n)
 {
     threads_ = std::clamp(n, 0, std::max(1, QThread::idealThreadCount()));
     qs::setMaxThreads(threads_);
     for (QAction* a : threadsGroup_->actions())
         if (a->data().toInt() == threads_)
             a->setChecked(true);
-    retranslateEvaluationUi();  // the speed action's tooltip names the thread count
+    retranslate();  // the speed action's tooltip names the thread count
 }
 
-void MainWindow::setActivationMode(ActMode mode)
+void EvaluationController::setActivationMode(ActMode mode)
 {
     const bool changed = mode != activations_;
     activations_ = mode;
@@ -286,39 +310,8 @@ void MainWindow::setActivationMode(ActMode mode)
         activationsCombo_->setCurrentIndex(mode == ActMode::Float ? 1 : 0);
     }
     (mode == ActMode::Float ? floatActAct_ : llamaActAct_)->setChecked(true);
-    if (sensitivityTools_)
-        sensitivityTools_->setActivations(mode);
-    if (!changed)
-        return;
-    // A Run going with the other mode, or the last one's results: redo it in this mode.
-    const bool going = runWatch_.isRunning() && (evaluationRequest().enabled || speedRequest().enabled);
-    const bool had = lastRun_ && (lastRun_->evaluated || lastRun_->speedMeasured);
-    clearModeResults();
-    if (model_ && (going || had))
-        run();
-}
-
-void MainWindow::clearModeResults()
-{
-    if (lastRun_) {
-        // The source, "+ imatrix" and "+ error feedback" rows hold nothing else: they go; the others keep their weight errors.
-        RunResult& r = *lastRun_;
-        for (size_t i = r.rows.size(); i-- > 0;) {
-            PrecisionRow& row = r.rows[i];
-            if (row.source || row.imatrix || row.errorFeedback) {
-                r.rows.erase(r.rows.begin() + std::ptrdiff_t(i));
-                r.perLayer.erase(r.perLayer.begin() + std::ptrdiff_t(i));
-                r.errorHists.erase(r.errorHists.begin() + std::ptrdiff_t(i));
-                continue;
-            }
-            row.evaluated = false;
-            row.speedMeasured = false;
-        }
-        r.evaluated = r.imatrix = r.speedMeasured = false;
-    }
-    for (PrecisionRow& p : planRows_)
-        p.evaluated = false;  // its size stays; its KL was measured in the other mode
-    showResults();
+    if (changed)
+        emit activationModeChanged(mode);
 }
 
 }  // namespace qs::ui
