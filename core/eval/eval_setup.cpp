@@ -1,5 +1,7 @@
 #include "core/eval/eval_setup.h"
 
+#include "core/eval/imatrix_file.h"
+
 #include "core/util/error.h"
 #include "core/formats/format.h"
 #include "core/plan/plan.h"
@@ -17,7 +19,8 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
         invalidInput({}, "the evaluation window must be 0 (context length) or at least 2 tokens");
     if (o.textFile.empty() && o.tokensFile.empty() && o.sample < 1)
         invalidInput({}, "the evaluation stream needs at least one sampled token");
-    const bool calibrate = o.imatrix || o.errorFeedback;
+    const bool fileImatrix = !o.imatrixFile.empty();
+    const bool calibrate = (o.imatrix && !fileImatrix) || o.errorFeedback;
     if (calibrate) {
         std::error_code ec;
         if (!o.tokensFile.empty() && !o.calibTokensFile.empty() &&
@@ -29,7 +32,7 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
             invalidInput({}, "the calibration stream needs at least one sampled token");
     }
     const bool heldOut = o.errorFeedback && o.outputError;
-    const int stages = (calibrate ? 4 : 2) + (heldOut ? 1 : 0);
+    const int stages = (calibrate ? 4 : 2) + (heldOut ? 1 : 0) + (fileImatrix ? 1 : 0);
     int done = 0;
     auto step = [&] {
         ++done;
@@ -98,12 +101,24 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
         }
         step();
         ActivationStats stats = collectImportance(w, calib, s->window, o.errorFeedback);
-        if (o.imatrix && o.errorFeedback)
+        if (o.imatrix && !fileImatrix && o.errorFeedback)
             s->imatrix = stats;
         if (o.errorFeedback)
             s->errorFeedback = std::move(stats);
         else
             s->imatrix = std::move(stats);
+        step();
+    }
+    if (fileImatrix) {
+        ImatrixFile f = loadImatrixFile(o.imatrixFile);
+        std::vector<std::pair<std::string, int64_t>> matrices;
+        for (const std::string& name : w.matrixNames())
+            matrices.emplace_back(name, w.get(name).cols);
+        if (const int unknown = checkImatrixFile(f, matrices))
+            s->warnings.push_back(o.imatrixFile + ": " + std::to_string(unknown) + " of its " + std::to_string(f.names.size()) +
+                                  " entries name no matrix of the model (ignored)");
+        s->imatrix = std::move(f.stats);
+        s->stream.insert(QStringLiteral("imatrix_file"), QString::fromStdString(o.imatrixFile));
         step();
     }
     if (heldOut) {

@@ -32,6 +32,8 @@ struct EvalStreamOptions {
     uint64_t seed = kDefaultEvalSeed;
     int window = 0;                    // tokens per window; 0: the model's context length
     bool imatrix = false;              // also collect an importance matrix
+    std::string imatrixFile;           // instead, read it from llama.cpp's imatrix file (GGUF or .dat;
+                                       // implies imatrix; core/eval/imatrix_file.h)
     bool errorFeedback = false;        // also collect input second moments for error feedback
     bool outputError = false;          // with errorFeedback: also the evaluation stream's input
                                        // moments, for each type's layer output error (compare)

@@ -327,6 +327,15 @@ std::vector<float> ActivationStats::importance(const std::string& tensor) const
     return v;
 }
 
+void ActivationStats::setMeanSquares(const std::string& tensor, const std::vector<float>& mean, int64_t tokens)
+{
+    Acc& a = sums_[tensor];
+    a.count = std::max<int64_t>(tokens, 1);
+    a.sum.assign(mean.size(), 0.0);
+    for (size_t j = 0; j < mean.size(); ++j)
+        a.sum[j] = double(mean[j]) * double(a.count);
+}
+
 int64_t ActivationStats::tokens(const std::string& tensor) const
 {
     auto it = sums_.find(tensor);

@@ -131,6 +131,9 @@ public:
     std::vector<float> importance(const std::string& tensor) const;
     int64_t tokens(const std::string& tensor) const;
     bool empty() const { return sums_.empty(); }
+    // Sets a matrix's mean squared activation per column directly (from an imatrix file, over
+    // `tokens` tokens): importance() then returns `mean`.
+    void setMeanSquares(const std::string& tensor, const std::vector<float>& mean, int64_t tokens);
 
     // Also accumulate each matrix's full input second moment XᵀX (for error feedback; matrices
     // that read the same input share one). Off by default: it costs width² doubles per input.
