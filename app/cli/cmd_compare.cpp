@@ -99,7 +99,7 @@ int cmdCompare(const QStringList& args)
         std::vector<const char*> columns(std::begin(kColumns), std::end(kColumns));
         if (eval) {
             columns.insert(columns.end(), std::begin(kEvalColumns), std::end(kEvalColumns));
-            if (p.isSet(eo.imatrix))
+            if (p.isSet(eo.imatrix) || p.isSet(eo.imatrixFile))
                 columns.insert(columns.end(), std::begin(kImatrixColumns), std::end(kImatrixColumns));
             if (p.isSet(eo.errorFeedback))
                 columns.insert(columns.end(), std::begin(kEfColumns), std::end(kEfColumns));

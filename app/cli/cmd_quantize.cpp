@@ -1,9 +1,11 @@
 // quantscope-cli quantize MODEL --type TYPE|PRESET [--pure] [--override REGEX=TYPE]... --output OUT
 //                         [--error-feedback [--calib-sample N] [--calib-seed S] [--calib-tokens FILE]]
+//                         [--imatrix-file FILE]
 #include "app/cli/cancel.h"
 #include "app/cli/cli.h"
 #include "core/eval/eval_setup.h"
 #include "core/eval/evaluation.h"
+#include "core/eval/imatrix_file.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
@@ -49,7 +51,12 @@ int cmdQuantize(const QStringList& args)
     const QCommandLineOption calibSeedOpt(QStringLiteral("calib-seed"),
                                           QStringLiteral("Seed of the sampled calibration stream (default %1).").arg(kDefaultCalibSeed),
                                           QStringLiteral("S"), QString::number(kDefaultCalibSeed));
-    p.addOptions({typeOpt, pureOpt, overrideOpt, outputOpt, dryOpt, efOpt, calibTokensOpt, calibSampleOpt, calibSeedOpt});
+    const QCommandLineOption imatrixFileOpt(QStringLiteral("imatrix-file"),
+                                            QStringLiteral("Weight each column's rounding error by a llama.cpp importance matrix "
+                                                           "(llama-imatrix's GGUF or .dat), as llama-quantize --imatrix does."),
+                                            QStringLiteral("FILE"));
+    p.addOptions({typeOpt, pureOpt, overrideOpt, outputOpt, dryOpt, efOpt, calibTokensOpt, calibSampleOpt, calibSeedOpt,
+                  imatrixFileOpt});
     p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("GGUF, llama2.c .bin, .safetensors or Hugging Face folder."));
     if (int rc = parseArgs(p, args, "Quantize a whole model and export it (atomic write).", 1, 1); rc >= 0)
         return rc;
@@ -102,6 +109,31 @@ int cmdQuantize(const QStringList& args)
             return int(Ok);
 
         ExportOptions eo;
+        std::optional<ImatrixFile> imatrixFile;
+        if (p.isSet(imatrixFileOpt)) {
+            if (p.isSet(efOpt))
+                invalidInput({}, "--imatrix-file and --error-feedback exclude each other (error feedback calibrates its own)");
+            imatrixFile = loadImatrixFile(p.value(imatrixFileOpt).toStdString());
+            std::vector<std::pair<std::string, int64_t>> matrices;
+            int covered = 0, eligible = 0;
+            for (const PlanEntry& e : plan.entries)
+                if (e.eligible && !e.ggufName.empty()) {
+                    matrices.emplace_back(e.ggufName, e.cols());
+                    ++eligible;
+                    covered += imatrixFile->stats.importance(e.ggufName).empty() ? 0 : 1;
+                }
+            const int unknown = checkImatrixFile(*imatrixFile, matrices);
+            printErr(QStringLiteral("imatrix: %1 entries from %2 (%3 chunks%4); %5 of %6 quantized tensors covered%7\n")
+                         .arg(imatrixFile->names.size())
+                         .arg(shown(p.value(imatrixFileOpt).toStdString()))
+                         .arg(imatrixFile->chunks)
+                         .arg(imatrixFile->datasets.empty() ? QString()
+                                                            : QStringLiteral(", dataset %1").arg(QString::fromStdString(imatrixFile->datasets.front())))
+                         .arg(covered)
+                         .arg(eligible)
+                         .arg(unknown ? QStringLiteral("; %1 entries name no tensor of the model (ignored)").arg(unknown) : QString()));
+            eo.importance = [&f = *imatrixFile](const PlanEntry& e) { return f.stats.importance(e.ggufName); };
+        }
         std::optional<ActivationStats> calibration;
         if (p.isSet(efOpt)) {
             if (po.target != PlanTarget::Gguf)

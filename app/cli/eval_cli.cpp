@@ -44,8 +44,14 @@ std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser&
         so.sample = int(intOption(p, o.sample, 1, 1 << 20));
         so.seed = uint64_t(intOption(p, o.seed, 0, INT64_MAX));
     }
+    if (p.isSet(o.imatrixFile)) {
+        if (p.isSet(o.imatrix))
+            invalidInput({}, "--imatrix and --imatrix-file exclude each other (calibrate one, or read one)");
+        so.imatrixFile = p.value(o.imatrixFile).toStdString();
+        so.imatrix = true;
+    }
     if (p.isSet(o.imatrix) || p.isSet(o.errorFeedback)) {
-        so.imatrix = p.isSet(o.imatrix);
+        so.imatrix = p.isSet(o.imatrix) || p.isSet(o.imatrixFile);
         so.errorFeedback = p.isSet(o.errorFeedback);
         so.outputError = outputError;
         if (p.isSet(o.calibTokens)) {

@@ -34,6 +34,10 @@ struct EvalOptions {
                               QStringLiteral("N"), QStringLiteral("0")};
     QCommandLineOption imatrix{QStringLiteral("imatrix"),
                                QStringLiteral("Also quantize with an importance matrix from a calibration stream.")};
+    QCommandLineOption imatrixFile{QStringLiteral("imatrix-file"),
+                                   QStringLiteral("Also quantize with the importance matrix of a llama.cpp imatrix file "
+                                                  "(llama-imatrix's GGUF or .dat) instead of calibrating one."),
+                                   QStringLiteral("FILE")};
     QCommandLineOption errorFeedback{QStringLiteral("error-feedback"),
                                      QStringLiteral("Also quantize with error-feedback rounding (GPTQ-style) calibrated on a "
                                                     "calibration stream: rows' ef_* columns.")};
@@ -56,7 +60,7 @@ struct EvalOptions {
 
     void addTo(QCommandLineParser& p) const
     {
-        p.addOptions({tokens, text, sample, seed, window, imatrix, errorFeedback, calibTokens, calibSample, calibSeed, activations});
+        p.addOptions({tokens, text, sample, seed, window, imatrix, imatrixFile, errorFeedback, calibTokens, calibSample, calibSeed, activations});
     }
 };
 

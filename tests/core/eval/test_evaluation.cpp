@@ -4,6 +4,8 @@
 #include "core/util/parallel.h"
 #include "core/eval/eval_setup.h"
 #include "core/eval/evaluation.h"
+#include "core/eval/imatrix_file.h"
+#include "core/model/gguf_writer.h"
 #include "core/formats/format.h"
 #include "core/model/model.h"
 #include "core/plan/plan.h"
@@ -16,6 +18,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <cstring>
 #include <map>
 
 using namespace qs;
@@ -73,6 +76,55 @@ const Format& fmt(const char* name)
 AccuracyMetrics evalUniform(const char* name, const ActivationStats* im = nullptr)
 {
     return evaluator().evaluate(uniformPrecision(stories(), fmt(name)), im);
+}
+
+// llama.cpp's imatrix layouts written from an ActivationStats (core/eval/imatrix_file.h): the
+// .dat with its values times ncall, the GGUF with in_sum2 = mean x count and counts.
+QByteArray datImatrix(const ActivationStats& st, const std::vector<std::string>& names, int32_t ncall)
+{
+    QByteArray b;
+    auto i32 = [&](int32_t v) { b.append(reinterpret_cast<const char*>(&v), 4); };
+    i32(int32_t(names.size()));
+    for (const std::string& n : names) {
+        i32(int32_t(n.size()));
+        b.append(n.data(), qsizetype(n.size()));
+        const std::vector<float> m = st.importance(n);
+        i32(ncall);
+        i32(int32_t(m.size()));
+        for (float v : m) {
+            const float x = v * float(ncall);
+            b.append(reinterpret_cast<const char*>(&x), 4);
+        }
+    }
+    i32(4);  // chunk count, dataset
+    i32(9);
+    b.append("calib.txt", 9);
+    return b;
+}
+
+QByteArray ggufImatrix(const ActivationStats& st, const std::vector<std::string>& names, float count)
+{
+    GgufLayout g;
+    g.setMeta("general.type", MetaValue::ofString("imatrix"));
+    g.setMeta("imatrix.datasets", MetaValue::ofArray(MetaType::String, {MetaValue::ofString("calib.txt")}));
+    g.setMeta("imatrix.chunk_count", MetaValue::ofU32(4));
+    g.setMeta("imatrix.chunk_size", MetaValue::ofU32(256));
+    std::vector<std::vector<float>> data;
+    for (const std::string& n : names) {
+        std::vector<float> m = st.importance(n);
+        for (float& v : m)
+            v *= count;
+        g.addTensor(n + ".in_sum2", {1, int64_t(m.size())}, GgmlType::F32);
+        g.addTensor(n + ".counts", {1, 1}, GgmlType::F32);
+        data.push_back(std::move(m));
+        data.push_back({count});
+    }
+    const std::vector<std::byte> h = g.header();
+    QByteArray b(reinterpret_cast<const char*>(h.data()), qsizetype(h.size()));
+    b.resize(qsizetype(g.fileSize()), '\0');
+    for (size_t i = 0; i < data.size(); ++i)
+        std::memcpy(b.data() + g.tensorOffset(i), data[i].data(), data[i].size() * 4);
+    return b;
 }
 
 using test::writeFile;
@@ -419,6 +471,87 @@ private slots:
         QCOMPARE(test::runCli(common + QStringList{"--error-feedback", "--output", st}, &out, &err), 2);
         QVERIFY(err.contains("--error-feedback writes GGUF"));
         QVERIFY(!QFile::exists(st));
+    }
+
+    void imatrixFiles()
+    {
+        // Both of llama.cpp's layouts give back the mean squares they were written from, and a
+        // prepared evaluation or a quantize run takes them in place of a calibration.
+        QTemporaryDir dir;
+        const std::vector<std::string> names = stories().matrixNames();
+        const QString dat = dir.filePath("imatrix.dat"), gguf = dir.filePath("imatrix.gguf");
+        writeFile(dat, datImatrix(imatrix(), names, 3));
+        writeFile(gguf, ggufImatrix(imatrix(), names, 1000.0f));
+        for (const QString& path : {dat, gguf}) {
+            const ImatrixFile f = loadImatrixFile(path.toStdString());
+            QCOMPARE(f.legacy, path == dat);
+            QCOMPARE(f.names.size(), names.size());
+            QCOMPARE(f.chunks, int64_t(4));
+            QCOMPARE(f.datasets, std::vector<std::string>{"calib.txt"});
+            for (const std::string& n : names) {
+                const std::vector<float> a = imatrix().importance(n), b = f.stats.importance(n);
+                QCOMPARE(a.size(), b.size());
+                for (size_t j = 0; j < a.size(); ++j)
+                    QVERIFY2(std::abs(a[j] - b[j]) <= 1e-6f * a[j] + 1e-30f, n.c_str());
+            }
+        }
+        EvalStreamOptions o;
+        o.tokensFile = test::stories("eval-tokens.json").toStdString();
+        o.imatrixFile = gguf.toStdString();
+        const auto s = prepareEvaluation(*openModel(test::stories("stories260K-f32.gguf").toStdString()), o);
+        QVERIFY(s->imatrix);
+        QCOMPARE(s->stream.value("imatrix_file").toString(), gguf);
+        QCOMPARE(s->imatrix->importance("blk.0.ffn_down.weight").size(), size_t(172));
+        const AccuracyMetrics with = s->evaluator->evaluate(uniformPrecision(stories(), fmt("Q4_0")), &*s->imatrix);
+        QVERIFY(with.kldMean < s->evaluator->evaluate(uniformPrecision(stories(), fmt("Q4_0"))).kldMean);
+
+        // quantize --imatrix-file: the importance-weighted bytes, different from plain ones.
+        const QString model = test::stories("stories260K-f32.gguf");
+        QByteArray out, err;
+        const QString plain = dir.filePath("plain.gguf"), weighted = dir.filePath("weighted.gguf");
+        QCOMPARE(test::runCli({"quantize", model, "--type", "Q4_0", "--pure", "--output", plain}, &out, &err), 0);
+        QVERIFY2(test::runCli({"quantize", model, "--type", "Q4_0", "--pure", "--imatrix-file", dat, "--output", weighted},
+                              &out, &err) == 0,
+                 err.constData());
+        QVERIFY2(err.contains(QStringLiteral("imatrix: %1 entries").arg(names.size()).toUtf8()) && err.contains("dataset calib.txt"),
+                 err.constData());
+        QFile a(plain), b(weighted);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(a.size(), b.size());
+        QVERIFY(a.readAll() != b.readAll());
+
+        // Bad files: one line naming the file and what is wrong, no output written.
+        const QString bad = dir.filePath("bad.dat");
+        const QByteArray good = datImatrix(imatrix(), names, 3);
+        struct Case {
+            QByteArray bytes;
+            const char* says;
+        };
+        QByteArray negative = good;
+        const float minus = -1.0f;
+        std::memcpy(negative.data() + 8 + int(names[0].size()) + 8, &minus, 4);
+        std::vector<std::string> other = {"blk.0.attn_q.weight"};
+        ActivationStats wrongWidth;
+        wrongWidth.setMeanSquares("blk.0.attn_q.weight", std::vector<float>(100, 1.0f), 5);
+        ActivationStats elsewhere;
+        elsewhere.setMeanSquares("blk.99.attn_q.weight", std::vector<float>(64, 1.0f), 5);
+        const Case cases[] = {
+            {good.left(good.size() / 2), "truncated"},
+            {QByteArray("hello, world\n"), "not an importance matrix"},
+            {negative, "not negative"},
+            {datImatrix(wrongWidth, other, 1), "100 values but the matrix has 64 columns"},
+            {datImatrix(elsewhere, {"blk.99.attn_q.weight"}, 1), "none of its 1 entries"},
+        };
+        for (const Case& c : cases) {
+            writeFile(bad, c.bytes);
+            const QString out2 = dir.filePath("never.gguf");
+            QCOMPARE(test::runCli({"quantize", model, "--type", "Q4_0", "--imatrix-file", bad, "--output", out2}, &out, &err), 2);
+            const QByteArray last = err.trimmed().split('\n').last();  // after the plan's notes
+            QVERIFY2(last.startsWith("quantscope-cli: ") && last.contains("bad.dat") && last.contains(c.says), err.constData());
+            QVERIFY(!QFile::exists(out2));
+        }
+        QCOMPARE(test::runCli({"compare", model, "--types", "Q4_0", "--eval", "--imatrix", "--imatrix-file", dat}, &out, &err), 2);
+        QVERIFY2(err.contains("exclude each other"), err.constData());
     }
 
     void compareEvalCli()
