@@ -11,6 +11,7 @@ int cmdMakeDemo(const QStringList& args);  // cmd_make_demo.cpp
 int cmdCompare(const QStringList& args);   // cmd_compare.cpp
 int cmdPlanForSize(const QStringList& args);  // cmd_plan_for_size.cpp
 int cmdTokenize(const QStringList& args);     // cmd_tokenize.cpp
+int cmdImatrix(const QStringList& args);      // cmd_imatrix.cpp
 int cmdBenchModel(const QStringList& args);   // cmd_bench_model.cpp
 
 const std::vector<Command>& commands()
@@ -24,6 +25,7 @@ const std::vector<Command>& commands()
         {"compare", "Model-wide quantization error of several types side by side", cmdCompare},
         {"make-demo", "Write a synthetic llama-shaped model with realistic weight statistics", cmdMakeDemo},
         {"plan-for-size", "Mixed precision per tensor for a size target, least KL", cmdPlanForSize},
+        {"imatrix", "Importance matrix of a calibration stream, written as llama.cpp's GGUF imatrix", cmdImatrix},
         {"tokenize", "Token ids of a text file under the model's own tokenizer", cmdTokenize},
     };
     return list;

@@ -1,10 +1,14 @@
 #include "core/eval/imatrix_file.h"
 
+#include "core/model/gguf_writer.h"
 #include "core/model/model.h"
+#include "core/util/atomic_file.h"
 #include "core/util/error.h"
 
 #include <QFile>
 
+#include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -167,6 +171,40 @@ ImatrixFile loadImatrixFile(const std::string& path)
     if (file.size() > (int64_t(1) << 32))
         invalidInput(path, "an importance matrix of " + std::to_string(file.size()) + " bytes: too large for the .dat layout");
     return loadDat(path, file.readAll());
+}
+
+int saveImatrixGguf(const ActivationStats& stats, const std::vector<std::string>& names, const std::string& path,
+                    const std::string& dataset, int64_t chunks, int64_t chunkSize)
+{
+    checkOutputPath(path);
+    GgufLayout g;
+    g.setMeta("general.type", MetaValue::ofString("imatrix"));
+    g.setMeta("imatrix.datasets", MetaValue::ofArray(MetaType::String, {MetaValue::ofString(dataset)}));
+    g.setMeta("imatrix.chunk_count", MetaValue::ofU32(uint32_t(std::clamp<int64_t>(chunks, 0, UINT32_MAX))));
+    g.setMeta("imatrix.chunk_size", MetaValue::ofU32(uint32_t(std::clamp<int64_t>(chunkSize, 0, UINT32_MAX))));
+    std::vector<std::vector<float>> data;
+    for (const std::string& n : names) {
+        std::vector<float> v = stats.importance(n);
+        if (v.empty())
+            continue;
+        const float count = float(stats.tokens(n));
+        for (float& x : v)
+            x *= count;
+        g.addTensor(n + ".in_sum2", {1, int64_t(v.size())}, GgmlType::F32);  // ggml dims [cols, 1 expert]
+        g.addTensor(n + ".counts", {1, 1}, GgmlType::F32);
+        data.push_back(std::move(v));
+        data.push_back({count});
+    }
+    if (data.empty())
+        invalidInput(path, "no matrix has activation statistics to write");
+    AtomicFile out(path);
+    const std::vector<std::byte> head = g.header();
+    out.writeAt(head.data(), head.size(), 0);
+    for (size_t i = 0; i < data.size(); ++i)
+        out.writeAt(data[i].data(), data[i].size() * sizeof(float), g.tensorOffset(i));
+    out.resize(g.fileSize());
+    out.commit();
+    return int(data.size() / 2);
 }
 
 int checkImatrixFile(const ImatrixFile& f, const std::vector<std::pair<std::string, int64_t>>& matrices)

@@ -30,6 +30,13 @@ struct ImatrixFile {
 // non-finite values, a matrix with several experts, no entries) throws qs::Error naming the file.
 ImatrixFile loadImatrixFile(const std::string& path);
 
+// Writes `stats` as llama.cpp's GGUF imatrix (what llama-imatrix writes; llama-quantize --imatrix
+// reads it): per matrix in `names` that has statistics, NAME.in_sum2 (mean square x tokens) and
+// NAME.counts (tokens), with general.type "imatrix", imatrix.datasets, imatrix.chunk_count and
+// imatrix.chunk_size. Atomic (core/util/atomic_file.h). Returns the entries written.
+int saveImatrixGguf(const ActivationStats& stats, const std::vector<std::string>& names, const std::string& path,
+                    const std::string& dataset, int64_t chunks, int64_t chunkSize);
+
 // Checks the file against the matrices a plan or model has ((name, columns) pairs): an entry
 // for a matrix must have its column count, and at least one entry must name one of them.
 // Returns the number of entries that name none (llama-quantize ignores those too).

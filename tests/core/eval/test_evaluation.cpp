@@ -520,6 +520,34 @@ private slots:
         QCOMPARE(a.size(), b.size());
         QVERIFY(a.readAll() != b.readAll());
 
+        // quantscope-cli imatrix writes the GGUF layout of the same statistics (the calibration
+        // stream as a token file, the fixture's window of 256).
+        QJsonArray ids;
+        for (int32_t t : calibrationTokens())
+            ids.append(t);
+        const QString calib = dir.filePath("calib.json"), made = dir.filePath("made.gguf");
+        writeFile(calib, QJsonDocument(QJsonObject{{"tokens", ids}}).toJson());
+        QVERIFY2(test::runCli({"imatrix", model, "--tokens", calib, "--window", "256", "--output", made}, &out, &err) == 0,
+                 err.constData());
+        const int64_t windows = (int64_t(calibrationTokens().size()) + 255) / 256;
+        QVERIFY2(out.contains(QStringLiteral("%1 matrices, %2 tokens in %3 windows of 256")
+                                  .arg(names.size())
+                                  .arg(calibrationTokens().size())
+                                  .arg(windows)
+                                  .toUtf8()),
+                 out.constData());
+        const ImatrixFile mf = loadImatrixFile(made.toStdString());
+        QVERIFY(!mf.legacy);
+        QCOMPARE(mf.chunks, windows);
+        QCOMPARE(mf.datasets, std::vector<std::string>{"calib.json"});
+        for (const std::string& n : names) {
+            const std::vector<float> a = imatrix().importance(n), b = mf.stats.importance(n);
+            QCOMPARE(a.size(), b.size());
+            for (size_t j = 0; j < a.size(); ++j)
+                QVERIFY2(std::abs(a[j] - b[j]) <= 1e-6f * a[j] + 1e-30f, n.c_str());
+        }
+        QCOMPARE(test::runCli({"imatrix", model, "--tokens", calib, "--output", dir.path()}, &out, &err), 2);
+
         // Bad files: one line naming the file and what is wrong, no output written.
         const QString bad = dir.filePath("bad.dat");
         const QByteArray good = datImatrix(imatrix(), names, 3);
