@@ -52,8 +52,11 @@ struct IsaKernels {
     QuantFn quantize[kTypeSlots];    // F32 -> vec-dot type id (Q8_0, Q8_1, Q8_K, F16, BF16)
 };
 
-// Defined in kernels_scalar.cpp / kernels_avx2.cpp.
+// Defined in kernels_scalar.cpp / kernels_avx2.cpp / kernels_avx512.cpp.
 const IsaKernels& scalarKernels();
 const IsaKernels& avx2Kernels();  // call only when qs::cpuHasAvx2()
+// The AVX2 table with float rows (F32, F16, BF16) in AVX-512 (kernels_avx512.cpp); call only when
+// qs::cpuHasAvx512().
+const IsaKernels& avx512Kernels();
 
 }  // namespace qs::kernels::detail

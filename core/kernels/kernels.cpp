@@ -1,4 +1,4 @@
-// Dispatch (scalar reference or AVX2, chosen once at run time), validation and the tiled,
+// Dispatch (scalar reference, AVX2 or AVX-512, chosen once at run time), validation and the tiled,
 // parallel mat-mul over the kernels of isa_table.h.
 #include "core/kernels/kernels.h"
 
@@ -24,6 +24,10 @@ const IsaKernels& avx2Kernels()
     throw Error(ErrorKind::Failure, "this build has no AVX2 kernels (QS_AVX2_PATHS=OFF)");
 }
 TileFn q4_0x8Avx2() { throw Error(ErrorKind::Failure, "this build has no AVX2 kernels (QS_AVX2_PATHS=OFF)"); }
+const IsaKernels& avx512Kernels()
+{
+    throw Error(ErrorKind::Failure, "this build has no AVX-512 kernels (QS_AVX2_PATHS=OFF)");
+}
 }  // namespace qs::kernels::detail
 #endif
 
@@ -46,7 +50,23 @@ bool useAvx2()
 #endif
 }
 
-const IsaKernels& isa() { return useAvx2() ? detail::avx2Kernels() : detail::scalarKernels(); }
+// AVX-512 (float rows; the rest is the AVX2 table) where the CPU has it.
+bool useAvx512()
+{
+#if defined(QS_NO_AVX2_KERNELS)
+    return false;
+#else
+    static const bool avx512 = cpuHasAvx512();
+    return avx512 && useAvx2();
+#endif
+}
+
+const IsaKernels& isa()
+{
+    if (useAvx512())
+        return detail::avx512Kernels();
+    return useAvx2() ? detail::avx2Kernels() : detail::scalarKernels();
+}
 
 detail::TileFn q4_0x8() { return useAvx2() ? detail::q4_0x8Avx2() : detail::q4_0x8Scalar(); }
 

@@ -113,7 +113,7 @@ void matmul(const QMatrix& W, const float* X, int64_t nTokens, float* Y, ActMode
 // W.cols); F16/BF16 weights also accept F32 activations (taken as they are).
 void matmul(const QMatrix& W, const Activations& A, float* Y, int64_t ldy = 0);
 
-// Which implementation runs: "avx2" or "scalar". forceScalar(true) makes later calls use the
+// Which implementation runs: "avx512" (AVX2 with float rows in AVX-512), "avx2" or "scalar". forceScalar(true) makes later calls use the
 // scalar reference (tests, benchmarks); false restores the run-time choice.
 const char* activeIsa();
 void forceScalar(bool on);

@@ -28,6 +28,24 @@ bool cpuHasAvx2()
     return has;
 }
 
+bool cpuHasAvx512()
+{
+    static const bool has = [] {
+        if (const char* e = std::getenv("QS_NO_AVX512"); e && *e && std::strcmp(e, "0") != 0)
+            return false;
+        if (!cpuHasAvx2())
+            return false;
+#if defined(__x86_64__)
+        // GCC's and Clang's checks include the OS saving the ZMM registers (XCR0).
+        return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+               __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq");
+#else
+        return false;
+#endif
+    }();
+    return has;
+}
+
 const char* llamaCppCpuVariant()
 {
     static const char* const variant = [] {

@@ -8,6 +8,10 @@ namespace qs {
 // QS_NO_AVX2=1 in the environment forces false (to run the baseline paths).
 bool cpuHasAvx2();
 
+// True when, besides that, the CPU and the OS support AVX-512 F/BW/VL/DQ (the AVX-512 float
+// kernels, core/kernels/kernels_avx512.cpp). QS_NO_AVX512=1 (or QS_NO_AVX2=1) forces false.
+bool cpuHasAvx512();
+
 // The variant of llama.cpp's CPU backend its loader picks on this machine (x86-64 builds ship one
 // libggml-cpu-<variant>.so per instruction-set level): "zen4", "cascadelake", "skylakex",
 // "haswell", "sse42" or "x64". QS_LLAMA_CPU_VARIANT in the environment overrides it.

@@ -188,7 +188,8 @@ private slots:
     {
         // The AVX2 comparisons need an AVX2 machine; say so instead of passing vacuously.
         QVERIFY2(cpuHasAvx2(), "these tests compare the AVX2 kernels with the scalar reference: run on an AVX2 CPU");
-        QCOMPARE(QByteArray(activeIsa()), QByteArray("avx2"));
+        // AVX-512 float rows where the CPU has AVX-512 (the rest of that table is AVX2's).
+        QCOMPARE(QByteArray(activeIsa()), QByteArray(cpuHasAvx512() ? "avx512" : "avx2"));
         {
             ScalarOnly s;
             QCOMPARE(QByteArray(activeIsa()), QByteArray("scalar"));
@@ -280,6 +281,63 @@ private slots:
                     }
             }
         }
+    }
+
+    // The AVX-512 float rows (on a CPU with AVX-512; elsewhere the run-time choice must not
+    // take them): every tile shape gives each (row, token) the bits of a 1 x 1 call, within
+    // 2e-6 * sum |w a| of the double dot product; the other entries are the AVX2 table's.
+    void avx512FloatRows()
+    {
+        if (!cpuHasAvx512()) {
+            QCOMPARE(QByteArray(activeIsa()), QByteArray("avx2"));
+            return;
+        }
+        const auto& av = detail::avx2Kernels();
+        const auto& wide = detail::avx512Kernels();
+        for (GgmlType t : kQuantTypes)
+            QVERIFY(wide.dot[int(t)] == av.dot[int(t)]);
+        constexpr int64_t kRows = 5, kTok = 6;
+        for (GgmlType t : kFloatTypes)
+            for (bool f32Acts : {false, true})
+                for (int64_t n : {1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 4099}) {
+                    const std::vector<float> x = randomFloats(uint32_t(n), kTok * n);
+                    const std::vector<float> wf = randomFloats(uint32_t(200 + n), kRows * n, 0.05f);
+                    const std::vector<uint8_t> w = quantizeRows(t, wf, kRows, n);
+                    const size_t ws = rowBytes(t, n);
+                    std::vector<uint8_t> ab;
+                    size_t as = size_t(n) * 4;
+                    const uint8_t* a = reinterpret_cast<const uint8_t*>(x.data());
+                    if (!f32Acts) {
+                        ab = acts(t, x, kTok, n);
+                        as = ab.size() / kTok;
+                        a = ab.data();
+                    }
+                    const detail::TileFn fn = f32Acts ? wide.dotF32[int(t)] : wide.dot[int(t)];
+                    std::vector<float> one(size_t(kRows * kTok));
+                    for (int64_t r = 0; r < kRows; ++r)
+                        for (int64_t k = 0; k < kTok; ++k) {
+                            fn(n, w.data() + r * ws, ws, 1, a + k * as, as, 1, &one[size_t(k * kRows + r)], kRows);
+                            const std::vector<double> wd = decodeActs(t, w.data() + r * ws, n);
+                            const std::vector<double> ad = f32Acts ? std::vector<double>(x.begin() + k * n, x.begin() + (k + 1) * n)
+                                                                   : decodeActs(t, a + k * as, n);
+                            double ref = 0, mag = 0;
+                            for (int64_t j = 0; j < n; ++j) {
+                                ref += wd[size_t(j)] * ad[size_t(j)];
+                                mag += std::abs(wd[size_t(j)] * ad[size_t(j)]);
+                            }
+                            QVERIFY2(std::abs(double(one[size_t(k * kRows + r)]) - ref) <= 2e-6 * mag + 1e-30,
+                                     qPrintable(QStringLiteral("%1 n=%2 row %3 token %4").arg(nameOf(t)).arg(n).arg(r).arg(k)));
+                        }
+                    for (int64_t nr = 1; nr <= kRows; ++nr)
+                        for (int64_t nt = 1; nt <= kTok; ++nt) {
+                            std::vector<float> y(size_t(kRows * kTok), -1.0f);
+                            fn(n, w.data(), ws, nr, a, as, nt, y.data(), kRows);
+                            for (int64_t k = 0; k < nt; ++k)
+                                for (int64_t r = 0; r < nr; ++r)
+                                    QVERIFY2(sameBits(&y[size_t(k * kRows + r)], &one[size_t(k * kRows + r)], 1),
+                                             qPrintable(QStringLiteral("%1 n=%2 %3x%4").arg(nameOf(t)).arg(n).arg(nr).arg(nt)));
+                        }
+                }
     }
 
     // Each kernel = sum over the row of (decoded weight) * (decoded activation), in double. For

@@ -1,0 +1,172 @@
+// The AVX-512 table: the AVX2 kernels, except float rows (F32, F16, BF16 weights, with F32, F16 or
+// BF16 activations; also the float mode's decoded tiles), which run 16 float lanes per vector
+// instead of 8, as llama.cpp's AVX-512 builds (libggml-cpu-zen4) do. All float rows widen to F32
+// and sum in one order, so an F16 model equals its F32 twin rounded to F16, and a row with
+// activations rounded to its type equals the row with activations of its type (the llama mode
+// path of kernels::matmul). Per (row, token) the same sequence whatever the tile: 16-lane steps
+// into one accumulator, its sum, then the tail one product at a time. Compiled with -mavx512f
+// -mavx512bw -mavx512vl -mavx512dq -mfma -mf16c (core/CMakeLists.txt); reached only through
+// avx512Kernels() after qs::cpuHasAvx512().
+#include "core/kernels/isa_table.h"
+
+#include <immintrin.h>
+
+#include <cstring>
+
+namespace qs::kernels::detail {
+
+namespace {
+
+#define QS_AI inline __attribute__((always_inline))
+#define QS_UNROLL _Pragma("GCC unroll 8")
+
+QS_AI float halfToFloat(const uint8_t* p)
+{
+    uint16_t h;
+    std::memcpy(&h, p, 2);
+    return _cvtsh_ss(h);
+}
+QS_AI float bf16ToFloat(const uint8_t* p)
+{
+    uint16_t h;
+    std::memcpy(&h, p, 2);
+    const uint32_t u = uint32_t(h) << 16;
+    float f;
+    std::memcpy(&f, &u, 4);
+    return f;
+}
+
+// The sum of the 16 lanes: halves added pairwise down to one (a fixed order).
+QS_AI float hsum16(__m512 v)
+{
+    // (masked extracts: GCC 12's cast and unmasked extract warn about an undefined pass-through)
+    const __m256 lo = _mm256_castpd_ps(_mm512_maskz_extractf64x4_pd(0xF, _mm512_castps_pd(v), 0));
+    const __m256 hi = _mm256_castpd_ps(_mm512_maskz_extractf64x4_pd(0xF, _mm512_castps_pd(v), 1));
+    const __m256 s8 = _mm256_add_ps(lo, hi);
+    __m128 s4 = _mm_add_ps(_mm256_castps256_ps128(s8), _mm256_extractf128_ps(s8, 1));
+    s4 = _mm_add_ps(s4, _mm_movehl_ps(s4, s4));
+    s4 = _mm_add_ss(s4, _mm_movehdup_ps(s4));
+    return _mm_cvtss_f32(s4);
+}
+
+struct F32Row {
+    static QS_AI __m512 v16(const uint8_t* p, int64_t i) { return _mm512_loadu_ps(reinterpret_cast<const float*>(p) + i); }
+    static QS_AI float one(const uint8_t* p, int64_t i)
+    {
+        float f;
+        std::memcpy(&f, p + 4 * i, 4);
+        return f;
+    }
+};
+struct F16Row {
+    static QS_AI __m512 v16(const uint8_t* p, int64_t i)
+    {
+        return _mm512_maskz_cvtph_ps(0xFFFF, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2 * i)));
+    }
+    static QS_AI float one(const uint8_t* p, int64_t i) { return halfToFloat(p + 2 * i); }
+};
+struct Bf16Row {
+    static QS_AI __m512 v16(const uint8_t* p, int64_t i)
+    {
+        // (the maskz forms: GCC 12's unmasked ones warn about their undefined pass-through)
+        const __m512i u = _mm512_maskz_cvtepu16_epi32(0xFFFF, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2 * i)));
+        return _mm512_castsi512_ps(_mm512_maskz_slli_epi32(0xFFFF, u, 16));
+    }
+    static QS_AI float one(const uint8_t* p, int64_t i) { return bf16ToFloat(p + 2 * i); }
+};
+
+// R rows x T tokens: widened weights times widened activations, fused multiply-add in 16 lanes.
+template <class WL, class AL, int R, int T>
+QS_AI void micro(int64_t n, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    __m512 acc[R][T];
+    QS_UNROLL
+    for (int r = 0; r < R; ++r)
+        QS_UNROLL
+        for (int t = 0; t < T; ++t)
+            acc[r][t] = _mm512_setzero_ps();
+    int64_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m512 wv[R];
+        QS_UNROLL
+        for (int r = 0; r < R; ++r)
+            wv[r] = WL::v16(w + r * ws, i);
+        QS_UNROLL
+        for (int t = 0; t < T; ++t) {
+            const __m512 av = AL::v16(a + t * as, i);
+            QS_UNROLL
+            for (int r = 0; r < R; ++r)
+                acc[r][t] = _mm512_fmadd_ps(wv[r], av, acc[r][t]);
+        }
+    }
+    QS_UNROLL
+    for (int r = 0; r < R; ++r)
+        QS_UNROLL
+        for (int t = 0; t < T; ++t) {
+            float s = hsum16(acc[r][t]);
+            for (int64_t j = i; j < n; ++j)
+                s += WL::one(w + r * ws, j) * AL::one(a + t * as, j);
+            y[t * ys + r] = s;
+        }
+}
+
+template <template <class, class, int, int> class M, class WL, class AL, int T>
+struct Rows {
+    static void run(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, float* y, size_t ys)
+    {
+        int64_t r = 0;
+        for (; r + 4 <= nr; r += 4)
+            M<WL, AL, 4, T>::run(n, w + r * ws, ws, a, as, y + r, ys);
+        switch (nr - r) {
+        case 3: M<WL, AL, 3, T>::run(n, w + r * ws, ws, a, as, y + r, ys); break;
+        case 2: M<WL, AL, 2, T>::run(n, w + r * ws, ws, a, as, y + r, ys); break;
+        case 1: M<WL, AL, 1, T>::run(n, w + r * ws, ws, a, as, y + r, ys); break;
+        default: break;
+        }
+    }
+};
+
+template <class WL, class AL, int R, int T>
+struct Fma {
+    static void run(int64_t n, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, float* y, size_t ys)
+    {
+        micro<WL, AL, R, T>(n, w, ws, a, as, y, ys);
+    }
+};
+
+// Groups of 4 rows x 2 tokens, remainders with smaller micro-kernels.
+template <template <class, class, int, int> class M, class WL, class AL>
+void tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y, size_t ys)
+{
+    int64_t t = 0;
+    for (; t + 2 <= nt; t += 2)
+        Rows<M, WL, AL, 2>::run(n, w, ws, nr, a + t * as, as, y + t * ys, ys);
+    if (t < nt)
+        Rows<M, WL, AL, 1>::run(n, w, ws, nr, a + t * as, as, y + t * ys, ys);
+}
+
+#undef QS_AI
+#undef QS_UNROLL
+
+// ggml type ids (core/formats/ggml_types.h, not included: no inline code shared across ISA units).
+constexpr int kF32 = 0, kF16 = 1, kBf16 = 30;
+
+}  // namespace
+
+const IsaKernels& avx512Kernels()
+{
+    static const IsaKernels k = [] {
+        IsaKernels t = avx2Kernels();
+        t.name = "avx512";
+        t.dot[kF32] = &tile<Fma, F32Row, F32Row>;
+        t.dot[kF16] = &tile<Fma, F16Row, F16Row>;
+        t.dot[kBf16] = &tile<Fma, Bf16Row, Bf16Row>;
+        t.dotF32[kF32] = &tile<Fma, F32Row, F32Row>;
+        t.dotF32[kF16] = &tile<Fma, F16Row, F32Row>;
+        t.dotF32[kBf16] = &tile<Fma, Bf16Row, F32Row>;
+        return t;
+    }();
+    return k;
+}
+
+}  // namespace qs::kernels::detail
