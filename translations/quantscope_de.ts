@@ -111,6 +111,10 @@
             <translation>%1 wird gelesen…</translation>
         </message>
         <message>
+            <source>Computing the error-feedback rounding of row %1…</source>
+            <translation>Die Rundung von Zeile %1 mit Fehlerrückführung wird berechnet…</translation>
+        </message>
+        <message>
             <source>Open a model to inspect its blocks.</source>
             <translation>Öffnen Sie ein Modell, um seine Blöcke zu untersuchen.</translation>
         </message>

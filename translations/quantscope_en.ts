@@ -111,6 +111,10 @@
             <translation>Reading %1…</translation>
         </message>
         <message>
+            <source>Computing the error-feedback rounding of row %1…</source>
+            <translation>Computing the error-feedback rounding of row %1…</translation>
+        </message>
+        <message>
             <source>Open a model to inspect its blocks.</source>
             <translation>Open a model to inspect its blocks.</translation>
         </message>

@@ -111,6 +111,10 @@
             <translation>%1 पढ़ा जा रहा है…</translation>
         </message>
         <message>
+            <source>Computing the error-feedback rounding of row %1…</source>
+            <translation>पंक्ति %1 की एरर फ़ीडबैक राउंडिंग की गणना हो रही है…</translation>
+        </message>
+        <message>
             <source>Open a model to inspect its blocks.</source>
             <translation>इसके ब्लॉक देखने के लिए कोई मॉडल खोलें।</translation>
         </message>

@@ -111,6 +111,10 @@
             <translation>正在读取 %1…</translation>
         </message>
         <message>
+            <source>Computing the error-feedback rounding of row %1…</source>
+            <translation>正在计算第 %1 行的误差反馈舍入…</translation>
+        </message>
+        <message>
             <source>Open a model to inspect its blocks.</source>
             <translation>打开一个模型以检查它的块。</translation>
         </message>

@@ -72,6 +72,7 @@ QSharedPointer<QCPAxisTickerFixed> integerTicker(double span, int count)
 
 BlockInspector::BlockInspector(QWidget* parent) : QWidget(parent)
 {
+    pool_ = new QThreadPool(this);
     auto* top = new QHBoxLayout;
     tensorLabel_ = new QLabel(this);
     tensorBox_ = new QComboBox(this);
@@ -231,7 +232,12 @@ BlockInspector::BlockInspector(QWidget* parent) : QWidget(parent)
     retranslateUi();
 }
 
-BlockInspector::~BlockInspector() = default;
+BlockInspector::~BlockInspector()
+{
+    // The workers' continuations name this inspector: none may still be deciding where to go
+    // when it is gone. Their work cannot be cancelled; it is short next to the rest of closing.
+    pool_->waitForDone();
+}
 
 void BlockInspector::retranslateUi()
 {
@@ -314,6 +320,7 @@ void BlockInspector::setModel(std::shared_ptr<const qs::Model> model)
 {
     ++loadGeneration_;  // a load still running was for the previous model
     loading_ = false;
+    dropErrorFeedback();
     model_ = std::move(model);
     updating_ = true;
     tensorBox_->clear();
@@ -349,6 +356,7 @@ void BlockInspector::setWeights(const QString& name, std::vector<float> weights,
 {
     ++loadGeneration_;
     loading_ = false;
+    dropErrorFeedback();
     model_.reset();
     updating_ = true;
     tensorBox_->clear();
@@ -386,6 +394,7 @@ void BlockInspector::loadTensor(int index)
     const TensorInfo& t = model_->tensors[size_t(tensor)];
     name_ = QString::fromStdString(t.name);
     const int generation = ++loadGeneration_;
+    dropErrorFeedback();
     if (t.numel() <= kForegroundValues) {
         std::vector<float> w;
         try {
@@ -422,7 +431,7 @@ void BlockInspector::loadTensor(int index)
             }
         });
     promise->start();
-    QThreadPool::globalInstance()->start([promise, model = model_, tensor] {
+    pool_->start([promise, model = model_, tensor] {
         try {
             promise->addResult(model->toFloat(model->tensors[size_t(tensor)]));
         } catch (...) {
@@ -591,6 +600,7 @@ void BlockInspector::inspect()
                                              int(f->blockSize()))
                                               .arg(QLocale().toString(qlonglong(cols_)));
         }
+        dropErrorFeedback();
         showNothing(why);
         return;
     }
@@ -604,26 +614,36 @@ void BlockInspector::inspect()
     updateErrorFeedbackSwitch();
     // With the switch on: the row as error feedback rounds it with the calibration's moments.
     RowQuantizer ef;
+    QString efKey;
     if (errorFeedback()) {
-        const auto mom = calibration_->moments(
-            model_ ? ggufName(*model_, name_.toStdString()) : name_.toStdString());
-        // Error feedback rounds the whole row at once (a Cholesky factor of the row's width):
-        // computed once per row, format, outlier and calibration, not again for every block clicked.
-        const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6")
-                                .arg(precision(), name_)
-                                .arg(loadGeneration_)
-                                .arg(r)
-                                .arg(outlierIndex_ >= 0 ? b * len + outlierIndex_ : -1)
-                                .arg(quintptr(calibration_.get()));
-        ef = [this, f, mom, key](const float* row, int64_t n, void* dst) {
-            if (efRowKey_ != key) {
-                efRow_.assign(size_t(f->storageBytes(1, n)), 0);
-                errorFeedbackQuantize(*f, row, 1, n, mom->xtx, efRow_.data());
-                efRowKey_ = key;
+        // Error feedback rounds the whole row at once (a Cholesky factor of the row's width): on a
+        // worker, once per row, format, outlier and calibration, not again for every block clicked.
+        const bool outlier = outlierIndex_ >= 0 && outlierIndex_ < len;
+        efKey = QStringLiteral("%1|%2|%3|%4|%5|%6")
+                    .arg(precision(), name_)
+                    .arg(loadGeneration_)
+                    .arg(r)
+                    .arg(outlier ? b * len + outlierIndex_ : -1)
+                    .arg(quintptr(calibration_.get()));
+        if (efRowKey_ != efKey) {
+            if (efPendingKey_ != efKey) {
+                std::vector<float> row(weights_.begin() + r * cols_, weights_.begin() + (r + 1) * cols_);
+                if (outlier)
+                    row[size_t(b * len + outlierIndex_)] *= 10.0f;
+                startErrorFeedback(efKey, *f, std::move(row));
             }
-            std::memcpy(dst, efRow_.data(), efRow_.size());
-        };
+            showNothing(tr("Computing the error-feedback rounding of row %1…").arg(QLocale().toString(qlonglong(r))));
+            return;
+        }
+        if (!efRowError_.isEmpty()) {
+            dropErrorFeedback();
+            showNothing(efRowError_);
+            return;
+        }
+        ef = [this](const float*, int64_t, void* dst) { std::memcpy(dst, efRow_.data(), efRow_.size()); };
     }
+    if (efPendingKey_ != efKey)
+        dropErrorFeedback();  // the row being rounded is no longer wanted
     try {
         if (outlierIndex_ >= 0 && outlierIndex_ < len) {
             // Only this one row changes: copy it (or the whole tensor for per-tensor scales) —
@@ -667,6 +687,52 @@ void BlockInspector::inspect()
     }
     heat_->replot();
     emit inspected();
+}
+
+void BlockInspector::startErrorFeedback(const QString& key, const qs::Format& f, std::vector<float> row)
+{
+    const int generation = ++efGeneration_;
+    efPendingKey_ = key;
+    const auto mom = calibration_->moments(model_ ? ggufName(*model_, name_.toStdString()) : name_.toStdString());
+    // As loadTensor: the continuation is attached before the work starts, so the bytes always come
+    // back through the event loop, never inside inspect(). Errors travel in the future; a result
+    // for a superseded row is dropped.
+    auto promise = std::make_shared<QPromise<std::vector<unsigned char>>>();
+    QFuture<std::vector<unsigned char>> future = promise->future();
+    future.then(this, [this, generation, key](QFuture<std::vector<unsigned char>> done) {
+        if (generation != efGeneration_ || key != efPendingKey_)
+            return;
+        efPendingKey_.clear();
+        efRowKey_ = key;
+        try {
+            efRow_ = done.takeResult();
+            efRowError_.clear();
+        } catch (const std::exception& e) {
+            efRow_.clear();
+            efRowError_ = QString::fromUtf8(e.what());
+        }
+        inspect();
+    });
+    promise->start();
+    pool_->start([promise, format = &f, mom, row = std::move(row)] {
+        try {
+            const int64_t n = int64_t(row.size());
+            std::vector<unsigned char> bytes(size_t(format->storageBytes(1, n)));
+            errorFeedbackQuantize(*format, row.data(), 1, n, mom->xtx, bytes.data());
+            promise->addResult(std::move(bytes));
+        } catch (...) {
+            promise->setException(std::current_exception());
+        }
+        promise->finish();
+    });
+}
+
+void BlockInspector::dropErrorFeedback()
+{
+    if (efPendingKey_.isEmpty())
+        return;
+    ++efGeneration_;
+    efPendingKey_.clear();
 }
 
 void BlockInspector::showNothing(const QString& why)

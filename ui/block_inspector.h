@@ -23,6 +23,7 @@ class QLabel;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QThreadPool;
 
 namespace qs {
 class ActivationStats;
@@ -67,6 +68,10 @@ public:
     // inspector shows that it is reading, and tensorLoaded() follows (also after an error).
     static constexpr int64_t kForegroundValues = int64_t(1) << 20;
     bool isLoading() const { return loading_; }
+    // Error feedback rounds a row on a worker (it factors a matrix of the row's width), once per
+    // row, format, outlier and calibration; meanwhile the inspector shows that it is computing,
+    // and inspected() follows with the block (or the error as its text).
+    bool isComputing() const { return !efPendingKey_.isEmpty(); }
     QCustomPlot* stemPlot() const { return stem_; }
     QCustomPlot* heatMap() const { return heat_; }
     QCustomPlot* errorPlot() const { return errPlot_; }
@@ -97,6 +102,9 @@ private:
     void showNothing(const QString& why);
     const qs::Format* format() const;
     void updateErrorFeedbackSwitch();
+    // Rounds the row (outlier applied) by error feedback on a worker; inspect() follows with it.
+    void startErrorFeedback(const QString& key, const qs::Format& f, std::vector<float> row);
+    void dropErrorFeedback();  // a rounding still running is no longer wanted
 
     std::shared_ptr<const qs::Model> model_;
     std::vector<int> tensorIndex_;  // combo entry -> model tensor
@@ -109,6 +117,7 @@ private:
     bool updating_ = false;
     bool loading_ = false;
     int loadGeneration_ = 0;  // a tensor chosen later supersedes a load still running
+    QThreadPool* pool_ = nullptr;  // the workers (reading, rounding), waited for when the inspector goes
 
     QLabel* tensorLabel_ = nullptr;
     QComboBox* tensorBox_ = nullptr;
@@ -123,6 +132,9 @@ private:
     std::shared_ptr<const qs::ActivationStats> calibration_;
     QString efRowKey_;                 // the row error feedback last rounded (see inspect())
     std::vector<unsigned char> efRow_;  // and its bytes
+    QString efRowError_;               // or why it could not
+    QString efPendingKey_;             // the row being rounded on a worker (empty: none)
+    int efGeneration_ = 0;             // a row chosen later supersedes a rounding still running
     QCustomPlot* heat_ = nullptr;
     QCPColorMap* heatMap_ = nullptr;
     QCustomPlot* stem_ = nullptr;

@@ -3,6 +3,7 @@
 // primer's live examples come from the open model.
 #include "core/eval/llama_forward.h"
 #include "core/formats/format.h"
+#include "core/formats/inspect.h"
 #include "core/model/model.h"
 #include "core/plan/plan.h"
 #include "tests/support/fixtures.h"
@@ -23,6 +24,7 @@
 #include <qcustomplot.h>
 
 #include <cmath>
+#include <cstring>
 
 using qs::test::gaussian;
 
@@ -167,18 +169,74 @@ private slots:
         }
         w.setErrorFeedback(true);
         QVERIFY(w.errorFeedback());
+        // The row is rounded on a worker: meanwhile the inspector says so and shows no block.
+        QVERIFY(w.isComputing());
+        QVERIFY(!w.inspection());
+        QVERIFY2(w.infoText().contains(QStringLiteral("Computing")), qPrintable(w.infoText()));
+        QTRY_VERIFY(!w.isComputing());
+        QVERIFY(w.inspection());
         const qs::Format& f = *qs::findFormat("Q4_0");
+        // What the engine stores for row r of the weights (optionally with one weight times 10),
+        // seen through the inspector's own decoding: block b's codes and levels.
+        const auto engineBlock = [&](int64_t r, int64_t b, int outlierAt = -1) {
+            std::vector<float> w0(v.begin() + r * cols, v.begin() + (r + 1) * cols);
+            if (outlierAt >= 0)
+                w0[size_t(outlierAt)] *= 10.0f;
+            std::vector<uint8_t> bytes(f.storageBytes(1, cols));
+            qs::errorFeedbackQuantize(f, w0.data(), 1, cols, stats->moments(name)->xtx, bytes.data());
+            return qs::inspectBlock(f, w0.data(), 1, cols, 0, b, nullptr,
+                                    [&](const float*, int64_t, void* dst) { std::memcpy(dst, bytes.data(), bytes.size()); });
+        };
         std::vector<uint8_t> bytes(f.storageBytes(1, cols));
         qs::errorFeedbackQuantize(f, v.data() + cols, 1, cols, stats->moments(name)->xtx, bytes.data());
         std::vector<float> row(static_cast<size_t>(cols));
         f.dequantize(bytes.data(), 1, cols, row.data());
         int differ = 0;
         for (int64_t b = 0; b < nb; ++b) {
-            w.selectBlock(1, b);
+            w.selectBlock(1, b);  // the same row: at once, from the rounding done
+            QVERIFY(!w.isComputing());
+            QVERIFY(w.inspection());
             differ += w.inspection()->codes != plain[size_t(b)] ? 1 : 0;
+            QCOMPARE(w.inspection()->codes, engineBlock(1, b).codes);
             for (int j = 0; j < 32; ++j)
                 QCOMPARE(w.inspection()->reconstructed[size_t(j)], row[size_t(b * 32 + j)]);
         }
+        // Rows chosen while one is being rounded: only the last one's rounding is shown.
+        QSignalSpy inspected(&w, &qs::ui::BlockInspector::inspected);
+        w.selectBlock(2, 1);
+        QVERIFY(w.isComputing());
+        w.selectBlock(3, 5);
+        QVERIFY(w.isComputing());
+        QTRY_VERIFY(!w.isComputing());
+        QVERIFY(w.inspection());
+        QCOMPARE(w.inspection()->row, 3);
+        QCOMPARE(w.inspection()->block, 5);
+        QCOMPARE(w.inspection()->codes, engineBlock(3, 5).codes);
+        QCOMPARE(w.inspection()->reconstructed, engineBlock(3, 5).reconstructed);
+        QTest::qWait(200);  // row 2's rounding, superseded, changes nothing
+        QCOMPARE(inspected.count(), 3);  // computing, computing, row 3
+        QCOMPARE(w.inspection()->row, 3);
+        // With an outlier the row is rounded again, with the outlier in it.
+        const int j = w.selectedWeight();
+        w.setOutlier(true);
+        QVERIFY(w.isComputing());
+        QTRY_VERIFY(!w.isComputing());
+        QVERIFY(w.inspection());
+        QCOMPARE(w.inspection()->codes, engineBlock(3, 5, 5 * 32 + j).codes);
+        QCOMPARE(w.inspection()->reconstructed, engineBlock(3, 5, 5 * 32 + j).reconstructed);
+        // Switched off while a rounding runs: the plain codes at once, and the rounding is dropped.
+        w.selectBlock(0, 0);
+        QVERIFY(w.isComputing());
+        w.setErrorFeedback(false);
+        QVERIFY(!w.isComputing());
+        QVERIFY(w.inspection());
+        QCOMPARE(w.inspection()->row, 0);
+        const int shown = inspected.count();
+        QTest::qWait(200);
+        QCOMPARE(inspected.count(), shown);
+        w.setErrorFeedback(true);
+        QTRY_VERIFY(!w.isComputing());
+        QCOMPARE(w.inspection()->codes, engineBlock(0, 0).codes);
         QVERIFY(differ > 0);
         QVERIFY(w.infoText().contains(QStringLiteral("error-feedback")));
         // NF4 is not a format error feedback writes: the switch is off there.
