@@ -71,6 +71,10 @@
             <translation>RMSE pro Block (Block anklicken)</translation>
         </message>
         <message>
+            <source>RMSE per block: computing…</source>
+            <translation>RMSE pro Block: wird berechnet…</translation>
+        </message>
+        <message>
             <source>block</source>
             <translation>Block</translation>
         </message>

@@ -71,6 +71,10 @@
             <translation>RMSE per block (click a block)</translation>
         </message>
         <message>
+            <source>RMSE per block: computing…</source>
+            <translation>RMSE per block: computing…</translation>
+        </message>
+        <message>
             <source>block</source>
             <translation>block</translation>
         </message>

@@ -71,6 +71,10 @@
             <translation>प्रति ब्लॉक RMSE (किसी ब्लॉक पर क्लिक करें)</translation>
         </message>
         <message>
+            <source>RMSE per block: computing…</source>
+            <translation>प्रति ब्लॉक RMSE: गणना हो रही है…</translation>
+        </message>
+        <message>
             <source>block</source>
             <translation>ब्लॉक</translation>
         </message>

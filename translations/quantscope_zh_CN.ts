@@ -71,6 +71,10 @@
             <translation>每块的 RMSE(点击一个块)</translation>
         </message>
         <message>
+            <source>RMSE per block: computing…</source>
+            <translation>每块的 RMSE：正在计算…</translation>
+        </message>
+        <message>
             <source>block</source>
             <translation>块</translation>
         </message>

@@ -537,8 +537,9 @@ QString BlockInspector::infoText() const { return info_->text(); }
 
 void BlockInspector::updateHeatTitle()
 {
-    heatTitle_->setText(heatExact_ && heatRows_ > 0 ? tr("RMSE per block: every block shown is stored exactly (error 0)")
-                                                    : tr("RMSE per block (click a block)"));
+    heatTitle_->setText(heatComputing_                ? tr("RMSE per block: computing…")
+                        : heatExact_ && heatRows_ > 0 ? tr("RMSE per block: every block shown is stored exactly (error 0)")
+                                                      : tr("RMSE per block (click a block)"));
 }
 
 bool BlockInspector::heatMapExact() const { return heatExact_ && heatRows_ > 0; }
@@ -547,6 +548,8 @@ QCPRange BlockInspector::heatMapDataRange() const { return heatMap_->dataRange()
 void BlockInspector::updateHeatMap()
 {
     const Format* f = format();
+    const int generation = ++heatGeneration_;  // a heat map still computing is superseded
+    heatComputing_ = false;
     heatRows_ = 0;
     if (!f || weights_.empty() || inspectBlockLength(*f, cols_) == 0) {
         heatMap_->data()->clear();
@@ -556,35 +559,102 @@ void BlockInspector::updateHeatMap()
         return;
     }
     const int len = inspectBlockLength(*f, cols_);
-    const int64_t nb = cols_ / len;
-    heatRows_ = int(std::min<int64_t>(rows_, kHeatMaxRows));
-    const auto deq = f->roundTrip(weights_.data(), heatRows_, cols_);
-    heatMap_->data()->setSize(int(nb), heatRows_);
-    heatMap_->data()->setRange(QCPRange(0, double(nb - 1)), QCPRange(0, double(heatRows_ - 1)));
-    for (int r = 0; r < heatRows_; ++r)
+    const int rows = int(std::min<int64_t>(rows_, kHeatMaxRows));
+    if (int64_t(rows) * cols_ <= kHeatForegroundValues) {
+        applyHeatMap(blockRmse(*f, weights_.data(), rows, cols_, len), rows, cols_ / len);
+        return;
+    }
+    // The shown rows of a wide tensor take a while to round: on a worker, the window stays live.
+    // As loadTensor: the continuation is attached before the work starts (it never runs inside
+    // this call); a result for a superseded choice is dropped. Meanwhile the map is empty and its
+    // title says it is being computed.
+    heatComputing_ = true;
+    heatMap_->data()->clear();
+    heatExact_ = false;
+    updateHeatTitle();
+    heat_->clearItems();
+    heat_->replot();
+    auto promise = std::make_shared<QPromise<std::vector<double>>>();
+    QFuture<std::vector<double>> future = promise->future();
+    future.then(this, [this, generation, rows, nb = cols_ / len](QFuture<std::vector<double>> done) {
+        if (generation != heatGeneration_)
+            return;
+        heatComputing_ = false;
+        try {
+            applyHeatMap(done.takeResult(), rows, nb);
+        } catch (const std::exception& e) {
+            heatMap_->data()->clear();
+            updateHeatTitle();
+            heatTitle_->setText(QString::fromUtf8(e.what()));
+            heat_->replot();
+        }
+    });
+    promise->start();
+    pool_->start(
+        [promise, format = f, len, rows, cols = cols_,
+         shown = std::vector<float>(weights_.begin(), weights_.begin() + int64_t(rows) * cols_)] {
+            try {
+                promise->addResult(blockRmse(*format, shown.data(), rows, cols, len));
+            } catch (...) {
+                promise->setException(std::current_exception());
+            }
+            promise->finish();
+        });
+}
+
+std::vector<double> BlockInspector::blockRmse(const qs::Format& f, const float* w, int rows, int64_t cols, int len)
+{
+    const int64_t nb = cols / len;
+    const auto deq = f.roundTrip(w, rows, cols);
+    std::vector<double> cells(size_t(rows * nb));
+    for (int r = 0; r < rows; ++r)
         for (int64_t b = 0; b < nb; ++b) {
             double s = 0;
             for (int j = 0; j < len; ++j) {
-                const size_t i = size_t(r * cols_ + b * len + j);
-                const double e = double(deq[i]) - double(weights_[i]);
+                const size_t i = size_t(r * cols + b * len + j);
+                const double e = double(deq[i]) - double(w[i]);
                 s += e * e;
             }
-            heatMap_->data()->setCell(int(b), r, std::sqrt(s / len));
+            cells[size_t(r * nb + b)] = std::sqrt(s / len);
         }
+    return cells;
+}
+
+void BlockInspector::applyHeatMap(const std::vector<double>& cells, int rows, int64_t nb)
+{
+    heatRows_ = rows;
+    heatMap_->data()->setSize(int(nb), heatRows_);
+    heatMap_->data()->setRange(QCPRange(0, double(nb - 1)), QCPRange(0, double(heatRows_ - 1)));
+    for (int r = 0; r < heatRows_; ++r)
+        for (int64_t b = 0; b < nb; ++b)
+            heatMap_->data()->setCell(int(b), r, cells[size_t(r * nb + b)]);
     // The colour scale from the data, but never a degenerate one: QCustomPlot widens an empty range
     // to an arbitrary 0-6 or so, which for blocks stored exactly (a Q4_0 model shown at Q4_0) would
     // read as large errors. All zero: a 0-1 scale with every cell at its bottom colour, and the title
     // says the blocks are exact; all equal: 0 to that value.
-    const QCPRange cells = heatMap_->data()->dataBounds();
-    heatExact_ = cells.upper <= 0;
+    const QCPRange bounds = heatMap_->data()->dataBounds();
+    heatExact_ = bounds.upper <= 0;
     heatMap_->setDataRange(heatExact_ ? QCPRange(0, 1)
-                           : cells.upper > cells.lower ? cells
-                                                       : QCPRange(0, cells.upper));
+                           : bounds.upper > bounds.lower ? bounds
+                                                         : QCPRange(0, bounds.upper));
     updateHeatTitle();
     heat_->rescaleAxes();
     heat_->xAxis->setTicker(integerTicker(double(nb), 3));
     heat_->xAxis->setRange(-0.5, double(nb) - 0.5);
     heat_->yAxis->setRange(-0.5, double(heatRows_) - 0.5);
+    markBlock();
+}
+
+void BlockInspector::markBlock()
+{
+    heat_->clearItems();
+    const int64_t r = rowBox_->value(), b = blockBox_->value();
+    if (insp_ && heatRows_ > 0 && r < heatRows_) {
+        auto* rect = new QCPItemRect(heat_);
+        rect->topLeft->setCoords(double(b) - 0.5, double(r) - 0.5);
+        rect->bottomRight->setCoords(double(b) + 0.5, double(r) + 0.5);
+        rect->setPen(QPen(QColor(0, 200, 255), 2));
+    }
     heat_->replot();
 }
 
@@ -677,15 +747,7 @@ void BlockInspector::inspect()
     draw();
     fillTable();
     updateInfo();
-    // Mark the block on the heat map.
-    heat_->clearItems();
-    if (heatRows_ > 0 && r < heatRows_) {
-        auto* rect = new QCPItemRect(heat_);
-        rect->topLeft->setCoords(double(b) - 0.5, double(r) - 0.5);
-        rect->bottomRight->setCoords(double(b) + 0.5, double(r) + 0.5);
-        rect->setPen(QPen(QColor(0, 200, 255), 2));
-    }
-    heat_->replot();
+    markBlock();  // on the heat map
     emit inspected();
 }
 

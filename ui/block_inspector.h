@@ -72,6 +72,10 @@ public:
     // row, format, outlier and calibration; meanwhile the inspector shows that it is computing,
     // and inspected() follows with the block (or the error as its text).
     bool isComputing() const { return !efPendingKey_.isEmpty(); }
+    // The heat map's rows of more than kHeatForegroundValues weights are rounded on a worker; until
+    // then the map is empty and says it is computing.
+    static constexpr int64_t kHeatForegroundValues = int64_t(1) << 16;
+    bool isHeatMapComputing() const { return heatComputing_; }
     QCustomPlot* stemPlot() const { return stem_; }
     QCustomPlot* heatMap() const { return heat_; }
     QCustomPlot* errorPlot() const { return errPlot_; }
@@ -93,6 +97,10 @@ private:
     void applyTensor(int tensor, std::vector<float> weights);
     void failLoad(const QString& error);
     void updateHeatMap();
+    // Each shown block's RMSE under f (rows x blocks, row-major): GUI thread or worker.
+    static std::vector<double> blockRmse(const qs::Format& f, const float* w, int rows, int64_t cols, int len);
+    void applyHeatMap(const std::vector<double>& cells, int rows, int64_t nb);
+    void markBlock();  // the inspected block on the heat map
     void updateHeatTitle();
     void inspect();
     void draw();
@@ -144,6 +152,8 @@ private:
     QLabel* heatTitle_ = nullptr;
     int heatRows_ = 0;
     bool heatExact_ = false;
+    bool heatComputing_ = false;
+    int heatGeneration_ = 0;  // a precision or tensor chosen later supersedes a heat map computing
 };
 
 }  // namespace qs::ui

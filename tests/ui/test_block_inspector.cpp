@@ -135,6 +135,48 @@ private slots:
         QVERIFY(r.upper < 1.0);  // Q2_K's block RMSE on unit-variance weights, far below the 0-1 of exact
     }
 
+    // The heat map of a wide tensor (its shown rows over kHeatForegroundValues weights) is computed
+    // on a worker: meanwhile it is empty and says so; then each cell is the block's RMSE exactly as
+    // the format's round trip gives it, for the precision chosen last.
+    void wideHeatMapOnAWorker()
+    {
+        qs::ui::BlockInspector w;
+        w.resize(1200, 700);
+        w.show();
+        const int64_t rows = 300, cols = 1024;  // 256 rows shown
+        QVERIFY(256 * cols > qs::ui::BlockInspector::kHeatForegroundValues);
+        const auto v = gaussian(size_t(rows * cols), 11);
+        QVERIFY(w.setPrecision(QStringLiteral("Q8_0")));
+        w.setWeights(QStringLiteral("wide"), v, rows, cols);
+        QVERIFY(w.isHeatMapComputing());
+        QVERIFY(w.inspection());  // the block itself at once
+        QVERIFY(w.setPrecision(QStringLiteral("Q3_K")));  // supersedes the Q8_0 map
+        QVERIFY(w.isHeatMapComputing());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isHeatMapComputing(), 30000);
+        QTest::qWait(200);  // the superseded map, if it finishes later, changes nothing
+        const qs::Format& f = *qs::findFormat("Q3_K");
+        const auto deq = f.roundTrip(v.data(), 256, cols);
+        auto* map = qobject_cast<QCPColorMap*>(w.heatMap()->plottable(0));
+        QVERIFY(map);
+        const int len = qs::inspectBlockLength(f, cols);
+        QVERIFY(len > 0);
+        const int nb = int(cols / len);
+        QCOMPARE(map->data()->keySize(), nb);
+        QCOMPARE(map->data()->valueSize(), 256);
+        for (int r = 0; r < 256; ++r)
+            for (int b = 0; b < nb; ++b) {
+                double s = 0;
+                for (int j = 0; j < len; ++j) {
+                    const size_t i = size_t(r * cols + b * len + j);
+                    s += (double(deq[i]) - double(v[i])) * (double(deq[i]) - double(v[i]));
+                }
+                QCOMPARE(map->data()->cell(b, r), std::sqrt(s / len));
+            }
+        QVERIFY(!w.heatMapExact());
+        // The inspected block is marked once the map is there.
+        QCOMPARE(w.heatMap()->itemCount(), 1);
+    }
+
     // With a calibration's input moments (the last Run with error feedback), the switch shows the
     // codes error-feedback rounding stores for the row: other codes than plain rounding for some
     // blocks, and exactly the decoded bytes errorFeedbackQuantize writes for that row.
