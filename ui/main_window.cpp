@@ -201,6 +201,13 @@ MainWindow::~MainWindow()
     cancelAll();
     runs_->cancelAndWait();
     waitAll();
+    // A worker done just before may have its continuation still queued on this window. Deliver it
+    // now, while the window is whole, as a stale outcome (dropped): left in the queue it would be
+    // destroyed with the window's posted events, and destroying a continuation not run cancels
+    // its promise, which runs the chain's onCanceled handler on a window half torn down.
+    ++openSeq_;
+    ++generation_;
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
 void MainWindow::createEvaluationUi()
