@@ -71,6 +71,10 @@
             <translation>RMSE pro Block (Block anklicken)</translation>
         </message>
         <message>
+            <source>RMSE per block: computing…</source>
+            <translation>RMSE pro Block: wird berechnet…</translation>
+        </message>
+        <message>
             <source>block</source>
             <translation>Block</translation>
         </message>
@@ -109,6 +113,10 @@
         <message>
             <source>Reading %1…</source>
             <translation>%1 wird gelesen…</translation>
+        </message>
+        <message>
+            <source>Computing the error-feedback rounding of row %1…</source>
+            <translation>Die Rundung von Zeile %1 mit Fehlerrückführung wird berechnet…</translation>
         </message>
         <message>
             <source>Open a model to inspect its blocks.</source>

@@ -71,6 +71,10 @@
             <translation>RMSE per block (click a block)</translation>
         </message>
         <message>
+            <source>RMSE per block: computing…</source>
+            <translation>RMSE per block: computing…</translation>
+        </message>
+        <message>
             <source>block</source>
             <translation>block</translation>
         </message>
@@ -109,6 +113,10 @@
         <message>
             <source>Reading %1…</source>
             <translation>Reading %1…</translation>
+        </message>
+        <message>
+            <source>Computing the error-feedback rounding of row %1…</source>
+            <translation>Computing the error-feedback rounding of row %1…</translation>
         </message>
         <message>
             <source>Open a model to inspect its blocks.</source>

@@ -71,6 +71,10 @@
             <translation>प्रति ब्लॉक RMSE (किसी ब्लॉक पर क्लिक करें)</translation>
         </message>
         <message>
+            <source>RMSE per block: computing…</source>
+            <translation>प्रति ब्लॉक RMSE: गणना हो रही है…</translation>
+        </message>
+        <message>
             <source>block</source>
             <translation>ब्लॉक</translation>
         </message>
@@ -109,6 +113,10 @@
         <message>
             <source>Reading %1…</source>
             <translation>%1 पढ़ा जा रहा है…</translation>
+        </message>
+        <message>
+            <source>Computing the error-feedback rounding of row %1…</source>
+            <translation>पंक्ति %1 की एरर फ़ीडबैक राउंडिंग की गणना हो रही है…</translation>
         </message>
         <message>
             <source>Open a model to inspect its blocks.</source>

@@ -71,6 +71,10 @@
             <translation>每块的 RMSE(点击一个块)</translation>
         </message>
         <message>
+            <source>RMSE per block: computing…</source>
+            <translation>每块的 RMSE：正在计算…</translation>
+        </message>
+        <message>
             <source>block</source>
             <translation>块</translation>
         </message>
@@ -109,6 +113,10 @@
         <message>
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
+        </message>
+        <message>
+            <source>Computing the error-feedback rounding of row %1…</source>
+            <translation>正在计算第 %1 行的误差反馈舍入…</translation>
         </message>
         <message>
             <source>Open a model to inspect its blocks.</source>

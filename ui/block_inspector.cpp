@@ -72,6 +72,7 @@ QSharedPointer<QCPAxisTickerFixed> integerTicker(double span, int count)
 
 BlockInspector::BlockInspector(QWidget* parent) : QWidget(parent)
 {
+    pool_ = new QThreadPool(this);
     auto* top = new QHBoxLayout;
     tensorLabel_ = new QLabel(this);
     tensorBox_ = new QComboBox(this);
@@ -231,7 +232,12 @@ BlockInspector::BlockInspector(QWidget* parent) : QWidget(parent)
     retranslateUi();
 }
 
-BlockInspector::~BlockInspector() = default;
+BlockInspector::~BlockInspector()
+{
+    // The workers' continuations name this inspector: none may still be deciding where to go
+    // when it is gone. Their work cannot be cancelled; it is short next to the rest of closing.
+    pool_->waitForDone();
+}
 
 void BlockInspector::retranslateUi()
 {
@@ -314,6 +320,7 @@ void BlockInspector::setModel(std::shared_ptr<const qs::Model> model)
 {
     ++loadGeneration_;  // a load still running was for the previous model
     loading_ = false;
+    dropErrorFeedback();
     model_ = std::move(model);
     updating_ = true;
     tensorBox_->clear();
@@ -349,6 +356,7 @@ void BlockInspector::setWeights(const QString& name, std::vector<float> weights,
 {
     ++loadGeneration_;
     loading_ = false;
+    dropErrorFeedback();
     model_.reset();
     updating_ = true;
     tensorBox_->clear();
@@ -386,6 +394,7 @@ void BlockInspector::loadTensor(int index)
     const TensorInfo& t = model_->tensors[size_t(tensor)];
     name_ = QString::fromStdString(t.name);
     const int generation = ++loadGeneration_;
+    dropErrorFeedback();
     if (t.numel() <= kForegroundValues) {
         std::vector<float> w;
         try {
@@ -422,7 +431,7 @@ void BlockInspector::loadTensor(int index)
             }
         });
     promise->start();
-    QThreadPool::globalInstance()->start([promise, model = model_, tensor] {
+    pool_->start([promise, model = model_, tensor] {
         try {
             promise->addResult(model->toFloat(model->tensors[size_t(tensor)]));
         } catch (...) {
@@ -528,8 +537,9 @@ QString BlockInspector::infoText() const { return info_->text(); }
 
 void BlockInspector::updateHeatTitle()
 {
-    heatTitle_->setText(heatExact_ && heatRows_ > 0 ? tr("RMSE per block: every block shown is stored exactly (error 0)")
-                                                    : tr("RMSE per block (click a block)"));
+    heatTitle_->setText(heatComputing_                ? tr("RMSE per block: computing…")
+                        : heatExact_ && heatRows_ > 0 ? tr("RMSE per block: every block shown is stored exactly (error 0)")
+                                                      : tr("RMSE per block (click a block)"));
 }
 
 bool BlockInspector::heatMapExact() const { return heatExact_ && heatRows_ > 0; }
@@ -538,6 +548,8 @@ QCPRange BlockInspector::heatMapDataRange() const { return heatMap_->dataRange()
 void BlockInspector::updateHeatMap()
 {
     const Format* f = format();
+    const int generation = ++heatGeneration_;  // a heat map still computing is superseded
+    heatComputing_ = false;
     heatRows_ = 0;
     if (!f || weights_.empty() || inspectBlockLength(*f, cols_) == 0) {
         heatMap_->data()->clear();
@@ -547,35 +559,102 @@ void BlockInspector::updateHeatMap()
         return;
     }
     const int len = inspectBlockLength(*f, cols_);
-    const int64_t nb = cols_ / len;
-    heatRows_ = int(std::min<int64_t>(rows_, kHeatMaxRows));
-    const auto deq = f->roundTrip(weights_.data(), heatRows_, cols_);
-    heatMap_->data()->setSize(int(nb), heatRows_);
-    heatMap_->data()->setRange(QCPRange(0, double(nb - 1)), QCPRange(0, double(heatRows_ - 1)));
-    for (int r = 0; r < heatRows_; ++r)
+    const int rows = int(std::min<int64_t>(rows_, kHeatMaxRows));
+    if (int64_t(rows) * cols_ <= kHeatForegroundValues) {
+        applyHeatMap(blockRmse(*f, weights_.data(), rows, cols_, len), rows, cols_ / len);
+        return;
+    }
+    // The shown rows of a wide tensor take a while to round: on a worker, the window stays live.
+    // As loadTensor: the continuation is attached before the work starts (it never runs inside
+    // this call); a result for a superseded choice is dropped. Meanwhile the map is empty and its
+    // title says it is being computed.
+    heatComputing_ = true;
+    heatMap_->data()->clear();
+    heatExact_ = false;
+    updateHeatTitle();
+    heat_->clearItems();
+    heat_->replot();
+    auto promise = std::make_shared<QPromise<std::vector<double>>>();
+    QFuture<std::vector<double>> future = promise->future();
+    future.then(this, [this, generation, rows, nb = cols_ / len](QFuture<std::vector<double>> done) {
+        if (generation != heatGeneration_)
+            return;
+        heatComputing_ = false;
+        try {
+            applyHeatMap(done.takeResult(), rows, nb);
+        } catch (const std::exception& e) {
+            heatMap_->data()->clear();
+            updateHeatTitle();
+            heatTitle_->setText(QString::fromUtf8(e.what()));
+            heat_->replot();
+        }
+    });
+    promise->start();
+    pool_->start(
+        [promise, format = f, len, rows, cols = cols_,
+         shown = std::vector<float>(weights_.begin(), weights_.begin() + int64_t(rows) * cols_)] {
+            try {
+                promise->addResult(blockRmse(*format, shown.data(), rows, cols, len));
+            } catch (...) {
+                promise->setException(std::current_exception());
+            }
+            promise->finish();
+        });
+}
+
+std::vector<double> BlockInspector::blockRmse(const qs::Format& f, const float* w, int rows, int64_t cols, int len)
+{
+    const int64_t nb = cols / len;
+    const auto deq = f.roundTrip(w, rows, cols);
+    std::vector<double> cells(size_t(rows * nb));
+    for (int r = 0; r < rows; ++r)
         for (int64_t b = 0; b < nb; ++b) {
             double s = 0;
             for (int j = 0; j < len; ++j) {
-                const size_t i = size_t(r * cols_ + b * len + j);
-                const double e = double(deq[i]) - double(weights_[i]);
+                const size_t i = size_t(r * cols + b * len + j);
+                const double e = double(deq[i]) - double(w[i]);
                 s += e * e;
             }
-            heatMap_->data()->setCell(int(b), r, std::sqrt(s / len));
+            cells[size_t(r * nb + b)] = std::sqrt(s / len);
         }
+    return cells;
+}
+
+void BlockInspector::applyHeatMap(const std::vector<double>& cells, int rows, int64_t nb)
+{
+    heatRows_ = rows;
+    heatMap_->data()->setSize(int(nb), heatRows_);
+    heatMap_->data()->setRange(QCPRange(0, double(nb - 1)), QCPRange(0, double(heatRows_ - 1)));
+    for (int r = 0; r < heatRows_; ++r)
+        for (int64_t b = 0; b < nb; ++b)
+            heatMap_->data()->setCell(int(b), r, cells[size_t(r * nb + b)]);
     // The colour scale from the data, but never a degenerate one: QCustomPlot widens an empty range
     // to an arbitrary 0-6 or so, which for blocks stored exactly (a Q4_0 model shown at Q4_0) would
     // read as large errors. All zero: a 0-1 scale with every cell at its bottom colour, and the title
     // says the blocks are exact; all equal: 0 to that value.
-    const QCPRange cells = heatMap_->data()->dataBounds();
-    heatExact_ = cells.upper <= 0;
+    const QCPRange bounds = heatMap_->data()->dataBounds();
+    heatExact_ = bounds.upper <= 0;
     heatMap_->setDataRange(heatExact_ ? QCPRange(0, 1)
-                           : cells.upper > cells.lower ? cells
-                                                       : QCPRange(0, cells.upper));
+                           : bounds.upper > bounds.lower ? bounds
+                                                         : QCPRange(0, bounds.upper));
     updateHeatTitle();
     heat_->rescaleAxes();
     heat_->xAxis->setTicker(integerTicker(double(nb), 3));
     heat_->xAxis->setRange(-0.5, double(nb) - 0.5);
     heat_->yAxis->setRange(-0.5, double(heatRows_) - 0.5);
+    markBlock();
+}
+
+void BlockInspector::markBlock()
+{
+    heat_->clearItems();
+    const int64_t r = rowBox_->value(), b = blockBox_->value();
+    if (insp_ && heatRows_ > 0 && r < heatRows_) {
+        auto* rect = new QCPItemRect(heat_);
+        rect->topLeft->setCoords(double(b) - 0.5, double(r) - 0.5);
+        rect->bottomRight->setCoords(double(b) + 0.5, double(r) + 0.5);
+        rect->setPen(QPen(QColor(0, 200, 255), 2));
+    }
     heat_->replot();
 }
 
@@ -591,6 +670,7 @@ void BlockInspector::inspect()
                                              int(f->blockSize()))
                                               .arg(QLocale().toString(qlonglong(cols_)));
         }
+        dropErrorFeedback();
         showNothing(why);
         return;
     }
@@ -604,26 +684,36 @@ void BlockInspector::inspect()
     updateErrorFeedbackSwitch();
     // With the switch on: the row as error feedback rounds it with the calibration's moments.
     RowQuantizer ef;
+    QString efKey;
     if (errorFeedback()) {
-        const auto mom = calibration_->moments(
-            model_ ? ggufName(*model_, name_.toStdString()) : name_.toStdString());
-        // Error feedback rounds the whole row at once (a Cholesky factor of the row's width):
-        // computed once per row, format, outlier and calibration, not again for every block clicked.
-        const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6")
-                                .arg(precision(), name_)
-                                .arg(loadGeneration_)
-                                .arg(r)
-                                .arg(outlierIndex_ >= 0 ? b * len + outlierIndex_ : -1)
-                                .arg(quintptr(calibration_.get()));
-        ef = [this, f, mom, key](const float* row, int64_t n, void* dst) {
-            if (efRowKey_ != key) {
-                efRow_.assign(size_t(f->storageBytes(1, n)), 0);
-                errorFeedbackQuantize(*f, row, 1, n, mom->xtx, efRow_.data());
-                efRowKey_ = key;
+        // Error feedback rounds the whole row at once (a Cholesky factor of the row's width): on a
+        // worker, once per row, format, outlier and calibration, not again for every block clicked.
+        const bool outlier = outlierIndex_ >= 0 && outlierIndex_ < len;
+        efKey = QStringLiteral("%1|%2|%3|%4|%5|%6")
+                    .arg(precision(), name_)
+                    .arg(loadGeneration_)
+                    .arg(r)
+                    .arg(outlier ? b * len + outlierIndex_ : -1)
+                    .arg(quintptr(calibration_.get()));
+        if (efRowKey_ != efKey) {
+            if (efPendingKey_ != efKey) {
+                std::vector<float> row(weights_.begin() + r * cols_, weights_.begin() + (r + 1) * cols_);
+                if (outlier)
+                    row[size_t(b * len + outlierIndex_)] *= 10.0f;
+                startErrorFeedback(efKey, *f, std::move(row));
             }
-            std::memcpy(dst, efRow_.data(), efRow_.size());
-        };
+            showNothing(tr("Computing the error-feedback rounding of row %1…").arg(QLocale().toString(qlonglong(r))));
+            return;
+        }
+        if (!efRowError_.isEmpty()) {
+            dropErrorFeedback();
+            showNothing(efRowError_);
+            return;
+        }
+        ef = [this](const float*, int64_t, void* dst) { std::memcpy(dst, efRow_.data(), efRow_.size()); };
     }
+    if (efPendingKey_ != efKey)
+        dropErrorFeedback();  // the row being rounded is no longer wanted
     try {
         if (outlierIndex_ >= 0 && outlierIndex_ < len) {
             // Only this one row changes: copy it (or the whole tensor for per-tensor scales) —
@@ -657,16 +747,54 @@ void BlockInspector::inspect()
     draw();
     fillTable();
     updateInfo();
-    // Mark the block on the heat map.
-    heat_->clearItems();
-    if (heatRows_ > 0 && r < heatRows_) {
-        auto* rect = new QCPItemRect(heat_);
-        rect->topLeft->setCoords(double(b) - 0.5, double(r) - 0.5);
-        rect->bottomRight->setCoords(double(b) + 0.5, double(r) + 0.5);
-        rect->setPen(QPen(QColor(0, 200, 255), 2));
-    }
-    heat_->replot();
+    markBlock();  // on the heat map
     emit inspected();
+}
+
+void BlockInspector::startErrorFeedback(const QString& key, const qs::Format& f, std::vector<float> row)
+{
+    const int generation = ++efGeneration_;
+    efPendingKey_ = key;
+    const auto mom = calibration_->moments(model_ ? ggufName(*model_, name_.toStdString()) : name_.toStdString());
+    // As loadTensor: the continuation is attached before the work starts, so the bytes always come
+    // back through the event loop, never inside inspect(). Errors travel in the future; a result
+    // for a superseded row is dropped.
+    auto promise = std::make_shared<QPromise<std::vector<unsigned char>>>();
+    QFuture<std::vector<unsigned char>> future = promise->future();
+    future.then(this, [this, generation, key](QFuture<std::vector<unsigned char>> done) {
+        if (generation != efGeneration_ || key != efPendingKey_)
+            return;
+        efPendingKey_.clear();
+        efRowKey_ = key;
+        try {
+            efRow_ = done.takeResult();
+            efRowError_.clear();
+        } catch (const std::exception& e) {
+            efRow_.clear();
+            efRowError_ = QString::fromUtf8(e.what());
+        }
+        inspect();
+    });
+    promise->start();
+    pool_->start([promise, format = &f, mom, row = std::move(row)] {
+        try {
+            const int64_t n = int64_t(row.size());
+            std::vector<unsigned char> bytes(size_t(format->storageBytes(1, n)));
+            errorFeedbackQuantize(*format, row.data(), 1, n, mom->xtx, bytes.data());
+            promise->addResult(std::move(bytes));
+        } catch (...) {
+            promise->setException(std::current_exception());
+        }
+        promise->finish();
+    });
+}
+
+void BlockInspector::dropErrorFeedback()
+{
+    if (efPendingKey_.isEmpty())
+        return;
+    ++efGeneration_;
+    efPendingKey_.clear();
 }
 
 void BlockInspector::showNothing(const QString& why)

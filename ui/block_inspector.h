@@ -23,6 +23,7 @@ class QLabel;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QThreadPool;
 
 namespace qs {
 class ActivationStats;
@@ -67,6 +68,14 @@ public:
     // inspector shows that it is reading, and tensorLoaded() follows (also after an error).
     static constexpr int64_t kForegroundValues = int64_t(1) << 20;
     bool isLoading() const { return loading_; }
+    // Error feedback rounds a row on a worker (it factors a matrix of the row's width), once per
+    // row, format, outlier and calibration; meanwhile the inspector shows that it is computing,
+    // and inspected() follows with the block (or the error as its text).
+    bool isComputing() const { return !efPendingKey_.isEmpty(); }
+    // The heat map's rows of more than kHeatForegroundValues weights are rounded on a worker; until
+    // then the map is empty and says it is computing.
+    static constexpr int64_t kHeatForegroundValues = int64_t(1) << 16;
+    bool isHeatMapComputing() const { return heatComputing_; }
     QCustomPlot* stemPlot() const { return stem_; }
     QCustomPlot* heatMap() const { return heat_; }
     QCustomPlot* errorPlot() const { return errPlot_; }
@@ -88,6 +97,10 @@ private:
     void applyTensor(int tensor, std::vector<float> weights);
     void failLoad(const QString& error);
     void updateHeatMap();
+    // Each shown block's RMSE under f (rows x blocks, row-major): GUI thread or worker.
+    static std::vector<double> blockRmse(const qs::Format& f, const float* w, int rows, int64_t cols, int len);
+    void applyHeatMap(const std::vector<double>& cells, int rows, int64_t nb);
+    void markBlock();  // the inspected block on the heat map
     void updateHeatTitle();
     void inspect();
     void draw();
@@ -97,6 +110,9 @@ private:
     void showNothing(const QString& why);
     const qs::Format* format() const;
     void updateErrorFeedbackSwitch();
+    // Rounds the row (outlier applied) by error feedback on a worker; inspect() follows with it.
+    void startErrorFeedback(const QString& key, const qs::Format& f, std::vector<float> row);
+    void dropErrorFeedback();  // a rounding still running is no longer wanted
 
     std::shared_ptr<const qs::Model> model_;
     std::vector<int> tensorIndex_;  // combo entry -> model tensor
@@ -109,6 +125,7 @@ private:
     bool updating_ = false;
     bool loading_ = false;
     int loadGeneration_ = 0;  // a tensor chosen later supersedes a load still running
+    QThreadPool* pool_ = nullptr;  // the workers (reading, rounding), waited for when the inspector goes
 
     QLabel* tensorLabel_ = nullptr;
     QComboBox* tensorBox_ = nullptr;
@@ -123,6 +140,9 @@ private:
     std::shared_ptr<const qs::ActivationStats> calibration_;
     QString efRowKey_;                 // the row error feedback last rounded (see inspect())
     std::vector<unsigned char> efRow_;  // and its bytes
+    QString efRowError_;               // or why it could not
+    QString efPendingKey_;             // the row being rounded on a worker (empty: none)
+    int efGeneration_ = 0;             // a row chosen later supersedes a rounding still running
     QCustomPlot* heat_ = nullptr;
     QCPColorMap* heatMap_ = nullptr;
     QCustomPlot* stem_ = nullptr;
@@ -132,6 +152,8 @@ private:
     QLabel* heatTitle_ = nullptr;
     int heatRows_ = 0;
     bool heatExact_ = false;
+    bool heatComputing_ = false;
+    int heatGeneration_ = 0;  // a precision or tensor chosen later supersedes a heat map computing
 };
 
 }  // namespace qs::ui

@@ -39,11 +39,47 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
+#include <QPromise>
+#include <QThreadPool>
 
 #include <qcustomplot.h>
 
 namespace qs::ui {
+
+namespace {
+
+// A worker on the thread pool whose future exists before the work starts: the continuations are
+// attached to future() first, then start() runs work(promise); an exception it throws ends the
+// future failed (the continuations' .onFailed sees it), a cancellation ends it cancelled.
+template <typename T> class Worker {
+public:
+    QFuture<T> future() const { return promise_->future(); }
+    template <typename Work> void start(Work work)
+    {
+        promise_->start();
+        QThreadPool::globalInstance()->start([promise = promise_, work = std::move(work)]() mutable {
+            try {
+                work(*promise);
+            } catch (...) {
+                promise->setException(std::current_exception());
+            }
+            promise->finish();
+        });
+    }
+
+private:
+    std::shared_ptr<QPromise<T>> promise_ = std::make_shared<QPromise<T>>();
+};
+
+// Cancels a worker that is still going (a finished one keeps its outcome: cancelling it would
+// also mark the continuation running its outcome cancelled).
+template <typename T> void cancelIfRunning(QFuture<T>& f)
+{
+    if (!f.isFinished())
+        f.cancel();
+}
+
+}  // namespace
 
 namespace {
 constexpr int kBins = 201;
@@ -133,49 +169,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(browser_, &ModelBrowser::tensorSelected, this, [this] { showSelection(); });
     connect(plots_, &PlotsWidget::message, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
 
-    connect(&openWatch_, &QFutureWatcherBase::finished, this, [this] {
-        const QFuture<engine::Opened> f = openWatch_.future();
-        awaiting_.remove(&openWatch_);
-        updateProgress();
-        if (f.isCanceled() || f.resultCount() == 0)
-            return;
-        const engine::Opened o = f.result();
-        if (!o.error.isEmpty()) {
-            setStatus([=, this] { return tr("Could not open the model"); });
-            showError(tr("Cannot open model"), o.error);
-            return;
-        }
-        addRecent(QString::fromStdString(o.model->path));
-        rememberModel(QString::fromStdString(o.model->path));
-        setModel(o.model, o.label);
-    });
-    connect(&histWatch_, &QFutureWatcherBase::finished, this, [this] {
-        const QFuture<ModelHistogram> f = histWatch_.future();
-        awaiting_.remove(&histWatch_);
-        updateProgress();
-        if (f.isCanceled() || f.resultCount() == 0 || histWatch_.property("gen").toInt() != generation_)
-            return;
-        modelHist_ = f.result();
-        if (browser_->selectedTensor() < 0)
-            plots_->showModelHistogram(tr("Weights: whole model (%1)").arg(label_), *modelHist_);
-    });
-    connect(&analysisWatch_, &QFutureWatcherBase::finished, this, [this] {
-        const QFuture<TensorAnalysis> f = analysisWatch_.future();
-        awaiting_.remove(&analysisWatch_);
-        updateProgress();
-        if (f.isCanceled() || f.resultCount() == 0 || analysisWatch_.property("gen").toInt() != generation_)
-            return;
-        TensorAnalysis a = f.result();
-        auto it = tensorCache_.find(a.tensor);
-        if (it == tensorCache_.end()) {
-            tensorCache_.emplace(a.tensor, std::move(a));
-        } else {
-            for (auto& p : a.precisions)
-                it->second.precisions.push_back(std::move(p));
-        }
-        showSelection();
-    });
-    for (QFutureWatcherBase* w : std::initializer_list<QFutureWatcherBase*>{&openWatch_, &histWatch_, &analysisWatch_}) {
+    for (QFutureWatcherBase* w : std::initializer_list<QFutureWatcherBase*>{&openProgress_, &histProgress_, &analysisProgress_}) {
         connect(w, &QFutureWatcherBase::progressValueChanged, this, &MainWindow::updateProgress);
         connect(w, &QFutureWatcherBase::progressRangeChanged, this, &MainWindow::updateProgress);
         connect(w, &QFutureWatcherBase::started, this, &MainWindow::updateProgress);
@@ -207,6 +201,13 @@ MainWindow::~MainWindow()
     cancelAll();
     runs_->cancelAndWait();
     waitAll();
+    // A worker done just before may have its continuation still queued on this window. Deliver it
+    // now, while the window is whole, as a stale outcome (dropped): left in the queue it would be
+    // destroyed with the window's posted events, and destroying a continuation not run cancels
+    // its promise, which runs the chain's onCanceled handler on a window half torn down.
+    ++openSeq_;
+    ++generation_;
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
 void MainWindow::createEvaluationUi()
@@ -421,10 +422,33 @@ void MainWindow::openFile(const QString& path)
 {
     cancelAll();
     setStatus([=, this] { return tr("Opening %1…").arg(QDir::toNativeSeparators(path)); });
-    const QFuture<engine::Opened> f = QtConcurrent::run([path] { return engine::openModel(path); });
-    track(f);
-    awaiting_.insert(&openWatch_);
-    openWatch_.setFuture(f);
+    const int seq = ++openSeq_;
+    Worker<engine::Opened> worker;
+    openFuture_ = worker.future();
+    openChain_[0] = openFuture_.then(this, [this, seq](const engine::Opened& o) {
+        updateProgress();
+        if (seq != openSeq_)
+            return;
+        addRecent(QString::fromStdString(o.model->path));
+        rememberModel(QString::fromStdString(o.model->path));
+        setModel(o.model, o.label);
+    });
+    openChain_[1] = openChain_[0].onCanceled(this, [this] { updateProgress(); });
+    openChain_[2] = openChain_[1].onFailed(this, [this, seq](const std::exception& e) {
+        updateProgress();
+        if (seq != openSeq_)
+            return;
+        setStatus([=, this] { return tr("Could not open the model"); });
+        showError(tr("Cannot open model"), QString::fromUtf8(e.what()));
+    });
+    track(openFuture_);
+    openProgress_.setFuture(QFuture<void>(openFuture_));
+    worker.start([path](QPromise<engine::Opened>& promise) {
+        engine::Opened o = engine::openModel(path);
+        if (!o.error.isEmpty())
+            throw engine::WorkerError(o.error);
+        promise.addResult(std::move(o));
+    });
     updateProgress();
 }
 
@@ -596,8 +620,7 @@ void MainWindow::showSelection()
         return;
     const int t = browser_->selectedTensor();
     if (t < 0) {
-        if (analysisWatch_.isRunning())
-            analysisWatch_.cancel();
+        cancelIfRunning(analysisFuture_);
         requestModelHistogram();
         if (lastRun_)
             plots_->showRun(*lastRun_, true);
@@ -613,14 +636,30 @@ void MainWindow::requestModelHistogram()
         emit analysisShown(-1);
         return;
     }
-    if (histWatch_.isRunning() && histWatch_.property("gen").toInt() == generation_)
+    if (!histFuture_.isFinished() && histGeneration_ == generation_)
         return;
+    cancelIfRunning(histFuture_);
     plots_->clearTensorPlots(tr("Computing the whole model's histogram…"));
-    const QFuture<ModelHistogram> f = QtConcurrent::run(&engine::modelHistogram, model_, kBins);
-    track(f);
-    histWatch_.setProperty("gen", generation_);
-    awaiting_.insert(&histWatch_);
-    histWatch_.setFuture(f);
+    const int generation = histGeneration_ = generation_;
+    Worker<ModelHistogram> worker;
+    histFuture_ = worker.future();
+    histChain_[0] = histFuture_.then(this, [this, generation](const ModelHistogram& h) {
+        updateProgress();
+        if (generation != generation_)
+            return;
+        modelHist_ = h;
+        if (browser_->selectedTensor() < 0)
+            plots_->showModelHistogram(tr("Weights: whole model (%1)").arg(label_), *modelHist_);
+    });
+    histChain_[1] = histChain_[0].onCanceled(this, [this] { updateProgress(); });
+    histChain_[2] = histChain_[1].onFailed(this, [this, generation](const std::exception& e) {
+        updateProgress();
+        if (generation == generation_ && browser_->selectedTensor() < 0)
+            plots_->clearTensorPlots(QString::fromUtf8(e.what()));
+    });
+    track(histFuture_);
+    histProgress_.setFuture(QFuture<void>(histFuture_));
+    worker.start([model = model_](QPromise<ModelHistogram>& promise) { engine::modelHistogram(promise, model, kBins); });
 }
 
 void MainWindow::requestTensor(int tensor)
@@ -649,18 +688,40 @@ void MainWindow::requestTensor(int tensor)
     } else {
         plots_->clearTensorPlots(tr("Computing %1…").arg(QString::fromStdString(model_->tensors[size_t(tensor)].name)));
     }
-    if (analysisWatch_.isRunning() && analysisTensor_ == tensor &&
-        analysisWatch_.property("gen").toInt() == generation_ &&
-        analysisWatch_.property("precisions").toStringList() == missing)
+    if (!analysisFuture_.isFinished() && analysisTensor_ == tensor && analysisGeneration_ == generation_ &&
+        analysisPrecisions_ == missing)
         return;
-    analysisWatch_.cancel();
+    cancelIfRunning(analysisFuture_);
     analysisTensor_ = tensor;
-    const QFuture<TensorAnalysis> f = QtConcurrent::run(&engine::analyseTensor, model_, tensor, missing, kBins);
-    track(f);
-    analysisWatch_.setProperty("gen", generation_);
-    analysisWatch_.setProperty("precisions", missing);
-    awaiting_.insert(&analysisWatch_);
-    analysisWatch_.setFuture(f);
+    analysisPrecisions_ = missing;
+    const int generation = analysisGeneration_ = generation_;
+    Worker<TensorAnalysis> worker;
+    analysisFuture_ = worker.future();
+    analysisChain_[0] = analysisFuture_.then(this, [this, generation](const TensorAnalysis& done) {
+        updateProgress();
+        if (generation != generation_)
+            return;
+        TensorAnalysis a = done;
+        auto it = tensorCache_.find(a.tensor);
+        if (it == tensorCache_.end()) {
+            tensorCache_.emplace(a.tensor, std::move(a));
+        } else {
+            for (auto& p : a.precisions)
+                it->second.precisions.push_back(std::move(p));
+        }
+        showSelection();
+    });
+    analysisChain_[1] = analysisChain_[0].onCanceled(this, [this] { updateProgress(); });
+    analysisChain_[2] = analysisChain_[1].onFailed(this, [this, generation, tensor](const std::exception& e) {
+        updateProgress();
+        if (generation == generation_ && browser_->selectedTensor() == tensor)
+            plots_->clearTensorPlots(QString::fromUtf8(e.what()));
+    });
+    track(analysisFuture_);
+    analysisProgress_.setFuture(QFuture<void>(analysisFuture_));
+    worker.start([model = model_, tensor, missing](QPromise<TensorAnalysis>& promise) {
+        engine::analyseTensor(promise, model, tensor, missing, kBins);
+    });
 }
 
 // ---- Run ----
@@ -697,16 +758,20 @@ void MainWindow::cancel()
         runs_->cancelRun();
         setStatus([=, this] { return tr("Cancelling…"); });
     }
-    analysisWatch_.cancel();
-    histWatch_.cancel();
+    cancelIfRunning(analysisFuture_);
+    cancelIfRunning(histFuture_);
 }
 
 bool MainWindow::isRunning() const { return runs_->isRunning(); }
 
 bool MainWindow::isBusy() const
 {
-    if (!awaiting_.isEmpty() || runs_->isBusy())
+    if (runs_->isBusy())
         return true;
+    // A continuation not run yet (the worker done, its outcome still queued) counts as busy too.
+    for (const QFuture<void>* chain : {openChain_, histChain_, analysisChain_})
+        if (!chain[2].isFinished())
+            return true;
     for (const auto& f : pending_)
         if (!f.isFinished())
             return true;
@@ -866,17 +931,22 @@ template <typename T> void MainWindow::track(const QFuture<T>& f)
 
 void MainWindow::cancelAll()
 {
-    openWatch_.cancel();
-    histWatch_.cancel();
-    analysisWatch_.cancel();
+    cancelIfRunning(openFuture_);
+    cancelIfRunning(histFuture_);
+    cancelIfRunning(analysisFuture_);
     runs_->cancelRun();
 }
 
 void MainWindow::waitAll()
 {
+    // Every worker was cancelled when replaced, the current ones by cancelAll(): wait only (a
+    // replaced worker's chain is no longer held, and cancel() would walk it).
     for (auto& f : pending_) {
-        f.cancel();
-        f.waitForFinished();
+        try {
+            f.waitForFinished();
+        } catch (...) {
+            // a worker's error: nobody is waiting for its outcome any more
+        }
     }
     pending_.clear();
 }
@@ -885,10 +955,10 @@ void MainWindow::updateProgress()
 {
     // The export, else the Run, else the model being opened, the histogram, the tensor.
     std::optional<RunController::Progress> active = runs_ ? runs_->progress() : std::nullopt;
-    for (QFutureWatcherBase* w : std::initializer_list<QFutureWatcherBase*>{&openWatch_, &histWatch_, &analysisWatch_})
-        if (!active && w->isRunning() && !w->isCanceled())
-            active = RunController::Progress{w->progressMinimum(), w->progressMaximum(), w->progressValue(),
-                                             w->progressText()};
+    for (const QFuture<void>& f : {QFuture<void>(openFuture_), QFuture<void>(histFuture_), QFuture<void>(analysisFuture_)})
+        if (!active && f.isRunning() && !f.isCanceled())
+            active = RunController::Progress{f.progressMinimum(), f.progressMaximum(), f.progressValue(),
+                                             f.progressText()};
     if (!active) {
         progress_->hide();
         return;

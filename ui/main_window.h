@@ -1,6 +1,7 @@
 #pragma once
 // The explorer window: model browser (dock), precision bar, plot tabs, trade-off table.
-// Everything slow runs in workers (ui/engine.h via QtConcurrent); results come back here.
+// Everything slow runs in workers (ui/engine.h on the thread pool); their outcomes come back here
+// through QFuture continuations on this window.
 #include "ui/analysis.h"
 #include "ui/engine.h"
 #include "ui/eval_engine.h"
@@ -9,7 +10,6 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPalette>
-#include <QSet>
 #include <QStringList>
 
 #include <functional>
@@ -191,12 +191,24 @@ private:
     std::function<QString()> statusFn_;
     QProgressBar* progress_ = nullptr;
 
-    QFutureWatcher<engine::Opened> openWatch_;
-    QFutureWatcher<ModelHistogram> histWatch_;
-    QFutureWatcher<TensorAnalysis> analysisWatch_;
-    QList<QFuture<void>> pending_;
-    QSet<QFutureWatcherBase*> awaiting_;  // watchers whose finished() has not been handled yet
+    // The model being opened, the whole model's histogram, the selected tensor's analysis: each a
+    // worker whose outcome comes back through continuations on this window (.then, .onCanceled,
+    // .onFailed; errors travel in the future). The continuations are attached before the worker
+    // starts, so they always run from the event loop, never inside the call that started it.
+    // Every link of a chain is held: Qt 6.4's QFuture::cancel() walks the chain through raw
+    // pointers, which dangle once a link's last QFuture is gone; a worker is cancelled (if at all)
+    // only while its chain is held here.
+    QFuture<engine::Opened> openFuture_;
+    QFuture<ModelHistogram> histFuture_;
+    QFuture<TensorAnalysis> analysisFuture_;
+    QFuture<void> openChain_[3], histChain_[3], analysisChain_[3];
+    int openSeq_ = 0;                  // only the newest open's outcome is shown
+    int histGeneration_ = -1;          // the model generation the histogram is of
+    int analysisGeneration_ = -1;      // and the analysis, of tensor analysisTensor_ at these precisions
     int analysisTensor_ = -1;
+    QStringList analysisPrecisions_;
+    QList<QFuture<void>> pending_;     // every worker started and not known finished
+    QFutureWatcher<void> openProgress_, histProgress_, analysisProgress_;  // progress signals only
 
     QAction* openAct_ = nullptr;
     QAction* demoAct_ = nullptr;

@@ -3,6 +3,7 @@
 // primer's live examples come from the open model.
 #include "core/eval/llama_forward.h"
 #include "core/formats/format.h"
+#include "core/formats/inspect.h"
 #include "core/model/model.h"
 #include "core/plan/plan.h"
 #include "tests/support/fixtures.h"
@@ -23,6 +24,7 @@
 #include <qcustomplot.h>
 
 #include <cmath>
+#include <cstring>
 
 using qs::test::gaussian;
 
@@ -133,6 +135,48 @@ private slots:
         QVERIFY(r.upper < 1.0);  // Q2_K's block RMSE on unit-variance weights, far below the 0-1 of exact
     }
 
+    // The heat map of a wide tensor (its shown rows over kHeatForegroundValues weights) is computed
+    // on a worker: meanwhile it is empty and says so; then each cell is the block's RMSE exactly as
+    // the format's round trip gives it, for the precision chosen last.
+    void wideHeatMapOnAWorker()
+    {
+        qs::ui::BlockInspector w;
+        w.resize(1200, 700);
+        w.show();
+        const int64_t rows = 300, cols = 1024;  // 256 rows shown
+        QVERIFY(256 * cols > qs::ui::BlockInspector::kHeatForegroundValues);
+        const auto v = gaussian(size_t(rows * cols), 11);
+        QVERIFY(w.setPrecision(QStringLiteral("Q8_0")));
+        w.setWeights(QStringLiteral("wide"), v, rows, cols);
+        QVERIFY(w.isHeatMapComputing());
+        QVERIFY(w.inspection());  // the block itself at once
+        QVERIFY(w.setPrecision(QStringLiteral("Q3_K")));  // supersedes the Q8_0 map
+        QVERIFY(w.isHeatMapComputing());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isHeatMapComputing(), 30000);
+        QTest::qWait(200);  // the superseded map, if it finishes later, changes nothing
+        const qs::Format& f = *qs::findFormat("Q3_K");
+        const auto deq = f.roundTrip(v.data(), 256, cols);
+        auto* map = qobject_cast<QCPColorMap*>(w.heatMap()->plottable(0));
+        QVERIFY(map);
+        const int len = qs::inspectBlockLength(f, cols);
+        QVERIFY(len > 0);
+        const int nb = int(cols / len);
+        QCOMPARE(map->data()->keySize(), nb);
+        QCOMPARE(map->data()->valueSize(), 256);
+        for (int r = 0; r < 256; ++r)
+            for (int b = 0; b < nb; ++b) {
+                double s = 0;
+                for (int j = 0; j < len; ++j) {
+                    const size_t i = size_t(r * cols + b * len + j);
+                    s += (double(deq[i]) - double(v[i])) * (double(deq[i]) - double(v[i]));
+                }
+                QCOMPARE(map->data()->cell(b, r), std::sqrt(s / len));
+            }
+        QVERIFY(!w.heatMapExact());
+        // The inspected block is marked once the map is there.
+        QCOMPARE(w.heatMap()->itemCount(), 1);
+    }
+
     // With a calibration's input moments (the last Run with error feedback), the switch shows the
     // codes error-feedback rounding stores for the row: other codes than plain rounding for some
     // blocks, and exactly the decoded bytes errorFeedbackQuantize writes for that row.
@@ -167,18 +211,74 @@ private slots:
         }
         w.setErrorFeedback(true);
         QVERIFY(w.errorFeedback());
+        // The row is rounded on a worker: meanwhile the inspector says so and shows no block.
+        QVERIFY(w.isComputing());
+        QVERIFY(!w.inspection());
+        QVERIFY2(w.infoText().contains(QStringLiteral("Computing")), qPrintable(w.infoText()));
+        QTRY_VERIFY(!w.isComputing());
+        QVERIFY(w.inspection());
         const qs::Format& f = *qs::findFormat("Q4_0");
+        // What the engine stores for row r of the weights (optionally with one weight times 10),
+        // seen through the inspector's own decoding: block b's codes and levels.
+        const auto engineBlock = [&](int64_t r, int64_t b, int outlierAt = -1) {
+            std::vector<float> w0(v.begin() + r * cols, v.begin() + (r + 1) * cols);
+            if (outlierAt >= 0)
+                w0[size_t(outlierAt)] *= 10.0f;
+            std::vector<uint8_t> bytes(f.storageBytes(1, cols));
+            qs::errorFeedbackQuantize(f, w0.data(), 1, cols, stats->moments(name)->xtx, bytes.data());
+            return qs::inspectBlock(f, w0.data(), 1, cols, 0, b, nullptr,
+                                    [&](const float*, int64_t, void* dst) { std::memcpy(dst, bytes.data(), bytes.size()); });
+        };
         std::vector<uint8_t> bytes(f.storageBytes(1, cols));
         qs::errorFeedbackQuantize(f, v.data() + cols, 1, cols, stats->moments(name)->xtx, bytes.data());
         std::vector<float> row(static_cast<size_t>(cols));
         f.dequantize(bytes.data(), 1, cols, row.data());
         int differ = 0;
         for (int64_t b = 0; b < nb; ++b) {
-            w.selectBlock(1, b);
+            w.selectBlock(1, b);  // the same row: at once, from the rounding done
+            QVERIFY(!w.isComputing());
+            QVERIFY(w.inspection());
             differ += w.inspection()->codes != plain[size_t(b)] ? 1 : 0;
+            QCOMPARE(w.inspection()->codes, engineBlock(1, b).codes);
             for (int j = 0; j < 32; ++j)
                 QCOMPARE(w.inspection()->reconstructed[size_t(j)], row[size_t(b * 32 + j)]);
         }
+        // Rows chosen while one is being rounded: only the last one's rounding is shown.
+        QSignalSpy inspected(&w, &qs::ui::BlockInspector::inspected);
+        w.selectBlock(2, 1);
+        QVERIFY(w.isComputing());
+        w.selectBlock(3, 5);
+        QVERIFY(w.isComputing());
+        QTRY_VERIFY(!w.isComputing());
+        QVERIFY(w.inspection());
+        QCOMPARE(w.inspection()->row, 3);
+        QCOMPARE(w.inspection()->block, 5);
+        QCOMPARE(w.inspection()->codes, engineBlock(3, 5).codes);
+        QCOMPARE(w.inspection()->reconstructed, engineBlock(3, 5).reconstructed);
+        QTest::qWait(200);  // row 2's rounding, superseded, changes nothing
+        QCOMPARE(inspected.count(), 3);  // computing, computing, row 3
+        QCOMPARE(w.inspection()->row, 3);
+        // With an outlier the row is rounded again, with the outlier in it.
+        const int j = w.selectedWeight();
+        w.setOutlier(true);
+        QVERIFY(w.isComputing());
+        QTRY_VERIFY(!w.isComputing());
+        QVERIFY(w.inspection());
+        QCOMPARE(w.inspection()->codes, engineBlock(3, 5, 5 * 32 + j).codes);
+        QCOMPARE(w.inspection()->reconstructed, engineBlock(3, 5, 5 * 32 + j).reconstructed);
+        // Switched off while a rounding runs: the plain codes at once, and the rounding is dropped.
+        w.selectBlock(0, 0);
+        QVERIFY(w.isComputing());
+        w.setErrorFeedback(false);
+        QVERIFY(!w.isComputing());
+        QVERIFY(w.inspection());
+        QCOMPARE(w.inspection()->row, 0);
+        const int shown = inspected.count();
+        QTest::qWait(200);
+        QCOMPARE(inspected.count(), shown);
+        w.setErrorFeedback(true);
+        QTRY_VERIFY(!w.isComputing());
+        QCOMPARE(w.inspection()->codes, engineBlock(0, 0).codes);
         QVERIFY(differ > 0);
         QVERIFY(w.infoText().contains(QStringLiteral("error-feedback")));
         // NF4 is not a format error feedback writes: the switch is off there.

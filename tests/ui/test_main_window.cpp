@@ -434,13 +434,25 @@ private slots:
         static const char kBroken[] = "GGUF\x03\x00\x00\x00 this is not a model";
         f.write(kBroken, sizeof kBroken - 1);  // the literal's bytes, without its terminating NUL
         f.close();
+        // An open replaced by another before its outcome arrives: only the second one counts
+        // (the broken file's error is dropped, no message box).
         w.openFile(bad);
+        w.openFile(test::stories(QStringLiteral("stories260K-f32.gguf")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.model() != before && !w.isBusy(), 20000);
+        QVERIFY(!visibleErrorBox(&w));
+        const auto reopened = w.model();
+        // The error travels in the worker's future; its outcome never comes inside openFile().
+        w.openFile(bad);
+        QVERIFY(w.isBusy());
+        QVERIFY(!visibleErrorBox(&w));
         QTRY_VERIFY_WITH_TIMEOUT(visibleErrorBox(&w) != nullptr, 20000);
         QMessageBox* box = visibleErrorBox(&w);
         QVERIFY2(box->text().contains(QStringLiteral("broken.gguf")), qPrintable(box->text()));
+        QCOMPARE(w.lastError(), box->text());
         box->close();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 20000);
         QVERIFY(w.isVisible());
-        QCOMPARE(w.model(), before);  // the open model stays
+        QCOMPARE(w.model(), reopened);  // the open model stays
         // Still usable: a run on the model that is open.
         w.precisionBar()->setChecked(testPrecisions());
         QSignalSpy done(&w, &MainWindow::runFinished);
