@@ -17,7 +17,10 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 namespace qs::cli {
@@ -163,6 +166,11 @@ int cmdQuantize(const QStringList& args)
                          pr.bytesTotal ? 100.0 * double(pr.bytesRead) / double(pr.bytesTotal) : 100.0,
                          double(pr.bytesTotal) / 1e6, printable(pr.tensor).c_str());
             std::fflush(stderr);
+            // A test hook (tests/app/cli/test_cli_hostile.cpp): stop after the first line, so a
+            // test can kill the run or change its input mid-export however fast the machine is.
+            static std::atomic<bool> paused{false};
+            if (std::getenv("QS_TEST_STOP_AFTER_FIRST_PROGRESS") && !paused.exchange(true))
+                std::raise(SIGSTOP);
         };
         const ExportResult r = exportModel(*model, plan, out, eo);
         for (const auto& w : r.warnings)

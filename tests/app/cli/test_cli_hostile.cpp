@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QThread>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -60,6 +61,33 @@ bool waitForLine(QProcess& p, QByteArray& err, const QByteArray& what, int ms = 
         err += p.readAllStandardError();
     }
     return err.contains(what);
+}
+
+// The CLI's test hook: quantize stops itself (SIGSTOP) after its first progress line, so the
+// test acts mid-export however fast the machine quantizes the demo (55 ms on a Zen 5 core).
+QProcessEnvironment stopAfterFirstTensor()
+{
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(QStringLiteral("QS_TEST_STOP_AFTER_FIRST_PROGRESS"), QStringLiteral("1"));
+    return e;
+}
+
+// Until /proc/PID/stat says the process is stopped ('T'), at most 60 s.
+bool waitUntilStopped(qint64 pid)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 60000) {
+        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (f.open(QIODevice::ReadOnly)) {
+            const QByteArray stat = f.readAll();
+            const qsizetype close = stat.lastIndexOf(')');
+            if (close > 0 && stat.size() > close + 2 && stat.at(close + 2) == 'T')
+                return true;
+        }
+        QThread::msleep(2);
+    }
+    return false;
 }
 
 }  // namespace
@@ -128,11 +156,14 @@ private slots:
         const QString in = dir.filePath("big.gguf");
         QVERIFY(QFile::copy(demo(), in));
         QProcess p;
+        p.setProcessEnvironment(stopAfterFirstTensor());
         p.start(test::cliPath(), {"quantize", in, "--type", "Q6_K", "--pure", "--output", dir.filePath("o.gguf")});
         QVERIFY(p.waitForStarted());
         QByteArray err;
         QVERIFY2(waitForLine(p, err, "progress:"), err.constData());
+        QVERIFY(waitUntilStopped(p.processId()));
         QVERIFY(::truncate(in.toLocal8Bit().constData(), 1 << 20) == 0);
+        ::kill(pid_t(p.processId()), SIGCONT);
         QVERIFY(p.waitForFinished(120000));
         err += p.readAllStandardError();
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);  // no SIGBUS
@@ -148,11 +179,13 @@ private slots:
         QTemporaryDir dir;
         const QByteArray sum = sha256(demo());
         QProcess p;
+        p.setProcessEnvironment(stopAfterFirstTensor());
         p.start(test::cliPath(), {"quantize", demo(), "--type", "Q6_K", "--pure", "--output", dir.filePath("o.gguf")});
         QVERIFY(p.waitForStarted());
         const qint64 pid = p.processId();
         QByteArray err;
         QVERIFY2(waitForLine(p, err, "progress:"), err.constData());
+        QVERIFY(waitUntilStopped(pid));
         ::kill(pid_t(pid), SIGKILL);
         QVERIFY(p.waitForFinished(60000));
         const QStringList left = entries(dir.path());
