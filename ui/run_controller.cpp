@@ -2,6 +2,8 @@
 
 #include "core/model/model.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QTimer>
 #include <QtConcurrent>
 
@@ -100,6 +102,12 @@ void RunController::cancelAndWait()
         }
     }
     workers_.clear();
+    // A continuation a worker queued just before is delivered now, as a stale outcome (dropped):
+    // left in the queue, it would be destroyed with this object's posted events, which cancels
+    // its promise and runs the chain's onCanceled handler while the window is torn down.
+    ++runSeq_;
+    ++exportSeq_;
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
 bool RunController::isBusy() const

@@ -42,7 +42,8 @@ public:
     void exportModel(std::shared_ptr<const qs::Model> model, const engine::ExportRequest& request);
     void cancelRun();
     void cancelExport();
-    // Cancels both and waits for every worker (closing the window).
+    // Cancels both and waits for every worker (closing the window); outcomes not yet delivered
+    // are dropped.
     void cancelAndWait();
 
     bool isRunning() const { return runFuture_.isRunning(); }
