@@ -2,6 +2,7 @@
 
 #include "core/model/gguf_writer.h"
 #include "core/model/model.h"
+#include "core/model/readers/byte_cursor.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 
@@ -13,45 +14,21 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <span>
 
 namespace qs {
 
 namespace {
 
-// A bounds-checked reader of the .dat layout (little-endian int32 / float32).
-class DatReader {
-public:
-    DatReader(const std::string& path, const QByteArray& bytes) : path_(path), b_(bytes) {}
-    bool atEnd() const { return pos_ >= b_.size(); }
-    int32_t i32(const char* what)
-    {
-        int32_t v = 0;
-        std::memcpy(&v, take(4, what), 4);
-        return v;
-    }
-    std::string str(int32_t len, const char* what)
-    {
-        if (len < 0 || len > (1 << 20))
-            invalidInput(path_, std::string(what) + ": length " + std::to_string(len) + " at byte " +
-                                    std::to_string(pos_ - 4) + " is not a string length");
-        return std::string(take(len, what), size_t(len));
-    }
-    void floats(float* out, int64_t n, const char* what) { std::memcpy(out, take(n * 4, what), size_t(n) * 4); }
-
-private:
-    const char* take(int64_t n, const char* what)
-    {
-        if (n > int64_t(b_.size()) - pos_)
-            invalidInput(path_, std::string("truncated: ") + what + " at byte " + std::to_string(pos_) + " needs " +
-                                    std::to_string(n) + " bytes, " + std::to_string(int64_t(b_.size()) - pos_) + " left");
-        const char* p = b_.constData() + pos_;
-        pos_ += n;
-        return p;
-    }
-    std::string path_;
-    const QByteArray& b_;
-    int64_t pos_ = 0;
-};
+// A string of the .dat layout: int32 length (sane), then the bytes.
+std::string datString(ByteCursor& r, const char* what)
+{
+    const int32_t len = r.read<int32_t>(what);
+    if (len < 0 || len > (1 << 20))
+        r.fail(std::string(what) + ": length " + std::to_string(len) + " at byte " + std::to_string(r.pos() - 4) +
+               " is not a string length");
+    return std::string(r.readBytes(uint64_t(len), what));
+}
 
 void checkValues(const std::string& path, const std::string& name, const std::vector<float>& v)
 {
@@ -66,16 +43,16 @@ ImatrixFile loadDat(const std::string& path, const QByteArray& bytes)
     ImatrixFile f;
     f.path = path;
     f.legacy = true;
-    DatReader r(path, bytes);
-    const int32_t n = r.i32("entry count");
+    ByteCursor r(path, std::as_bytes(std::span<const char>(bytes.constData(), size_t(bytes.size()))));
+    const int32_t n = r.read<int32_t>("entry count");
     if (n < 1 || int64_t(n) * 16 > int64_t(bytes.size()))  // an entry takes at least 16 bytes
         invalidInput(path, "not an importance matrix: it starts with a count of " + std::to_string(n) + " entries in " +
                                std::to_string(bytes.size()) + " bytes (neither a GGUF imatrix nor llama.cpp's .dat layout)");
     std::set<std::string> seen;
     for (int32_t e = 0; e < n; ++e) {
-        const std::string name = r.str(r.i32("name length"), "entry name");
-        const int32_t ncall = r.i32("call count");
-        const int32_t nval = r.i32("value count");
+        const std::string name = datString(r, "entry name");
+        const int32_t ncall = r.read<int32_t>("call count");
+        const int32_t nval = r.read<int32_t>("value count");
         if (nval < 1 || nval > (1 << 26))
             invalidInput(path, "entry " + name + ": " + std::to_string(nval) + " values");
         if (ncall < 0)
@@ -83,7 +60,7 @@ ImatrixFile loadDat(const std::string& path, const QByteArray& bytes)
         if (!seen.insert(name).second)
             invalidInput(path, "entry " + name + " appears twice");
         std::vector<float> v(static_cast<size_t>(nval));
-        r.floats(v.data(), nval, "entry values");
+        std::memcpy(v.data(), r.readBytes(uint64_t(nval) * 4, "entry values").data(), size_t(nval) * 4);
         if (ncall > 0)
             for (float& x : v)
                 x /= float(ncall);
@@ -91,10 +68,10 @@ ImatrixFile loadDat(const std::string& path, const QByteArray& bytes)
         f.stats.setMeanSquares(name, v, ncall);
         f.names.push_back(name);
     }
-    if (!r.atEnd()) {  // optional: chunk count and dataset name
-        f.chunks = r.i32("chunk count");
-        if (!r.atEnd()) {
-            const std::string ds = r.str(r.i32("dataset name length"), "dataset name");
+    if (r.left() > 0) {  // optional: chunk count and dataset name
+        f.chunks = r.read<int32_t>("chunk count");
+        if (r.left() > 0) {
+            const std::string ds = datString(r, "dataset name");
             if (!ds.empty())
                 f.datasets.push_back(ds);
         }
