@@ -6,6 +6,7 @@
 #include "core/formats/format.h"
 #include "core/model/model.h"
 #include "ui/language.h"
+#include "ui/worker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -417,9 +418,8 @@ void BlockInspector::loadTensor(int index)
     // The continuation is attached before the work starts, so it always comes back through the
     // event loop (never inside this call, which would happen with QtConcurrent::run when the
     // worker wins the race): the inspector is "loading" until then.
-    auto promise = std::make_shared<QPromise<std::vector<float>>>();
-    QFuture<std::vector<float>> future = promise->future();
-    future.then(this, [this, generation, tensor](QFuture<std::vector<float>> f) {
+    Worker<std::vector<float>> worker;
+    worker.future().then(this, [this, generation, tensor](QFuture<std::vector<float>> f) {
             if (generation != loadGeneration_)
                 return;
             try {
@@ -430,15 +430,10 @@ void BlockInspector::loadTensor(int index)
                 failLoad(QString::fromUtf8(e.what()));
             }
         });
-    promise->start();
-    pool_->start([promise, model = model_, tensor] {
-        try {
-            promise->addResult(model->toFloat(model->tensors[size_t(tensor)]));
-        } catch (...) {
-            promise->setException(std::current_exception());
-        }
-        promise->finish();
-    });
+    worker.start([model = model_, tensor](QPromise<std::vector<float>>& p) {
+        p.addResult(model->toFloat(model->tensors[size_t(tensor)]));
+    },
+                 pool_);
 }
 
 void BlockInspector::failLoad(const QString& error)
@@ -574,9 +569,8 @@ void BlockInspector::updateHeatMap()
     updateHeatTitle();
     heat_->clearItems();
     heat_->replot();
-    auto promise = std::make_shared<QPromise<std::vector<double>>>();
-    QFuture<std::vector<double>> future = promise->future();
-    future.then(this, [this, generation, rows, nb = cols_ / len](QFuture<std::vector<double>> done) {
+    Worker<std::vector<double>> worker;
+    worker.future().then(this, [this, generation, rows, nb = cols_ / len](QFuture<std::vector<double>> done) {
         if (generation != heatGeneration_)
             return;
         heatComputing_ = false;
@@ -589,17 +583,11 @@ void BlockInspector::updateHeatMap()
             heat_->replot();
         }
     });
-    promise->start();
-    pool_->start(
-        [promise, format = f, len, rows, cols = cols_,
-         shown = std::vector<float>(weights_.begin(), weights_.begin() + int64_t(rows) * cols_)] {
-            try {
-                promise->addResult(blockRmse(*format, shown.data(), rows, cols, len));
-            } catch (...) {
-                promise->setException(std::current_exception());
-            }
-            promise->finish();
-        });
+    worker.start(
+        [format = f, len, rows, cols = cols_,
+         shown = std::vector<float>(weights_.begin(), weights_.begin() + int64_t(rows) * cols_)](
+            QPromise<std::vector<double>>& p) { p.addResult(blockRmse(*format, shown.data(), rows, cols, len)); },
+        pool_);
 }
 
 std::vector<double> BlockInspector::blockRmse(const qs::Format& f, const float* w, int rows, int64_t cols, int len)
@@ -759,9 +747,8 @@ void BlockInspector::startErrorFeedback(const QString& key, const qs::Format& f,
     // As loadTensor: the continuation is attached before the work starts, so the bytes always come
     // back through the event loop, never inside inspect(). Errors travel in the future; a result
     // for a superseded row is dropped.
-    auto promise = std::make_shared<QPromise<std::vector<unsigned char>>>();
-    QFuture<std::vector<unsigned char>> future = promise->future();
-    future.then(this, [this, generation, key](QFuture<std::vector<unsigned char>> done) {
+    Worker<std::vector<unsigned char>> worker;
+    worker.future().then(this, [this, generation, key](QFuture<std::vector<unsigned char>> done) {
         if (generation != efGeneration_ || key != efPendingKey_)
             return;
         efPendingKey_.clear();
@@ -775,18 +762,14 @@ void BlockInspector::startErrorFeedback(const QString& key, const qs::Format& f,
         }
         inspect();
     });
-    promise->start();
-    pool_->start([promise, format = &f, mom, row = std::move(row)] {
-        try {
+    worker.start(
+        [format = &f, mom, row = std::move(row)](QPromise<std::vector<unsigned char>>& p) {
             const int64_t n = int64_t(row.size());
             std::vector<unsigned char> bytes(size_t(format->storageBytes(1, n)));
             errorFeedbackQuantize(*format, row.data(), 1, n, mom->xtx, bytes.data());
-            promise->addResult(std::move(bytes));
-        } catch (...) {
-            promise->setException(std::current_exception());
-        }
-        promise->finish();
-    });
+            p.addResult(std::move(bytes));
+        },
+        pool_);
 }
 
 void BlockInspector::dropErrorFeedback()

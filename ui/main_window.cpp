@@ -10,6 +10,7 @@
 #include "ui/run_controller.h"
 #include "ui/teaching_controller.h"
 #include "ui/tradeoff_table_model.h"
+#include "ui/worker.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,37 +40,12 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QVBoxLayout>
-#include <QPromise>
-#include <QThreadPool>
 
 #include <qcustomplot.h>
 
 namespace qs::ui {
 
 namespace {
-
-// A worker on the thread pool whose future exists before the work starts: the continuations are
-// attached to future() first, then start() runs work(promise); an exception it throws ends the
-// future failed (the continuations' .onFailed sees it), a cancellation ends it cancelled.
-template <typename T> class Worker {
-public:
-    QFuture<T> future() const { return promise_->future(); }
-    template <typename Work> void start(Work work)
-    {
-        promise_->start();
-        QThreadPool::globalInstance()->start([promise = promise_, work = std::move(work)]() mutable {
-            try {
-                work(*promise);
-            } catch (...) {
-                promise->setException(std::current_exception());
-            }
-            promise->finish();
-        });
-    }
-
-private:
-    std::shared_ptr<QPromise<T>> promise_ = std::make_shared<QPromise<T>>();
-};
 
 // Cancels a worker that is still going (a finished one keeps its outcome: cancelling it would
 // also mark the continuation running its outcome cancelled).
