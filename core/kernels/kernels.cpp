@@ -24,6 +24,7 @@ const IsaKernels& avx2Kernels()
     throw Error(ErrorKind::Failure, "this build has no AVX2 kernels (QS_AVX2_PATHS=OFF)");
 }
 TileFn q4_0x8Avx2() { throw Error(ErrorKind::Failure, "this build has no AVX2 kernels (QS_AVX2_PATHS=OFF)"); }
+TileFn q4_0x8Avx512Vnni() { throw Error(ErrorKind::Failure, "this build has no AVX-512 kernels (QS_AVX2_PATHS=OFF)"); }
 const IsaKernels& avx512Kernels()
 {
     throw Error(ErrorKind::Failure, "this build has no AVX-512 kernels (QS_AVX2_PATHS=OFF)");
@@ -68,7 +69,13 @@ const IsaKernels& isa()
     return useAvx2() ? detail::avx2Kernels() : detail::scalarKernels();
 }
 
-detail::TileFn q4_0x8() { return useAvx2() ? detail::q4_0x8Avx2() : detail::q4_0x8Scalar(); }
+detail::TileFn q4_0x8()
+{
+    static const bool vnni = cpuHasAvx512Vnni();
+    if (useAvx512() && vnni)
+        return detail::q4_0x8Avx512Vnni();
+    return useAvx2() ? detail::q4_0x8Avx2() : detail::q4_0x8Scalar();
+}
 
 constexpr int64_t kGroupRows = 8;
 constexpr size_t kGroupBlockBytes = 144, kQ4_0BlockBytes = 18;

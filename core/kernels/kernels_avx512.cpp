@@ -8,6 +8,7 @@
 // -mavx512bw -mavx512vl -mavx512dq -mfma -mf16c (core/CMakeLists.txt); reached only through
 // avx512Kernels() after qs::cpuHasAvx512().
 #include "core/kernels/isa_table.h"
+#include "core/util/cpu.h"
 
 #include <immintrin.h>
 
@@ -164,6 +165,8 @@ const IsaKernels& avx512Kernels()
         t.dotF32[kF32] = &tile<Fma, F32Row, F32Row>;
         t.dotF32[kF16] = &tile<Fma, F16Row, F32Row>;
         t.dotF32[kBf16] = &tile<Fma, Bf16Row, F32Row>;
+        if (cpuHasAvx512Vnni())
+            addAvx512VnniKernels(t);
         return t;
     }();
     return k;

@@ -8,5 +8,6 @@ namespace qs::kernels::detail {
 
 TileFn q4_0x8Scalar();
 TileFn q4_0x8Avx2();  // call only when qs::cpuHasAvx2()
+TileFn q4_0x8Avx512Vnni();  // kernels_avx512_vnni.cpp; call only when qs::cpuHasAvx512Vnni()
 
 }  // namespace qs::kernels::detail

@@ -46,6 +46,20 @@ bool cpuHasAvx512()
     return has;
 }
 
+bool cpuHasAvx512Vnni()
+{
+    static const bool has = [] {
+        if (!cpuHasAvx512())
+            return false;
+#if defined(__x86_64__)
+        return bool(__builtin_cpu_supports("avx512vnni"));
+#else
+        return false;
+#endif
+    }();
+    return has;
+}
+
 const char* llamaCppCpuVariant()
 {
     static const char* const variant = [] {

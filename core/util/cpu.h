@@ -12,6 +12,10 @@ bool cpuHasAvx2();
 // kernels, core/kernels/kernels_avx512.cpp). QS_NO_AVX512=1 (or QS_NO_AVX2=1) forces false.
 bool cpuHasAvx512();
 
+// True when, besides that, the CPU has AVX-512 VNNI (the integer tiles of
+// core/kernels/kernels_avx512_vnni.cpp). Forced false with cpuHasAvx512().
+bool cpuHasAvx512Vnni();
+
 // The variant of llama.cpp's CPU backend its loader picks on this machine (x86-64 builds ship one
 // libggml-cpu-<variant>.so per instruction-set level): "zen4", "cascadelake", "skylakex",
 // "haswell", "sse42" or "x64". QS_LLAMA_CPU_VARIANT in the environment overrides it.

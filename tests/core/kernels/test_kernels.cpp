@@ -231,9 +231,16 @@ private slots:
         QFETCH(int, type);
         const auto t = GgmlType(type);
         const auto& sc = detail::scalarKernels();
-        const auto& av = detail::avx2Kernels();
+        // the AVX2 table, and on an AVX-512 CPU the AVX-512 one (its float rows, and with VNNI its
+        // Q8_0 / Q4_K / Q6_K tiles, are its own)
+        for (const detail::IsaKernels* table : {&detail::avx2Kernels(), cpuHasAvx512() ? &detail::avx512Kernels() : nullptr}) {
+        if (!table)
+            continue;
+        const auto& av = *table;
+        if (table != &detail::avx2Kernels() && std::find(std::begin(kFloatTypes), std::end(kFloatTypes), t) != std::end(kFloatTypes))
+            continue;  // AVX-512 float rows sum in 16 lanes: avx512FloatRows
         const GgmlType act = vecDotType(t);
-        for (int64_t blocks : {1, 2, 3, 7, 16}) {
+        for (int64_t blocks : {1, 2, 3, 7, 11, 16}) {
             const int64_t n = blocks * std::max<int64_t>(blockOf(t), blockOf(act)) + (blockOf(t) == 1 ? 5 : 0);
             constexpr int64_t kRows = 5, kTok = 6;
             const std::vector<float> x = randomFloats(uint32_t(blocks), kTok * n);
@@ -269,9 +276,9 @@ private slots:
                         sc.dot[type](n, w.data(), ws, nr, a, as, nt, ys.data(), kRows);
                         av.dot[type](n, w.data(), ws, nr, a, as, nt, ya.data(), kRows);
                         QVERIFY2(sameBits(ys.data(), ya.data(), ys.size()),
-                                 qPrintable(QStringLiteral("%1 n=%2 %3x%4: scalar %5, avx2 %6")
+                                 qPrintable(QStringLiteral("%1 n=%2 %3x%4: scalar %5, %7 %6")
                                                 .arg(nameOf(t)).arg(n).arg(nr).arg(nt)
-                                                .arg(double(ys[0]), 0, 'g', 9).arg(double(ya[0]), 0, 'g', 9)));
+                                                .arg(double(ys[0]), 0, 'g', 9).arg(double(ya[0]), 0, 'g', 9).arg(av.name)));
                         if (sc.dotF32[type]) {
                             const auto* xf = reinterpret_cast<const uint8_t*>(x.data());
                             sc.dotF32[type](n, w.data(), ws, nr, xf, size_t(n) * 4, nt, ys.data(), kRows);
@@ -280,6 +287,7 @@ private slots:
                         }
                     }
             }
+        }
         }
     }
 
@@ -294,8 +302,10 @@ private slots:
         }
         const auto& av = detail::avx2Kernels();
         const auto& wide = detail::avx512Kernels();
-        for (GgmlType t : kQuantTypes)
-            QVERIFY(wide.dot[int(t)] == av.dot[int(t)]);
+        for (GgmlType t : kQuantTypes) {
+            const bool own = cpuHasAvx512Vnni() && (t == GgmlType::Q8_0 || t == GgmlType::Q4_K || t == GgmlType::Q6_K);
+            QVERIFY(own ? wide.dot[int(t)] != av.dot[int(t)] : wide.dot[int(t)] == av.dot[int(t)]);
+        }
         constexpr int64_t kRows = 5, kTok = 6;
         for (GgmlType t : kFloatTypes)
             for (bool f32Acts : {false, true})

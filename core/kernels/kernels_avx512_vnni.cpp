@@ -1,0 +1,496 @@
+// AVX-512 (with VNNI) tiles of the quantized formats that dominate a prompt: Q8_0, Q4_0 in its
+// repacked Q4_0x8 layout, Q4_K and Q6_K. Each gives every (row, token) the bits the AVX2 kernel
+// of kernel_impl.h / repack_impl.h gives it (and so the scalar reference's): the integer sums per
+// block are exact either way (VPDPBUSD's four products equal VPMADDUBSW + VPMADDWD(1) where those
+// do not saturate, which they never do for these formats' ranges), and every float accumulator
+// sees the same sequence of fused multiply-adds in the same lane. The 512-bit width is used where
+// that sequence allows it:
+//   Q8_0    the AVX2 kernel keeps even and odd blocks in two 8-lane accumulators: here one 16-lane
+//           accumulator, a pair of blocks per step; signed weights as (w + 128) with 128 x the
+//           activation sums taken off (no sign trick), so an activation block serves 4 rows.
+//   Q4_0x8  rows are the vector lanes: two groups of 8 rows side by side.
+//   Q4_K,   the integer sums of a super-block (exact) two 32-byte chunks at a time, folded to the
+//   Q6_K    AVX2 kernel's 8 lanes before its float steps.
+// A single token (the decode mat-vec, memory-bound) runs the AVX2 kernels. Compiled with AVX-512
+// F/BW/VL/DQ + VNNI (core/CMakeLists.txt); reached only after qs::cpuHasAvx512Vnni().
+// GCC 12's unmasked AVX-512 intrinsics pass an undefined vector as their mask source, which its
+// uninitialized-use analysis reports once inlined (a false positive: every lane is written).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+#include "core/formats/blocks.h"
+#include "core/kernels/isa_table.h"
+#include "core/kernels/repack_table.h"
+
+#include <immintrin.h>
+
+#include <cstddef>
+#include <cstring>
+
+namespace qs::kernels::detail {
+
+namespace {
+
+#define QS_AI inline __attribute__((always_inline))
+#define QS_UNROLL _Pragma("GCC unroll 16")
+
+constexpr int kQ8_0Bytes = 34, kQ8_KBytes = 292, kQ8_KQs = 4, kQ8_KBsums = 260;
+
+QS_AI uint16_t ld16(const uint8_t* p)
+{
+    uint16_t v;
+    std::memcpy(&v, p, 2);
+    return v;
+}
+QS_AI uint32_t ld32(const uint8_t* p)
+{
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+QS_AI float ldf(const uint8_t* p)
+{
+    float v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+QS_AI float half(const uint8_t* p) { return _cvtsh_ss(ld16(p)); }
+QS_AI __m256i ld256(const uint8_t* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
+QS_AI __m512i ld512(const uint8_t* p) { return _mm512_loadu_si512(p); }
+// [32 bytes at p | 32 bytes at q]
+QS_AI __m512i join(const uint8_t* p, const uint8_t* q)
+{
+    return _mm512_maskz_inserti64x4(0xFF, _mm512_castsi256_si512(ld256(p)), ld256(q), 1);
+}
+QS_AI __m512i join(__m256i lo, __m256i hi) { return _mm512_maskz_inserti64x4(0xFF, _mm512_castsi256_si512(lo), hi, 1); }
+QS_AI __m256i lo256(__m512i v) { return _mm512_castsi512_si256(v); }
+QS_AI __m256i hi256(__m512i v) { return _mm512_maskz_extracti64x4_epi64(0xF, v, 1); }
+QS_AI __m256 lo256(__m512 v) { return _mm512_castps512_ps256(v); }
+QS_AI __m256 hi256(__m512 v)
+{
+    // (masked extract: GCC 12's unmasked one warns about an undefined pass-through)
+    return _mm256_castpd_ps(_mm512_maskz_extractf64x4_pd(0xF, _mm512_castps_pd(v), 1));
+}
+// The AVX2 kernels' horizontal sum of 8 lanes: (0+4, 1+5, 2+6, 3+7), (0+2, 1+3), (0+1).
+QS_AI float hsum8(__m256 a)
+{
+    __m128 s = _mm_add_ps(_mm256_castps256_ps128(a), _mm256_extractf128_ps(a, 1));
+    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    s = _mm_add_ss(s, _mm_movehdup_ps(s));
+    return _mm_cvtss_f32(s);
+}
+// The fp16 values at p + k * Stride, k = 0..7 (the AVX2 backend's halves8).
+template <int Stride>
+QS_AI __m256 halves8(const uint8_t* p)
+{
+    __m128i v = _mm_cvtsi32_si128(int(ld16(p)));
+    v = _mm_insert_epi16(v, ld16(p + Stride), 1);
+    v = _mm_insert_epi16(v, ld16(p + 2 * Stride), 2);
+    v = _mm_insert_epi16(v, ld16(p + 3 * Stride), 3);
+    v = _mm_insert_epi16(v, ld16(p + 4 * Stride), 4);
+    v = _mm_insert_epi16(v, ld16(p + 5 * Stride), 5);
+    v = _mm_insert_epi16(v, ld16(p + 6 * Stride), 6);
+    v = _mm_insert_epi16(v, ld16(p + 7 * Stride), 7);
+    return _mm256_cvtph_ps(v);
+}
+// Four products of unsigned a and signed b bytes per int32 lane, added to acc (exact).
+QS_AI __m512i dp(__m512i acc, __m512i a, __m512i b) { return _mm512_dpbusd_epi32(acc, a, b); }
+QS_AI __m256i dp(__m256i acc, __m256i a, __m256i b) { return _mm256_dpbusd_epi32(acc, a, b); }
+
+// ---- Q8_0 ---------------------------------------------------------------------------------------
+// R rows x NT tokens. The AVX2 kernel (legacySigned): per (row, token), block b's 8 int32 lanes
+// (lane i: the products of bytes 4i..4i+3) times d_w * d_a (made 8 blocks at a time as 8 floats,
+// one multiply) into accumulator b % 2; at the end the sum of the two, horizontally. Here lanes
+// 0-7 are accumulator 0 and 8-15 accumulator 1.
+template <int R, int NT>
+QS_AI void q8_0Micro(int64_t nb, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    const size_t ext = actLayout(false, nb).scales;
+    const __m512i flip = _mm512_set1_epi8(int8_t(0x80)), c128 = _mm512_set1_epi8(int8_t(0x80));
+    __m512 acc[R][NT];
+    QS_UNROLL
+    for (int r = 0; r < R; ++r)
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            acc[r][t] = _mm512_setzero_ps();
+    int64_t b = 0;
+    for (; b + 8 <= nb; b += 8) {
+        alignas(32) float sc[R][NT][8];
+        QS_UNROLL
+        for (int r = 0; r < R; ++r) {
+            const __m256 dw = halves8<kQ8_0Bytes>(w + r * ws + b * kQ8_0Bytes);
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t)
+                _mm256_store_ps(sc[r][t], _mm256_mul_ps(dw, _mm256_loadu_ps(reinterpret_cast<const float*>(a + t * as + ext + 4 * b))));
+        }
+        QS_UNROLL
+        for (int j = 0; j < 8; j += 2) {
+            const int64_t b0 = b + j;
+            __m512i xu[R];
+            QS_UNROLL
+            for (int r = 0; r < R; ++r) {
+                const uint8_t* p = w + r * ws + b0 * kQ8_0Bytes + 2;
+                xu[r] = _mm512_xor_si512(join(p, p + kQ8_0Bytes), flip);  // w + 128 as unsigned bytes
+            }
+            const __m512i idx = _mm512_setr_epi32(j, j, j, j, j, j, j, j, j + 1, j + 1, j + 1, j + 1, j + 1, j + 1, j + 1, j + 1);
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t) {
+                const uint8_t* q = a + t * as + b0 * kQ8_0Bytes + 2;
+                const __m512i yv = join(q, q + kQ8_0Bytes);
+                const __m512i neg = _mm512_sub_epi32(_mm512_setzero_si512(), dp(_mm512_setzero_si512(), c128, yv));
+                QS_UNROLL
+                for (int r = 0; r < R; ++r) {
+                    const __m512 s = _mm512_permutexvar_ps(idx, _mm512_castps256_ps512(_mm256_load_ps(sc[r][t])));
+                    acc[r][t] = _mm512_fmadd_ps(s, _mm512_cvtepi32_ps(dp(neg, xu[r], yv)), acc[r][t]);
+                }
+            }
+        }
+    }
+    for (; b < nb; ++b) {  // the last blocks one at a time, into the half of their parity
+        const __mmask16 parity = (b & 1) ? 0xFF00 : 0x00FF;
+        QS_UNROLL
+        for (int r = 0; r < R; ++r) {
+            const float d0 = half(w + r * ws + b * kQ8_0Bytes);
+            const __m256i x = ld256(w + r * ws + b * kQ8_0Bytes + 2);
+            const __m256i xu = _mm256_xor_si256(x, _mm256_set1_epi8(int8_t(0x80)));
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t) {
+                const __m256i yv = ld256(a + t * as + b * kQ8_0Bytes + 2);
+                const __m256i neg = _mm256_sub_epi32(_mm256_setzero_si256(), dp(_mm256_setzero_si256(), _mm256_set1_epi8(int8_t(0x80)), yv));
+                const __m256 p = _mm256_cvtepi32_ps(dp(neg, xu, yv));
+                const __m512 pp = _mm512_maskz_insertf32x8(0xFFFF, _mm512_castps256_ps512(p), p, 1);
+                const __m512 s = _mm512_set1_ps(d0 * ldf(a + t * as + ext + 4 * b));
+                acc[r][t] = _mm512_mask3_fmadd_ps(s, pp, acc[r][t], parity);
+            }
+        }
+    }
+    QS_UNROLL
+    for (int r = 0; r < R; ++r)
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            y[t * ys + r] = hsum8(_mm256_add_ps(lo256(acc[r][t]), hi256(acc[r][t])));
+}
+
+// ---- Q4_0x8 (repack_impl.h's layout and accumulators) ---------------------------------------------
+// Two groups of 8 rows side by side: lanes 0-7 the first group's rows, 8-15 the second's. Per
+// token and accumulator lane i (and its odd partner 4 + i) the AVX2 kernel's sequence per row.
+constexpr int kGroupBlockBytes = 144;
+
+template <int NT, int NI>
+QS_AI void q40x8Pass(int64_t nb, const uint8_t* g0, const uint8_t* g1, int i0, const uint8_t* a, size_t as, __m512 (*out)[8])
+{
+    const ActLayout L = actLayout(false, nb);
+    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    __m512 acc[NT][2][NI];
+    QS_UNROLL
+    for (int t = 0; t < NT; ++t)
+        QS_UNROLL
+        for (int e = 0; e < 2; ++e)
+            QS_UNROLL
+            for (int k = 0; k < NI; ++k)
+                acc[t][e][k] = _mm512_setzero_ps();
+    auto block = [&](int64_t b, int e) __attribute__((always_inline)) {
+        const uint8_t* w0 = g0 + b * kGroupBlockBytes;
+        const uint8_t* w1 = g1 + b * kGroupBlockBytes;
+        const __m512 dw = _mm512_maskz_cvtph_ps(0xFFFF, _mm256_inserti128_si256(
+            _mm256_castsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(w0))),
+            _mm_loadu_si128(reinterpret_cast<const __m128i*>(w1)), 1));
+        __m512 sc[NT];
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            sc[t] = _mm512_mul_ps(dw, _mm512_set1_ps(ldf(a + t * as + L.scales + 4 * b)));
+        QS_UNROLL
+        for (int k = 0; k < NI; ++k) {
+            const int i = i0 + k;
+            const __m512i wv = join(w0 + 16 + 32 * i, w1 + 16 + 32 * i);
+            const __m512i lo = _mm512_and_si512(wv, m4), hi = _mm512_and_si512(_mm512_srli_epi16(wv, 4), m4);
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t) {
+                const uint8_t* yq = a + t * as + b * kQ8_0Bytes + 2;
+                const __m512i corr = _mm512_set1_epi32(int(ld32(a + t * as + L.laneSums + 16 * b + 4 * i)));
+                const __m512i p = dp(dp(_mm512_setzero_si512(), lo, _mm512_set1_epi32(int(ld32(yq + 4 * i)))), hi,
+                                     _mm512_set1_epi32(int(ld32(yq + 16 + 4 * i))));
+                acc[t][e][k] = _mm512_fmadd_ps(sc[t], _mm512_cvtepi32_ps(_mm512_sub_epi32(p, corr)), acc[t][e][k]);
+            }
+        }
+    };
+    const int64_t nbp = nb & ~int64_t(1);
+    for (int64_t b = 0; b < nbp; b += 2) {
+        block(b, 0);
+        block(b + 1, 1);
+    }
+    if (nbp < nb) {  // the odd last block: low nibbles into lane i, high ones into lane 4 + i
+        const int64_t b = nbp;
+        const uint8_t* w0 = g0 + b * kGroupBlockBytes;
+        const uint8_t* w1 = g1 + b * kGroupBlockBytes;
+        const __m512 dw = _mm512_maskz_cvtph_ps(0xFFFF, _mm256_inserti128_si256(
+            _mm256_castsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(w0))),
+            _mm_loadu_si128(reinterpret_cast<const __m128i*>(w1)), 1));
+        const __m512i eight = _mm512_set1_epi8(8);
+        QS_UNROLL
+        for (int k = 0; k < NI; ++k) {
+            const int i = i0 + k;
+            const __m512i wv = join(w0 + 16 + 32 * i, w1 + 16 + 32 * i);
+            const __m512i lo = _mm512_and_si512(wv, m4), hi = _mm512_and_si512(_mm512_srli_epi16(wv, 4), m4);
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t) {
+                const uint8_t* yq = a + t * as + b * kQ8_0Bytes + 2;
+                const __m512 sc = _mm512_mul_ps(dw, _mm512_set1_ps(ldf(a + t * as + L.scales + 4 * b)));
+                const __m512i ylo = _mm512_set1_epi32(int(ld32(yq + 4 * i))), yhi = _mm512_set1_epi32(int(ld32(yq + 16 + 4 * i)));
+                const __m512i z = _mm512_setzero_si512();
+                const __m512i plo = _mm512_sub_epi32(dp(z, lo, ylo), dp(z, eight, ylo));
+                const __m512i phi = _mm512_sub_epi32(dp(z, hi, yhi), dp(z, eight, yhi));
+                acc[t][0][k] = _mm512_fmadd_ps(sc, _mm512_cvtepi32_ps(plo), acc[t][0][k]);
+                acc[t][1][k] = _mm512_fmadd_ps(sc, _mm512_cvtepi32_ps(phi), acc[t][1][k]);
+            }
+        }
+    }
+    QS_UNROLL
+    for (int t = 0; t < NT; ++t)
+        QS_UNROLL
+        for (int k = 0; k < NI; ++k) {
+            out[t][i0 + k] = acc[t][0][k];
+            out[t][4 + i0 + k] = acc[t][1][k];
+        }
+}
+
+template <int NT, int NI>
+QS_AI void q40x8Groups(int64_t nb, const uint8_t* g0, const uint8_t* g1, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    __m512 lanes[NT][8];
+    for (int i0 = 0; i0 < 4; i0 += NI)
+        q40x8Pass<NT, NI>(nb, g0, g1, i0, a, as, lanes);
+    QS_UNROLL
+    for (int t = 0; t < NT; ++t) {
+        const __m512(&l)[8] = lanes[t];
+        const __m512 s = _mm512_add_ps(_mm512_add_ps(_mm512_add_ps(l[0], l[4]), _mm512_add_ps(l[2], l[6])),
+                                       _mm512_add_ps(_mm512_add_ps(l[1], l[5]), _mm512_add_ps(l[3], l[7])));
+        _mm512_storeu_ps(y + t * ys, s);
+    }
+}
+
+constexpr int kQ40x8Tokens = 4, kQ40x8Lanes = 2;
+
+void q40x8Tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y,
+               size_t ys)
+{
+    static const TileFn avx2 = q4_0x8Avx2();
+    if (nt == 1) {
+        avx2(n, w, ws, nr, a, as, nt, y, ys);
+        return;
+    }
+    const int64_t nb = n / 32;
+    const size_t groupBytes = size_t(nb) * kGroupBlockBytes;
+    int64_t r = 0;
+    for (; r + 16 <= nr; r += 16) {
+        const uint8_t* g0 = w + size_t(r / 8) * groupBytes;
+        const uint8_t* g1 = g0 + groupBytes;
+        int64_t t = 0;
+        for (; t + kQ40x8Tokens <= nt; t += kQ40x8Tokens)
+            q40x8Groups<kQ40x8Tokens, kQ40x8Lanes>(nb, g0, g1, a + t * as, as, y + t * ys + r, ys);
+        for (; t < nt; ++t)
+            q40x8Groups<1, 4>(nb, g0, g1, a + t * as, as, y + t * ys + r, ys);
+    }
+    if (r < nr)  // a last group of 8
+        avx2(n, w + size_t(r / 8) * groupBytes, ws, nr - r, a, as, nt, y + r, ys);
+}
+
+// ---- Q4_K and Q6_K x Q8_K ---------------------------------------------------------------------------
+// The AVX2 kernels' integer lanes per super-block and token (lane i: the scaled products of bytes
+// 4i..4i+3 of each 32-byte chunk, summed over the chunks), made two chunks at a time and folded;
+// then the same float steps: acc += (d_w * d_a) * float(lanes), minAcc likewise, hsum(acc) - hsum(minAcc).
+template <int NT>
+struct KAcc {
+    __m256 acc[NT], minAcc[NT];
+    QS_AI KAcc()
+    {
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            acc[t] = minAcc[t] = _mm256_setzero_ps();
+    }
+    QS_AI void store(float* y, size_t ys) const
+    {
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            y[t * ys] = hsum8(acc[t]) - hsum8(minAcc[t]);
+    }
+};
+QS_AI __m256i fold(__m512i v) { return _mm256_add_epi32(lo256(v), hi256(v)); }
+
+// int16 lanes 0-7 the 8 scales, 8-15 the 8 mins (6 bits each, Q4_K / Q5_K).
+QS_AI __m256i scaleMin6(const uint8_t* q)
+{
+    const uint32_t w0 = ld32(q), w1 = ld32(q + 4), w2 = ld32(q + 8);
+    const uint32_t sc0 = w0 & 0x3f3f3f3fu, mn0 = w1 & 0x3f3f3f3fu;
+    const uint32_t sc1 = (w2 & 0x0f0f0f0fu) | (((w0 >> 6) & 0x03030303u) << 4);
+    const uint32_t mn1 = ((w2 >> 4) & 0x0f0f0f0fu) | (((w1 >> 6) & 0x03030303u) << 4);
+    return _mm256_cvtepu8_epi16(_mm_setr_epi32(int(sc0), int(sc1), int(mn0), int(mn1)));
+}
+alignas(32) constexpr uint8_t kMinPairs[32] = {0, 1, 0, 1, 2, 3, 2, 3, 4, 5, 4, 5, 6, 7, 6, 7,
+                                               8, 9, 8, 9, 10, 11, 10, 11, 12, 13, 12, 13, 14, 15, 14, 15};
+
+template <int NT>
+QS_AI void q4KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B = BlockQ4K;
+    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    KAcc<NT> s;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * sizeof(B);
+        const float d = half(x + offsetof(B, d)), dmin = half(x + offsetof(B, dmin));
+        const __m256i sm = scaleMin6(x + offsetof(B, scales));
+        const __m256i mins16 = _mm256_shuffle_epi8(_mm256_permute2x128_si256(sm, sm, 0x11),
+                                                   _mm256_load_si256(reinterpret_cast<const __m256i*>(kMinPairs)));
+        const __m512i sm512 = _mm512_castsi256_si512(sm);
+        __m512i z[4], scv[4];
+        QS_UNROLL
+        for (int c = 0; c < 4; ++c) {
+            const __m256i q = ld256(x + offsetof(B, qs) + 32 * c);
+            z[c] = _mm512_and_si512(join(q, _mm256_srli_epi16(q, 4)), m4);
+            scv[c] = _mm512_permutexvar_epi16(_mm512_maskz_inserti64x4(0xFF, _mm512_set1_epi16(int16_t(2 * c)), _mm256_set1_epi16(int16_t(2 * c + 1)), 1),
+                                              sm512);
+        }
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
+            __m512i sumi = _mm512_setzero_si512();
+            QS_UNROLL
+            for (int c = 0; c < 4; ++c)
+                sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(z[c], ld512(q8 + kQ8_KQs + 64 * c)), scv[c]));
+            const __m256i msum = _mm256_madd_epi16(mins16, ld256(q8 + kQ8_KBsums));
+            const float ad = ldf(q8);
+            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d * ad), _mm256_cvtepi32_ps(fold(sumi)), s.acc[t]);
+            s.minAcc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dmin * ad), _mm256_cvtepi32_ps(msum), s.minAcc[t]);
+        }
+    }
+    s.store(y, ys);
+}
+
+template <int NT>
+QS_AI void q6KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B = BlockQ6K;
+    const __m512i m4 = _mm512_set1_epi8(0x0F), m30 = _mm512_set1_epi8(0x30);
+    const __m512i shl = _mm512_maskz_inserti64x4(0xFF, _mm512_set1_epi16(4), _mm256_set1_epi16(2), 1);
+    const __m512i shr = _mm512_maskz_inserti64x4(0xFF, _mm512_setzero_si512(), _mm256_set1_epi16(2), 1);
+    KAcc<NT> s;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * sizeof(B);
+        const float d = half(x + offsetof(B, d));
+        const __m256i sc = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(x + offsetof(B, scales))));
+        const __m512i sc512 = _mm512_castsi256_si512(sc);
+        // per half n: parts (0, 1) and (2, 3) of 32 levels each, with their 16-weight scales
+        __m512i z[2][2], scv[2][2];
+        QS_UNROLL
+        for (int n = 0; n < 2; ++n) {
+            const __m512i ql = ld512(x + offsetof(B, ql) + 64 * n);  // [ql0 | ql1]
+            const __m256i qh = ld256(x + offsetof(B, qh) + 32 * n);
+            const __m512i h = join(qh, qh);
+            z[n][0] = _mm512_or_si512(_mm512_and_si512(ql, m4), _mm512_and_si512(_mm512_sllv_epi16(h, shl), m30));
+            z[n][1] = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(ql, 4), m4), _mm512_and_si512(_mm512_srlv_epi16(h, shr), m30));
+            QS_UNROLL
+            for (int p = 0; p < 2; ++p) {
+                // part k = 2p + half: 16-bit scale lanes 8n + 2k (weights 0-15 of each 128-bit lane
+                // pair: low 128 bits) and 8n + 2k + 1 (high 128 bits)
+                const int k0 = 2 * p, k1 = 2 * p + 1;
+                const __m512i idx = _mm512_setr_epi32(
+                    (8 * n + 2 * k0) * 0x10001, (8 * n + 2 * k0) * 0x10001, (8 * n + 2 * k0) * 0x10001, (8 * n + 2 * k0) * 0x10001,
+                    (8 * n + 2 * k0 + 1) * 0x10001, (8 * n + 2 * k0 + 1) * 0x10001, (8 * n + 2 * k0 + 1) * 0x10001, (8 * n + 2 * k0 + 1) * 0x10001,
+                    (8 * n + 2 * k1) * 0x10001, (8 * n + 2 * k1) * 0x10001, (8 * n + 2 * k1) * 0x10001, (8 * n + 2 * k1) * 0x10001,
+                    (8 * n + 2 * k1 + 1) * 0x10001, (8 * n + 2 * k1 + 1) * 0x10001, (8 * n + 2 * k1 + 1) * 0x10001, (8 * n + 2 * k1 + 1) * 0x10001);
+                scv[n][p] = _mm512_permutexvar_epi16(idx, sc512);
+            }
+        }
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
+            const __m256i corr = _mm256_madd_epi16(sc, ld256(q8 + kQ8_KBsums));
+            __m512i sumi = _mm512_setzero_si512();
+            QS_UNROLL
+            for (int n = 0; n < 2; ++n) {
+                // parts 0, 1 (z[n][0]: [q0 | q1]) against activations 0-63; parts 2, 3 against 64-127
+                sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(z[n][0], ld512(q8 + kQ8_KQs + 128 * n)), scv[n][0]));
+                sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(z[n][1], ld512(q8 + kQ8_KQs + 128 * n + 64)), scv[n][1]));
+            }
+            const __m256i si = _mm256_sub_epi32(fold(sumi), _mm256_slli_epi32(corr, 5));
+            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d * ldf(q8)), _mm256_cvtepi32_ps(si), s.acc[t]);
+        }
+    }
+    s.store(y, ys);
+}
+
+// ---- Tiles --------------------------------------------------------------------------------------
+// One token: the AVX2 table's kernel. Q8_0: rows by 4 and tokens by 4, remainders smaller (same bits
+// per element whatever the shape). The K-quants: one row at a time, tokens by 4, then one by one.
+template <int R>
+QS_AI void q8_0Rows(int64_t nb, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, int64_t nt, float* y, size_t ys)
+{
+    int64_t t = 0;
+    for (; t + 4 <= nt; t += 4)
+        q8_0Micro<R, 4>(nb, w, ws, a + t * as, as, y + t * ys, ys);
+    switch (nt - t) {
+    case 3: q8_0Micro<R, 3>(nb, w, ws, a + t * as, as, y + t * ys, ys); break;
+    case 2: q8_0Micro<R, 2>(nb, w, ws, a + t * as, as, y + t * ys, ys); break;
+    case 1: q8_0Micro<R, 1>(nb, w, ws, a + t * as, as, y + t * ys, ys); break;
+    default: break;
+    }
+}
+
+TileFn g_avx2[kTypeSlots];
+constexpr int kQ8_0 = 8, kQ4_K = 12, kQ6_K = 14;  // ggml type ids (core/formats/ggml_types.h)
+
+void q8_0Tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y,
+              size_t ys)
+{
+    if (nt == 1) {
+        g_avx2[kQ8_0](n, w, ws, nr, a, as, nt, y, ys);
+        return;
+    }
+    const int64_t nb = n / 32;
+    int64_t r = 0;
+    for (; r + 4 <= nr; r += 4)
+        q8_0Rows<4>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
+    for (; r < nr; ++r)
+        q8_0Rows<1>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
+}
+
+template <int Slot, void (*Row4)(int64_t, const uint8_t*, const uint8_t*, size_t, float*, size_t),
+          void (*Row1)(int64_t, const uint8_t*, const uint8_t*, size_t, float*, size_t)>
+void kTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y, size_t ys)
+{
+    if (nt == 1) {
+        g_avx2[Slot](n, w, ws, nr, a, as, nt, y, ys);
+        return;
+    }
+    const int64_t nb = n / 256;
+    for (int64_t r = 0; r < nr; ++r) {
+        int64_t t = 0;
+        for (; t + 4 <= nt; t += 4)
+            Row4(nb, w + r * ws, a + t * as, as, y + t * ys + r, ys);
+        for (; t < nt; ++t)
+            Row1(nb, w + r * ws, a + t * as, as, y + t * ys + r, ys);
+    }
+}
+void q4K4(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { q4KRow<4>(nb, w, a, as, y, ys); }
+void q4K1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { q4KRow<1>(nb, w, a, as, y, ys); }
+void q6K4(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { q6KRow<4>(nb, w, a, as, y, ys); }
+void q6K1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { q6KRow<1>(nb, w, a, as, y, ys); }
+
+#undef QS_AI
+#undef QS_UNROLL
+
+}  // namespace
+
+void addAvx512VnniKernels(IsaKernels& t)
+{
+    for (int i = 0; i < kTypeSlots; ++i)
+        g_avx2[i] = t.dot[i];
+    t.dot[kQ8_0] = &q8_0Tile;
+    t.dot[kQ4_K] = &kTile<kQ4_K, &q4K4, &q4K1>;
+    t.dot[kQ6_K] = &kTile<kQ6_K, &q6K4, &q6K1>;
+}
+
+TileFn q4_0x8Avx512Vnni() { return &q40x8Tile; }
+
+}  // namespace qs::kernels::detail
