@@ -11,7 +11,7 @@
 //   Q4_0x8  rows are the vector lanes: two groups of 8 rows side by side.
 //   Q4_K,   the integer sums of a super-block (exact) two 32-byte chunks at a time, folded to the
 //   Q6_K    AVX2 kernel's 8 lanes before its float steps.
-// A single token (the decode mat-vec, memory-bound) runs the AVX2 kernels. Compiled with AVX-512
+// One token (the decode mat-vec) runs the same kernels, Q8_0 one row at a time. Compiled with AVX-512
 // F/BW/VL/DQ + VNNI (core/CMakeLists.txt); reached only after qs::cpuHasAvx512Vnni().
 // GCC 12's unmasked AVX-512 intrinsics pass an undefined vector as their mask source, which its
 // uninitialized-use analysis reports once inlined (a false positive: every lane is written).
@@ -276,10 +276,6 @@ void q40x8Tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t
                size_t ys)
 {
     static const TileFn avx2 = q4_0x8Avx2();
-    if (nt == 1) {
-        avx2(n, w, ws, nr, a, as, nt, y, ys);
-        return;
-    }
     const int64_t nb = n / 32;
     const size_t groupBytes = size_t(nb) * kGroupBlockBytes;
     int64_t r = 0;
@@ -421,8 +417,8 @@ QS_AI void q6KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, flo
 }
 
 // ---- Tiles --------------------------------------------------------------------------------------
-// One token: the AVX2 table's kernel. Q8_0: rows by 4 and tokens by 4, remainders smaller (same bits
-// per element whatever the shape). The K-quants: one row at a time, tokens by 4, then one by one.
+// Q8_0: rows by 4 and tokens by 4, remainders smaller (same bits per element whatever the shape).
+// The K-quants: one row at a time, tokens by 4, then one by one.
 template <int R>
 QS_AI void q8_0Rows(int64_t nb, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, int64_t nt, float* y, size_t ys)
 {
@@ -437,32 +433,24 @@ QS_AI void q8_0Rows(int64_t nb, const uint8_t* w, size_t ws, const uint8_t* a, s
     }
 }
 
-TileFn g_avx2[kTypeSlots];
 constexpr int kQ8_0 = 8, kQ4_K = 12, kQ6_K = 14;  // ggml type ids (core/formats/ggml_types.h)
 
 void q8_0Tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y,
               size_t ys)
 {
-    if (nt == 1) {
-        g_avx2[kQ8_0](n, w, ws, nr, a, as, nt, y, ys);
-        return;
-    }
     const int64_t nb = n / 32;
     int64_t r = 0;
-    for (; r + 4 <= nr; r += 4)
-        q8_0Rows<4>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
+    if (nt > 1)  // one token: one row at a time (4 row streams per thread read memory slower)
+        for (; r + 4 <= nr; r += 4)
+            q8_0Rows<4>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
     for (; r < nr; ++r)
         q8_0Rows<1>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
 }
 
-template <int Slot, void (*Row4)(int64_t, const uint8_t*, const uint8_t*, size_t, float*, size_t),
+template <void (*Row4)(int64_t, const uint8_t*, const uint8_t*, size_t, float*, size_t),
           void (*Row1)(int64_t, const uint8_t*, const uint8_t*, size_t, float*, size_t)>
 void kTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y, size_t ys)
 {
-    if (nt == 1) {
-        g_avx2[Slot](n, w, ws, nr, a, as, nt, y, ys);
-        return;
-    }
     const int64_t nb = n / 256;
     for (int64_t r = 0; r < nr; ++r) {
         int64_t t = 0;
@@ -484,11 +472,9 @@ void q6K1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, s
 
 void addAvx512VnniKernels(IsaKernels& t)
 {
-    for (int i = 0; i < kTypeSlots; ++i)
-        g_avx2[i] = t.dot[i];
     t.dot[kQ8_0] = &q8_0Tile;
-    t.dot[kQ4_K] = &kTile<kQ4_K, &q4K4, &q4K1>;
-    t.dot[kQ6_K] = &kTile<kQ6_K, &q6K4, &q6K1>;
+    t.dot[kQ4_K] = &kTile<&q4K4, &q4K1>;
+    t.dot[kQ6_K] = &kTile<&q6K4, &q6K1>;
 }
 
 TileFn q4_0x8Avx512Vnni() { return &q40x8Tile; }
