@@ -1,5 +1,5 @@
-// AVX-512 (with VNNI) tiles of the quantized formats that dominate a prompt: Q8_0, Q4_0 in its
-// repacked Q4_0x8 layout, Q4_K and Q6_K. Each gives every (row, token) the bits the AVX2 kernel
+// AVX-512 (with VNNI) tiles of Q8_0, Q4_0 in its repacked Q4_0x8 layout, the K-quants (Q2_K to
+// Q6_K) and TQ2_0, for prompts and single tokens alike. Each gives every (row, token) the bits the AVX2 kernel
 // of kernel_impl.h / repack_impl.h gives it (and so the scalar reference's): the integer sums per
 // block are exact either way (VPDPBUSD's four products equal VPMADDUBSW + VPMADDWD(1) where those
 // do not saturate, which they never do for these formats' ranges), and every float accumulator
@@ -9,8 +9,8 @@
 //           accumulator, a pair of blocks per step; signed weights as (w + 128) with 128 x the
 //           activation sums taken off (no sign trick), so an activation block serves 4 rows.
 //   Q4_0x8  rows are the vector lanes: two groups of 8 rows side by side.
-//   Q4_K,   the integer sums of a super-block (exact) two 32-byte chunks at a time, folded to the
-//   Q6_K    AVX2 kernel's 8 lanes before its float steps.
+//   K-quants, TQ2_0  the integer sums of a super-block (exact) two 32-byte chunks at a time,
+//           folded to the AVX2 kernel's 8 lanes before its float steps.
 // One token (the decode mat-vec) runs the same kernels, Q8_0 one row at a time. Compiled with AVX-512
 // F/BW/VL/DQ + VNNI (core/CMakeLists.txt); reached only after qs::cpuHasAvx512Vnni().
 // GCC 12's unmasked AVX-512 intrinsics pass an undefined vector as their mask source, which its
@@ -27,6 +27,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <utility>
 
 namespace qs::kernels::detail {
 
@@ -326,27 +327,68 @@ QS_AI __m256i scaleMin6(const uint8_t* q)
 alignas(32) constexpr uint8_t kMinPairs[32] = {0, 1, 0, 1, 2, 3, 2, 3, 4, 5, 4, 5, 6, 7, 6, 7,
                                                8, 9, 8, 9, 10, 11, 10, 11, 12, 13, 12, 13, 14, 15, 14, 15};
 
-template <int NT>
-QS_AI void q4KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+// The 16-bit scale lanes for two 32-weight parts j, j + 1 of 16-weight sub-blocks: quarter q of the
+// vector (16 weights) gets scale lane base + 2j + q (Q6_K, Q3_K, Q2_K: 16 scales).
+QS_AI __m512i pairScaleIdx(int base, int j)
 {
-    using B = BlockQ4K;
-    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    const int a = (base + 2 * j) * 0x10001, b = (base + 2 * j + 1) * 0x10001, c = (base + 2 * j + 2) * 0x10001,
+              d = (base + 2 * j + 3) * 0x10001;
+    return _mm512_setr_epi32(a, a, a, a, b, b, b, b, c, c, c, c, d, d, d, d);
+}
+// f(std::integral_constant<int, I>) for I = 0..N-1 (compile-time loop indices, for the shift counts).
+template <int N, class Fn>
+QS_AI void staticFor(Fn&& f)
+{
+    [&]<int... I>(std::integer_sequence<int, I...>) { (f(std::integral_constant<int, I>{}), ...); }(std::make_integer_sequence<int, N>{});
+}
+#define QS_AL __attribute__((always_inline))
+
+// [v shifted by Lo | v shifted by Hi] per 16-bit lane, each shift left if positive, right if negative.
+template <int Lo, int Hi>
+QS_AI __m512i shift2(__m256i v)
+{
+    const __m512i vv = join(v, v);
+    constexpr int l0 = Lo > 0 ? Lo : 0, l1 = Hi > 0 ? Hi : 0, r0 = Lo < 0 ? -Lo : 0, r1 = Hi < 0 ? -Hi : 0;
+    __m512i out = vv;
+    if constexpr (l0 || l1)
+        out = _mm512_sllv_epi16(out, _mm512_maskz_inserti64x4(0xFF, _mm512_set1_epi16(l0), _mm256_set1_epi16(l1), 1));
+    if constexpr (r0 || r1)
+        out = _mm512_srlv_epi16(out, _mm512_maskz_inserti64x4(0xFF, _mm512_set1_epi16(r0), _mm256_set1_epi16(r1), 1));
+    return out;
+}
+
+// Q4_K / Q5_K (Five: the fifth bit of weight 64c + l in bit 2c of qh[l], of 64c + 32 + l in bit 2c + 1).
+template <bool Five, int NT>
+QS_AI void q45KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B4 = BlockQ4K;
+    using B5 = BlockQ5K;
+    constexpr int kBytes = Five ? sizeof(B5) : sizeof(B4);
+    constexpr int kScales = Five ? offsetof(B5, scales) : offsetof(B4, scales);
+    constexpr int kQs = Five ? offsetof(B5, qs) : offsetof(B4, qs);
+    constexpr int kDmin = Five ? offsetof(B5, dmin) : offsetof(B4, dmin);
+    const __m512i m4 = _mm512_set1_epi8(0x0F), bit4 = _mm512_set1_epi8(0x10);
     KAcc<NT> s;
     for (int64_t i = 0; i < nb; ++i) {
-        const uint8_t* x = w + i * sizeof(B);
-        const float d = half(x + offsetof(B, d)), dmin = half(x + offsetof(B, dmin));
-        const __m256i sm = scaleMin6(x + offsetof(B, scales));
+        const uint8_t* x = w + i * kBytes;
+        const float d = half(x), dmin = half(x + kDmin);
+        const __m256i sm = scaleMin6(x + kScales);
         const __m256i mins16 = _mm256_shuffle_epi8(_mm256_permute2x128_si256(sm, sm, 0x11),
                                                    _mm256_load_si256(reinterpret_cast<const __m256i*>(kMinPairs)));
         const __m512i sm512 = _mm512_castsi256_si512(sm);
+        [[maybe_unused]] __m256i qh;
+        if constexpr (Five)
+            qh = ld256(x + offsetof(B5, qh));
         __m512i z[4], scv[4];
-        QS_UNROLL
-        for (int c = 0; c < 4; ++c) {
-            const __m256i q = ld256(x + offsetof(B, qs) + 32 * c);
+        staticFor<4>([&](auto ci) QS_AL {
+            constexpr int c = ci;
+            const __m256i q = ld256(x + kQs + 32 * c);
             z[c] = _mm512_and_si512(join(q, _mm256_srli_epi16(q, 4)), m4);
+            if constexpr (Five)  // bits 2c, 2c + 1 to bit 4
+                z[c] = _mm512_or_si512(z[c], _mm512_and_si512(shift2<4 - 2 * c, 3 - 2 * c>(qh), bit4));
             scv[c] = _mm512_permutexvar_epi16(_mm512_maskz_inserti64x4(0xFF, _mm512_set1_epi16(int16_t(2 * c)), _mm256_set1_epi16(int16_t(2 * c + 1)), 1),
                                               sm512);
-        }
+        });
         QS_UNROLL
         for (int t = 0; t < NT; ++t) {
             const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
@@ -416,6 +458,133 @@ QS_AI void q6KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, flo
     s.store(y, ys);
 }
 
+// Q2_K: 2-bit levels, 16 sub-blocks of 16 with a 4-bit scale and a 4-bit min each.
+template <int NT>
+QS_AI void q2KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B = BlockQ2K;
+    const __m512i three = _mm512_set1_epi8(3);
+    KAcc<NT> s;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * sizeof(B);
+        const float d = half(x + offsetof(B, d)), dmin = half(x + offsetof(B, dmin));
+        const __m256i raw = _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(x + offsetof(B, scales))));
+        const __m256i sc = _mm256_and_si256(raw, _mm256_set1_epi16(0x0F)), mn = _mm256_srli_epi16(raw, 4);
+        const __m512i sc512 = _mm512_castsi256_si512(sc);
+        __m512i z[2][2], scv[2][2];
+        staticFor<2>([&](auto hi) QS_AL {
+            constexpr int h = hi;
+            const __m256i q2 = ld256(x + offsetof(B, qs) + 32 * h);
+            staticFor<2>([&](auto pi) QS_AL {  // parts 2p, 2p + 1
+                constexpr int p = pi;
+                z[h][p] = _mm512_and_si512(shift2<-4 * p, -4 * p - 2>(q2), three);
+                scv[h][p] = _mm512_permutexvar_epi16(pairScaleIdx(8 * h, 2 * p), sc512);
+            });
+        });
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
+            const __m256i msum = _mm256_madd_epi16(mn, ld256(q8 + kQ8_KBsums));
+            __m512i sumi = _mm512_setzero_si512();
+            QS_UNROLL
+            for (int h = 0; h < 2; ++h)
+                QS_UNROLL
+                for (int p = 0; p < 2; ++p)
+                    sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(z[h][p], ld512(q8 + kQ8_KQs + 128 * h + 64 * p)),
+                                                                    scv[h][p]));
+            const float ad = ldf(q8);
+            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d * ad), _mm256_cvtepi32_ps(fold(sumi)), s.acc[t]);
+            s.minAcc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dmin * ad), _mm256_cvtepi32_ps(msum), s.minAcc[t]);
+        }
+    }
+    s.store(y, ys);
+}
+
+// Q3_K: 16 6-bit scales biased by 32; level = low 2 bits + 4 x high bit, stored + 4.
+QS_AI __m256i scales3K(const uint8_t* q)
+{
+    const uint32_t a0 = ld32(q), a1 = ld32(q + 4), t = ld32(q + 8);
+    const uint32_t s0 = (a0 & 0x0f0f0f0fu) | ((t & 0x03030303u) << 4);
+    const uint32_t s1 = (a1 & 0x0f0f0f0fu) | (((t >> 2) & 0x03030303u) << 4);
+    const uint32_t s2 = ((a0 >> 4) & 0x0f0f0f0fu) | (((t >> 4) & 0x03030303u) << 4);
+    const uint32_t s3 = ((a1 >> 4) & 0x0f0f0f0fu) | (((t >> 6) & 0x03030303u) << 4);
+    return _mm256_sub_epi16(_mm256_cvtepu8_epi16(_mm_setr_epi32(int(s0), int(s1), int(s2), int(s3))), _mm256_set1_epi16(32));
+}
+template <int NT>
+QS_AI void q3KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B = BlockQ3K;
+    const __m512i three = _mm512_set1_epi8(3), four = _mm512_set1_epi8(4);
+    KAcc<NT> s;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * sizeof(B);
+        const float d = half(x + offsetof(B, d));
+        const __m256i sc = scales3K(x + offsetof(B, scales));
+        const __m512i sc512 = _mm512_castsi256_si512(sc);
+        const __m256i hm = ld256(x + offsetof(B, hmask));
+        __m512i z[2][2], scv[2][2];
+        staticFor<2>([&](auto hi) QS_AL {
+            constexpr int h = hi;
+            const __m256i q2 = ld256(x + offsetof(B, qs) + 32 * h);
+            staticFor<2>([&](auto pi) QS_AL {  // parts j = 2p, 2p + 1: high bit 4h + j of hmask to bit 2
+                constexpr int p = pi, j0 = 2 * p, j1 = 2 * p + 1;
+                const __m512i lo2 = _mm512_and_si512(shift2<-2 * j0, -2 * j1>(q2), three);
+                const __m512i hb = _mm512_and_si512(shift2<2 - (4 * h + j0), 2 - (4 * h + j1)>(hm), four);
+                z[h][p] = _mm512_or_si512(lo2, hb);
+                scv[h][p] = _mm512_permutexvar_epi16(pairScaleIdx(8 * h, j0), sc512);
+            });
+        });
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
+            const __m256i corr = _mm256_madd_epi16(sc, ld256(q8 + kQ8_KBsums));
+            __m512i sumi = _mm512_setzero_si512();
+            QS_UNROLL
+            for (int h = 0; h < 2; ++h)
+                QS_UNROLL
+                for (int p = 0; p < 2; ++p)
+                    sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(z[h][p], ld512(q8 + kQ8_KQs + 128 * h + 64 * p)),
+                                                                    scv[h][p]));
+            const __m256i si = _mm256_sub_epi32(fold(sumi), _mm256_slli_epi32(corr, 2));
+            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d * ldf(q8)), _mm256_cvtepi32_ps(si), s.acc[t]);
+        }
+    }
+    s.store(y, ys);
+}
+
+// TQ2_0: codes c (weight (c - 1) d), byte m of half h holding weight 128h + 32l + m in bits 2l. The
+// products c x a of a super-block, two vectors a step: VPDPBUSD four-product sums, then the activation sums
+// (bsums in pairs) taken off, the AVX2 kernel's lanes (ternarySums: int16 sums minus bsums, pairs added).
+template <int NT>
+QS_AI void tq2Row(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B = BlockTq2_0;
+    const __m512i three = _mm512_set1_epi8(3);
+    const __m256i ones = _mm256_set1_epi16(1);
+    KAcc<NT> s;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * sizeof(B);
+        __m512i c[4];
+        QS_UNROLL
+        for (int h = 0; h < 2; ++h) {
+            const __m256i q = ld256(x + offsetof(B, qs) + 32 * h);
+            c[2 * h] = _mm512_and_si512(shift2<0, -2>(q), three);
+            c[2 * h + 1] = _mm512_and_si512(shift2<-4, -6>(q), three);
+        }
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {  // madd(sum of maddubs - bsums, 1) = the four-product sums - madd(bsums, 1)
+            const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
+            __m512i acc = dp(_mm512_setzero_si512(), c[0], ld512(q8 + kQ8_KQs));
+            QS_UNROLL
+            for (int k = 1; k < 4; ++k)
+                acc = dp(acc, c[k], ld512(q8 + kQ8_KQs + 64 * k));
+            const __m256i si = _mm256_sub_epi32(fold(acc), _mm256_madd_epi16(ld256(q8 + kQ8_KBsums), ones));
+            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(half(x + offsetof(B, d)) * ldf(q8)), _mm256_cvtepi32_ps(si), s.acc[t]);
+        }
+    }
+    s.store(y, ys);
+}
+
 // ---- Tiles --------------------------------------------------------------------------------------
 // Q8_0: rows by 4 and tokens by 4, remainders smaller (same bits per element whatever the shape).
 // The K-quants: one row at a time, tokens by 4, then one by one.
@@ -433,7 +602,7 @@ QS_AI void q8_0Rows(int64_t nb, const uint8_t* w, size_t ws, const uint8_t* a, s
     }
 }
 
-constexpr int kQ8_0 = 8, kQ4_K = 12, kQ6_K = 14;  // ggml type ids (core/formats/ggml_types.h)
+constexpr int kQ8_0 = 8, kQ2_K = 10, kQ3_K = 11, kQ4_K = 12, kQ5_K = 13, kQ6_K = 14, kTq2_0 = 35;  // ggml type ids (core/formats/ggml_types.h)
 
 void q8_0Tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y,
               size_t ys)
@@ -460,12 +629,21 @@ void kTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a,
             Row1(nb, w + r * ws, a + t * as, as, y + t * ys + r, ys);
     }
 }
-void q4K4(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { q4KRow<4>(nb, w, a, as, y, ys); }
-void q4K1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { q4KRow<1>(nb, w, a, as, y, ys); }
-void q6K4(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { q6KRow<4>(nb, w, a, as, y, ys); }
-void q6K1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { q6KRow<1>(nb, w, a, as, y, ys); }
+#define QS_ROWS(name, call)                                                                              \
+    void name##4(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { call<4>(nb, w, a, as, y, ys); } \
+    void name##1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { call<1>(nb, w, a, as, y, ys); }
+template <int NT> QS_AI void q4KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { q45KRow<false, NT>(nb, w, a, as, y, ys); }
+template <int NT> QS_AI void q5KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { q45KRow<true, NT>(nb, w, a, as, y, ys); }
+QS_ROWS(q2K, q2KRow)
+QS_ROWS(q3K, q3KRow)
+QS_ROWS(q4K, q4KRow)
+QS_ROWS(q5K, q5KRow)
+QS_ROWS(q6K, q6KRow)
+QS_ROWS(tq2_, tq2Row)
+#undef QS_ROWS
 
 #undef QS_AI
+#undef QS_AL
 #undef QS_UNROLL
 
 }  // namespace
@@ -473,8 +651,12 @@ void q6K1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, s
 void addAvx512VnniKernels(IsaKernels& t)
 {
     t.dot[kQ8_0] = &q8_0Tile;
+    t.dot[kQ2_K] = &kTile<&q2K4, &q2K1>;
+    t.dot[kQ3_K] = &kTile<&q3K4, &q3K1>;
     t.dot[kQ4_K] = &kTile<&q4K4, &q4K1>;
+    t.dot[kQ5_K] = &kTile<&q5K4, &q5K1>;
     t.dot[kQ6_K] = &kTile<&q6K4, &q6K1>;
+    t.dot[kTq2_0] = &kTile<&tq2_4, &tq2_1>;
 }
 
 TileFn q4_0x8Avx512Vnni() { return &q40x8Tile; }
