@@ -27,7 +27,7 @@ constexpr int kTypeSlots = 64;  // ggml type ids below this
 //   pairs     per pair of blocks (2k, 2k+1), 64 bytes: qs[0..15] of 2k, qs[0..15] of 2k+1,
 //             qs[16..31] of 2k, qs[16..31] of 2k+1 (matching a pair of weight blocks whose 16
 //             bytes of nibbles are loaded side by side)
-//   laneSums  Q8_0 only: per pair, 8 int32; lane i = 8 x the sum of bytes 4i..4i+3 of both 32-byte
+//   laneSums  Q8_0 only: per pair, 8 int32; lane i = -8 x the sum of bytes 4i..4i+3 of both 32-byte
 //             halves of the pair above (the offset correction of unsigned weight levels: Q4_0's
 //             offset 8 as it is)
 // (static: no inline function shared across ISA units.)

@@ -236,7 +236,7 @@ QS_KINLINE void legacySigned(int64_t nb, const uint8_t* w, size_t ws, const uint
 // (isa_table.h). The int32 lanes 0-3 of a pair's product belong to block b, 4-7 to block b+1, so
 // one scale vector (d_w * d_a of b in lanes 0-3, of b+1 in 4-7) and one fused multiply-add finish
 // the pair. Unsigned levels (Q4_0: nibble, level = nibble - 8; Q5_0: 5 bits, level - 16) are
-// multiplied as they are and the offset removed with the activation's lane sums (8 x the sums: the
+// multiplied as they are and the offset removed with the activation's lane sums (-8 x the sums, added: the
 // Q4_0 offset as it is, doubled for Q5_0): no sign tricks.
 // Per (row, token) one accumulator (a tile of R rows x NT tokens has R x NT independent chains;
 // one row and one token is not limited by the chain's latency either).
@@ -398,7 +398,7 @@ QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8
             const uint8_t* yp = a + t * as + L.pairs + 64 * k;
             const I ylo = S::load(yp), yhi = S::load(yp + 32);
             [[maybe_unused]] I corr;
-            if constexpr (!P::kSigned && P::kOffset > 0) {  // the lane sums are 8 x the activation sums
+            if constexpr (!P::kSigned && P::kOffset > 0) {  // the lane sums are -8 x the activation sums
                 corr = S::load(a + t * as + L.laneSums + 32 * k);
                 if constexpr (P::kOffset == 16)
                     corr = S::sll32<1>(corr);
@@ -412,7 +412,7 @@ QS_KINLINE void legacyPairs(int64_t nb, const uint8_t* w, size_t ws, const uint8
                 } else {  // levels <= 31: both products sum within int16
                     p = S::madd(S::add16(S::maddubs(lo[r], ylo), S::maddubs(hi[r], yhi)), ones);
                     if constexpr (P::kOffset > 0)
-                        p = S::sub32(p, corr);
+                        p = S::add32(p, corr);
                 }
                 acc[r][t] = S::fma(sc(r, t), S::cvt(p), acc[r][t]);
             }

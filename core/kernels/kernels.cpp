@@ -146,7 +146,7 @@ void addExtras(GgmlType act, uint8_t* row, int64_t n)
                 int32_t sum = 0;
                 for (int m = 0; m < 4; ++m)
                     sum += int8_t(p[4 * i + m]) + int8_t(p[32 + 4 * i + m]);
-                lane[i] = 8 * sum;
+                lane[i] = -8 * sum;
             }
             std::memcpy(row + l.laneSums + 32 * k, lane, 32);
         }

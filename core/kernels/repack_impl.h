@@ -75,9 +75,9 @@ QS_KINLINE void pass(int64_t nb, const uint8_t* g, int i0, const uint8_t* a, siz
             QS_UNROLL
             for (int t = 0; t < NT; ++t) {
                 const uint8_t* y = a + t * as + b * kQ8_0Bytes + 2;
-                const I corr = bcast32(a + t * as + L.laneSums + 16 * b + 4 * i);  // 8 x the sums
+                const I corr = bcast32(a + t * as + L.laneSums + 16 * b + 4 * i);  // -8 x the sums
                 const I p = S::madd(S::add16(S::maddubs(lo, bcast32(y + 4 * i)), S::maddubs(hi, bcast32(y + 16 + 4 * i))), ones);
-                acc[t][e][k] = S::fma(sc[t], S::cvt(S::sub32(p, corr)), acc[t][e][k]);
+                acc[t][e][k] = S::fma(sc[t], S::cvt(S::add32(p, corr)), acc[t][e][k]);
             }
         }
     };
