@@ -118,34 +118,36 @@ QS_AI void q8_0Micro(int64_t nb, const uint8_t* w, size_t ws, const uint8_t* a, 
             acc[r][t] = _mm512_setzero_ps();
     int64_t b = 0;
     for (; b + 8 <= nb; b += 8) {
-        alignas(32) float sc[R][NT][8];
+        // d_w of 8 blocks per row, d_a per token; a pair's 16-lane scales are their permuted
+        // copies multiplied: the same products as the AVX2 kernel's 8-lane d_w * d_a
+        __m512 dw8[R], da8[NT];
         QS_UNROLL
-        for (int r = 0; r < R; ++r) {
-            const __m256 dw = halves8<kQ8_0Bytes>(w + r * ws + b * kQ8_0Bytes);
-            QS_UNROLL
-            for (int t = 0; t < NT; ++t)
-                _mm256_store_ps(sc[r][t], _mm256_mul_ps(dw, _mm256_loadu_ps(reinterpret_cast<const float*>(a + t * as + ext + 4 * b))));
-        }
+        for (int r = 0; r < R; ++r)
+            dw8[r] = _mm512_castps256_ps512(halves8<kQ8_0Bytes>(w + r * ws + b * kQ8_0Bytes));
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            da8[t] = _mm512_castps256_ps512(_mm256_loadu_ps(reinterpret_cast<const float*>(a + t * as + ext + 4 * b)));
         QS_UNROLL
         for (int j = 0; j < 8; j += 2) {
             const int64_t b0 = b + j;
+            const __m512i idx = _mm512_setr_epi32(j, j, j, j, j, j, j, j, j + 1, j + 1, j + 1, j + 1, j + 1, j + 1, j + 1, j + 1);
             __m512i xu[R];
+            __m512 dw[R];
             QS_UNROLL
             for (int r = 0; r < R; ++r) {
                 const uint8_t* p = w + r * ws + b0 * kQ8_0Bytes + 2;
                 xu[r] = _mm512_xor_si512(join(p, p + kQ8_0Bytes), flip);  // w + 128 as unsigned bytes
+                dw[r] = _mm512_permutexvar_ps(idx, dw8[r]);
             }
-            const __m512i idx = _mm512_setr_epi32(j, j, j, j, j, j, j, j, j + 1, j + 1, j + 1, j + 1, j + 1, j + 1, j + 1, j + 1);
             QS_UNROLL
             for (int t = 0; t < NT; ++t) {
                 const uint8_t* q = a + t * as + b0 * kQ8_0Bytes + 2;
                 const __m512i yv = join(q, q + kQ8_0Bytes);
                 const __m512i neg = _mm512_sub_epi32(_mm512_setzero_si512(), dp(_mm512_setzero_si512(), c128, yv));
+                const __m512 da = _mm512_permutexvar_ps(idx, da8[t]);
                 QS_UNROLL
-                for (int r = 0; r < R; ++r) {
-                    const __m512 s = _mm512_permutexvar_ps(idx, _mm512_castps256_ps512(_mm256_load_ps(sc[r][t])));
-                    acc[r][t] = _mm512_fmadd_ps(s, _mm512_cvtepi32_ps(dp(neg, xu[r], yv)), acc[r][t]);
-                }
+                for (int r = 0; r < R; ++r)
+                    acc[r][t] = _mm512_fmadd_ps(_mm512_mul_ps(dw[r], da), _mm512_cvtepi32_ps(dp(neg, xu[r], yv)), acc[r][t]);
             }
         }
     }
