@@ -49,6 +49,8 @@ struct IsaKernels {
     const char* name;                // "scalar", "avx2"
     TileFn dot[kTypeSlots];          // weights of type id x activations in vecDotType(id) (llama.cpp's pairing)
     TileFn dotF32[kTypeSlots];       // F32 / F16 / BF16 weights x F32 activations
+    TileFn dotF32Stream[kTypeSlots]; // the same bits, for one token against a matrix read from memory
+                                     // (prefetching rows ahead); null where dotF32 serves
     QuantFn quantize[kTypeSlots];    // F32 -> vec-dot type id (Q8_0, Q8_1, Q8_K, F16, BF16)
 };
 

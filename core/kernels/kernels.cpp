@@ -426,6 +426,17 @@ void matmulDecoded(const QMatrix& W, const float* X, int64_t nTokens, float* Y, 
     });
 }
 
+// Float rows x F32 activations; one token against a matrix bigger than a core's L2 cache (so read
+// from memory, or at best the shared L3) takes the prefetching variant where the table has one.
+detail::TileFn floatRows(const QMatrix& W, int64_t nTokens)
+{
+    constexpr size_t kStreamBytes = size_t(2) << 20;
+    const IsaKernels& k = isa();
+    if (nTokens == 1 && size_t(W.rows) * W.rowBytes >= kStreamBytes && k.dotF32Stream[slot(W.type)])
+        return k.dotF32Stream[slot(W.type)];
+    return k.dotF32[slot(W.type)];
+}
+
 void matmulDirect(detail::TileFn fn, const QMatrix& W, const uint8_t* a, size_t as, int64_t nTokens, float* Y, int64_t ldy)
 {
     const auto* w = static_cast<const uint8_t*>(W.data);
@@ -470,7 +481,7 @@ void matmul(const QMatrix& W, const float* X, int64_t nTokens, float* Y, ActMode
         return;
     }
     if (W.type == GgmlType::F32 || mode == ActMode::Float) {  // float rows x float activations
-        matmulDirect(isa().dotF32[slot(W.type)], W, xb, size_t(ldx) * 4, nTokens, Y, ldy);
+        matmulDirect(floatRows(W, nTokens), W, xb, size_t(ldx) * 4, nTokens, Y, ldy);
         return;
     }
     if (W.type == GgmlType::F16 || W.type == GgmlType::BF16) {
@@ -486,7 +497,7 @@ void matmul(const QMatrix& W, const float* X, int64_t nTokens, float* Y, ActMode
                     r[t * W.cols + j] = f16 ? fp16Round(v) : bf16ToFp32(fp32ToBf16(v));
                 }
         });
-        matmulDirect(isa().dotF32[slot(W.type)], W, reinterpret_cast<const uint8_t*>(r), size_t(W.cols) * 4, nTokens, Y, ldy);
+        matmulDirect(floatRows(W, nTokens), W, reinterpret_cast<const uint8_t*>(r), size_t(W.cols) * 4, nTokens, Y, ldy);
         return;
     }
     thread_local Activations acts;

@@ -51,6 +51,7 @@ QS_AI float hsum16(__m512 v)
 }
 
 struct F32Row {
+    static constexpr int kSize = 4;
     static QS_AI __m512 v16(const uint8_t* p, int64_t i) { return _mm512_loadu_ps(reinterpret_cast<const float*>(p) + i); }
     static QS_AI float one(const uint8_t* p, int64_t i)
     {
@@ -60,6 +61,7 @@ struct F32Row {
     }
 };
 struct F16Row {
+    static constexpr int kSize = 2;
     static QS_AI __m512 v16(const uint8_t* p, int64_t i)
     {
         return _mm512_maskz_cvtph_ps(0xFFFF, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2 * i)));
@@ -67,6 +69,7 @@ struct F16Row {
     static QS_AI float one(const uint8_t* p, int64_t i) { return halfToFloat(p + 2 * i); }
 };
 struct Bf16Row {
+    static constexpr int kSize = 2;
     static QS_AI __m512 v16(const uint8_t* p, int64_t i)
     {
         // (the maskz forms: GCC 12's unmasked ones warn about their undefined pass-through)
@@ -77,7 +80,10 @@ struct Bf16Row {
 };
 
 // R rows x T tokens: widened weights times widened activations, fused multiply-add in 16 lanes.
-template <class WL, class AL, int R, int T>
+// Prefetch: each 64 bytes of a row, the line at the same place R rows further is asked for (a
+// mat-vec streaming its matrix from memory: the rows after these, a page each, are in flight
+// before their turn; the results do not depend on it).
+template <class WL, class AL, int R, int T, bool Prefetch = false>
 QS_AI void micro(int64_t n, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, float* y, size_t ys)
 {
     __m512 acc[R][T];
@@ -88,6 +94,13 @@ QS_AI void micro(int64_t n, const uint8_t* w, size_t ws, const uint8_t* a, size_
             acc[r][t] = _mm512_setzero_ps();
     int64_t i = 0;
     for (; i + 16 <= n; i += 16) {
+        if constexpr (Prefetch) {
+            if ((i * WL::kSize) % 64 == 0) {
+                QS_UNROLL
+                for (int r = 0; r < R; ++r)
+                    _mm_prefetch(reinterpret_cast<const char*>(w + (r + R) * ws) + i * WL::kSize, _MM_HINT_T0);
+            }
+        }
         __m512 wv[R];
         QS_UNROLL
         for (int r = 0; r < R; ++r)
@@ -134,6 +147,13 @@ struct Fma {
         micro<WL, AL, R, T>(n, w, ws, a, as, y, ys);
     }
 };
+template <class WL, class AL, int R, int T>
+struct FmaStream {
+    static void run(int64_t n, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, float* y, size_t ys)
+    {
+        micro<WL, AL, R, T, true>(n, w, ws, a, as, y, ys);
+    }
+};
 
 // Groups of 4 rows x 2 tokens, remainders with smaller micro-kernels.
 template <template <class, class, int, int> class M, class WL, class AL>
@@ -165,6 +185,9 @@ const IsaKernels& avx512Kernels()
         t.dotF32[kF32] = &tile<Fma, F32Row, F32Row>;
         t.dotF32[kF16] = &tile<Fma, F16Row, F32Row>;
         t.dotF32[kBf16] = &tile<Fma, Bf16Row, F32Row>;
+        t.dotF32Stream[kF32] = &tile<FmaStream, F32Row, F32Row>;
+        t.dotF32Stream[kF16] = &tile<FmaStream, F16Row, F32Row>;
+        t.dotF32Stream[kBf16] = &tile<FmaStream, Bf16Row, F32Row>;
         if (cpuHasAvx512Vnni())
             addAvx512VnniKernels(t);
         return t;

@@ -339,15 +339,23 @@ private slots:
                             QVERIFY2(std::abs(double(one[size_t(k * kRows + r)]) - ref) <= 2e-6 * mag + 1e-30,
                                      qPrintable(QStringLiteral("%1 n=%2 row %3 token %4").arg(nameOf(t)).arg(n).arg(r).arg(k)));
                         }
-                    for (int64_t nr = 1; nr <= kRows; ++nr)
-                        for (int64_t nt = 1; nt <= kTok; ++nt) {
-                            std::vector<float> y(size_t(kRows * kTok), -1.0f);
-                            fn(n, w.data(), ws, nr, a, as, nt, y.data(), kRows);
-                            for (int64_t k = 0; k < nt; ++k)
-                                for (int64_t r = 0; r < nr; ++r)
-                                    QVERIFY2(sameBits(&y[size_t(k * kRows + r)], &one[size_t(k * kRows + r)], 1),
-                                             qPrintable(QStringLiteral("%1 n=%2 %3x%4").arg(nameOf(t)).arg(n).arg(nr).arg(nt)));
-                        }
+                    // the prefetching variant of a mat-vec streaming its matrix: the same bits
+                    const detail::TileFn stream = f32Acts ? wide.dotF32Stream[int(t)] : nullptr;
+                    QVERIFY(!f32Acts || stream);
+                    for (const detail::TileFn f : {fn, stream}) {
+                        if (!f)
+                            continue;
+                        for (int64_t nr = 1; nr <= kRows; ++nr)
+                            for (int64_t nt = 1; nt <= kTok; ++nt) {
+                                std::vector<float> y(size_t(kRows * kTok), -1.0f);
+                                f(n, w.data(), ws, nr, a, as, nt, y.data(), kRows);
+                                for (int64_t k = 0; k < nt; ++k)
+                                    for (int64_t r = 0; r < nr; ++r)
+                                        QVERIFY2(sameBits(&y[size_t(k * kRows + r)], &one[size_t(k * kRows + r)], 1),
+                                                 qPrintable(QStringLiteral("%1 n=%2 %3x%4%5").arg(nameOf(t)).arg(n).arg(nr).arg(nt)
+                                                                .arg(f == stream ? " (streaming)" : "")));
+                            }
+                    }
                 }
     }
 
