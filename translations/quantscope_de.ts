@@ -1628,6 +1628,38 @@
             <source>Measuring the speed of %1…</source>
             <translation>Geschwindigkeit von %1 wird gemessen…</translation>
         </message>
+        <message>
+            <source>%1-bit formats</source>
+            <translation>%1-Bit-Formate</translation>
+        </message>
+        <message>
+            <source>K-quant</source>
+            <translation>K-Quant</translation>
+        </message>
+        <message>
+            <source>legacy block</source>
+            <translation>klassischer Block</translation>
+        </message>
+        <message>
+            <source>non-linear levels</source>
+            <translation>nichtlineare Stufen</translation>
+        </message>
+        <message>
+            <source>lattice codebook</source>
+            <translation>Gitter-Codebuch</translation>
+        </message>
+        <message>
+            <source>ternary</source>
+            <translation>ternär</translation>
+        </message>
+        <message>
+            <source>microscaling FP4</source>
+            <translation>Microscaling-FP4</translation>
+        </message>
+        <message>
+            <source>%1 · %2 bits/weight</source>
+            <translation>%1 · %2 Bit/Gewicht</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::SizeTargetDialog</name>

@@ -1628,6 +1628,38 @@
             <source>Measuring the speed of %1…</source>
             <translation>Measuring the speed of %1…</translation>
         </message>
+        <message>
+            <source>%1-bit formats</source>
+            <translation>%1-bit formats</translation>
+        </message>
+        <message>
+            <source>K-quant</source>
+            <translation>K-quant</translation>
+        </message>
+        <message>
+            <source>legacy block</source>
+            <translation>legacy block</translation>
+        </message>
+        <message>
+            <source>non-linear levels</source>
+            <translation>non-linear levels</translation>
+        </message>
+        <message>
+            <source>lattice codebook</source>
+            <translation>lattice codebook</translation>
+        </message>
+        <message>
+            <source>ternary</source>
+            <translation>ternary</translation>
+        </message>
+        <message>
+            <source>microscaling FP4</source>
+            <translation>microscaling FP4</translation>
+        </message>
+        <message>
+            <source>%1 · %2 bits/weight</source>
+            <translation>%1 · %2 bits/weight</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::SizeTargetDialog</name>

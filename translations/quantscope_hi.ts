@@ -1628,6 +1628,38 @@
             <source>Measuring the speed of %1…</source>
             <translation>%1 की गति मापी जा रही है…</translation>
         </message>
+        <message>
+            <source>%1-bit formats</source>
+            <translation>%1-बिट फ़ॉर्मैट</translation>
+        </message>
+        <message>
+            <source>K-quant</source>
+            <translation>K-क्वांट</translation>
+        </message>
+        <message>
+            <source>legacy block</source>
+            <translation>पारंपरिक ब्लॉक</translation>
+        </message>
+        <message>
+            <source>non-linear levels</source>
+            <translation>अरेखीय स्तर</translation>
+        </message>
+        <message>
+            <source>lattice codebook</source>
+            <translation>लैटिस कोडबुक</translation>
+        </message>
+        <message>
+            <source>ternary</source>
+            <translation>त्रिआधारी</translation>
+        </message>
+        <message>
+            <source>microscaling FP4</source>
+            <translation>माइक्रोस्केलिंग FP4</translation>
+        </message>
+        <message>
+            <source>%1 · %2 bits/weight</source>
+            <translation>%1 · %2 बिट/भार</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::SizeTargetDialog</name>

@@ -1610,6 +1610,38 @@
             <source>Measuring the speed of %1…</source>
             <translation>正在测量 %1 的速度…</translation>
         </message>
+        <message>
+            <source>%1-bit formats</source>
+            <translation>%1 位格式</translation>
+        </message>
+        <message>
+            <source>K-quant</source>
+            <translation>K 量化</translation>
+        </message>
+        <message>
+            <source>legacy block</source>
+            <translation>传统块</translation>
+        </message>
+        <message>
+            <source>non-linear levels</source>
+            <translation>非线性量级</translation>
+        </message>
+        <message>
+            <source>lattice codebook</source>
+            <translation>格点码本</translation>
+        </message>
+        <message>
+            <source>ternary</source>
+            <translation>三值</translation>
+        </message>
+        <message>
+            <source>microscaling FP4</source>
+            <translation>微缩放 FP4</translation>
+        </message>
+        <message>
+            <source>%1 · %2 bits/weight</source>
+            <translation>%1 · 每权重 %2 位</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::SizeTargetDialog</name>

@@ -23,6 +23,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <cmath>
 #include <optional>
@@ -94,26 +95,73 @@ PlanSpec planFor(const Model& m, const PlanSpec& plan, PlanTarget target)
 
 }  // namespace
 
+namespace {
+
+// A GGUF block format's nominal bits (the digit of its name: Q8_0 8, IQ2_XXS 2, MXFP4 4) and
+// family rank and label.
+int nominalBits(const std::string& name)
+{
+    for (char c : name)
+        if (c >= '1' && c <= '9')
+            return c - '0';
+    return 0;
+}
+std::pair<int, QString> familyOf(const std::string& name)
+{
+    auto starts = [&](const char* p) { return name.rfind(p, 0) == 0; };
+    auto ends = [&](const char* p) { return name.size() >= std::strlen(p) && name.compare(name.size() - std::strlen(p), std::string::npos, p) == 0; };
+    if (starts("Q") && ends("_K"))
+        return {1, tr("K-quant")};
+    if (starts("Q"))
+        return {0, tr("legacy block")};
+    if (starts("IQ4"))
+        return {2, tr("non-linear levels")};
+    if (starts("IQ"))
+        return {3, tr("lattice codebook")};
+    if (starts("TQ"))
+        return {4, tr("ternary")};
+    return {5, tr("microscaling FP4")};
+}
+
+}  // namespace
+
 std::vector<ChoiceGroup> precisionChoices()
 {
-    ChoiceGroup gguf{QString(), {}};
+    struct Entry {
+        int bits, family;
+        Choice c;
+    };
+    std::vector<Entry> gguf;
     ChoiceGroup ints{tr("INT / NF4"), {}};
     ChoiceGroup floats{tr("Float"), {}};
     ChoiceGroup presets{tr("Presets (mixed precision)"), {}};
     for (const Format* f : allFormats()) {
-        Choice c{qstr(f->name()), Language::formatDescription(*f)};
-        if (f->family() == FormatFamily::Gguf)
-            gguf.choices.push_back(c);
-        else if (f->family() == FormatFamily::Int)
+        Choice c{qstr(f->name()), Language::formatDescription(*f), {}};
+        if (f->family() == FormatFamily::Gguf) {
+            const auto [rank, family] = familyOf(f->name());
+            const double bpw = f->bitsPerWeight(1, 256 * f->blockSize());
+            c.detail = tr("%1 · %2 bits/weight").arg(family, QLocale().toString(bpw, 'f', 2));
+            gguf.push_back({nominalBits(f->name()), rank, c});
+        } else if (f->family() == FormatFamily::Int) {
             ints.choices.push_back(c);
-        else if (f->name() != "F32")
+        } else if (f->name() != "F32") {
             floats.choices.push_back(c);
+        }
     }
     for (const auto& p : presetNames())
         if (!findFormat(p))
-            presets.choices.push_back({qstr(p), tr("llama.cpp preset %1: a mixture of types per tensor").arg(qstr(p))});
+            presets.choices.push_back({qstr(p), tr("llama.cpp preset %1: a mixture of types per tensor").arg(qstr(p)), {}});
+    // most bits first; within a section by family, then by name (registration order)
+    std::stable_sort(gguf.begin(), gguf.end(), [](const Entry& a, const Entry& b) {
+        return a.bits != b.bits ? a.bits > b.bits : a.family < b.family;
+    });
     std::vector<ChoiceGroup> out;
-    for (auto* g : {&gguf, &presets, &ints, &floats})
+    for (const Entry& e : gguf) {
+        if (out.empty() || out.back().title != tr("%1-bit formats").arg(e.bits))
+            out.push_back({tr("%1-bit formats").arg(e.bits), {}, true});
+        out.back().choices.push_back(e.c);
+    }
+    for (auto* g : {&presets, &ints, &floats})
         if (!g->choices.empty())
             out.push_back(*g);
     return out;
@@ -134,9 +182,9 @@ std::vector<Choice> planPresets()
     std::vector<Choice> out;
     for (const auto& p : presetNames())
         if (!findFormat(p))
-            out.push_back({qstr(p), tr("llama.cpp preset %1").arg(qstr(p))});
+            out.push_back({qstr(p), tr("llama.cpp preset %1").arg(qstr(p)), {}});
     for (const Format* f : allFormats())
-        out.push_back({qstr(f->name()), tr("Every eligible tensor as %1").arg(qstr(f->name()))});
+        out.push_back({qstr(f->name()), tr("Every eligible tensor as %1").arg(qstr(f->name())), {}});
     return out;
 }
 

@@ -30,12 +30,16 @@ constexpr uint64_t kDemoSeed = 1;
 struct Choice {
     QString name;
     QString tip;
+    QString detail;  // shown beside the name (the block formats: family and bits per weight)
 };
 struct ChoiceGroup {
     QString title;  // empty: top level of the menu
     std::vector<Choice> choices;
+    bool section = false;  // a titled section of the top level instead of a submenu
 };
-// What the precision bar offers: llama.cpp block formats, the INT family, presets.
+// What the precision bar offers: llama.cpp block formats in sections by bits (8-bit ... 1-bit),
+// each ordered by family (legacy, K-quants, non-linear levels, lattice codebooks, ternary,
+// microscaling), then presets, the INT family and the float types as submenus.
 std::vector<ChoiceGroup> precisionChoices();
 bool isKnownPrecision(const QString& name);
 // Formats a tensor of the plan may be set to.

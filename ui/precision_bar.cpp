@@ -23,11 +23,13 @@ PrecisionBar::PrecisionBar(QWidget* parent) : QToolBar(parent)
     button_->setMenu(menu_);
     addWidget(button_);
 
+    // the block formats in titled sections by bits, the rest in submenus
     const auto groups = engine::precisionChoices();
     for (const auto& g : groups) {
-        QMenu* sub = g.title.isEmpty() ? menu_ : menu_->addMenu(g.title);
+        QMenu* sub = g.section || g.title.isEmpty() ? menu_ : menu_->addMenu(g.title);
         sub->setToolTipsVisible(true);
-        groupMenus_ << (g.title.isEmpty() ? nullptr : sub);
+        groupMenus_ << (sub == menu_ ? nullptr : sub);
+        groupSections_ << (g.section ? menu_->addSection(g.title) : nullptr);
         for (const auto& c : g.choices)
             addChoice(sub, c.name);
     }
@@ -72,13 +74,18 @@ void PrecisionBar::retranslateUi()
     cancel_->setText(tr("Cancel"));
     // Group titles and the tips of the choices (format descriptions) come translated from the engine.
     const auto groups = engine::precisionChoices();
-    for (int g = 0; g < int(groups.size()) && g < groupMenus_.size(); ++g)
+    for (int g = 0; g < int(groups.size()) && g < groupMenus_.size(); ++g) {
         if (groupMenus_[g])
             groupMenus_[g]->setTitle(groups[size_t(g)].title);
+        if (groupSections_[g])
+            groupSections_[g]->setText(groups[size_t(g)].title);
+    }
     for (const auto& g : groups)
         for (const auto& c : g.choices)
             for (QAction* a : choices_)
                 if (a->data().toString() == c.name) {
+                    // the detail in the menu's right-hand column
+                    a->setText(c.detail.isEmpty() ? c.name : c.name + QLatin1Char('\t') + c.detail);
                     a->setToolTip(c.tip);
                     a->setStatusTip(c.tip);
                     a->setWhatsThis(Primer::whatsThis(c.tip, QStringLiteral("blocks")));

@@ -46,7 +46,8 @@ private:
     QAction* run_ = nullptr;
     QAction* cancel_ = nullptr;
     QList<QAction*> choices_;
-    QList<QMenu*> groupMenus_;  // per engine::precisionChoices() group (null: the top level)
+    QList<QMenu*> groupMenus_;       // per engine::precisionChoices() group (null: the top level)
+    QList<QAction*> groupSections_;  // per group: its section header (null: not a section)
 };
 
 }  // namespace qs::ui

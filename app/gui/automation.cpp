@@ -13,6 +13,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QMenu>
+#include <QToolButton>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QTabWidget>
@@ -322,6 +324,20 @@ int runAutomation(MainWindow& w, const QString& modelPath, const AutomationOptio
         }
         out() << file << Qt::endl;
         w.primer()->hide();
+    }
+    if (auto* button = w.findChild<QToolButton*>(QStringLiteral("precisionButton")); button && button->menu()) {
+        // the precision menu, open: the block formats in sections by bits
+        QMenu* menu = button->menu();
+        menu->popup(button->mapToGlobal(QPoint(0, button->height())));
+        settle(300);
+        const QString file = QDir(o.screenshotDir).filePath(QStringLiteral("%1-precisions.png").arg(++n));
+        const bool saved = menu->grab().save(file);
+        menu->hide();
+        if (!saved) {
+            out() << "error: cannot write " << file << Qt::endl;
+            return 1;
+        }
+        out() << file << Qt::endl;
     }
     w.close();
     return 0;

@@ -1,7 +1,8 @@
 #pragma once
 // Hidden command-line options of the GUI for scripts: screenshots and a benchmark.
 //   --screenshot-dir DIR      open the model (or the demo), Run, write one PNG per main view (and,
-//                             for llama-family models, the sensitivity dock and the model accuracy), quit
+//                             for llama-family models, the sensitivity dock and the model accuracy; the
+//                             block inspector, the primer and the open precision menu), quit
 //   --screenshot OUT.png      the same for one view: --screenshot-tab N (0-3: plot tabs, 4: whole model,
 //                             5: model accuracy with the importance matrix, trade-off on mean KL,
 //                             6: the same with speed measured, decode speed × on the x axis)

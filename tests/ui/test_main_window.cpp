@@ -23,6 +23,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
@@ -337,6 +338,51 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 60000);
         QVERIFY(done.last().at(0).toBool());
         QCOMPARE(w.tableModel()->rowCount(), 1);
+    }
+
+    // The precision menu: the block formats in sections by their bits, most first, each ordered by
+    // family (legacy before K-quants before the IQ formats), every entry with its family and bits per
+    // weight beside the name; presets and the INT family in submenus.
+    void precisionMenuGroupsByBits()
+    {
+        MainWindow w;
+        auto* button = w.findChild<QToolButton*>(QStringLiteral("precisionButton"));
+        QVERIFY(button && button->menu());
+        QStringList sections;
+        QMap<QString, int> sectionOf, position;
+        QMap<QString, QString> text;
+        int pos = 0;
+        for (QAction* a : button->menu()->actions()) {
+            if (a->isSeparator()) {
+                sections << a->text();
+                continue;
+            }
+            if (a->menu() || a->data().toString().isEmpty())
+                continue;
+            sectionOf[a->data().toString()] = int(sections.size()) - 1;
+            position[a->data().toString()] = pos++;
+            text[a->data().toString()] = a->text();
+        }
+        QVERIFY2(sections.size() >= 6, qPrintable(sections.join(QLatin1String(", "))));
+        QCOMPARE(sections.first(), QStringLiteral("8-bit formats"));
+        for (const char* n : {"Q8_0", "Q6_K", "Q5_0", "Q4_0", "Q4_K", "IQ4_XS", "Q3_K", "Q2_K", "TQ2_0", "TQ1_0"})
+            QVERIFY2(sectionOf.contains(QLatin1String(n)), n);
+        auto bitsOf = [&](const char* n) { return sections[sectionOf[QLatin1String(n)]]; };
+        QCOMPARE(bitsOf("Q8_0"), QStringLiteral("8-bit formats"));
+        QCOMPARE(bitsOf("Q4_K"), QStringLiteral("4-bit formats"));
+        QCOMPARE(bitsOf("IQ4_XS"), QStringLiteral("4-bit formats"));
+        QCOMPARE(bitsOf("TQ2_0"), QStringLiteral("2-bit formats"));
+        QCOMPARE(bitsOf("TQ1_0"), QStringLiteral("1-bit formats"));
+        QVERIFY(position[QStringLiteral("Q8_0")] < position[QStringLiteral("Q6_K")]);
+        QVERIFY(position[QStringLiteral("Q4_0")] < position[QStringLiteral("Q4_K")]);
+        QVERIFY(position[QStringLiteral("Q4_K")] < position[QStringLiteral("IQ4_XS")]);
+        QVERIFY(position[QStringLiteral("Q2_K")] < position[QStringLiteral("TQ2_0")]);
+        QVERIFY2(text[QStringLiteral("Q4_K")].startsWith(QString::fromUtf8("Q4_K\tK-quant · 4.50 bits/weight")),
+                 qPrintable(text[QStringLiteral("Q4_K")]));
+        QVERIFY2(text[QStringLiteral("Q8_0")].contains(QString::fromUtf8("legacy block · 8.50")), qPrintable(text[QStringLiteral("Q8_0")]));
+        // the choices are still found by name, and checking one by name works as before
+        w.precisionBar()->setChecked({QStringLiteral("Q4_K"), QStringLiteral("TQ1_0")});
+        QCOMPARE(w.precisionBar()->checked(), (QStringList{QStringLiteral("Q4_K"), QStringLiteral("TQ1_0")}));
     }
 
     void demoModelOpens()
