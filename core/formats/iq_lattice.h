@@ -1,0 +1,329 @@
+#pragma once
+// The lattice ("grid") formats of llama.cpp's IQ family with 256 grid points (IQ2_XXS: points of 8
+// weights, IQ3_XXS: points of 4): what they share.
+//
+// A 256-weight super-block has an fp16 d and 8 sub-blocks of 32 weights; a sub-block has a 4-bit
+// scale l, its weight magnitudes come from grid points (bytes of iq_grids.h) and its signs from
+// four 7-bit fields, one per 8 weights (the eighth sign makes the number of minus signs even):
+//   weight = ±(d * (0.5 + l) * unit) * grid byte     (unit: 1/4 for IQ2_XXS, 1/2 for IQ3_XXS).
+//
+// Encoding, per super-block (weights w: the importance, or 1 without one):
+//  1. exact assignment at a given sub-block scale s: per 8 weights, the grid point (or pair of
+//     points) and signs with the lowest weighted error. Each weight takes the sign of x, except
+//     that an odd number of negatives costs one flip: the point's error plus the cheapest flip
+//     (w * 4|x| s g) is compared with the unflipped optimum, for every point (all 256);
+//  2. each sub-block's own best scale: starts at ratios of its largest magnitude to the largest
+//     grid byte, each assigned, refitted by least squares (the assignment held) and assigned
+//     again; the lowest error wins;
+//  3. super-block scale candidates d putting the largest sub-block scale on l = 15 (and a little
+//     below); for each fp16 d every sub-block tries the two integers around its own scale, with
+//     the exact assignment at the scale the decoder computes; the lowest total error wins.
+// With importance, the search also runs unweighted and the block with the lower weighted error is
+// kept (importance never makes the weighted error worse than ignoring it).
+// Scalar only: the same code in the baseline and AVX2 compiles (no contraction, core CMake flags),
+// so the fast path writes the reference bytes.
+#include "core/formats/inspect.h"
+#include "core/formats/iq_grids.h"
+#include "core/util/half.h"
+#include "core/util/isa.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+
+namespace qs::iq {
+inline namespace QS_ISA {  // compiled once per instruction set (core/util/isa.h)
+
+constexpr int kSuper = 256, kSub = 32, kSubs = 8;
+
+// One lattice: G weights per point, NL distinct magnitudes.
+template <int G, int NL>
+struct Lattice {
+    float level[NL];          // the magnitudes, ascending
+    uint8_t code[256][G];     // level index of weight j of point p
+    float unit;               // sub-block scale = d * (0.5 + l) * unit
+};
+
+// The lattice of a grid table (bytes of each point, little-endian).
+template <int G, int NL, class T>
+Lattice<G, NL> makeLattice(const T (&grid)[256], const uint8_t (&levels)[NL], float unit)
+{
+    Lattice<G, NL> L{};
+    for (int v = 0; v < NL; ++v)
+        L.level[v] = float(levels[v]);
+    for (int p = 0; p < 256; ++p)
+        for (int j = 0; j < G; ++j) {
+            const uint8_t b = uint8_t(uint64_t(grid[p]) >> (8 * j));
+            for (int v = 0; v < NL; ++v)
+                if (levels[v] == b)
+                    L.code[p][j] = uint8_t(v);
+        }
+    L.unit = unit;
+    return L;
+}
+
+// A sub-block's encoding: point indices (32 / G), sign fields (7 bits per 8 weights).
+template <int G>
+struct SubCode {
+    uint8_t idx[kSub / G] = {};
+    uint8_t signs[4] = {};
+};
+
+// The decoder's sub-block scale.
+inline float subScale(float d, int l, float unit) { return d * (0.5f + float(uint32_t(l))) * unit; }
+
+template <int G, int NL>
+class Encoder {
+public:
+    explicit Encoder(const Lattice<G, NL>& lat) : L_(lat) {}
+
+    struct Fit {
+        float err = 0;  // weighted squared error
+        float num = 0;  // sum w x sign g (least-squares scale = num / den)
+        float den = 0;  // sum w g^2
+    };
+
+    // Step 1: the best points and signs of sub-block x (weights w) at scale s.
+    Fit assign(const float* x, const float* w, float s, SubCode<G>& out) const
+    {
+        constexpr int kHalves = 8 / G;
+        Fit fit;
+        for (int k = 0; k < 4; ++k) {
+            const float* xk = x + 8 * k;
+            const float* wk = w + 8 * k;
+            uint8_t neg = 0;
+            float cost[8][NL], flip[8][NL];
+            for (int i = 0; i < 8; ++i) {
+                const float a = std::fabs(xk[i]);
+                if (xk[i] < 0.0f)
+                    neg |= uint8_t(1u << i);
+                for (int v = 0; v < NL; ++v) {
+                    const float e = a - s * L_.level[v];
+                    cost[i][v] = wk[i] * e * e;
+                    flip[i][v] = wk[i] * (4.0f * a) * (s * L_.level[v]);
+                }
+            }
+            // Per half: the best point unflipped, and the best with its cheapest flip.
+            float bestE[kHalves], bestF[kHalves];
+            int pE[kHalves], pF[kHalves], iF[kHalves];
+            for (int h = 0; h < kHalves; ++h) {
+                bestE[h] = bestF[h] = std::numeric_limits<float>::infinity();
+                pE[h] = pF[h] = iF[h] = 0;
+                for (int p = 0; p < 256; ++p) {
+                    const uint8_t* c = L_.code[p];
+                    float e = 0.0f, fm = std::numeric_limits<float>::infinity();
+                    int fi = 0;
+                    for (int j = 0; j < G; ++j) {
+                        e += cost[G * h + j][c[j]];
+                        const float f = flip[G * h + j][c[j]];
+                        if (f < fm) {
+                            fm = f;
+                            fi = j;
+                        }
+                    }
+                    if (e < bestE[h]) {
+                        bestE[h] = e;
+                        pE[h] = p;
+                    }
+                    if (e + fm < bestF[h]) {
+                        bestF[h] = e + fm;
+                        pF[h] = p;
+                        iF[h] = G * h + fi;
+                    }
+                }
+            }
+            int chosen[kHalves];
+            int flipAt = -1;
+            float err = 0.0f;
+            for (int h = 0; h < kHalves; ++h) {
+                chosen[h] = pE[h];
+                err += bestE[h];
+            }
+            if (std::popcount(unsigned(neg)) % 2 != 0) {
+                // one half flips (G = 4: the cheaper choice of the two)
+                int hf = 0;
+                float best = std::numeric_limits<float>::infinity();
+                for (int h = 0; h < kHalves; ++h) {
+                    float t = bestF[h];
+                    for (int o = 0; o < kHalves; ++o)
+                        if (o != h)
+                            t += bestE[o];
+                    if (t < best) {
+                        best = t;
+                        hf = h;
+                    }
+                }
+                chosen[hf] = pF[hf];
+                flipAt = iF[hf];
+                err = best;
+            }
+            const uint8_t signs = flipAt >= 0 ? uint8_t(neg ^ (1u << flipAt)) : neg;
+            out.signs[k] = signs & 127;
+            for (int h = 0; h < kHalves; ++h) {
+                out.idx[k * kHalves + h] = uint8_t(chosen[h]);
+                for (int j = 0; j < G; ++j) {
+                    const int i = G * h + j;
+                    const float g = L_.level[L_.code[chosen[h]][j]];
+                    const float sx = (signs >> i) & 1 ? -xk[i] : xk[i];
+                    fit.num += wk[i] * sx * g;
+                    fit.den += wk[i] * g * g;
+                }
+            }
+            fit.err += err;
+        }
+        return fit;
+    }
+
+    // Step 2: a sub-block's own best scale (0 for an all-zero or weightless sub-block).
+    float ownScale(const float* x, const float* w) const
+    {
+        float amax = 0.0f;
+        for (int i = 0; i < kSub; ++i)
+            if (w[i] > 0.0f)
+                amax = std::max(amax, std::fabs(x[i]));
+        if (!(amax > 0.0f) || !std::isfinite(amax))
+            return 0.0f;
+        const float top = L_.level[NL - 1];
+        float best = std::numeric_limits<float>::infinity(), bestS = 0.0f;
+        SubCode<G> c;
+        auto tryScale = [&](float s) {
+            if (!(s > 0.0f) || !std::isfinite(s))
+                return Fit{};
+            const Fit f = assign(x, w, s, c);
+            if (f.err < best) {
+                best = f.err;
+                bestS = s;
+            }
+            return f;
+        };
+        for (int r = 0; r <= 16; r += 2) {
+            const Fit f = tryScale(amax / (top * (0.5f + 0.05f * float(r))));
+            if (f.den > 0.0f)
+                tryScale(f.num / f.den);
+        }
+        return bestS;
+    }
+
+    struct Super {
+        float d = 0;  // fp16-representable
+        int l[kSubs] = {};
+        SubCode<G> code[kSubs];
+        float err = 0;
+    };
+
+    // Step 3: the super-block (x, w: 256 values).
+    Super encode(const float* x, const float* w) const
+    {
+        float own[kSubs];
+        float sMax = 0.0f;
+        for (int j = 0; j < kSubs; ++j) {
+            own[j] = ownScale(x + kSub * j, w + kSub * j);
+            sMax = std::max(sMax, own[j]);
+        }
+        Super best;
+        best.err = std::numeric_limits<float>::infinity();
+        if (sMax > 0.0f) {
+            static constexpr float kFactors[] = {1.0f, 0.96f, 0.92f, 0.87f, 1.04f};
+            float tried[std::size(kFactors)];
+            int nTried = 0;
+            for (float f : kFactors) {
+                const float d = fp16ToFp32(fp32ToFp16(std::min(sMax / (L_.unit * 15.5f) * f, 65504.0f)));
+                if (!(d > 0.0f) || std::find(tried, tried + nTried, d) != tried + nTried)
+                    continue;
+                tried[nTried++] = d;
+                Super cur;
+                cur.d = d;
+                for (int j = 0; j < kSubs; ++j) {
+                    const float t = own[j] / (L_.unit * d) - 0.5f;
+                    const int l0 = int(std::clamp(std::floor(t), 0.0f, 15.0f));
+                    float e = std::numeric_limits<float>::infinity();
+                    for (int l = l0; l <= std::min(l0 + 1, 15); ++l) {
+                        SubCode<G> c;
+                        const Fit fit = assign(x + kSub * j, w + kSub * j, subScale(d, l, L_.unit), c);
+                        if (fit.err < e) {
+                            e = fit.err;
+                            cur.l[j] = l;
+                            cur.code[j] = c;
+                        }
+                    }
+                    cur.err += e;
+                }
+                if (cur.err < best.err)
+                    best = cur;
+            }
+        }
+        if (!(best.err < std::numeric_limits<float>::infinity()))
+            best = Super{};  // all zero (or nothing representable): d = 0 decodes to zeros
+        return best;
+    }
+
+private:
+    const Lattice<G, NL>& L_;
+};
+
+// The weighted squared error of decoded values y (w null: unweighted), in double.
+inline double blockError(const float* x, const float* y, const float* w, int n)
+{
+    double s = 0;
+    for (int i = 0; i < n; ++i) {
+        const double e = double(x[i]) - double(y[i]);
+        s += (w ? double(w[i]) : 1.0) * e * e;
+    }
+    return s;
+}
+
+// Encodes `blocks` super-blocks: Pack(const Super&, Block&) writes one, Decode(const Block&, float*)
+// decodes it (to compare the weighted and unweighted searches under importance).
+template <class Block, int G, int NL, class Pack, class Decode>
+void encodeRow(const Encoder<G, NL>& enc, const float* x, unsigned char* out, int64_t blocks, const float* imp,
+               Pack pack, Decode decode)
+{
+    float ones[kSuper];
+    std::fill(std::begin(ones), std::end(ones), 1.0f);
+    for (int64_t i = 0; i < blocks; ++i) {
+        const float* xb = x + i * kSuper;
+        Block b;
+        pack(enc.encode(xb, ones), b);
+        if (imp) {
+            const float* wb = imp + i * kSuper;
+            Block bw;
+            pack(enc.encode(xb, wb), bw);
+            float y0[kSuper], y1[kSuper];
+            decode(b, y0);
+            decode(bw, y1);
+            if (blockError(xb, y1, wb, kSuper) <= blockError(xb, y0, wb, kSuper))
+                b = bw;
+        }
+        std::memcpy(out + i * int64_t(sizeof(Block)), &b, sizeof(Block));
+    }
+}
+
+// The block inspector's view of sub-block ib (both formats): codes 0..NL-1 the magnitudes,
+// NL..2NL-1 the same negated; mag[32] and neg (bit i: weight i negative) from the block;
+// scales: the 8 stored 4-bit scales; db: the sub-block's scale.
+template <int NL>
+void inspectSub(BlockInspection& r, const uint8_t (&levels)[NL], float d, const int* scales, int ib, float db,
+                const uint8_t* mag, uint32_t neg)
+{
+    for (int i = 0; i < kSub; ++i)
+        r.codes[size_t(i)] = mag[i] + ((neg >> i) & 1 ? NL : 0);
+    r.kquant = true;
+    r.subBlocks = kSubs;
+    r.subBlock = ib;
+    r.superD = d;
+    r.subScaleBits = 4;
+    r.subScales.assign(scales, scales + kSubs);
+    r.subScaleValue = db;
+    r.scale = db;
+    r.kind = BlockInspection::Kind::Table;
+    r.table.clear();
+    for (int c = 0; c < 2 * NL; ++c)
+        r.table.push_back(c < NL ? float(levels[c]) : -float(levels[c - NL]));
+    setLevels(r, 0, 2 * NL - 1, [&](int c) { return c < NL ? db * float(levels[c]) : -(db * float(levels[c - NL])); });
+}
+
+}  // namespace QS_ISA
+}  // namespace qs::iq
