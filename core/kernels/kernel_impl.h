@@ -19,6 +19,7 @@
 #endif
 #include "core/formats/blocks.h"  // packed block structs only (offsets, sizes)
 #include "core/formats/ggml_types.h"      // the type ids only
+#include "core/formats/iq_grids.h"        // the lattice tables (data only)
 #include "core/kernels/isa_table.h"
 
 #include <cmath>
@@ -90,12 +91,14 @@ QS_KINLINE I nibbles(const uint8_t* p)
     const H h = S::load16(p);
     return S::and_(S::join(h, S::srl16h<4>(h)), S::set8(0x0F));
 }
-// 0xFF in byte i where bit i of the 32-bit little-endian word at p is set, else 0.
-QS_KINLINE I bitBytes(const uint8_t* p)
+// 0xFF in byte i where bit i of v is set, else 0.
+QS_KINLINE I bitMask(uint32_t v)
 {
-    const I spread = S::shuffle8(S::set32(int32_t(load32(p))), S::load(kBitBytes));
+    const I spread = S::shuffle8(S::set32(int32_t(v)), S::load(kBitBytes));
     return S::cmpeq8(S::or_(spread, S::load(kBitHoles)), S::set8(-1));
 }
+// The same for the 32-bit little-endian word at p.
+QS_KINLINE I bitBytes(const uint8_t* p) { return bitMask(load32(p)); }
 // Bit B of each byte moved to bit T (B, T < 8; the other bits are garbage until masked).
 template <int B, int T>
 QS_KINLINE I moveBit(I v)
@@ -876,6 +879,61 @@ QS_KINLINE void tq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
     sums.store(y, ys);
 }
 
+// ---- IQ3_XXS, IQ2_XXS x Q8_K: lattice points ----------------------------------------------------
+// Per 32-weight sub-block: its grid points' magnitudes (unsigned bytes, at most 62) as one vector,
+// the activations negated where the weight's sign bit is set, |w| x a in int16 pairs (at most
+// 2 x 62 x 127), times the sub-block's odd scale 2l + 1 into int32 lanes. The decoder's
+// d * (0.5 + l) * unit is d * unit / 2 * (2l + 1): the block's float factor is d * unit / 2
+// (1/4 for IQ3_XXS, 1/8 for IQ2_XXS; exact, powers of two).
+// The sign word of a sub-block: the 8-bit sign bytes of its four 7-bit fields (weights 8k..8k+7).
+QS_KINLINE uint32_t latticeSigns(uint32_t w)
+{
+    return uint32_t(iq::kSignsIq2xs[w & 127]) | uint32_t(iq::kSignsIq2xs[(w >> 7) & 127]) << 8 |
+           uint32_t(iq::kSignsIq2xs[(w >> 14) & 127]) << 16 | uint32_t(iq::kSignsIq2xs[(w >> 21) & 127]) << 24;
+}
+template <bool Three, int NT>
+QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    constexpr size_t kBytes = Three ? sizeof(BlockIq3Xxs) : sizeof(BlockIq2Xxs);
+    constexpr size_t kQs = Three ? offsetof(BlockIq3Xxs, qs) : offsetof(BlockIq2Xxs, qs);
+    const I one = S::set8(1);
+    KSums<NT> sums;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * kBytes;
+        const float d = S::half(x) * (Three ? 0.25f : 0.125f);
+        I sumi[NT];
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            sumi[t] = S::zero();
+        for (int ib = 0; ib < 8; ++ib) {
+            const uint8_t* idx = x + kQs + 8 * ib;  // IQ3_XXS: 8 point indices; IQ2_XXS: 4, then the word
+            uint32_t word;
+            I g;
+            if constexpr (Three) {
+                word = load32(x + kQs + 64 + 4 * ib);
+                const uint32_t* grid = iq::kIq3xxsGrid;
+                g = S::join(S::seth(grid[idx[0]], grid[idx[1]], grid[idx[2]], grid[idx[3]]),
+                            S::seth(grid[idx[4]], grid[idx[5]], grid[idx[6]], grid[idx[7]]));
+            } else {
+                word = load32(idx + 4);
+                const uint64_t* grid = iq::kIq2xxsGrid;
+                const uint64_t g0 = grid[idx[0]], g1 = grid[idx[1]], g2 = grid[idx[2]], g3 = grid[idx[3]];
+                g = S::join(S::seth(uint32_t(g0), uint32_t(g0 >> 32), uint32_t(g1), uint32_t(g1 >> 32)),
+                            S::seth(uint32_t(g2), uint32_t(g2 >> 32), uint32_t(g3), uint32_t(g3 >> 32)));
+            }
+            const I sgn = S::or_(bitMask(latticeSigns(word)), one);  // -1 or +1 per weight
+            const I ls = S::set16(int16_t(2 * (word >> 28) + 1));
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t) {
+                const I q8 = S::load(a + t * as + i * kQ8_KBytes + kQ8_KQs + 32 * ib);
+                sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(g, S::sign8(q8, sgn)), ls));
+            }
+        }
+        sums.add(a, as, i, d, sumi);
+    }
+    sums.store(y, ys);
+}
+
 // ---- Float rows -------------------------------------------------------------------------------
 // R rows x T tokens; per (row, token) one accumulator over groups of 8 (fused multiply-add), its
 // horizontal sum, then the n % 8 tail added one product at a time.
@@ -965,7 +1023,7 @@ void quantTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t
         quantRows<K, 1>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
 }
 
-// The newer formats (IQ4_XS, MXFP4, TQ1_0, TQ2_0), lighter to compile: one row at a time, tokens 4
+// The newer formats (IQ4_XS, IQ3_XXS, IQ2_XXS, MXFP4, TQ1_0, TQ2_0), lighter to compile: one row at a time, tokens 4
 // at a time and the rest one by one (two instantiations of the kernel instead of up to eight; the
 // same bits, as every (row, token) sees the same sequence whatever the tile).
 template <template <int, int> class K>
@@ -1007,6 +1065,8 @@ QS_KERNEL(KMxfp4, 32, 1, (legacyPairs<PairMxfp4, R, NT>(nb, w, ws, a, as, y, ys)
 QS_KERNEL(KIq4Xs, 256, 1, (iq4Xs<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KTq2_0, 256, 1, (tq2<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KTq1_0, 256, 1, (tq1<NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq3Xxs, 256, 1, (iqLattice<true, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq2Xxs, 256, 1, (iqLattice<false, NT>(nb, w, a, as, y, ys)))
 #undef QS_KERNEL
 
 // Float rows: groups of 4 rows x 2 tokens, remainders with smaller micro-kernels.
@@ -1150,6 +1210,8 @@ inline detail::IsaKernels makeTable(const char* name)
     k.dot[at(GgmlType::IQ4_XS)] = &quantTileLight<KIq4Xs>;
     k.dot[at(GgmlType::TQ2_0)] = &quantTileLight<KTq2_0>;
     k.dot[at(GgmlType::TQ1_0)] = &quantTileLight<KTq1_0>;
+    k.dot[at(GgmlType::IQ3_XXS)] = &quantTileLight<KIq3Xxs>;
+    k.dot[at(GgmlType::IQ2_XXS)] = &quantTileLight<KIq2Xxs>;
     k.dot[at(GgmlType::F32)] = &floatTile<LoadF32, LoadF32>;
     k.dot[at(GgmlType::F16)] = &floatTile<LoadF16, LoadF16>;
     k.dot[at(GgmlType::BF16)] = &floatTile<LoadBf16, LoadBf16>;
