@@ -34,6 +34,7 @@
 #include <immintrin.h>
 #endif
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -409,6 +410,93 @@ void inspectSub(BlockInspection& r, const uint8_t (&levels)[NL], float d, const 
         r.table.push_back(c < NL ? float(levels[c]) : -float(levels[c - NL]));
     setLevels(r, 0, 2 * NL - 1, [&](int c) { return c < NL ? db * float(levels[c]) : -(db * float(levels[c - NL])); });
 }
+
+// The whole codec of a 256-point lattice format (IQ3_XXS, IQ2_XXS) from its traits T:
+//   using Block (fp16 d first); G, NL; kLevels[NL] (the magnitudes, ascending); kGrid (the table);
+//   kUnit; idxAt(ib), wordAt(ib): byte offsets in the block of sub-block ib's 32 / G point indices
+//   and of its signs-and-scale word (bits 7k..7k+6: the signs of weights 8k..8k+7, bits 28-31: l).
+template <class T>
+struct LatticeCodec {
+    using Block = typename T::Block;
+    static constexpr int G = T::G, NL = T::NL, kPoints = kSub / G;
+
+    static const Lattice<G, NL>& lattice()
+    {
+        static const Lattice<G, NL> l = makeLattice<G, NL>(T::kGrid, T::kLevels, T::kUnit);
+        return l;
+    }
+    static const uint8_t* bytes(const Block& b) { return reinterpret_cast<const uint8_t*>(&b); }
+    static uint32_t word(const Block& b, int ib)
+    {
+        uint32_t w;
+        std::memcpy(&w, bytes(b) + T::wordAt(ib), 4);
+        return w;
+    }
+    // bit i: weight i of the sub-block negative
+    static uint32_t negatives(uint32_t w)
+    {
+        uint32_t neg = 0;
+        for (int k = 0; k < 4; ++k)
+            neg |= uint32_t(kSignsIq2xs[(w >> (7 * k)) & 127]) << (8 * k);
+        return neg;
+    }
+
+    static void pack(const typename Encoder<G, NL>::Super& s, Block& b)
+    {
+        uint8_t raw[sizeof(Block)];
+        const uint16_t d = fp32ToFp16(s.d);
+        std::memcpy(raw, &d, 2);
+        for (int ib = 0; ib < kSubs; ++ib) {
+            std::memcpy(raw + T::idxAt(ib), s.code[ib].idx, kPoints);
+            uint32_t w = uint32_t(s.l[ib]) << 28;
+            for (int k = 0; k < 4; ++k)
+                w |= uint32_t(s.code[ib].signs[k]) << (7 * k);
+            std::memcpy(raw + T::wordAt(ib), &w, 4);
+        }
+        std::memcpy(&b, raw, sizeof raw);
+    }
+    static void quantizeReference(const float* x, unsigned char* out, int64_t blocks, const float* imp)
+    {
+        const Encoder<G, NL> enc(lattice());
+        encodeRow<Block>(enc, x, out, blocks, imp, pack, decode);
+    }
+    static void quantizeFast(const float* x, unsigned char* out, int64_t blocks, const float* imp)
+    {
+        quantizeReference(x, out, blocks, imp);  // this compile's scan (AVX2 in the AVX2 compile)
+    }
+    // llama.cpp's dequantize_row: weight = ±(d * (0.5 + l) * unit) * magnitude
+    static void decode(const Block& b, float* y)
+    {
+        const float d = fp16ToFp32(b.d);
+        for (int ib = 0; ib < kSubs; ++ib, y += kSub) {
+            const uint32_t w = word(b, ib), neg = negatives(w);
+            const float db = d * (0.5f + float(w >> 28)) * T::kUnit;
+            const uint8_t* idx = bytes(b) + T::idxAt(ib);
+            for (int k = 0; k < kPoints; ++k) {
+                const uint64_t g = uint64_t(T::kGrid[idx[k]]);
+                for (int j = 0; j < G; ++j) {
+                    const int i = G * k + j;
+                    const float v = db * float((g >> (8 * j)) & 0xFF);
+                    // -v where the sign bit is set (the sign flipped without a branch: random signs)
+                    y[i] = std::bit_cast<float>(std::bit_cast<uint32_t>(v) ^ (((neg >> i) & 1u) << 31));
+                }
+            }
+        }
+    }
+    // Part ib: sub-block ib (codes: inspectSub's).
+    static void inspect(const Block& b, int ib, BlockInspection& r)
+    {
+        uint8_t mag[kSub];
+        const uint8_t* idx = bytes(b) + T::idxAt(ib);
+        for (int k = 0; k < kPoints; ++k)
+            std::memcpy(mag + G * k, lattice().code[idx[k]], G);
+        int scales[kSubs];
+        for (int s = 0; s < kSubs; ++s)
+            scales[s] = int(word(b, s) >> 28);
+        const float d = fp16ToFp32(b.d);
+        inspectSub(r, T::kLevels, d, scales, ib, subScale(d, scales[ib], T::kUnit), mag, negatives(word(b, ib)));
+    }
+};
 
 }  // namespace QS_ISA
 }  // namespace qs::iq

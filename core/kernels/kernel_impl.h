@@ -759,6 +759,18 @@ QS_KINLINE I iq4XsScales(const uint8_t* x)
     const I v = S::widenU8(S::seth(uint32_t(ls), uint32_t(ls >> 32), 0, 0));
     return S::dupLane<0>(S::sub16(v, S::set16(32)));
 }
+// Sub-block j (32 weights) of super-block i against each token's activations: sumi[t] += int32 lanes
+// of (|w| x activation with w's sign) in int16 pairs (at most 2 x 127 x 127), times the sub-block's
+// int16 scale lanes. mag: |w| as unsigned bytes; sgn: bytes with w's sign (0: weight 0).
+template <int NT>
+QS_KINLINE void signedSub(I* sumi, const uint8_t* a, size_t as, int64_t i, int j, I mag, I sgn, I scale)
+{
+    QS_UNROLL
+    for (int t = 0; t < NT; ++t) {
+        const I yv = S::load(a + t * as + i * kQ8_KBytes + kQ8_KQs + 32 * j);
+        sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(mag, S::sign8(yv, sgn)), scale));
+    }
+}
 template <int NT>
 QS_KINLINE void iq4Xs(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
 {
@@ -776,12 +788,7 @@ QS_KINLINE void iq4Xs(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as,
         QS_UNROLL
         for (int j = 0; j < 8; ++j) {
             const I q = S::shuffle8(table, nibbles(x + offsetof(B, qs) + 16 * j));
-            const I aq = S::sign8(q, q), sc = S::shuffle8(scales, S::load(kBcast16[j]));
-            QS_UNROLL
-            for (int t = 0; t < NT; ++t) {
-                const I yv = S::load(a + t * as + i * kQ8_KBytes + kQ8_KQs + 32 * j);
-                sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(aq, S::sign8(yv, q)), sc));
-            }
+            signedSub<NT>(sumi, a, as, i, j, S::sign8(q, q), q, S::shuffle8(scales, S::load(kBcast16[j])));
         }
         sums.add(a, as, i, d, sumi);
     }
@@ -922,12 +929,7 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
                             S::seth(uint32_t(g2), uint32_t(g2 >> 32), uint32_t(g3), uint32_t(g3 >> 32)));
             }
             const I sgn = S::or_(bitMask(latticeSigns(word)), one);  // -1 or +1 per weight
-            const I ls = S::set16(int16_t(2 * (word >> 28) + 1));
-            QS_UNROLL
-            for (int t = 0; t < NT; ++t) {
-                const I q8 = S::load(a + t * as + i * kQ8_KBytes + kQ8_KQs + 32 * ib);
-                sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(g, S::sign8(q8, sgn)), ls));
-            }
+            signedSub<NT>(sumi, a, as, i, ib, g, sgn, S::set16(int16_t(2 * (word >> 28) + 1)));
         }
         sums.add(a, as, i, d, sumi);
     }
