@@ -21,7 +21,7 @@ struct Iq2XxsLayout {
     static constexpr size_t wordAt(int ib) { return offsetof(Block, qs) + 8 * size_t(ib) + 4; }
 };
 
-struct Iq2Xxs : iq::LatticeCodec<Iq2XxsLayout> {
+struct Iq2Xxs : iq::LatticeCodec<iq::XxsLayout<Iq2XxsLayout>> {
     static constexpr GgmlType kType = GgmlType::IQ2_XXS;
     static constexpr uint32_t kFileType = 19;  // LLAMA_FTYPE_MOSTLY_IQ2_XXS
     static constexpr std::optional<GgmlType> kFallback = GgmlType::IQ4_NL;  // llama.cpp's choice (llama-quant.cpp)

@@ -21,7 +21,7 @@ struct Iq3XxsLayout {
     static constexpr size_t wordAt(int ib) { return offsetof(Block, qs) + 64 + 4 * size_t(ib); }
 };
 
-struct Iq3Xxs : iq::LatticeCodec<Iq3XxsLayout> {
+struct Iq3Xxs : iq::LatticeCodec<iq::XxsLayout<Iq3XxsLayout>> {
     static constexpr GgmlType kType = GgmlType::IQ3_XXS;
     static constexpr uint32_t kFileType = 23;  // LLAMA_FTYPE_MOSTLY_IQ3_XXS
     static constexpr std::optional<GgmlType> kFallback = GgmlType::IQ4_NL;  // llama.cpp's choice (llama-quant.cpp)

@@ -1,17 +1,19 @@
 #pragma once
-// The lattice ("grid") formats of llama.cpp's IQ family with 256 grid points (IQ2_XXS: points of 8
-// weights, IQ3_XXS: points of 4): what they share.
+// The lattice ("grid") formats of llama.cpp's IQ family (IQ2_XXS: 256 points of 8 weights, IQ3_XXS:
+// 256 points of 4, IQ3_S: 512 points of 4 and free signs): what they share.
 //
 // A 256-weight super-block has an fp16 d and 8 sub-blocks of 32 weights; a sub-block has a 4-bit
-// scale l, its weight magnitudes come from grid points (bytes of iq_grids.h) and its signs from
-// four 7-bit fields, one per 8 weights (the eighth sign makes the number of minus signs even):
-//   weight = ±(d * (0.5 + l) * unit) * grid byte     (unit: 1/4 for IQ2_XXS, 1/2 for IQ3_XXS).
+// scale l, its weight magnitudes come from grid points (bytes of iq_grids.h) and its signs, in the
+// XXS formats from four 7-bit fields, one per 8 weights (the eighth sign makes the number of minus
+// signs even), in IQ3_S one bit per weight:
+//   weight = ±(d * (0.5 + l) * unit) * grid byte     (unit: 1/4 for IQ2_XXS, 1/2 for IQ3_XXS;
+//            ±(d * (1 + 2l)) * grid byte for IQ3_S).
 //
 // Encoding, per super-block (weights w: the importance, or 1 without one):
 //  1. exact assignment at a given sub-block scale s: per 8 weights, the grid point (or pair of
 //     points) and signs with the lowest weighted error. Each weight takes the sign of x, except
-//     that an odd number of negatives costs one flip: the point's error plus the cheapest flip
-//     (w * 4|x| s g) is compared with the unflipped optimum, for every point (all 256);
+//     that (with the parity) an odd number of negatives costs one flip: the point's error plus the
+//     cheapest flip (w * 4|x| s g) is compared with the unflipped optimum, for every point;
 //  2. each sub-block's own best scale: starts at ratios of its largest magnitude to the largest
 //     grid byte, each assigned, refitted by least squares (the assignment held) and assigned
 //     again; the lowest error wins;
@@ -44,23 +46,25 @@ inline namespace QS_ISA {  // compiled once per instruction set (core/util/isa.h
 
 constexpr int kSuper = 256, kSub = 32, kSubs = 8;
 
-// One lattice: G weights per point, NL distinct magnitudes.
-template <int G, int NL>
+// One lattice: G weights per point, NL distinct magnitudes, NP points.
+template <int G, int NL, int NP = 256>
 struct Lattice {
     float level[NL];          // the magnitudes, ascending
-    uint8_t code[256][G];     // level index of weight j of point p
-    alignas(32) int32_t codeT[G][256];  // the same by weight: codeT[j][p] = code[p][j]
-    float unit;               // sub-block scale = d * (0.5 + l) * unit
+    uint8_t code[NP][G];      // level index of weight j of point p
+    alignas(32) int32_t codeT[G][NP];  // the same by weight: codeT[j][p] = code[p][j]
+    float unit;               // sub-block scale = d * (0.5 + l) * unit (odd: d * (1 + 2l), unit 2)
+    bool odd = false;
 };
 
 // The lattice of a grid table (bytes of each point, little-endian).
-template <int G, int NL, class T>
-Lattice<G, NL> makeLattice(const T (&grid)[256], const uint8_t (&levels)[NL], float unit)
+template <int G, int NL, int NP, class T>
+Lattice<G, NL, NP> makeLattice(const T (&grid)[NP], const uint8_t (&levels)[NL], float unit, bool odd = false)
 {
-    Lattice<G, NL> L{};
+    Lattice<G, NL, NP> L{};
+    L.odd = odd;
     for (int v = 0; v < NL; ++v)
         L.level[v] = float(levels[v]);
-    for (int p = 0; p < 256; ++p)
+    for (int p = 0; p < NP; ++p)
         for (int j = 0; j < G; ++j) {
             const uint8_t b = uint8_t(uint64_t(grid[p]) >> (8 * j));
             for (int v = 0; v < NL; ++v)
@@ -73,20 +77,24 @@ Lattice<G, NL> makeLattice(const T (&grid)[256], const uint8_t (&levels)[NL], fl
     return L;
 }
 
-// A sub-block's encoding: point indices (32 / G), sign fields (7 bits per 8 weights).
+// A sub-block's encoding: point indices (32 / G), signs per 8 weights (with parity: 7 bits).
 template <int G>
 struct SubCode {
-    uint8_t idx[kSub / G] = {};
+    uint16_t idx[kSub / G] = {};
     uint8_t signs[4] = {};
 };
 
-// The decoder's sub-block scale.
-inline float subScale(float d, int l, float unit) { return d * (0.5f + float(uint32_t(l))) * unit; }
+// The decoder's sub-block scale: d * (0.5 + l) * unit, or for the odd scales d * (1 + 2l).
+inline float subScale(float d, int l, float unit, bool odd = false)
+{
+    return odd ? d * float(1 + 2 * l) : d * (0.5f + float(uint32_t(l))) * unit;
+}
 
-template <int G, int NL>
+// Parity: the formats whose eighth sign per 8 weights is implied (an even count of minus signs).
+template <int G, int NL, int NP = 256, bool Parity = true>
 class Encoder {
 public:
-    explicit Encoder(const Lattice<G, NL>& lat) : L_(lat) {}
+    explicit Encoder(const Lattice<G, NL, NP>& lat) : L_(lat) {}
 
     struct Fit {
         float err = 0;  // weighted squared error
@@ -133,7 +141,7 @@ public:
                 chosen[h] = pE[h];
                 err += bestE[h];
             }
-            if (std::popcount(unsigned(neg)) % 2 != 0) {
+            if (Parity && std::popcount(unsigned(neg)) % 2 != 0) {
                 // one half flips (G = 4: the cheaper choice of the two)
                 int hf = 0;
                 float best = std::numeric_limits<float>::infinity();
@@ -152,9 +160,9 @@ public:
                 err = best;
             }
             const uint8_t signs = flipAt >= 0 ? uint8_t(neg ^ (1u << flipAt)) : neg;
-            out.signs[k] = signs & 127;
+            out.signs[k] = Parity ? signs & 127 : signs;
             for (int h = 0; h < kHalves; ++h) {
-                out.idx[k * kHalves + h] = uint8_t(chosen[h]);
+                out.idx[k * kHalves + h] = uint16_t(chosen[h]);
                 for (int j = 0; j < G; ++j) {
                     const int i = G * h + j;
                     const float g = L_.level[L_.code[chosen[h]][j]];
@@ -233,7 +241,7 @@ public:
                     float e = std::numeric_limits<float>::infinity();
                     for (int l = l0; l <= std::min(l0 + 1, 15); ++l) {
                         SubCode<G> c;
-                        const Fit fit = assign(x + kSub * j, w + kSub * j, subScale(d, l, L_.unit), c);
+                        const Fit fit = assign(x + kSub * j, w + kSub * j, subScale(d, l, L_.unit, L_.odd), c);
                         if (fit.err < e) {
                             e = fit.err;
                             cur.l[j] = l;
@@ -263,7 +271,7 @@ private:
 #ifndef __AVX2__
     void scan(const float (*cost)[8], const float (*flip)[8], Best& b) const
     {
-        for (int p = 0; p < 256; ++p) {
+        for (int p = 0; p < NP; ++p) {
             const uint8_t* c = L_.code[p];
             float e = 0.0f, fm = std::numeric_limits<float>::infinity();
             int fi = 0;
@@ -299,7 +307,7 @@ private:
         __m256i pe = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), pf = pe, bfi = _mm256_setzero_si256();
         __m256i p = pe;
         const __m256i eight = _mm256_set1_epi32(8);
-        for (int p0 = 0; p0 < 256; p0 += 8, p = _mm256_add_epi32(p, eight)) {
+        for (int p0 = 0; p0 < NP; p0 += 8, p = _mm256_add_epi32(p, eight)) {
             __m256 e = _mm256_setzero_ps(), fm = inf;
             __m256i fi = _mm256_setzero_si256();
             for (int j = 0; j < G; ++j) {
@@ -347,7 +355,7 @@ private:
     }
 #endif
 
-    const Lattice<G, NL>& L_;
+    const Lattice<G, NL, NP>& L_;
 };
 
 // The weighted squared error of decoded values y (w null: unweighted), in double.
@@ -363,8 +371,8 @@ inline double blockError(const float* x, const float* y, const float* w, int n)
 
 // Encodes `blocks` super-blocks: Pack(const Super&, Block&) writes one, Decode(const Block&, float*)
 // decodes it (to compare the weighted and unweighted searches under importance).
-template <class Block, int G, int NL, class Pack, class Decode>
-void encodeRow(const Encoder<G, NL>& enc, const float* x, unsigned char* out, int64_t blocks, const float* imp,
+template <class Block, class Enc, class Pack, class Decode>
+void encodeRow(const Enc& enc, const float* x, unsigned char* out, int64_t blocks, const float* imp,
                Pack pack, Decode decode)
 {
     float ones[kSuper];
@@ -411,69 +419,60 @@ void inspectSub(BlockInspection& r, const uint8_t (&levels)[NL], float d, const 
     setLevels(r, 0, 2 * NL - 1, [&](int c) { return c < NL ? db * float(levels[c]) : -(db * float(levels[c - NL])); });
 }
 
-// The whole codec of a 256-point lattice format (IQ3_XXS, IQ2_XXS) from its traits T:
-//   using Block (fp16 d first); G, NL; kLevels[NL] (the magnitudes, ascending); kGrid (the table);
-//   kUnit; idxAt(ib), wordAt(ib): byte offsets in the block of sub-block ib's 32 / G point indices
-//   and of its signs-and-scale word (bits 7k..7k+6: the signs of weights 8k..8k+7, bits 28-31: l).
+// The sign bits of an XXS sub-block word (bits 7k..7k+6: the signs of weights 8k..8k+7, the
+// eighth by parity): bit i set where weight i is negative.
+inline uint32_t parityNegatives(uint32_t w)
+{
+    uint32_t neg = 0;
+    for (int k = 0; k < 4; ++k)
+        neg |= uint32_t(kSignsIq2xs[(w >> (7 * k)) & 127]) << (8 * k);
+    return neg;
+}
+
+// The whole codec of a lattice format from its layout T (block bytes b, fp16 d first):
+//   using Block; G, NL, NP (points); kParity; kOdd; kLevels[NL] (magnitudes, ascending); kGrid;
+//   kUnit; point(b, ib, k): sub-block ib's point k; negatives(b, ib): bit i set where weight i is
+//   negative; scale(b, ib): its 4-bit l; store(b, ib, code, l): writes them (b zeroed before).
 template <class T>
 struct LatticeCodec {
     using Block = typename T::Block;
-    static constexpr int G = T::G, NL = T::NL, kPoints = kSub / G;
+    static constexpr int G = T::G, NL = T::NL, NP = T::NP, kPoints = kSub / G;
+    using Enc = Encoder<G, NL, NP, T::kParity>;
 
-    static const Lattice<G, NL>& lattice()
+    static const Lattice<G, NL, NP>& lattice()
     {
-        static const Lattice<G, NL> l = makeLattice<G, NL>(T::kGrid, T::kLevels, T::kUnit);
+        static const Lattice<G, NL, NP> l = makeLattice<G, NL, NP>(T::kGrid, T::kLevels, T::kUnit, T::kOdd);
         return l;
     }
     static const uint8_t* bytes(const Block& b) { return reinterpret_cast<const uint8_t*>(&b); }
-    static uint32_t word(const Block& b, int ib)
-    {
-        uint32_t w;
-        std::memcpy(&w, bytes(b) + T::wordAt(ib), 4);
-        return w;
-    }
-    // bit i: weight i of the sub-block negative
-    static uint32_t negatives(uint32_t w)
-    {
-        uint32_t neg = 0;
-        for (int k = 0; k < 4; ++k)
-            neg |= uint32_t(kSignsIq2xs[(w >> (7 * k)) & 127]) << (8 * k);
-        return neg;
-    }
 
-    static void pack(const typename Encoder<G, NL>::Super& s, Block& b)
+    static void pack(const typename Enc::Super& s, Block& b)
     {
-        uint8_t raw[sizeof(Block)];
+        uint8_t raw[sizeof(Block)] = {};
         const uint16_t d = fp32ToFp16(s.d);
         std::memcpy(raw, &d, 2);
-        for (int ib = 0; ib < kSubs; ++ib) {
-            std::memcpy(raw + T::idxAt(ib), s.code[ib].idx, kPoints);
-            uint32_t w = uint32_t(s.l[ib]) << 28;
-            for (int k = 0; k < 4; ++k)
-                w |= uint32_t(s.code[ib].signs[k]) << (7 * k);
-            std::memcpy(raw + T::wordAt(ib), &w, 4);
-        }
+        for (int ib = 0; ib < kSubs; ++ib)
+            T::store(raw, ib, s.code[ib], s.l[ib]);
         std::memcpy(&b, raw, sizeof raw);
     }
     static void quantizeReference(const float* x, unsigned char* out, int64_t blocks, const float* imp)
     {
-        const Encoder<G, NL> enc(lattice());
+        const Enc enc(lattice());
         encodeRow<Block>(enc, x, out, blocks, imp, pack, decode);
     }
     static void quantizeFast(const float* x, unsigned char* out, int64_t blocks, const float* imp)
     {
         quantizeReference(x, out, blocks, imp);  // this compile's scan (AVX2 in the AVX2 compile)
     }
-    // llama.cpp's dequantize_row: weight = ±(d * (0.5 + l) * unit) * magnitude
+    // llama.cpp's dequantize_row: weight = ±(sub-block scale) * magnitude
     static void decode(const Block& b, float* y)
     {
         const float d = fp16ToFp32(b.d);
         for (int ib = 0; ib < kSubs; ++ib, y += kSub) {
-            const uint32_t w = word(b, ib), neg = negatives(w);
-            const float db = d * (0.5f + float(w >> 28)) * T::kUnit;
-            const uint8_t* idx = bytes(b) + T::idxAt(ib);
+            const uint32_t neg = T::negatives(bytes(b), ib);
+            const float db = subScale(d, T::scale(bytes(b), ib), T::kUnit, T::kOdd);
             for (int k = 0; k < kPoints; ++k) {
-                const uint64_t g = uint64_t(T::kGrid[idx[k]]);
+                const uint64_t g = uint64_t(T::kGrid[T::point(bytes(b), ib, k)]);
                 for (int j = 0; j < G; ++j) {
                     const int i = G * k + j;
                     const float v = db * float((g >> (8 * j)) & 0xFF);
@@ -487,14 +486,41 @@ struct LatticeCodec {
     static void inspect(const Block& b, int ib, BlockInspection& r)
     {
         uint8_t mag[kSub];
-        const uint8_t* idx = bytes(b) + T::idxAt(ib);
         for (int k = 0; k < kPoints; ++k)
-            std::memcpy(mag + G * k, lattice().code[idx[k]], G);
+            std::memcpy(mag + G * k, lattice().code[T::point(bytes(b), ib, k)], G);
         int scales[kSubs];
         for (int s = 0; s < kSubs; ++s)
-            scales[s] = int(word(b, s) >> 28);
+            scales[s] = T::scale(bytes(b), s);
         const float d = fp16ToFp32(b.d);
-        inspectSub(r, T::kLevels, d, scales, ib, subScale(d, scales[ib], T::kUnit), mag, negatives(word(b, ib)));
+        inspectSub(r, T::kLevels, d, scales, ib, subScale(d, scales[ib], T::kUnit, T::kOdd), mag,
+                   T::negatives(bytes(b), ib));
+    }
+};
+
+// The layout of IQ3_XXS and IQ2_XXS (T: Block, G, NL, kLevels, kGrid, kUnit, and idxAt(ib) /
+// wordAt(ib), the byte offsets of sub-block ib's 32 / G point indices and of its signs-and-scale
+// word: bits 7k..7k+6 the signs of weights 8k..8k+7, bits 28-31 l).
+template <class T>
+struct XxsLayout : T {
+    static constexpr int NP = 256;
+    static constexpr bool kParity = true, kOdd = false;
+    static uint32_t word(const uint8_t* b, int ib)
+    {
+        uint32_t w;
+        std::memcpy(&w, b + T::wordAt(ib), 4);
+        return w;
+    }
+    static int point(const uint8_t* b, int ib, int k) { return b[T::idxAt(ib) + size_t(k)]; }
+    static uint32_t negatives(const uint8_t* b, int ib) { return parityNegatives(word(b, ib)); }
+    static int scale(const uint8_t* b, int ib) { return int(word(b, ib) >> 28); }
+    static void store(uint8_t* b, int ib, const SubCode<T::G>& c, int l)
+    {
+        for (int k = 0; k < kSub / T::G; ++k)
+            b[T::idxAt(ib) + size_t(k)] = uint8_t(c.idx[k]);
+        uint32_t w = uint32_t(l) << 28;
+        for (int k = 0; k < 4; ++k)
+            w |= uint32_t(c.signs[k]) << (7 * k);
+        std::memcpy(b + T::wordAt(ib), &w, 4);
     }
 };
 

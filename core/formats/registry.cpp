@@ -26,6 +26,7 @@ const Format& formatQ4_0();
 const Format& formatIQ4_NL();
 const Format& formatIQ4_XS();  // iq4_xs.cpp
 const Format& formatMXFP4();   // mxfp4.cpp
+const Format& formatIQ3_S();  // iq3_s.cpp
 const Format& formatQ3_K();
 const Format& formatIQ3_XXS();  // iq3_xxs.cpp
 const Format& formatQ2_K();
@@ -66,6 +67,7 @@ const std::vector<const Format*>& allFormats()
         v.push_back(&formatIQ4_NL());
         v.push_back(&formatIQ4_XS());
         v.push_back(&formatMXFP4());
+        v.push_back(&formatIQ3_S());
         v.push_back(&formatQ3_K());
         v.push_back(&formatIQ3_XXS());
         v.push_back(&formatQ2_K());

@@ -113,9 +113,9 @@ private slots:
 
     void latticeErrorBelowLlama()
     {
-        // The lattice formats (IQ3_XXS, IQ2_XXS): with the same importance, our weighted squared
-        // error is at most llama.cpp's quantize_<t>(..., imatrix) on every matrix (ratio logged).
-        for (const char* name : {"IQ3_XXS", "IQ2_XXS"}) {
+        // The lattice formats (IQ3_S, IQ3_XXS, IQ2_XXS): with the same importance, our weighted
+        // squared error is at most llama.cpp's quantize_<t>(..., imatrix) on every matrix (ratio logged).
+        for (const char* name : {"IQ3_S", "IQ3_XXS", "IQ2_XXS"}) {
             const Format* f = findFormat(name);
             QVERIFY(f);
             const GgmlFns& g = ggmlFns(name);
