@@ -886,50 +886,70 @@ QS_KINLINE void tq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
     sums.store(y, ys);
 }
 
-// ---- IQ3_XXS, IQ2_XXS x Q8_K: lattice points ----------------------------------------------------
+// ---- IQ3_XXS, IQ2_XXS, IQ3_S x Q8_K: lattice points ------------------------------------------------
 // Per 32-weight sub-block: its grid points' magnitudes (unsigned bytes, at most 62) as one vector,
 // the activations negated where the weight's sign bit is set, |w| x a in int16 pairs (at most
-// 2 x 62 x 127), times the sub-block's odd scale 2l + 1 into int32 lanes. The decoder's
-// d * (0.5 + l) * unit is d * unit / 2 * (2l + 1): the block's float factor is d * unit / 2
-// (1/4 for IQ3_XXS, 1/8 for IQ2_XXS; exact, powers of two).
-// The sign word of a sub-block: the 8-bit sign bytes of its four 7-bit fields (weights 8k..8k+7).
+// 2 x 62 x 127), times the sub-block's odd scale 2l + 1 into int32 lanes. The decoders' sub-block
+// scale is d * (0.5 + l) * unit = d * unit / 2 * (2l + 1) (XXS) or d * (2l + 1) (IQ3_S): the
+// block's float factor is d * unit / 2 (1/4 for IQ3_XXS, 1/8 for IQ2_XXS; exact, powers of two) or d.
+// The sign word of an XXS sub-block: the 8-bit sign bytes of its four 7-bit fields (weights 8k..8k+7).
 QS_KINLINE uint32_t latticeSigns(uint32_t w)
 {
     return uint32_t(iq::kSignsIq2xs[w & 127]) | uint32_t(iq::kSignsIq2xs[(w >> 7) & 127]) << 8 |
            uint32_t(iq::kSignsIq2xs[(w >> 14) & 127]) << 16 | uint32_t(iq::kSignsIq2xs[(w >> 21) & 127]) << 24;
 }
-template <bool Three, int NT>
+// Four grid points of 4 bytes as 16 bytes.
+QS_KINLINE H points4(const uint32_t* grid, int p0, int p1, int p2, int p3)
+{
+    return S::seth(grid[p0], grid[p1], grid[p2], grid[p3]);
+}
+enum class Lat { Iq3Xxs, Iq2Xxs, Iq3S };
+template <Lat K, int NT>
 QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
 {
-    constexpr size_t kBytes = Three ? sizeof(BlockIq3Xxs) : sizeof(BlockIq2Xxs);
-    constexpr size_t kQs = Three ? offsetof(BlockIq3Xxs, qs) : offsetof(BlockIq2Xxs, qs);
+    constexpr size_t kBytes = K == Lat::Iq3Xxs ? sizeof(BlockIq3Xxs) : K == Lat::Iq2Xxs ? sizeof(BlockIq2Xxs) : sizeof(BlockIq3S);
+    constexpr float kFactor = K == Lat::Iq3Xxs ? 0.25f : K == Lat::Iq2Xxs ? 0.125f : 1.0f;
     const I one = S::set8(1);
     KSums<NT> sums;
     for (int64_t i = 0; i < nb; ++i) {
         const uint8_t* x = w + i * kBytes;
-        const float d = S::half(x) * (Three ? 0.25f : 0.125f);
+        const float d = S::half(x) * kFactor;
         I sumi[NT];
         QS_UNROLL
         for (int t = 0; t < NT; ++t)
             sumi[t] = S::zero();
         for (int ib = 0; ib < 8; ++ib) {
-            const uint8_t* idx = x + kQs + 8 * ib;  // IQ3_XXS: 8 point indices; IQ2_XXS: 4, then the word
-            uint32_t word;
+            uint32_t neg, l;  // the sub-block's sign bits (bit i: weight i negative) and scale
             I g;
-            if constexpr (Three) {
-                word = load32(x + kQs + 64 + 4 * ib);
+            if constexpr (K == Lat::Iq3Xxs) {
+                const uint8_t* idx = x + offsetof(BlockIq3Xxs, qs) + 8 * ib;
+                const uint32_t word = load32(x + offsetof(BlockIq3Xxs, qs) + 64 + 4 * ib);
+                neg = latticeSigns(word);
+                l = word >> 28;
                 const uint32_t* grid = iq::kIq3xxsGrid;
-                g = S::join(S::seth(grid[idx[0]], grid[idx[1]], grid[idx[2]], grid[idx[3]]),
-                            S::seth(grid[idx[4]], grid[idx[5]], grid[idx[6]], grid[idx[7]]));
-            } else {
-                word = load32(idx + 4);
+                g = S::join(points4(grid, idx[0], idx[1], idx[2], idx[3]), points4(grid, idx[4], idx[5], idx[6], idx[7]));
+            } else if constexpr (K == Lat::Iq2Xxs) {
+                const uint8_t* idx = x + offsetof(BlockIq2Xxs, qs) + 8 * ib;  // 4 point indices, then the word
+                const uint32_t word = load32(idx + 4);
+                neg = latticeSigns(word);
+                l = word >> 28;
                 const uint64_t* grid = iq::kIq2xxsGrid;
                 const uint64_t g0 = grid[idx[0]], g1 = grid[idx[1]], g2 = grid[idx[2]], g3 = grid[idx[3]];
                 g = S::join(S::seth(uint32_t(g0), uint32_t(g0 >> 32), uint32_t(g1), uint32_t(g1 >> 32)),
                             S::seth(uint32_t(g2), uint32_t(g2 >> 32), uint32_t(g3), uint32_t(g3 >> 32)));
+            } else {
+                const uint8_t* idx = x + offsetof(BlockIq3S, qs) + 8 * ib;
+                const int h = x[offsetof(BlockIq3S, qh) + size_t(ib)];
+                neg = load32(x + offsetof(BlockIq3S, signs) + 4 * ib);
+                l = (x[offsetof(BlockIq3S, scales) + size_t(ib / 2)] >> (4 * (ib % 2))) & 15u;
+                const uint32_t* grid = iq::kIq3sGrid;
+                g = S::join(points4(grid, idx[0] | (h << 8 & 256), idx[1] | (h << 7 & 256), idx[2] | (h << 6 & 256),
+                                    idx[3] | (h << 5 & 256)),
+                            points4(grid, idx[4] | (h << 4 & 256), idx[5] | (h << 3 & 256), idx[6] | (h << 2 & 256),
+                                    idx[7] | (h << 1 & 256)));
             }
-            const I sgn = S::or_(bitMask(latticeSigns(word)), one);  // -1 or +1 per weight
-            signedSub<NT>(sumi, a, as, i, ib, g, sgn, S::set16(int16_t(2 * (word >> 28) + 1)));
+            const I sgn = S::or_(bitMask(neg), one);  // -1 or +1 per weight
+            signedSub<NT>(sumi, a, as, i, ib, g, sgn, S::set16(int16_t(2 * l + 1)));
         }
         sums.add(a, as, i, d, sumi);
     }
@@ -1025,7 +1045,7 @@ void quantTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t
         quantRows<K, 1>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
 }
 
-// The newer formats (IQ4_XS, IQ3_XXS, IQ2_XXS, MXFP4, TQ1_0, TQ2_0), lighter to compile: one row at a time, tokens 4
+// The newer formats (IQ4_XS, IQ3_S, IQ3_XXS, IQ2_XXS, MXFP4, TQ1_0, TQ2_0), lighter to compile: one row at a time, tokens 4
 // at a time and the rest one by one (two instantiations of the kernel instead of up to eight; the
 // same bits, as every (row, token) sees the same sequence whatever the tile).
 template <template <int, int> class K>
@@ -1067,8 +1087,9 @@ QS_KERNEL(KMxfp4, 32, 1, (legacyPairs<PairMxfp4, R, NT>(nb, w, ws, a, as, y, ys)
 QS_KERNEL(KIq4Xs, 256, 1, (iq4Xs<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KTq2_0, 256, 1, (tq2<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KTq1_0, 256, 1, (tq1<NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KIq3Xxs, 256, 1, (iqLattice<true, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KIq2Xxs, 256, 1, (iqLattice<false, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq3Xxs, 256, 1, (iqLattice<Lat::Iq3Xxs, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq2Xxs, 256, 1, (iqLattice<Lat::Iq2Xxs, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq3S, 256, 1, (iqLattice<Lat::Iq3S, NT>(nb, w, a, as, y, ys)))
 #undef QS_KERNEL
 
 // Float rows: groups of 4 rows x 2 tokens, remainders with smaller micro-kernels.
@@ -1214,6 +1235,7 @@ inline detail::IsaKernels makeTable(const char* name)
     k.dot[at(GgmlType::TQ1_0)] = &quantTileLight<KTq1_0>;
     k.dot[at(GgmlType::IQ3_XXS)] = &quantTileLight<KIq3Xxs>;
     k.dot[at(GgmlType::IQ2_XXS)] = &quantTileLight<KIq2Xxs>;
+    k.dot[at(GgmlType::IQ3_S)] = &quantTileLight<KIq3S>;
     k.dot[at(GgmlType::F32)] = &floatTile<LoadF32, LoadF32>;
     k.dot[at(GgmlType::F16)] = &floatTile<LoadF16, LoadF16>;
     k.dot[at(GgmlType::BF16)] = &floatTile<LoadBf16, LoadBf16>;

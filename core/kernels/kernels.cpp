@@ -173,6 +173,7 @@ GgmlType vecDotType(GgmlType t)
     case GgmlType::Q5_K:
     case GgmlType::Q6_K:
     case GgmlType::IQ4_XS:
+    case GgmlType::IQ3_S:
     case GgmlType::IQ3_XXS:
     case GgmlType::IQ2_XXS:
     case GgmlType::TQ1_0:
