@@ -13,6 +13,7 @@ out.append('''#pragma once
 // The lattice ("grid") tables of llama.cpp's IQ2/IQ3 formats, data of the formats' definitions
 // (ggml-common.h of the llama.cpp release tests/interop uses), generated from that header:
 //   iq2xxs_grid: 256 points of 8 bytes (each 8, 25 or 43) for IQ2_XXS;
+//   iq2xs_grid: 512 points of 8 bytes (the same magnitudes) for IQ2_XS;
 //   iq3xxs_grid: 256 points of 4 bytes (4, 12, ..., 52, 62) for IQ3_XXS;
 //   iq3s_grid: 512 points of 4 bytes (1, 3, ..., 15) for IQ3_S;
 //   ksigns_iq2xs: 7 sign bits -> 8 (the eighth makes the count of minus signs even).
@@ -21,7 +22,7 @@ out.append('''#pragma once
 
 namespace qs::iq {
 ''')
-for name,cname,ctype in [('iq2xxs_grid','kIq2xxsGrid','uint64_t'),('iq3xxs_grid','kIq3xxsGrid','uint32_t'),('iq3s_grid','kIq3sGrid','uint32_t'),('ksigns_iq2xs','kSignsIq2xs','uint8_t')]:
+for name,cname,ctype in [('iq2xxs_grid','kIq2xxsGrid','uint64_t'),('iq2xs_grid','kIq2xsGrid','uint64_t'),('iq3xxs_grid','kIq3xxsGrid','uint32_t'),('iq3s_grid','kIq3sGrid','uint32_t'),('ksigns_iq2xs','kSignsIq2xs','uint8_t')]:
     t,vals=table(name)
     per = 4 if ctype=='uint64_t' else 8 if ctype=='uint32_t' else 16
     out.append('inline constexpr %s %s[%d] = {\n' % (ctype,cname,len(vals)))

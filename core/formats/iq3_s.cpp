@@ -13,7 +13,7 @@ namespace {
 
 struct Iq3SLayout {
     using Block = BlockIq3S;
-    static constexpr int G = 4, NL = 8, NP = 512;
+    static constexpr int G = 4, NL = 8, NP = 512, kSubLen = 32;
     static constexpr bool kParity = false, kOdd = true;
     static constexpr uint8_t kLevels[NL] = {1, 3, 5, 7, 9, 11, 13, 15};
     static constexpr const auto& kGrid = iq::kIq3sGrid;

@@ -1,6 +1,7 @@
 #pragma once
-// The lattice ("grid") formats of llama.cpp's IQ family (IQ2_XXS: 256 points of 8 weights, IQ3_XXS:
-// 256 points of 4, IQ3_S: 512 points of 4 and free signs): what they share.
+// The lattice ("grid") formats of llama.cpp's IQ family (IQ2_XXS: 256 points of 8 weights, IQ2_XS:
+// 512 points of 8 and a scale per 16 weights, IQ3_XXS: 256 points of 4, IQ3_S: 512 points of 4 and
+// free signs): what they share.
 //
 // A 256-weight super-block has an fp16 d and 8 sub-blocks of 32 weights; a sub-block has a 4-bit
 // scale l, its weight magnitudes come from grid points (bytes of iq_grids.h) and its signs, in the
@@ -44,7 +45,7 @@
 namespace qs::iq {
 inline namespace QS_ISA {  // compiled once per instruction set (core/util/isa.h)
 
-constexpr int kSuper = 256, kSub = 32, kSubs = 8;
+constexpr int kSuper = 256, kSub = 32;
 
 // One lattice: G weights per point, NL distinct magnitudes, NP points.
 template <int G, int NL, int NP = 256>
@@ -77,11 +78,12 @@ Lattice<G, NL, NP> makeLattice(const T (&grid)[NP], const uint8_t (&levels)[NL],
     return L;
 }
 
-// A sub-block's encoding: point indices (32 / G), signs per 8 weights (with parity: 7 bits).
-template <int G>
+// A sub-block's encoding (Sub weights: 32, or 16 for IQ2_XS): point indices (Sub / G), signs per
+// 8 weights (with parity: 7 bits).
+template <int G, int Sub = kSub>
 struct SubCode {
-    uint16_t idx[kSub / G] = {};
-    uint8_t signs[4] = {};
+    uint16_t idx[Sub / G] = {};
+    uint8_t signs[Sub / 8] = {};
 };
 
 // The decoder's sub-block scale: d * (0.5 + l) * unit, or for the odd scales d * (1 + 2l).
@@ -91,9 +93,12 @@ inline float subScale(float d, int l, float unit, bool odd = false)
 }
 
 // Parity: the formats whose eighth sign per 8 weights is implied (an even count of minus signs).
-template <int G, int NL, int NP = 256, bool Parity = true>
+// Sub: weights per sub-block scale (32, or 16 for IQ2_XS).
+template <int G, int NL, int NP = 256, bool Parity = true, int Sub = kSub>
 class Encoder {
 public:
+    static constexpr int kLen = Sub, kCount = kSuper / Sub;
+    using Code = SubCode<G, Sub>;
     explicit Encoder(const Lattice<G, NL, NP>& lat) : L_(lat) {}
 
     struct Fit {
@@ -103,11 +108,11 @@ public:
     };
 
     // Step 1: the best points and signs of sub-block x (weights w) at scale s.
-    Fit assign(const float* x, const float* w, float s, SubCode<G>& out) const
+    Fit assign(const float* x, const float* w, float s, Code& out) const
     {
         constexpr int kHalves = 8 / G;
         Fit fit;
-        for (int k = 0; k < 4; ++k) {
+        for (int k = 0; k < Sub / 8; ++k) {
             const float* xk = x + 8 * k;
             const float* wk = w + 8 * k;
             uint8_t neg = 0;
@@ -180,14 +185,14 @@ public:
     float ownScale(const float* x, const float* w) const
     {
         float amax = 0.0f;
-        for (int i = 0; i < kSub; ++i)
+        for (int i = 0; i < kLen; ++i)
             if (w[i] > 0.0f)
                 amax = std::max(amax, std::fabs(x[i]));
         if (!(amax > 0.0f) || !std::isfinite(amax))
             return 0.0f;
         const float top = L_.level[NL - 1];
         float best = std::numeric_limits<float>::infinity(), bestS = 0.0f;
-        SubCode<G> c;
+        Code c;
         auto tryScale = [&](float s) {
             if (!(s > 0.0f) || !std::isfinite(s))
                 return Fit{};
@@ -208,18 +213,18 @@ public:
 
     struct Super {
         float d = 0;  // fp16-representable
-        int l[kSubs] = {};
-        SubCode<G> code[kSubs];
+        int l[kCount] = {};
+        Code code[kCount];
         float err = 0;
     };
 
     // Step 3: the super-block (x, w: 256 values).
     Super encode(const float* x, const float* w) const
     {
-        float own[kSubs];
+        float own[kCount];
         float sMax = 0.0f;
-        for (int j = 0; j < kSubs; ++j) {
-            own[j] = ownScale(x + kSub * j, w + kSub * j);
+        for (int j = 0; j < kCount; ++j) {
+            own[j] = ownScale(x + kLen * j, w + kLen * j);
             sMax = std::max(sMax, own[j]);
         }
         Super best;
@@ -235,13 +240,13 @@ public:
                 tried[nTried++] = d;
                 Super cur;
                 cur.d = d;
-                for (int j = 0; j < kSubs; ++j) {
+                for (int j = 0; j < kCount; ++j) {
                     const float t = own[j] / (L_.unit * d) - 0.5f;
                     const int l0 = int(std::clamp(std::floor(t), 0.0f, 15.0f));
                     float e = std::numeric_limits<float>::infinity();
                     for (int l = l0; l <= std::min(l0 + 1, 15); ++l) {
-                        SubCode<G> c;
-                        const Fit fit = assign(x + kSub * j, w + kSub * j, subScale(d, l, L_.unit, L_.odd), c);
+                        Code c;
+                        const Fit fit = assign(x + kLen * j, w + kLen * j, subScale(d, l, L_.unit, L_.odd), c);
                         if (fit.err < e) {
                             e = fit.err;
                             cur.l[j] = l;
@@ -398,18 +403,19 @@ void encodeRow(const Enc& enc, const float* x, unsigned char* out, int64_t block
 // The block inspector's view of sub-block ib (both formats): codes 0..NL-1 the magnitudes,
 // NL..2NL-1 the same negated; mag[32] and neg (bit i: weight i negative) from the block;
 // scales: the 8 stored 4-bit scales; db: the sub-block's scale.
-template <int NL>
+template <int NL, int Sub = kSub>
 void inspectSub(BlockInspection& r, const uint8_t (&levels)[NL], float d, const int* scales, int ib, float db,
                 const uint8_t* mag, uint32_t neg)
 {
-    for (int i = 0; i < kSub; ++i)
+    constexpr int kCount = kSuper / Sub;
+    for (int i = 0; i < Sub; ++i)
         r.codes[size_t(i)] = mag[i] + ((neg >> i) & 1 ? NL : 0);
     r.kquant = true;
-    r.subBlocks = kSubs;
+    r.subBlocks = kCount;
     r.subBlock = ib;
     r.superD = d;
     r.subScaleBits = 4;
-    r.subScales.assign(scales, scales + kSubs);
+    r.subScales.assign(scales, scales + kCount);
     r.subScaleValue = db;
     r.scale = db;
     r.kind = BlockInspection::Kind::Table;
@@ -430,14 +436,15 @@ inline uint32_t parityNegatives(uint32_t w)
 }
 
 // The whole codec of a lattice format from its layout T (block bytes b, fp16 d first):
-//   using Block; G, NL, NP (points); kParity; kOdd; kLevels[NL] (magnitudes, ascending); kGrid;
+//   using Block; G, NL, NP (points); kSubLen (weights per scale: 32, or 16); kParity; kOdd; kLevels[NL] (magnitudes, ascending); kGrid;
 //   kUnit; point(b, ib, k): sub-block ib's point k; negatives(b, ib): bit i set where weight i is
 //   negative; scale(b, ib): its 4-bit l; store(b, ib, code, l): writes them (b zeroed before).
 template <class T>
 struct LatticeCodec {
     using Block = typename T::Block;
-    static constexpr int G = T::G, NL = T::NL, NP = T::NP, kPoints = kSub / G;
-    using Enc = Encoder<G, NL, NP, T::kParity>;
+    static constexpr int G = T::G, NL = T::NL, NP = T::NP, kLen = T::kSubLen, kCount = kSuper / kLen,
+                         kPoints = kLen / G;
+    using Enc = Encoder<G, NL, NP, T::kParity, kLen>;
 
     static const Lattice<G, NL, NP>& lattice()
     {
@@ -451,7 +458,7 @@ struct LatticeCodec {
         uint8_t raw[sizeof(Block)] = {};
         const uint16_t d = fp32ToFp16(s.d);
         std::memcpy(raw, &d, 2);
-        for (int ib = 0; ib < kSubs; ++ib)
+        for (int ib = 0; ib < kCount; ++ib)
             T::store(raw, ib, s.code[ib], s.l[ib]);
         std::memcpy(&b, raw, sizeof raw);
     }
@@ -468,7 +475,7 @@ struct LatticeCodec {
     static void decode(const Block& b, float* y)
     {
         const float d = fp16ToFp32(b.d);
-        for (int ib = 0; ib < kSubs; ++ib, y += kSub) {
+        for (int ib = 0; ib < kCount; ++ib, y += kLen) {
             const uint32_t neg = T::negatives(bytes(b), ib);
             const float db = subScale(d, T::scale(bytes(b), ib), T::kUnit, T::kOdd);
             for (int k = 0; k < kPoints; ++k) {
@@ -485,14 +492,14 @@ struct LatticeCodec {
     // Part ib: sub-block ib (codes: inspectSub's).
     static void inspect(const Block& b, int ib, BlockInspection& r)
     {
-        uint8_t mag[kSub];
+        uint8_t mag[kLen];
         for (int k = 0; k < kPoints; ++k)
             std::memcpy(mag + G * k, lattice().code[T::point(bytes(b), ib, k)], G);
-        int scales[kSubs];
-        for (int s = 0; s < kSubs; ++s)
+        int scales[kCount];
+        for (int s = 0; s < kCount; ++s)
             scales[s] = T::scale(bytes(b), s);
         const float d = fp16ToFp32(b.d);
-        inspectSub(r, T::kLevels, d, scales, ib, subScale(d, scales[ib], T::kUnit, T::kOdd), mag,
+        inspectSub<NL, kLen>(r, T::kLevels, d, scales, ib, subScale(d, scales[ib], T::kUnit, T::kOdd), mag,
                    T::negatives(bytes(b), ib));
     }
 };
@@ -502,7 +509,7 @@ struct LatticeCodec {
 // word: bits 7k..7k+6 the signs of weights 8k..8k+7, bits 28-31 l).
 template <class T>
 struct XxsLayout : T {
-    static constexpr int NP = 256;
+    static constexpr int NP = 256, kSubLen = kSub;
     static constexpr bool kParity = true, kOdd = false;
     static uint32_t word(const uint8_t* b, int ib)
     {

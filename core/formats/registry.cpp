@@ -30,6 +30,7 @@ const Format& formatIQ3_S();  // iq3_s.cpp
 const Format& formatQ3_K();
 const Format& formatIQ3_XXS();  // iq3_xxs.cpp
 const Format& formatQ2_K();
+const Format& formatIQ2_XS();   // iq2_xs.cpp
 const Format& formatIQ2_XXS();  // iq2_xxs.cpp
 const Format& formatTQ2_0();  // tq2_0.cpp
 const Format& formatTQ1_0();  // tq1_0.cpp
@@ -71,6 +72,7 @@ const std::vector<const Format*>& allFormats()
         v.push_back(&formatQ3_K());
         v.push_back(&formatIQ3_XXS());
         v.push_back(&formatQ2_K());
+        v.push_back(&formatIQ2_XS());
         v.push_back(&formatIQ2_XXS());
         v.push_back(&formatTQ2_0());
         v.push_back(&formatTQ1_0());
