@@ -886,10 +886,10 @@ QS_KINLINE void tq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
     sums.store(y, ys);
 }
 
-// ---- IQ3_XXS, IQ2_XXS, IQ3_S x Q8_K: lattice points ------------------------------------------------
+// ---- IQ3_XXS, IQ2_XXS, IQ3_S, IQ2_XS x Q8_K: lattice points ------------------------------------------------
 // Per 32-weight sub-block: its grid points' magnitudes (unsigned bytes, at most 62) as one vector,
 // the activations negated where the weight's sign bit is set, |w| x a in int16 pairs (at most
-// 2 x 62 x 127), times the sub-block's odd scale 2l + 1 into int32 lanes. The decoders' sub-block
+// 2 x 62 x 127), times the sub-block's odd scale 2l + 1 (IQ2_XS: one per 16 weights) into int32 lanes. The decoders' sub-block
 // scale is d * (0.5 + l) * unit = d * unit / 2 * (2l + 1) (XXS) or d * (2l + 1) (IQ3_S): the
 // block's float factor is d * unit / 2 (1/4 for IQ3_XXS, 1/8 for IQ2_XXS; exact, powers of two) or d.
 // The sign word of an XXS sub-block: the 8-bit sign bytes of its four 7-bit fields (weights 8k..8k+7).
@@ -903,12 +903,22 @@ QS_KINLINE H points4(const uint32_t* grid, int p0, int p1, int p2, int p3)
 {
     return S::seth(grid[p0], grid[p1], grid[p2], grid[p3]);
 }
-enum class Lat { Iq3Xxs, Iq2Xxs, Iq3S };
+// Four grid points of 8 bytes as 32 bytes.
+QS_KINLINE I points8x4(const uint64_t* grid, int p0, int p1, int p2, int p3)
+{
+    const uint64_t g0 = grid[p0], g1 = grid[p1], g2 = grid[p2], g3 = grid[p3];
+    return S::join(S::seth(uint32_t(g0), uint32_t(g0 >> 32), uint32_t(g1), uint32_t(g1 >> 32)),
+                   S::seth(uint32_t(g2), uint32_t(g2 >> 32), uint32_t(g3), uint32_t(g3 >> 32)));
+}
+enum class Lat { Iq3Xxs, Iq2Xxs, Iq3S, Iq2Xs };
 template <Lat K, int NT>
 QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
 {
-    constexpr size_t kBytes = K == Lat::Iq3Xxs ? sizeof(BlockIq3Xxs) : K == Lat::Iq2Xxs ? sizeof(BlockIq2Xxs) : sizeof(BlockIq3S);
-    constexpr float kFactor = K == Lat::Iq3Xxs ? 0.25f : K == Lat::Iq2Xxs ? 0.125f : 1.0f;
+    constexpr size_t kBytes = K == Lat::Iq3Xxs   ? sizeof(BlockIq3Xxs)
+                              : K == Lat::Iq2Xxs ? sizeof(BlockIq2Xxs)
+                              : K == Lat::Iq3S   ? sizeof(BlockIq3S)
+                                                 : sizeof(BlockIq2Xs);
+    constexpr float kFactor = K == Lat::Iq3Xxs ? 0.25f : K == Lat::Iq3S ? 1.0f : 0.125f;
     const I one = S::set8(1);
     KSums<NT> sums;
     for (int64_t i = 0; i < nb; ++i) {
@@ -919,8 +929,8 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
         for (int t = 0; t < NT; ++t)
             sumi[t] = S::zero();
         for (int ib = 0; ib < 8; ++ib) {
-            uint32_t neg, l;  // the sub-block's sign bits (bit i: weight i negative) and scale
-            I g;
+            uint32_t neg, l = 0;  // the sub-block's sign bits (bit i: weight i negative) and scale
+            I g, scale;
             if constexpr (K == Lat::Iq3Xxs) {
                 const uint8_t* idx = x + offsetof(BlockIq3Xxs, qs) + 8 * ib;
                 const uint32_t word = load32(x + offsetof(BlockIq3Xxs, qs) + 64 + 4 * ib);
@@ -933,10 +943,15 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
                 const uint32_t word = load32(idx + 4);
                 neg = latticeSigns(word);
                 l = word >> 28;
-                const uint64_t* grid = iq::kIq2xxsGrid;
-                const uint64_t g0 = grid[idx[0]], g1 = grid[idx[1]], g2 = grid[idx[2]], g3 = grid[idx[3]];
-                g = S::join(S::seth(uint32_t(g0), uint32_t(g0 >> 32), uint32_t(g1), uint32_t(g1 >> 32)),
-                            S::seth(uint32_t(g2), uint32_t(g2 >> 32), uint32_t(g3), uint32_t(g3 >> 32)));
+                g = points8x4(iq::kIq2xxsGrid, idx[0], idx[1], idx[2], idx[3]);
+            } else if constexpr (K == Lat::Iq2Xs) {  // 4 words: 9-bit index | 7 sign bits << 9; 2 scales
+                const uint8_t* q = x + offsetof(BlockIq2Xs, qs) + 8 * ib;
+                const uint32_t w0 = load16(q), w1 = load16(q + 2), w2 = load16(q + 4), w3 = load16(q + 6);
+                neg = uint32_t(iq::kSignsIq2xs[w0 >> 9]) | uint32_t(iq::kSignsIq2xs[w1 >> 9]) << 8 |
+                      uint32_t(iq::kSignsIq2xs[w2 >> 9]) << 16 | uint32_t(iq::kSignsIq2xs[w3 >> 9]) << 24;
+                g = points8x4(iq::kIq2xsGrid, int(w0 & 511), int(w1 & 511), int(w2 & 511), int(w3 & 511));
+                const int sc = x[offsetof(BlockIq2Xs, scales) + size_t(ib)];
+                scale = S::set16x2(int16_t(2 * (sc & 15) + 1), int16_t(2 * (sc >> 4) + 1));  // weights 0-15, 16-31
             } else {
                 const uint8_t* idx = x + offsetof(BlockIq3S, qs) + 8 * ib;
                 const int h = x[offsetof(BlockIq3S, qh) + size_t(ib)];
@@ -948,8 +963,10 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
                             points4(grid, idx[4] | (h << 4 & 256), idx[5] | (h << 3 & 256), idx[6] | (h << 2 & 256),
                                     idx[7] | (h << 1 & 256)));
             }
+            if constexpr (K != Lat::Iq2Xs)
+                scale = S::set16(int16_t(2 * l + 1));
             const I sgn = S::or_(bitMask(neg), one);  // -1 or +1 per weight
-            signedSub<NT>(sumi, a, as, i, ib, g, sgn, S::set16(int16_t(2 * l + 1)));
+            signedSub<NT>(sumi, a, as, i, ib, g, sgn, scale);
         }
         sums.add(a, as, i, d, sumi);
     }
@@ -1045,7 +1062,7 @@ void quantTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t
         quantRows<K, 1>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
 }
 
-// The newer formats (IQ4_XS, IQ3_S, IQ3_XXS, IQ2_XXS, MXFP4, TQ1_0, TQ2_0), lighter to compile: one row at a time, tokens 4
+// The newer formats (IQ4_XS, IQ3_S, IQ3_XXS, IQ2_XS, IQ2_XXS, MXFP4, TQ1_0, TQ2_0), lighter to compile: one row at a time, tokens 4
 // at a time and the rest one by one (two instantiations of the kernel instead of up to eight; the
 // same bits, as every (row, token) sees the same sequence whatever the tile).
 template <template <int, int> class K>
@@ -1090,6 +1107,7 @@ QS_KERNEL(KTq1_0, 256, 1, (tq1<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KIq3Xxs, 256, 1, (iqLattice<Lat::Iq3Xxs, NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KIq2Xxs, 256, 1, (iqLattice<Lat::Iq2Xxs, NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KIq3S, 256, 1, (iqLattice<Lat::Iq3S, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq2Xs, 256, 1, (iqLattice<Lat::Iq2Xs, NT>(nb, w, a, as, y, ys)))
 #undef QS_KERNEL
 
 // Float rows: groups of 4 rows x 2 tokens, remainders with smaller micro-kernels.
@@ -1236,6 +1254,7 @@ inline detail::IsaKernels makeTable(const char* name)
     k.dot[at(GgmlType::IQ3_XXS)] = &quantTileLight<KIq3Xxs>;
     k.dot[at(GgmlType::IQ2_XXS)] = &quantTileLight<KIq2Xxs>;
     k.dot[at(GgmlType::IQ3_S)] = &quantTileLight<KIq3S>;
+    k.dot[at(GgmlType::IQ2_XS)] = &quantTileLight<KIq2Xs>;
     k.dot[at(GgmlType::F32)] = &floatTile<LoadF32, LoadF32>;
     k.dot[at(GgmlType::F16)] = &floatTile<LoadF16, LoadF16>;
     k.dot[at(GgmlType::BF16)] = &floatTile<LoadBf16, LoadBf16>;

@@ -30,7 +30,7 @@ namespace {
 const GgmlType kQuantTypes[] = {GgmlType::Q8_0, GgmlType::Q6_K, GgmlType::Q5_K, GgmlType::Q5_1,
                                 GgmlType::Q5_0, GgmlType::Q4_K, GgmlType::Q4_1, GgmlType::Q4_0,
                                 GgmlType::IQ4_NL, GgmlType::IQ4_XS, GgmlType::MXFP4, GgmlType::IQ3_S, GgmlType::Q3_K,
-                                GgmlType::IQ3_XXS, GgmlType::Q2_K, GgmlType::IQ2_XXS, GgmlType::TQ2_0,
+                                GgmlType::IQ3_XXS, GgmlType::Q2_K, GgmlType::IQ2_XS, GgmlType::IQ2_XXS, GgmlType::TQ2_0,
                                 GgmlType::TQ1_0};
 const GgmlType kFloatTypes[] = {GgmlType::F32, GgmlType::F16, GgmlType::BF16};
 
@@ -207,7 +207,7 @@ private slots:
         QCOMPARE(vecDotType(GgmlType::Q5_1), GgmlType::Q8_1);
         QCOMPARE(vecDotType(GgmlType::MXFP4), GgmlType::Q8_0);
         for (GgmlType t : {GgmlType::Q2_K, GgmlType::Q3_K, GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K,
-                           GgmlType::IQ4_XS, GgmlType::IQ3_S, GgmlType::IQ3_XXS, GgmlType::IQ2_XXS, GgmlType::TQ1_0,
+                           GgmlType::IQ4_XS, GgmlType::IQ3_S, GgmlType::IQ3_XXS, GgmlType::IQ2_XS, GgmlType::IQ2_XXS, GgmlType::TQ1_0,
                            GgmlType::TQ2_0})
             QCOMPARE(vecDotType(t), GgmlType::Q8_K);
         for (GgmlType t : kFloatTypes)
