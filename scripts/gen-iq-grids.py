@@ -17,7 +17,7 @@ out.append('''#pragma once
 //   iq3xxs_grid: 256 points of 4 bytes (4, 12, ..., 52, 62) for IQ3_XXS;
 //   iq3s_grid: 512 points of 4 bytes (1, 3, ..., 15) for IQ3_S;
 //   ksigns_iq2xs: 7 sign bits -> 8 (the eighth makes the count of minus signs even).
-// Byte j of a point (little-endian) is the magnitude of weight j of its group.
+// Byte j of a point (little-endian) is the magnitude of weight j of its group.\n// static: each translation unit its own copy (no symbol shared by the baseline and AVX2 objects,\n// test_isa_symbols).
 #include <cstdint>
 
 namespace qs::iq {
@@ -25,7 +25,7 @@ namespace qs::iq {
 for name,cname,ctype in [('iq2xxs_grid','kIq2xxsGrid','uint64_t'),('iq2xs_grid','kIq2xsGrid','uint64_t'),('iq3xxs_grid','kIq3xxsGrid','uint32_t'),('iq3s_grid','kIq3sGrid','uint32_t'),('ksigns_iq2xs','kSignsIq2xs','uint8_t')]:
     t,vals=table(name)
     per = 4 if ctype=='uint64_t' else 8 if ctype=='uint32_t' else 16
-    out.append('inline constexpr %s %s[%d] = {\n' % (ctype,cname,len(vals)))
+    out.append('static constexpr %s %s[%d] = {\n' % (ctype,cname,len(vals)))
     for i in range(0,len(vals),per):
         out.append('    '+', '.join(vals[i:i+per])+',\n')
     out.append('};\n')

@@ -15,10 +15,10 @@
 //     points) and signs with the lowest weighted error. Each weight takes the sign of x, except
 //     that (with the parity) an odd number of negatives costs one flip: the point's error plus the
 //     cheapest flip (w * 4|x| s g) is compared with the unflipped optimum, for every point;
-//  2. each sub-block's own best scale: starts at ratios of its largest magnitude to the largest
-//     grid byte, each assigned, refitted by least squares (the assignment held) and assigned
+//  2. each sub-block's own best scale: 5 starts at ratios 0.5 .. 1.1 of its largest magnitude to
+//     the largest grid byte, each assigned, refitted by least squares (the assignment held) and assigned
 //     again; the lowest error wins;
-//  3. super-block scale candidates d putting the largest sub-block scale on l = 15 (and a little
+//  3. super-block scale candidates d putting the largest sub-block scale on l = 15 (and 5%, 10%
 //     below); for each fp16 d every sub-block tries the two integers around its own scale, with
 //     the exact assignment at the scale the decoder computes; the lowest total error wins.
 // With importance, the search also runs unweighted and the block with the lower weighted error is
@@ -203,8 +203,8 @@ public:
             }
             return f;
         };
-        for (int r = 0; r <= 16; r += 2) {
-            const Fit f = tryScale(amax / (top * (0.5f + 0.05f * float(r))));
+        for (int r = 0; r < 5; ++r) {
+            const Fit f = tryScale(amax / (top * (0.5f + 0.15f * float(r))));
             if (f.den > 0.0f)
                 tryScale(f.num / f.den);
         }
@@ -230,7 +230,7 @@ public:
         Super best;
         best.err = std::numeric_limits<float>::infinity();
         if (sMax > 0.0f) {
-            static constexpr float kFactors[] = {1.0f, 0.96f, 0.92f, 0.87f, 1.04f};
+            static constexpr float kFactors[] = {1.0f, 0.95f, 0.9f};
             float tried[std::size(kFactors)];
             int nTried = 0;
             for (float f : kFactors) {
@@ -400,11 +400,13 @@ void encodeRow(const Enc& enc, const float* x, unsigned char* out, int64_t block
     }
 }
 
-// The block inspector's view of sub-block ib (both formats): codes 0..NL-1 the magnitudes,
-// NL..2NL-1 the same negated; mag[32] and neg (bit i: weight i negative) from the block;
-// scales: the 8 stored 4-bit scales; db: the sub-block's scale.
+// The block inspector's view of sub-block ib: codes 0..NL-1 the magnitudes, NL..2NL-1 the same
+// negated; mag[Sub] and neg (bit i: weight i negative) from the block. The sub-block scales as
+// d' * m with odd integers m = 2l + 1 (1..31, so "5 bits"; l the stored 4-bit field) and
+// d' = d * unit / 2 (d / 8 for IQ2_XXS/IQ2_XS, d / 4 for IQ3_XXS, d for IQ3_S): dPrime, mults;
+// db: the sub-block's scale as the decoder computes it (== d' * m exactly: powers of two apart).
 template <int NL, int Sub = kSub>
-void inspectSub(BlockInspection& r, const uint8_t (&levels)[NL], float d, const int* scales, int ib, float db,
+void inspectSub(BlockInspection& r, const uint8_t (&levels)[NL], float dPrime, const int* mults, int ib, float db,
                 const uint8_t* mag, uint32_t neg)
 {
     constexpr int kCount = kSuper / Sub;
@@ -413,9 +415,9 @@ void inspectSub(BlockInspection& r, const uint8_t (&levels)[NL], float d, const 
     r.kquant = true;
     r.subBlocks = kCount;
     r.subBlock = ib;
-    r.superD = d;
-    r.subScaleBits = 4;
-    r.subScales.assign(scales, scales + kCount);
+    r.superD = dPrime;
+    r.subScaleBits = 5;
+    r.subScales.assign(mults, mults + kCount);
     r.subScaleValue = db;
     r.scale = db;
     r.kind = BlockInspection::Kind::Table;
@@ -495,11 +497,12 @@ struct LatticeCodec {
         uint8_t mag[kLen];
         for (int k = 0; k < kPoints; ++k)
             std::memcpy(mag + G * k, lattice().code[T::point(bytes(b), ib, k)], G);
-        int scales[kCount];
+        int mults[kCount];
         for (int s = 0; s < kCount; ++s)
-            scales[s] = T::scale(bytes(b), s);
+            mults[s] = 2 * T::scale(bytes(b), s) + 1;
         const float d = fp16ToFp32(b.d);
-        inspectSub<NL, kLen>(r, T::kLevels, d, scales, ib, subScale(d, scales[ib], T::kUnit, T::kOdd), mag,
+        inspectSub<NL, kLen>(r, T::kLevels, d * (T::kUnit * 0.5f), mults, ib,
+                             subScale(d, T::scale(bytes(b), ib), T::kUnit, T::kOdd), mag,
                    T::negatives(bytes(b), ib));
     }
 };
