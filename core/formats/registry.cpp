@@ -26,8 +26,12 @@ const Format& formatQ4_0();
 const Format& formatIQ4_NL();
 const Format& formatIQ4_XS();  // iq4_xs.cpp
 const Format& formatMXFP4();   // mxfp4.cpp
+const Format& formatIQ3_S();  // iq3_s.cpp
 const Format& formatQ3_K();
+const Format& formatIQ3_XXS();  // iq3_xxs.cpp
 const Format& formatQ2_K();
+const Format& formatIQ2_XS();   // iq2_xs.cpp
+const Format& formatIQ2_XXS();  // iq2_xxs.cpp
 const Format& formatTQ2_0();  // tq2_0.cpp
 const Format& formatTQ1_0();  // tq1_0.cpp
 void appendIntFormats(std::vector<const Format*>& v);  // int_uniform.cpp: the INTn family
@@ -64,8 +68,12 @@ const std::vector<const Format*>& allFormats()
         v.push_back(&formatIQ4_NL());
         v.push_back(&formatIQ4_XS());
         v.push_back(&formatMXFP4());
+        v.push_back(&formatIQ3_S());
         v.push_back(&formatQ3_K());
+        v.push_back(&formatIQ3_XXS());
         v.push_back(&formatQ2_K());
+        v.push_back(&formatIQ2_XS());
+        v.push_back(&formatIQ2_XXS());
         v.push_back(&formatTQ2_0());
         v.push_back(&formatTQ1_0());
         appendIntFormats(v);  // INT8/INT4/INT2 x SYM/ASYM x TENSOR/CHANNEL/G128/G64/G32

@@ -19,6 +19,7 @@
 #endif
 #include "core/formats/blocks.h"  // packed block structs only (offsets, sizes)
 #include "core/formats/ggml_types.h"      // the type ids only
+#include "core/formats/iq_grids.h"        // the lattice tables (data only)
 #include "core/kernels/isa_table.h"
 
 #include <cmath>
@@ -90,12 +91,14 @@ QS_KINLINE I nibbles(const uint8_t* p)
     const H h = S::load16(p);
     return S::and_(S::join(h, S::srl16h<4>(h)), S::set8(0x0F));
 }
-// 0xFF in byte i where bit i of the 32-bit little-endian word at p is set, else 0.
-QS_KINLINE I bitBytes(const uint8_t* p)
+// 0xFF in byte i where bit i of v is set, else 0.
+QS_KINLINE I bitMask(uint32_t v)
 {
-    const I spread = S::shuffle8(S::set32(int32_t(load32(p))), S::load(kBitBytes));
+    const I spread = S::shuffle8(S::set32(int32_t(v)), S::load(kBitBytes));
     return S::cmpeq8(S::or_(spread, S::load(kBitHoles)), S::set8(-1));
 }
+// The same for the 32-bit little-endian word at p.
+QS_KINLINE I bitBytes(const uint8_t* p) { return bitMask(load32(p)); }
 // Bit B of each byte moved to bit T (B, T < 8; the other bits are garbage until masked).
 template <int B, int T>
 QS_KINLINE I moveBit(I v)
@@ -756,6 +759,18 @@ QS_KINLINE I iq4XsScales(const uint8_t* x)
     const I v = S::widenU8(S::seth(uint32_t(ls), uint32_t(ls >> 32), 0, 0));
     return S::dupLane<0>(S::sub16(v, S::set16(32)));
 }
+// Sub-block j (32 weights) of super-block i against each token's activations: sumi[t] += int32 lanes
+// of (|w| x activation with w's sign) in int16 pairs (at most 2 x 127 x 127), times the sub-block's
+// int16 scale lanes. mag: |w| as unsigned bytes; sgn: bytes with w's sign (0: weight 0).
+template <int NT>
+QS_KINLINE void signedSub(I* sumi, const uint8_t* a, size_t as, int64_t i, int j, I mag, I sgn, I scale)
+{
+    QS_UNROLL
+    for (int t = 0; t < NT; ++t) {
+        const I yv = S::load(a + t * as + i * kQ8_KBytes + kQ8_KQs + 32 * j);
+        sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(mag, S::sign8(yv, sgn)), scale));
+    }
+}
 template <int NT>
 QS_KINLINE void iq4Xs(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
 {
@@ -773,12 +788,7 @@ QS_KINLINE void iq4Xs(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as,
         QS_UNROLL
         for (int j = 0; j < 8; ++j) {
             const I q = S::shuffle8(table, nibbles(x + offsetof(B, qs) + 16 * j));
-            const I aq = S::sign8(q, q), sc = S::shuffle8(scales, S::load(kBcast16[j]));
-            QS_UNROLL
-            for (int t = 0; t < NT; ++t) {
-                const I yv = S::load(a + t * as + i * kQ8_KBytes + kQ8_KQs + 32 * j);
-                sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(aq, S::sign8(yv, q)), sc));
-            }
+            signedSub<NT>(sumi, a, as, i, j, S::sign8(q, q), q, S::shuffle8(scales, S::load(kBcast16[j])));
         }
         sums.add(a, as, i, d, sumi);
     }
@@ -876,6 +886,93 @@ QS_KINLINE void tq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
     sums.store(y, ys);
 }
 
+// ---- IQ3_XXS, IQ2_XXS, IQ3_S, IQ2_XS x Q8_K: lattice points ------------------------------------------------
+// Per 32-weight sub-block: its grid points' magnitudes (unsigned bytes, at most 62) as one vector,
+// the activations negated where the weight's sign bit is set, |w| x a in int16 pairs (at most
+// 2 x 62 x 127), times the sub-block's odd scale 2l + 1 (IQ2_XS: one per 16 weights) into int32 lanes. The decoders' sub-block
+// scale is d * (0.5 + l) * unit = d * unit / 2 * (2l + 1) (XXS) or d * (2l + 1) (IQ3_S): the
+// block's float factor is d * unit / 2 (1/4 for IQ3_XXS, 1/8 for IQ2_XXS; exact, powers of two) or d.
+// The sign word of an XXS sub-block: the 8-bit sign bytes of its four 7-bit fields (weights 8k..8k+7).
+QS_KINLINE uint32_t latticeSigns(uint32_t w)
+{
+    return uint32_t(iq::kSignsIq2xs[w & 127]) | uint32_t(iq::kSignsIq2xs[(w >> 7) & 127]) << 8 |
+           uint32_t(iq::kSignsIq2xs[(w >> 14) & 127]) << 16 | uint32_t(iq::kSignsIq2xs[(w >> 21) & 127]) << 24;
+}
+// Four grid points of 4 bytes as 16 bytes.
+QS_KINLINE H points4(const uint32_t* grid, int p0, int p1, int p2, int p3)
+{
+    return S::seth(grid[p0], grid[p1], grid[p2], grid[p3]);
+}
+// Four grid points of 8 bytes as 32 bytes.
+QS_KINLINE I points8x4(const uint64_t* grid, int p0, int p1, int p2, int p3)
+{
+    const uint64_t g0 = grid[p0], g1 = grid[p1], g2 = grid[p2], g3 = grid[p3];
+    return S::join(S::seth(uint32_t(g0), uint32_t(g0 >> 32), uint32_t(g1), uint32_t(g1 >> 32)),
+                   S::seth(uint32_t(g2), uint32_t(g2 >> 32), uint32_t(g3), uint32_t(g3 >> 32)));
+}
+enum class Lat { Iq3Xxs, Iq2Xxs, Iq3S, Iq2Xs };
+template <Lat K, int NT>
+QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    constexpr size_t kBytes = K == Lat::Iq3Xxs   ? sizeof(BlockIq3Xxs)
+                              : K == Lat::Iq2Xxs ? sizeof(BlockIq2Xxs)
+                              : K == Lat::Iq3S   ? sizeof(BlockIq3S)
+                                                 : sizeof(BlockIq2Xs);
+    constexpr float kFactor = K == Lat::Iq3Xxs ? 0.25f : K == Lat::Iq3S ? 1.0f : 0.125f;
+    const I one = S::set8(1);
+    KSums<NT> sums;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * kBytes;
+        const float d = S::half(x) * kFactor;
+        I sumi[NT];
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            sumi[t] = S::zero();
+        for (int ib = 0; ib < 8; ++ib) {
+            uint32_t neg, l = 0;  // the sub-block's sign bits (bit i: weight i negative) and scale
+            I g, scale;
+            if constexpr (K == Lat::Iq3Xxs) {
+                const uint8_t* idx = x + offsetof(BlockIq3Xxs, qs) + 8 * ib;
+                const uint32_t word = load32(x + offsetof(BlockIq3Xxs, qs) + 64 + 4 * ib);
+                neg = latticeSigns(word);
+                l = word >> 28;
+                const uint32_t* grid = iq::kIq3xxsGrid;
+                g = S::join(points4(grid, idx[0], idx[1], idx[2], idx[3]), points4(grid, idx[4], idx[5], idx[6], idx[7]));
+            } else if constexpr (K == Lat::Iq2Xxs) {
+                const uint8_t* idx = x + offsetof(BlockIq2Xxs, qs) + 8 * ib;  // 4 point indices, then the word
+                const uint32_t word = load32(idx + 4);
+                neg = latticeSigns(word);
+                l = word >> 28;
+                g = points8x4(iq::kIq2xxsGrid, idx[0], idx[1], idx[2], idx[3]);
+            } else if constexpr (K == Lat::Iq2Xs) {  // 4 words: 9-bit index | 7 sign bits << 9; 2 scales
+                const uint8_t* q = x + offsetof(BlockIq2Xs, qs) + 8 * ib;
+                const uint32_t w0 = load16(q), w1 = load16(q + 2), w2 = load16(q + 4), w3 = load16(q + 6);
+                neg = uint32_t(iq::kSignsIq2xs[w0 >> 9]) | uint32_t(iq::kSignsIq2xs[w1 >> 9]) << 8 |
+                      uint32_t(iq::kSignsIq2xs[w2 >> 9]) << 16 | uint32_t(iq::kSignsIq2xs[w3 >> 9]) << 24;
+                g = points8x4(iq::kIq2xsGrid, int(w0 & 511), int(w1 & 511), int(w2 & 511), int(w3 & 511));
+                const int sc = x[offsetof(BlockIq2Xs, scales) + size_t(ib)];
+                scale = S::set16x2(int16_t(2 * (sc & 15) + 1), int16_t(2 * (sc >> 4) + 1));  // weights 0-15, 16-31
+            } else {
+                const uint8_t* idx = x + offsetof(BlockIq3S, qs) + 8 * ib;
+                const int h = x[offsetof(BlockIq3S, qh) + size_t(ib)];
+                neg = load32(x + offsetof(BlockIq3S, signs) + 4 * ib);
+                l = (x[offsetof(BlockIq3S, scales) + size_t(ib / 2)] >> (4 * (ib % 2))) & 15u;
+                const uint32_t* grid = iq::kIq3sGrid;
+                g = S::join(points4(grid, idx[0] | (h << 8 & 256), idx[1] | (h << 7 & 256), idx[2] | (h << 6 & 256),
+                                    idx[3] | (h << 5 & 256)),
+                            points4(grid, idx[4] | (h << 4 & 256), idx[5] | (h << 3 & 256), idx[6] | (h << 2 & 256),
+                                    idx[7] | (h << 1 & 256)));
+            }
+            if constexpr (K != Lat::Iq2Xs)
+                scale = S::set16(int16_t(2 * l + 1));
+            const I sgn = S::or_(bitMask(neg), one);  // -1 or +1 per weight
+            signedSub<NT>(sumi, a, as, i, ib, g, sgn, scale);
+        }
+        sums.add(a, as, i, d, sumi);
+    }
+    sums.store(y, ys);
+}
+
 // ---- Float rows -------------------------------------------------------------------------------
 // R rows x T tokens; per (row, token) one accumulator over groups of 8 (fused multiply-add), its
 // horizontal sum, then the n % 8 tail added one product at a time.
@@ -965,7 +1062,7 @@ void quantTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t
         quantRows<K, 1>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
 }
 
-// The newer formats (IQ4_XS, MXFP4, TQ1_0, TQ2_0), lighter to compile: one row at a time, tokens 4
+// The newer formats (IQ4_XS, IQ3_S, IQ3_XXS, IQ2_XS, IQ2_XXS, MXFP4, TQ1_0, TQ2_0), lighter to compile: one row at a time, tokens 4
 // at a time and the rest one by one (two instantiations of the kernel instead of up to eight; the
 // same bits, as every (row, token) sees the same sequence whatever the tile).
 template <template <int, int> class K>
@@ -1007,6 +1104,10 @@ QS_KERNEL(KMxfp4, 32, 1, (legacyPairs<PairMxfp4, R, NT>(nb, w, ws, a, as, y, ys)
 QS_KERNEL(KIq4Xs, 256, 1, (iq4Xs<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KTq2_0, 256, 1, (tq2<NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KTq1_0, 256, 1, (tq1<NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq3Xxs, 256, 1, (iqLattice<Lat::Iq3Xxs, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq2Xxs, 256, 1, (iqLattice<Lat::Iq2Xxs, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq3S, 256, 1, (iqLattice<Lat::Iq3S, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq2Xs, 256, 1, (iqLattice<Lat::Iq2Xs, NT>(nb, w, a, as, y, ys)))
 #undef QS_KERNEL
 
 // Float rows: groups of 4 rows x 2 tokens, remainders with smaller micro-kernels.
@@ -1150,6 +1251,10 @@ inline detail::IsaKernels makeTable(const char* name)
     k.dot[at(GgmlType::IQ4_XS)] = &quantTileLight<KIq4Xs>;
     k.dot[at(GgmlType::TQ2_0)] = &quantTileLight<KTq2_0>;
     k.dot[at(GgmlType::TQ1_0)] = &quantTileLight<KTq1_0>;
+    k.dot[at(GgmlType::IQ3_XXS)] = &quantTileLight<KIq3Xxs>;
+    k.dot[at(GgmlType::IQ2_XXS)] = &quantTileLight<KIq2Xxs>;
+    k.dot[at(GgmlType::IQ3_S)] = &quantTileLight<KIq3S>;
+    k.dot[at(GgmlType::IQ2_XS)] = &quantTileLight<KIq2Xs>;
     k.dot[at(GgmlType::F32)] = &floatTile<LoadF32, LoadF32>;
     k.dot[at(GgmlType::F16)] = &floatTile<LoadF16, LoadF16>;
     k.dot[at(GgmlType::BF16)] = &floatTile<LoadBf16, LoadBf16>;

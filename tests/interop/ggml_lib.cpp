@@ -93,6 +93,14 @@ const GgmlFns& ggmlFns(std::string_view typeName)
         f->dequantize = reinterpret_cast<GgmlFns::DequantizeFn>(dlsym(h, ("dequantize_row_" + t).c_str()));
         if (!f->quantize || !f->dequantize)
             qFatal("libggml-base.so lacks quantize_%s or dequantize_row_%s", t.c_str(), t.c_str());
+        if (const auto type = ggmlTypeFromName(typeName)) {
+            using InitFn = void (*)(int);
+            using RequiresFn = bool (*)(int);
+            if (auto init = reinterpret_cast<InitFn>(dlsym(h, "ggml_quantize_init")))
+                init(int(*type));
+            if (auto req = reinterpret_cast<RequiresFn>(dlsym(h, "ggml_quantize_requires_imatrix")))
+                f->requiresImatrix = req(int(*type));
+        }
         slot = std::move(f);
     }
     return *slot;

@@ -30,6 +30,8 @@ struct GgmlFns {
     QuantizeFn quantize = nullptr;
     QuantizeRowRefFn quantizeRowRef = nullptr;
     DequantizeFn dequantize = nullptr;
+    // ggml_quantize_requires_imatrix(type): quantize_<t> asserts on a null imatrix (IQ2_XXS, ...).
+    bool requiresImatrix = false;
 };
 
 // llama.cpp's CPU backend: the per-type traits of libggml-cpu-<variant>.so (dlopen'ed from
@@ -47,7 +49,8 @@ void* ggmlCpuSymbol(const char* name);
 std::string ggmlSymbolType(std::string_view formatName);
 
 // The functions for a type name (either spelling). qFatal if the library cannot be loaded or lacks
-// quantize_<t> or dequantize_row_<t>.
+// quantize_<t> or dequantize_row_<t>. The type's lattice tables are set up first
+// (ggml_quantize_init: what ggml_quantize_chunk does before quantize_<t>; the IQ types need it).
 const GgmlFns& ggmlFns(std::string_view typeName);
 
 // Convenience wrappers over whole row-major matrices (cols a multiple of the block size).

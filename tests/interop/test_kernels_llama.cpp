@@ -4,7 +4,8 @@
 //    (Q8_0, Q8_1, Q8_K, F16, BF16), on random rows, stories260K rows and edge cases;
 //  - the vec-dot type of every weight type is llama.cpp's;
 //  - every kernel's dot product equals llama.cpp's vec_dot on the same bytes (weights quantized by
-//    llama.cpp's quantize_<type> and by ours, for IQ4_XS/MXFP4/TQ1_0/TQ2_0 also random code bytes;
+//    llama.cpp's quantize_<type> (IQ2_XXS, IQ2_XS: with an imatrix of ones, their quantizers require one) and
+//    by ours, for IQ4_XS/IQ3_S/IQ3_XXS/IQ2_XS/IQ2_XXS/MXFP4/TQ1_0/TQ2_0 also random code bytes;
 //    activations by its from_float) within float summation order:
 //    |ours - llama.cpp| <= 1e-6 * sum_i (|w_i a_i| + 2 |m_i a_i|), m_i the weight's block min (0 for
 //    formats without one): both sum exact per-block integers and only the float sums of the block
@@ -28,7 +29,8 @@ namespace {
 
 const GgmlType kTypes[] = {GgmlType::Q8_0,  GgmlType::Q6_K,   GgmlType::Q5_K,  GgmlType::Q5_1,  GgmlType::Q5_0,
                            GgmlType::Q4_K,  GgmlType::Q4_1,   GgmlType::Q4_0,  GgmlType::IQ4_NL, GgmlType::IQ4_XS,
-                           GgmlType::MXFP4, GgmlType::Q3_K,   GgmlType::Q2_K,  GgmlType::TQ2_0, GgmlType::TQ1_0,
+                           GgmlType::MXFP4, GgmlType::IQ3_S,  GgmlType::Q3_K,   GgmlType::IQ3_XXS, GgmlType::Q2_K, GgmlType::IQ2_XS, GgmlType::IQ2_XXS,
+                           GgmlType::TQ2_0, GgmlType::TQ1_0,
                            GgmlType::F32,   GgmlType::F16,    GgmlType::BF16};
 
 const char* nameOf(GgmlType t) { return ggmlTypeInfo(t).name.data(); }
@@ -193,8 +195,8 @@ private slots:
             // Weight bytes: llama.cpp's quantizer; for the quantized types also ours (it may use codes
             // llama.cpp's does not, e.g. TQ2_0's level 2), and for the types whose only float field is
             // the block scale, our bytes with every other byte random (every code and scale field).
-            const bool randomBytes = t == GgmlType::IQ4_XS || t == GgmlType::MXFP4 || t == GgmlType::TQ1_0 ||
-                                     t == GgmlType::TQ2_0;
+            const bool randomBytes = t == GgmlType::IQ4_XS || t == GgmlType::IQ3_S || t == GgmlType::IQ3_XXS || t == GgmlType::IQ2_XS || t == GgmlType::IQ2_XXS ||
+                                     t == GgmlType::MXFP4 || t == GgmlType::TQ1_0 || t == GgmlType::TQ2_0;
             const int sources = f->family() == FormatFamily::Float ? 1 : randomBytes ? 3 : 2;
             for (int source = 0; source < sources; ++source)
             for (const Matrix& m : rows) {
@@ -203,7 +205,9 @@ private slots:
                     w.resize(rb * size_t(m.rows));
                     f->quantize(m.data.data(), m.rows, cols, w.data());
                 } else {
-                    w = ggmlQuantize(ggmlFns(f->name()), m.data.data(), m.rows, cols, rb);
+                    const GgmlFns& g = ggmlFns(f->name());
+                    const std::vector<float> ones(size_t(cols), 1.0f);
+                    w = ggmlQuantize(g, m.data.data(), m.rows, cols, rb, g.requiresImatrix ? ones.data() : nullptr);
                 }
                 if (source == 2) {
                     std::mt19937 rng(uint32_t(cols + m.rows));

@@ -1,7 +1,8 @@
 // Quantization quality of every GGUF block format against llama.cpp's own quantizers
 // (libggml-base.so, dlopen'ed), per tensor:
-//  - our squared error <= llama.cpp's reference quantizer's (quantize_<t> with imatrix = NULL) on
-//    every stories260K weight matrix and on heavy-tailed matrices with outlier columns;
+//  - our squared error <= llama.cpp's reference quantizer's (quantize_<t> with imatrix = NULL; for
+//    the types whose quantizer requires an imatrix, IQ2_XXS, an imatrix of ones) on every
+//    stories260K weight matrix and on heavy-tailed matrices with outlier columns;
 //  - with per-column importance, our importance-weighted error <= our error when the importance is
 //    ignored, and <= llama.cpp's quantize_<t>(..., imatrix) weighted error.
 #include "core/formats/format.h"
@@ -67,7 +68,9 @@ private slots:
             for (const Matrix& m : qualityMatrices(*f)) {
                 const int k = m.name.rfind("heavy-tailed", 0) == 0 ? 1 : 0;
                 const double ours = ourError(*f, m, nullptr, nullptr);
-                const double theirs = llamaError(*f, m, nullptr, nullptr);
+                const std::vector<float> ones(size_t(m.cols), 1.0f);
+                const bool needsImatrix = ggmlFns(f->name()).requiresImatrix;
+                const double theirs = llamaError(*f, m, needsImatrix ? ones.data() : nullptr, nullptr);
                 qInfo("%-7s %-40s SE ours %.6g llama.cpp %.6g: %+.2f%%", f->name().c_str(), m.name.c_str(), ours,
                       theirs, gainPercent(ours, theirs));
                 QVERIFY2(ours <= theirs, qPrintable(QString::fromStdString(f->name() + " worse than llama.cpp on " + m.name)));

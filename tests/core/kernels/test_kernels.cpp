@@ -29,8 +29,9 @@ namespace {
 
 const GgmlType kQuantTypes[] = {GgmlType::Q8_0, GgmlType::Q6_K, GgmlType::Q5_K, GgmlType::Q5_1,
                                 GgmlType::Q5_0, GgmlType::Q4_K, GgmlType::Q4_1, GgmlType::Q4_0,
-                                GgmlType::IQ4_NL, GgmlType::IQ4_XS, GgmlType::MXFP4, GgmlType::Q3_K,
-                                GgmlType::Q2_K, GgmlType::TQ2_0, GgmlType::TQ1_0};
+                                GgmlType::IQ4_NL, GgmlType::IQ4_XS, GgmlType::MXFP4, GgmlType::IQ3_S, GgmlType::Q3_K,
+                                GgmlType::IQ3_XXS, GgmlType::Q2_K, GgmlType::IQ2_XS, GgmlType::IQ2_XXS, GgmlType::TQ2_0,
+                                GgmlType::TQ1_0};
 const GgmlType kFloatTypes[] = {GgmlType::F32, GgmlType::F16, GgmlType::BF16};
 
 std::vector<GgmlType> allTypes()
@@ -206,14 +207,15 @@ private slots:
         QCOMPARE(vecDotType(GgmlType::Q5_1), GgmlType::Q8_1);
         QCOMPARE(vecDotType(GgmlType::MXFP4), GgmlType::Q8_0);
         for (GgmlType t : {GgmlType::Q2_K, GgmlType::Q3_K, GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K,
-                           GgmlType::IQ4_XS, GgmlType::TQ1_0, GgmlType::TQ2_0})
+                           GgmlType::IQ4_XS, GgmlType::IQ3_S, GgmlType::IQ3_XXS, GgmlType::IQ2_XS, GgmlType::IQ2_XXS, GgmlType::TQ1_0,
+                           GgmlType::TQ2_0})
             QCOMPARE(vecDotType(t), GgmlType::Q8_K);
         for (GgmlType t : kFloatTypes)
             QCOMPARE(vecDotType(t), t);
         for (GgmlType t : allTypes())
             QVERIFY(hasKernel(t));
-        QVERIFY(!hasKernel(GgmlType::IQ2_XXS));
-        QVERIFY(throwsKind([] { (void)vecDotType(GgmlType::IQ2_XXS); }, ErrorKind::InvalidInput));
+        QVERIFY(!hasKernel(GgmlType::IQ1_S));
+        QVERIFY(throwsKind([] { (void)vecDotType(GgmlType::IQ1_S); }, ErrorKind::InvalidInput));
         QCOMPARE(rowBytes(GgmlType::Q4_K, 512), size_t(288));
         QVERIFY(throwsKind([] { (void)rowBytes(GgmlType::Q4_0, 33); }, ErrorKind::InvalidInput));
     }
@@ -617,9 +619,9 @@ private slots:
         QVERIFY(throwsKind([&] { matmul(QMatrix{GgmlType::Q4_0, buf.data(), 2, 64, 35, nullptr}, x, 1, y, ActMode::Llama); },
                            ErrorKind::InvalidInput, &msg));
         QVERIFY2(msg.contains(QLatin1String("row stride 35")), qPrintable(msg));
-        QVERIFY(throwsKind([&] { matmul(QMatrix{GgmlType::IQ2_XXS, buf.data(), 2, 256, 66, nullptr}, x, 1, y, ActMode::Llama); },
+        QVERIFY(throwsKind([&] { matmul(QMatrix{GgmlType::IQ1_S, buf.data(), 2, 256, 50, nullptr}, x, 1, y, ActMode::Llama); },
                            ErrorKind::InvalidInput, &msg));
-        QVERIFY2(msg.contains(QLatin1String("IQ2_XXS")), qPrintable(msg));
+        QVERIFY2(msg.contains(QLatin1String("IQ1_S")), qPrintable(msg));
         QVERIFY(throwsKind([&] { matmul(QMatrix{GgmlType::Q8_0, nullptr, 2, 64, 68, nullptr}, x, 1, y, ActMode::Llama); },
                            ErrorKind::InvalidInput));
         QVERIFY(throwsKind([&] { matmul(QMatrix{GgmlType::Q8_0, buf.data(), 0, 64, 68, nullptr}, x, 1, y, ActMode::Llama); },
