@@ -339,11 +339,19 @@ void InputMoments::add(const float* x, int64_t nTokens, int64_t width)
     }
     if (width != n)
         failure({}, "input moments change width");
-    using MatF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     const Eigen::Map<const MatF> X(x, nTokens, width);
     const Eigen::MatrixXd Xd = X.cast<double>();
     Eigen::Map<MatD> acc(xtx.data(), n, n);
-    acc.noalias() += Xd.transpose() * Xd;
+    // The lower triangle (and the diagonal blocks) in row chunks on every thread, then mirrored:
+    // half the products of the full XᵀX.
+    parallelFor(n, 64, [&](int64_t r0, int64_t r1) {
+        acc.block(r0, 0, r1 - r0, r1).noalias() += Xd.middleCols(r0, r1 - r0).transpose() * Xd.leftCols(r1);
+    });
+    parallelFor(n, 256, [&](int64_t r0, int64_t r1) {
+        for (int64_t i = r0; i < r1; ++i)
+            for (int64_t j = i + 1; j < n; ++j)
+                acc(i, j) = acc(j, i);
+    });
     tokens += nTokens;
 }
 
@@ -352,7 +360,6 @@ OutputError outputError(const float* W, const float* Wq, int64_t rows, int64_t c
     if (int64_t(H.size()) != cols * cols)
         failure({}, "input moments of width " + std::to_string(int64_t(std::sqrt(double(H.size())))) +
                         " for a matrix of " + std::to_string(cols) + " columns");
-    using MatF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     const Eigen::Map<const MatD> h(H.data(), cols, cols);
     OutputError out;
     constexpr int64_t kChunk = 256;  // rows at a time: a chunk of doubles, not the whole matrix
