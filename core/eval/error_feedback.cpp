@@ -1,10 +1,10 @@
 #include "core/eval/error_feedback.h"
 
+#include "core/eval/ef_linalg.h"
 #include "core/formats/blocks.h"
 #include "core/util/error.h"
 #include "core/util/parallel.h"
 
-#include <Eigen/Cholesky>
 #include <Eigen/Core>
 
 #include <algorithm>
@@ -196,40 +196,35 @@ uint8_t nearestCode(const CodeLayout& L, const BlockGrid& g, int j, float w, flo
 
 using MatD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using MatF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using MatR = Eigen::Matrix<EfReal, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-template <class T>
-using StridedMap = Eigen::Map<T, 0, Eigen::OuterStride<>>;
 
-// In-place Cholesky factorisation a = L Lᵀ of a symmetric positive definite matrix (its lower
-// triangle read, L written there; the upper triangle is left with stale values), right-looking
-// in blocks so that nearly all the work is matrix products, split over rows with parallelFor.
-// False if a is not (numerically) positive definite.
-template <class M>
-bool choleskyLowerInPlace(M& a)
+// In-place Cholesky factorisation a = L Lᵀ of a symmetric positive definite matrix (n x n,
+// row-major; its lower triangle read, L written there, the upper triangle left with stale values),
+// right-looking in blocks so that nearly all the work is matrix products, split over rows with
+// parallelFor. False if a is not (numerically) positive definite.
+bool choleskyLowerInPlace(double* a, int64_t n)
 {
-    using T = typename M::Scalar;
-    using Mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    const int64_t n = a.rows();
+    const ef_linalg::Ops& la = ef_linalg::ops();
     constexpr int64_t kBlock = 128;
+    std::vector<double> d;
     for (int64_t k0 = 0; k0 < n; k0 += kBlock) {
         throwIfCancelled();
         const int64_t kb = std::min(kBlock, n - k0), k1 = k0 + kb, rest = n - k1;
-        Mat d = a.block(k0, k0, kb, kb);
-        Eigen::LLT<Eigen::Ref<Mat>> llt(d);
-        if (llt.info() != Eigen::Success || !d.template triangularView<Eigen::Lower>().toDenseMatrix().allFinite())
+        d.resize(size_t(kb * kb));
+        for (int64_t i = 0; i < kb; ++i)
+            std::copy(a + (k0 + i) * n + k0, a + (k0 + i) * n + k0 + kb, d.data() + i * kb);
+        if (!la.llt(d.data(), kb))
             return false;
-        a.block(k0, k0, kb, kb) = d;
+        for (int64_t i = 0; i < kb; ++i)
+            std::copy(d.data() + i * kb, d.data() + (i + 1) * kb, a + (k0 + i) * n + k0);
         if (rest == 0)
             break;
         // Panel below the diagonal block: a21 := a21 L11⁻ᵀ.
         parallelFor(rest, 256, [&](int64_t r0, int64_t r1) {
-            auto p = a.block(k1 + r0, k0, r1 - r0, kb);
-            d.transpose().template triangularView<Eigen::Upper>().template solveInPlace<Eigen::OnTheRight>(p);
+            la.solveRightLowerT(d.data(), kb, a + (k1 + r0) * n + k0, n, r1 - r0);
         });
         // Trailing lower triangle: a22 -= a21 a21ᵀ (row chunk r0..r1 up to its own diagonal).
         parallelFor(rest, 64, [&](int64_t r0, int64_t r1) {
-            a.block(k1 + r0, k1, r1 - r0, r1).noalias() -=
-                a.block(k1 + r0, k0, r1 - r0, kb) * a.block(k1, k0, r1, kb).transpose();
+            la.subProductT(a + (k1 + r0) * n + k1, n, a + (k1 + r0) * n + k0, n, a + k1 * n + k0, n, r1 - r0, r1, kb);
         });
     }
     return true;
@@ -288,7 +283,7 @@ std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector
         fill(r, damping * scale * mean);
         if (!finite)
             return out;  // ok stays false: plain rounding
-        if (!choleskyLowerInPlace(r))
+        if (!choleskyLowerInPlace(r.data(), n))
             continue;
         // L⁻¹, a block of columns at a time (each from its own triangular solve).
         MatD inv = MatD::Zero(n, n);
@@ -296,21 +291,20 @@ std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector
         parallelFor((n + kCols - 1) / kCols, 1, [&](int64_t b0, int64_t b1) {
             for (int64_t b = b0; b < b1; ++b) {
                 const int64_t j0 = b * kCols, jb = std::min(kCols, n - j0);
-                auto x = inv.block(j0, j0, n - j0, jb);
                 for (int64_t j = 0; j < jb; ++j)
-                    x(j, j) = 1.0;
-                r.block(j0, j0, n - j0, n - j0).template triangularView<Eigen::Lower>().solveInPlace(x);
+                    inv(j0 + j, j0 + j) = 1.0;
+                ef_linalg::ops().solveLower(r.data() + j0 * n + j0, n, n - j0, inv.data() + j0 * n + j0, n, jb);
             }
         });
         // U[c][k] = L⁻¹(n-1-c, n-1-k) for k >= c.
-        out->feed.assign(size_t(n) * size_t(n), EfReal(0));
+        out->feed.assign(size_t(n) * size_t(n), 0.0f);
         std::atomic<bool> ok{true};
         parallelFor(n, 64, [&](int64_t c0, int64_t c1) {
             for (int64_t c = c0; c < c1; ++c) {
-                EfReal* row = out->feed.data() + c * n;
+                float* row = out->feed.data() + c * n;
                 const double* src = inv.data() + (n - 1 - c) * n;
                 for (int64_t k = c; k < n; ++k) {
-                    row[k] = EfReal(src[n - 1 - k]);
+                    row[k] = float(src[n - 1 - k]);
                     if (!std::isfinite(row[k]))
                         ok.store(false);
                 }
@@ -344,9 +338,7 @@ void InputMoments::add(const float* x, int64_t nTokens, int64_t width)
     Eigen::Map<MatD> acc(xtx.data(), n, n);
     // The lower triangle (and the diagonal blocks) in row chunks on every thread, then mirrored:
     // half the products of the full XᵀX.
-    parallelFor(n, 64, [&](int64_t r0, int64_t r1) {
-        acc.block(r0, 0, r1 - r0, r1).noalias() += Xd.middleCols(r0, r1 - r0).transpose() * Xd.leftCols(r1);
-    });
+    parallelFor(n, 64, [&](int64_t r0, int64_t r1) { ef_linalg::ops().xtxRows(xtx.data(), n, Xd.data(), nTokens, r0, r1); });
     parallelFor(n, 256, [&](int64_t r0, int64_t r1) {
         for (int64_t i = r0; i < r1; ++i)
             for (int64_t j = i + 1; j < n; ++j)
@@ -438,7 +430,7 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
     const size_t blockBytes = size_t(f.storageBytes(1, S));
     const size_t rowBytes = blockBytes * size_t(blocksPerRow);
     const int64_t batch = std::max<int64_t>(S, (std::max(o.batch, 1) + S - 1) / S * S);
-    const EfReal* feed = F.feed.data();
+    const float* feed = F.feed.data();
     const float* diag = F.importance.data();
     auto* out = static_cast<uint8_t*>(dst);
 
@@ -447,26 +439,26 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
     constexpr int64_t kTile = 64;
     const int64_t tiles = (rows + kTile - 1) / kTile;
     parallelFor(tiles, 1, [&](int64_t t0, int64_t t1) {
-        std::vector<EfReal> w(size_t(kTile) * size_t(cols));
-        std::vector<EfReal> err(size_t(kTile) * size_t(batch));
+        std::vector<float> w(size_t(kTile) * size_t(cols));
+        std::vector<float> err(size_t(kTile) * size_t(batch));
         std::vector<float> blockIn(static_cast<size_t>(S)), imp(static_cast<size_t>(S));
         std::vector<uint8_t> codes(static_cast<size_t>(S));
         BlockGrid g;
         for (int64_t t = t0; t < t1; ++t) {
             const int64_t r0 = t * kTile, nr = std::min(kTile, rows - r0);
-            std::copy(W + r0 * cols, W + (r0 + nr) * cols, w.data());
+            std::memcpy(w.data(), W + r0 * cols, size_t(nr * cols) * sizeof(float));
             for (int64_t b0 = 0; b0 < cols; b0 += batch) {
                 throwIfCancelled();
                 const int64_t b1 = std::min(cols, b0 + batch);
                 for (int64_t i = 0; i < nr; ++i) {
-                    EfReal* wr = w.data() + i * cols;
-                    EfReal* er = err.data() + i * batch;
+                    float* wr = w.data() + i * cols;
+                    float* er = err.data() + i * batch;
                     uint8_t* rowOut = out + size_t(r0 + i) * rowBytes;
                     for (int64_t c0 = b0; c0 < b1; c0 += S) {
                         // The block's scales, from the weights as updated so far, weighted by H's diagonal.
                         bool anyImp = false;
                         for (int j = 0; j < S; ++j) {
-                            blockIn[size_t(j)] = float(wr[c0 + j]);
+                            blockIn[size_t(j)] = wr[c0 + j];
                             imp[size_t(j)] = diag[c0 + j];
                             anyImp = anyImp || imp[size_t(j)] > 0.0f;
                         }
@@ -476,11 +468,11 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                         for (int j = 0; j < S; ++j) {
                             const int64_t c = c0 + j;
                             float level = 0;
-                            codes[size_t(j)] = nearestCode(*L, g, j, float(wr[c]), &level);
-                            EfReal e = 0;
+                            codes[size_t(j)] = nearestCode(*L, g, j, wr[c], &level);
+                            float e = 0;
                             if (!F.dead[size_t(c)]) {
-                                const EfReal* u = feed + c * cols;
-                                e = (wr[c] - EfReal(level)) / u[c];
+                                const float* u = feed + c * cols;
+                                e = (wr[c] - level) / u[c];
                                 for (int64_t k = c + 1; k < b1; ++k)
                                     wr[k] -= e * u[k];
                             }
@@ -490,12 +482,9 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                     }
                 }
                 // Lazy update of the columns after this batch: w[:, b1:] -= err · U[b0:b1, b1:].
-                if (b1 < cols) {
-                    StridedMap<MatR> wt(w.data() + b1, nr, cols - b1, Eigen::OuterStride<>(cols));
-                    const StridedMap<const MatR> e(err.data(), nr, b1 - b0, Eigen::OuterStride<>(batch));
-                    const StridedMap<const MatR> u(feed + b0 * cols + b1, b1 - b0, cols - b1, Eigen::OuterStride<>(cols));
-                    wt.noalias() -= e * u;
-                }
+                if (b1 < cols)
+                    ef_linalg::ops().subProduct(w.data() + b1, cols, err.data(), batch, feed + b0 * cols + b1, cols, nr,
+                                                cols - b1, b1 - b0);
             }
         }
     });

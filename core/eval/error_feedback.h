@@ -45,13 +45,12 @@ struct InputMoments {
 // U, the upper Cholesky factor of the damped H's inverse (feed, n x n row-major, zero below the
 // diagonal; dead inputs decoupled), and H's diagonal as the blocks' importance (0 for dead inputs). ok is false when H cannot be factorised even with a hundred times the
 // damping (then the matrices get the format's plain quantizer).
-using EfReal = float;
 struct ErrorFeedbackFactor {
     int64_t n = 0;
     bool ok = false;
     std::vector<uint8_t> dead;
     std::vector<float> importance;
-    std::vector<EfReal> feed;
+    std::vector<float> feed;
 };
 // Throws qs::Error(InvalidInput) when H is not n x n. Runs in parallel (qs::parallelFor).
 std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector<double>& H, int64_t n,
