@@ -10,7 +10,12 @@
 // reached (from the already-updated weights); its columns then round to the nearest level of that
 // frozen grid. The stored bytes are ordinary llama.cpp blocks.
 //
-// Rows are independent given U, so rows run in parallel (qs::parallelFor; a CancelScope stops it).
+// U comes from one Cholesky factorisation of H in reversed index order and one triangular inverse
+// (errorFeedbackFactor; double precision, blocked, in parallel), made once for all the matrices that
+// read the same inputs (ErrorFeedbackFactors). The rounding runs in float on tiles of rows (rows
+// are independent given U; tiles in parallel with qs::parallelFor, a CancelScope stops it), and
+// each batch's update of the later columns is one matrix product (core/eval/ef_linalg.h, AVX2/FMA
+// where the CPU has it: the bytes written may differ in rare roundings between such CPUs and others).
 #include "core/formats/format.h"
 
 #include <cstdint>
@@ -43,8 +48,9 @@ struct InputMoments {
 
 // What error feedback needs of H for every matrix that reads the same inputs (made once, shared):
 // U, the upper Cholesky factor of the damped H's inverse (feed, n x n row-major, zero below the
-// diagonal; dead inputs decoupled), and H's diagonal as the blocks' importance (0 for dead inputs). ok is false when H cannot be factorised even with a hundred times the
-// damping (then the matrices get the format's plain quantizer).
+// diagonal; dead inputs decoupled), and H's diagonal as the blocks' importance (0 for dead
+// inputs). ok is false when H cannot be factorised even with a hundred times the damping (then
+// the matrices get the format's plain quantizer).
 struct ErrorFeedbackFactor {
     int64_t n = 0;
     bool ok = false;
