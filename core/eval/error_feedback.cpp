@@ -1,15 +1,17 @@
 #include "core/eval/error_feedback.h"
 
+#include "core/eval/ef_linalg.h"
 #include "core/formats/blocks.h"
 #include "core/util/error.h"
 #include "core/util/parallel.h"
 
-#include <Eigen/Cholesky>
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
+#include <future>
 
 namespace qs {
 
@@ -133,34 +135,54 @@ const CodeLayout* layoutFor(const Format& f)
 struct BlockGrid {
     std::vector<float> a, b;      // affine: per position
     std::vector<float> table;     // otherwise: position-major, nCodes per position
+    std::vector<uint8_t> tmp, codes;  // scratch of probeGrid
+    std::vector<float> v;
 };
 
 void probeGrid(const Format& f, const CodeLayout& L, const uint8_t* block, size_t blockBytes, BlockGrid& g)
 {
-    std::vector<uint8_t> tmp(block, block + blockBytes);
-    std::vector<uint8_t> codes(size_t(L.weights));
-    std::vector<float> v(size_t(L.weights));
+    g.tmp.assign(block, block + blockBytes);
+    g.codes.resize(size_t(L.weights));
+    g.v.resize(size_t(L.weights));
     auto levelsFor = [&](int code) {
-        std::fill(codes.begin(), codes.end(), uint8_t(code));
-        L.pack(tmp.data(), codes.data());
-        f.dequantize(tmp.data(), 1, L.weights, v.data());
+        std::fill(g.codes.begin(), g.codes.end(), uint8_t(code));
+        L.pack(g.tmp.data(), g.codes.data());
+        f.dequantize(g.tmp.data(), 1, L.weights, g.v.data());
     };
     if (L.affine) {
         g.a.resize(size_t(L.weights));
         g.b.resize(size_t(L.weights));
         levelsFor(0);
-        g.a = v;
+        g.a = g.v;
         levelsFor(L.nCodes - 1);
         for (int j = 0; j < L.weights; ++j)
-            g.b[size_t(j)] = (v[size_t(j)] - g.a[size_t(j)]) / float(L.nCodes - 1);
+            g.b[size_t(j)] = (g.v[size_t(j)] - g.a[size_t(j)]) / float(L.nCodes - 1);
     } else {
         g.table.resize(size_t(L.weights) * size_t(L.nCodes));
         for (int c = 0; c < L.nCodes; ++c) {
             levelsFor(c);
             for (int j = 0; j < L.weights; ++j)
-                g.table[size_t(j) * size_t(L.nCodes) + size_t(c)] = v[size_t(j)];
+                g.table[size_t(j) * size_t(L.nCodes) + size_t(c)] = g.v[size_t(j)];
         }
     }
+}
+
+// w[k] -= e * u[k] for k in [k0, k1), four at a time (the same operations per element as the
+// scalar loop, which the compiler leaves unvectorised at -O2).
+void subScaled(float* w, const float* u, float e, int64_t k0, int64_t k1)
+{
+    using V4 = float __attribute__((vector_size(16)));
+    const V4 ev = {e, e, e, e};
+    int64_t k = k0;
+    for (; k + 4 <= k1; k += 4) {
+        V4 a, b;
+        std::memcpy(&a, w + k, sizeof a);
+        std::memcpy(&b, u + k, sizeof b);
+        a -= ev * b;
+        std::memcpy(w + k, &a, sizeof a);
+    }
+    for (; k < k1; ++k)
+        w[k] -= e * u[k];
 }
 
 // Nearest code of the frozen grid for w at position j; *level receives its value.
@@ -191,48 +213,132 @@ uint8_t nearestCode(const CodeLayout& L, const BlockGrid& g, int j, float w, flo
 }
 
 using MatD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using MatF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// U with Hinv = UᵀU, for H (+ damping, dead inputs set to 1 on the diagonal). Empty if H cannot be
-// factorised even with a hundred times the damping.
-MatD inverseCholeskyUpper(const std::vector<double>& H, int64_t n, double damping, std::vector<bool>& dead)
+// In-place Cholesky factorisation a = L Lᵀ of a symmetric positive definite matrix (n x n,
+// row-major; its lower triangle read, L written there, the upper triangle left with stale values),
+// right-looking in blocks so that nearly all the work is matrix products, split over rows with
+// parallelFor. False if a is not (numerically) positive definite.
+bool choleskyLowerInPlace(double* a, int64_t n)
 {
-    MatD h = Eigen::Map<const MatD>(H.data(), n, n);
-    dead.assign(size_t(n), false);
-    double mean = 0;
-    int64_t live = 0;
-    for (int64_t i = 0; i < n; ++i) {
-        if (!(h(i, i) > 0.0) || !std::isfinite(h(i, i))) {
-            dead[size_t(i)] = true;
-            h.row(i).setZero();
-            h.col(i).setZero();
-            h(i, i) = 1.0;
-        } else {
-            mean += h(i, i);
-            ++live;
-        }
+    const ef_linalg::Ops& la = ef_linalg::ops();
+    constexpr int64_t kBlock = 128;
+    std::vector<double> d;
+    for (int64_t k0 = 0; k0 < n; k0 += kBlock) {
+        throwIfCancelled();
+        const int64_t kb = std::min(kBlock, n - k0), k1 = k0 + kb, rest = n - k1;
+        d.resize(size_t(kb * kb));
+        for (int64_t i = 0; i < kb; ++i)
+            std::copy(a + (k0 + i) * n + k0, a + (k0 + i) * n + k0 + kb, d.data() + i * kb);
+        if (!la.llt(d.data(), kb))
+            return false;
+        for (int64_t i = 0; i < kb; ++i)
+            std::copy(d.data() + i * kb, d.data() + (i + 1) * kb, a + (k0 + i) * n + k0);
+        if (rest == 0)
+            break;
+        // Panel below the diagonal block: a21 := a21 L11⁻ᵀ.
+        parallelFor(rest, 256, [&](int64_t r0, int64_t r1) {
+            la.solveRightLowerT(d.data(), kb, a + (k1 + r0) * n + k0, n, r1 - r0);
+        });
+        // Trailing lower triangle: a22 -= a21 a21ᵀ (row chunk r0..r1 up to its own diagonal).
+        parallelFor(rest, 64, [&](int64_t r0, int64_t r1) {
+            la.subProductT(a + (k1 + r0) * n + k1, n, a + (k1 + r0) * n + k0, n, a + k1 * n + k0, n, r1 - r0, r1, kb);
+        });
     }
-    if (!h.allFinite())
-        return {};
-    mean = live ? mean / double(live) : 1.0;
-    for (double scale = 1.0; scale <= 100.0; scale *= 10.0) {
-        MatD hd = h;
-        for (int64_t i = 0; i < n; ++i)
-            if (!dead[size_t(i)])
-                hd(i, i) += damping * scale * mean;
-        Eigen::LLT<MatD> llt(hd);
-        if (llt.info() != Eigen::Success)
-            continue;
-        const MatD hinv = llt.solve(MatD::Identity(n, n));
-        Eigen::LLT<MatD> u(hinv);
-        if (u.info() != Eigen::Success)
-            continue;
-        MatD U = u.matrixU();
-        if (U.allFinite())
-            return U;
-    }
-    return {};
+    return true;
 }
 
+}  // namespace
+
+// The upper Cholesky factor U of H⁻¹ (H⁻¹ = UᵀU) without forming H⁻¹: with P the reversal of the
+// index order and P H P = L Lᵀ, H = V Vᵀ for the upper triangular V = P L P, so H⁻¹ = UᵀU with
+// U = V⁻¹ = P L⁻¹ P. One Cholesky factorisation and one triangular inverse (about a quarter of the
+// work of factorising, inverting and factorising again, and no squared condition number).
+std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector<double>& H, int64_t n, double damping)
+{
+    if (n <= 0 || int64_t(H.size()) != n * n)
+        invalidInput({}, "error feedback needs a " + std::to_string(n) + " x " + std::to_string(n) +
+                             " input second moment");
+    auto out = std::make_shared<ErrorFeedbackFactor>();
+    out->n = n;
+    out->dead.assign(size_t(n), 0);
+    out->importance.assign(size_t(n), 0.0f);
+    double mean = 0;
+    int64_t live = 0;
+    std::atomic<bool> finite{true};
+    for (int64_t i = 0; i < n; ++i) {
+        const double d = H[size_t(i * n + i)];
+        if (!(d > 0.0) || !std::isfinite(d)) {
+            out->dead[size_t(i)] = 1;
+        } else {
+            mean += d;
+            ++live;
+            out->importance[size_t(i)] = float(d);
+        }
+    }
+    mean = live ? mean / double(live) : 1.0;
+    // Reversed order: r(i, j) = H(n-1-i, n-1-j); dead inputs decoupled with 1 on the diagonal.
+    auto fill = [&](MatD& r, double add) {
+        parallelFor(n, 64, [&](int64_t i0, int64_t i1) {
+            for (int64_t i = i0; i < i1; ++i) {
+                const int64_t si = n - 1 - i;
+                const double* src = H.data() + si * n;
+                double* dstRow = r.data() + i * n;
+                const bool deadI = out->dead[size_t(si)] != 0;
+                for (int64_t j = 0; j <= i; ++j) {
+                    const int64_t sj = n - 1 - j;
+                    dstRow[j] = deadI || out->dead[size_t(sj)] ? 0.0 : src[sj];
+                }
+                dstRow[i] = deadI ? 1.0 : dstRow[i] + add;
+                for (int64_t j = 0; j <= i; ++j)
+                    if (!std::isfinite(dstRow[j]))
+                        finite.store(false);
+            }
+        });
+    };
+    MatD r(n, n);
+    for (double scale = 1.0; scale <= 100.0; scale *= 10.0) {
+        fill(r, damping * scale * mean);
+        if (!finite)
+            return out;  // ok stays false: plain rounding
+        if (!choleskyLowerInPlace(r.data(), n))
+            continue;
+        // L⁻¹, a block of columns at a time (each from its own triangular solve).
+        MatD inv = MatD::Zero(n, n);
+        constexpr int64_t kCols = 64;
+        parallelFor((n + kCols - 1) / kCols, 1, [&](int64_t b0, int64_t b1) {
+            for (int64_t b = b0; b < b1; ++b) {
+                const int64_t j0 = b * kCols, jb = std::min(kCols, n - j0);
+                for (int64_t j = 0; j < jb; ++j)
+                    inv(j0 + j, j0 + j) = 1.0;
+                ef_linalg::ops().solveLower(r.data() + j0 * n + j0, n, n - j0, inv.data() + j0 * n + j0, n, jb);
+            }
+        });
+        // U[c][k] = L⁻¹(n-1-c, n-1-k) for k >= c.
+        out->feed.assign(size_t(n) * size_t(n), 0.0f);
+        std::atomic<bool> ok{true};
+        parallelFor(n, 64, [&](int64_t c0, int64_t c1) {
+            for (int64_t c = c0; c < c1; ++c) {
+                float* row = out->feed.data() + c * n;
+                const double* src = inv.data() + (n - 1 - c) * n;
+                for (int64_t k = c; k < n; ++k) {
+                    row[k] = float(src[n - 1 - k]);
+                    if (!std::isfinite(row[k]))
+                        ok.store(false);
+                }
+            }
+        });
+        if (!ok.load()) {
+            out->feed.clear();
+            continue;
+        }
+        out->ok = true;
+        return out;
+    }
+    return out;
+}
+
+namespace {
 }  // namespace
 
 bool errorFeedbackSupported(const Format& f) { return layoutFor(f) != nullptr; }
@@ -245,11 +351,17 @@ void InputMoments::add(const float* x, int64_t nTokens, int64_t width)
     }
     if (width != n)
         failure({}, "input moments change width");
-    using MatF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     const Eigen::Map<const MatF> X(x, nTokens, width);
     const Eigen::MatrixXd Xd = X.cast<double>();
     Eigen::Map<MatD> acc(xtx.data(), n, n);
-    acc.noalias() += Xd.transpose() * Xd;
+    // The lower triangle (and the diagonal blocks) in row chunks on every thread, then mirrored:
+    // half the products of the full XᵀX.
+    parallelFor(n, 64, [&](int64_t r0, int64_t r1) { ef_linalg::ops().xtxRows(xtx.data(), n, Xd.data(), nTokens, r0, r1); });
+    parallelFor(n, 256, [&](int64_t r0, int64_t r1) {
+        for (int64_t i = r0; i < r1; ++i)
+            for (int64_t j = i + 1; j < n; ++j)
+                acc(i, j) = acc(j, i);
+    });
     tokens += nTokens;
 }
 
@@ -258,7 +370,6 @@ OutputError outputError(const float* W, const float* Wq, int64_t rows, int64_t c
     if (int64_t(H.size()) != cols * cols)
         failure({}, "input moments of width " + std::to_string(int64_t(std::sqrt(double(H.size())))) +
                         " for a matrix of " + std::to_string(cols) + " columns");
-    using MatF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     const Eigen::Map<const MatD> h(H.data(), cols, cols);
     OutputError out;
     constexpr int64_t kChunk = 256;  // rows at a time: a chunk of doubles, not the whole matrix
@@ -273,7 +384,51 @@ OutputError outputError(const float* W, const float* Wq, int64_t rows, int64_t c
     return out;
 }
 
+ErrorFeedbackFactors::ErrorFeedbackFactors(double damping, size_t keep) : damping_(damping), keep_(std::max<size_t>(1, keep)) {}
+
+std::shared_ptr<const ErrorFeedbackFactor> ErrorFeedbackFactors::get(const std::shared_ptr<const InputMoments>& m)
+{
+    std::promise<std::shared_ptr<const ErrorFeedbackFactor>> made;
+    std::unique_lock lk(mutex_);
+    for (auto it = entries_.begin(); it != entries_.end(); ++it)
+        if (it->key == m) {
+            const Entry e = *it;
+            entries_.erase(it);
+            entries_.push_back(e);
+            lk.unlock();
+            return e.factor.get();  // made by another call (perhaps still on its way)
+        }
+    entries_.push_back({m, made.get_future().share()});
+    while (entries_.size() > keep_)
+        entries_.pop_front();
+    lk.unlock();
+    try {
+        auto f = errorFeedbackFactor(m->xtx, m->n, damping_);
+        made.set_value(f);
+        return f;
+    } catch (...) {
+        made.set_exception(std::current_exception());
+        lk.lock();
+        for (auto it = entries_.begin(); it != entries_.end(); ++it)
+            if (it->key == m) {
+                entries_.erase(it);
+                break;
+            }
+        throw;
+    }
+}
+
 void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols, const std::vector<double>& H,
+                           void* dst, const ErrorFeedbackOptions& o)
+{
+    if (!layoutFor(f))
+        invalidInput({}, "error feedback cannot write " + f.name());
+    if (!f.supports(rows, cols))
+        invalidInput({}, f.name() + " cannot store rows of " + std::to_string(cols) + " weights");
+    errorFeedbackQuantize(f, W, rows, cols, *errorFeedbackFactor(H, cols, o.damping), dst, o);
+}
+
+void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols, const ErrorFeedbackFactor& F,
                            void* dst, const ErrorFeedbackOptions& o)
 {
     const CodeLayout* L = layoutFor(f);
@@ -281,12 +436,10 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
         invalidInput({}, "error feedback cannot write " + f.name());
     if (!f.supports(rows, cols))
         invalidInput({}, f.name() + " cannot store rows of " + std::to_string(cols) + " weights");
-    if (int64_t(H.size()) != cols * cols)
+    if (F.n != cols)
         invalidInput({}, "error feedback needs a " + std::to_string(cols) + " x " + std::to_string(cols) +
                              " input second moment");
-    std::vector<bool> dead;
-    const MatD U = inverseCholeskyUpper(H, cols, o.damping, dead);
-    if (U.size() == 0) {
+    if (!F.ok) {
         f.quantize(W, rows, cols, dst);
         return;
     }
@@ -295,58 +448,60 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
     const size_t blockBytes = size_t(f.storageBytes(1, S));
     const size_t rowBytes = blockBytes * size_t(blocksPerRow);
     const int64_t batch = std::max<int64_t>(S, (std::max(o.batch, 1) + S - 1) / S * S);
-    std::vector<float> diag(static_cast<size_t>(cols));
-    for (int64_t i = 0; i < cols; ++i)
-        diag[size_t(i)] = dead[size_t(i)] ? 0.0f : float(H[size_t(i * cols + i)]);
+    const float* feed = F.feed.data();
+    const float* diag = F.importance.data();
     auto* out = static_cast<uint8_t*>(dst);
 
-    parallelFor(rows, 1, [&](int64_t r0, int64_t r1) {
-        std::vector<double> w(static_cast<size_t>(cols));
-        std::vector<double> err(static_cast<size_t>(batch));
+    // Rows in tiles: each tile's columns are rounded a batch at a time, row by row inside the
+    // batch, and the batch's errors reach the later columns as one matrix product.
+    constexpr int64_t kTile = 64;
+    const int64_t tiles = (rows + kTile - 1) / kTile;
+    parallelFor(tiles, 1, [&](int64_t t0, int64_t t1) {
+        std::vector<float> w(size_t(kTile) * size_t(cols));
+        std::vector<float> err(size_t(kTile) * size_t(batch));
         std::vector<float> blockIn(static_cast<size_t>(S)), imp(static_cast<size_t>(S));
         std::vector<uint8_t> codes(static_cast<size_t>(S));
         BlockGrid g;
-        for (int64_t r = r0; r < r1; ++r) {
-            for (int64_t j = 0; j < cols; ++j)
-                w[size_t(j)] = W[r * cols + j];
-            uint8_t* rowOut = out + size_t(r) * rowBytes;
+        for (int64_t t = t0; t < t1; ++t) {
+            const int64_t r0 = t * kTile, nr = std::min(kTile, rows - r0);
+            std::memcpy(w.data(), W + r0 * cols, size_t(nr * cols) * sizeof(float));
             for (int64_t b0 = 0; b0 < cols; b0 += batch) {
+                throwIfCancelled();
                 const int64_t b1 = std::min(cols, b0 + batch);
-                for (int64_t c0 = b0; c0 < b1; c0 += S) {
-                    // The block's scales, from the weights as updated so far, weighted by H's diagonal.
-                    bool anyImp = false;
-                    for (int j = 0; j < S; ++j) {
-                        blockIn[size_t(j)] = float(w[size_t(c0 + j)]);
-                        imp[size_t(j)] = diag[size_t(c0 + j)];
-                        anyImp = anyImp || imp[size_t(j)] > 0.0f;
-                    }
-                    uint8_t* block = rowOut + size_t(c0 / S) * blockBytes;
-                    f.quantize(blockIn.data(), 1, S, block, anyImp ? imp.data() : nullptr);
-                    probeGrid(f, *L, block, blockBytes, g);
-                    for (int j = 0; j < S; ++j) {
-                        const int64_t c = c0 + j;
-                        float level = 0;
-                        codes[size_t(j)] = nearestCode(*L, g, j, float(w[size_t(c)]), &level);
-                        double e = 0;
-                        if (!dead[size_t(c)]) {
-                            e = (w[size_t(c)] - double(level)) / U(c, c);
-                            const double* u = U.data() + c * cols;
-                            for (int64_t k = c + 1; k < b1; ++k)
-                                w[size_t(k)] -= e * u[k];
+                for (int64_t i = 0; i < nr; ++i) {
+                    float* wr = w.data() + i * cols;
+                    float* er = err.data() + i * batch;
+                    uint8_t* rowOut = out + size_t(r0 + i) * rowBytes;
+                    for (int64_t c0 = b0; c0 < b1; c0 += S) {
+                        // The block's scales, from the weights as updated so far, weighted by H's diagonal.
+                        bool anyImp = false;
+                        for (int j = 0; j < S; ++j) {
+                            blockIn[size_t(j)] = wr[c0 + j];
+                            imp[size_t(j)] = diag[c0 + j];
+                            anyImp = anyImp || imp[size_t(j)] > 0.0f;
                         }
-                        err[size_t(c - b0)] = e;
+                        uint8_t* block = rowOut + size_t(c0 / S) * blockBytes;
+                        f.quantize(blockIn.data(), 1, S, block, anyImp ? imp.data() : nullptr);
+                        probeGrid(f, *L, block, blockBytes, g);
+                        for (int j = 0; j < S; ++j) {
+                            const int64_t c = c0 + j;
+                            float level = 0;
+                            codes[size_t(j)] = nearestCode(*L, g, j, wr[c], &level);
+                            float e = 0;
+                            if (!F.dead[size_t(c)]) {
+                                const float* u = feed + c * cols;
+                                e = (wr[c] - level) / u[c];
+                                subScaled(wr, u, e, c + 1, b1);
+                            }
+                            er[c - b0] = e;
+                        }
+                        L->pack(block, codes.data());
                     }
-                    L->pack(block, codes.data());
                 }
-                // Lazy update of the columns after this batch.
-                for (int64_t c = b0; c < b1; ++c) {
-                    const double e = err[size_t(c - b0)];
-                    if (e == 0.0)
-                        continue;
-                    const double* u = U.data() + c * cols;
-                    for (int64_t k = b1; k < cols; ++k)
-                        w[size_t(k)] -= e * u[k];
-                }
+                // Lazy update of the columns after this batch: w[:, b1:] -= err · U[b0:b1, b1:].
+                if (b1 < cols)
+                    ef_linalg::ops().subProduct(w.data() + b1, cols, err.data(), batch, feed + b0 * cols + b1, cols, nr,
+                                                cols - b1, b1 - b0);
             }
         }
     });

@@ -10,10 +10,19 @@
 // reached (from the already-updated weights); its columns then round to the nearest level of that
 // frozen grid. The stored bytes are ordinary llama.cpp blocks.
 //
-// Rows are independent given U, so rows run in parallel (qs::parallelFor; a CancelScope stops it).
+// U comes from one Cholesky factorisation of H in reversed index order and one triangular inverse
+// (errorFeedbackFactor; double precision, blocked, in parallel), made once for all the matrices that
+// read the same inputs (ErrorFeedbackFactors). The rounding runs in float on tiles of rows (rows
+// are independent given U; tiles in parallel with qs::parallelFor, a CancelScope stops it), and
+// each batch's update of the later columns is one matrix product (core/eval/ef_linalg.h, AVX2/FMA
+// where the CPU has it: the bytes written may differ in rare roundings between such CPUs and others).
 #include "core/formats/format.h"
 
 #include <cstdint>
+#include <deque>
+#include <future>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 namespace qs {
@@ -37,6 +46,41 @@ struct InputMoments {
     void add(const float* x, int64_t nTokens, int64_t width);  // x: nTokens x width, row-major
 };
 
+// What error feedback needs of H for every matrix that reads the same inputs (made once, shared):
+// U, the upper Cholesky factor of the damped H's inverse (feed, n x n row-major, zero below the
+// diagonal; dead inputs decoupled), and H's diagonal as the blocks' importance (0 for dead
+// inputs). ok is false when H cannot be factorised even with a hundred times the damping (then
+// the matrices get the format's plain quantizer).
+struct ErrorFeedbackFactor {
+    int64_t n = 0;
+    bool ok = false;
+    std::vector<uint8_t> dead;
+    std::vector<float> importance;
+    std::vector<float> feed;
+};
+// Throws qs::Error(InvalidInput) when H is not n x n. Runs in parallel (qs::parallelFor).
+std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector<double>& H, int64_t n,
+                                                               double damping = ErrorFeedbackOptions{}.damping);
+
+// The factors of the input moments used last (matrices that read the same inputs, as a layer's
+// Q, K and V or its gate and up projections, share one), made once each. Safe for concurrent use:
+// a thread asking for a factor another thread is making waits for it.
+class ErrorFeedbackFactors {
+public:
+    explicit ErrorFeedbackFactors(double damping = ErrorFeedbackOptions{}.damping, size_t keep = 4);
+    std::shared_ptr<const ErrorFeedbackFactor> get(const std::shared_ptr<const InputMoments>& m);
+
+private:
+    struct Entry {
+        std::shared_ptr<const InputMoments> key;
+        std::shared_future<std::shared_ptr<const ErrorFeedbackFactor>> factor;
+    };
+    double damping_;
+    size_t keep_;
+    std::mutex mutex_;
+    std::deque<Entry> entries_;
+};
+
 // Quantizes W (rows x cols, row-major) into f's bytes (f.storageBytes(rows, cols) at dst) with error
 // feedback through H (cols x cols, symmetric, H = XᵀX or any positive multiple). Inputs that never
 // fired (H[i][i] == 0) get plain rounding for their column and pass no error on. If H cannot be
@@ -44,6 +88,9 @@ struct InputMoments {
 // Throws qs::Error(InvalidInput) for an unsupported format or a row length it cannot store.
 void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols,
                            const std::vector<double>& H, void* dst, const ErrorFeedbackOptions& o = {});
+// The same with H's factor made beforehand (F.n == cols; o.damping is the factor's).
+void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols, const ErrorFeedbackFactor& F,
+                           void* dst, const ErrorFeedbackOptions& o = {});
 
 // A layer's output error on the inputs X that H = XᵀX comes from, for W and its rounding Wq (rows x
 // cols, row-major; H cols x cols): error = ‖XWᵀ − XWqᵀ‖² = Σ_rows (w − wq)ᵀ H (w − wq), signal =

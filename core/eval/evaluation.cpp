@@ -321,6 +321,7 @@ ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32
 LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const ActivationStats& calibration)
 {
     LlamaWeights out = w;
+    ErrorFeedbackFactors factors;
     for (const auto& [name, f] : p.tensors) {
         if (!f)
             continue;
@@ -332,7 +333,7 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
         }
         auto bytes = std::make_shared<std::vector<uint8_t>>(size_t(f->storageBytes(t.rows, t.cols)));
         const std::vector<float> values = t.toFloat();
-        errorFeedbackQuantize(*f, values.data(), t.rows, t.cols, moments->xtx, bytes->data());
+        errorFeedbackQuantize(*f, values.data(), t.rows, t.cols, *factors.get(moments), bytes->data());
         out.replace(storedTensor(t, *f, std::move(bytes)));
     }
     return out;
@@ -362,11 +363,12 @@ LlamaWeights applyRounding(const LlamaWeights& w, const PlanSpec& p, const Round
 std::function<bool(const PlanEntry&, const Format&, const float*, void*)>
 errorFeedbackExporter(const ActivationStats& calibration)
 {
-    return [&calibration](const PlanEntry& e, const Format& f, const float* values, void* dst) {
+    auto factors = std::make_shared<ErrorFeedbackFactors>();
+    return [&calibration, factors](const PlanEntry& e, const Format& f, const float* values, void* dst) {
         const auto mom = calibration.moments(e.outputName);
         if (!mom || mom->n != e.cols() || !errorFeedbackSupported(f))
             return false;
-        errorFeedbackQuantize(f, values, e.rows(), e.cols(), mom->xtx, dst);
+        errorFeedbackQuantize(f, values, e.rows(), e.cols(), *factors->get(mom), dst);
         return true;
     };
 }

@@ -273,6 +273,30 @@ private slots:
         QCOMPARE(ef, plain);
     }
 
+    // Matrices that read the same inputs share one factor of their second moment (made once, also
+    // when asked for from two threads at once), and quantizing through it writes the same bytes as
+    // through H itself.
+    void sharedFactorWritesTheSameBytes()
+    {
+        const Format& f = *findFormat("Q4_K");
+        const int64_t rows = 8, cols = 512;
+        const std::vector<float> W = randomWeights(rows, cols, 31);
+        const std::vector<float> X = correlatedInputs(1024, cols, 7);
+        auto m = std::make_shared<InputMoments>();
+        m->add(X.data(), 1024, cols);
+        ErrorFeedbackFactors factors;
+        std::shared_ptr<const ErrorFeedbackFactor> a, b;
+        parallelFor(2, 1, [&](int64_t i, int64_t) { (i == 0 ? a : b) = factors.get(m); });
+        QVERIFY(a && a->ok);
+        QCOMPARE(a.get(), b.get());
+        QCOMPARE(factors.get(m).get(), a.get());
+        std::vector<uint8_t> viaFactor(size_t(f.storageBytes(rows, cols))), viaH(viaFactor.size());
+        errorFeedbackQuantize(f, W.data(), rows, cols, *a, viaFactor.data());
+        errorFeedbackQuantize(f, W.data(), rows, cols, m->xtx, viaH.data());
+        QCOMPARE(viaFactor, viaH);
+        QVERIFY_THROWS_EXCEPTION(Error, errorFeedbackQuantize(f, W.data(), rows, 256, *a, viaFactor.data()));
+    }
+
     void refusesWhatItCannotWrite()
     {
         const std::vector<float> W(64, 0.5f);

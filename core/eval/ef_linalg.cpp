@@ -1,0 +1,27 @@
+#include "core/eval/ef_linalg.h"
+
+#include "core/util/cpu.h"
+
+#define QS_EF_ISA isa_base
+#define QS_EF_ISA_NAME "baseline"
+#include "core/eval/ef_linalg_impl.h"
+
+namespace qs::ef_linalg {
+
+#ifndef QS_NO_AVX2_KERNELS
+namespace isa_avx2 {
+const Ops& table();  // ef_linalg_avx2.cpp
+}
+#endif
+
+const Ops& ops()
+{
+#ifndef QS_NO_AVX2_KERNELS
+    static const Ops& t = cpuHasAvx2() ? isa_avx2::table() : isa_base::table();
+#else
+    static const Ops& t = isa_base::table();
+#endif
+    return t;
+}
+
+}  // namespace qs::ef_linalg
