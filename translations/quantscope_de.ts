@@ -2012,5 +2012,21 @@
             <source>llama.cpp IQ4_XS: 256-weight super-blocks, 6-bit scales per 32, 4-bit non-linear levels (4.25 bits/weight)</source>
             <translation>llama.cpp IQ4_XS: Superblöcke zu 256 Gewichten, 6-Bit-Skalen pro 32, nichtlineare 4-Bit-Stufen (4,25 Bit/Gewicht)</translation>
         </message>
+        <message>
+            <source>llama.cpp IQ2_XS: 256-weight super-blocks, 4-bit scales per 16, 8-weight points of a 512-point lattice and signs (2.31 bits/weight)</source>
+            <translation>llama.cpp IQ2_XS: Superblöcke zu 256 Gewichten, 4-Bit-Skalen pro 16, 8-Gewichte-Punkte eines Gitters mit 512 Punkten und Vorzeichen (2,31 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ2_XXS: 256-weight super-blocks, 4-bit scales per 32, 8-weight lattice points and signs (2.06 bits/weight)</source>
+            <translation>llama.cpp IQ2_XXS: Superblöcke zu 256 Gewichten, 4-Bit-Skalen pro 32, Gitterpunkte zu 8 Gewichten und Vorzeichen (2,06 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ3_S: 256-weight super-blocks, 4-bit scales per 32, 4-weight points of a 512-point lattice and a sign per weight (3.44 bits/weight)</source>
+            <translation>llama.cpp IQ3_S: Superblöcke zu 256 Gewichten, 4-Bit-Skalen pro 32, 4-Gewichte-Punkte eines Gitters mit 512 Punkten und ein Vorzeichen je Gewicht (3,44 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ3_XXS: 256-weight super-blocks, 4-bit scales per 32, 4-weight lattice points and signs (3.06 bits/weight)</source>
+            <translation>llama.cpp IQ3_XXS: Superblöcke zu 256 Gewichten, 4-Bit-Skalen pro 32, Gitterpunkte zu 4 Gewichten und Vorzeichen (3,06 Bit/Gewicht)</translation>
+        </message>
     </context>
 </TS>

@@ -1658,7 +1658,7 @@
         </message>
         <message>
             <source>%1 · %2 bits/weight</source>
-            <translation>%1 · %2 बिट/भार</translation>
+            <translation>%1 · %2 बिट/वज़न</translation>
         </message>
     </context>
     <context>
@@ -2011,6 +2011,22 @@
         <message>
             <source>llama.cpp IQ4_XS: 256-weight super-blocks, 6-bit scales per 32, 4-bit non-linear levels (4.25 bits/weight)</source>
             <translation>llama.cpp IQ4_XS: 256-वज़न के सुपर-ब्लॉक, हर 32 पर 6-बिट स्केल, 4-बिट नॉन-लीनियर स्तर (4.25 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ2_XS: 256-weight super-blocks, 4-bit scales per 16, 8-weight points of a 512-point lattice and signs (2.31 bits/weight)</source>
+            <translation>llama.cpp IQ2_XS: 256-वज़न के सुपर-ब्लॉक, हर 16 पर 4-बिट स्केल, 512-बिंदु लैटिस के 8-वज़न बिंदु और चिह्न (2.31 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ2_XXS: 256-weight super-blocks, 4-bit scales per 32, 8-weight lattice points and signs (2.06 bits/weight)</source>
+            <translation>llama.cpp IQ2_XXS: 256-वज़न के सुपर-ब्लॉक, हर 32 पर 4-बिट स्केल, 8-वज़न लैटिस बिंदु और चिह्न (2.06 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ3_S: 256-weight super-blocks, 4-bit scales per 32, 4-weight points of a 512-point lattice and a sign per weight (3.44 bits/weight)</source>
+            <translation>llama.cpp IQ3_S: 256-वज़न के सुपर-ब्लॉक, हर 32 पर 4-बिट स्केल, 512-बिंदु लैटिस के 4-वज़न बिंदु और हर वज़न का चिह्न (3.44 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ3_XXS: 256-weight super-blocks, 4-bit scales per 32, 4-weight lattice points and signs (3.06 bits/weight)</source>
+            <translation>llama.cpp IQ3_XXS: 256-वज़न के सुपर-ब्लॉक, हर 32 पर 4-बिट स्केल, 4-वज़न लैटिस बिंदु और चिह्न (3.06 बिट/वज़न)</translation>
         </message>
     </context>
 </TS>

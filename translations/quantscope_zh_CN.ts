@@ -1640,7 +1640,7 @@
         </message>
         <message>
             <source>%1 · %2 bits/weight</source>
-            <translation>%1 · 每权重 %2 位</translation>
+            <translation>%1 · %2 位/权重</translation>
         </message>
     </context>
     <context>
@@ -1992,6 +1992,22 @@
         <message>
             <source>llama.cpp IQ4_XS: 256-weight super-blocks, 6-bit scales per 32, 4-bit non-linear levels (4.25 bits/weight)</source>
             <translation>llama.cpp IQ4_XS：每超块 256 个权重，每 32 个一个 6 位缩放因子，4 位非线性级别（4.25 位/权重）</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ2_XS: 256-weight super-blocks, 4-bit scales per 16, 8-weight points of a 512-point lattice and signs (2.31 bits/weight)</source>
+            <translation>llama.cpp IQ2_XS：每超块 256 个权重，每 16 个一个 4 位缩放因子，512 点格中的 8 权重点及符号（2.31 位/权重）</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ2_XXS: 256-weight super-blocks, 4-bit scales per 32, 8-weight lattice points and signs (2.06 bits/weight)</source>
+            <translation>llama.cpp IQ2_XXS：每超块 256 个权重，每 32 个一个 4 位缩放因子，8 权重格点及符号（2.06 位/权重）</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ3_S: 256-weight super-blocks, 4-bit scales per 32, 4-weight points of a 512-point lattice and a sign per weight (3.44 bits/weight)</source>
+            <translation>llama.cpp IQ3_S：每超块 256 个权重，每 32 个一个 4 位缩放因子，512 点格中的 4 权重点，每个权重一个符号（3.44 位/权重）</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ3_XXS: 256-weight super-blocks, 4-bit scales per 32, 4-weight lattice points and signs (3.06 bits/weight)</source>
+            <translation>llama.cpp IQ3_XXS：每超块 256 个权重，每 32 个一个 4 位缩放因子，4 权重格点及符号（3.06 位/权重）</translation>
         </message>
     </context>
 </TS>
