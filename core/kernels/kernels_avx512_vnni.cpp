@@ -40,25 +40,10 @@ namespace {
 
 constexpr int kQ8_0Bytes = 34, kQ8_KBytes = 292, kQ8_KQs = 4, kQ8_KBsums = 260;
 
-QS_AI uint16_t ld16(const uint8_t* p)
-{
-    uint16_t v;
-    std::memcpy(&v, p, 2);
-    return v;
-}
-QS_AI uint32_t ld32(const uint8_t* p)
-{
-    uint32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-}
-QS_AI float ldf(const uint8_t* p)
-{
-    float v;
-    std::memcpy(&v, p, 4);
-    return v;
-}
-QS_AI float half(const uint8_t* p) { return _cvtsh_ss(ld16(p)); }
+#define QS_KERNEL_INLINE QS_AI
+#include "core/kernels/byte_loads.h"
+#undef QS_KERNEL_INLINE
+QS_AI float half(const uint8_t* p) { return _cvtsh_ss(uint16_t(load16(p))); }
 QS_AI __m256i ld256(const uint8_t* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
 QS_AI __m512i ld512(const uint8_t* p) { return _mm512_loadu_si512(p); }
 // [32 bytes at p | 32 bytes at q]
@@ -87,14 +72,14 @@ QS_AI float hsum8(__m256 a)
 template <int Stride>
 QS_AI __m256 halves8(const uint8_t* p)
 {
-    __m128i v = _mm_cvtsi32_si128(int(ld16(p)));
-    v = _mm_insert_epi16(v, ld16(p + Stride), 1);
-    v = _mm_insert_epi16(v, ld16(p + 2 * Stride), 2);
-    v = _mm_insert_epi16(v, ld16(p + 3 * Stride), 3);
-    v = _mm_insert_epi16(v, ld16(p + 4 * Stride), 4);
-    v = _mm_insert_epi16(v, ld16(p + 5 * Stride), 5);
-    v = _mm_insert_epi16(v, ld16(p + 6 * Stride), 6);
-    v = _mm_insert_epi16(v, ld16(p + 7 * Stride), 7);
+    __m128i v = _mm_cvtsi32_si128(int(load16(p)));
+    v = _mm_insert_epi16(v, load16(p + Stride), 1);
+    v = _mm_insert_epi16(v, load16(p + 2 * Stride), 2);
+    v = _mm_insert_epi16(v, load16(p + 3 * Stride), 3);
+    v = _mm_insert_epi16(v, load16(p + 4 * Stride), 4);
+    v = _mm_insert_epi16(v, load16(p + 5 * Stride), 5);
+    v = _mm_insert_epi16(v, load16(p + 6 * Stride), 6);
+    v = _mm_insert_epi16(v, load16(p + 7 * Stride), 7);
     return _mm256_cvtph_ps(v);
 }
 // Four products of unsigned a and signed b bytes per int32 lane, added to acc (exact).
@@ -165,7 +150,7 @@ QS_AI void q8_0Micro(int64_t nb, const uint8_t* w, size_t ws, const uint8_t* a, 
                 const __m256i neg = _mm256_sub_epi32(_mm256_setzero_si256(), dp(_mm256_setzero_si256(), _mm256_set1_epi8(int8_t(0x80)), yv));
                 const __m256 p = _mm256_cvtepi32_ps(dp(neg, xu, yv));
                 const __m512 pp = _mm512_maskz_insertf32x8(0xFFFF, _mm512_castps256_ps512(p), p, 1);
-                const __m512 s = _mm512_set1_ps(d0 * ldf(a + t * as + ext + 4 * b));
+                const __m512 s = _mm512_set1_ps(d0 * loadF32(a + t * as + ext + 4 * b));
                 acc[r][t] = _mm512_mask3_fmadd_ps(s, pp, acc[r][t], parity);
             }
         }
@@ -214,7 +199,7 @@ QS_AI void q40x8Pass(int64_t nb, const uint8_t* const* g, int i0, const uint8_t*
             const __m512 dw = groupScales<RB>(g, b, v);
             QS_UNROLL
             for (int t = 0; t < NT; ++t)
-                sc[t][v] = _mm512_mul_ps(dw, _mm512_set1_ps(ldf(a + t * as + L.scales + 4 * b)));
+                sc[t][v] = _mm512_mul_ps(dw, _mm512_set1_ps(loadF32(a + t * as + L.scales + 4 * b)));
         }
         QS_UNROLL
         for (int k = 0; k < NI; ++k) {
@@ -229,8 +214,8 @@ QS_AI void q40x8Pass(int64_t nb, const uint8_t* const* g, int i0, const uint8_t*
             QS_UNROLL
             for (int t = 0; t < NT; ++t) {
                 const uint8_t* yq = a + t * as + b * kQ8_0Bytes + 2;
-                const __m512i corr = _mm512_set1_epi32(int(ld32(a + t * as + L.laneSums + 16 * b + 4 * i)));  // -8 x the sums
-                const __m512i ylo = _mm512_set1_epi32(int(ld32(yq + 4 * i))), yhi = _mm512_set1_epi32(int(ld32(yq + 16 + 4 * i)));
+                const __m512i corr = _mm512_set1_epi32(int(load32(a + t * as + L.laneSums + 16 * b + 4 * i)));  // -8 x the sums
+                const __m512i ylo = _mm512_set1_epi32(int(load32(yq + 4 * i))), yhi = _mm512_set1_epi32(int(load32(yq + 16 + 4 * i)));
                 QS_UNROLL
                 for (int v = 0; v < RB; ++v) {
                     const __m512i p = dp(dp(corr, lo[v], ylo), hi[v], yhi);
@@ -258,8 +243,8 @@ QS_AI void q40x8Pass(int64_t nb, const uint8_t* const* g, int i0, const uint8_t*
                 QS_UNROLL
                 for (int t = 0; t < NT; ++t) {
                     const uint8_t* yq = a + t * as + b * kQ8_0Bytes + 2;
-                    const __m512 sc = _mm512_mul_ps(dw, _mm512_set1_ps(ldf(a + t * as + L.scales + 4 * b)));
-                    const __m512i ylo = _mm512_set1_epi32(int(ld32(yq + 4 * i))), yhi = _mm512_set1_epi32(int(ld32(yq + 16 + 4 * i)));
+                    const __m512 sc = _mm512_mul_ps(dw, _mm512_set1_ps(loadF32(a + t * as + L.scales + 4 * b)));
+                    const __m512i ylo = _mm512_set1_epi32(int(load32(yq + 4 * i))), yhi = _mm512_set1_epi32(int(load32(yq + 16 + 4 * i)));
                     const __m512i plo = _mm512_sub_epi32(dp(z, lo, ylo), dp(z, eight, ylo));
                     const __m512i phi = _mm512_sub_epi32(dp(z, hi, yhi), dp(z, eight, yhi));
                     acc[t][0][k][v] = _mm512_fmadd_ps(sc, _mm512_cvtepi32_ps(plo), acc[t][0][k][v]);
@@ -362,7 +347,7 @@ QS_AI __m256i fold(__m512i v) { return _mm256_add_epi32(lo256(v), hi256(v)); }
 // int16 lanes 0-7 the 8 scales, 8-15 the 8 mins (6 bits each, Q4_K / Q5_K).
 QS_AI __m256i scaleMin6(const uint8_t* q)
 {
-    const uint32_t w0 = ld32(q), w1 = ld32(q + 4), w2 = ld32(q + 8);
+    const uint32_t w0 = load32(q), w1 = load32(q + 4), w2 = load32(q + 8);
     const uint32_t sc0 = w0 & 0x3f3f3f3fu, mn0 = w1 & 0x3f3f3f3fu;
     const uint32_t sc1 = (w2 & 0x0f0f0f0fu) | (((w0 >> 6) & 0x03030303u) << 4);
     const uint32_t mn1 = ((w2 >> 4) & 0x0f0f0f0fu) | (((w1 >> 6) & 0x03030303u) << 4);
@@ -441,12 +426,25 @@ QS_AI void q45KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, fl
             for (int c = 0; c < 4; ++c)
                 sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(z[c], ld512(q8 + kQ8_KQs + 64 * c)), scv[c]));
             const __m256i msum = _mm256_madd_epi16(mins16, ld256(q8 + kQ8_KBsums));
-            const float ad = ldf(q8);
+            const float ad = loadF32(q8);
             s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d * ad), _mm256_cvtepi32_ps(fold(sumi)), s.acc[t]);
             s.minAcc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dmin * ad), _mm256_cvtepi32_ps(msum), s.minAcc[t]);
         }
     }
     s.store(y, ys);
+}
+
+// The scaled products of a super-block's four 64-weight parts (z[h][p] against activations
+// 128h + 64p, 16-bit scales scv[h][p]) in 16 int32 lanes (Q6_K, Q3_K, Q2_K).
+QS_AI __m512i sumParts(const __m512i (&z)[2][2], const __m512i (&scv)[2][2], const uint8_t* q8)
+{
+    __m512i sumi = _mm512_setzero_si512();
+    QS_UNROLL
+    for (int h = 0; h < 2; ++h)
+        QS_UNROLL
+        for (int p = 0; p < 2; ++p)
+            sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(z[h][p], ld512(q8 + kQ8_KQs + 128 * h + 64 * p)), scv[h][p]));
+    return sumi;
 }
 
 template <int NT>
@@ -488,15 +486,9 @@ QS_AI void q6KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, flo
         for (int t = 0; t < NT; ++t) {
             const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
             const __m256i corr = _mm256_madd_epi16(sc, ld256(q8 + kQ8_KBsums));
-            __m512i sumi = _mm512_setzero_si512();
-            QS_UNROLL
-            for (int n = 0; n < 2; ++n) {
-                // parts 0, 1 (z[n][0]: [q0 | q1]) against activations 0-63; parts 2, 3 against 64-127
-                sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(z[n][0], ld512(q8 + kQ8_KQs + 128 * n)), scv[n][0]));
-                sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(z[n][1], ld512(q8 + kQ8_KQs + 128 * n + 64)), scv[n][1]));
-            }
-            const __m256i si = _mm256_sub_epi32(fold(sumi), _mm256_slli_epi32(corr, 5));
-            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d * ldf(q8)), _mm256_cvtepi32_ps(si), s.acc[t]);
+            // parts 0, 1 (z[n][0]: [q0 | q1]) against activations 0-63 of half n; parts 2, 3 against 64-127
+            const __m256i si = _mm256_sub_epi32(fold(sumParts(z, scv, q8)), _mm256_slli_epi32(corr, 5));
+            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d * loadF32(q8)), _mm256_cvtepi32_ps(si), s.acc[t]);
         }
     }
     s.store(y, ys);
@@ -529,14 +521,8 @@ QS_AI void q2KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, flo
         for (int t = 0; t < NT; ++t) {
             const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
             const __m256i msum = _mm256_madd_epi16(mn, ld256(q8 + kQ8_KBsums));
-            __m512i sumi = _mm512_setzero_si512();
-            QS_UNROLL
-            for (int h = 0; h < 2; ++h)
-                QS_UNROLL
-                for (int p = 0; p < 2; ++p)
-                    sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(z[h][p], ld512(q8 + kQ8_KQs + 128 * h + 64 * p)),
-                                                                    scv[h][p]));
-            const float ad = ldf(q8);
+            const __m512i sumi = sumParts(z, scv, q8);
+            const float ad = loadF32(q8);
             s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d * ad), _mm256_cvtepi32_ps(fold(sumi)), s.acc[t]);
             s.minAcc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dmin * ad), _mm256_cvtepi32_ps(msum), s.minAcc[t]);
         }
@@ -547,7 +533,7 @@ QS_AI void q2KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, flo
 // Q3_K: 16 6-bit scales biased by 32; level = low 2 bits + 4 x high bit, stored + 4.
 QS_AI __m256i scales3K(const uint8_t* q)
 {
-    const uint32_t a0 = ld32(q), a1 = ld32(q + 4), t = ld32(q + 8);
+    const uint32_t a0 = load32(q), a1 = load32(q + 4), t = load32(q + 8);
     const uint32_t s0 = (a0 & 0x0f0f0f0fu) | ((t & 0x03030303u) << 4);
     const uint32_t s1 = (a1 & 0x0f0f0f0fu) | (((t >> 2) & 0x03030303u) << 4);
     const uint32_t s2 = ((a0 >> 4) & 0x0f0f0f0fu) | (((t >> 4) & 0x03030303u) << 4);
@@ -582,15 +568,9 @@ QS_AI void q3KRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, flo
         for (int t = 0; t < NT; ++t) {
             const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
             const __m256i corr = _mm256_madd_epi16(sc, ld256(q8 + kQ8_KBsums));
-            __m512i sumi = _mm512_setzero_si512();
-            QS_UNROLL
-            for (int h = 0; h < 2; ++h)
-                QS_UNROLL
-                for (int p = 0; p < 2; ++p)
-                    sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(z[h][p], ld512(q8 + kQ8_KQs + 128 * h + 64 * p)),
-                                                                    scv[h][p]));
+            const __m512i sumi = sumParts(z, scv, q8);
             const __m256i si = _mm256_sub_epi32(fold(sumi), _mm256_slli_epi32(corr, 2));
-            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d * ldf(q8)), _mm256_cvtepi32_ps(si), s.acc[t]);
+            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d * loadF32(q8)), _mm256_cvtepi32_ps(si), s.acc[t]);
         }
     }
     s.store(y, ys);
@@ -623,7 +603,7 @@ QS_AI void tq2Row(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, flo
             for (int k = 1; k < 4; ++k)
                 acc = dp(acc, c[k], ld512(q8 + kQ8_KQs + 64 * k));
             const __m256i si = _mm256_sub_epi32(fold(acc), _mm256_madd_epi16(ld256(q8 + kQ8_KBsums), ones));
-            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(half(x + offsetof(B, d)) * ldf(q8)), _mm256_cvtepi32_ps(si), s.acc[t]);
+            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(half(x + offsetof(B, d)) * loadF32(q8)), _mm256_cvtepi32_ps(si), s.acc[t]);
         }
     }
     s.store(y, ys);
