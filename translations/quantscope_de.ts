@@ -1304,6 +1304,22 @@
             <source>Shift+F1: more in the primer</source>
             <translation>Umschalt+F1: mehr in der Einführung</translation>
         </message>
+        <message>
+            <source>Codebooks: lattice formats</source>
+            <translation>Codebücher: Gitterformate</translation>
+        </message>
+        <message>
+            <source>on the first %1 rows of this tensor: Q2_K %2 bits per weight, SQNR %3; IQ2_XXS %4 bits per weight, SQNR %5; IQ3_XXS %6 bits per weight, SQNR %7.</source>
+            <translation>in den ersten %1 Zeilen dieses Tensors: Q2_K %2 Bit pro Gewicht, SQNR %3; IQ2_XXS %4 Bit pro Gewicht, SQNR %5; IQ3_XXS %6 Bit pro Gewicht, SQNR %7.</translation>
+        </message>
+        <message>
+            <source>(this tensor's rows are not a multiple of 256, so the lattice formats do not apply to it.)</source>
+            <translation>(Die Zeilen dieses Tensors sind kein Vielfaches von 256, daher gelten die Gitterformate für ihn nicht.)</translation>
+        </message>
+        <message>
+            <source>Q2_K stores a small integer code for every weight and multiplies it by a scale. The IQ formats store, for a group of 8 (or 4) weights, the number of one entry of a fixed codebook: a lattice of 256 or 512 patterns of magnitudes chosen so that the combinations real weights take are close to one of them, plus the signs and a scale per 32 weights. Because a whole group is coded at once, IQ2_XXS spends 2.06 bits per weight where Q2_K needs 2.63. Choosing the best entry is a search over the codebook, which is why these formats quantize slowly and llama.cpp asks for an importance matrix for the 2-bit ones.</source>
+            <translation>Q2_K speichert für jedes Gewicht einen kleinen ganzzahligen Code und multipliziert ihn mit einer Skala. Die IQ-Formate speichern für eine Gruppe von 8 (oder 4) Gewichten die Nummer eines Eintrags eines festen Codebuchs: eines Gitters aus 256 oder 512 Mustern von Beträgen, so gewählt, dass die Kombinationen, die echte Gewichte annehmen, nahe an einem von ihnen liegen, dazu die Vorzeichen und eine Skala pro 32 Gewichte. Weil eine ganze Gruppe auf einmal codiert wird, braucht IQ2_XXS 2,06 Bit pro Gewicht, wo Q2_K 2,63 braucht. Den besten Eintrag zu wählen ist eine Suche im Codebuch; deshalb quantisieren diese Formate langsam, und llama.cpp verlangt für die 2-Bit-Formate eine Wichtigkeitsmatrix.</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::TradeoffTableModel</name>

@@ -1304,6 +1304,22 @@
             <source>Shift+F1: more in the primer</source>
             <translation>Shift+F1: more in the primer</translation>
         </message>
+        <message>
+            <source>Codebooks: lattice formats</source>
+            <translation>Codebooks: lattice formats</translation>
+        </message>
+        <message>
+            <source>on the first %1 rows of this tensor: Q2_K %2 bits per weight, SQNR %3; IQ2_XXS %4 bits per weight, SQNR %5; IQ3_XXS %6 bits per weight, SQNR %7.</source>
+            <translation>on the first %1 rows of this tensor: Q2_K %2 bits per weight, SQNR %3; IQ2_XXS %4 bits per weight, SQNR %5; IQ3_XXS %6 bits per weight, SQNR %7.</translation>
+        </message>
+        <message>
+            <source>(this tensor's rows are not a multiple of 256, so the lattice formats do not apply to it.)</source>
+            <translation>(this tensor's rows are not a multiple of 256, so the lattice formats do not apply to it.)</translation>
+        </message>
+        <message>
+            <source>Q2_K stores a small integer code for every weight and multiplies it by a scale. The IQ formats store, for a group of 8 (or 4) weights, the number of one entry of a fixed codebook: a lattice of 256 or 512 patterns of magnitudes chosen so that the combinations real weights take are close to one of them, plus the signs and a scale per 32 weights. Because a whole group is coded at once, IQ2_XXS spends 2.06 bits per weight where Q2_K needs 2.63. Choosing the best entry is a search over the codebook, which is why these formats quantize slowly and llama.cpp asks for an importance matrix for the 2-bit ones.</source>
+            <translation>Q2_K stores a small integer code for every weight and multiplies it by a scale. The IQ formats store, for a group of 8 (or 4) weights, the number of one entry of a fixed codebook: a lattice of 256 or 512 patterns of magnitudes chosen so that the combinations real weights take are close to one of them, plus the signs and a scale per 32 weights. Because a whole group is coded at once, IQ2_XXS spends 2.06 bits per weight where Q2_K needs 2.63. Choosing the best entry is a search over the codebook, which is why these formats quantize slowly and llama.cpp asks for an importance matrix for the 2-bit ones.</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::TradeoffTableModel</name>

@@ -1304,6 +1304,22 @@
             <source>Shift+F1: more in the primer</source>
             <translation>Shift+F1: परिचय में और जानें</translation>
         </message>
+        <message>
+            <source>Codebooks: lattice formats</source>
+            <translation>कोडबुक: लैटिस फ़ॉर्मैट</translation>
+        </message>
+        <message>
+            <source>on the first %1 rows of this tensor: Q2_K %2 bits per weight, SQNR %3; IQ2_XXS %4 bits per weight, SQNR %5; IQ3_XXS %6 bits per weight, SQNR %7.</source>
+            <translation>इस टेंसर की पहली %1 पंक्तियों पर: Q2_K %2 बिट प्रति वज़न, SQNR %3; IQ2_XXS %4 बिट प्रति वज़न, SQNR %5; IQ3_XXS %6 बिट प्रति वज़न, SQNR %7।</translation>
+        </message>
+        <message>
+            <source>(this tensor's rows are not a multiple of 256, so the lattice formats do not apply to it.)</source>
+            <translation>(इस टेंसर की पंक्तियाँ 256 का गुणज नहीं हैं, इसलिए लैटिस फ़ॉर्मैट इस पर लागू नहीं होते।)</translation>
+        </message>
+        <message>
+            <source>Q2_K stores a small integer code for every weight and multiplies it by a scale. The IQ formats store, for a group of 8 (or 4) weights, the number of one entry of a fixed codebook: a lattice of 256 or 512 patterns of magnitudes chosen so that the combinations real weights take are close to one of them, plus the signs and a scale per 32 weights. Because a whole group is coded at once, IQ2_XXS spends 2.06 bits per weight where Q2_K needs 2.63. Choosing the best entry is a search over the codebook, which is why these formats quantize slowly and llama.cpp asks for an importance matrix for the 2-bit ones.</source>
+            <translation>Q2_K हर वज़न के लिए एक छोटा पूर्णांक कोड रखता है और उसे एक स्केल से गुणा करता है। IQ फ़ॉर्मैट 8 (या 4) वज़नों के समूह के लिए एक स्थिर कोडबुक की एक प्रविष्टि की संख्या रखते हैं: परिमाणों के 256 या 512 पैटर्न की एक लैटिस, जिन्हें इस तरह चुना गया है कि असली वज़नों के संयोजन उनमें से किसी एक के पास हों, साथ में चिह्न और हर 32 वज़नों पर एक स्केल। क्योंकि पूरा समूह एक साथ कोड होता है, IQ2_XXS प्रति वज़न 2.06 बिट खर्च करता है जहाँ Q2_K को 2.63 चाहिए। सबसे अच्छी प्रविष्टि चुनना कोडबुक में खोज है, इसीलिए ये फ़ॉर्मैट धीरे क्वांटाइज़ होते हैं और llama.cpp 2-बिट वालों के लिए महत्व मैट्रिक्स माँगता है।</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::TradeoffTableModel</name>

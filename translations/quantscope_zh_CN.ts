@@ -1292,6 +1292,22 @@
             <source>Shift+F1: more in the primer</source>
             <translation>Shift+F1:在入门中了解更多</translation>
         </message>
+        <message>
+            <source>Codebooks: lattice formats</source>
+            <translation>码本：格点格式</translation>
+        </message>
+        <message>
+            <source>on the first %1 rows of this tensor: Q2_K %2 bits per weight, SQNR %3; IQ2_XXS %4 bits per weight, SQNR %5; IQ3_XXS %6 bits per weight, SQNR %7.</source>
+            <translation>在此张量的前 %1 行上：Q2_K 每权重 %2 位，SQNR %3；IQ2_XXS 每权重 %4 位，SQNR %5；IQ3_XXS 每权重 %6 位，SQNR %7。</translation>
+        </message>
+        <message>
+            <source>(this tensor's rows are not a multiple of 256, so the lattice formats do not apply to it.)</source>
+            <translation>（此张量的行长不是 256 的倍数，因此格点格式不适用于它。）</translation>
+        </message>
+        <message>
+            <source>Q2_K stores a small integer code for every weight and multiplies it by a scale. The IQ formats store, for a group of 8 (or 4) weights, the number of one entry of a fixed codebook: a lattice of 256 or 512 patterns of magnitudes chosen so that the combinations real weights take are close to one of them, plus the signs and a scale per 32 weights. Because a whole group is coded at once, IQ2_XXS spends 2.06 bits per weight where Q2_K needs 2.63. Choosing the best entry is a search over the codebook, which is why these formats quantize slowly and llama.cpp asks for an importance matrix for the 2-bit ones.</source>
+            <translation>Q2_K 为每个权重存储一个小整数码并乘以缩放因子。IQ 格式则为每组 8（或 4）个权重存储固定码本中一个条目的编号：码本是由 256 或 512 个幅值模式组成的格点，选取它们使真实权重的组合都接近其中之一；另外存储符号以及每 32 个权重一个缩放因子。由于整组一起编码，IQ2_XXS 每权重只需 2.06 位，而 Q2_K 需要 2.63 位。选择最佳条目需要在码本中搜索，因此这些格式量化较慢，且 llama.cpp 对 2 位格式要求重要性矩阵。</translation>
+        </message>
     </context>
     <context>
         <name>qs::ui::TradeoffTableModel</name>

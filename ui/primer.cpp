@@ -142,7 +142,7 @@ Primer::Primer(QWidget* parent) : QWidget(parent)
 QStringList Primer::sections()
 {
     return {QStringLiteral("what"), QStringLiteral("scale"), QStringLiteral("symmetry"), QStringLiteral("granularity"),
-            QStringLiteral("blocks"), QStringLiteral("bits"), QStringLiteral("video")};
+            QStringLiteral("blocks"), QStringLiteral("bits"), QStringLiteral("codebooks"), QStringLiteral("video")};
 }
 
 void Primer::setModel(std::shared_ptr<const qs::Model> model, const QString& label)
@@ -174,6 +174,8 @@ QString Primer::sectionTitle(const QString& id)
         return tr("Blocks and super-blocks");
     if (id == QLatin1String("bits"))
         return tr("What bits per weight really cost");
+    if (id == QLatin1String("codebooks"))
+        return tr("Codebooks: lattice formats");
     if (id == QLatin1String("video"))
         return tr("A video analogy");
     return QString();
@@ -400,7 +402,35 @@ QString Primer::buildHtml(const Sample& s, const qs::Model* model, const QString
                          .toHtmlEscaped());
     }
 
-    // 7. Video analogy.
+    // 7. Codebooks (the IQ lattice formats), measured on the first rows only: their search is slow.
+    {
+        QString ex;
+        Sample few = s;
+        few.rows = std::min<int64_t>(s.rows, 32);
+        few.w.resize(size_t(few.rows * few.cols));
+        const auto q2 = measureOn(few, "Q2_K"), i2 = measureOn(few, "IQ2_XXS"), i3 = measureOn(few, "IQ3_XXS");
+        if (q2 && i2 && i3)
+            ex = tr("on the first %1 rows of this tensor: Q2_K %2 bits per weight, SQNR %3; IQ2_XXS %4 bits per "
+                    "weight, SQNR %5; IQ3_XXS %6 bits per weight, SQNR %7.")
+                     .arg(few.rows)
+                     .arg(fixed(q2->bitsPerWeight, 2), dB(q2->stats.sqnrDb()), fixed(i2->bitsPerWeight, 2),
+                          dB(i2->stats.sqnrDb()), fixed(i3->bitsPerWeight, 2), dB(i3->stats.sqnrDb()))
+                     .toHtmlEscaped();
+        else
+            ex = tr("(this tensor's rows are not a multiple of 256, so the lattice formats do not apply to it.)").toHtmlEscaped();
+        h += section(QStringLiteral("codebooks"), tr("Codebooks: lattice formats"),
+                     tr("Q2_K stores a small integer code for every weight and multiplies it by a scale. The IQ "
+                        "formats store, for a group of 8 (or 4) weights, the number of one entry of a fixed "
+                        "codebook: a lattice of 256 or 512 patterns of magnitudes chosen so that the combinations "
+                        "real weights take are close to one of them, plus the signs and a scale per 32 weights. "
+                        "Because a whole group is coded at once, IQ2_XXS spends 2.06 bits per weight where Q2_K "
+                        "needs 2.63. Choosing the best entry is a search over the codebook, which is why these "
+                        "formats quantize slowly and llama.cpp asks for an importance matrix for the 2-bit ones.")
+                         .toHtmlEscaped(),
+                     ex);
+    }
+
+    // 8. Video analogy.
     {
         QString ex;
         const char* low = findFormat("Q2_K")->supports(s.rows, s.cols) ? "Q2_K" : "INT2_ASYM_G32";

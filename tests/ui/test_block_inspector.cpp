@@ -348,10 +348,15 @@ private slots:
         qs::ui::Primer primer;
         const QString synthetic = primer.html();
         QVERIFY(synthetic.contains(QStringLiteral("synthetic")));
+        // the codebook section measures the lattice formats on the example's first rows (256-wide
+        // synthetic rows); stories260K's 64-wide rows get the note instead
+        QVERIFY2(synthetic.contains(QStringLiteral("IQ2_XXS 2.06 bits per weight, SQNR")), qPrintable(synthetic));
+        QVERIFY(synthetic.contains(QStringLiteral("on the first 32 rows of this tensor")));
         primer.setModel(m, QStringLiteral("stories260K"));
         const QString h = primer.html();
         QVERIFY(h != synthetic);
         QVERIFY(h.contains(QStringLiteral("stories260K")));
+        QVERIFY(h.contains(QStringLiteral("so the lattice formats do not apply to it")));
         for (const QString& id : qs::ui::Primer::sections())
             QVERIFY2(h.contains(QStringLiteral("<a name=\"%1\">").arg(id)), qPrintable(id));
         // The size example is the engine's storage of the eligible tensors under a pure Q4_0 plan.
