@@ -3,8 +3,13 @@
 // Quantize and dequantize throughput per format on a fixed, heavy-tailed 2048 x 4096 float matrix
 // (deterministic: the same values on every machine and thread count). Each operation is timed
 // best of --runs runs (default 5), stopping early once the runs of that operation took 1 s.
+// Beside ours, llama.cpp's quantizer on the same matrix and threads (ggml_quantize_chunk from the
+// libggml-base.so beside its CPU library, rows split over --threads like ours) when it is found.
+// Both get the same per-column importance where llama.cpp requires one (IQ2_XXS, IQ2_XS, ...), or
+// for every type with --importance; otherwise neither gets one.
 #include "app/cli/bench_kernels.h"
 #include "app/cli/cli.h"
+#include "app/cli/llama_cpu_lib.h"
 #include "core/util/error.h"
 #include "core/formats/format.h"
 #include "core/kernels/kernels.h"
@@ -15,6 +20,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <dlfcn.h>
 
 #include <chrono>
 #include <cmath>
@@ -51,6 +58,40 @@ std::vector<float> benchMatrix()
     return x;
 }
 
+// Per-column importance like a calibrated one: log-normal across columns (a few strong channels),
+// deterministic.
+std::vector<float> benchImportance()
+{
+    std::vector<float> imp(static_cast<size_t>(kCols));
+    for (int64_t j = 0; j < kCols; ++j) {
+        const uint64_t h1 = splitmix(uint64_t(j) * 2 + 0x9e37), h2 = splitmix(uint64_t(j) * 2 + 0x79b9);
+        const double g = std::sqrt(-2.0 * std::log(uniform01(h1))) * std::cos(2.0 * std::numbers::pi * uniform01(h2));
+        imp[size_t(j)] = float(std::exp(g));
+    }
+    return imp;
+}
+
+// llama.cpp's whole-matrix quantizer (ggml.h), found through its CPU library's handle.
+struct LlamaQuantizer {
+    using Chunk = size_t (*)(int type, const float* src, void* dst, int64_t start, int64_t nrows, int64_t nPerRow,
+                             const float* imatrix);
+    Chunk chunk = nullptr;
+    bool (*requiresImatrix)(int type) = nullptr;
+    size_t (*rowSize)(int type, int64_t n) = nullptr;
+    bool loaded() const { return chunk && requiresImatrix && rowSize; }
+};
+
+LlamaQuantizer llamaQuantizer(const LlamaCpuLib& lib)
+{
+    LlamaQuantizer q;
+    if (!lib.handle)
+        return q;
+    q.chunk = reinterpret_cast<LlamaQuantizer::Chunk>(dlsym(lib.handle, "ggml_quantize_chunk"));
+    q.requiresImatrix = reinterpret_cast<bool (*)(int)>(dlsym(lib.handle, "ggml_quantize_requires_imatrix"));
+    q.rowSize = reinterpret_cast<size_t (*)(int, int64_t)>(dlsym(lib.handle, "ggml_row_size"));
+    return q;
+}
+
 using Clock = std::chrono::steady_clock;
 
 // Best time of up to `runs` runs of fn, stopping once the runs took 1 s in total.
@@ -85,7 +126,11 @@ int cmdBench(const QStringList& args)
         QStringLiteral("Dot-product kernel throughput instead (64x4096 mat-vec per GGUF type with a kernel), with "
                        "llama.cpp's vec_dot side by side when its CPU library is found ($QS_GGML_CPU_LIB or "
                        "tests/interop/node_modules)."));
-    p.addOptions({typesOpt, runsOpt, jsonOpt, kernelsOpt});  // --threads: every command has it (parseArgs)
+    const QCommandLineOption importanceOpt(
+        QStringLiteral("importance"),
+        QStringLiteral("Quantize every type with the same per-column importance on both sides (default: only the types "
+                       "llama.cpp requires one for)."));
+    p.addOptions({typesOpt, runsOpt, jsonOpt, kernelsOpt, importanceOpt});  // --threads: every command has it (parseArgs)
     if (int rc = parseArgs(p, args,
                            "Quantize/dequantize throughput per format on a fixed heavy-tailed 2048x4096 matrix "
                            "(million weights per second, best of several runs).",
@@ -130,30 +175,65 @@ int cmdBench(const QStringList& args)
                 invalidInput("", f->name() + ": cannot store a 2048x4096 matrix");
 
         const std::vector<float> x = benchMatrix();
+        const std::vector<float> importance = benchImportance();
         std::vector<float> y(x.size());
         const double mw = double(kRows * kCols) / 1e6;
         const bool json = p.isSet(jsonOpt);
+        const LlamaCpuLib& llama = llamaCpuLib();
+        const LlamaQuantizer lq = llamaQuantizer(llama);
         QJsonArray results;
-        if (!json)
-            printOut(QStringLiteral("%1 %2 %3 %4 %5\n")
-                         .arg("type", -18).arg("threads", 7).arg("bits/w", 7)
-                         .arg("quantize Mw/s", 14).arg("dequantize Mw/s", 16));
+        if (!json) {
+            printOut(lq.loaded() ? QStringLiteral("llama.cpp: %1\n").arg(QString::fromStdString(llama.path))
+                                 : QStringLiteral("llama.cpp: not measured (%1)\n")
+                                       .arg(QString::fromStdString(llama.error.empty() ? "no ggml_quantize_chunk"
+                                                                                       : llama.error)));
+            printOut(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+                         .arg("type", -18).arg("threads", 7).arg("bits/w", 7).arg("imp", 4)
+                         .arg("quantize Mw/s", 14).arg("llama Mw/s", 11).arg("ratio", 6).arg("dequantize Mw/s", 16));
+        }
         for (const Format* f : formats) {
+            const auto gt = f->ggmlType();
+            const bool llamaSide = lq.loaded() && gt && !f->name().starts_with("INT");
+            const bool withImp = p.isSet(importanceOpt) || (llamaSide && lq.requiresImatrix(int(*gt)));
+            const float* imp = withImp ? importance.data() : nullptr;
             std::vector<unsigned char> q(f->storageBytes(kRows, kCols));
-            const double tq = bestOf(runs, [&] { f->quantize(x.data(), kRows, kCols, q.data()); });
+            const double tq = bestOf(runs, [&] { f->quantize(x.data(), kRows, kCols, q.data(), imp); });
             const double td = bestOf(runs, [&] { f->dequantize(q.data(), kRows, kCols, y.data()); });
+            double tl = 0;
+            if (llamaSide) {
+                const size_t rowBytes = lq.rowSize(int(*gt), kCols);
+                if (rowBytes * size_t(kRows) != q.size())
+                    failure("", f->name() + ": llama.cpp's row size differs from ours");
+                std::vector<unsigned char> ql(q.size());
+                // rows split over the same threads as ours (ggml_quantize_chunk itself is one thread)
+                tl = bestOf(runs, [&] {
+                    parallelFor(kRows, 16, [&](int64_t r0, int64_t r1) {
+                        lq.chunk(int(*gt), x.data() + r0 * kCols, ql.data() + size_t(r0) * rowBytes, 0, r1 - r0, kCols,
+                                 imp);
+                    });
+                });
+            }
             const QString name = QString::fromStdString(f->name());
             if (json) {
-                results.append(QJsonObject{{"type", name},
-                                           {"threads", maxThreads()},
-                                           {"quantize_mweights_per_s", mw / tq},
-                                           {"dequantize_mweights_per_s", mw / td}});
+                QJsonObject o{{"type", name},
+                              {"threads", maxThreads()},
+                              {"importance", withImp},
+                              {"quantize_mweights_per_s", mw / tq},
+                              {"dequantize_mweights_per_s", mw / td}};
+                if (tl > 0) {
+                    o.insert("llama_quantize_mweights_per_s", mw / tl);
+                    o.insert("quantize_ratio", tl / tq);
+                }
+                results.append(o);
             } else {
-                printOut(QStringLiteral("%1 %2 %3 %4 %5\n")
+                printOut(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
                              .arg(name, -18)
                              .arg(maxThreads(), 7)
                              .arg(f->bitsPerWeight(kRows, kCols), 7, 'f', 3)
+                             .arg(withImp ? "yes" : "no", 4)
                              .arg(mw / tq, 14, 'f', 1)
+                             .arg(tl > 0 ? QString::number(mw / tl, 'f', 1) : QStringLiteral("-"), 11)
+                             .arg(tl > 0 ? QString::number(tl / tq, 'f', 2) : QStringLiteral("-"), 6)
                              .arg(mw / td, 16, 'f', 1));
             }
         }
