@@ -14,15 +14,16 @@
 //  1. exact assignment at a given sub-block scale s: per 8 weights, the grid point (or pair of
 //     points) and signs with the lowest weighted error. Each weight takes the sign of x, except
 //     that (with the parity) an odd number of negatives costs one flip: the point's error plus the
-//     cheapest flip (w * 4|x| s g) is compared with the unflipped optimum, for every point;
+//     cheapest flip (w * 4|x| s g). The optimum is found without visiting every point where that
+//     can be proven (Encoder::certified: the tuple of each weight's cheapest level is a point, or
+//     the best point one level index away beats a lower bound on every other point); otherwise
+//     every point is scanned;
 //  2. each sub-block's own best scale: 5 starts at ratios 0.5 .. 1.1 of its largest magnitude to
-//     the largest grid byte, each assigned, refitted by least squares (the assignment held) and assigned
-//     again; the lowest error wins;
+//     the largest grid byte, each assigned; the best start refitted by least squares (the
+//     assignment held) and assigned again; the lowest error wins;
 //  3. super-block scale candidates d putting the largest sub-block scale on l = 15 (and 5%, 10%
 //     below); for each fp16 d every sub-block tries the two integers around its own scale, with
 //     the exact assignment at the scale the decoder computes; the lowest total error wins.
-// With importance, the search also runs unweighted and the block with the lower weighted error is
-// kept (importance never makes the weighted error worse than ignoring it).
 // The point scan runs 8 points at a time in the AVX2 compile, with the same float operations per
 // point as the scalar reference (no contraction, core CMake flags): the fast path writes the
 // reference bytes.
@@ -41,27 +42,39 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <vector>
 
 namespace qs::iq {
 inline namespace QS_ISA {  // compiled once per instruction set (core/util/isa.h)
 
 constexpr int kSuper = 256, kSub = 32;
 
+constexpr int ipow(int b, int e) { return e == 0 ? 1 : b * ipow(b, e - 1); }
+
 // One lattice: G weights per point, NL distinct magnitudes, NP points.
 template <int G, int NL, int NP = 256>
 struct Lattice {
+    // Tuples of G level indices (t = sum of v_j NL^j) and the neighbour radius of the search index.
+    static constexpr int kTuples = ipow(NL, G), kRadius = 1;
     float level[NL];          // the magnitudes, ascending
     uint8_t code[NP][G];      // level index of weight j of point p
     alignas(32) int32_t codeT[G][NP];  // the same by weight: codeT[j][p] = code[p][j]
     float unit;               // sub-block scale = d * (0.5 + l) * unit (odd: d * (1 + 2l), unit 2)
     bool odd = false;
+    // The search index: onGrid[t] the point whose level indices are tuple t (-1: none); the points
+    // differing from tuple t in at most kRadius weights: near[nearStart[t] .. nearStart[t + 1]),
+    // ascending.
+    std::vector<int16_t> onGrid;
+    std::vector<uint32_t> nearStart;
+    std::vector<uint16_t> near;
 };
 
 // The lattice of a grid table (bytes of each point, little-endian).
 template <int G, int NL, int NP, class T>
 Lattice<G, NL, NP> makeLattice(const T (&grid)[NP], const uint8_t (&levels)[NL], float unit, bool odd = false)
 {
-    Lattice<G, NL, NP> L{};
+    using L_t = Lattice<G, NL, NP>;
+    L_t L{};
     L.odd = odd;
     for (int v = 0; v < NL; ++v)
         L.level[v] = float(levels[v]);
@@ -75,6 +88,27 @@ Lattice<G, NL, NP> makeLattice(const T (&grid)[NP], const uint8_t (&levels)[NL],
                 }
         }
     L.unit = unit;
+    L.onGrid.assign(L_t::kTuples, int16_t(-1));
+    for (int p = 0; p < NP; ++p) {
+        int t = 0;
+        for (int j = G - 1; j >= 0; --j)
+            t = t * NL + L.code[p][j];
+        L.onGrid[size_t(t)] = int16_t(p);
+    }
+    L.nearStart.assign(L_t::kTuples + 1, 0);
+    for (int t = 0; t < L_t::kTuples; ++t) {
+        uint8_t digit[G];
+        for (int j = 0, r = t; j < G; ++j, r /= NL)
+            digit[j] = uint8_t(r % NL);
+        for (int p = 0; p < NP; ++p) {
+            int differ = 0;
+            for (int j = 0; j < G; ++j)
+                differ += L.code[p][j] != digit[j];
+            if (differ <= L_t::kRadius)
+                L.near.push_back(uint16_t(p));
+        }
+        L.nearStart[size_t(t) + 1] = uint32_t(L.near.size());
+    }
     return L;
 }
 
@@ -112,27 +146,42 @@ public:
     {
         constexpr int kHalves = 8 / G;
         Fit fit;
+        // the levels at scale s (padded with zeros to 8: never a point's level)
+        alignas(32) float sl[8] = {};
+        for (int v = 0; v < NL; ++v)
+            sl[v] = s * L_.level[v];
+#ifdef __AVX2__
+        const __m256 slv = _mm256_load_ps(sl);
+#endif
         for (int k = 0; k < Sub / 8; ++k) {
             const float* xk = x + 8 * k;
             const float* wk = w + 8 * k;
             uint8_t neg = 0;
-            alignas(32) float cost[8][8] = {}, flip[8][8] = {};  // [weight][level], padded to 8 levels
+            alignas(32) float cost[8][8], flip[8][8];  // [weight][level], padded to 8 levels
             for (int i = 0; i < 8; ++i) {
                 const float a = std::fabs(xk[i]);
                 if (xk[i] < 0.0f)
                     neg |= uint8_t(1u << i);
-                for (int v = 0; v < NL; ++v) {
-                    const float e = a - s * L_.level[v];
+#ifdef __AVX2__
+                const __m256 e = _mm256_sub_ps(_mm256_set1_ps(a), slv);
+                const __m256 w = _mm256_set1_ps(wk[i]);
+                _mm256_store_ps(cost[i], _mm256_mul_ps(_mm256_mul_ps(w, e), e));
+                _mm256_store_ps(flip[i], _mm256_mul_ps(_mm256_mul_ps(w, _mm256_set1_ps(4.0f * a)), slv));
+#else
+                for (int v = 0; v < 8; ++v) {
+                    const float e = a - sl[v];
                     cost[i][v] = wk[i] * e * e;
-                    flip[i][v] = wk[i] * (4.0f * a) * (s * L_.level[v]);
+                    flip[i][v] = wk[i] * (4.0f * a) * sl[v];
                 }
+#endif
             }
             // Per half: the best point unflipped, and the best with its cheapest flip.
             float bestE[kHalves], bestF[kHalves];
             int pE[kHalves], pF[kHalves], iF[kHalves];
+            const bool needFlip = Parity && std::popcount(unsigned(neg)) % 2 != 0;
             for (int h = 0; h < kHalves; ++h) {
                 Best b;
-                scan(cost + G * h, flip + G * h, b);
+                search(cost + G * h, flip + G * h, needFlip, b);
                 bestE[h] = b.e;
                 bestF[h] = b.f;
                 pE[h] = b.pe;
@@ -203,11 +252,16 @@ public:
             }
             return f;
         };
+        Fit bestFit;
         for (int r = 0; r < 5; ++r) {
+            const float before = best;
             const Fit f = tryScale(amax / (top * (0.5f + 0.15f * float(r))));
-            if (f.den > 0.0f)
-                tryScale(f.num / f.den);
+            if (best < before)
+                bestFit = f;
         }
+        // the best start refitted by least squares (its assignment held), assigned again
+        if (bestFit.den > 0.0f)
+            tryScale(bestFit.num / bestFit.den);
         return bestS;
     }
 
@@ -273,7 +327,167 @@ private:
         float e = std::numeric_limits<float>::infinity(), f = std::numeric_limits<float>::infinity();
         int pe = 0, pf = 0, fi = 0;
     };
+    // The lowest-cost point for G weights whose cost at level v is rows[j][v], when it can be
+    // shown without scanning every point: the tuple of each weight's cheapest level (ties to the
+    // lower level) if it is a point; otherwise the best of the points differing from that tuple in
+    // at most kRadius weights, if its cost is within the bound every other point must exceed
+    // (each of its >= kRadius + 1 differing weights adds at least that weight's gap between its
+    // cheapest and second-cheapest level). False: not shown (the caller scans every point).
+    // Each weight's cheapest level (ties to the lower level), its cost and the gap to its
+    // second-cheapest level.
+    struct RowMin {
+        int v;
+        float c, gap;
+    };
+    // A row's costs are unimodal in the level (levels ascending: w (|x| -+ s g)^2), so the
+    // cheapest is the first level not followed by a cheaper one, the second-cheapest a neighbour.
+    static RowMin rowMin(const float* row)
+    {
+        int v0 = 0;
+        while (v0 + 1 < NL && row[v0 + 1] < row[v0])
+            ++v0;
+        float c1 = std::numeric_limits<float>::infinity();
+        if (v0 > 0)
+            c1 = row[v0 - 1];
+        if (v0 + 1 < NL)
+            c1 = std::min(c1, row[v0 + 1]);
+        return {v0, row[v0], c1 - row[v0]};
+    }
+
+    // The lowest-cost point for G weights whose cost at level v is rows[j][v] (m[j]: rowMin of
+    // row j), when it can be shown without scanning every point: the tuple of each weight's
+    // cheapest level if it is a point; otherwise the best of the points differing from that tuple
+    // in at most kRadius weights, if its cost is within the bound every other point must reach
+    // (each of its >= kRadius + 1 differing weights adds at least that weight's gap between its
+    // cheapest and second-cheapest level). False: not shown (the caller scans every point).
+    bool certified(const float* const* rows, const RowMin* m, float& e, int& pe) const
+    {
+        constexpr int kR = Lattice<G, NL, NP>::kRadius + 1;  // the smallest kR gaps bound the rest
+        int t = 0, mult = 1;
+        float estar = 0.0f, small[kR];
+        std::fill(small, small + kR, std::numeric_limits<float>::infinity());
+        for (int j = 0; j < G; ++j) {
+            estar += m[j].c;
+            t += m[j].v * mult;
+            mult *= NL;
+            float g = m[j].gap;
+            for (int k = 0; k < kR; ++k)
+                if (g < small[k])
+                    std::swap(g, small[k]);
+        }
+        auto costOf = [&](int p) {
+            const uint8_t* c = L_.code[p];
+            float sum = 0.0f;
+            for (int j = 0; j < G; ++j)
+                sum += rows[j][c[j]];
+            return sum;
+        };
+        if (const int on = L_.onGrid[size_t(t)]; on >= 0) {
+            e = costOf(on);
+            pe = on;
+            return true;
+        }
+        float best = std::numeric_limits<float>::infinity();
+        int bp = -1;
+        const uint16_t* nb = L_.near.data();
+        for (uint32_t k = L_.nearStart[size_t(t)], end = L_.nearStart[size_t(t) + 1]; k < end; ++k) {
+            const float c = costOf(nb[k]);
+            if (c < best) {
+                best = c;
+                bp = nb[k];
+            }
+        }
+        float bound = estar;
+        for (int k = 0; k < kR && k < G; ++k)
+            bound += small[k];
+        if (bp < 0 || !(best <= bound))
+            return false;
+        e = best;
+        pe = bp;
+        return true;
+    }
+
+    // The best point for G weights (like scan) through certified(): the unflipped optimum, and
+    // with needFlip the optimum with the cheapest sign flip, min over the flipped weight j of the
+    // problem where j's cost is that of the flipped sign (w (|x| + s g)^2, cheapest at the lowest
+    // level), taken in order of their lower bounds. Anything not certified: the full scan.
+    void search(const float (*cost)[8], const float (*flip)[8], bool needFlip, Best& b) const
+    {
+        const float* rows[G];
+        RowMin m[G];
+        for (int j = 0; j < G; ++j) {
+            rows[j] = cost[j];
+            m[j] = rowMin(cost[j]);
+        }
+        if (!certified(rows, m, b.e, b.pe)) {
+            b = Best{};
+            if (needFlip)
+                scan<true>(cost, flip, b);
+            else
+                scan<false>(cost, flip, b);
+            return;
+        }
+        if (!needFlip)
+            return;
+        // With weight j flipped its cost w (|x| + s g)^2 grows with the level: cheapest at level 0.
+        float lb[G];
+        int order[G];
+        float estar = 0.0f;
+        for (int j = 0; j < G; ++j)
+            estar += m[j].c;
+        for (int j = 0; j < G; ++j) {
+            lb[j] = estar + ((cost[j][0] + flip[j][0]) - m[j].c);
+            int k = j;  // insertion by lower bound (ties: lower weight first)
+            for (; k > 0 && lb[order[k - 1]] > lb[j]; --k)
+                order[k] = order[k - 1];
+            order[k] = j;
+        }
+        float best = std::numeric_limits<float>::infinity();
+        int bp = -1;
+        for (int k = 0; k < G; ++k) {
+            const int j = order[k];
+            if (lb[j] > best)
+                break;
+            float flipped[8];
+            for (int v = 0; v < NL; ++v)
+                flipped[v] = cost[j][v] + flip[j][v];
+            rows[j] = flipped;
+            const RowMin keep = m[j];
+            m[j] = {0, flipped[0], NL > 1 ? flipped[1] - flipped[0] : std::numeric_limits<float>::infinity()};
+            float e;
+            int p;
+            const bool ok = certified(rows, m, e, p);
+            rows[j] = cost[j];
+            m[j] = keep;
+            if (!ok) {
+                b = Best{};
+                scan<true>(cost, flip, b);
+                return;
+            }
+            if (e < best || (e == best && p < bp)) {
+                best = e;
+                bp = p;
+            }
+        }
+        // the scan's value for that point: its error plus its cheapest flip
+        const uint8_t* c = L_.code[bp];
+        float e = 0.0f, fm = std::numeric_limits<float>::infinity();
+        int fi = 0;
+        for (int j = 0; j < G; ++j) {
+            e += cost[j][c[j]];
+            if (flip[j][c[j]] < fm) {
+                fm = flip[j][c[j]];
+                fi = j;
+            }
+        }
+        b.f = e + fm;
+        b.pf = bp;
+        b.fi = fi;
+    }
+
+    // Every point (WithFlip false: only e, pe).
 #ifndef __AVX2__
+    template <bool WithFlip>
     void scan(const float (*cost)[8], const float (*flip)[8], Best& b) const
     {
         for (int p = 0; p < NP; ++p) {
@@ -282,6 +496,8 @@ private:
             int fi = 0;
             for (int j = 0; j < G; ++j) {
                 e += cost[j][c[j]];
+                if (!WithFlip)
+                    continue;
                 const float f = flip[j][c[j]];
                 if (f < fm) {
                     fm = f;
@@ -292,7 +508,7 @@ private:
                 b.e = e;
                 b.pe = p;
             }
-            if (e + fm < b.f) {
+            if (WithFlip && e + fm < b.f) {
                 b.f = e + fm;
                 b.pf = p;
                 b.fi = fi;
@@ -300,6 +516,7 @@ private:
         }
     }
 #else
+    template <bool WithFlip>
     void scan(const float (*cost)[8], const float (*flip)[8], Best& b) const
     {
         __m256 cv[G], fv[G];
@@ -318,6 +535,8 @@ private:
             for (int j = 0; j < G; ++j) {
                 const __m256i idx = _mm256_load_si256(reinterpret_cast<const __m256i*>(L_.codeT[j] + p0));
                 e = _mm256_add_ps(e, _mm256_permutevar8x32_ps(cv[j], idx));
+                if constexpr (!WithFlip)
+                    continue;
                 const __m256 f = _mm256_permutevar8x32_ps(fv[j], idx);
                 const __m256 lt = _mm256_cmp_ps(f, fm, _CMP_LT_OQ);
                 fm = _mm256_blendv_ps(fm, f, lt);
@@ -326,6 +545,8 @@ private:
             const __m256 ltE = _mm256_cmp_ps(e, be, _CMP_LT_OQ);
             be = _mm256_blendv_ps(be, e, ltE);
             pe = _mm256_blendv_epi8(pe, p, _mm256_castps_si256(ltE));
+            if constexpr (!WithFlip)
+                continue;
             const __m256 ef = _mm256_add_ps(e, fm);
             const __m256 ltF = _mm256_cmp_ps(ef, bf, _CMP_LT_OQ);
             bf = _mm256_blendv_ps(bf, ef, ltF);
@@ -376,26 +597,15 @@ inline double blockError(const float* x, const float* y, const float* w, int n)
 
 // Encodes `blocks` super-blocks: Pack(const Super&, Block&) writes one, Decode(const Block&, float*)
 // decodes it (to compare the weighted and unweighted searches under importance).
-template <class Block, class Enc, class Pack, class Decode>
-void encodeRow(const Enc& enc, const float* x, unsigned char* out, int64_t blocks, const float* imp,
-               Pack pack, Decode decode)
+template <class Block, class Enc, class Pack>
+void encodeRow(const Enc& enc, const float* x, unsigned char* out, int64_t blocks, const float* imp, Pack pack)
 {
     float ones[kSuper];
     std::fill(std::begin(ones), std::end(ones), 1.0f);
     for (int64_t i = 0; i < blocks; ++i) {
         const float* xb = x + i * kSuper;
         Block b;
-        pack(enc.encode(xb, ones), b);
-        if (imp) {
-            const float* wb = imp + i * kSuper;
-            Block bw;
-            pack(enc.encode(xb, wb), bw);
-            float y0[kSuper], y1[kSuper];
-            decode(b, y0);
-            decode(bw, y1);
-            if (blockError(xb, y1, wb, kSuper) <= blockError(xb, y0, wb, kSuper))
-                b = bw;
-        }
+        pack(enc.encode(xb, imp ? imp + i * kSuper : ones), b);
         std::memcpy(out + i * int64_t(sizeof(Block)), &b, sizeof(Block));
     }
 }
@@ -467,7 +677,7 @@ struct LatticeCodec {
     static void quantizeReference(const float* x, unsigned char* out, int64_t blocks, const float* imp)
     {
         const Enc enc(lattice());
-        encodeRow<Block>(enc, x, out, blocks, imp, pack, decode);
+        encodeRow<Block>(enc, x, out, blocks, imp, pack);
     }
     static void quantizeFast(const float* x, unsigned char* out, int64_t blocks, const float* imp)
     {
