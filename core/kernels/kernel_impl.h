@@ -22,6 +22,7 @@
 #include "core/formats/iq_grids.h"        // the lattice tables (data only)
 #include "core/kernels/isa_table.h"
 
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -892,11 +893,21 @@ QS_KINLINE void tq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
 // 2 x 62 x 127), times the sub-block's odd scale 2l + 1 (IQ2_XS: one per 16 weights) into int32 lanes. The decoders' sub-block
 // scale is d * (0.5 + l) * unit = d * unit / 2 * (2l + 1) (XXS) or d * (2l + 1) (IQ3_S): the
 // block's float factor is d * unit / 2 (1/4 for IQ3_XXS, 1/8 for IQ2_XXS; exact, powers of two) or d.
-// The sign word of an XXS sub-block: the 8-bit sign bytes of its four 7-bit fields (weights 8k..8k+7).
-QS_KINLINE uint32_t latticeSigns(uint32_t w)
+// The signs of 8 weights from a 7-bit field (the eighth by parity) as bytes +1 / -1 (0x01 / 0xFF).
+constexpr std::array<uint64_t, 128> makeSignBytes()
 {
-    return uint32_t(iq::kSignsIq2xs[w & 127]) | uint32_t(iq::kSignsIq2xs[(w >> 7) & 127]) << 8 |
-           uint32_t(iq::kSignsIq2xs[(w >> 14) & 127]) << 16 | uint32_t(iq::kSignsIq2xs[(w >> 21) & 127]) << 24;
+    std::array<uint64_t, 128> t{};
+    for (int k = 0; k < 128; ++k)
+        for (int i = 0; i < 8; ++i)
+            t[size_t(k)] |= uint64_t((iq::kSignsIq2xs[k] >> i) & 1 ? 0xFF : 0x01) << (8 * i);
+    return t;
+}
+alignas(64) inline constexpr std::array<uint64_t, 128> kSignBytes = makeSignBytes();
+// The +-1 bytes of an XXS sub-block's sign word (four 7-bit fields: weights 8k..8k+7).
+QS_KINLINE I latticeSigns(uint32_t w)
+{
+    return S::set64x4(kSignBytes[w & 127], kSignBytes[(w >> 7) & 127], kSignBytes[(w >> 14) & 127],
+                      kSignBytes[(w >> 21) & 127]);
 }
 // Four grid points of 4 bytes as 16 bytes.
 QS_KINLINE H points4(const uint32_t* grid, int p0, int p1, int p2, int p3)
@@ -906,9 +917,7 @@ QS_KINLINE H points4(const uint32_t* grid, int p0, int p1, int p2, int p3)
 // Four grid points of 8 bytes as 32 bytes.
 QS_KINLINE I points8x4(const uint64_t* grid, int p0, int p1, int p2, int p3)
 {
-    const uint64_t g0 = grid[p0], g1 = grid[p1], g2 = grid[p2], g3 = grid[p3];
-    return S::join(S::seth(uint32_t(g0), uint32_t(g0 >> 32), uint32_t(g1), uint32_t(g1 >> 32)),
-                   S::seth(uint32_t(g2), uint32_t(g2 >> 32), uint32_t(g3), uint32_t(g3 >> 32)));
+    return S::set64x4(grid[p0], grid[p1], grid[p2], grid[p3]);
 }
 enum class Lat { Iq3Xxs, Iq2Xxs, Iq3S, Iq2Xs };
 template <Lat K, int NT>
@@ -928,34 +937,33 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
         QS_UNROLL
         for (int t = 0; t < NT; ++t)
             sumi[t] = S::zero();
-        for (int ib = 0; ib < 8; ++ib) {
-            uint32_t neg, l = 0;  // the sub-block's sign bits (bit i: weight i negative) and scale
-            I g, scale;
+        auto sub = [&](int ib) __attribute__((always_inline)) {
+            uint32_t l = 0;  // the sub-block's scale
+            I g, scale, sgn;  // magnitudes, +-1 per weight
             if constexpr (K == Lat::Iq3Xxs) {
                 const uint8_t* idx = x + offsetof(BlockIq3Xxs, qs) + 8 * ib;
                 const uint32_t word = load32(x + offsetof(BlockIq3Xxs, qs) + 64 + 4 * ib);
-                neg = latticeSigns(word);
+                sgn = latticeSigns(word);
                 l = word >> 28;
                 const uint32_t* grid = iq::kIq3xxsGrid;
                 g = S::join(points4(grid, idx[0], idx[1], idx[2], idx[3]), points4(grid, idx[4], idx[5], idx[6], idx[7]));
             } else if constexpr (K == Lat::Iq2Xxs) {
                 const uint8_t* idx = x + offsetof(BlockIq2Xxs, qs) + 8 * ib;  // 4 point indices, then the word
                 const uint32_t word = load32(idx + 4);
-                neg = latticeSigns(word);
+                sgn = latticeSigns(word);
                 l = word >> 28;
                 g = points8x4(iq::kIq2xxsGrid, idx[0], idx[1], idx[2], idx[3]);
             } else if constexpr (K == Lat::Iq2Xs) {  // 4 words: 9-bit index | 7 sign bits << 9; 2 scales
                 const uint8_t* q = x + offsetof(BlockIq2Xs, qs) + 8 * ib;
                 const uint32_t w0 = load16(q), w1 = load16(q + 2), w2 = load16(q + 4), w3 = load16(q + 6);
-                neg = uint32_t(iq::kSignsIq2xs[w0 >> 9]) | uint32_t(iq::kSignsIq2xs[w1 >> 9]) << 8 |
-                      uint32_t(iq::kSignsIq2xs[w2 >> 9]) << 16 | uint32_t(iq::kSignsIq2xs[w3 >> 9]) << 24;
+                sgn = S::set64x4(kSignBytes[w0 >> 9], kSignBytes[w1 >> 9], kSignBytes[w2 >> 9], kSignBytes[w3 >> 9]);
                 g = points8x4(iq::kIq2xsGrid, int(w0 & 511), int(w1 & 511), int(w2 & 511), int(w3 & 511));
                 const int sc = x[offsetof(BlockIq2Xs, scales) + size_t(ib)];
                 scale = S::set16x2(int16_t(2 * (sc & 15) + 1), int16_t(2 * (sc >> 4) + 1));  // weights 0-15, 16-31
             } else {
                 const uint8_t* idx = x + offsetof(BlockIq3S, qs) + 8 * ib;
                 const int h = x[offsetof(BlockIq3S, qh) + size_t(ib)];
-                neg = load32(x + offsetof(BlockIq3S, signs) + 4 * ib);
+                sgn = S::or_(bitMask(load32(x + offsetof(BlockIq3S, signs) + 4 * ib)), one);
                 l = (x[offsetof(BlockIq3S, scales) + size_t(ib / 2)] >> (4 * (ib % 2))) & 15u;
                 const uint32_t* grid = iq::kIq3sGrid;
                 g = S::join(points4(grid, idx[0] | (h << 8 & 256), idx[1] | (h << 7 & 256), idx[2] | (h << 6 & 256),
@@ -965,8 +973,15 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
             }
             if constexpr (K != Lat::Iq2Xs)
                 scale = S::set16(int16_t(2 * l + 1));
-            const I sgn = S::or_(bitMask(neg), one);  // -1 or +1 per weight
             signedSub<NT>(sumi, a, as, i, ib, g, sgn, scale);
+        };
+        if constexpr (NT == 1) {  // one token: the sub-blocks interleaved (more tokens: registers run out)
+            QS_UNROLL
+            for (int ib = 0; ib < 8; ++ib)
+                sub(ib);
+        } else {
+            for (int ib = 0; ib < 8; ++ib)
+                sub(ib);
         }
         sums.add(a, as, i, d, sumi);
     }

@@ -41,6 +41,11 @@ struct Simd {
     static QS_SIMD_INLINE I set16(int16_t v) { return _mm256_set1_epi16(v); }
     static QS_SIMD_INLINE I set32(int32_t v) { return _mm256_set1_epi32(v); }
     static QS_SIMD_INLINE I set64(uint64_t v) { return _mm256_set1_epi64x(int64_t(v)); }
+    // 32 bytes from four little-endian 8-byte words, a first
+    static QS_SIMD_INLINE I set64x4(uint64_t a, uint64_t b, uint64_t c, uint64_t d)
+    {
+        return _mm256_setr_epi64x(int64_t(a), int64_t(b), int64_t(c), int64_t(d));
+    }
     // int16 lanes 0-7 = a, 8-15 = b
     static QS_SIMD_INLINE I set16x2(int16_t a, int16_t b)
     {

@@ -103,6 +103,13 @@ public:
             x = v;
         return put(l);
     }
+    static QS_SIMD_INLINE I set64x4(uint64_t a, uint64_t b, uint64_t c, uint64_t d)
+    {
+        const uint64_t w[4] = {a, b, c, d};
+        I r;
+        std::memcpy(r.b, w, 32);
+        return r;
+    }
     static QS_SIMD_INLINE I set64(uint64_t v)
     {
         Lanes<uint64_t, 4> l;
