@@ -167,6 +167,18 @@
             <translation>Seine %1 Unterblock-Skalen/Minima (%2-Bit-Ganzzahlen; dieser Unterblock unterstrichen): %3</translation>
         </message>
         <message>
+            <source>Codebook: each group of %1 weights is one of the grid's %2 points (its index stored, not the weights' levels one by one), times the sub-block scale %3, with a sign per weight:</source>
+            <translation>Codebuch: Jede Gruppe von %1 Gewichten ist einer der %2 Punkte des Gitters (gespeichert wird sein Index, nicht die Stufen der Gewichte einzeln), mal der Unterblock-Skala %3, mit einem Vorzeichen je Gewicht:</translation>
+        </message>
+        <message>
+            <source>Weights %1–%2: point %3 = (%4), signs %5</source>
+            <translation>Gewichte %1–%2: Punkt %3 = (%4), Vorzeichen %5</translation>
+        </message>
+        <message>
+            <source>Signs in italics are not stored: every 8 weights have an even number of minus signs, so 7 bits hold the 8 signs.</source>
+            <translation>Kursive Vorzeichen werden nicht gespeichert: Je 8 Gewichte haben eine gerade Zahl von Minuszeichen, also fassen 7 Bit die 8 Vorzeichen.</translation>
+        </message>
+        <message>
             <source>Zero point: %1</source>
             <translation>Nullpunkt: %1</translation>
         </message>

@@ -167,6 +167,18 @@
             <translation>Its %1 sub-block scales/mins (%2-bit integers; this sub-block underlined): %3</translation>
         </message>
         <message>
+            <source>Codebook: each group of %1 weights is one of the grid's %2 points (its index stored, not the weights' levels one by one), times the sub-block scale %3, with a sign per weight:</source>
+            <translation>Codebook: each group of %1 weights is one of the grid's %2 points (its index stored, not the weights' levels one by one), times the sub-block scale %3, with a sign per weight:</translation>
+        </message>
+        <message>
+            <source>Weights %1–%2: point %3 = (%4), signs %5</source>
+            <translation>Weights %1–%2: point %3 = (%4), signs %5</translation>
+        </message>
+        <message>
+            <source>Signs in italics are not stored: every 8 weights have an even number of minus signs, so 7 bits hold the 8 signs.</source>
+            <translation>Signs in italics are not stored: every 8 weights have an even number of minus signs, so 7 bits hold the 8 signs.</translation>
+        </message>
+        <message>
             <source>Zero point: %1</source>
             <translation>Zero point: %1</translation>
         </message>

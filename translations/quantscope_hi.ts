@@ -167,6 +167,18 @@
             <translation>इसके %1 सब-ब्लॉक स्केल/न्यूनतम (%2-बिट पूर्णांक; यह सब-ब्लॉक रेखांकित): %3</translation>
         </message>
         <message>
+            <source>Codebook: each group of %1 weights is one of the grid's %2 points (its index stored, not the weights' levels one by one), times the sub-block scale %3, with a sign per weight:</source>
+            <translation>कोडबुक: %1 वेट का हर समूह ग्रिड के %2 बिंदुओं में से एक है (उसका इंडेक्स सहेजा जाता है, वेट के लेवल एक-एक करके नहीं), सब-ब्लॉक स्केल %3 से गुणा, हर वेट का अपना चिह्न:</translation>
+        </message>
+        <message>
+            <source>Weights %1–%2: point %3 = (%4), signs %5</source>
+            <translation>वेट %1–%2: बिंदु %3 = (%4), चिह्न %5</translation>
+        </message>
+        <message>
+            <source>Signs in italics are not stored: every 8 weights have an even number of minus signs, so 7 bits hold the 8 signs.</source>
+            <translation>तिरछे चिह्न सहेजे नहीं जाते: हर 8 वेट में ऋण चिह्नों की संख्या सम होती है, इसलिए 7 बिट 8 चिह्न रखते हैं।</translation>
+        </message>
+        <message>
             <source>Zero point: %1</source>
             <translation>ज़ीरो पॉइंट: %1</translation>
         </message>

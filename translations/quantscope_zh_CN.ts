@@ -167,6 +167,18 @@
             <translation>它的 %1 个子块缩放因子/最小值(%2 位整数;当前子块带下划线):%3</translation>
         </message>
         <message>
+            <source>Codebook: each group of %1 weights is one of the grid's %2 points (its index stored, not the weights' levels one by one), times the sub-block scale %3, with a sign per weight:</source>
+            <translation>码本:每组 %1 个权重是网格 %2 个点之一(存储的是点的索引,而不是逐个权重的级别),乘以子块缩放 %3,每个权重一个符号:</translation>
+        </message>
+        <message>
+            <source>Weights %1–%2: point %3 = (%4), signs %5</source>
+            <translation>权重 %1–%2:点 %3 = (%4),符号 %5</translation>
+        </message>
+        <message>
+            <source>Signs in italics are not stored: every 8 weights have an even number of minus signs, so 7 bits hold the 8 signs.</source>
+            <translation>斜体符号不存储:每 8 个权重的负号个数为偶数,因此 7 位即可表示 8 个符号。</translation>
+        </message>
+        <message>
             <source>Zero point: %1</source>
             <translation>零点:%1</translation>
         </message>

@@ -52,6 +52,19 @@ struct BlockInspection {
     std::vector<int> subScales;  // all sub-block scale integers of the super-block
     std::vector<int> subMins;    // all sub-block min integers (empty without mins)
 
+    // Lattice (codebook) formats: the sub-block's weights in groups, each group one point of the
+    // format's grid (latticePoints of them) and a sign per weight.
+    struct LatticeGroup {
+        int point = 0;                // index in the grid
+        std::vector<int> magnitudes;  // the point's grid bytes: |weight| / the sub-block scale
+        uint32_t negatives = 0;       // bit j: weight j of the group is negative
+    };
+    std::vector<LatticeGroup> lattice;
+    int latticePoints = 0;
+    // The sign of every eighth weight is not stored: it makes the number of minus signs among
+    // its 8 even (IQ2_XXS, IQ2_XS, IQ3_XXS).
+    bool paritySigns = false;
+
     // Filled in by inspectBlock() from the decoded fields:
     std::string formulaGeneral;  // "x̂ = d·(q − 8)"
     std::string scaleFormula;    // how the scale/min of this block come about, numbers filled in

@@ -711,9 +711,21 @@ struct LatticeCodec {
         for (int s = 0; s < kCount; ++s)
             mults[s] = 2 * T::scale(bytes(b), s) + 1;
         const float d = fp16ToFp32(b.d);
+        const uint32_t neg = T::negatives(bytes(b), ib);
         inspectSub<NL, kLen>(r, T::kLevels, d * (T::kUnit * 0.5f), mults, ib,
-                             subScale(d, T::scale(bytes(b), ib), T::kUnit, T::kOdd), mag,
-                   T::negatives(bytes(b), ib));
+                             subScale(d, T::scale(bytes(b), ib), T::kUnit, T::kOdd), mag, neg);
+        r.lattice.clear();
+        for (int k = 0; k < kPoints; ++k) {
+            BlockInspection::LatticeGroup g;
+            g.point = T::point(bytes(b), ib, k);
+            const uint64_t bytesOfPoint = uint64_t(T::kGrid[g.point]);
+            for (int j = 0; j < G; ++j)
+                g.magnitudes.push_back(int((bytesOfPoint >> (8 * j)) & 0xFF));
+            g.negatives = (neg >> (G * k)) & ((1u << G) - 1);
+            r.lattice.push_back(std::move(g));
+        }
+        r.latticePoints = NP;
+        r.paritySigns = T::kParity;
     }
 };
 

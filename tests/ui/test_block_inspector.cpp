@@ -57,6 +57,32 @@ private slots:
         QVERIFY(w.infoText().contains(QStringLiteral("Super-block")));
     }
 
+    // A codebook format: the panel lists each group's grid point (index and bytes) and signs; the
+    // XXS formats mark the unstored parity sign.
+    void latticePointsAndSigns()
+    {
+        qs::ui::BlockInspector w;
+        w.resize(1200, 700);
+        w.show();
+        w.setWeights(QStringLiteral("synthetic"), gaussian(8 * 512, 3), 8, 512);
+        for (const char* p : {"IQ2_XXS", "IQ3_S"}) {
+            QVERIFY(w.setPrecision(QString::fromLatin1(p)));
+            QVERIFY(w.inspection());
+            const auto& in = *w.inspection();
+            QVERIFY(!in.lattice.empty());
+            const QString text = w.infoText();
+            QVERIFY2(text.contains(QStringLiteral("Codebook")), qPrintable(text));
+            const auto& g0 = in.lattice.front();
+            QStringList mags;
+            for (int m : g0.magnitudes)
+                mags << QString::number(m);
+            QVERIFY2(text.contains(QStringLiteral("point %1 = (%2)").arg(g0.point).arg(mags.join(QLatin1Char(' ')))),
+                     qPrintable(text));
+            QCOMPARE(text.contains(QStringLiteral("not stored")), in.paritySigns);
+            QCOMPARE(in.paritySigns, QByteArray(p) == "IQ2_XXS");
+        }
+    }
+
     void outlierStretchesTheScale()
     {
         qs::ui::BlockInspector w;

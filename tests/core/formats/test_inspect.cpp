@@ -7,6 +7,8 @@
 
 #include <QtTest>
 
+#include <bit>
+
 #include <cmath>
 #include <random>
 #include <string>
@@ -200,6 +202,30 @@ private slots:
                     for (int s : r.subScales)
                         QVERIFY(s <= smax && s >= -smax - 1);
                     QCOMPARE(r.superDmin.has_value(), !r.subMins.empty());
+                }
+                // Lattice formats: the groups' grid points and signs give every weight.
+                const bool isLattice = f->name().starts_with("IQ") && f->name() != "IQ4_NL" && f->name() != "IQ4_XS";
+                QCOMPARE(!r.lattice.empty(), isLattice);
+                if (!r.lattice.empty()) {
+                    QVERIFY(r.latticePoints >= 256);
+                    const int g = int(r.lattice[0].magnitudes.size());
+                    QVERIFY(g == 4 || g == 8);
+                    QCOMPARE(int(r.lattice.size()) * g, len);
+                    for (size_t k = 0; k < r.lattice.size(); ++k) {
+                        const auto& grp = r.lattice[k];
+                        QVERIFY(grp.point >= 0 && grp.point < r.latticePoints);
+                        QCOMPARE(int(grp.magnitudes.size()), g);
+                        for (int j = 0; j < g; ++j) {
+                            const float m = r.scale * float(grp.magnitudes[size_t(j)]);
+                            QCOMPARE(r.reconstructed[k * size_t(g) + size_t(j)], (grp.negatives >> j) & 1 ? -m : m);
+                        }
+                        if (r.paritySigns && (k * size_t(g)) % 8 + size_t(g) == 8) {  // the group ends 8 weights
+                            int minus = 0;
+                            for (size_t q = k + 1 - 8 / size_t(g); q <= k; ++q)
+                                minus += std::popcount(r.lattice[q].negatives);
+                            QCOMPARE(minus % 2, 0);
+                        }
+                    }
                 }
             }
         QVERIFY(formulasChecked >= 2 * rows * nb);
