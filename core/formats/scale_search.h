@@ -108,7 +108,7 @@ private:
     void refine(Best& b, bool unit) const
     {
         float d = b.start;
-        for (int it = 0; it < 3 && d != 0.0f; ++it) {
+        for (int it = 0; it < 2 && d != 0.0f; ++it) {
             Fit fw, fu;
             pass(d, fw, unit ? &fu : nullptr, nullptr);
             const Fit& f = unit ? fu : fw;

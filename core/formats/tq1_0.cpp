@@ -13,6 +13,8 @@
 #include "core/formats/own_block_format.h"
 #include "core/formats/scale_search.h"
 
+#include <array>
+
 namespace qs {
 namespace {
 
@@ -32,7 +34,7 @@ inline uint8_t packTrits(const int* t, int count)  // t[0] the most significant 
 template <class V>
 void encode(const float* x, const float* imp, BlockTq1_0& b)
 {
-    static constexpr float kStarts[] = {1.0f, 0.7f, 0.45f, 0.25f};
+    static constexpr float kStarts[] = {1.0f, 0.6f, 0.3f};
     V X[NV], T[NV];
     for (int i = 0; i < NV; ++i)
         X[i] = V::load(x + 8 * i);
@@ -41,24 +43,29 @@ void encode(const float* x, const float* imp, BlockTq1_0& b)
     alignas(32) float tv[N];
     for (int i = 0; i < NV; ++i)
         T[i].store(tv + 8 * i);
-    int t[N];
-    for (int i = 0; i < N; ++i)
-        t[i] = int(tv[i]);
     b.d = fp32ToFp16(d);
+    // The five trits of qs[m] (weights m + 32n, then 160 + m + 16n) as the base-3 number
+    // sum (t + 1) 3^(4 - n), 8 bytes per lane vector (exact small integers), then packed by table.
+    static constexpr auto kPack = [] {
+        std::array<uint8_t, 243> p{};
+        for (uint32_t v = 0; v < 243; ++v)
+            p[v] = uint8_t((v * 256 + 242) / 243);
+        return p;
+    }();
+    alignas(32) float num[48];
+    const V one = V::set1(1.0f), three = V::set1(3.0f);
+    for (int i = 0; i < 6; ++i) {  // lanes 0-3: weights 8i.. (+32n); 4-5: 160 + 8(i - 4).. (+16n)
+        V v = V::set1(0.0f);
+        for (int n = 0; n < 5; ++n)
+            v = vfma(v, three, vadd(T[i < 4 ? 4 * n + i : 20 + 2 * n + (i - 4)], one));
+        v.store(num + 8 * i);
+    }
+    for (int m = 0; m < 48; ++m)
+        b.qs[m] = kPack[size_t(num[m])];
     int g[5];
-    for (int m = 0; m < 32; ++m) {
-        for (int n = 0; n < 5; ++n)
-            g[n] = t[m + 32 * n];
-        b.qs[m] = packTrits(g, 5);
-    }
-    for (int m = 0; m < 16; ++m) {
-        for (int n = 0; n < 5; ++n)
-            g[n] = t[160 + m + 16 * n];
-        b.qs[32 + m] = packTrits(g, 5);
-    }
     for (int j = 0; j < 4; ++j) {
         for (int n = 0; n < 4; ++n)
-            g[n] = t[240 + j + 4 * n];
+            g[n] = int(tv[240 + j + 4 * n]);
         b.qh[j] = packTrits(g, 4);
     }
 }

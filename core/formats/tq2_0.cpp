@@ -22,7 +22,7 @@ template <class V>
 void encode(const float* x, const float* imp, BlockTq2_0& b)
 {
     // Starting scales: the largest magnitude on level 1 (ternary) or near level 2, either sign.
-    static constexpr float kStarts[] = {1.0f, 0.55f, 0.7f};
+    static constexpr float kStarts[] = {1.0f, 0.6f};
     V X[NV], L[NV];
     for (int i = 0; i < NV; ++i)
         X[i] = V::load(x + 8 * i);
