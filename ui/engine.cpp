@@ -688,7 +688,10 @@ QString checkExport(const Model& m, const ExportRequest& req)
             po.type = req.type.toStdString();
             po.target = target;
         }
-        buildPlan(m, po);
+        const QuantPlan plan = buildPlan(m, po);
+        for (const PlanEntry& e : plan.entries)
+            if (e.eligible && !findFormat(e.format))
+                invalidInput("", e.format + " (tensor " + e.outputName + ") is not available in this build");
         checkOutputIsNotInput(m, req.path.toStdString());
     } catch (const std::exception& e) {
         QString msg = QString::fromUtf8(e.what());
@@ -725,6 +728,13 @@ void exportModel(QPromise<ExportOutcome>& promise, std::shared_ptr<const Model> 
         // Generated (in-memory) models stream their values instead of holding them.
         if (model->format == "memory")
             eo.loadFloats = [m = model.get()](const TensorInfo& t) { return demoTensorFloats(*m, t); };
+        // llama.cpp requires an importance matrix for this plan: calibrated as `quantize` does.
+        std::optional<ActivationStats> calibration;
+        if (plan.importanceCalibrated) {
+            const LlamaWeights w = LlamaWeights::fromModel(*model);
+            calibration = collectImportance(w, sampleTokens(w, kDefaultCalibSample, kDefaultCalibSeed, 0, 1));
+            eo.importance = [&c = *calibration](const PlanEntry& e) { return c.importance(e.ggufName); };
+        }
         const ExportResult r = qs::exportModel(*model, plan, req.path.toStdString(), eo);
         out.bytes = r.bytesWritten;
         for (const auto& w : r.warnings)

@@ -1,6 +1,8 @@
 // quantscope-cli quantize MODEL --type TYPE|PRESET [--pure] [--override REGEX=TYPE]... --output OUT
 //                         [--error-feedback [--calib-sample N] [--calib-seed S] [--calib-tokens FILE]]
 //                         [--imatrix-file FILE]
+// Presets llama.cpp refuses without an importance matrix (IQ1_*, IQ2_*, IQ3_XXS/XS, Q2_K_S) get one
+// calibrated on a sampled stream (--calib-sample/--calib-seed/--calib-tokens) when no file is given.
 #include "app/cli/cancel.h"
 #include "app/cli/cli.h"
 #include "core/eval/eval_setup.h"
@@ -11,6 +13,7 @@
 #include "core/util/strings.h"
 #include "core/util/parallel.h"
 #include "core/export/export.h"
+#include "core/formats/format.h"
 #include "core/model/model.h"
 #include "core/plan/plan.h"
 
@@ -28,9 +31,12 @@ namespace qs::cli {
 int cmdQuantize(const QStringList& args)
 {
     QCommandLineParser p;
+    QString presets;
+    for (const auto& name : presetNames())
+        presets += (presets.isEmpty() ? QString() : QStringLiteral(", ")) + QString::fromStdString(name);
     const QCommandLineOption typeOpt(QStringLiteral("type"),
                                      QStringLiteral("A format (Q4_K, Q8_0, NF4, INT4_SYM_G32, ...) or a llama.cpp preset "
-                                                    "(Q8_0, Q6_K, Q5_K_M, Q5_K_S, Q4_K_M, Q4_K_S, Q4_0, Q3_K_M, Q2_K)."),
+                                                    "(%1).").arg(presets),
                                      QStringLiteral("TYPE"));
     const QCommandLineOption pureOpt(QStringLiteral("pure"), QStringLiteral("One type for every eligible tensor (no preset mixture)."));
     const QCommandLineOption overrideOpt(QStringLiteral("override"),
@@ -46,7 +52,8 @@ int cmdQuantize(const QStringList& args)
                                                   "its output on a calibration stream changes least (llama-family models, "
                                                   "GGUF block formats; the bytes are ordinary llama.cpp blocks)."));
     const QCommandLineOption calibTokensOpt(QStringLiteral("calib-tokens"),
-                                            QStringLiteral("Calibration token ids for --error-feedback (default: sampled)."),
+                                            QStringLiteral("Calibration token ids for --error-feedback or a calibrated "
+                                                           "importance matrix (default: sampled)."),
                                             QStringLiteral("FILE"));
     const QCommandLineOption calibSampleOpt(QStringLiteral("calib-sample"),
                                             QStringLiteral("Calibration tokens to sample (default %1).").arg(kDefaultCalibSample),
@@ -84,6 +91,7 @@ int cmdQuantize(const QStringList& args)
         for (const QString& o : p.values(overrideOpt))
             po.overrides.push_back(o.toStdString());
         po.target = out.empty() ? PlanTarget::Gguf : targetForPath(out);
+        po.importance = p.isSet(imatrixFileOpt);
         noteInput(p.positionalArguments().at(0));
         const auto model = openModel(p.positionalArguments().at(0).toStdString());
         if (!out.empty()) {
@@ -105,9 +113,33 @@ int cmdQuantize(const QStringList& args)
                     .arg(plan.fallbacks())
                     .arg(plan.eligibleParams() ? 8.0 * double(plan.eligibleBytes()) / double(plan.eligibleParams()) : 0.0,
                          0, 'f', 3);
+        // Where the importance matrix comes from (some preset rules depend on having one).
+        bool okN = false, okS = false;
+        const int calibSample = p.value(calibSampleOpt).toInt(&okN);
+        const qulonglong calibSeed = p.value(calibSeedOpt).toULongLong(&okS);
+        if (!okN || calibSample < 1 || calibSample > (1 << 20) || !okS)
+            invalidInput({}, "--calib-sample expects 1 .. 1048576 tokens and --calib-seed an unsigned integer");
+        const QString calibSource = p.isSet(calibTokensOpt)
+                                        ? QStringLiteral("the tokens of %1").arg(shown(p.value(calibTokensOpt).toStdString()))
+                                        : QStringLiteral("%1 sampled tokens (seed %2)").arg(calibSample).arg(calibSeed);
+        if (p.isSet(imatrixFileOpt))
+            head += QStringLiteral("importance: from %1\n").arg(shown(p.value(imatrixFileOpt).toStdString()));
+        else if (plan.importanceCalibrated)
+            head += QStringLiteral("importance: calibrated from %1 (llama.cpp requires an importance matrix for this plan; "
+                                   "--imatrix-file to give one)\n")
+                        .arg(calibSource);
         printOut(head + QString::fromStdString(plan.table()));
         for (const auto& w : plan.warnings)
             printErr(QStringLiteral("warning: ") + QString::fromStdString(w));
+        for (const PlanEntry& e : plan.entries)
+            if (e.eligible && !findFormat(e.format)) {
+                const QString msg = QStringLiteral("%1 (tensor %2) is not available in this build: the plan cannot be written")
+                                        .arg(QString::fromStdString(e.format), shown(e.outputName));
+                if (p.isSet(outputOpt))
+                    invalidInput({}, msg.toStdString());
+                printErr(QStringLiteral("warning: ") + msg);
+                break;
+            }
         if (!p.isSet(outputOpt))
             return int(Ok);
 
@@ -138,24 +170,28 @@ int cmdQuantize(const QStringList& args)
             eo.importance = [&f = *imatrixFile](const PlanEntry& e) { return f.stats.importance(e.ggufName); };
         }
         std::optional<ActivationStats> calibration;
-        if (p.isSet(efOpt)) {
-            if (po.target != PlanTarget::Gguf)
+        if (p.isSet(efOpt) || plan.importanceCalibrated) {
+            if (p.isSet(efOpt) && po.target != PlanTarget::Gguf)
                 invalidInput(out, "--error-feedback writes GGUF block formats; use a .gguf output");
-            const LlamaWeights w = LlamaWeights::fromModel(*model);
-            std::vector<int32_t> calib;
-            if (p.isSet(calibTokensOpt)) {
-                calib = loadTokenFile(p.value(calibTokensOpt).toStdString(), w.config.vocabSize);
-            } else {
-                bool okN = false, okS = false;
-                const int n = p.value(calibSampleOpt).toInt(&okN);
-                const qulonglong seed = p.value(calibSeedOpt).toULongLong(&okS);
-                if (!okN || n < 1 || n > (1 << 20) || !okS)
-                    invalidInput({}, "--calib-sample expects 1 .. 1048576 tokens and --calib-seed an unsigned integer");
-                calib = sampleTokens(w, n, seed, 0, 1);
+            std::optional<LlamaWeights> w;
+            try {
+                w = LlamaWeights::fromModel(*model);
+            } catch (const Error& e) {
+                if (p.isSet(efOpt))
+                    throw;
+                invalidInput({}, std::string("llama.cpp requires an importance matrix for this plan and none can be "
+                                             "calibrated here (") + e.what() + "); give one with --imatrix-file");
             }
-            std::fprintf(stderr, "error feedback: calibrating on %zu tokens\n", calib.size());
-            calibration = collectImportance(w, calib, 0, /*moments=*/true);
-            eo.quantizeTensor = errorFeedbackExporter(*calibration);
+            std::vector<int32_t> calib = p.isSet(calibTokensOpt)
+                                             ? loadTokenFile(p.value(calibTokensOpt).toStdString(), w->config.vocabSize)
+                                             : sampleTokens(*w, calibSample, calibSeed, 0, 1);
+            std::fprintf(stderr, "%s: calibrating on %zu tokens\n", p.isSet(efOpt) ? "error feedback" : "importance",
+                         calib.size());
+            calibration = collectImportance(*w, calib, 0, /*moments=*/p.isSet(efOpt));
+            if (p.isSet(efOpt))
+                eo.quantizeTensor = errorFeedbackExporter(*calibration);
+            if (plan.importanceCalibrated)
+                eo.importance = [&c = *calibration](const PlanEntry& e) { return c.importance(e.ggufName); };
         }
         QElapsedTimer lastPrint;  // the first tensor is reported at once, then at most twice a second
         eo.progress = [&](const ExportProgress& pr) {

@@ -171,10 +171,19 @@ ModelConfig demoConfig(int64_t params)
 
 std::unique_ptr<Model> makeDemoModel(int64_t params, GgmlType dtype, uint64_t seed)
 {
+    return makeDemoModel(demoConfig(params), dtype, seed);
+}
+
+std::unique_ptr<Model> makeDemoModel(const ModelConfig& shape, GgmlType dtype, uint64_t seed)
+{
     if (dtype != GgmlType::F32 && dtype != GgmlType::F16)
         invalidInput("", "the demo model's dtype must be F16 or F32");
+    if (shape.dim <= 0 || shape.hiddenDim <= 0 || shape.nLayers <= 0 || shape.nHeads <= 0 || shape.nKvHeads <= 0 ||
+        shape.vocabSize <= 0 || shape.dim % shape.nHeads != 0 || shape.nHeads % shape.nKvHeads != 0)
+        invalidInput("", "a demo model needs positive sizes, heads dividing the embedding and KV heads dividing the heads");
     auto m = std::make_unique<DemoModel>();
-    m->cfg = demoConfig(params);
+    m->cfg = shape;
+    m->cfg.arch = findArchitectureByGguf("llama");
     m->dtype = dtype;
     m->seed = seed;
     m->format = "memory";
@@ -252,7 +261,13 @@ std::vector<float> demoTensorFloats(const Model& m, const TensorInfo& t)
 ExportResult writeDemoModel(int64_t params, GgmlType dtype, uint64_t seed, const std::string& outPath,
                             const ExportOptions& opts)
 {
-    const auto m = makeDemoModel(params, dtype, seed);
+    return writeDemoModel(demoConfig(params), dtype, seed, outPath, opts);
+}
+
+ExportResult writeDemoModel(const ModelConfig& shape, GgmlType dtype, uint64_t seed, const std::string& outPath,
+                            const ExportOptions& opts)
+{
+    const auto m = makeDemoModel(shape, dtype, seed);
     PlanSpec po;
     po.type = std::string(ggmlTypeInfo(dtype).name);
     po.pure = true;

@@ -21,6 +21,9 @@ ModelConfig demoConfig(int64_t params);
 // Tensor data is generated when first asked for (and then kept); for streaming writes use
 // demoTensorFloats. dtype: F32 or F16 (else qs::Error InvalidInput).
 std::unique_ptr<Model> makeDemoModel(int64_t params, GgmlType dtype, uint64_t seed);
+// The same generator for a shape of the caller's (tests: a small model with GQA and 256-wide
+// rows); InvalidInput for sizes that do not make a llama.
+std::unique_ptr<Model> makeDemoModel(const ModelConfig& shape, GgmlType dtype, uint64_t seed);
 
 // The float values of one tensor of a demo model (already rounded to the model's dtype).
 // m must come from makeDemoModel.
@@ -31,6 +34,8 @@ std::vector<float> demoTensorFloats(const Model& m, const TensorInfo& t);
 struct ExportOptions;
 struct ExportResult;
 ExportResult writeDemoModel(int64_t params, GgmlType dtype, uint64_t seed, const std::string& outPath,
+                            const ExportOptions& opts);
+ExportResult writeDemoModel(const ModelConfig& shape, GgmlType dtype, uint64_t seed, const std::string& outPath,
                             const ExportOptions& opts);
 
 }  // namespace qs

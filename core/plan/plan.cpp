@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <initializer_list>
 #include <sstream>
 
 namespace qs {
@@ -18,17 +19,24 @@ namespace {
 
 struct Preset {
     const char* name;
-    GgmlType base;     // the type most tensors get
-    uint32_t fileType; // LLAMA_FTYPE_MOSTLY_*
+    GgmlType base;     // the type most tensors get (llama.cpp's default type of the file type)
+    uint32_t fileType; // LLAMA_FTYPE_MOSTLY_* (llama.h)
 };
 
-// llama.cpp's presets and their llama_ftype numbers (llama.h).
+// llama.cpp's presets (llama-quantize's names), their default types and llama_ftype numbers, in
+// display order: most bits first.
 const Preset kPresets[] = {
-    {"Q8_0", GgmlType::Q8_0, 7},    {"Q6_K", GgmlType::Q6_K, 18},   {"Q5_K_M", GgmlType::Q5_K, 17},
-    {"Q5_K_S", GgmlType::Q5_K, 16}, {"Q4_K_M", GgmlType::Q4_K, 15}, {"Q4_K_S", GgmlType::Q4_K, 14},
-    {"Q4_0", GgmlType::Q4_0, 2},    {"Q3_K_M", GgmlType::Q3_K, 12}, {"Q2_K", GgmlType::Q2_K, 10},
+    {"Q8_0", GgmlType::Q8_0, 7},         {"Q6_K", GgmlType::Q6_K, 18},       {"Q5_K_M", GgmlType::Q5_K, 17},
+    {"Q5_K_S", GgmlType::Q5_K, 16},      {"Q5_1", GgmlType::Q5_1, 9},        {"Q5_0", GgmlType::Q5_0, 8},
+    {"Q4_K_M", GgmlType::Q4_K, 15},      {"Q4_K_S", GgmlType::Q4_K, 14},     {"Q4_1", GgmlType::Q4_1, 3},
+    {"Q4_0", GgmlType::Q4_0, 2},         {"IQ4_NL", GgmlType::IQ4_NL, 25},   {"IQ4_XS", GgmlType::IQ4_XS, 30},
+    {"MXFP4_MOE", GgmlType::MXFP4, 38},  {"Q3_K_L", GgmlType::Q3_K, 13},     {"Q3_K_M", GgmlType::Q3_K, 12},
+    {"Q3_K_S", GgmlType::Q3_K, 11},      {"IQ3_M", GgmlType::IQ3_S, 27},     {"IQ3_S", GgmlType::IQ3_S, 26},
+    {"IQ3_XS", GgmlType::IQ3_S, 22},     {"IQ3_XXS", GgmlType::IQ3_XXS, 23}, {"Q2_K", GgmlType::Q2_K, 10},
+    {"Q2_K_S", GgmlType::Q2_K, 21},      {"IQ2_M", GgmlType::IQ2_S, 29},     {"IQ2_S", GgmlType::IQ2_XS, 28},
+    {"IQ2_XS", GgmlType::IQ2_XS, 20},    {"IQ2_XXS", GgmlType::IQ2_XXS, 19}, {"IQ1_M", GgmlType::IQ1_M, 31},
+    {"IQ1_S", GgmlType::IQ1_S, 24},      {"TQ2_0", GgmlType::TQ2_0, 37},     {"TQ1_0", GgmlType::TQ1_0, 36},
 };
-
 
 const Preset* findPreset(std::string_view name)
 {
@@ -58,88 +66,236 @@ bool contains(const std::string& s, const char* part) { return s.find(part) != s
 
 struct ModelShape {
     int nLayers = 0;
-    int nGqa = 1;
+    int nGqa = 1;      // query heads per key/value head (llama.cpp's n_gqa)
+    int nExpert = 0;   // <arch>.expert_count (0: dense)
     bool hasOutput = false;
+    bool is70B = false;  // llama.cpp's LLM_TYPE_70B: a llama of 80 layers with GQA
+    int nAttnV = 0;      // attn_v-like tensors (attn_v, attn_qkv, attn_kv_b) in the model
+    std::map<std::string, int> attnVIndex;  // their position in llama.cpp's order (layer, name)
 };
 
-// llama.cpp's llama_tensor_get_type for the presets above (llama architecture, no MoE).
-GgmlType presetType(const Preset& p, const std::string& name, int64_t cols, const ModelShape& ms, std::string* why)
+// The tensor categories llama.cpp's mixture rules tell apart (by name, llama.cpp's names).
+enum class Role { Output, TokenEmbd, AttnV, AttnK, AttnQ, AttnOutput, FfnUp, FfnGate, FfnDown, Other };
+
+Role roleOf(const std::string& n)
+{
+    if (n == "output.weight")
+        return Role::Output;
+    if (n == "token_embd.weight" || n == "per_layer_token_embd.weight")
+        return Role::TokenEmbd;
+    // A fused QKV and MLA's kv_b projection carry the values: they count as attn_v.
+    if (contains(n, "attn_qkv.weight") || contains(n, "attn_kv_b.weight") || contains(n, "attn_v.weight"))
+        return Role::AttnV;
+    if (contains(n, "attn_k.weight"))
+        return Role::AttnK;
+    if (contains(n, "attn_q.weight"))
+        return Role::AttnQ;
+    if (contains(n, "attn_output.weight"))
+        return Role::AttnOutput;
+    if (contains(n, "ffn_up"))
+        return Role::FfnUp;
+    if (contains(n, "ffn_gate"))
+        return Role::FfnGate;
+    if (contains(n, "ffn_down"))
+        return Role::FfnDown;
+    return Role::Other;
+}
+
+// Our statement of llama.cpp's llama_tensor_get_type (src/llama-quant.cpp) for the presets above:
+// the type a preset gives a tensor before the row-length fallback, and why. `imatrix`: an
+// importance matrix is applied (some rules differ with one). Falcon's rules are left out (no
+// Falcon architecture here).
+GgmlType presetType(const Preset& p, const std::string& name, const std::vector<int64_t>& shape, const ModelShape& ms,
+                    bool imatrix, std::string* why)
 {
     const std::string P = p.name;
+    auto is = [&P](std::initializer_list<const char*> names) {
+        return std::any_of(names.begin(), names.end(), [&P](const char* n) { return P == n; });
+    };
+    auto pick = [why](GgmlType t, const std::string& reason) {
+        *why = reason + ": " + typeName(t);
+        return t;
+    };
+    const int64_t cols = shape.empty() ? 1 : shape.back();
+    const Role role = roleOf(name);
     const int layer = layerOf(name);
     const int n = ms.nLayers;
-    const bool isOutput = name == "output.weight" || (!ms.hasOutput && name == "token_embd.weight");
-    if (isOutput) {
-        if (cols % 256 != 0) {
-            *why = "output tensor, row length " + std::to_string(cols) + " not a multiple of 256: Q8_0";
-            return GgmlType::Q8_0;
-        }
-        if (p.base != GgmlType::Q8_0) {
-            *why = std::string(ms.hasOutput ? "output tensor" : "tied embedding/output tensor") + ": Q6_K";
-            return GgmlType::Q6_K;
-        }
-        *why = "preset " + P;
-        return p.base;
+    const bool gqa4 = ms.nGqa >= 4;
+    const std::string gqa = "GQA " + std::to_string(ms.nGqa);
+    const std::string withImatrix = imatrix ? " (with an importance matrix)" : " (no importance matrix)";
+    // llama.cpp's lowest-bit presets share one set of rules.
+    const bool lowest = is({"IQ2_XXS", "IQ2_XS", "IQ2_S", "IQ2_M", "IQ1_S", "IQ1_M"});
+    const bool iq2s = is({"IQ2_S", "IQ2_M"});
+
+    if (role == Role::Output || (role == Role::TokenEmbd && !ms.hasOutput)) {
+        const std::string what = role == Role::Output ? "output tensor" : "tied embedding/output tensor";
+        if (P == "MXFP4_MOE")
+            return pick(GgmlType::Q8_0, what + " of MXFP4_MOE");
+        const int64_t block = ggmlTypeInfo(p.base).blockSize;
+        if (cols % block != 0)
+            return pick(GgmlType::Q8_0, what + ", row length " + std::to_string(cols) + " not a multiple of " +
+                                            std::to_string(block));
+        if (lowest || P == "IQ3_XXS")
+            return pick(GgmlType::Q5_K, what + " of a lowest-bit preset");
+        if (p.base != GgmlType::Q8_0)
+            return pick(GgmlType::Q6_K, what);
+        return pick(p.base, "preset " + P);
     }
-    if (contains(name, "attn_v.weight")) {
-        if (P == "Q2_K") {
-            *why = ms.nGqa >= 4 ? "attn_v with GQA >= 4: Q4_K" : "attn_v: Q3_K";
-            return ms.nGqa >= 4 ? GgmlType::Q4_K : GgmlType::Q3_K;
+    if (P == "MXFP4_MOE") {
+        if (shape.size() == 3 && shape[0] > 1)
+            return pick(GgmlType::MXFP4, "expert tensor");
+        return pick(GgmlType::Q8_0, "not an expert tensor");
+    }
+    switch (role) {
+    case Role::TokenEmbd:
+        if (is({"IQ2_XXS", "IQ2_XS", "IQ1_S", "IQ1_M"}))
+            return pick(GgmlType::Q2_K, "token_embd");
+        if (is({"IQ2_S", "IQ2_M", "IQ3_XXS"}))
+            return pick(GgmlType::IQ3_S, "token_embd");
+        if (is({"TQ1_0", "TQ2_0"}))
+            return pick(GgmlType::Q4_K, "token_embd");
+        break;
+    case Role::AttnV: {
+        const auto it = ms.attnVIndex.find(name);
+        const int iv = it == ms.attnVIndex.end() ? layer : it->second;  // llama.cpp counts attn_v tensors
+        if (lowest) {
+            if (gqa4 || ms.nExpert >= 4)
+                return pick(GgmlType::Q4_K, "attn_v, " + gqa + ", " + std::to_string(ms.nExpert) + " experts");
+            return pick(iq2s ? GgmlType::IQ3_S : GgmlType::Q2_K, "attn_v, " + gqa);
         }
-        if (P == "Q3_K_M") {
-            *why = layer < 2 ? "attn_v of the first 2 layers: Q5_K" : "attn_v: Q4_K";
-            return layer < 2 ? GgmlType::Q5_K : GgmlType::Q4_K;
+        GgmlType t = p.base;
+        std::string r = "preset " + P;
+        if (P == "Q2_K")
+            t = gqa4 ? GgmlType::Q4_K : GgmlType::Q3_K, r = "attn_v, " + gqa;
+        else if (P == "Q2_K_S" && gqa4)
+            t = GgmlType::Q4_K, r = "attn_v, " + gqa;
+        else if (P == "IQ3_XXS")
+            t = gqa4 ? GgmlType::Q4_K : !imatrix ? GgmlType::IQ3_S : GgmlType::IQ3_XXS, r = "attn_v, " + gqa + withImatrix;
+        else if (is({"IQ3_XS", "IQ3_S"}) && gqa4)
+            t = GgmlType::Q4_K, r = "attn_v, " + gqa;
+        else if (P == "IQ3_M")
+            t = GgmlType::Q4_K, r = "attn_v";
+        else if (P == "Q3_K_M")
+            t = iv < 2 ? GgmlType::Q5_K : GgmlType::Q4_K, r = iv < 2 ? "attn_v of the first 2 layers" : "attn_v";
+        else if (P == "Q3_K_L")
+            t = GgmlType::Q5_K, r = "attn_v";
+        else if (is({"IQ4_NL", "IQ4_XS"}) && gqa4)
+            t = GgmlType::Q5_K, r = "attn_v, " + gqa;
+        else if (is({"Q4_K_M", "Q5_K_M"}) && useMoreBits(iv, ms.nAttnV))
+            t = GgmlType::Q6_K, r = "attn_v on a more-bits layer";
+        else if (P == "Q4_K_S" && iv < 4)
+            t = GgmlType::Q5_K, r = "attn_v of the first 4 layers";
+        if (ms.is70B && (t == GgmlType::Q3_K || t == GgmlType::Q4_K))
+            t = GgmlType::Q5_K, r = "attn_v of a 70B llama (8 query heads share it)";
+        if (ms.nExpert == 8)
+            t = GgmlType::Q8_0, r = "attn_v of an 8-expert model";
+        return pick(t, r);
+    }
+    case Role::AttnK:
+        if (ms.nExpert == 8)
+            return pick(lowest ? GgmlType::Q4_K : GgmlType::Q8_0, "attn_k of an 8-expert model");
+        if (!lowest && P == "IQ3_XS")
+            return pick(GgmlType::IQ3_XXS, "attn_k");
+        if (!lowest && P == "IQ3_XXS")
+            return pick(GgmlType::IQ2_S, "attn_k");
+        break;
+    case Role::AttnQ:
+        if (P == "IQ3_XS")
+            return pick(GgmlType::IQ3_XXS, "attn_q");
+        if (P == "IQ3_XXS")
+            return pick(GgmlType::IQ2_S, "attn_q");
+        break;
+    case Role::FfnDown: {
+        const bool first8 = layer < n / 8, more = useMoreBits(layer, n);
+        const std::string l8 = "ffn_down of the first eighth of layers";
+        if (lowest) {
+            if (first8)
+                return pick(iq2s ? GgmlType::IQ3_S : GgmlType::Q2_K, l8);
+            break;
         }
-        if ((P == "Q4_K_M" || P == "Q5_K_M") && useMoreBits(layer, n)) {
-            *why = "attn_v on a more-bits layer: Q6_K";
-            return GgmlType::Q6_K;
+        if (P == "Q2_K")
+            return pick(GgmlType::Q3_K, "ffn_down");
+        if (P == "Q2_K_S" && first8)
+            return pick(GgmlType::Q4_K, l8);
+        if (P == "IQ3_XXS" && !imatrix)
+            return pick(first8 ? GgmlType::Q4_K : GgmlType::Q3_K, (first8 ? l8 : std::string("ffn_down")) + withImatrix);
+        if (P == "Q3_K_M")
+            return layer < n / 16 ? pick(GgmlType::Q5_K, "ffn_down of the first sixteenth of layers")
+                                  : pick(GgmlType::Q4_K, "ffn_down");
+        if (P == "IQ3_M" && (first8 || (ms.nExpert == 8 && more)))
+            return pick(GgmlType::Q4_K, first8 ? l8 : "ffn_down on a more-bits layer of an 8-expert model");
+        if (P == "Q3_K_L")
+            return pick(GgmlType::Q5_K, "ffn_down");
+        if (P == "Q4_K_M" && more)
+            return pick(GgmlType::Q6_K, "ffn_down on a more-bits layer");
+        if (is({"IQ4_NL", "IQ4_XS"}) && first8 && !imatrix)
+            return pick(GgmlType::Q5_K, l8 + withImatrix);
+        if (P == "Q5_K_M" && more)
+            return pick(GgmlType::Q6_K, "ffn_down on a more-bits layer");
+        if (P == "Q4_K_S" && first8)
+            return pick(GgmlType::Q5_K, l8);
+        if (is({"Q4_0", "Q5_0"}) && imatrix && first8)
+            return pick(P == "Q4_0" ? GgmlType::Q4_1 : GgmlType::Q5_1, l8 + withImatrix);
+        break;
+    }
+    case Role::AttnOutput:
+        if (ms.nExpert == 8) {
+            if (lowest || is({"Q2_K", "IQ3_XS", "IQ3_XXS", "Q3_K_S", "Q3_K_M", "IQ4_NL", "Q4_K_S", "Q4_K_M", "IQ3_S",
+                              "IQ3_M", "IQ4_XS"}))
+                return pick(GgmlType::Q5_K, "attn_output of an 8-expert model");
+            break;
         }
-        if (P == "Q4_K_S" && layer < 4) {
-            *why = "attn_v of the first 4 layers: Q5_K";
-            return GgmlType::Q5_K;
-        }
-    } else if (contains(name, "ffn_down")) {
-        if (P == "Q2_K") {
-            *why = "ffn_down: Q3_K";
-            return GgmlType::Q3_K;
-        }
-        if (P == "Q3_K_M") {
-            *why = layer < n / 16 ? "ffn_down of the first sixteenth of layers: Q5_K" : "ffn_down: Q4_K";
-            return layer < n / 16 ? GgmlType::Q5_K : GgmlType::Q4_K;
-        }
-        if ((P == "Q4_K_M" || P == "Q5_K_M") && useMoreBits(layer, n)) {
-            *why = "ffn_down on a more-bits layer: Q6_K";
-            return GgmlType::Q6_K;
-        }
-        if (P == "Q4_K_S" && layer < n / 8) {
-            *why = "ffn_down of the first eighth of layers: Q5_K";
-            return GgmlType::Q5_K;
-        }
-    } else if (contains(name, "attn_output.weight")) {
-        if (P == "Q2_K") {
-            *why = "attn_output: Q3_K";
-            return GgmlType::Q3_K;
-        }
-        if (P == "Q3_K_M") {
-            *why = "attn_output: Q4_K";
-            return GgmlType::Q4_K;
-        }
-    } else if (contains(name, "attn_qkv.weight")) {
-        if (P == "Q3_K_M") { *why = "attn_qkv: Q4_K"; return GgmlType::Q4_K; }
-        if (P == "Q4_K_M") { *why = "attn_qkv: Q5_K"; return GgmlType::Q5_K; }
-        if (P == "Q5_K_M") { *why = "attn_qkv: Q6_K"; return GgmlType::Q6_K; }
+        if (is({"IQ1_S", "IQ1_M"}))
+            return pick(GgmlType::IQ2_XXS, "attn_output");
+        if (iq2s || P == "IQ3_XXS")
+            return pick(GgmlType::IQ3_S, "attn_output");
+        if (P == "Q2_K")
+            return pick(GgmlType::Q3_K, "attn_output");
+        if (is({"Q3_K_M", "IQ3_M"}))
+            return pick(GgmlType::Q4_K, "attn_output");
+        if (P == "Q3_K_L")
+            return pick(GgmlType::Q5_K, "attn_output");
+        break;
+    case Role::FfnGate:
+    case Role::FfnUp:
+        if (P == "IQ3_XS" && layer >= n / 8 && layer < 7 * n / 8)
+            return pick(GgmlType::IQ3_XXS, std::string(role == Role::FfnUp ? "ffn_up" : "ffn_gate") +
+                                               " outside the first and last eighth of layers");
+        break;
+    case Role::Output:
+    case Role::Other:
+        break;
     }
     *why = "preset " + P;
     return p.base;
+}
+
+// llama.cpp refuses to write these without an importance matrix (its tensor_requires_imatrix):
+// tensors other than token_embd/output at the 1- to 3-bit codebook types, and Q2_K in a Q2_K_S file.
+bool requiresImportance(const std::string& llamaName, const std::string& format, uint32_t fileType)
+{
+    if (roleOf(llamaName) == Role::Output || roleOf(llamaName) == Role::TokenEmbd)
+        return false;
+    for (const char* t : {"IQ3_XXS", "IQ2_XXS", "IQ2_XS", "IQ2_S", "IQ1_M", "IQ1_S"})
+        if (format == t)
+            return true;
+    return format == "Q2_K" && fileType == 21;  // LLAMA_FTYPE_MOSTLY_Q2_K_S
 }
 
 // The type a row length the chosen format does not divide falls back to: the format's fallback
 // (llama.cpp's rule for its K-quants), F16 when there is none or it does not fit either.
 std::string fallbackFor(const std::string& format, int64_t cols)
 {
-    const Format* f = findFormat(format);
-    const Format* next = f ? f->fallback() : nullptr;
-    return next && next->supports(1, cols) ? next->name() : std::string("F16");
+    std::string next;
+    if (const Format* f = findFormat(format)) {
+        if (const Format* fb = f->fallback())
+            next = fb->name();
+    } else if (format == "IQ1_S" || format == "IQ1_M" || format == "IQ2_S") {
+        // GGUF types a plan may name before this build registers their format: llama.cpp's rule
+        // for its 256-weight codebook types.
+        next = "IQ4_NL";
+    }
+    return !next.empty() && fits(next, cols) ? next : std::string("F16");
 }
 
 std::string canonicalFormatName(const std::string& name)
@@ -350,12 +506,20 @@ QuantPlan buildPlan(const Model& m, const PlanSpec& opts)
     // Model shape facts the preset rules need.
     ModelShape ms;
     int maxLayer = -1;
+    std::vector<std::pair<int, std::string>> attnV;
     for (const auto& t : m.tensors) {
         const std::string n = ggufTensorName(m, t.name);
         maxLayer = std::max(maxLayer, layerOf(n));
         if (n == "output.weight")
             ms.hasOutput = true;
+        if (roleOf(n) == Role::AttnV && isEligible(n, t.shape))
+            attnV.emplace_back(layerOf(n), n);
     }
+    // llama.cpp counts attn_v tensors in its tensor order: by layer, then by name.
+    std::sort(attnV.begin(), attnV.end());
+    ms.nAttnV = int(attnV.size());
+    for (size_t i = 0; i < attnV.size(); ++i)
+        ms.attnVIndex[attnV[i].second] = int(i);
     ms.nLayers = maxLayer + 1;
     const ModelArchitecture arch = modelArchitecture(m);
     if (const auto& cfg = arch.config) {
@@ -363,7 +527,11 @@ QuantPlan buildPlan(const Model& m, const PlanSpec& opts)
             ms.nLayers = cfg->nLayers;
         if (cfg->nHeads > 0 && cfg->nKvHeads > 0)
             ms.nGqa = cfg->nHeads / cfg->nKvHeads;
+        ms.is70B = arch.arch && arch.arch->gguf == "llama" && cfg->nLayers == 80 && cfg->nHeads != cfg->nKvHeads;
     }
+    if (arch.arch)
+        if (const MetaValue* v = m.meta(std::string(arch.arch->gguf) + ".expert_count"))
+            ms.nExpert = int(v->asInt().value_or(0));
 
     std::vector<std::string> leftOut;
     for (size_t i = 0; i < m.tensors.size(); ++i) {
@@ -419,7 +587,7 @@ QuantPlan buildPlan(const Model& m, const PlanSpec& opts)
         }
         if (!overridden) {
             if (preset && !opts.pure)
-                fmt = typeName(presetType(*preset, llamaName, t.cols(), ms, &why));
+                fmt = typeName(presetType(*preset, llamaName, t.shape, ms, opts.importance, &why));
             else
                 why = opts.pure && preset ? "pure " + baseType : "type " + baseType;
         }
@@ -444,7 +612,19 @@ QuantPlan buildPlan(const Model& m, const PlanSpec& opts)
         } else {
             e.outputDtype = safetensorsDtype(t);
         }
+        if (opts.target == PlanTarget::Gguf && requiresImportance(llamaName, fmt, plan.fileType))
+            plan.importanceRequired = true;
         plan.entries.push_back(std::move(e));
+    }
+    plan.importance = opts.importance;
+    if (plan.importanceRequired && !opts.importance) {
+        // llama.cpp refuses this plan without an importance matrix; the export calibrates one, and
+        // the rules that differ with one apply.
+        PlanSpec calibrated = opts;
+        calibrated.importance = true;
+        QuantPlan p = buildPlan(m, calibrated);
+        p.importanceCalibrated = true;
+        return p;
     }
     if (!leftOut.empty())
         plan.warnings.push_back(std::to_string(leftOut.size()) + " tensor(s) that llama.cpp's " +

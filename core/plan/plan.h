@@ -47,6 +47,9 @@ struct PlanSpec {
     std::map<std::string, const Format*> tensors;
     std::vector<std::string> overrides;  // user patterns "REGEX=TYPE", first match wins (matched on both names)
     PlanTarget target = PlanTarget::Gguf;
+    // An importance matrix weights the rounding (a file, or calibrated): llama.cpp's has_imatrix,
+    // on which some preset rules depend (IQ3_XXS, IQ4_NL/IQ4_XS, Q4_0/Q5_0).
+    bool importance = false;
 
     bool empty() const { return type.empty() && tensors.empty() && overrides.empty(); }
 };
@@ -76,6 +79,12 @@ struct QuantPlan {
     bool pure = false;
     PlanTarget target = PlanTarget::Gguf;
     uint32_t fileType = 0;              // llama.cpp's LLAMA_FTYPE for general.file_type
+    // Importance matrix: the rules assumed one (PlanSpec::importance); llama.cpp refuses this plan
+    // without one (tensors at IQ1_*/IQ2_*/IQ3_XXS, Q2_K in a Q2_K_S file); the spec gave none
+    // though one is required, so the plan assumes one the export calibrates.
+    bool importance = false;
+    bool importanceRequired = false;
+    bool importanceCalibrated = false;
     std::vector<PlanEntry> entries;
     std::vector<std::string> warnings;
 

@@ -3,7 +3,10 @@
 // with their data, a window that keeps its width in every language, export names that follow
 // the precision, fallbacks and plans as rows, errors in the file format's terms, units and
 // numbers, and what is remembered on restart.
+#include "core/export/demo_model.h"
+#include "core/export/export.h"
 #include "core/formats/format.h"
+#include "core/plan/plan.h"
 #include "core/model/model.h"
 #include "tests/support/fixtures.h"
 #include "ui/block_inspector.h"
@@ -526,6 +529,38 @@ private slots:
         for (const auto& r : w.tableModel()->rows())
             perType += r.seconds;
         QVERIFY2(said <= waited + 0.05 && said >= perType, qPrintable(QStringLiteral("%1 s said, %2 s waited").arg(said).arg(waited)));
+    }
+
+    // A preset llama.cpp refuses without an importance matrix exports with a calibrated one; a
+    // plan naming a format this build lacks is refused before any work.
+    void exportPresetNeedingImportance()
+    {
+        QTemporaryDir dir;
+        const QString demo = dir.filePath(QStringLiteral("demo.gguf"));
+        writeDemoModel(3'000'000, GgmlType::F32, 1, demo.toStdString(), {});
+        MainWindow w;
+        w.openFile(demo);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
+        PlanSpec spec(std::string("IQ2_XXS"));
+        QVERIFY(buildPlan(*w.model(), spec).importanceCalibrated);
+        engine::ExportRequest req;
+        req.path = dir.filePath(QStringLiteral("iq2.gguf"));
+        req.type = QStringLiteral("IQ2_XXS");
+        QVERIFY(engine::checkExport(*w.model(), req).isEmpty());
+        QSignalSpy exported(&w, &MainWindow::exportFinished);
+        w.exportModel(req);
+        QVERIFY(exported.wait(60000));
+        QCOMPARE(exported.first().first().toBool(), true);
+        QCOMPARE(openModel(req.path.toStdString())->find("blk.1.ffn_up.weight")->dtype, std::string("IQ2_XXS"));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 20000);
+        req.type = QStringLiteral("IQ1_S");
+        req.path = dir.filePath(QStringLiteral("iq1.gguf"));
+        const QString problem = engine::checkExport(*w.model(), req);
+        if (findFormat("IQ1_S"))
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        else
+            QVERIFY2(problem.contains(QStringLiteral("IQ1_S (tensor blk.0.attn_q.weight) is not available in this build")),
+                     qPrintable(problem));
     }
 
     // Item 2: the export dialog's name follows the precision; GGUF is off (and why) for NF4.

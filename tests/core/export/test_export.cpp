@@ -376,6 +376,37 @@ private slots:
         QCOMPARE(entries(dir.path()), QStringList{"q.gguf"});
     }
 
+    // Presets llama.cpp refuses without an importance matrix: the plan says where it comes from,
+    // the export calibrates one; a format this build lacks is a one-line error before any work.
+    void cliPresetImportance()
+    {
+        QTemporaryDir dir;
+        QByteArray out, err;
+        const QString demo = dir.filePath("demo.gguf");
+        QCOMPARE(test::runCli({"make-demo", "--params", "3M", "--dtype", "F32", "--output", demo}), 0);
+        QCOMPARE(test::runCli({"quantize", demo, "--type", "IQ2_XXS", "--calib-sample", "64", "--dry-run"}, &out, &err), 0);
+        QVERIFY2(out.contains("importance: calibrated from 64 sampled tokens (seed 2)"), out.constData());
+        QVERIFY(out.contains("attn_v, GQA 1: Q2_K"));
+        QCOMPARE(test::runCli({"quantize", demo, "--type", "Q4_K_M", "--dry-run"}, &out, &err), 0);
+        QVERIFY(!out.contains("importance:"));
+        const QString o = dir.filePath("iq2.gguf");
+        QCOMPARE(test::runCli({"quantize", demo, "--type", "IQ2_XXS", "--calib-sample", "64", "--output", o}, &out, &err), 0);
+        QVERIFY2(err.contains("importance: calibrating on 65 tokens"), err.constData());
+        const auto q = openModel(o.toStdString());
+        QCOMPARE(q->find("blk.0.attn_q.weight")->dtype, std::string("IQ2_XXS"));
+        QCOMPARE(q->meta("general.file_type")->asInt().value_or(0), int64_t(19));
+        const QString o1 = dir.filePath("iq1.gguf");
+        const int rc = test::runCli({"quantize", demo, "--type", "IQ1_S", "--calib-sample", "64", "--output", o1}, &out, &err);
+        if (findFormat("IQ1_S")) {
+            QCOMPARE(rc, 0);
+        } else {  // the plan names IQ1_S before this build has its format
+            QCOMPARE(rc, 2);
+            QVERIFY2(err.contains("IQ1_S (tensor blk.0.attn_q.weight) is not available in this build"), err.constData());
+            QCOMPARE(err.count('\n'), 1);
+            QVERIFY(!QFileInfo::exists(o1));
+        }
+    }
+
     void fileSizeLimit()
     {
         QTemporaryDir dir;

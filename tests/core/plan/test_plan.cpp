@@ -231,6 +231,141 @@ private slots:
         }
     }
 
+    // The presets added with llama.cpp's full rule set (llama-quant.cpp), on the same shapes.
+    void lowBitPresets()
+    {
+        const auto m = llamaShape(32, 4096, 11008, 32000, 32, 32, false);
+        const std::map<std::string, uint32_t> fileTypes = {
+            {"Q4_1", 3},    {"Q5_0", 8},     {"Q5_1", 9},    {"Q3_K_S", 11}, {"Q3_K_L", 13}, {"IQ2_XXS", 19},
+            {"IQ2_XS", 20}, {"Q2_K_S", 21},  {"IQ3_XS", 22}, {"IQ3_XXS", 23}, {"IQ1_S", 24}, {"IQ4_NL", 25},
+            {"IQ3_S", 26},  {"IQ3_M", 27},   {"IQ2_S", 28},  {"IQ2_M", 29},  {"IQ4_XS", 30}, {"IQ1_M", 31},
+            {"TQ1_0", 36},  {"TQ2_0", 37},   {"MXFP4_MOE", 38}};
+        for (const auto& [name, ft] : fileTypes) {
+            QVERIFY2(isPreset(name), name.c_str());
+            QCOMPARE(plan(*m, name).fileType, ft);
+        }
+        QCOMPARE(int(presetNames().size()), 30);
+        {   // IQ2_XXS: lowest-bit rules; llama.cpp requires an importance matrix, so the plan assumes
+            // a calibrated one.
+            const QuantPlan p = plan(*m, "IQ2_XXS");
+            QVERIFY(p.importanceRequired && p.importance && p.importanceCalibrated);
+            const auto t = byName(p);
+            QCOMPARE(t.at("output.weight"), std::string("Q5_K"));
+            QCOMPARE(t.at("token_embd.weight"), std::string("Q2_K"));
+            for (int l = 0; l < 32; ++l) {
+                QCOMPARE(t.at(blk(l, "attn_v")), std::string("Q2_K"));
+                QCOMPARE(t.at(blk(l, "ffn_down")), std::string(l < 4 ? "Q2_K" : "IQ2_XXS"));
+                QCOMPARE(t.at(blk(l, "attn_output")), std::string("IQ2_XXS"));
+                QCOMPARE(t.at(blk(l, "ffn_gate")), std::string("IQ2_XXS"));
+            }
+            PlanSpec given("IQ2_XXS");
+            given.importance = true;  // a file: nothing to calibrate
+            const QuantPlan g = buildPlan(*m, given);
+            QVERIFY(g.importance && g.importanceRequired && !g.importanceCalibrated);
+        }
+        {   // IQ1_M: attn_output at IQ2_XXS; IQ2_M: IQ3_S for token_embd, attn_v, attn_output and the
+            // first eighth of ffn_down, IQ2_S elsewhere; IQ2_S: the same on IQ2_XS.
+            QCOMPARE(byName(plan(*m, "IQ1_M")).at(blk(9, "attn_output")), std::string("IQ2_XXS"));
+            QCOMPARE(byName(plan(*m, "IQ1_M")).at(blk(9, "attn_q")), std::string("IQ1_M"));
+            for (const char* name : {"IQ2_M", "IQ2_S"}) {
+                const auto t = byName(plan(*m, name));
+                const std::string base = std::string(name) == "IQ2_M" ? "IQ2_S" : "IQ2_XS";
+                QCOMPARE(t.at("token_embd.weight"), std::string("IQ3_S"));
+                QCOMPARE(t.at(blk(3, "ffn_down")), std::string("IQ3_S"));
+                QCOMPARE(t.at(blk(4, "ffn_down")), base);
+                QCOMPARE(t.at(blk(7, "attn_v")), std::string("IQ3_S"));
+                QCOMPARE(t.at(blk(7, "attn_output")), std::string("IQ3_S"));
+                QCOMPARE(t.at(blk(7, "ffn_up")), base);
+            }
+        }
+        {   // With 4 query heads per KV head the lowest-bit presets keep attn_v at Q4_K.
+            const auto g = llamaShape(8, 4096, 11008, 32000, 32, 8, false);
+            QCOMPARE(byName(plan(*g, "IQ1_S")).at(blk(2, "attn_v")), std::string("Q4_K"));
+            QCOMPARE(byName(plan(*g, "IQ4_XS")).at(blk(2, "attn_v")), std::string("Q5_K"));
+            QCOMPARE(byName(plan(*g, "Q2_K_S")).at(blk(2, "attn_v")), std::string("Q4_K"));
+            QCOMPARE(byName(plan(*g, "IQ3_S")).at(blk(2, "attn_v")), std::string("Q4_K"));
+            QCOMPARE(byName(plan(*m, "IQ3_S")).at(blk(2, "attn_v")), std::string("IQ3_S"));
+        }
+        {   // IQ3_XS: attn_q/attn_k at IQ3_XXS, ffn_up/ffn_gate too outside the first and last eighth.
+            const auto t = byName(plan(*m, "IQ3_XS"));
+            for (int l = 0; l < 32; ++l) {
+                const bool middle = l >= 4 && l < 28;
+                QCOMPARE(t.at(blk(l, "ffn_up")), std::string(middle ? "IQ3_XXS" : "IQ3_S"));
+                QCOMPARE(t.at(blk(l, "ffn_gate")), std::string(middle ? "IQ3_XXS" : "IQ3_S"));
+                QCOMPARE(t.at(blk(l, "attn_q")), std::string("IQ3_XXS"));
+                QCOMPARE(t.at(blk(l, "ffn_down")), std::string("IQ3_S"));
+            }
+        }
+        {   // IQ3_XXS (importance assumed): attn_q/k at IQ2_S, attn_output IQ3_S, attn_v IQ3_XXS.
+            const auto t = byName(plan(*m, "IQ3_XXS"));
+            QCOMPARE(t.at(blk(0, "attn_q")), std::string("IQ2_S"));
+            QCOMPARE(t.at(blk(0, "attn_k")), std::string("IQ2_S"));
+            QCOMPARE(t.at(blk(0, "attn_output")), std::string("IQ3_S"));
+            QCOMPARE(t.at(blk(0, "attn_v")), std::string("IQ3_XXS"));
+            QCOMPARE(t.at(blk(0, "ffn_down")), std::string("IQ3_XXS"));
+            QCOMPARE(t.at("token_embd.weight"), std::string("IQ3_S"));
+        }
+        {   // Rules that change with an importance matrix: IQ4_NL's first-eighth ffn_down, Q4_0/Q5_0's.
+            PlanSpec with("IQ4_NL");
+            with.importance = true;
+            QCOMPARE(byName(plan(*m, "IQ4_NL")).at(blk(3, "ffn_down")), std::string("Q5_K"));
+            QCOMPARE(byName(buildPlan(*m, with)).at(blk(3, "ffn_down")), std::string("IQ4_NL"));
+            QVERIFY(!plan(*m, "IQ4_NL").importance);
+            for (const auto& [preset, first] : {std::pair{"Q4_0", "Q4_1"}, std::pair{"Q5_0", "Q5_1"}}) {
+                PlanSpec s(preset);
+                QCOMPARE(byName(buildPlan(*m, s)).at(blk(3, "ffn_down")), std::string(preset));
+                s.importance = true;
+                const auto t = byName(buildPlan(*m, s));
+                QCOMPARE(t.at(blk(3, "ffn_down")), std::string(first));
+                QCOMPARE(t.at(blk(4, "ffn_down")), std::string(preset));
+            }
+        }
+        {   // K-quant S/L and Q2_K_S (which llama.cpp only writes with an importance matrix).
+            auto t = byName(plan(*m, "Q3_K_L"));
+            QCOMPARE(t.at(blk(20, "attn_v")), std::string("Q5_K"));
+            QCOMPARE(t.at(blk(20, "ffn_down")), std::string("Q5_K"));
+            QCOMPARE(t.at(blk(20, "attn_output")), std::string("Q5_K"));
+            QCOMPARE(histogramOf(plan(*m, "Q3_K_S")).at("Q3_K"), 32 * 7 + 1);
+            const QuantPlan qs = plan(*m, "Q2_K_S");
+            QVERIFY(qs.importanceRequired);
+            t = byName(qs);
+            QCOMPARE(t.at(blk(3, "ffn_down")), std::string("Q4_K"));
+            QCOMPARE(t.at(blk(4, "ffn_down")), std::string("Q2_K"));
+            QCOMPARE(t.at(blk(4, "attn_v")), std::string("Q2_K"));
+            QVERIFY(!plan(*m, "Q2_K").importanceRequired);
+        }
+        {   // Ternary presets: token_embd Q4_K, output Q6_K. MXFP4_MOE on a dense model: Q8_0 throughout.
+            const auto t = byName(plan(*m, "TQ1_0"));
+            QCOMPARE(t.at("token_embd.weight"), std::string("Q4_K"));
+            QCOMPARE(t.at("output.weight"), std::string("Q6_K"));
+            QCOMPARE(t.at(blk(0, "attn_v")), std::string("TQ1_0"));
+            QCOMPARE(histogramOf(plan(*m, "MXFP4_MOE")).at("Q8_0"), 32 * 7 + 2);
+        }
+        {   // A 256-weight type this build may not have (IQ1_S) still falls back as llama.cpp says.
+            const auto narrow = llamaShape(8, 320, 640, 1000, 5, 5, false);
+            const QuantPlan p = plan(*narrow, "IQ1_S");
+            QCOMPARE(byName(p).at(blk(1, "attn_q")), std::string("IQ4_NL"));
+            QVERIFY(!p.importanceRequired);  // nothing is left at a type that needs one
+        }
+        {   // llama.cpp's 70B llama (80 layers, GQA): attn_v one step up from Q3_K/Q4_K to Q5_K.
+            const auto big = llamaShape(80, 8192, 28672, 32000, 64, 8, false);
+            QCOMPARE(byName(plan(*big, "Q3_K_M")).at(blk(40, "attn_v")), std::string("Q5_K"));
+            QCOMPARE(byName(plan(*big, "Q2_K")).at(blk(40, "attn_v")), std::string("Q5_K"));
+            QCOMPARE(byName(plan(*big, "Q4_K_M")).at(blk(40, "attn_v")), std::string("Q5_K"));  // Q4_K, raised
+            QCOMPARE(byName(plan(*big, "Q4_K_M")).at(blk(42, "attn_v")), std::string("Q6_K"));  // more-bits layer
+            QCOMPARE(byName(plan(*m, "Q3_K_M")).at(blk(20, "attn_v")), std::string("Q4_K"));  // not a 70B
+        }
+        {   // 8 experts (llama.expert_count): attn_v/attn_k at Q8_0, attn_output Q5_K for Q4_K_M.
+            auto moe = llamaShape(8, 4096, 11008, 32000, 32, 32, false);
+            moe->metadata.push_back({"llama.expert_count", MetaValue::ofU32(8)});
+            const auto t = byName(plan(*moe, "Q4_K_M"));
+            QCOMPARE(t.at(blk(2, "attn_v")), std::string("Q8_0"));
+            QCOMPARE(t.at(blk(2, "attn_k")), std::string("Q8_0"));
+            QCOMPARE(t.at(blk(2, "attn_output")), std::string("Q5_K"));
+            QCOMPARE(byName(plan(*moe, "IQ2_XS")).at(blk(2, "attn_k")), std::string("Q4_K"));
+        }
+    }
+
     void pure()
     {
         const auto m = llamaShape(32, 4096, 11008, 32000, 32, 32, false);
