@@ -1,0 +1,353 @@
+#pragma once
+// The ternary lattice formats of llama.cpp (IQ1_S, IQ1_M): what they share.
+//
+// A 256-weight super-block has an fp16 d; every 8 weights are one point g of iq1s_grid (2048 of
+// the 3^8 vectors of -1, 0, +1; 11-bit index), shifted by a delta of +-1/8 (one sign per 32 weights
+// in IQ1_S, per 8 in IQ1_M), times a sub-block scale d * (2l + 1) with a 3-bit l (per 32 weights in
+// IQ1_S, per 16 in IQ1_M):
+//   weight = d * (2l + 1) * (g + delta).
+//
+// Encoding, per super-block (weights w: the importance, or 1 without one), minimising the
+// weighted squared error:
+//  1. exact assignment at a scale s, per 8 weights and delta sign: each weight's best level
+//     (-1, 0, +1) on its own; if that vector is a grid point it is the best point, otherwise the
+//     best of the grid points that differ from it in one or two weights (every vector off the grid
+//     has one at distance 1 or 2; the table is built once from the grid). The delta sign with the
+//     lower error wins (IQ1_S: summed over its 32 weights);
+//  2. each sub-block's own best scale: 4 starts (ratios 0.45 .. 0.9 of its largest magnitude),
+//     each assigned, refitted by least squares (the assignment held) and assigned again;
+//  3. super-block scale candidates d putting the largest sub-block scale on 2l + 1 = 15 (and 5%,
+//     10% below); for each fp16 d every sub-block tries the two odd multiples around its own
+//     scale with the exact assignment at the scale the decoder computes; the lowest total wins.
+// Scalar code only (table lookups, no lane-parallel scan): the reference and the AVX2 compile of
+// a format run the same float operations (no contraction, core CMake flags), so the fast path
+// writes the reference bytes (test_gguf_fast_path).
+#include "core/formats/inspect.h"
+#include "core/formats/iq_grids.h"
+#include "core/util/half.h"
+#include "core/util/isa.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <vector>
+
+namespace qs::iq {
+inline namespace QS_ISA {  // compiled once per instruction set (core/util/isa.h)
+
+constexpr float kIq1Delta = 0.125f;  // IQ1S_DELTA, IQ1M_DELTA
+
+// The grid as level indices (0, 1, 2 for -1, 0, +1) and the neighbours of the vectors off it.
+struct TernaryGrid {
+    static constexpr int kPoints = 2048, kCodes = 6561;  // 3^8
+    uint8_t level[kPoints][8];  // level index of weight j of point p
+    int16_t pointOf[kCodes];    // base-3 code (digit j: weight j's level index) -> point, or -1
+    int zeroPoint = 0;          // the point of eight zeros
+    // Off-grid code c: entries near[first[c] .. first[c + 1]), each a point and the one or two
+    // weights where it differs from c: p | k1 << 11 | k2 << 16 with k = 3 j + level (27: none).
+    std::vector<uint32_t> near;
+    std::vector<uint32_t> first;
+
+    TernaryGrid()
+    {
+        std::fill(std::begin(pointOf), std::end(pointOf), int16_t(-1));
+        for (int p = 0; p < kPoints; ++p) {
+            int code = 0;
+            for (int j = 7; j >= 0; --j) {
+                const int8_t g = int8_t(uint8_t(kIq1sGrid[p] >> (8 * j)));
+                level[p][j] = uint8_t(g + 1);
+                code = 3 * code + (g + 1);
+            }
+            pointOf[code] = int16_t(p);
+            if (code == 3280)  // 1 1 1 1 1 1 1 1 in base 3
+                zeroPoint = p;
+        }
+        first.assign(kCodes + 1, 0);
+        for (int c = 0; c < kCodes; ++c) {
+            first[size_t(c)] = uint32_t(near.size());
+            if (pointOf[c] >= 0)
+                continue;
+            int lc[8], pow3[8];
+            for (int j = 0, t = c, q = 1; j < 8; ++j, t /= 3, q *= 3) {
+                lc[j] = t % 3;
+                pow3[j] = q;
+            }
+            // distance 1, then 2 (one weight or two changed)
+            for (int j1 = 0; j1 < 8; ++j1)
+                for (int v1 = 0; v1 < 3; ++v1) {
+                    if (v1 == lc[j1])
+                        continue;
+                    const int c1 = c + (v1 - lc[j1]) * pow3[j1];
+                    if (pointOf[c1] >= 0)
+                        near.push_back(uint32_t(pointOf[c1]) | uint32_t(3 * j1 + v1) << 11 | 27u << 16);
+                }
+            for (int j1 = 0; j1 < 8; ++j1)
+                for (int v1 = 0; v1 < 3; ++v1)
+                    for (int j2 = j1 + 1; j2 < 8; ++j2)
+                        for (int v2 = 0; v2 < 3; ++v2) {
+                            if (v1 == lc[j1] || v2 == lc[j2])
+                                continue;
+                            const int c2 = c + (v1 - lc[j1]) * pow3[j1] + (v2 - lc[j2]) * pow3[j2];
+                            if (pointOf[c2] >= 0)
+                                near.push_back(uint32_t(pointOf[c2]) | uint32_t(3 * j1 + v1) << 11 |
+                                               uint32_t(3 * j2 + v2) << 16);
+                        }
+        }
+        first[kCodes] = uint32_t(near.size());
+    }
+};
+
+inline const TernaryGrid& ternaryGrid()
+{
+    static const TernaryGrid g;
+    return g;
+}
+
+// T: Sub (weights per scale: 32 or 16), DLen (weights per delta sign: 32 or 8).
+template <int Sub, int DLen>
+class TernaryEncoder {
+public:
+    static constexpr int kCount = 256 / Sub, kGroups = 32, kScale = 7;  // l in 0..7
+    struct Fit {
+        float err = 0, num = 0, den = 0;
+    };
+    struct Super {
+        float d = 0;
+        int l[kCount] = {};
+        uint16_t idx[kGroups] = {};   // point per 8 weights
+        uint8_t negDelta[kGroups] = {};  // delta -1/8 per 8 weights (equal within DLen)
+        float err = 0;
+    };
+
+    TernaryEncoder() : G_(ternaryGrid()) {}
+
+    // The best point of 8 weights at levels s * (v - 1 + delta), v = 0, 1, 2.
+    float bestPoint(const float* x, const float* w, float s, float delta, int& point) const
+    {
+        const float lv[3] = {s * (-1.0f + delta), s * delta, s * (1.0f + delta)};
+        float dc[28];
+        dc[27] = 0.0f;
+        float base = 0.0f;
+        int code = 0;
+        for (int j = 7; j >= 0; --j) {
+            float c[3];
+            for (int v = 0; v < 3; ++v) {
+                const float e = x[j] - lv[v];
+                c[v] = w[j] * e * e;
+            }
+            const int u = c[1] <= c[0] ? (c[2] < c[1] ? 2 : 1) : (c[2] < c[0] ? 2 : 0);
+            base += c[u];
+            for (int v = 0; v < 3; ++v)
+                dc[3 * j + v] = c[v] - c[u];
+            code = 3 * code + u;
+        }
+        const int p = G_.pointOf[code];
+        if (p >= 0) {
+            point = p;
+            return base;
+        }
+        float best = std::numeric_limits<float>::infinity();
+        const uint32_t* e = G_.near.data() + G_.first[size_t(code)];
+        const uint32_t* end = G_.near.data() + G_.first[size_t(code) + 1];
+        int bp = 0;
+        for (; e != end; ++e) {
+            const float t = dc[(*e >> 11) & 31] + dc[(*e >> 16) & 31];
+            if (t < best) {
+                best = t;
+                bp = int(*e & 2047);
+            }
+        }
+        point = bp;
+        return base + best;
+    }
+
+    // Step 1: points and delta signs of the Sub weights x (weights w, groups g0.. of s) at scale s.
+    Fit assign(const float* x, const float* w, float s, uint16_t* idx, uint8_t* negDelta) const
+    {
+        Fit fit;
+        for (int k0 = 0; k0 < Sub / 8; k0 += DLen / 8) {
+            float errS[2] = {0, 0};
+            int pts[2][DLen / 8];
+            for (int sgn = 0; sgn < 2; ++sgn) {
+                const float delta = sgn ? -kIq1Delta : kIq1Delta;
+                for (int k = 0; k < DLen / 8; ++k)
+                    errS[sgn] += bestPoint(x + 8 * (k0 + k), w + 8 * (k0 + k), s, delta, pts[sgn][k]);
+            }
+            const int sgn = errS[1] < errS[0] ? 1 : 0;
+            const float delta = sgn ? -kIq1Delta : kIq1Delta;
+            fit.err += errS[sgn];
+            for (int k = 0; k < DLen / 8; ++k) {
+                const int p = pts[sgn][k];
+                idx[k0 + k] = uint16_t(p);
+                negDelta[k0 + k] = uint8_t(sgn);
+                const float* xk = x + 8 * (k0 + k);
+                const float* wk = w + 8 * (k0 + k);
+                for (int j = 0; j < 8; ++j) {
+                    const float q = float(int(G_.level[p][j]) - 1) + delta;
+                    fit.num += wk[j] * xk[j] * q;
+                    fit.den += wk[j] * q * q;
+                }
+            }
+        }
+        return fit;
+    }
+
+    // Step 2: a sub-block's own best scale (0 for an all-zero or weightless sub-block).
+    float ownScale(const float* x, const float* w) const
+    {
+        float amax = 0.0f;
+        for (int i = 0; i < Sub; ++i)
+            if (w[i] > 0.0f)
+                amax = std::max(amax, std::fabs(x[i]));
+        if (!(amax > 0.0f) || !std::isfinite(amax))
+            return 0.0f;
+        float best = std::numeric_limits<float>::infinity(), bestS = 0.0f;
+        uint16_t idx[Sub / 8];
+        uint8_t neg[Sub / 8];
+        auto tryScale = [&](float s) {
+            if (!(s > 0.0f) || !std::isfinite(s))
+                return Fit{};
+            const Fit f = assign(x, w, s, idx, neg);
+            if (f.err < best) {
+                best = f.err;
+                bestS = s;
+            }
+            return f;
+        };
+        for (float r : {0.45f, 0.6f, 0.75f, 0.9f}) {
+            const Fit f = tryScale(amax * r);
+            if (f.den > 0.0f)
+                tryScale(f.num / f.den);
+        }
+        return bestS;
+    }
+
+    // Step 3: the super-block (x, w: 256 values).
+    Super encode(const float* x, const float* w) const
+    {
+        float own[kCount];
+        float sMax = 0.0f;
+        for (int j = 0; j < kCount; ++j) {
+            own[j] = ownScale(x + Sub * j, w + Sub * j);
+            sMax = std::max(sMax, own[j]);
+        }
+        Super best;
+        best.err = std::numeric_limits<float>::infinity();
+        if (sMax > 0.0f) {
+            static constexpr float kFactors[] = {1.0f, 0.95f, 0.9f};
+            float tried[std::size(kFactors)];
+            int nTried = 0;
+            for (float f : kFactors) {
+                const float d = fp16ToFp32(fp32ToFp16(std::min(sMax / 15.0f * f, 65504.0f)));
+                if (!(d > 0.0f) || std::find(tried, tried + nTried, d) != tried + nTried)
+                    continue;
+                tried[nTried++] = d;
+                Super cur;
+                cur.d = d;
+                for (int j = 0; j < kCount; ++j) {
+                    const float t = (own[j] / d - 1.0f) * 0.5f;
+                    const int l0 = int(std::clamp(std::floor(t), 0.0f, float(kScale)));
+                    float e = std::numeric_limits<float>::infinity();
+                    for (int l = l0; l <= std::min(l0 + 1, kScale); ++l) {
+                        uint16_t idx[Sub / 8];
+                        uint8_t neg[Sub / 8];
+                        const Fit fit = assign(x + Sub * j, w + Sub * j, d * float(2 * l + 1), idx, neg);
+                        if (fit.err < e) {
+                            e = fit.err;
+                            cur.l[j] = l;
+                            std::copy(idx, idx + Sub / 8, cur.idx + Sub / 8 * j);
+                            std::copy(neg, neg + Sub / 8, cur.negDelta + Sub / 8 * j);
+                        }
+                    }
+                    cur.err += e;
+                }
+                if (cur.err < best.err)
+                    best = cur;
+            }
+        }
+        if (!(best.err < std::numeric_limits<float>::infinity())) {
+            best = Super{};  // all zero (or nothing representable): d = 0, the zero point, delta +1/8
+            std::fill(std::begin(best.idx), std::end(best.idx), uint16_t(G_.zeroPoint));
+        }
+        return best;
+    }
+
+private:
+    const TernaryGrid& G_;
+};
+
+// The codec of a ternary lattice format from its layout T (block bytes b):
+//   using Block; kSubLen (weights per scale: 32 or 16), kDeltaLen (per delta sign: 32 or 8);
+//   d(b): the fp16 bits of d; point(b, k): the point of weights 8k..8k+7; negDelta(b, k): its delta
+//   is -1/8; scale(b, s): the 3-bit l of sub-block s; store(b, super): writes a whole block.
+template <class T>
+struct TernaryCodec {
+    using Block = typename T::Block;
+    static constexpr int kLen = T::kSubLen, kCount = 256 / kLen;
+    using Enc = TernaryEncoder<kLen, T::kDeltaLen>;
+    static const uint8_t* bytes(const Block& b) { return reinterpret_cast<const uint8_t*>(&b); }
+
+    static void quantizeReference(const float* x, unsigned char* out, int64_t blocks, const float* imp)
+    {
+        const Enc enc;
+        float ones[256];
+        std::fill(std::begin(ones), std::end(ones), 1.0f);
+        for (int64_t i = 0; i < blocks; ++i) {
+            uint8_t raw[sizeof(Block)] = {};
+            T::store(raw, enc.encode(x + 256 * i, imp ? imp + 256 * i : ones));
+            std::memcpy(out + i * int64_t(sizeof(Block)), raw, sizeof raw);
+        }
+    }
+    static void quantizeFast(const float* x, unsigned char* out, int64_t blocks, const float* imp)
+    {
+        quantizeReference(x, out, blocks, imp);  // the same scalar search in this compile
+    }
+    // llama.cpp's dequantize_row: weight = d * (2l + 1) * (g + delta)
+    static void decode(const Block& b, float* y)
+    {
+        uint16_t h = T::d(bytes(b));
+        const float d = fp16ToFp32(h);
+        for (int s = 0; s < kCount; ++s) {
+            const float dl = d * float(2 * T::scale(bytes(b), s) + 1);
+            for (int k = s * kLen / 8; k < (s + 1) * kLen / 8; ++k) {
+                const float delta = T::negDelta(bytes(b), k) ? -kIq1Delta : kIq1Delta;
+                const uint64_t g = kIq1sGrid[T::point(bytes(b), k)];
+                for (int j = 0; j < 8; ++j)
+                    y[8 * k + j] = dl * (float(int8_t(uint8_t(g >> (8 * j)))) + delta);
+            }
+        }
+    }
+    // Part s: sub-block s. Codes 2 (g + 1) + (delta > 0): levels -1.125, -0.875, -0.125, 0.125,
+    // 0.875, 1.125 times the sub-block scale d * (2l + 1).
+    static void inspect(const Block& b, int s, BlockInspection& r)
+    {
+        const float d = fp16ToFp32(T::d(bytes(b)));
+        for (int i = 0; i < kLen; ++i) {
+            const int k = (s * kLen + i) / 8, j = i % 8;
+            const int g = int8_t(uint8_t(kIq1sGrid[T::point(bytes(b), k)] >> (8 * j)));
+            r.codes[size_t(i)] = 2 * (g + 1) + (T::negDelta(bytes(b), k) ? 0 : 1);
+        }
+        static constexpr float kTable[6] = {-1.0f - kIq1Delta, -1.0f + kIq1Delta, -kIq1Delta,
+                                            kIq1Delta,         1.0f - kIq1Delta,  1.0f + kIq1Delta};
+        const float db = d * float(2 * T::scale(bytes(b), s) + 1);
+        r.kquant = true;
+        r.subBlocks = kCount;
+        r.subBlock = s;
+        r.superD = d;
+        r.subScaleBits = 4;
+        r.subScales.resize(size_t(kCount));
+        for (int t = 0; t < kCount; ++t)
+            r.subScales[size_t(t)] = 2 * T::scale(bytes(b), t) + 1;
+        r.subScaleValue = db;
+        r.scale = db;
+        r.kind = BlockInspection::Kind::Table;
+        r.table.assign(std::begin(kTable), std::end(kTable));
+        setLevels(r, 0, 5, [&](int c) { return db * kTable[c]; });
+    }
+};
+
+}  // namespace QS_ISA
+}  // namespace qs::iq
