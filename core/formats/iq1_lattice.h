@@ -9,25 +9,30 @@
 //
 // Encoding, per super-block (weights w: the importance, or 1 without one), minimising the
 // weighted squared error:
-//  1. exact assignment at a scale s, per 8 weights and delta sign: each weight's best level
+//  1. assignment at a scale s, per 8 weights and delta sign: each weight's best level
 //     (-1, 0, +1) on its own; if that vector is a grid point it is the best point, otherwise the
 //     best of the grid points that differ from it in one or two weights (every vector off the grid
 //     has one at distance 1 or 2; the table is built once from the grid). The delta sign with the
 //     lower error wins (IQ1_S: summed over its 32 weights);
-//  2. each sub-block's own best scale: 4 starts (ratios 0.45 .. 0.9 of its largest magnitude),
-//     each assigned, refitted by least squares (the assignment held) and assigned again;
-//  3. super-block scale candidates d putting the largest sub-block scale on 2l + 1 = 15 (and 5%,
-//     10% below); for each fp16 d every sub-block tries the two odd multiples around its own
-//     scale with the exact assignment at the scale the decoder computes; the lowest total wins.
-// Scalar code only (table lookups, no lane-parallel scan): the reference and the AVX2 compile of
-// a format run the same float operations (no contraction, core CMake flags), so the fast path
-// writes the reference bytes (test_gguf_fast_path).
+//  2. each sub-block's own best scale: 3 starts (ratios 0.5, 0.7, 0.9 of its largest magnitude),
+//     each assigned, refitted by least squares (the assignment held) and assigned again with the
+//     same delta signs; the lowest error wins;
+//  3. super-block scale candidates d putting the largest sub-block scale on 2l + 1 = 15 (and 5%
+//     below); for each fp16 d every sub-block tries the two odd multiples around its own scale
+//     with the exact assignment at the scale the decoder computes; the lowest total wins.
+// The per-weight level costs of 8 weights are 8 lanes in the AVX2 compile, with the same float
+// operations per weight as the scalar reference (no contraction, core CMake flags) and every sum
+// over weights in the reference's order: the fast path writes the reference bytes
+// (test_iq_formats, test_gguf_fast_path).
 #include "core/formats/inspect.h"
 #include "core/formats/iq_grids.h"
 #include "core/util/half.h"
 #include "core/util/isa.h"
 
 #include <algorithm>
+#ifdef __AVX2__
+#include <immintrin.h>
+#endif
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -122,33 +127,32 @@ public:
         float err = 0;
     };
 
+    // step 2's starts (ratios of the largest magnitude) and step 3's d candidates (of sMax / 15)
+    static constexpr float kStarts[] = {0.5f, 0.7f, 0.9f};
+    static constexpr float kFactors[] = {1.0f, 0.95f};
+
     TernaryEncoder() : G_(ternaryGrid()) {}
 
     // The best point of 8 weights at levels s * (v - 1 + delta), v = 0, 1, 2.
     float bestPoint(const float* x, const float* w, float s, float delta, int& point) const
     {
         const float lv[3] = {s * (-1.0f + delta), s * delta, s * (1.0f + delta)};
-        float dc[28];
-        dc[27] = 0.0f;
-        float base = 0.0f;
+        alignas(32) float c[3][8], cmin[8];
         int code = 0;
-        for (int j = 7; j >= 0; --j) {
-            float c[3];
-            for (int v = 0; v < 3; ++v) {
-                const float e = x[j] - lv[v];
-                c[v] = w[j] * e * e;
-            }
-            const int u = c[1] <= c[0] ? (c[2] < c[1] ? 2 : 1) : (c[2] < c[0] ? 2 : 0);
-            base += c[u];
-            for (int v = 0; v < 3; ++v)
-                dc[3 * j + v] = c[v] - c[u];
-            code = 3 * code + u;
-        }
+        costs(x, w, lv, c, cmin, code);
+        float base = 0.0f;
+        for (int j = 7; j >= 0; --j)
+            base += cmin[j];
         const int p = G_.pointOf[code];
         if (p >= 0) {
             point = p;
             return base;
         }
+        float dc[28];  // the cost of weight j at level v over its own best: dc[3 j + v]; dc[27] = 0
+        for (int j = 0; j < 8; ++j)
+            for (int v = 0; v < 3; ++v)
+                dc[3 * j + v] = c[v][j] - cmin[j];
+        dc[27] = 0.0f;
         float best = std::numeric_limits<float>::infinity();
         const uint32_t* e = G_.near.data() + G_.first[size_t(code)];
         const uint32_t* end = G_.near.data() + G_.first[size_t(code) + 1];
@@ -164,14 +168,20 @@ public:
         return base + best;
     }
 
-    // Step 1: points and delta signs of the Sub weights x (weights w, groups g0.. of s) at scale s.
-    Fit assign(const float* x, const float* w, float s, uint16_t* idx, uint8_t* negDelta) const
+    // Step 1: points and delta signs of the Sub weights x (weights w) at scale s; with fixedNeg, the
+    // delta signs given (per 8 weights) instead of the better of the two.
+    Fit assign(const float* x, const float* w, float s, uint16_t* idx, uint8_t* negDelta,
+               const uint8_t* fixedNeg = nullptr) const
     {
         Fit fit;
         for (int k0 = 0; k0 < Sub / 8; k0 += DLen / 8) {
             float errS[2] = {0, 0};
             int pts[2][DLen / 8];
             for (int sgn = 0; sgn < 2; ++sgn) {
+                if (fixedNeg && fixedNeg[k0] != sgn) {
+                    errS[sgn] = std::numeric_limits<float>::infinity();
+                    continue;
+                }
                 const float delta = sgn ? -kIq1Delta : kIq1Delta;
                 for (int k = 0; k < DLen / 8; ++k)
                     errS[sgn] += bestPoint(x + 8 * (k0 + k), w + 8 * (k0 + k), s, delta, pts[sgn][k]);
@@ -207,20 +217,23 @@ public:
         float best = std::numeric_limits<float>::infinity(), bestS = 0.0f;
         uint16_t idx[Sub / 8];
         uint8_t neg[Sub / 8];
-        auto tryScale = [&](float s) {
+        auto tryScale = [&](float s, const uint8_t* fixedNeg) {
             if (!(s > 0.0f) || !std::isfinite(s))
                 return Fit{};
-            const Fit f = assign(x, w, s, idx, neg);
+            const Fit f = assign(x, w, s, idx, neg, fixedNeg);
             if (f.err < best) {
                 best = f.err;
                 bestS = s;
             }
             return f;
         };
-        for (float r : {0.45f, 0.6f, 0.75f, 0.9f}) {
-            const Fit f = tryScale(amax * r);
-            if (f.den > 0.0f)
-                tryScale(f.num / f.den);
+        for (float r : kStarts) {
+            const Fit f = tryScale(amax * r, nullptr);
+            if (f.den > 0.0f) {
+                uint8_t fixed[Sub / 8];
+                std::copy(neg, neg + Sub / 8, fixed);
+                tryScale(f.num / f.den, fixed);  // the refit keeps the delta signs
+            }
         }
         return bestS;
     }
@@ -237,7 +250,6 @@ public:
         Super best;
         best.err = std::numeric_limits<float>::infinity();
         if (sMax > 0.0f) {
-            static constexpr float kFactors[] = {1.0f, 0.95f, 0.9f};
             float tried[std::size(kFactors)];
             int nTried = 0;
             for (float f : kFactors) {
@@ -276,6 +288,47 @@ public:
     }
 
 private:
+    // Per weight j of 8: the costs c[v][j] = w (x - lv[v])^2 of the three levels, the lowest
+    // cmin[j] (ties to the middle level, then the lower) and the base-3 code of the lowest levels.
+    // The AVX2 compile takes the 8 weights as lanes with the same float operations per weight.
+#ifndef __AVX2__
+    static void costs(const float* x, const float* w, const float (&lv)[3], float (&c)[3][8], float (&cmin)[8], int& code)
+    {
+        code = 0;
+        for (int j = 7; j >= 0; --j) {
+            for (int v = 0; v < 3; ++v) {
+                const float e = x[j] - lv[v];
+                c[v][j] = w[j] * e * e;
+            }
+            const int u = c[1][j] <= c[0][j] ? (c[2][j] < c[1][j] ? 2 : 1) : (c[2][j] < c[0][j] ? 2 : 0);
+            cmin[j] = c[u][j];
+            code = 3 * code + u;
+        }
+    }
+#else
+    static void costs(const float* x, const float* w, const float (&lv)[3], float (&c)[3][8], float (&cmin)[8], int& code)
+    {
+        const __m256 xv = _mm256_loadu_ps(x), wv = _mm256_loadu_ps(w);
+        __m256 cv[3];
+        for (int v = 0; v < 3; ++v) {
+            const __m256 e = _mm256_sub_ps(xv, _mm256_set1_ps(lv[v]));
+            cv[v] = _mm256_mul_ps(_mm256_mul_ps(wv, e), e);
+            _mm256_store_ps(c[v], cv[v]);
+        }
+        // u = c1 <= c0 ? (c2 < c1 ? 2 : 1) : (c2 < c0 ? 2 : 0)
+        const __m256 le10 = _mm256_cmp_ps(cv[1], cv[0], _CMP_LE_OQ);
+        const __m256 m = _mm256_blendv_ps(cv[0], cv[1], le10);  // the lower of levels 0, 1
+        const __m256 lt2 = _mm256_cmp_ps(cv[2], m, _CMP_LT_OQ);
+        _mm256_store_ps(cmin, _mm256_blendv_ps(m, cv[2], lt2));
+        const __m256i one = _mm256_set1_epi32(1), two = _mm256_set1_epi32(2);
+        const __m256i u = _mm256_blendv_epi8(_mm256_and_si256(_mm256_castps_si256(le10), one), two, _mm256_castps_si256(lt2));
+        const __m256i t = _mm256_mullo_epi32(u, _mm256_setr_epi32(1, 3, 9, 27, 81, 243, 729, 2187));
+        const __m128i h = _mm_add_epi32(_mm256_castsi256_si128(t), _mm256_extracti128_si256(t, 1));
+        const __m128i h2 = _mm_add_epi32(h, _mm_shuffle_epi32(h, 0x4E));
+        code = _mm_cvtsi128_si32(_mm_add_epi32(h2, _mm_shuffle_epi32(h2, 0xB1)));
+    }
+#endif
+
     const TernaryGrid& G_;
 };
 
