@@ -1,5 +1,7 @@
 #pragma once
-// The ternary lattice formats of llama.cpp (IQ1_S, IQ1_M): what they share.
+// The ternary lattice formats of llama.cpp (IQ1_S, IQ1_M): what they share; and the search over a
+// grid of three levels that they and IQ2_S's encoder use (Grid3Encoder: IQ2_S's points have three
+// magnitudes 8, 25, 43, its signs are free, so the same search runs on the weights' magnitudes).
 //
 // A 256-weight super-block has an fp16 d; every 8 weights are one point g of iq1s_grid (2048 of
 // the 3^8 vectors of -1, 0, +1; 11-bit index), shifted by a delta of +-1/8 (one sign per 32 weights
@@ -45,31 +47,36 @@ inline namespace QS_ISA {  // compiled once per instruction set (core/util/isa.h
 
 constexpr float kIq1Delta = 0.125f;  // IQ1S_DELTA, IQ1M_DELTA
 
-// The grid as level indices (0, 1, 2 for -1, 0, +1) and the neighbours of the vectors off it.
-struct TernaryGrid {
-    static constexpr int kPoints = 2048, kCodes = 6561;  // 3^8
-    uint8_t level[kPoints][8];  // level index of weight j of point p
-    int16_t pointOf[kCodes];    // base-3 code (digit j: weight j's level index) -> point, or -1
-    int zeroPoint = 0;          // the point of eight zeros
-    // Off-grid code c: entries near[first[c] .. first[c + 1]), each a point and the one or two
-    // weights where it differs from c: p | k1 << 11 | k2 << 16 with k = 3 j + level (27: none).
+// A grid of 8-weight points whose bytes take three values (bytes[0..2], as level indices 0..2: the
+// ternary iq1s_grid's -1, 0, +1, iq2s_grid's magnitudes 8, 25, 43), and the neighbours of the
+// vectors off it.
+template <int NP>
+struct Grid3 {
+    static constexpr int kCodes = 6561;  // 3^8
+    uint8_t level[NP][8];      // level index of weight j of point p
+    int16_t pointOf[kCodes];   // base-3 code (digit j: weight j's level index) -> point, or -1
+    int middlePoint = 0;       // the point of eight middle levels (ternary: zeros), or 0
+    // Off-grid code c: entries near[first[c] .. first[c + 1]), each a point and the weights where
+    // it differs from c: p | k1 << 11 | k2 << 16 | k3 << 21 with k = 3 j + level (27: none); the
+    // points at distance 1 and 2, or where there are none (23 codes of iq2s_grid) those at 3.
     std::vector<uint32_t> near;
     std::vector<uint32_t> first;
 
-    TernaryGrid()
+    Grid3(const uint64_t (&grid)[NP], const uint8_t (&bytes)[3])
     {
         std::fill(std::begin(pointOf), std::end(pointOf), int16_t(-1));
-        for (int p = 0; p < kPoints; ++p) {
+        for (int p = 0; p < NP; ++p) {
             int code = 0;
             for (int j = 7; j >= 0; --j) {
-                const int8_t g = int8_t(uint8_t(kIq1sGrid[p] >> (8 * j)));
-                level[p][j] = uint8_t(g + 1);
-                code = 3 * code + (g + 1);
+                const uint8_t b = uint8_t(grid[p] >> (8 * j));
+                const int v = b == bytes[0] ? 0 : b == bytes[1] ? 1 : 2;
+                level[p][j] = uint8_t(v);
+                code = 3 * code + v;
             }
             pointOf[code] = int16_t(p);
-            if (code == 3280)  // 1 1 1 1 1 1 1 1 in base 3
-                zeroPoint = p;
         }
+        if (pointOf[3280] >= 0)  // 1 1 1 1 1 1 1 1 in base 3
+            middlePoint = pointOf[3280];
         first.assign(kCodes + 1, 0);
         for (int c = 0; c < kCodes; ++c) {
             first[size_t(c)] = uint32_t(near.size());
@@ -80,63 +87,58 @@ struct TernaryGrid {
                 lc[j] = t % 3;
                 pow3[j] = q;
             }
-            // distance 1, then 2 (one weight or two changed)
-            for (int j1 = 0; j1 < 8; ++j1)
-                for (int v1 = 0; v1 < 3; ++v1) {
-                    if (v1 == lc[j1])
-                        continue;
-                    const int c1 = c + (v1 - lc[j1]) * pow3[j1];
-                    if (pointOf[c1] >= 0)
-                        near.push_back(uint32_t(pointOf[c1]) | uint32_t(3 * j1 + v1) << 11 | 27u << 16);
+            // every way of changing `left` more weights from weight j0 on (code cc, slots k)
+            auto walk = [&](auto&& self, int j0, int left, int cc, uint32_t k) -> void {
+                if (left == 0) {
+                    if (pointOf[cc] >= 0)
+                        near.push_back(uint32_t(pointOf[cc]) | k);
+                    return;
                 }
-            for (int j1 = 0; j1 < 8; ++j1)
-                for (int v1 = 0; v1 < 3; ++v1)
-                    for (int j2 = j1 + 1; j2 < 8; ++j2)
-                        for (int v2 = 0; v2 < 3; ++v2) {
-                            if (v1 == lc[j1] || v2 == lc[j2])
-                                continue;
-                            const int c2 = c + (v1 - lc[j1]) * pow3[j1] + (v2 - lc[j2]) * pow3[j2];
-                            if (pointOf[c2] >= 0)
-                                near.push_back(uint32_t(pointOf[c2]) | uint32_t(3 * j1 + v1) << 11 |
-                                               uint32_t(3 * j2 + v2) << 16);
-                        }
+                const int slot = 11 + 5 * (3 - left);  // one slot per change
+                for (int j = j0; j < 8; ++j)
+                    for (int v = 0; v < 3; ++v)
+                        if (v != lc[j])
+                            self(self, j + 1, left - 1, cc + (v - lc[j]) * pow3[j],
+                                 (k & ~(31u << slot)) | uint32_t(3 * j + v) << slot);
+            };
+            const uint32_t none = 27u << 11 | 27u << 16 | 27u << 21;
+            for (int dist = 1; dist <= 3 && (dist < 3 || near.size() == first[size_t(c)]); ++dist)
+                walk(walk, 0, dist, c, none);
         }
         first[kCodes] = uint32_t(near.size());
     }
 };
 
-inline const TernaryGrid& ternaryGrid()
-{
-    static const TernaryGrid g;
-    return g;
-}
-
-// T: Sub (weights per scale: 32 or 16), DLen (weights per delta sign: 32 or 8).
-template <int Sub, int DLen>
-class TernaryEncoder {
+// The parameters of a three-level lattice encoder P:
+//   static constexpr int NP (points), kSub (weights per scale), kDLen (per delta sign; 0: none),
+//   kMaxL (largest scale integer); static constexpr bool kAbs (levels are magnitudes: the weights'
+//   signs stored apart); static constexpr float kVal[3] (level values before the delta),
+//   kTop (the largest scale over d), kStarts[3] (step 2's starts, of amax / kVal[2]);
+//   static float scale(float d, int l) (the decoder's sub-block scale), lOf(float s, float d)
+//   (the real l giving scale s); static const Grid3<NP>& grid().
+template <class P>
+class Grid3Encoder {
 public:
-    static constexpr int kCount = 256 / Sub, kGroups = 32, kScale = 7;  // l in 0..7
+    static constexpr int kSub = P::kSub, kCount = 256 / kSub, kGroups = 32;
+    static constexpr int kDLen = P::kDLen > 0 ? P::kDLen : 8, kSigns = P::kDLen > 0 ? 2 : 1;
     struct Fit {
         float err = 0, num = 0, den = 0;
     };
     struct Super {
         float d = 0;
         int l[kCount] = {};
-        uint16_t idx[kGroups] = {};   // point per 8 weights
-        uint8_t negDelta[kGroups] = {};  // delta -1/8 per 8 weights (equal within DLen)
+        uint16_t idx[kGroups] = {};      // point per 8 weights
+        uint8_t negDelta[kGroups] = {};  // delta -1/8 per 8 weights (equal within kDLen)
         float err = 0;
     };
+    static constexpr float kFactors[] = {1.0f, 0.95f};  // step 3's d candidates (of sMax / kTop)
 
-    // step 2's starts (ratios of the largest magnitude) and step 3's d candidates (of sMax / 15)
-    static constexpr float kStarts[] = {0.5f, 0.7f, 0.9f};
-    static constexpr float kFactors[] = {1.0f, 0.95f};
+    Grid3Encoder() : G_(P::grid()) {}
 
-    TernaryEncoder() : G_(ternaryGrid()) {}
-
-    // The best point of 8 weights at levels s * (v - 1 + delta), v = 0, 1, 2.
+    // The best point of 8 weights at levels s * (kVal[v] + delta), v = 0, 1, 2.
     float bestPoint(const float* x, const float* w, float s, float delta, int& point) const
     {
-        const float lv[3] = {s * (-1.0f + delta), s * delta, s * (1.0f + delta)};
+        const float lv[3] = {s * (P::kVal[0] + delta), s * (P::kVal[1] + delta), s * (P::kVal[2] + delta)};
         alignas(32) float c[3][8], cmin[8];
         int code = 0;
         costs(x, w, lv, c, cmin, code);
@@ -158,7 +160,7 @@ public:
         const uint32_t* end = G_.near.data() + G_.first[size_t(code) + 1];
         int bp = 0;
         for (; e != end; ++e) {
-            const float t = dc[(*e >> 11) & 31] + dc[(*e >> 16) & 31];
+            const float t = dc[(*e >> 11) & 31] + dc[(*e >> 16) & 31] + dc[(*e >> 21) & 31];
             if (t < best) {
                 best = t;
                 bp = int(*e & 2047);
@@ -168,35 +170,36 @@ public:
         return base + best;
     }
 
-    // Step 1: points and delta signs of the Sub weights x (weights w) at scale s; with fixedNeg, the
-    // delta signs given (per 8 weights) instead of the better of the two.
+    // Step 1: points and delta signs of the kSub weights x (weights w) at scale s; with fixedNeg,
+    // the delta signs given (per 8 weights) instead of the better of the two.
     Fit assign(const float* x, const float* w, float s, uint16_t* idx, uint8_t* negDelta,
                const uint8_t* fixedNeg = nullptr) const
     {
         Fit fit;
-        for (int k0 = 0; k0 < Sub / 8; k0 += DLen / 8) {
-            float errS[2] = {0, 0};
-            int pts[2][DLen / 8];
-            for (int sgn = 0; sgn < 2; ++sgn) {
+        for (int k0 = 0; k0 < kSub / 8; k0 += kDLen / 8) {
+            float errS[2] = {0, std::numeric_limits<float>::infinity()};
+            int pts[2][kDLen / 8];
+            for (int sgn = 0; sgn < kSigns; ++sgn) {
                 if (fixedNeg && fixedNeg[k0] != sgn) {
                     errS[sgn] = std::numeric_limits<float>::infinity();
                     continue;
                 }
-                const float delta = sgn ? -kIq1Delta : kIq1Delta;
-                for (int k = 0; k < DLen / 8; ++k)
+                errS[sgn] = 0.0f;
+                const float delta = P::kDLen == 0 ? 0.0f : sgn ? -kIq1Delta : kIq1Delta;
+                for (int k = 0; k < kDLen / 8; ++k)
                     errS[sgn] += bestPoint(x + 8 * (k0 + k), w + 8 * (k0 + k), s, delta, pts[sgn][k]);
             }
             const int sgn = errS[1] < errS[0] ? 1 : 0;
-            const float delta = sgn ? -kIq1Delta : kIq1Delta;
+            const float delta = P::kDLen == 0 ? 0.0f : sgn ? -kIq1Delta : kIq1Delta;
             fit.err += errS[sgn];
-            for (int k = 0; k < DLen / 8; ++k) {
+            for (int k = 0; k < kDLen / 8; ++k) {
                 const int p = pts[sgn][k];
                 idx[k0 + k] = uint16_t(p);
                 negDelta[k0 + k] = uint8_t(sgn);
                 const float* xk = x + 8 * (k0 + k);
                 const float* wk = w + 8 * (k0 + k);
                 for (int j = 0; j < 8; ++j) {
-                    const float q = float(int(G_.level[p][j]) - 1) + delta;
+                    const float q = P::kVal[G_.level[p][j]] + delta;
                     fit.num += wk[j] * xk[j] * q;
                     fit.den += wk[j] * q * q;
                 }
@@ -209,14 +212,14 @@ public:
     float ownScale(const float* x, const float* w) const
     {
         float amax = 0.0f;
-        for (int i = 0; i < Sub; ++i)
+        for (int i = 0; i < kSub; ++i)
             if (w[i] > 0.0f)
                 amax = std::max(amax, std::fabs(x[i]));
         if (!(amax > 0.0f) || !std::isfinite(amax))
             return 0.0f;
         float best = std::numeric_limits<float>::infinity(), bestS = 0.0f;
-        uint16_t idx[Sub / 8];
-        uint8_t neg[Sub / 8];
+        uint16_t idx[kSub / 8];
+        uint8_t neg[kSub / 8];
         auto tryScale = [&](float s, const uint8_t* fixedNeg) {
             if (!(s > 0.0f) || !std::isfinite(s))
                 return Fit{};
@@ -227,24 +230,24 @@ public:
             }
             return f;
         };
-        for (float r : kStarts) {
-            const Fit f = tryScale(amax * r, nullptr);
+        for (float r : P::kStarts) {
+            const Fit f = tryScale(amax / P::kVal[2] * r, nullptr);
             if (f.den > 0.0f) {
-                uint8_t fixed[Sub / 8];
-                std::copy(neg, neg + Sub / 8, fixed);
+                uint8_t fixed[kSub / 8];
+                std::copy(neg, neg + kSub / 8, fixed);
                 tryScale(f.num / f.den, fixed);  // the refit keeps the delta signs
             }
         }
         return bestS;
     }
 
-    // Step 3: the super-block (x, w: 256 values).
+    // Step 3: the super-block (x, w: 256 values; with P::kAbs the magnitudes).
     Super encode(const float* x, const float* w) const
     {
         float own[kCount];
         float sMax = 0.0f;
         for (int j = 0; j < kCount; ++j) {
-            own[j] = ownScale(x + Sub * j, w + Sub * j);
+            own[j] = ownScale(x + kSub * j, w + kSub * j);
             sMax = std::max(sMax, own[j]);
         }
         Super best;
@@ -253,25 +256,24 @@ public:
             float tried[std::size(kFactors)];
             int nTried = 0;
             for (float f : kFactors) {
-                const float d = fp16ToFp32(fp32ToFp16(std::min(sMax / 15.0f * f, 65504.0f)));
+                const float d = fp16ToFp32(fp32ToFp16(std::min(sMax / P::kTop * f, 65504.0f)));
                 if (!(d > 0.0f) || std::find(tried, tried + nTried, d) != tried + nTried)
                     continue;
                 tried[nTried++] = d;
                 Super cur;
                 cur.d = d;
                 for (int j = 0; j < kCount; ++j) {
-                    const float t = (own[j] / d - 1.0f) * 0.5f;
-                    const int l0 = int(std::clamp(std::floor(t), 0.0f, float(kScale)));
+                    const int l0 = int(std::clamp(std::floor(P::lOf(own[j], d)), 0.0f, float(P::kMaxL)));
                     float e = std::numeric_limits<float>::infinity();
-                    for (int l = l0; l <= std::min(l0 + 1, kScale); ++l) {
-                        uint16_t idx[Sub / 8];
-                        uint8_t neg[Sub / 8];
-                        const Fit fit = assign(x + Sub * j, w + Sub * j, d * float(2 * l + 1), idx, neg);
+                    for (int l = l0; l <= std::min(l0 + 1, P::kMaxL); ++l) {
+                        uint16_t idx[kSub / 8];
+                        uint8_t neg[kSub / 8];
+                        const Fit fit = assign(x + kSub * j, w + kSub * j, P::scale(d, l), idx, neg);
                         if (fit.err < e) {
                             e = fit.err;
                             cur.l[j] = l;
-                            std::copy(idx, idx + Sub / 8, cur.idx + Sub / 8 * j);
-                            std::copy(neg, neg + Sub / 8, cur.negDelta + Sub / 8 * j);
+                            std::copy(idx, idx + kSub / 8, cur.idx + kSub / 8 * j);
+                            std::copy(neg, neg + kSub / 8, cur.negDelta + kSub / 8 * j);
                         }
                     }
                     cur.err += e;
@@ -281,8 +283,8 @@ public:
             }
         }
         if (!(best.err < std::numeric_limits<float>::infinity())) {
-            best = Super{};  // all zero (or nothing representable): d = 0, the zero point, delta +1/8
-            std::fill(std::begin(best.idx), std::end(best.idx), uint16_t(G_.zeroPoint));
+            best = Super{};  // all zero (or nothing representable): d = 0, the middle point, delta +1/8
+            std::fill(std::begin(best.idx), std::end(best.idx), uint16_t(G_.middlePoint));
         }
         return best;
     }
@@ -329,8 +331,28 @@ private:
     }
 #endif
 
-    const TernaryGrid& G_;
+    const Grid3<P::NP>& G_;
 };
+
+// The ternary formats' encoder parameters (Sub: weights per 3-bit scale, DLen: per delta sign).
+template <int Sub, int DLen>
+struct TernaryParams {
+    static constexpr int NP = 2048, kSub = Sub, kDLen = DLen, kMaxL = 7;
+    static constexpr bool kAbs = false;
+    static constexpr float kVal[3] = {-1.0f, 0.0f, 1.0f};
+    static constexpr float kTop = 15.0f;                    // 2 * 7 + 1
+    static constexpr float kStarts[] = {0.5f, 0.7f, 0.9f};  // of the largest magnitude
+    static float scale(float d, int l) { return d * float(2 * l + 1); }
+    static float lOf(float s, float d) { return (s / d - 1.0f) * 0.5f; }
+    static const Grid3<NP>& grid()
+    {
+        static constexpr uint8_t kBytes[3] = {0xFF, 0x00, 0x01};
+        static const Grid3<NP> g(kIq1sGrid, kBytes);
+        return g;
+    }
+};
+template <int Sub, int DLen>
+using TernaryEncoder = Grid3Encoder<TernaryParams<Sub, DLen>>;
 
 // The codec of a ternary lattice format from its layout T (block bytes b):
 //   using Block; kSubLen (weights per scale: 32 or 16), kDeltaLen (per delta sign: 32 or 8);
