@@ -40,7 +40,6 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
-#include <vector>
 
 namespace qs::iq {
 inline namespace QS_ISA {  // compiled once per instruction set (core/util/isa.h)
@@ -59,8 +58,10 @@ struct Grid3 {
     // Off-grid code c: entries near[first[c] .. first[c + 1]), each a point and the weights where
     // it differs from c: p | k1 << 11 | k2 << 16 | k3 << 21 with k = 3 j + level (27: none); the
     // points at distance 1 and 2, or where there are none (23 codes of iq2s_grid) those at 3.
-    std::vector<uint32_t> near;
-    std::vector<uint32_t> first;
+    // (plain arrays: no std::vector instantiated in the AVX2 objects, test_isa_symbols; the
+    // grid lives as long as the program)
+    const uint32_t* near = nullptr;
+    uint32_t first[kCodes + 1] = {};
 
     Grid3(const uint64_t (&grid)[NP], const uint8_t (&bytes)[3])
     {
@@ -77,42 +78,52 @@ struct Grid3 {
         }
         if (pointOf[3280] >= 0)  // 1 1 1 1 1 1 1 1 in base 3
             middlePoint = pointOf[3280];
-        first.assign(kCodes + 1, 0);
-        for (int c = 0; c < kCodes; ++c) {
-            first[size_t(c)] = uint32_t(near.size());
-            if (pointOf[c] >= 0)
-                continue;
-            int lc[8], pow3[8];
-            for (int j = 0, t = c, q = 1; j < 8; ++j, t /= 3, q *= 3) {
-                lc[j] = t % 3;
-                pow3[j] = q;
-            }
-            // every way of changing `left` more weights from weight j0 on (code cc, slots k)
-            auto walk = [&](auto&& self, int j0, int left, int cc, uint32_t k) -> void {
-                if (left == 0) {
-                    if (pointOf[cc] >= 0)
-                        near.push_back(uint32_t(pointOf[cc]) | k);
-                    return;
+        // two passes: count the entries, then store them
+        uint32_t* out = nullptr;
+        uint32_t n = 0;
+        for (int pass = 0; pass < 2; ++pass) {
+            n = 0;
+            for (int c = 0; c < kCodes; ++c) {
+                first[c] = n;
+                if (pointOf[c] >= 0)
+                    continue;
+                int lc[8], pow3[8];
+                for (int j = 0, t = c, q = 1; j < 8; ++j, t /= 3, q *= 3) {
+                    lc[j] = t % 3;
+                    pow3[j] = q;
                 }
-                const int slot = 11 + 5 * (3 - left);  // one slot per change
-                for (int j = j0; j < 8; ++j)
-                    for (int v = 0; v < 3; ++v)
-                        if (v != lc[j])
-                            self(self, j + 1, left - 1, cc + (v - lc[j]) * pow3[j],
-                                 (k & ~(31u << slot)) | uint32_t(3 * j + v) << slot);
-            };
-            const uint32_t none = 27u << 11 | 27u << 16 | 27u << 21;
-            for (int dist = 1; dist <= 3 && (dist < 3 || near.size() == first[size_t(c)]); ++dist)
-                walk(walk, 0, dist, c, none);
+                // every way of changing `left` more weights from weight j0 on (code cc, slots k)
+                auto walk = [&](auto&& self, int j0, int left, int cc, uint32_t k) -> void {
+                    if (left == 0) {
+                        if (pointOf[cc] >= 0) {
+                            if (out)
+                                out[n] = uint32_t(pointOf[cc]) | k;
+                            ++n;
+                        }
+                        return;
+                    }
+                    const int slot = 11 + 5 * (3 - left);  // one slot per change
+                    for (int j = j0; j < 8; ++j)
+                        for (int v = 0; v < 3; ++v)
+                            if (v != lc[j])
+                                self(self, j + 1, left - 1, cc + (v - lc[j]) * pow3[j],
+                                     (k & ~(31u << slot)) | uint32_t(3 * j + v) << slot);
+                };
+                const uint32_t none = 27u << 11 | 27u << 16 | 27u << 21;
+                for (int dist = 1; dist <= 3 && (dist < 3 || n == first[c]); ++dist)
+                    walk(walk, 0, dist, c, none);
+            }
+            if (pass == 0)
+                out = new uint32_t[n];
         }
-        first[kCodes] = uint32_t(near.size());
+        first[kCodes] = n;
+        near = out;
     }
 };
 
 // The parameters of a three-level lattice encoder P:
 //   static constexpr int NP (points), kSub (weights per scale), kDLen (per delta sign; 0: none),
-//   kMaxL (largest scale integer); static constexpr bool kAbs (levels are magnitudes: the weights'
-//   signs stored apart); static constexpr float kVal[3] (level values before the delta),
+//   kMaxL (largest scale integer); static constexpr float kVal[3] (level values before the delta),
 //   kTop (the largest scale over d), kStarts[3] (step 2's starts, of amax / kVal[2]);
 //   static float scale(float d, int l) (the decoder's sub-block scale), lOf(float s, float d)
 //   (the real l giving scale s); static const Grid3<NP>& grid().
@@ -156,8 +167,8 @@ public:
                 dc[3 * j + v] = c[v][j] - cmin[j];
         dc[27] = 0.0f;
         float best = std::numeric_limits<float>::infinity();
-        const uint32_t* e = G_.near.data() + G_.first[size_t(code)];
-        const uint32_t* end = G_.near.data() + G_.first[size_t(code) + 1];
+        const uint32_t* e = G_.near + G_.first[code];
+        const uint32_t* end = G_.near + G_.first[code + 1];
         int bp = 0;
         for (; e != end; ++e) {
             const float t = dc[(*e >> 11) & 31] + dc[(*e >> 16) & 31] + dc[(*e >> 21) & 31];
@@ -241,7 +252,7 @@ public:
         return bestS;
     }
 
-    // Step 3: the super-block (x, w: 256 values; with P::kAbs the magnitudes).
+    // Step 3: the super-block (x, w: 256 values; IQ2_S passes the weights' magnitudes).
     Super encode(const float* x, const float* w) const
     {
         float own[kCount];
@@ -338,7 +349,6 @@ private:
 template <int Sub, int DLen>
 struct TernaryParams {
     static constexpr int NP = 2048, kSub = Sub, kDLen = DLen, kMaxL = 7;
-    static constexpr bool kAbs = false;
     static constexpr float kVal[3] = {-1.0f, 0.0f, 1.0f};
     static constexpr float kTop = 15.0f;                    // 2 * 7 + 1
     static constexpr float kStarts[] = {0.5f, 0.7f, 0.9f};  // of the largest magnitude

@@ -55,7 +55,6 @@ struct Iq2SLayout {
 // The encoder's parameters (iq1_lattice.h): scale d * (0.5 + l) / 4 per 16 weights, l in 0..15.
 struct Iq2SParams {
     static constexpr int NP = 1024, kSub = 16, kDLen = 0, kMaxL = 15;
-    static constexpr bool kAbs = true;
     static constexpr float kVal[3] = {8.0f, 25.0f, 43.0f};
     static constexpr float kTop = 15.5f * 0.25f;
     static constexpr float kStarts[] = {0.85f, 1.15f, 1.55f};  // of amax / 43
