@@ -913,13 +913,17 @@ QS_KINLINE I points8x4(const uint64_t* grid, int p0, int p1, int p2, int p3)
     return S::join(S::seth(uint32_t(g0), uint32_t(g0 >> 32), uint32_t(g1), uint32_t(g1 >> 32)),
                    S::seth(uint32_t(g2), uint32_t(g2 >> 32), uint32_t(g3), uint32_t(g3 >> 32)));
 }
-// Four delta signs (8 weights each, bit k set: -1) as bytes +1 / -1.
-QS_KINLINE I deltas4(uint32_t neg)
-{
-    const auto v = [](uint32_t n) { return n ? 0xFFFFFFFFu : 0x01010101u; };
-    return S::join(S::seth(v(neg & 1), v(neg & 1), v(neg & 2), v(neg & 2)),
-                   S::seth(v(neg & 4), v(neg & 4), v(neg & 8), v(neg & 8)));
-}
+// Four delta signs (8 weights each, bit k of the index set: -1) as bytes +1 / -1.
+alignas(32) inline constexpr int8_t kDeltas4[16][32] = {
+#define QS_D(k, b) (((k) >> (b)) & 1 ? -1 : 1)
+#define QS_D8(k, b) QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b)
+#define QS_DR(k) {QS_D8(k, 0), QS_D8(k, 1), QS_D8(k, 2), QS_D8(k, 3)}
+    QS_DR(0), QS_DR(1), QS_DR(2),  QS_DR(3),  QS_DR(4),  QS_DR(5),  QS_DR(6),  QS_DR(7),
+    QS_DR(8), QS_DR(9), QS_DR(10), QS_DR(11), QS_DR(12), QS_DR(13), QS_DR(14), QS_DR(15)
+#undef QS_DR
+#undef QS_D8
+#undef QS_D
+};
 enum class Lat { Iq3Xxs, Iq2Xxs, Iq3S, Iq2Xs, Iq2S, Iq1S, Iq1M };
 template <Lat K, int NT>
 QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
@@ -1001,7 +1005,7 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
                     scale = S::set16x2(int16_t(2 * (sw & 7) + 1), int16_t(2 * (sw >> 3 & 7) + 1));  // weights 0-15, 16-31
                 }
                 const I g2 = S::add8(g, g), g4 = S::add8(g2, g2);
-                const I q = S::add8(S::add8(g4, g4), deltas4(dneg));  // 8g + delta, signed bytes
+                const I q = S::add8(S::add8(g4, g4), S::load(kDeltas4[dneg]));  // 8g + delta, signed bytes
                 signedSub<NT>(sumi, a, as, i, ib, S::sign8(q, q), q, scale);
                 continue;
             } else {
