@@ -124,7 +124,7 @@ struct Grid3 {
 // The parameters of a three-level lattice encoder P:
 //   static constexpr int NP (points), kSub (weights per scale), kDLen (per delta sign; 0: none),
 //   kMaxL (largest scale integer); static constexpr float kVal[3] (level values before the delta),
-//   kTop (the largest scale over d), kStarts[3] (step 2's starts, of amax / kVal[2]);
+//   kTop (the largest scale over d), kStarts[] (step 2's starts, of amax / kVal[2]);
 //   static float scale(float d, int l) (the decoder's sub-block scale), lOf(float s, float d)
 //   (the real l giving scale s); static const Grid3<NP>& grid().
 template <class P>
@@ -388,7 +388,7 @@ struct TernaryCodec {
     }
     static void quantizeFast(const float* x, unsigned char* out, int64_t blocks, const float* imp)
     {
-        quantizeReference(x, out, blocks, imp);  // the same scalar search in this compile
+        quantizeReference(x, out, blocks, imp);  // this compile's search (AVX2 lanes in the AVX2 compile)
     }
     // llama.cpp's dequantize_row: weight = d * (2l + 1) * (g + delta)
     static void decode(const Block& b, float* y)
