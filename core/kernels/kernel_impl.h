@@ -997,10 +997,10 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
                     dneg = qh >> 15 ? 15u : 0u;
                     scale = S::set16(int16_t(2 * (qh >> 12 & 7) + 1));
                 } else {
-                    const uint8_t* qh = x + offsetof(BlockIq1M, qh) + 2 * ib;
-                    g = points8x4(iq::kIq1sGrid, int(idx[0] | (qh[0] << 8 & 0x700)), int(idx[1] | (qh[0] << 4 & 0x700)),
-                                  int(idx[2] | (qh[1] << 8 & 0x700)), int(idx[3] | (qh[1] << 4 & 0x700)));
-                    dneg = (qh[0] >> 3 & 1) | (qh[0] >> 6 & 2) | (qh[1] >> 1 & 4) | (qh[1] >> 4 & 8);
+                    const uint32_t qh = load16(x + offsetof(BlockIq1M, qh) + 2 * ib);  // 4 nibbles: 3 index bits, delta sign
+                    g = points8x4(iq::kIq1sGrid, int(idx[0] | (qh << 8 & 0x700)), int(idx[1] | (qh << 4 & 0x700)),
+                                  int(idx[2] | (qh & 0x700)), int(idx[3] | (qh >> 4 & 0x700)));
+                    dneg = (qh >> 3 & 1) | (qh >> 6 & 2) | (qh >> 9 & 4) | (qh >> 12 & 8);
                     const uint32_t sw = load16(x + offsetof(BlockIq1M, scales) + 2 * (ib / 2)) >> (6 * (ib % 2));
                     scale = S::set16x2(int16_t(2 * (sw & 7) + 1), int16_t(2 * (sw >> 3 & 7) + 1));  // weights 0-15, 16-31
                 }
