@@ -2045,6 +2045,18 @@
             <translation>llama.cpp IQ2_XS: Superblöcke zu 256 Gewichten, 4-Bit-Skalen pro 16, 8-Gewichte-Punkte eines Gitters mit 512 Punkten und Vorzeichen (2,31 Bit/Gewicht)</translation>
         </message>
         <message>
+            <source>llama.cpp IQ2_S: 256-weight super-blocks, 4-bit scales per 16, 8-weight points of a 1024-point lattice and a sign per weight (2.56 bits/weight)</source>
+            <translation>llama.cpp IQ2_S: Superblöcke zu 256 Gewichten, 4-Bit-Skalen pro 16, 8-Gewichte-Punkte eines Gitters mit 1024 Punkten und ein Vorzeichen je Gewicht (2,56 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ1_S: 256-weight super-blocks, 3-bit scales and a ±1/8 shift per 32, 8-weight points of a 2048-point ternary lattice (1.56 bits/weight)</source>
+            <translation>llama.cpp IQ1_S: Superblöcke zu 256 Gewichten, 3-Bit-Skalen und eine Verschiebung um ±1/8 pro 32, 8-Gewichte-Punkte eines ternären Gitters mit 2048 Punkten (1,56 Bit/Gewicht)</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ1_M: 256-weight super-blocks, 3-bit scales per 16, a ±1/8 shift per 8, 8-weight points of a 2048-point ternary lattice (1.75 bits/weight)</source>
+            <translation>llama.cpp IQ1_M: Superblöcke zu 256 Gewichten, 3-Bit-Skalen pro 16, eine Verschiebung um ±1/8 pro 8, 8-Gewichte-Punkte eines ternären Gitters mit 2048 Punkten (1,75 Bit/Gewicht)</translation>
+        </message>
+        <message>
             <source>llama.cpp IQ2_XXS: 256-weight super-blocks, 4-bit scales per 32, 8-weight lattice points and signs (2.06 bits/weight)</source>
             <translation>llama.cpp IQ2_XXS: Superblöcke zu 256 Gewichten, 4-Bit-Skalen pro 32, Gitterpunkte zu 8 Gewichten und Vorzeichen (2,06 Bit/Gewicht)</translation>
         </message>

@@ -2045,6 +2045,18 @@
             <translation>llama.cpp IQ2_XS: 256-वज़न के सुपर-ब्लॉक, हर 16 पर 4-बिट स्केल, 512-बिंदु लैटिस के 8-वज़न बिंदु और चिह्न (2.31 बिट/वज़न)</translation>
         </message>
         <message>
+            <source>llama.cpp IQ2_S: 256-weight super-blocks, 4-bit scales per 16, 8-weight points of a 1024-point lattice and a sign per weight (2.56 bits/weight)</source>
+            <translation>llama.cpp IQ2_S: 256-वज़न के सुपर-ब्लॉक, हर 16 पर 4-बिट स्केल, 1024-बिंदु लैटिस के 8-वज़न बिंदु और हर वज़न का चिह्न (2.56 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ1_S: 256-weight super-blocks, 3-bit scales and a ±1/8 shift per 32, 8-weight points of a 2048-point ternary lattice (1.56 bits/weight)</source>
+            <translation>llama.cpp IQ1_S: 256-वज़न के सुपर-ब्लॉक, हर 32 पर 3-बिट स्केल और ±1/8 का खिसकाव, 2048-बिंदु टर्नरी लैटिस के 8-वज़न बिंदु (1.56 बिट/वज़न)</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ1_M: 256-weight super-blocks, 3-bit scales per 16, a ±1/8 shift per 8, 8-weight points of a 2048-point ternary lattice (1.75 bits/weight)</source>
+            <translation>llama.cpp IQ1_M: 256-वज़न के सुपर-ब्लॉक, हर 16 पर 3-बिट स्केल, हर 8 पर ±1/8 का खिसकाव, 2048-बिंदु टर्नरी लैटिस के 8-वज़न बिंदु (1.75 बिट/वज़न)</translation>
+        </message>
+        <message>
             <source>llama.cpp IQ2_XXS: 256-weight super-blocks, 4-bit scales per 32, 8-weight lattice points and signs (2.06 bits/weight)</source>
             <translation>llama.cpp IQ2_XXS: 256-वज़न के सुपर-ब्लॉक, हर 32 पर 4-बिट स्केल, 8-वज़न लैटिस बिंदु और चिह्न (2.06 बिट/वज़न)</translation>
         </message>

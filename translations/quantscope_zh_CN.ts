@@ -2026,6 +2026,18 @@
             <translation>llama.cpp IQ2_XS：每超块 256 个权重，每 16 个一个 4 位缩放因子，512 点格中的 8 权重点及符号（2.31 位/权重）</translation>
         </message>
         <message>
+            <source>llama.cpp IQ2_S: 256-weight super-blocks, 4-bit scales per 16, 8-weight points of a 1024-point lattice and a sign per weight (2.56 bits/weight)</source>
+            <translation>llama.cpp IQ2_S：每超块 256 个权重，每 16 个一个 4 位缩放因子，1024 点格中的 8 权重点，每个权重一个符号（2.56 位/权重）</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ1_S: 256-weight super-blocks, 3-bit scales and a ±1/8 shift per 32, 8-weight points of a 2048-point ternary lattice (1.56 bits/weight)</source>
+            <translation>llama.cpp IQ1_S：每超块 256 个权重，每 32 个一个 3 位缩放因子和 ±1/8 偏移，2048 点三值格中的 8 权重点（1.56 位/权重）</translation>
+        </message>
+        <message>
+            <source>llama.cpp IQ1_M: 256-weight super-blocks, 3-bit scales per 16, a ±1/8 shift per 8, 8-weight points of a 2048-point ternary lattice (1.75 bits/weight)</source>
+            <translation>llama.cpp IQ1_M：每超块 256 个权重，每 16 个一个 3 位缩放因子，每 8 个一个 ±1/8 偏移，2048 点三值格中的 8 权重点（1.75 位/权重）</translation>
+        </message>
+        <message>
             <source>llama.cpp IQ2_XXS: 256-weight super-blocks, 4-bit scales per 32, 8-weight lattice points and signs (2.06 bits/weight)</source>
             <translation>llama.cpp IQ2_XXS：每超块 256 个权重，每 32 个一个 4 位缩放因子，8 权重格点及符号（2.06 位/权重）</translation>
         </message>

@@ -75,7 +75,8 @@ std::vector<GgmlType> defaultKernelTypes()
     return {GgmlType::F32,  GgmlType::F16,    GgmlType::BF16,   GgmlType::Q8_0,  GgmlType::Q6_K,
             GgmlType::Q5_K, GgmlType::Q5_1,   GgmlType::Q5_0,   GgmlType::Q4_K,  GgmlType::Q4_1,
             GgmlType::Q4_0, GgmlType::IQ4_NL, GgmlType::IQ4_XS, GgmlType::MXFP4, GgmlType::IQ3_S, GgmlType::Q3_K,
-            GgmlType::IQ3_XXS, GgmlType::Q2_K, GgmlType::IQ2_XS, GgmlType::IQ2_XXS, GgmlType::TQ2_0, GgmlType::TQ1_0};
+            GgmlType::IQ3_XXS, GgmlType::Q2_K, GgmlType::IQ2_S, GgmlType::IQ2_XS, GgmlType::IQ2_XXS, GgmlType::TQ2_0, GgmlType::IQ1_M,
+            GgmlType::TQ1_0, GgmlType::IQ1_S};
 }
 
 int benchKernels(const std::vector<GgmlType>& types, int runs, bool json)

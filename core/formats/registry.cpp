@@ -30,10 +30,13 @@ const Format& formatIQ3_S();  // iq3_s.cpp
 const Format& formatQ3_K();
 const Format& formatIQ3_XXS();  // iq3_xxs.cpp
 const Format& formatQ2_K();
+const Format& formatIQ2_S();    // iq2_s.cpp
 const Format& formatIQ2_XS();   // iq2_xs.cpp
 const Format& formatIQ2_XXS();  // iq2_xxs.cpp
 const Format& formatTQ2_0();  // tq2_0.cpp
+const Format& formatIQ1_M();  // iq1_m.cpp
 const Format& formatTQ1_0();  // tq1_0.cpp
+const Format& formatIQ1_S();  // iq1_s.cpp
 void appendIntFormats(std::vector<const Format*>& v);  // int_uniform.cpp: the INTn family
 const Format& formatNF4();                              // nf4.cpp
 
@@ -72,10 +75,13 @@ const std::vector<const Format*>& allFormats()
         v.push_back(&formatQ3_K());
         v.push_back(&formatIQ3_XXS());
         v.push_back(&formatQ2_K());
+        v.push_back(&formatIQ2_S());
         v.push_back(&formatIQ2_XS());
         v.push_back(&formatIQ2_XXS());
         v.push_back(&formatTQ2_0());
+        v.push_back(&formatIQ1_M());
         v.push_back(&formatTQ1_0());
+        v.push_back(&formatIQ1_S());
         appendIntFormats(v);  // INT8/INT4/INT2 x SYM/ASYM x TENSOR/CHANNEL/G128/G64/G32
         v.push_back(&formatNF4());
         return v;

@@ -887,12 +887,15 @@ QS_KINLINE void tq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
     sums.store(y, ys);
 }
 
-// ---- IQ3_XXS, IQ2_XXS, IQ3_S, IQ2_XS x Q8_K: lattice points ------------------------------------------------
+// ---- IQ3_XXS, IQ2_XXS, IQ3_S, IQ2_XS, IQ2_S, IQ1_S, IQ1_M x Q8_K: lattice points ------------------------------
 // Per 32-weight sub-block: its grid points' magnitudes (unsigned bytes, at most 62) as one vector,
 // the activations negated where the weight's sign bit is set, |w| x a in int16 pairs (at most
 // 2 x 62 x 127), times the sub-block's odd scale 2l + 1 (IQ2_XS: one per 16 weights) into int32 lanes. The decoders' sub-block
 // scale is d * (0.5 + l) * unit = d * unit / 2 * (2l + 1) (XXS) or d * (2l + 1) (IQ3_S): the
 // block's float factor is d * unit / 2 (1/4 for IQ3_XXS, 1/8 for IQ2_XXS; exact, powers of two) or d.
+// IQ1_S/IQ1_M: weight = d (2l + 1) (g + delta), g in -1, 0, +1, delta +-1/8: the signed bytes 8g + delta
+// (at most 9: |w| x a pairs at most 2 x 9 x 127) against the activations, times 2l + 1 (IQ1_M: one
+// per 16 weights); the block's float factor d / 8.
 // The signs of 8 weights from a 7-bit field (the eighth by parity) as bytes +1 / -1 (0x01 / 0xFF).
 constexpr std::array<uint64_t, 128> makeSignBytes()
 {
@@ -919,20 +922,44 @@ QS_KINLINE I points8x4(const uint64_t* grid, int p0, int p1, int p2, int p3)
 {
     return S::set64x4(grid[p0], grid[p1], grid[p2], grid[p3]);
 }
-enum class Lat { Iq3Xxs, Iq2Xxs, Iq3S, Iq2Xs };
+// Four delta signs (8 weights each, bit k of the index set: -1) as bytes +1 / -1.
+alignas(32) inline constexpr int8_t kDeltas4[16][32] = {
+#define QS_D(k, b) (((k) >> (b)) & 1 ? -1 : 1)
+#define QS_D8(k, b) QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b)
+#define QS_DR(k) {QS_D8(k, 0), QS_D8(k, 1), QS_D8(k, 2), QS_D8(k, 3)}
+    QS_DR(0), QS_DR(1), QS_DR(2),  QS_DR(3),  QS_DR(4),  QS_DR(5),  QS_DR(6),  QS_DR(7),
+    QS_DR(8), QS_DR(9), QS_DR(10), QS_DR(11), QS_DR(12), QS_DR(13), QS_DR(14), QS_DR(15)
+#undef QS_DR
+#undef QS_D8
+#undef QS_D
+};
+enum class Lat { Iq3Xxs, Iq2Xxs, Iq3S, Iq2Xs, Iq2S, Iq1S, Iq1M };
 template <Lat K, int NT>
 QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
 {
     constexpr size_t kBytes = K == Lat::Iq3Xxs   ? sizeof(BlockIq3Xxs)
                               : K == Lat::Iq2Xxs ? sizeof(BlockIq2Xxs)
                               : K == Lat::Iq3S   ? sizeof(BlockIq3S)
-                                                 : sizeof(BlockIq2Xs);
+                              : K == Lat::Iq2Xs  ? sizeof(BlockIq2Xs)
+                              : K == Lat::Iq2S   ? sizeof(BlockIq2S)
+                              : K == Lat::Iq1S   ? sizeof(BlockIq1S)
+                                                 : sizeof(BlockIq1M);
     constexpr float kFactor = K == Lat::Iq3Xxs ? 0.25f : K == Lat::Iq3S ? 1.0f : 0.125f;
     const I one = S::set8(1);
     KSums<NT> sums;
     for (int64_t i = 0; i < nb; ++i) {
         const uint8_t* x = w + i * kBytes;
-        const float d = S::half(x) * kFactor;
+        float d;
+        if constexpr (K == Lat::Iq1M) {  // the fp16 d from the top nibbles of the four scale words
+            const uint8_t* sc = x + offsetof(BlockIq1M, scales);
+            const uint16_t h = uint16_t(load16(sc) >> 12 | (load16(sc + 2) >> 8 & 0x00F0) |
+                                        (load16(sc + 4) >> 4 & 0x0F00) | (load16(sc + 6) & 0xF000));
+            uint8_t hb[2];
+            std::memcpy(hb, &h, 2);
+            d = S::half(hb) * kFactor;
+        } else {
+            d = S::half(x) * kFactor;
+        }
         I sumi[NT];
         QS_UNROLL
         for (int t = 0; t < NT; ++t)
@@ -960,6 +987,35 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
                 g = points8x4(iq::kIq2xsGrid, int(w0 & 511), int(w1 & 511), int(w2 & 511), int(w3 & 511));
                 const int sc = x[offsetof(BlockIq2Xs, scales) + size_t(ib)];
                 scale = S::set16x2(int16_t(2 * (sc & 15) + 1), int16_t(2 * (sc >> 4) + 1));  // weights 0-15, 16-31
+            } else if constexpr (K == Lat::Iq2S) {  // 10-bit indices (top 2 bits in qh), a sign bit per weight
+                const uint8_t* idx = x + offsetof(BlockIq2S, qs) + 4 * ib;
+                const int h = x[offsetof(BlockIq2S, qh) + size_t(ib)];
+                sgn = S::or_(bitMask(load32(x + offsetof(BlockIq2S, qs) + 32 + 4 * ib)), one);
+                g = points8x4(iq::kIq2sGrid, idx[0] | (h << 8 & 0x300), idx[1] | (h << 6 & 0x300),
+                              idx[2] | (h << 4 & 0x300), idx[3] | (h << 2 & 0x300));
+                const int sc = x[offsetof(BlockIq2S, scales) + size_t(ib)];
+                scale = S::set16x2(int16_t(2 * (sc & 15) + 1), int16_t(2 * (sc >> 4) + 1));  // weights 0-15, 16-31
+            } else if constexpr (K == Lat::Iq1S || K == Lat::Iq1M) {
+                const uint8_t* idx = x + (K == Lat::Iq1S ? offsetof(BlockIq1S, qs) : offsetof(BlockIq1M, qs)) + 4 * ib;
+                uint32_t dneg;  // bit k: point k's delta is -1/8
+                if constexpr (K == Lat::Iq1S) {
+                    const uint32_t qh = load16(x + offsetof(BlockIq1S, qh) + 2 * ib);
+                    g = points8x4(iq::kIq1sGrid, int(idx[0] | (qh << 8 & 0x700)), int(idx[1] | (qh << 5 & 0x700)),
+                                  int(idx[2] | (qh << 2 & 0x700)), int(idx[3] | (qh >> 1 & 0x700)));
+                    dneg = qh >> 15 ? 15u : 0u;
+                    scale = S::set16(int16_t(2 * (qh >> 12 & 7) + 1));
+                } else {
+                    const uint32_t qh = load16(x + offsetof(BlockIq1M, qh) + 2 * ib);  // 4 nibbles: 3 index bits, delta sign
+                    g = points8x4(iq::kIq1sGrid, int(idx[0] | (qh << 8 & 0x700)), int(idx[1] | (qh << 4 & 0x700)),
+                                  int(idx[2] | (qh & 0x700)), int(idx[3] | (qh >> 4 & 0x700)));
+                    dneg = (qh >> 3 & 1) | (qh >> 6 & 2) | (qh >> 9 & 4) | (qh >> 12 & 8);
+                    const uint32_t sw = load16(x + offsetof(BlockIq1M, scales) + 2 * (ib / 2)) >> (6 * (ib % 2));
+                    scale = S::set16x2(int16_t(2 * (sw & 7) + 1), int16_t(2 * (sw >> 3 & 7) + 1));  // weights 0-15, 16-31
+                }
+                const I g2 = S::add8(g, g), g4 = S::add8(g2, g2);
+                const I q = S::add8(S::add8(g4, g4), S::load(kDeltas4[dneg]));  // 8g + delta, signed bytes
+                signedSub<NT>(sumi, a, as, i, ib, S::sign8(q, q), q, scale);
+                return;
             } else {
                 const uint8_t* idx = x + offsetof(BlockIq3S, qs) + 8 * ib;
                 const int h = x[offsetof(BlockIq3S, qh) + size_t(ib)];
@@ -971,7 +1027,7 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
                             points4(grid, idx[4] | (h << 4 & 256), idx[5] | (h << 3 & 256), idx[6] | (h << 2 & 256),
                                     idx[7] | (h << 1 & 256)));
             }
-            if constexpr (K != Lat::Iq2Xs)
+            if constexpr (K != Lat::Iq2Xs && K != Lat::Iq2S)
                 scale = S::set16(int16_t(2 * l + 1));
             signedSub<NT>(sumi, a, as, i, ib, g, sgn, scale);
         };
@@ -1077,7 +1133,7 @@ void quantTile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t
         quantRows<K, 1>(nb, w + r * ws, ws, a, as, nt, y + r, ys);
 }
 
-// The newer formats (IQ4_XS, IQ3_S, IQ3_XXS, IQ2_XS, IQ2_XXS, MXFP4, TQ1_0, TQ2_0), lighter to compile: one row at a time, tokens 4
+// The newer formats (IQ4_XS, IQ3_S, IQ3_XXS, IQ2_S, IQ2_XS, IQ2_XXS, IQ1_M, IQ1_S, MXFP4, TQ1_0, TQ2_0), lighter to compile: one row at a time, tokens 4
 // at a time and the rest one by one (two instantiations of the kernel instead of up to eight; the
 // same bits, as every (row, token) sees the same sequence whatever the tile).
 template <template <int, int> class K>
@@ -1123,6 +1179,9 @@ QS_KERNEL(KIq3Xxs, 256, 1, (iqLattice<Lat::Iq3Xxs, NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KIq2Xxs, 256, 1, (iqLattice<Lat::Iq2Xxs, NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KIq3S, 256, 1, (iqLattice<Lat::Iq3S, NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KIq2Xs, 256, 1, (iqLattice<Lat::Iq2Xs, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq2S, 256, 1, (iqLattice<Lat::Iq2S, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq1S, 256, 1, (iqLattice<Lat::Iq1S, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq1M, 256, 1, (iqLattice<Lat::Iq1M, NT>(nb, w, a, as, y, ys)))
 #undef QS_KERNEL
 
 // Float rows: groups of 4 rows x 2 tokens, remainders with smaller micro-kernels.
@@ -1270,6 +1329,9 @@ inline detail::IsaKernels makeTable(const char* name)
     k.dot[at(GgmlType::IQ2_XXS)] = &quantTileLight<KIq2Xxs>;
     k.dot[at(GgmlType::IQ3_S)] = &quantTileLight<KIq3S>;
     k.dot[at(GgmlType::IQ2_XS)] = &quantTileLight<KIq2Xs>;
+    k.dot[at(GgmlType::IQ2_S)] = &quantTileLight<KIq2S>;
+    k.dot[at(GgmlType::IQ1_S)] = &quantTileLight<KIq1S>;
+    k.dot[at(GgmlType::IQ1_M)] = &quantTileLight<KIq1M>;
     k.dot[at(GgmlType::F32)] = &floatTile<LoadF32, LoadF32>;
     k.dot[at(GgmlType::F16)] = &floatTile<LoadF16, LoadF16>;
     k.dot[at(GgmlType::BF16)] = &floatTile<LoadBf16, LoadBf16>;

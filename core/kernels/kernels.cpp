@@ -182,7 +182,10 @@ GgmlType vecDotType(GgmlType t)
     case GgmlType::IQ4_XS:
     case GgmlType::IQ3_S:
     case GgmlType::IQ3_XXS:
+    case GgmlType::IQ2_S:
     case GgmlType::IQ2_XS:
+    case GgmlType::IQ1_M:
+    case GgmlType::IQ1_S:
     case GgmlType::IQ2_XXS:
     case GgmlType::TQ1_0:
     case GgmlType::TQ2_0: return GgmlType::Q8_K;

@@ -6,7 +6,7 @@
 // Two activation modes (issue 12):
 //   ActMode::Llama  activations converted to the weights' "vec-dot type" as llama.cpp does it
 //                   (Q8_0 for Q4_0/Q5_0/Q8_0/IQ4_NL/MXFP4, Q8_1 for Q4_1/Q5_1, Q8_K for Q2_K..Q6_K,
-//                   IQ4_XS, IQ3_S, IQ3_XXS, IQ2_XS, IQ2_XXS, TQ1_0 and
+//                   IQ4_XS, IQ3_S, IQ3_XXS, IQ2_S, IQ2_XS, IQ2_XXS, IQ1_M, IQ1_S, TQ1_0 and
 //                   TQ2_0, F16 for F16, BF16 for BF16, F32 for F32), then integer
 //                   dot products per block:
 //                   the numbers llama.cpp computes for the same file, up to float summation order.
@@ -37,7 +37,7 @@ enum class ActMode {
 };
 
 // Types with kernels: F32, F16, BF16, Q8_0, Q6_K, Q5_K, Q5_1, Q5_0, Q4_K, Q4_1, Q4_0, IQ4_NL, IQ4_XS,
-// MXFP4, IQ3_S, Q3_K, IQ3_XXS, Q2_K, IQ2_XS, IQ2_XXS, TQ2_0, TQ1_0.
+// MXFP4, IQ3_S, Q3_K, IQ3_XXS, Q2_K, IQ2_S, IQ2_XS, IQ2_XXS, TQ2_0, IQ1_M, TQ1_0, IQ1_S.
 bool hasKernel(GgmlType t);
 // llama.cpp's vec-dot type of weights of type t (qs::Error if !hasKernel(t)).
 GgmlType vecDotType(GgmlType t);

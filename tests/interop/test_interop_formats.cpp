@@ -98,7 +98,7 @@ private slots:
                     imatrix[j] = 0.1f + float(j % 7);
                 for (const float* im : {static_cast<const float*>(nullptr), static_cast<const float*>(imatrix.data())}) {
                     if (!im && g.requiresImatrix)
-                        continue;  // llama.cpp's quantizer for this type asserts without one (IQ2_XXS, IQ2_XS)
+                        continue;  // llama.cpp's quantizer for this type asserts without one (IQ2_XXS, IQ2_XS, IQ2_S, IQ1_S, IQ1_M)
                     const auto q = ggmlQuantize(g, m.data.data(), m.rows, m.cols, f->storageBytes(1, m.cols), im);
                     std::vector<float> ours(m.data.size());
                     f->dequantize(q.data(), m.rows, m.cols, ours.data());
@@ -113,9 +113,9 @@ private slots:
 
     void latticeErrorBelowLlama()
     {
-        // The lattice formats (IQ3_S, IQ3_XXS, IQ2_XS, IQ2_XXS): with the same importance, our weighted
-        // squared error is at most llama.cpp's quantize_<t>(..., imatrix) on every matrix (ratio logged).
-        for (const char* name : {"IQ3_S", "IQ3_XXS", "IQ2_XS", "IQ2_XXS"}) {
+        // The lattice formats (IQ3_S, IQ3_XXS, IQ2_S, IQ2_XS, IQ2_XXS, IQ1_M, IQ1_S): with the same importance,
+        // our weighted squared error is at most llama.cpp's quantize_<t>(..., imatrix) on every matrix (ratio logged).
+        for (const char* name : {"IQ3_S", "IQ3_XXS", "IQ2_S", "IQ2_XS", "IQ2_XXS", "IQ1_M", "IQ1_S"}) {
             const Format* f = findFormat(name);
             QVERIFY(f);
             const GgmlFns& g = ggmlFns(name);

@@ -4,8 +4,9 @@
 //    (Q8_0, Q8_1, Q8_K, F16, BF16), on random rows, stories260K rows and edge cases;
 //  - the vec-dot type of every weight type is llama.cpp's;
 //  - every kernel's dot product equals llama.cpp's vec_dot on the same bytes (weights quantized by
-//    llama.cpp's quantize_<type> (IQ2_XXS, IQ2_XS: with an imatrix of ones, their quantizers require one) and
-//    by ours, for IQ4_XS/IQ3_S/IQ3_XXS/IQ2_XS/IQ2_XXS/MXFP4/TQ1_0/TQ2_0 also random code bytes;
+//    llama.cpp's quantize_<type> (IQ2_S, IQ2_XXS, IQ2_XS, IQ1_S, IQ1_M: with an imatrix of ones, their quantizers
+//    require one) and by ours, for IQ4_XS/IQ3_S/IQ3_XXS/IQ2_S/IQ2_XS/IQ2_XXS/IQ1_M/IQ1_S/MXFP4/TQ1_0/TQ2_0 also
+//    random code bytes;
 //    activations by its from_float) within float summation order:
 //    |ours - llama.cpp| <= 1e-6 * sum_i (|w_i a_i| + 2 |m_i a_i|), m_i the weight's block min (0 for
 //    formats without one): both sum exact per-block integers and only the float sums of the block
@@ -29,8 +30,8 @@ namespace {
 
 const GgmlType kTypes[] = {GgmlType::Q8_0,  GgmlType::Q6_K,   GgmlType::Q5_K,  GgmlType::Q5_1,  GgmlType::Q5_0,
                            GgmlType::Q4_K,  GgmlType::Q4_1,   GgmlType::Q4_0,  GgmlType::IQ4_NL, GgmlType::IQ4_XS,
-                           GgmlType::MXFP4, GgmlType::IQ3_S,  GgmlType::Q3_K,   GgmlType::IQ3_XXS, GgmlType::Q2_K, GgmlType::IQ2_XS, GgmlType::IQ2_XXS,
-                           GgmlType::TQ2_0, GgmlType::TQ1_0,
+                           GgmlType::MXFP4, GgmlType::IQ3_S,  GgmlType::Q3_K,   GgmlType::IQ3_XXS, GgmlType::Q2_K, GgmlType::IQ2_S, GgmlType::IQ2_XS, GgmlType::IQ2_XXS,
+                           GgmlType::TQ2_0, GgmlType::IQ1_M, GgmlType::TQ1_0, GgmlType::IQ1_S,
                            GgmlType::F32,   GgmlType::F16,    GgmlType::BF16};
 
 const char* nameOf(GgmlType t) { return ggmlTypeInfo(t).name.data(); }
@@ -46,6 +47,7 @@ int scaleOffset(GgmlType t)
     case GgmlType::TQ1_0: return 52;
     case GgmlType::TQ2_0: return 64;
     case GgmlType::MXFP4: return -1;
+    case GgmlType::IQ1_M: return -1;  // d in the top nibbles of the scale words (kept by the random bytes below)
     default: return 0;
     }
 }
@@ -195,7 +197,8 @@ private slots:
             // Weight bytes: llama.cpp's quantizer; for the quantized types also ours (it may use codes
             // llama.cpp's does not, e.g. TQ2_0's level 2), and for the types whose only float field is
             // the block scale, our bytes with every other byte random (every code and scale field).
-            const bool randomBytes = t == GgmlType::IQ4_XS || t == GgmlType::IQ3_S || t == GgmlType::IQ3_XXS || t == GgmlType::IQ2_XS || t == GgmlType::IQ2_XXS ||
+            const bool randomBytes = t == GgmlType::IQ4_XS || t == GgmlType::IQ3_S || t == GgmlType::IQ3_XXS || t == GgmlType::IQ2_S || t == GgmlType::IQ2_XS || t == GgmlType::IQ2_XXS ||
+                                     t == GgmlType::IQ1_M || t == GgmlType::IQ1_S ||
                                      t == GgmlType::MXFP4 || t == GgmlType::TQ1_0 || t == GgmlType::TQ2_0;
             const int sources = f->family() == FormatFamily::Float ? 1 : randomBytes ? 3 : 2;
             for (int source = 0; source < sources; ++source)
@@ -214,7 +217,9 @@ private slots:
                     const size_t bs = ggmlTypeInfo(t).typeSize, so = size_t(std::max(0, scaleOffset(t)));
                     const size_t scaleBytes = t == GgmlType::MXFP4 ? 1 : 2;
                     for (size_t i = 0; i < w.size(); ++i)
-                        if (i % bs < so || i % bs >= so + scaleBytes)
+                        if (t == GgmlType::IQ1_M && i % bs >= 48 && i % bs % 2 == 1)
+                            w[i] = uint8_t((w[i] & 0xF0) | (rng() & 0x0F));  // the scale word's top nibble is d's
+                        else if (i % bs < so || i % bs >= so + scaleBytes)
                             w[i] = uint8_t(rng());
                 }
                 std::vector<float> wd(size_t(m.rows * cols)), md(size_t(m.rows * cols), 0.0f);

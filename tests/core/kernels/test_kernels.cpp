@@ -30,8 +30,8 @@ namespace {
 const GgmlType kQuantTypes[] = {GgmlType::Q8_0, GgmlType::Q6_K, GgmlType::Q5_K, GgmlType::Q5_1,
                                 GgmlType::Q5_0, GgmlType::Q4_K, GgmlType::Q4_1, GgmlType::Q4_0,
                                 GgmlType::IQ4_NL, GgmlType::IQ4_XS, GgmlType::MXFP4, GgmlType::IQ3_S, GgmlType::Q3_K,
-                                GgmlType::IQ3_XXS, GgmlType::Q2_K, GgmlType::IQ2_XS, GgmlType::IQ2_XXS, GgmlType::TQ2_0,
-                                GgmlType::TQ1_0};
+                                GgmlType::IQ3_XXS, GgmlType::Q2_K, GgmlType::IQ2_S, GgmlType::IQ2_XS, GgmlType::IQ2_XXS, GgmlType::TQ2_0,
+                                GgmlType::IQ1_M, GgmlType::TQ1_0, GgmlType::IQ1_S};
 const GgmlType kFloatTypes[] = {GgmlType::F32, GgmlType::F16, GgmlType::BF16};
 
 std::vector<GgmlType> allTypes()
@@ -76,7 +76,8 @@ std::vector<int> halfFields(GgmlType t)
     case GgmlType::Q6_K: return {208};
     case GgmlType::TQ1_0: return {52};
     case GgmlType::TQ2_0: return {64};
-    case GgmlType::MXFP4: return {};
+    case GgmlType::MXFP4:
+    case GgmlType::IQ1_M: return {};  // IQ1_M: d in the scale words' top nibbles (randomRows)
     default: return {0};
     }
 }
@@ -100,6 +101,11 @@ std::vector<uint8_t> randomRows(GgmlType t, uint32_t seed, int64_t rows, int64_t
         for (int f : halfFields(t)) {
             const uint16_t h = fp32ToFp16(u(rng));
             std::memcpy(out.data() + off + size_t(f), &h, 2);
+        }
+        if (t == GgmlType::IQ1_M) {  // fp16 d: bits 4w..4w+3 in the top nibble of scale word w (bytes 48..55)
+            const uint16_t h = fp32ToFp16(u(rng));
+            for (int w = 0; w < 4; ++w)
+                out[off + 49 + 2 * size_t(w)] = uint8_t((out[off + 49 + 2 * size_t(w)] & 0x0F) | ((h >> (4 * w)) & 15) << 4);
         }
         if (t == GgmlType::MXFP4)  // E8M0 exponent: scales 2^-30..2^1, and the two subnormal ones
             out[off] = uint8_t(off % 7 == 0 ? rng() % 2 : 98 + rng() % 32);
@@ -207,15 +213,15 @@ private slots:
         QCOMPARE(vecDotType(GgmlType::Q5_1), GgmlType::Q8_1);
         QCOMPARE(vecDotType(GgmlType::MXFP4), GgmlType::Q8_0);
         for (GgmlType t : {GgmlType::Q2_K, GgmlType::Q3_K, GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K,
-                           GgmlType::IQ4_XS, GgmlType::IQ3_S, GgmlType::IQ3_XXS, GgmlType::IQ2_XS, GgmlType::IQ2_XXS, GgmlType::TQ1_0,
-                           GgmlType::TQ2_0})
+                           GgmlType::IQ4_XS, GgmlType::IQ3_S, GgmlType::IQ3_XXS, GgmlType::IQ2_S, GgmlType::IQ2_XS, GgmlType::IQ2_XXS, GgmlType::TQ1_0,
+                           GgmlType::TQ2_0, GgmlType::IQ1_M, GgmlType::IQ1_S})
             QCOMPARE(vecDotType(t), GgmlType::Q8_K);
         for (GgmlType t : kFloatTypes)
             QCOMPARE(vecDotType(t), t);
         for (GgmlType t : allTypes())
             QVERIFY(hasKernel(t));
-        QVERIFY(!hasKernel(GgmlType::IQ1_S));
-        QVERIFY(throwsKind([] { (void)vecDotType(GgmlType::IQ1_S); }, ErrorKind::InvalidInput));
+        QVERIFY(!hasKernel(GgmlType::Q8_K));  // an activation type only
+        QVERIFY(throwsKind([] { (void)vecDotType(GgmlType::Q8_K); }, ErrorKind::InvalidInput));
         QCOMPARE(rowBytes(GgmlType::Q4_K, 512), size_t(288));
         QVERIFY(throwsKind([] { (void)rowBytes(GgmlType::Q4_0, 33); }, ErrorKind::InvalidInput));
     }
@@ -619,9 +625,9 @@ private slots:
         QVERIFY(throwsKind([&] { matmul(QMatrix{GgmlType::Q4_0, buf.data(), 2, 64, 35, nullptr}, x, 1, y, ActMode::Llama); },
                            ErrorKind::InvalidInput, &msg));
         QVERIFY2(msg.contains(QLatin1String("row stride 35")), qPrintable(msg));
-        QVERIFY(throwsKind([&] { matmul(QMatrix{GgmlType::IQ1_S, buf.data(), 2, 256, 50, nullptr}, x, 1, y, ActMode::Llama); },
+        QVERIFY(throwsKind([&] { matmul(QMatrix{GgmlType::Q8_K, buf.data(), 2, 256, 292, nullptr}, x, 1, y, ActMode::Llama); },
                            ErrorKind::InvalidInput, &msg));
-        QVERIFY2(msg.contains(QLatin1String("IQ1_S")), qPrintable(msg));
+        QVERIFY2(msg.contains(QLatin1String("Q8_K")), qPrintable(msg));
         QVERIFY(throwsKind([&] { matmul(QMatrix{GgmlType::Q8_0, nullptr, 2, 64, 68, nullptr}, x, 1, y, ActMode::Llama); },
                            ErrorKind::InvalidInput));
         QVERIFY(throwsKind([&] { matmul(QMatrix{GgmlType::Q8_0, buf.data(), 0, 64, 68, nullptr}, x, 1, y, ActMode::Llama); },
