@@ -179,6 +179,14 @@
             <translation>Kursive Vorzeichen werden nicht gespeichert: Je 8 Gewichte haben eine gerade Zahl von Minuszeichen, also fassen 7 Bit die 8 Vorzeichen.</translation>
         </message>
         <message>
+            <source>Codebook: each group of %1 weights is one of the grid's %2 points of values −1, 0 and 1 (its index stored), shifted by ±1/8, times the sub-block scale %3:</source>
+            <translation>Codebuch: Jede Gruppe von %1 Gewichten ist einer der %2 Punkte des Gitters mit den Werten −1, 0 und 1 (gespeichert wird sein Index), verschoben um ±1/8, mal der Unterblock-Skala %3:</translation>
+        </message>
+        <message>
+            <source>Weights %1–%2: point %3 = (%4), shifted by %5</source>
+            <translation>Gewichte %1–%2: Punkt %3 = (%4), verschoben um %5</translation>
+        </message>
+        <message>
             <source>Zero point: %1</source>
             <translation>Nullpunkt: %1</translation>
         </message>

@@ -179,6 +179,14 @@
             <translation>Signs in italics are not stored: every 8 weights have an even number of minus signs, so 7 bits hold the 8 signs.</translation>
         </message>
         <message>
+            <source>Codebook: each group of %1 weights is one of the grid's %2 points of values −1, 0 and 1 (its index stored), shifted by ±1/8, times the sub-block scale %3:</source>
+            <translation>Codebook: each group of %1 weights is one of the grid's %2 points of values −1, 0 and 1 (its index stored), shifted by ±1/8, times the sub-block scale %3:</translation>
+        </message>
+        <message>
+            <source>Weights %1–%2: point %3 = (%4), shifted by %5</source>
+            <translation>Weights %1–%2: point %3 = (%4), shifted by %5</translation>
+        </message>
+        <message>
             <source>Zero point: %1</source>
             <translation>Zero point: %1</translation>
         </message>

@@ -179,6 +179,14 @@
             <translation>तिरछे चिह्न सहेजे नहीं जाते: हर 8 वेट में ऋण चिह्नों की संख्या सम होती है, इसलिए 7 बिट 8 चिह्न रखते हैं।</translation>
         </message>
         <message>
+            <source>Codebook: each group of %1 weights is one of the grid's %2 points of values −1, 0 and 1 (its index stored), shifted by ±1/8, times the sub-block scale %3:</source>
+            <translation>कोडबुक: %1 वेट का हर समूह ग्रिड के %2 बिंदुओं में से एक है जिनके मान −1, 0 और 1 हैं (उसका इंडेक्स सहेजा जाता है), ±1/8 से खिसकाया गया, सब-ब्लॉक स्केल %3 से गुणा:</translation>
+        </message>
+        <message>
+            <source>Weights %1–%2: point %3 = (%4), shifted by %5</source>
+            <translation>वेट %1–%2: बिंदु %3 = (%4), %5 से खिसकाया गया</translation>
+        </message>
+        <message>
             <source>Zero point: %1</source>
             <translation>ज़ीरो पॉइंट: %1</translation>
         </message>

@@ -179,6 +179,14 @@
             <translation>斜体符号不存储:每 8 个权重的负号个数为偶数,因此 7 位即可表示 8 个符号。</translation>
         </message>
         <message>
+            <source>Codebook: each group of %1 weights is one of the grid's %2 points of values −1, 0 and 1 (its index stored), shifted by ±1/8, times the sub-block scale %3:</source>
+            <translation>码本:每组 %1 个权重是网格 %2 个取值为 −1、0、1 的点之一(存储的是点的索引),平移 ±1/8,再乘以子块缩放 %3:</translation>
+        </message>
+        <message>
+            <source>Weights %1–%2: point %3 = (%4), shifted by %5</source>
+            <translation>权重 %1–%2:点 %3 = (%4),平移 %5</translation>
+        </message>
+        <message>
             <source>Zero point: %1</source>
             <translation>零点:%1</translation>
         </message>

@@ -1000,27 +1000,41 @@ void BlockInspector::updateInfo()
     if (!in.lattice.empty()) {
         // A codebook: each group of weights is one stored grid point (its magnitudes) plus signs.
         const int g = int(in.lattice.front().magnitudes.size());
-        t += tr("Codebook: each group of %1 weights is one of the grid's %2 points (its index stored, not the "
-                "weights' levels one by one), times the sub-block scale %3, with a sign per weight:")
-                 .arg(g)
-                 .arg(QLocale().toString(in.latticePoints))
-                 .arg(num(in.scale, 6));
+        if (in.latticeSigns)
+            t += tr("Codebook: each group of %1 weights is one of the grid's %2 points (its index stored, not the "
+                    "weights' levels one by one), times the sub-block scale %3, with a sign per weight:")
+                     .arg(g)
+                     .arg(QLocale().toString(in.latticePoints))
+                     .arg(num(in.scale, 6));
+        else
+            t += tr("Codebook: each group of %1 weights is one of the grid's %2 points of values −1, 0 and 1 (its "
+                    "index stored), shifted by ±1/8, times the sub-block scale %3:")
+                     .arg(g)
+                     .arg(QLocale().toString(in.latticePoints))
+                     .arg(num(in.scale, 6));
         t += QStringLiteral("<br>");
         for (size_t k = 0; k < in.lattice.size(); ++k) {
             const auto& grp = in.lattice[k];
             QStringList mags, signs;
             for (int j = 0; j < g; ++j) {
-                mags << QString::number(grp.magnitudes[size_t(j)]);
+                const int m = grp.magnitudes[size_t(j)];
+                mags << (m < 0 ? QStringLiteral("−%1").arg(-m) : QString::number(m));
                 const bool minus = (grp.negatives >> j) & 1;
                 QString sign = minus ? QStringLiteral("−") : QStringLiteral("+");
                 if (in.paritySigns && (int(k) * g + j) % 8 == 7)
                     sign = QStringLiteral("<i>%1</i>").arg(sign);  // implied by the other seven
                 signs << sign;
             }
-            t += tr("Weights %1–%2: point %3 = (%4), signs %5")
-                     .arg(QLocale().toString(qlonglong(in.col0 + int64_t(k) * g)),
-                          QLocale().toString(qlonglong(in.col0 + int64_t(k + 1) * g - 1)),
-                          QLocale().toString(grp.point), mags.join(QStringLiteral(" ")), signs.join(QString()));
+            const QString first = QLocale().toString(qlonglong(in.col0 + int64_t(k) * g)),
+                          last = QLocale().toString(qlonglong(in.col0 + int64_t(k + 1) * g - 1));
+            if (in.latticeSigns)
+                t += tr("Weights %1–%2: point %3 = (%4), signs %5")
+                         .arg(first, last, QLocale().toString(grp.point), mags.join(QStringLiteral(" ")),
+                              signs.join(QString()));
+            else
+                t += tr("Weights %1–%2: point %3 = (%4), shifted by %5")
+                         .arg(first, last, QLocale().toString(grp.point), mags.join(QStringLiteral(" ")),
+                              grp.shift < 0 ? QStringLiteral("−1/8") : QStringLiteral("+1/8"));
             t += QStringLiteral("<br>");
         }
         if (in.paritySigns)

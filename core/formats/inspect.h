@@ -56,11 +56,14 @@ struct BlockInspection {
     // format's grid (latticePoints of them) and a sign per weight.
     struct LatticeGroup {
         int point = 0;                // index in the grid
-        std::vector<int> magnitudes;  // the point's grid bytes: |weight| / the sub-block scale
+        std::vector<int> magnitudes;  // the point's grid values: |weight| / the sub-block scale (IQ1: -1, 0, 1)
         uint32_t negatives = 0;       // bit j: weight j of the group is negative
+        float shift = 0;              // added to each value (IQ1_S/IQ1_M: +-1/8)
     };
     std::vector<LatticeGroup> lattice;
     int latticePoints = 0;
+    // False: the points' values carry the signs and there are no sign bits (IQ1's ternary points).
+    bool latticeSigns = true;
     // The sign of every eighth weight is not stored: it makes the number of minus signs among
     // its 8 even (IQ2_XXS, IQ2_XS, IQ3_XXS).
     bool paritySigns = false;

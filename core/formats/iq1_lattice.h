@@ -431,6 +431,18 @@ struct TernaryCodec {
         r.kind = BlockInspection::Kind::Table;
         r.table.assign(std::begin(kTable), std::end(kTable));
         setLevels(r, 0, 5, [&](int c) { return db * kTable[c]; });
+        r.lattice.clear();
+        for (int k = s * kLen / 8; k < (s + 1) * kLen / 8; ++k) {
+            BlockInspection::LatticeGroup grp;
+            grp.point = T::point(bytes(b), k);
+            for (int j = 0; j < 8; ++j)
+                grp.magnitudes.push_back(int8_t(uint8_t(kIq1sGrid[grp.point] >> (8 * j))));
+            grp.shift = T::negDelta(bytes(b), k) ? -kIq1Delta : kIq1Delta;
+            r.lattice.push_back(std::move(grp));
+        }
+        r.latticePoints = int(std::size(kIq1sGrid));
+        r.latticeSigns = false;
+        r.paritySigns = false;
     }
 };
 

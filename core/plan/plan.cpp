@@ -463,7 +463,9 @@ QuantPlan buildPlan(const Model& m, const PlanSpec& opts)
     plan.pure = opts.pure;
     plan.target = opts.target;
 
-    const Preset* preset = findPreset(opts.type);
+    // --pure with a format's name means that format everywhere (IQ2_S, IQ4_NL, Q4_0 ... are also
+    // llama.cpp preset names, and its IQ2_S preset's base type is IQ2_XS).
+    const Preset* preset = opts.pure && findFormat(opts.type) ? nullptr : findPreset(opts.type);
     std::string baseType;
     if (preset) {
         baseType = typeName(preset->base);

@@ -58,14 +58,14 @@ private slots:
     }
 
     // A codebook format: the panel lists each group's grid point (index and bytes) and signs; the
-    // XXS formats mark the unstored parity sign.
+    // XXS formats mark the unstored parity sign; IQ1's ternary points carry their signs and a shift.
     void latticePointsAndSigns()
     {
         qs::ui::BlockInspector w;
         w.resize(1200, 700);
         w.show();
         w.setWeights(QStringLiteral("synthetic"), gaussian(8 * 512, 3), 8, 512);
-        for (const char* p : {"IQ2_XXS", "IQ3_S"}) {
+        for (const char* p : {"IQ2_XXS", "IQ3_S", "IQ1_S"}) {
             QVERIFY(w.setPrecision(QString::fromLatin1(p)));
             QVERIFY(w.inspection());
             const auto& in = *w.inspection();
@@ -75,10 +75,11 @@ private slots:
             const auto& g0 = in.lattice.front();
             QStringList mags;
             for (int m : g0.magnitudes)
-                mags << QString::number(m);
-            QVERIFY2(text.contains(QStringLiteral("point %1 = (%2)").arg(g0.point).arg(mags.join(QLatin1Char(' ')))),
+                mags << (m < 0 ? QStringLiteral("−%1").arg(-m) : QString::number(m));
+            QVERIFY2(text.contains(QStringLiteral("point %1 = (%2)").arg(QLocale().toString(g0.point)).arg(mags.join(QLatin1Char(' ')))),
                      qPrintable(text));
             QCOMPARE(text.contains(QStringLiteral("not stored")), in.paritySigns);
+            QCOMPARE(text.contains(QStringLiteral("shifted by")), QByteArray(p) == "IQ1_S");  // no sign bits, a +-1/8 shift
             QCOMPARE(in.paritySigns, QByteArray(p) == "IQ2_XXS");
         }
     }

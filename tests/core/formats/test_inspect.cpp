@@ -204,8 +204,8 @@ private slots:
                     QCOMPARE(r.superDmin.has_value(), !r.subMins.empty());
                 }
                 // Lattice formats: the groups' grid points and signs give every weight.
-                // (IQ1_S/IQ1_M's ternary points shifted by a delta show as levels, not as this view)
-                const bool isLattice = f->name().starts_with("IQ2") || f->name().starts_with("IQ3");
+                const bool isLattice = f->name().starts_with("IQ1") || f->name().starts_with("IQ2") ||
+                                       f->name().starts_with("IQ3");
                 QCOMPARE(!r.lattice.empty(), isLattice);
                 if (!r.lattice.empty()) {
                     QVERIFY(r.latticePoints >= 256);
@@ -216,9 +216,12 @@ private slots:
                         const auto& grp = r.lattice[k];
                         QVERIFY(grp.point >= 0 && grp.point < r.latticePoints);
                         QCOMPARE(int(grp.magnitudes.size()), g);
+                        QVERIFY(r.latticeSigns || grp.negatives == 0);
+                        QCOMPARE(grp.shift != 0.0f, !r.latticeSigns);  // IQ1's +-1/8
                         for (int j = 0; j < g; ++j) {
-                            const float m = r.scale * float(grp.magnitudes[size_t(j)]);
-                            QCOMPARE(r.reconstructed[k * size_t(g) + size_t(j)], (grp.negatives >> j) & 1 ? -m : m);
+                            const int m = grp.magnitudes[size_t(j)];
+                            const float v = float((grp.negatives >> j) & 1 ? -m : m) + grp.shift;
+                            QCOMPARE(r.reconstructed[k * size_t(g) + size_t(j)], r.scale * v);
                         }
                         if (r.paritySigns && (k * size_t(g)) % 8 + size_t(g) == 8) {  // the group ends 8 weights
                             int minus = 0;
