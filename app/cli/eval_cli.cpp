@@ -116,6 +116,9 @@ void addEvaluation(CompareResult& r, const Model& m, const std::vector<std::stri
         const TypeAccuracy a = evaluateType(m, s, typePlan);
         QJsonObject& x = r.rows[i].extra;
         addMetrics(x, a.plain);
+        if (a.plainWithImportance)  // a preset llama.cpp refuses without one: evaluated as exported
+            x.insert(QStringLiteral("importance"),
+                     s.imatrix ? QStringLiteral("given") : QStringLiteral("calibrated"));
         if (a.imatrix)
             addMetrics(x, *a.imatrix, QStringLiteral("imatrix_"));
         if (a.errorFeedback)

@@ -81,6 +81,8 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
         s->stream.insert(QStringLiteral("seed"), qint64(o.seed));
     }
     s->stream.insert(QStringLiteral("tokens"), qint64(s->tokens.size()));
+    s->calibration = {o.calibTokensFile, o.calibSample, o.calibSeed,
+                      o.textFile.empty() && o.tokensFile.empty() && o.calibTokensFile.empty() && o.calibSeed == o.seed};
     step();
     s->evaluator = textChunks.empty() ? std::make_unique<Evaluator>(w, s->tokens, s->window,
                                                                     kDefaultReferenceCacheBytes, o.activations)
@@ -129,27 +131,53 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     return s;
 }
 
-PlanSpec precisionForPlan(const Model& m, const LlamaWeights& w, const PlanSpec& plan)
+const ActivationStats& EvalSetup::calibratedImportance() const
+{
+    std::lock_guard lock(calibMutex_);
+    if (!calibrated_) {
+        const LlamaWeights& w = *weights;
+        if (calibration.sameAsEvaluation)
+            invalidInput({}, "the calibration seed must differ from the evaluation seed (calibrate on another stream)");
+        if (calibration.tokensFile.empty() && calibration.sample < 1)
+            invalidInput({}, "the calibration stream needs at least one sampled token");
+        const std::vector<int32_t> calib = calibration.tokensFile.empty()
+                                               ? sampleTokens(w, calibration.sample, calibration.seed, window, 1)
+                                               : loadTokenFile(calibration.tokensFile, w.config.vocabSize);
+        calibrated_ = collectImportance(w, calib, window);
+    }
+    return *calibrated_;
+}
+
+PlanSpec precisionForPlan(const Model& m, const LlamaWeights& w, const PlanSpec& plan, bool* importanceRequired)
 {
     PlanSpec po = plan;
     const Format* f = findFormat(plan.type);
     po.target = f && f->family() == FormatFamily::Int ? PlanTarget::Safetensors : PlanTarget::Gguf;
-    return precisionFromPlan(w, buildPlan(m, po));
+    const QuantPlan qp = buildPlan(m, po);
+    if (importanceRequired)
+        *importanceRequired = qp.importanceRequired;
+    return precisionFromPlan(w, qp);
 }
 
 TypeAccuracy evaluateType(const Model& m, const EvalSetup& s, const PlanSpec& plan)
 {
-    const PlanSpec prec = precisionForPlan(m, *s.weights, plan);
+    bool needsImportance = false;
+    const PlanSpec prec = precisionForPlan(m, *s.weights, plan, &needsImportance);
     TypeAccuracy a;
     const bool ef = s.errorFeedback && errorFeedbackApplies(prec);
+    // A plan llama.cpp refuses without an importance matrix is exported with one (calibrated when
+    // the user gave none), so it is evaluated with one.
+    const ActivationStats* planImportance =
+        needsImportance ? (s.imatrix ? &*s.imatrix : &s.calibratedImportance()) : nullptr;
     {
-        const LlamaWeights plain = applyPrecision(*s.weights, prec);
+        const LlamaWeights plain = applyPrecision(*s.weights, prec, planImportance);
         a.plain = s.evaluator->evaluate(plain);
+        a.plainWithImportance = planImportance != nullptr;
         if (ef && s.heldOut)
             a.plainOutputError = outputError(*s.weights, plain, *s.heldOut).relative();
     }
     if (s.imatrix)
-        a.imatrix = s.evaluator->evaluate(applyPrecision(*s.weights, prec, &*s.imatrix));
+        a.imatrix = planImportance ? a.plain : s.evaluator->evaluate(applyPrecision(*s.weights, prec, &*s.imatrix));
     if (ef) {
         const LlamaWeights q = applyErrorFeedback(*s.weights, prec, *s.errorFeedback);
         a.errorFeedback = s.evaluator->evaluate(q);

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +61,21 @@ struct EvalSetup {
     std::optional<ActivationStats> heldOut;
     QJsonObject stream;  // how the evaluation (and calibration) streams were made
     std::vector<std::string> warnings;  // e.g. a window capped below the stated context length
+
+    // The importance for a plan llama.cpp refuses without one (IQ2_XXS, IQ1_S, ... presets) when
+    // the setup has none: calibrated on first use from the calibration stream, as the export
+    // calibrates it, then kept. Thread-safe; Error(Cancelled) leaves it to be made again.
+    const ActivationStats& calibratedImportance() const;
+    struct CalibrationStream {
+        std::string tokensFile;
+        int sample = 0;
+        uint64_t seed = 0;
+        bool sameAsEvaluation = false;  // the evaluation stream is sampled with the same seed
+    } calibration;
+
+private:
+    mutable std::mutex calibMutex_;
+    mutable std::optional<ActivationStats> calibrated_;
 };
 
 // A text file is tokenized with the model's own tokenizer (BOS as the model adds it) and cut
@@ -74,10 +90,15 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
 // The precision a plan (type, pure, overrides; its target is chosen here) gives the model:
 // every eligible tensor at the plan's format for it (INT/NF4 types through the safetensors
 // target, others through GGUF).
-PlanSpec precisionForPlan(const Model& m, const LlamaWeights& w, const PlanSpec& plan);
+// importanceRequired: set when the plan is a preset llama.cpp refuses without an importance matrix
+// (the export then calibrates one; evaluateType evaluates it with one).
+PlanSpec precisionForPlan(const Model& m, const LlamaWeights& w, const PlanSpec& plan, bool* importanceRequired = nullptr);
 
 struct TypeAccuracy {
+    // As the export quantizes: with the setup's importance matrix (or one calibrated for it) when
+    // the plan requires one, else without.
     AccuracyMetrics plain;
+    bool plainWithImportance = false;
     std::optional<AccuracyMetrics> imatrix;  // when the setup has an importance matrix
     // When the setup has error-feedback calibration and the type has a format it can write.
     std::optional<AccuracyMetrics> errorFeedback;

@@ -3,6 +3,7 @@
 #include "core/util/error.h"
 #include "core/util/parallel.h"
 #include "core/eval/eval_setup.h"
+#include "core/export/demo_model.h"
 #include "core/eval/evaluation.h"
 #include "core/eval/imatrix_file.h"
 #include "core/model/gguf_writer.h"
@@ -224,6 +225,41 @@ private slots:
         const Evaluator ev(stories(), a, 128);
         QCOMPARE(ev.positions(), int64_t(300));
         QVERIFY(ev.pplReference() > 1 && ev.pplReference() < 40);
+    }
+
+    // A preset llama.cpp refuses without an importance matrix is exported with a calibrated one, so
+    // compare / the window evaluate it with that one (a calibration stream other than the
+    // evaluation's, made once); other types stay plain.
+    void presetsNeedingImportanceEvaluateWithIt()
+    {
+        ModelConfig c = demoConfig(1'000'000);
+        c.dim = 256;
+        c.nHeads = 4;
+        c.nKvHeads = 2;
+        c.hiddenDim = 256;
+        c.nLayers = 2;
+        c.vocabSize = 256;
+        c.ropeDim = 64;
+        c.contextLength = 64;
+        const auto m = makeDemoModel(c, GgmlType::F32, 3);
+        EvalStreamOptions o;
+        o.sample = 48;
+        o.calibSample = 48;
+        const auto s = prepareEvaluation(*m, o);
+        QVERIFY(!s->imatrix);
+        bool required = false;
+        const PlanSpec prec = precisionForPlan(*m, *s->weights, PlanSpec("IQ2_XXS"), &required);
+        QVERIFY(required);
+        const TypeAccuracy a = evaluateType(*m, *s, PlanSpec("IQ2_XXS"));
+        QVERIFY(a.plainWithImportance);
+        const ActivationStats& imp = s->calibratedImportance();
+        QCOMPARE(&imp, &s->calibratedImportance());  // made once
+        QCOMPARE(a.plain.kldMean, s->evaluator->evaluate(applyPrecision(*s->weights, prec, &imp)).kldMean);
+        QVERIFY(a.plain.kldMean != s->evaluator->evaluate(applyPrecision(*s->weights, prec)).kldMean);
+        QVERIFY(!evaluateType(*m, *s, PlanSpec("Q4_0")).plainWithImportance);
+        PlanSpec pure("IQ2_XXS");
+        pure.pure = true;
+        QVERIFY(evaluateType(*m, *s, pure).plainWithImportance);  // as llama.cpp: every IQ2_XXS tensor needs one
     }
 
     // prepareEvaluation: the streams the CLI and the GUI evaluate on, its checks and its cancel.
