@@ -650,6 +650,30 @@
             <translation>Auf &amp;Textdatei auswerten…</translation>
         </message>
         <message>
+            <source>Calibrate on Text File</source>
+            <translation>Auf Textdatei kalibrieren</translation>
+        </message>
+        <message>
+            <source>Calibrate on Te&amp;xt File…</source>
+            <translation>Auf Te&amp;xtdatei kalibrieren…</translation>
+        </message>
+        <message>
+            <source>Calibrate the importance matrix and error feedback on a text file of yours instead of sampled tokens (tokenized with the model's own tokenizer; another file than the evaluation text). Uncheck to calibrate on sampled tokens again.</source>
+            <translation>Wichtigkeitsmatrix und Fehlerrückführung auf einer eigenen Textdatei statt auf gezogenen Token kalibrieren (mit dem eigenen Tokenizer des Modells zerlegt; eine andere Datei als der Auswertungstext). Abwählen, um wieder auf gezogenen Token zu kalibrieren.</translation>
+        </message>
+        <message>
+            <source>Calibrating on the text file %1. Uncheck to calibrate on sampled tokens again.</source>
+            <translation>Kalibrierung auf der Textdatei %1. Abwählen, um wieder auf gezogenen Token zu kalibrieren.</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with an importance matrix (mean squared activations over the text file %1) and show it as a second row “&lt;type&gt; + imatrix”</source>
+            <translation>Jede Präzision zusätzlich mit einer Wichtigkeitsmatrix quantisieren (mittlere quadrierte Aktivierungen über die Textdatei %1) und als zweite Zeile „&lt;Typ&gt; + imatrix“ zeigen</translation>
+        </message>
+        <message>
+            <source>Calibrated on the text file %1 instead.</source>
+            <translation>Stattdessen auf der Textdatei %1 kalibriert.</translation>
+        </message>
+        <message>
             <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
             <translation>Auf einer eigenen Textdatei statt auf gezogenen Token auswerten: mit dem eigenen Tokenizer des Modells zerlegt, Fenster der Kontextlänge, jeweils die zweite Hälfte bewertet (wie llama-perplexity). Abwählen, um wieder auf gezogenen Token auszuwerten.</translation>
         </message>

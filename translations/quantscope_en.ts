@@ -650,6 +650,30 @@
             <translation>Evaluate on &amp;Text File…</translation>
         </message>
         <message>
+            <source>Calibrate on Text File</source>
+            <translation>Calibrate on Text File</translation>
+        </message>
+        <message>
+            <source>Calibrate on Te&amp;xt File…</source>
+            <translation>Calibrate on Te&amp;xt File…</translation>
+        </message>
+        <message>
+            <source>Calibrate the importance matrix and error feedback on a text file of yours instead of sampled tokens (tokenized with the model's own tokenizer; another file than the evaluation text). Uncheck to calibrate on sampled tokens again.</source>
+            <translation>Calibrate the importance matrix and error feedback on a text file of yours instead of sampled tokens (tokenized with the model's own tokenizer; another file than the evaluation text). Uncheck to calibrate on sampled tokens again.</translation>
+        </message>
+        <message>
+            <source>Calibrating on the text file %1. Uncheck to calibrate on sampled tokens again.</source>
+            <translation>Calibrating on the text file %1. Uncheck to calibrate on sampled tokens again.</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with an importance matrix (mean squared activations over the text file %1) and show it as a second row “&lt;type&gt; + imatrix”</source>
+            <translation>Also quantize every precision with an importance matrix (mean squared activations over the text file %1) and show it as a second row “&lt;type&gt; + imatrix”</translation>
+        </message>
+        <message>
+            <source>Calibrated on the text file %1 instead.</source>
+            <translation>Calibrated on the text file %1 instead.</translation>
+        </message>
+        <message>
             <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
             <translation>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</translation>
         </message>

@@ -650,6 +650,30 @@
             <translation>टेक्स्ट फ़ाइल पर मूल्यांकन(&amp;T)…</translation>
         </message>
         <message>
+            <source>Calibrate on Text File</source>
+            <translation>टेक्स्ट फ़ाइल पर कैलिब्रेट करें</translation>
+        </message>
+        <message>
+            <source>Calibrate on Te&amp;xt File…</source>
+            <translation>टेक्स्ट फ़ाइल पर कैलिब्रेट करें(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Calibrate the importance matrix and error feedback on a text file of yours instead of sampled tokens (tokenized with the model's own tokenizer; another file than the evaluation text). Uncheck to calibrate on sampled tokens again.</source>
+            <translation>इम्पॉर्टेंस मैट्रिक्स और एरर फ़ीडबैक को सैंपल किए गए टोकन के बजाय अपनी टेक्स्ट फ़ाइल पर कैलिब्रेट करें (मॉडल के अपने टोकनाइज़र से टोकन में बाँटी गई; मूल्यांकन वाले टेक्स्ट से अलग फ़ाइल)। फिर से सैंपल किए गए टोकन पर कैलिब्रेट करने के लिए अनचेक करें।</translation>
+        </message>
+        <message>
+            <source>Calibrating on the text file %1. Uncheck to calibrate on sampled tokens again.</source>
+            <translation>टेक्स्ट फ़ाइल %1 पर कैलिब्रेट हो रहा है। फिर से सैंपल किए गए टोकन पर कैलिब्रेट करने के लिए अनचेक करें।</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with an importance matrix (mean squared activations over the text file %1) and show it as a second row “&lt;type&gt; + imatrix”</source>
+            <translation>हर प्रिसिज़न को एक इम्पॉर्टेंस मैट्रिक्स (टेक्स्ट फ़ाइल %1 पर एक्टिवेशन के वर्गों का औसत) के साथ भी क्वांटाइज़ करें और उसे दूसरी पंक्ति “&lt;टाइप&gt; + imatrix” के रूप में दिखाएँ</translation>
+        </message>
+        <message>
+            <source>Calibrated on the text file %1 instead.</source>
+            <translation>इसके बजाय टेक्स्ट फ़ाइल %1 पर कैलिब्रेट किया गया।</translation>
+        </message>
+        <message>
             <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
             <translation>सैंपल किए गए टोकन के बजाय अपनी टेक्स्ट फ़ाइल पर मूल्यांकन करें: मॉडल के अपने टोकनाइज़र से टोकन, संदर्भ लंबाई की विंडो, हर विंडो का दूसरा आधा स्कोर होता है (llama-perplexity की तरह)। फिर से सैंपल किए गए टोकन पर मूल्यांकन के लिए अनचेक करें।</translation>
         </message>

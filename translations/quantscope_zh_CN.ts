@@ -645,6 +645,30 @@
             <translation>在文本文件上评估(&amp;T)…</translation>
         </message>
         <message>
+            <source>Calibrate on Text File</source>
+            <translation>在文本文件上校准</translation>
+        </message>
+        <message>
+            <source>Calibrate on Te&amp;xt File…</source>
+            <translation>在文本文件上校准(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Calibrate the importance matrix and error feedback on a text file of yours instead of sampled tokens (tokenized with the model's own tokenizer; another file than the evaluation text). Uncheck to calibrate on sampled tokens again.</source>
+            <translation>用你自己的文本文件代替采样的词元来校准重要性矩阵和误差反馈(用模型自带的分词器切分;须与评估文本不是同一个文件)。取消勾选即恢复在采样词元上校准。</translation>
+        </message>
+        <message>
+            <source>Calibrating on the text file %1. Uncheck to calibrate on sampled tokens again.</source>
+            <translation>正在文本文件 %1 上校准。取消勾选即恢复在采样词元上校准。</translation>
+        </message>
+        <message>
+            <source>Also quantize every precision with an importance matrix (mean squared activations over the text file %1) and show it as a second row “&lt;type&gt; + imatrix”</source>
+            <translation>同时用重要性矩阵(文本文件 %1 上激活值平方的均值)量化每种精度,并作为第二行“&lt;类型&gt; + imatrix”显示</translation>
+        </message>
+        <message>
+            <source>Calibrated on the text file %1 instead.</source>
+            <translation>改为在文本文件 %1 上校准。</translation>
+        </message>
+        <message>
             <source>Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's own tokenizer, windows of the context length, the second half of each scored (as llama-perplexity). Uncheck to evaluate on sampled tokens again.</source>
             <translation>用你自己的文本文件代替采样的词元进行评估：用模型自带的分词器切分，窗口长度为上下文长度，每个窗口只对后半部分评分（与 llama-perplexity 相同）。取消勾选即恢复为在采样词元上评估。</translation>
         </message>

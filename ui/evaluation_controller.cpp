@@ -92,9 +92,32 @@ EvaluationController::EvaluationController(QMainWindow* window, QMenu* analysisM
             rerun();
     });
 
+    calibTextAct_ = new QAction(this);
+    calibTextAct_->setObjectName(QStringLiteral("actionCalibrateText"));
+    calibTextAct_->setCheckable(true);
+    calibTextAct_->setEnabled(false);
+    connect(calibTextAct_, &QAction::triggered, this, [this](bool on) {
+        QString path;
+        if (on) {
+            std::swap(path, nextCalibTextFile_);
+            if (path.isEmpty())
+                path = QFileDialog::getOpenFileName(window_, tr("Calibrate on Text File"), QString(),
+                                                    tr("Text files (*.txt);;All files (*)"));
+            if (path.isEmpty()) {
+                calibTextAct_->setChecked(false);
+                return;
+            }
+        }
+        evalStream_.calibTextFile = path.toStdString();
+        retranslate();
+        if (evalAct_->isChecked() && (imatrixAct_->isChecked() || efAct_->isChecked()))
+            rerun();
+    });
+
     analysisMenu->addSeparator();
     analysisMenu->addAction(evalAct_);
     analysisMenu->addAction(textAct_);
+    analysisMenu->addAction(calibTextAct_);
     analysisMenu->addAction(imatrixAct_);
     analysisMenu->addAction(efAct_);
     analysisMenu->addAction(speedAct_);
@@ -199,14 +222,26 @@ void EvaluationController::retranslate()
     setTip(textAct_, tr("Evaluate on a text file of yours instead of sampled tokens: tokenized with the model's "
                         "own tokenizer, windows of the context length, the second half of each scored (as "
                         "llama-perplexity). Uncheck to evaluate on sampled tokens again."));
+    calibTextAct_->setText(tr("Calibrate on Te&xt File…"));
+    setTip(calibTextAct_,
+           evalStream_.calibTextFile.empty()
+               ? tr("Calibrate the importance matrix and error feedback on a text file of yours instead of sampled "
+                    "tokens (tokenized with the model's own tokenizer; another file than the evaluation text). "
+                    "Uncheck to calibrate on sampled tokens again.")
+               : tr("Calibrating on the text file %1. Uncheck to calibrate on sampled tokens again.")
+                     .arg(QString::fromStdString(evalStream_.calibTextFile)));
     imatrixAct_->setText(tr("Use &Importance Matrix"));
     imatrixAct_->setIconText(tr("+ imatrix"));
     const QString imTip =
-        tr("Also quantize every precision with an importance matrix (mean squared activations over %1 tokens "
-           "sampled with seed %2, a different stream from the evaluation one) and show it as a second row "
-           "“<type> + imatrix”")
-            .arg(evalStream_.calibSample)
-            .arg(evalStream_.calibSeed);
+        evalStream_.calibTextFile.empty()
+            ? tr("Also quantize every precision with an importance matrix (mean squared activations over %1 tokens "
+                 "sampled with seed %2, a different stream from the evaluation one) and show it as a second row "
+                 "“<type> + imatrix”")
+                  .arg(evalStream_.calibSample)
+                  .arg(evalStream_.calibSeed)
+            : tr("Also quantize every precision with an importance matrix (mean squared activations over the text "
+                 "file %1) and show it as a second row “<type> + imatrix”")
+                  .arg(QString::fromStdString(evalStream_.calibTextFile));
     setTip(imatrixAct_, imTip);
     efAct_->setText(tr("Use Error-&Feedback Rounding"));
     efAct_->setIconText(tr("+ error feedback"));
@@ -218,7 +253,10 @@ void EvaluationController::retranslate()
            "growing with the square of its width: meant for small models.")
             .arg(evalStream_.calibSample)
             .arg(evalStream_.calibSeed);
-    setTip(efAct_, efTip);
+    setTip(efAct_, evalStream_.calibTextFile.empty()
+                       ? efTip
+                       : efTip + QLatin1Char(' ') +
+                             tr("Calibrated on the text file %1 instead.").arg(QString::fromStdString(evalStream_.calibTextFile)));
     speedAct_->setText(tr("Measure S&peed"));
     speedAct_->setIconText(tr("Measure speed"));
     setTip(speedAct_,
@@ -268,6 +306,8 @@ void EvaluationController::updateActions()
     efAct_->setEnabled(modelEvaluable_ && evalAct_->isChecked());
     textAct_->setEnabled(modelEvaluable_);
     textAct_->setChecked(!evalStream_.textFile.empty());
+    calibTextAct_->setEnabled(modelEvaluable_);
+    calibTextAct_->setChecked(!evalStream_.calibTextFile.empty());
     speedAct_->setEnabled(modelEvaluable_);
     retranslate();
 }

@@ -58,6 +58,12 @@ public:
     // (compare --eval --text); unchecked, the stream is sampled again. The hook skips the dialog once.
     QAction* evaluateTextAction() const { return textAct_; }
     void setNextTextFile(const QString& path) { nextTextFile_ = path; }
+    // Analysis > Calibrate on Text File… (checkable): the calibration stream of the importance
+    // matrix and error feedback (and of presets that need an importance matrix) is a text file of
+    // the user's (compare --calib-text) instead of sampled tokens; unchecked, sampled again. The
+    // hook skips the dialog once.
+    QAction* calibrateTextAction() const { return calibTextAct_; }
+    void setNextCalibrationTextFile(const QString& path) { nextCalibTextFile_ = path; }
     void setEvaluationStream(const qs::EvalStreamOptions& stream) { evalStream_ = stream; }
     const qs::EvalStreamOptions& evaluationStream() const { return evalStream_; }
     engine::EvalRequest evaluationRequest() const;
@@ -103,6 +109,8 @@ private:
     QAction* efAct_ = nullptr;
     QAction* textAct_ = nullptr;
     QString nextTextFile_;
+    QAction* calibTextAct_ = nullptr;
+    QString nextCalibTextFile_;
     QToolBar* evalBar_ = nullptr;
     qs::EvalStreamOptions evalStream_;
     QAction* speedAct_ = nullptr;

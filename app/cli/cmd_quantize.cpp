@@ -55,6 +55,9 @@ int cmdQuantize(const QStringList& args)
                                             QStringLiteral("Calibration token ids for --error-feedback or a calibrated "
                                                            "importance matrix (default: sampled)."),
                                             QStringLiteral("FILE"));
+    const QCommandLineOption calibTextOpt(QStringLiteral("calib-text"),
+                                          QStringLiteral("Calibrate on a UTF-8 text file instead (the model's own tokenizer)."),
+                                          QStringLiteral("FILE"));
     const QCommandLineOption calibSampleOpt(QStringLiteral("calib-sample"),
                                             QStringLiteral("Calibration tokens to sample (default %1).").arg(kDefaultCalibSample),
                                             QStringLiteral("N"), QString::number(kDefaultCalibSample));
@@ -65,8 +68,8 @@ int cmdQuantize(const QStringList& args)
                                             QStringLiteral("Weight each column's rounding error by a llama.cpp importance matrix "
                                                            "(llama-imatrix's GGUF or .dat), as llama-quantize --imatrix does."),
                                             QStringLiteral("FILE"));
-    p.addOptions({typeOpt, pureOpt, overrideOpt, outputOpt, dryOpt, efOpt, calibTokensOpt, calibSampleOpt, calibSeedOpt,
-                  imatrixFileOpt});
+    p.addOptions({typeOpt, pureOpt, overrideOpt, outputOpt, dryOpt, efOpt, calibTokensOpt, calibTextOpt, calibSampleOpt,
+                  calibSeedOpt, imatrixFileOpt});
     p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("GGUF, llama2.c .bin, .safetensors or Hugging Face folder."));
     if (int rc = parseArgs(p, args, "Quantize a whole model and export it (atomic write).", 1, 1); rc >= 0)
         return rc;
@@ -119,9 +122,12 @@ int cmdQuantize(const QStringList& args)
         const qulonglong calibSeed = p.value(calibSeedOpt).toULongLong(&okS);
         if (!okN || calibSample < 1 || calibSample > (1 << 20) || !okS)
             invalidInput({}, "--calib-sample expects 1 .. 1048576 tokens and --calib-seed an unsigned integer");
-        const QString calibSource = p.isSet(calibTokensOpt)
-                                        ? QStringLiteral("the tokens of %1").arg(shown(p.value(calibTokensOpt).toStdString()))
-                                        : QStringLiteral("%1 sampled tokens (seed %2)").arg(calibSample).arg(calibSeed);
+        if (p.isSet(calibTokensOpt) && p.isSet(calibTextOpt))
+            invalidInput({}, "--calib-tokens and --calib-text exclude each other");
+        const QString calibSource =
+            p.isSet(calibTokensOpt) ? QStringLiteral("the tokens of %1").arg(shown(p.value(calibTokensOpt).toStdString()))
+            : p.isSet(calibTextOpt) ? QStringLiteral("the text of %1").arg(shown(p.value(calibTextOpt).toStdString()))
+                                    : QStringLiteral("%1 sampled tokens (seed %2)").arg(calibSample).arg(calibSeed);
         if (p.isSet(imatrixFileOpt))
             head += QStringLiteral("importance: from %1\n").arg(shown(p.value(imatrixFileOpt).toStdString()));
         else if (plan.importanceCalibrated)
@@ -182,9 +188,14 @@ int cmdQuantize(const QStringList& args)
                 invalidInput({}, std::string("llama.cpp requires an importance matrix for this plan and none can be "
                                              "calibrated here (") + e.what() + "); give one with --imatrix-file");
             }
-            std::vector<int32_t> calib = p.isSet(calibTokensOpt)
-                                             ? loadTokenFile(p.value(calibTokensOpt).toStdString(), w->config.vocabSize)
-                                             : sampleTokens(*w, calibSample, calibSeed, 0, 1);
+            std::vector<int32_t> calib;
+            if (p.isSet(calibTokensOpt)) {
+                calib = loadTokenFile(p.value(calibTokensOpt).toStdString(), w->config.vocabSize);
+            } else if (p.isSet(calibTextOpt)) {  // as compare --calib-text tokenizes it
+                calib = textCalibrationTokens(*model, w->config.vocabSize, p.value(calibTextOpt).toStdString());
+            } else {
+                calib = sampleTokens(*w, calibSample, calibSeed, 0, 1);
+            }
             std::fprintf(stderr, "%s: calibrating on %zu tokens\n", p.isSet(efOpt) ? "error feedback" : "importance",
                          calib.size());
             calibration = collectImportance(*w, calib, 0, /*moments=*/p.isSet(efOpt));

@@ -50,18 +50,26 @@ std::unique_ptr<EvalSetup> prepareEval(const Model& m, const QCommandLineParser&
         so.imatrixFile = p.value(o.imatrixFile).toStdString();
         so.imatrix = true;
     }
+    // The calibration stream: for --imatrix / --error-feedback, and for presets llama.cpp refuses
+    // without an importance matrix (calibrated when one is evaluated).
+    if (p.isSet(o.calibTokens) && p.isSet(o.calibText))
+        invalidInput({}, "--calib-tokens and --calib-text exclude each other");
+    const bool sampledCalibration = !p.isSet(o.calibTokens) && !p.isSet(o.calibText);
+    if (p.isSet(o.calibTokens))
+        so.calibTokensFile = p.value(o.calibTokens).toStdString();
+    else if (p.isSet(o.calibText))
+        so.calibTextFile = p.value(o.calibText).toStdString();
+    else {
+        so.calibSample = int(intOption(p, o.calibSample, 1, 1 << 20));
+        so.calibSeed = uint64_t(intOption(p, o.calibSeed, 0, INT64_MAX));
+    }
     if (p.isSet(o.imatrix) || p.isSet(o.errorFeedback)) {
         so.imatrix = p.isSet(o.imatrix) || p.isSet(o.imatrixFile);
         so.errorFeedback = p.isSet(o.errorFeedback);
         so.outputError = outputError;
-        if (p.isSet(o.calibTokens)) {
-            so.calibTokensFile = p.value(o.calibTokens).toStdString();
-        } else {
-            so.calibSample = int(intOption(p, o.calibSample, 1, 1 << 20));
-            so.calibSeed = uint64_t(intOption(p, o.calibSeed, 0, INT64_MAX));
-            if (!p.isSet(o.tokens) && !p.isSet(o.text) && so.calibSeed == uint64_t(intOption(p, o.seed, 0, INT64_MAX)))
-                invalidInput({}, "--calib-seed must differ from --seed (calibrate on another stream)");
-        }
+        if (sampledCalibration && !p.isSet(o.tokens) && !p.isSet(o.text) &&
+            so.calibSeed == uint64_t(intOption(p, o.seed, 0, INT64_MAX)))
+            invalidInput({}, "--calib-seed must differ from --seed (calibrate on another stream)");
     }
     auto s = prepareEvaluation(m, so);
     for (const auto& w : s->warnings)

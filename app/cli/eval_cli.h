@@ -44,6 +44,10 @@ struct EvalOptions {
     QCommandLineOption calibTokens{QStringLiteral("calib-tokens"),
                                    QStringLiteral("Calibration token ids for --imatrix / --error-feedback (default: sampled)."),
                                    QStringLiteral("FILE")};
+    QCommandLineOption calibText{QStringLiteral("calib-text"),
+                                 QStringLiteral("Calibrate on a UTF-8 text file instead (the model's own tokenizer; "
+                                                "another file than --text)."),
+                                 QStringLiteral("FILE")};
     QCommandLineOption calibSample{QStringLiteral("calib-sample"),
                                    QStringLiteral("Calibration tokens to sample for --imatrix / --error-feedback (default %1).")
                                        .arg(kDefaultCalibSample),
@@ -60,7 +64,8 @@ struct EvalOptions {
 
     void addTo(QCommandLineParser& p) const
     {
-        p.addOptions({tokens, text, sample, seed, window, imatrix, imatrixFile, errorFeedback, calibTokens, calibSample, calibSeed, activations});
+        p.addOptions({tokens, text, sample, seed, window, imatrix, imatrixFile, errorFeedback, calibTokens, calibText, calibSample, calibSeed,
+                      activations});
     }
 };
 

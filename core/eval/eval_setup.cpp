@@ -13,12 +13,35 @@
 
 namespace qs {
 
+std::vector<int32_t> textCalibrationTokens(const Model& m, int vocabSize, const std::string& path)
+{
+    const auto tok = loadTokenizer(m);
+    std::vector<int32_t> t = tok->encode(readTextFile(path), false);
+    if (tok->addBos())
+        t.insert(t.begin(), tok->bos());
+    for (int32_t id : t)
+        if (id < 0 || id >= vocabSize)
+            invalidInput(path, "token " + std::to_string(id) + " of the text is outside the model's vocabulary of " +
+                                   std::to_string(vocabSize));
+    if (t.size() < 2)
+        invalidInput(path, "the calibration text is " + std::to_string(t.size()) + " tokens; it needs at least 2");
+    return t;
+}
+
 std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOptions& o)
 {
     if (o.window == 1 || o.window < 0)
         invalidInput({}, "the evaluation window must be 0 (context length) or at least 2 tokens");
     if (o.textFile.empty() && o.tokensFile.empty() && o.sample < 1)
         invalidInput({}, "the evaluation stream needs at least one sampled token");
+    if (!o.calibTextFile.empty() && !o.calibTokensFile.empty())
+        invalidInput({}, "calibrate on a token file or on a text file, not both");
+    {
+        std::error_code ec;
+        if (!o.calibTextFile.empty() && !o.textFile.empty() &&
+            (o.calibTextFile == o.textFile || std::filesystem::equivalent(o.calibTextFile, o.textFile, ec)))
+            invalidInput(o.calibTextFile, "the calibration stream must differ from the evaluation stream");
+    }
     const bool fileImatrix = !o.imatrixFile.empty();
     const bool calibrate = (o.imatrix && !fileImatrix) || o.errorFeedback;
     if (calibrate) {
@@ -26,9 +49,10 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
         if (!o.tokensFile.empty() && !o.calibTokensFile.empty() &&
             (o.calibTokensFile == o.tokensFile || std::filesystem::equivalent(o.calibTokensFile, o.tokensFile, ec)))
             invalidInput(o.calibTokensFile, "the calibration stream must differ from the evaluation stream");
-        if (o.textFile.empty() && o.tokensFile.empty() && o.calibTokensFile.empty() && o.calibSeed == o.seed)
+        if (o.textFile.empty() && o.tokensFile.empty() && o.calibTokensFile.empty() && o.calibTextFile.empty() &&
+            o.calibSeed == o.seed)
             invalidInput({}, "the calibration seed must differ from the evaluation seed (calibrate on another stream)");
-        if (o.calibTokensFile.empty() && o.calibSample < 1)
+        if (o.calibTokensFile.empty() && o.calibTextFile.empty() && o.calibSample < 1)
             invalidInput({}, "the calibration stream needs at least one sampled token");
     }
     const bool heldOut = o.errorFeedback && o.outputError;
@@ -81,8 +105,13 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
         s->stream.insert(QStringLiteral("seed"), qint64(o.seed));
     }
     s->stream.insert(QStringLiteral("tokens"), qint64(s->tokens.size()));
-    s->calibration = {o.calibTokensFile, o.calibSample, o.calibSeed,
-                      o.textFile.empty() && o.tokensFile.empty() && o.calibTokensFile.empty() && o.calibSeed == o.seed};
+    s->calibration = {{}, o.calibTokensFile, o.calibSample, o.calibSeed,
+                      o.textFile.empty() && o.tokensFile.empty() && o.calibTokensFile.empty() &&
+                          o.calibTextFile.empty() && o.calibSeed == o.seed};
+    if (!o.calibTextFile.empty()) {
+        s->calibration.textTokens = textCalibrationTokens(m, vocab, o.calibTextFile);
+        s->stream.insert(QStringLiteral("calibration_text_file"), QString::fromStdString(o.calibTextFile));
+    }
     step();
     s->evaluator = textChunks.empty() ? std::make_unique<Evaluator>(w, s->tokens, s->window,
                                                                     kDefaultReferenceCacheBytes, o.activations)
@@ -93,7 +122,9 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     step();
     if (calibrate) {
         std::vector<int32_t> calib;
-        if (!o.calibTokensFile.empty()) {
+        if (!s->calibration.textTokens.empty()) {
+            calib = s->calibration.textTokens;
+        } else if (!o.calibTokensFile.empty()) {
             calib = loadTokenFile(o.calibTokensFile, vocab);
             s->stream.insert(QStringLiteral("calibration_file"), QString::fromStdString(o.calibTokensFile));
         } else {
@@ -138,11 +169,12 @@ const ActivationStats& EvalSetup::calibratedImportance() const
         const LlamaWeights& w = *weights;
         if (calibration.sameAsEvaluation)
             invalidInput({}, "the calibration seed must differ from the evaluation seed (calibrate on another stream)");
-        if (calibration.tokensFile.empty() && calibration.sample < 1)
+        if (calibration.textTokens.empty() && calibration.tokensFile.empty() && calibration.sample < 1)
             invalidInput({}, "the calibration stream needs at least one sampled token");
-        const std::vector<int32_t> calib = calibration.tokensFile.empty()
-                                               ? sampleTokens(w, calibration.sample, calibration.seed, window, 1)
-                                               : loadTokenFile(calibration.tokensFile, w.config.vocabSize);
+        const std::vector<int32_t> calib =
+            !calibration.textTokens.empty() ? calibration.textTokens
+            : calibration.tokensFile.empty() ? sampleTokens(w, calibration.sample, calibration.seed, window, 1)
+                                             : loadTokenFile(calibration.tokensFile, w.config.vocabSize);
         calibrated_ = collectImportance(w, calib, window);
     }
     return *calibrated_;

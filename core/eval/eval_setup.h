@@ -39,6 +39,7 @@ struct EvalStreamOptions {
     bool outputError = false;          // with errorFeedback: also the evaluation stream's input
                                        // moments, for each type's layer output error (compare)
     std::string calibTokensFile;       // calibration stream (imatrix, error feedback); empty: sample
+    std::string calibTextFile;         // or a text file, tokenized with the model's own tokenizer
     int calibSample = kDefaultCalibSample;
     uint64_t calibSeed = kDefaultCalibSeed;
     // How activations meet the weights in the evaluation (reference and candidates): Llama
@@ -67,6 +68,7 @@ struct EvalSetup {
     // calibrates it, then kept. Thread-safe; Error(Cancelled) leaves it to be made again.
     const ActivationStats& calibratedImportance() const;
     struct CalibrationStream {
+        std::vector<int32_t> textTokens;  // a calibration text file's tokens (BOS as the model adds it)
         std::string tokensFile;
         int sample = 0;
         uint64_t seed = 0;
@@ -86,6 +88,11 @@ private:
 // to the evaluation stream; Error(Cancelled) when the calling thread's qs::CancelScope is cancelled
 // (asked per token / window, and within the products).
 std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOptions& o);
+
+// A calibration text file's tokens: the model's own tokenizer, BOS first when the model adds it;
+// Error(InvalidInput) naming the file for a model without a real tokenizer, a token outside the
+// vocabulary or a text of fewer than 2 tokens.
+std::vector<int32_t> textCalibrationTokens(const Model& m, int vocabSize, const std::string& path);
 
 // The precision a plan (type, pure, overrides; its target is chosen here) gives the model:
 // every eligible tensor at the plan's format for it (INT/NF4 types through the safetensors

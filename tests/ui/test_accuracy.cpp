@@ -399,6 +399,23 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 3, 30000);
         QVERIFY(w.tableModel()->rows().at(0).evalPositions != row.evalPositions);
 
+        // Calibrate on a text file: the stream a Run asks for carries it (compare --calib-text), the
+        // tooltips name it; unchecked, the calibration is sampled again.
+        const QString calib = dir.filePath(QStringLiteral("calib.txt"));
+        write(calib, QByteArray("c ba abc a b. b ab ac. ").repeated(6));
+        QVERIFY(w.evaluation()->calibrateTextAction()->isEnabled());
+        w.evaluation()->setNextCalibrationTextFile(calib);
+        w.evaluation()->calibrateTextAction()->trigger();
+        QVERIFY(w.evaluation()->calibrateTextAction()->isChecked());
+        QCOMPARE(QString::fromStdString(w.evaluation()->evaluationRequest().stream.calibTextFile), calib);
+        QVERIFY(w.evaluation()->imatrixAction()->toolTip().contains(calib));
+        QVERIFY(w.evaluation()->errorFeedbackAction()->toolTip().contains(calib));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 30000);
+        w.evaluation()->calibrateTextAction()->trigger();
+        QVERIFY(w.evaluation()->evaluationRequest().stream.calibTextFile.empty());
+        QVERIFY(!w.evaluation()->imatrixAction()->toolTip().contains(calib));
+        const int runs = int(done.size());
+
         // stories260K's placeholder vocabulary: the Run fails and says why.
         w.openFile(test::stories(QStringLiteral("stories260K-f32.gguf")));
         QTRY_VERIFY_WITH_TIMEOUT(w.model() && QString::fromStdString(w.model()->path).endsWith(".gguf") && !w.isBusy(),
@@ -407,7 +424,7 @@ private slots:
         w.evaluation()->evaluateTextAction()->trigger();  // a new model has no last Run to redo
         QVERIFY(w.evaluation()->evaluateTextAction()->isChecked());
         w.run();
-        QTRY_VERIFY_WITH_TIMEOUT(done.size() == 4 && !w.isBusy(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(done.size() == runs + 1 && !w.isBusy(), 30000);
         QCOMPARE(done.last().at(0).toBool(), false);
         QVERIFY2(w.lastError().contains(QStringLiteral("placeholder")), qPrintable(w.lastError()));
     }

@@ -129,6 +129,56 @@ private slots:
         QCOMPARE(prepareEvaluation(*m, o)->evaluator->positions(), qint64((expected.size() / 32) * (32 - 16 - 1)));
     }
 
+    // Calibration on a text file (--calib-text, the window's "Calibrate on Text File…"): the
+    // importance matrix is the one of the tokenized text; the same file as the evaluation text, a
+    // token file beside it, or a model without a tokenizer are refused; the CLI takes it.
+    void calibrationFromText()
+    {
+        const auto m = openModel(model.toStdString());
+        const QString calib = tmp.filePath("calib.txt");
+        writeFile(calib, QByteArray("c ba abc a b. b ab ac. ").repeated(5));
+        EvalStreamOptions o;
+        o.sample = 24;
+        o.window = 16;
+        o.imatrix = true;
+        o.calibTextFile = calib.toStdString();
+        const auto s = prepareEvaluation(*m, o);
+        const auto tok = loadTokenizer(*m);
+        const std::vector<int32_t> expected = tok->encode(readTextFile(calib.toStdString()));
+        QCOMPARE(s->calibration.textTokens, expected);
+        QCOMPARE(textCalibrationTokens(*m, 265, calib.toStdString()), expected);
+        QVERIFY(s->imatrix.has_value());
+        const ActivationStats direct = collectImportance(*s->weights, expected, 16);
+        const std::string name = s->weights->matrixNames().front();
+        QCOMPARE(s->imatrix->importance(name), direct.importance(name));
+        QCOMPARE(s->stream.value("calibration_text_file").toString(), calib);
+        // refused: the evaluation text itself, both calibration files, a model without a tokenizer
+        EvalStreamOptions same = o;
+        same.textFile = calib.toStdString();
+        QVERIFY(errorOf([&] { prepareEvaluation(*m, same); }).contains("must differ from the evaluation stream"));
+        EvalStreamOptions both = o;
+        both.calibTokensFile = test::stories("eval-tokens.json").toStdString();
+        QVERIFY(errorOf([&] { prepareEvaluation(*m, both); }).contains("not both"));
+        const auto stories = openModel(test::stories("stories260K-f32.gguf").toStdString());
+        QVERIFY(errorOf([&] { prepareEvaluation(*stories, o); }).contains("no real tokenizer"));
+        // the CLI: compare --imatrix --calib-text
+        QByteArray out, err;
+        QCOMPARE(test::runCli({"compare", model, "--types", "Q4_0", "--eval", "--sample", "24", "--window", "16",
+                               "--imatrix", "--calib-text", calib, "--json"},
+                              &out, &err),
+                 0);
+        const QJsonObject row = QJsonDocument::fromJson(out).object().value("results").toArray().at(0).toObject();
+        QCOMPARE(row.value("imatrix_kld_mean").toDouble(),
+                 s->evaluator->evaluate(applyPrecision(*s->weights, precisionForPlan(*m, *s->weights, PlanSpec("Q4_0")),
+                                                       &*s->imatrix))
+                     .kldMean);
+        QCOMPARE(test::runCli({"compare", model, "--types", "Q4_0", "--eval", "--imatrix", "--calib-text", calib,
+                               "--calib-tokens", test::stories("eval-tokens.json")},
+                              &out, &err),
+                 2);
+        QVERIFY2(err.contains("--calib-tokens and --calib-text exclude each other"), err.constData());
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QString>("modelPath");
