@@ -42,7 +42,6 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
-#include <vector>
 
 namespace qs::iq {
 inline namespace QS_ISA {  // compiled once per instruction set (core/util/isa.h)
@@ -63,10 +62,11 @@ struct Lattice {
     bool odd = false;
     // The search index: onGrid[t] the point whose level indices are tuple t (-1: none); the points
     // differing from tuple t in at most kRadius weights: near[nearStart[t] .. nearStart[t + 1]),
-    // ascending.
-    std::vector<int16_t> onGrid;
-    std::vector<uint32_t> nearStart;
-    std::vector<uint16_t> near;
+    // ascending. (Plain arrays, `near` allocated once and kept for the program's life: no
+    // std::vector instantiated in the AVX2 objects, test_isa_symbols.)
+    int16_t onGrid[kTuples];
+    uint32_t nearStart[kTuples + 1];
+    const uint16_t* near = nullptr;
 };
 
 // The lattice of a grid table (bytes of each point, little-endian).
@@ -88,27 +88,39 @@ Lattice<G, NL, NP> makeLattice(const T (&grid)[NP], const uint8_t (&levels)[NL],
                 }
         }
     L.unit = unit;
-    L.onGrid.assign(L_t::kTuples, int16_t(-1));
+    for (int t = 0; t < L_t::kTuples; ++t)
+        L.onGrid[t] = -1;
     for (int p = 0; p < NP; ++p) {
         int t = 0;
         for (int j = G - 1; j >= 0; --j)
             t = t * NL + L.code[p][j];
-        L.onGrid[size_t(t)] = int16_t(p);
+        L.onGrid[t] = int16_t(p);
     }
-    L.nearStart.assign(L_t::kTuples + 1, 0);
-    for (int t = 0; t < L_t::kTuples; ++t) {
-        uint8_t digit[G];
-        for (int j = 0, r = t; j < G; ++j, r /= NL)
-            digit[j] = uint8_t(r % NL);
-        for (int p = 0; p < NP; ++p) {
-            int differ = 0;
-            for (int j = 0; j < G; ++j)
-                differ += L.code[p][j] != digit[j];
-            if (differ <= L_t::kRadius)
-                L.near.push_back(uint16_t(p));
+    // two passes: count, then store
+    uint16_t* near = nullptr;
+    for (int pass = 0; pass < 2; ++pass) {
+        uint32_t n = 0;
+        for (int t = 0; t < L_t::kTuples; ++t) {
+            L.nearStart[t] = n;
+            uint8_t digit[G];
+            for (int j = 0, r = t; j < G; ++j, r /= NL)
+                digit[j] = uint8_t(r % NL);
+            for (int p = 0; p < NP; ++p) {
+                int differ = 0;
+                for (int j = 0; j < G; ++j)
+                    differ += L.code[p][j] != digit[j];
+                if (differ <= L_t::kRadius) {
+                    if (near)
+                        near[n] = uint16_t(p);
+                    ++n;
+                }
+            }
         }
-        L.nearStart[size_t(t) + 1] = uint32_t(L.near.size());
+        L.nearStart[L_t::kTuples] = n;
+        if (pass == 0)
+            near = new uint16_t[n];
     }
+    L.near = near;
     return L;
 }
 
@@ -382,15 +394,15 @@ private:
                 sum += rows[j][c[j]];
             return sum;
         };
-        if (const int on = L_.onGrid[size_t(t)]; on >= 0) {
+        if (const int on = L_.onGrid[t]; on >= 0) {
             e = costOf(on);
             pe = on;
             return true;
         }
         float best = std::numeric_limits<float>::infinity();
         int bp = -1;
-        const uint16_t* nb = L_.near.data();
-        for (uint32_t k = L_.nearStart[size_t(t)], end = L_.nearStart[size_t(t) + 1]; k < end; ++k) {
+        const uint16_t* nb = L_.near;
+        for (uint32_t k = L_.nearStart[t], end = L_.nearStart[t + 1]; k < end; ++k) {
             const float c = costOf(nb[k]);
             if (c < best) {
                 best = c;
