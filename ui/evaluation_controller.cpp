@@ -74,18 +74,8 @@ EvaluationController::EvaluationController(QMainWindow* window, QMenu* analysisM
     textAct_->setCheckable(true);
     textAct_->setEnabled(false);
     connect(textAct_, &QAction::triggered, this, [this](bool on) {
-        QString path;
-        if (on) {
-            std::swap(path, nextTextFile_);
-            if (path.isEmpty())
-                path = QFileDialog::getOpenFileName(window_, tr("Evaluate on Text File"), QString(),
-                                                    tr("Text files (*.txt);;All files (*)"));
-            if (path.isEmpty()) {
-                textAct_->setChecked(false);
-                return;
-            }
-        }
-        evalStream_.textFile = path.toStdString();
+        if (!chooseTextFile(textAct_, on, nextTextFile_, tr("Evaluate on Text File"), evalStream_.textFile))
+            return;
         if (on && !evalAct_->isChecked())
             evalAct_->setChecked(true);  // runs
         else
@@ -97,18 +87,9 @@ EvaluationController::EvaluationController(QMainWindow* window, QMenu* analysisM
     calibTextAct_->setCheckable(true);
     calibTextAct_->setEnabled(false);
     connect(calibTextAct_, &QAction::triggered, this, [this](bool on) {
-        QString path;
-        if (on) {
-            std::swap(path, nextCalibTextFile_);
-            if (path.isEmpty())
-                path = QFileDialog::getOpenFileName(window_, tr("Calibrate on Text File"), QString(),
-                                                    tr("Text files (*.txt);;All files (*)"));
-            if (path.isEmpty()) {
-                calibTextAct_->setChecked(false);
-                return;
-            }
-        }
-        evalStream_.calibTextFile = path.toStdString();
+        if (!chooseTextFile(calibTextAct_, on, nextCalibTextFile_, tr("Calibrate on Text File"),
+                            evalStream_.calibTextFile))
+            return;
         retranslate();
         if (evalAct_->isChecked() && (imatrixAct_->isChecked() || efAct_->isChecked()))
             rerun();
@@ -296,6 +277,22 @@ void EvaluationController::retranslate()
         setTip(evalAct_, tr("Not a llama-shaped model: its accuracy cannot be measured"));
         setTip(speedAct_, tr("Not a llama-shaped model: its speed cannot be measured"));
     }
+}
+
+bool EvaluationController::chooseTextFile(QAction* act, bool on, QString& next, const QString& title, std::string& file)
+{
+    QString path;
+    if (on) {
+        std::swap(path, next);
+        if (path.isEmpty())
+            path = QFileDialog::getOpenFileName(window_, title, QString(), tr("Text files (*.txt);;All files (*)"));
+        if (path.isEmpty()) {
+            act->setChecked(false);
+            return false;
+        }
+    }
+    file = path.toStdString();
+    return true;
 }
 
 void EvaluationController::updateActions()

@@ -100,6 +100,9 @@ signals:
 private:
     void updateActions();  // enabled for llama-shaped models, then retranslate()
     void rerun();
+    // A checkable text-file action toggled: checked, the file is the hook's path (once) or one
+    // asked for (none chosen: the action unchecks, false); unchecked, none. Sets `file`.
+    bool chooseTextFile(QAction* act, bool on, QString& next, const QString& title, std::string& file);
 
     QMainWindow* window_ = nullptr;
     std::shared_ptr<const qs::Model> model_;

@@ -121,14 +121,10 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     s->stream.insert(QStringLiteral("positions"), qint64(s->evaluator->positions()));
     step();
     if (calibrate) {
-        std::vector<int32_t> calib;
-        if (!s->calibration.textTokens.empty()) {
-            calib = s->calibration.textTokens;
-        } else if (!o.calibTokensFile.empty()) {
-            calib = loadTokenFile(o.calibTokensFile, vocab);
+        const std::vector<int32_t> calib = s->calibrationTokens();  // (a text file is in the stream already)
+        if (!o.calibTokensFile.empty()) {
             s->stream.insert(QStringLiteral("calibration_file"), QString::fromStdString(o.calibTokensFile));
-        } else {
-            calib = sampleTokens(w, o.calibSample, o.calibSeed, s->window, 1);
+        } else if (o.calibTextFile.empty()) {
             s->stream.insert(QStringLiteral("calibration_sampled"), o.calibSample);
             s->stream.insert(QStringLiteral("calibration_seed"), qint64(o.calibSeed));
         }
@@ -162,6 +158,15 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     return s;
 }
 
+std::vector<int32_t> EvalSetup::calibrationTokens() const
+{
+    if (!calibration.textTokens.empty())
+        return calibration.textTokens;
+    if (!calibration.tokensFile.empty())
+        return loadTokenFile(calibration.tokensFile, weights->config.vocabSize);
+    return sampleTokens(*weights, calibration.sample, calibration.seed, window, 1);
+}
+
 const ActivationStats& EvalSetup::calibratedImportance() const
 {
     std::lock_guard lock(calibMutex_);
@@ -171,11 +176,7 @@ const ActivationStats& EvalSetup::calibratedImportance() const
             invalidInput({}, "the calibration seed must differ from the evaluation seed (calibrate on another stream)");
         if (calibration.textTokens.empty() && calibration.tokensFile.empty() && calibration.sample < 1)
             invalidInput({}, "the calibration stream needs at least one sampled token");
-        const std::vector<int32_t> calib =
-            !calibration.textTokens.empty() ? calibration.textTokens
-            : calibration.tokensFile.empty() ? sampleTokens(w, calibration.sample, calibration.seed, window, 1)
-                                             : loadTokenFile(calibration.tokensFile, w.config.vocabSize);
-        calibrated_ = collectImportance(w, calib, window);
+        calibrated_ = collectImportance(w, calibrationTokens(), window);
     }
     return *calibrated_;
 }

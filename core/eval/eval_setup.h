@@ -76,6 +76,9 @@ struct EvalSetup {
     } calibration;
 
 private:
+    friend std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOptions& o);
+    // The calibration stream's tokens: the text's, the token file's, else sampled.
+    std::vector<int32_t> calibrationTokens() const;
     mutable std::mutex calibMutex_;
     mutable std::optional<ActivationStats> calibrated_;
 };
