@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 
 #include <cmath>
+#include <optional>
 
 namespace qs::cli {
 
@@ -102,8 +103,11 @@ int cmdPlanForSize(const QStringList& args)
             ExportOptions xo;
             if (im)
                 xo.importance = [im](const PlanEntry& e) { return im->importance(e.ggufName); };
-            if (rounding.errorFeedback)
-                xo.quantizeTensor = errorFeedbackExporter(*rounding.errorFeedback);
+            std::optional<LlamaWeights> efWeights;
+            if (rounding.errorFeedback) {
+                efWeights = applyErrorFeedback(w, plan, *rounding.errorFeedback);
+                xo.quantizeTensor = errorFeedbackExporter(*efWeights);
+            }
             exportModel(*model, buildPlan(*model, po), out, xo);
         }
 

@@ -176,6 +176,7 @@ int cmdQuantize(const QStringList& args)
             eo.importance = [&f = *imatrixFile](const PlanEntry& e) { return f.stats.importance(e.ggufName); };
         }
         std::optional<ActivationStats> calibration;
+        std::optional<LlamaWeights> efWeights;  // the model as error feedback rounds it (kept for the export)
         if (p.isSet(efOpt) || plan.importanceCalibrated) {
             if (p.isSet(efOpt) && po.target != PlanTarget::Gguf)
                 invalidInput(out, "--error-feedback writes GGUF block formats; use a .gguf output");
@@ -198,9 +199,14 @@ int cmdQuantize(const QStringList& args)
             }
             std::fprintf(stderr, "%s: calibrating on %zu tokens\n", p.isSet(efOpt) ? "error feedback" : "importance",
                          calib.size());
-            calibration = collectImportance(*w, calib, 0, /*moments=*/p.isSet(efOpt));
-            if (p.isSet(efOpt))
-                eo.quantizeTensor = errorFeedbackExporter(*calibration);
+            calibration = collectImportance(*w, calib, 0);
+            if (p.isSet(efOpt)) {
+                efWeights = applyErrorFeedback(*w, precisionFromPlan(*w, plan), *calibration, [](int done, int layers) {
+                    std::fprintf(stderr, "error feedback: layer %d/%d rounded\n", done, layers);
+                    std::fflush(stderr);
+                });
+                eo.quantizeTensor = errorFeedbackExporter(*efWeights);
+            }
             if (plan.importanceCalibrated)
                 eo.importance = [&c = *calibration](const PlanEntry& e) { return c.importance(e.ggufName); };
         }

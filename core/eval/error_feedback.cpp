@@ -343,6 +343,100 @@ namespace {
 
 bool errorFeedbackSupported(const Format& f) { return layoutFor(f) != nullptr; }
 
+SourceCorrection::SourceCorrection(const float* xf, const float* x, int64_t N, int64_t n, double ridge) : n_(n)
+{
+    if (N <= 0 || n <= 0)
+        return;
+    const size_t size = size_t(N) * size_t(n);
+    std::vector<double> d(size), xd(size);
+    bool differs = false;
+    double fro = 0;
+    for (size_t i = 0; i < size; ++i) {
+        xd[i] = double(x[i]);
+        d[i] = double(xf[i]) - xd[i];
+        differs = differs || d[i] != 0.0;
+        fro += xd[i] * xd[i];
+    }
+    if (!differs || !(fro > 0) || !std::isfinite(fro))
+        return;
+    const double lambda = ridge * fro / double(n);
+    const ef_linalg::Ops& la = ef_linalg::ops();
+    constexpr int64_t kCols = 64;
+    if (N <= n) {
+        // Through the Gram matrix G = X Xᵀ + λI = L Lᵀ (N x N): X (XᵀX + λI)⁻¹ = G⁻¹ X, so
+        // W Dᵀ G⁻¹ X = W (L⁻¹D)ᵀ (L⁻¹X): A = (L⁻¹D)ᵀ, B = L⁻¹X. (xtxRows reads X row-major as
+        // Xᵀ column-major: its "columns" are the tokens.)
+        std::vector<double> g(size_t(N) * size_t(N), 0.0);
+        parallelFor(N, 64, [&](int64_t r0, int64_t r1) { la.xtxRows(g.data(), N, xd.data(), n, r0, r1); });
+        for (int64_t i = 0; i < N; ++i)
+            g[size_t(i * N + i)] += lambda;
+        if (!choleskyLowerInPlace(g.data(), N))
+            return;
+        parallelFor((n + kCols - 1) / kCols, 1, [&](int64_t b0, int64_t b1) {
+            for (int64_t b = b0; b < b1; ++b) {
+                const int64_t c0 = b * kCols, cols = std::min(kCols, n - c0);
+                la.solveLower(g.data(), N, N, xd.data() + c0, n, cols);
+                la.solveLower(g.data(), N, N, d.data() + c0, n, cols);
+            }
+        });
+        k_ = N;
+        a_.resize(size);
+        b_.resize(size);
+        for (int64_t i = 0; i < N; ++i)
+            for (int64_t j = 0; j < n; ++j) {
+                a_[size_t(j * N + i)] = float(d[size_t(i * n + j)]);
+                b_[size_t(i * n + j)] = float(xd[size_t(i * n + j)]);
+            }
+    } else {
+        // H = XᵀX + λI = L Lᵀ (n x n): A = Dᵀ X L⁻ᵀ, B = L⁻¹.
+        std::vector<double> xc(size), dc(size);  // Xᵀ and Dᵀ row-major (X, D column-major)
+        for (int64_t t = 0; t < N; ++t)
+            for (int64_t j = 0; j < n; ++j) {
+                xc[size_t(j * N + t)] = xd[size_t(t * n + j)];
+                dc[size_t(j * N + t)] = d[size_t(t * n + j)];
+            }
+        std::vector<double> h(size_t(n) * size_t(n), 0.0), m(size_t(n) * size_t(n), 0.0);
+        parallelFor(n, 64, [&](int64_t r0, int64_t r1) { la.xtxRows(h.data(), n, xc.data(), N, r0, r1); });
+        for (int64_t i = 0; i < n; ++i)
+            h[size_t(i * n + i)] += lambda;
+        if (!choleskyLowerInPlace(h.data(), n))
+            return;
+        // m = −Dᵀ X, then A = −m L⁻ᵀ.
+        parallelFor(n, 64, [&](int64_t r0, int64_t r1) {
+            la.subProductT(m.data() + r0 * n, n, dc.data() + r0 * N, N, xc.data(), N, r1 - r0, n, N);
+            la.solveRightLowerT(h.data(), n, m.data() + r0 * n, n, r1 - r0);
+        });
+        std::vector<double> inv(size_t(n) * size_t(n), 0.0);
+        for (int64_t i = 0; i < n; ++i)
+            inv[size_t(i * n + i)] = 1.0;
+        parallelFor((n + kCols - 1) / kCols, 1, [&](int64_t b0, int64_t b1) {
+            for (int64_t b = b0; b < b1; ++b) {
+                const int64_t c0 = b * kCols;
+                la.solveLower(h.data(), n, n, inv.data() + c0, n, std::min(kCols, n - c0));
+            }
+        });
+        k_ = n;
+        a_.resize(size_t(n) * size_t(n));
+        b_.resize(size_t(n) * size_t(n));
+        for (size_t i = 0; i < a_.size(); ++i) {
+            a_[i] = float(-m[i]);
+            b_[i] = float(inv[i]);
+        }
+    }
+}
+
+void SourceCorrection::apply(float* W, int64_t rows) const
+{
+    if (!active())
+        return;
+    const ef_linalg::Ops& la = ef_linalg::ops();
+    parallelFor(rows, 64, [&](int64_t r0, int64_t r1) {
+        std::vector<float> t(size_t((r1 - r0) * k_), 0.0f);
+        la.subProduct(t.data(), k_, W + r0 * n_, n_, a_.data(), k_, r1 - r0, k_, n_);  // t = −W A
+        la.subProduct(W + r0 * n_, n_, t.data(), k_, b_.data(), n_, r1 - r0, n_, k_);  // W −= t B
+    });
+}
+
 void InputMoments::add(const float* x, int64_t nTokens, int64_t width)
 {
     if (n == 0) {

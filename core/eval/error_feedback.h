@@ -92,6 +92,25 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
 void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols, const ErrorFeedbackFactor& F,
                            void* dst, const ErrorFeedbackOptions& o = {});
 
+// The correction of sequential error feedback (applyErrorFeedback in core/eval/evaluation.h): a
+// matrix whose inputs are now X (tokens x n, those of the model quantized so far) where the source
+// model gave it Xf is first moved to W + W (Xf − X)ᵀ X (XᵀX + λI)⁻¹ — the ridge regression of the
+// source outputs W Xf on X, λ = ridge × XᵀX's mean diagonal — and then rounded, so the rounding
+// errors of the layers before are corrected as well as this one's. Made once per input, as
+// W ↦ W + (W A) B with A n x k, B k x n, k = min(tokens, n) (through the tokens' Gram matrix when
+// they are fewer than the inputs), and applied to every matrix reading it. Nothing to correct
+// (X == Xf, or no input ever non-zero) leaves W as it is. Both in parallel (qs::parallelFor).
+class SourceCorrection {
+public:
+    SourceCorrection(const float* xf, const float* x, int64_t tokens, int64_t n, double ridge);
+    bool active() const { return k_ > 0; }
+    void apply(float* W, int64_t rows) const;  // rows x n, row-major, in place
+
+private:
+    int64_t n_ = 0, k_ = 0;
+    std::vector<float> a_, b_;
+};
+
 // A layer's output error on the inputs X that H = XᵀX comes from, for W and its rounding Wq (rows x
 // cols, row-major; H cols x cols): error = ‖XWᵀ − XWqᵀ‖² = Σ_rows (w − wq)ᵀ H (w − wq), signal =
 // ‖XWᵀ‖². With H from a held-out stream, what error feedback is meant to lower.

@@ -14,6 +14,8 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <set>
+#include <cstdlib>
 
 namespace qs {
 
@@ -311,6 +313,7 @@ ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32
 {
     ActivationStats stats;
     stats.collectMoments(moments);
+    stats.setStream(tokens, window);
     for (const auto& win : splitWindows(tokens, effectiveWindow(w, window))) {
         throwIfCancelled();
         llamaLogits(w, win, &stats, ActMode::Float);
@@ -318,7 +321,23 @@ ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32
     return stats;
 }
 
-LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const ActivationStats& calibration)
+namespace {
+
+// Rows of every calibration window's input of one product group, stacked (tokens x width).
+struct StackedInputs {
+    std::vector<float> x;
+    int64_t rows = 0, cols = 0;
+    void add(const RowMatrix& m)
+    {
+        cols = m.cols();
+        x.insert(x.end(), m.data(), m.data() + m.size());
+        rows += m.rows();
+    }
+};
+
+// The one-pass error feedback with the moments of the source model's inputs (statistics without a
+// stream).
+LlamaWeights errorFeedbackFromMoments(const LlamaWeights& w, const PlanSpec& p, const ActivationStats& calibration)
 {
     LlamaWeights out = w;
     ErrorFeedbackFactors factors;
@@ -335,6 +354,107 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
         const std::vector<float> values = t.toFloat();
         errorFeedbackQuantize(*f, values.data(), t.rows, t.cols, *factors.get(moments), bytes->data());
         out.replace(storedTensor(t, *f, std::move(bytes)));
+    }
+    return out;
+}
+
+}  // namespace
+
+LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const ActivationStats& calibration,
+                                const std::function<void(int, int)>& progress)
+{
+    if (calibration.streamTokens().empty())
+        return errorFeedbackFromMoments(w, p, calibration);
+    LlamaWeights out = w;
+    auto formatOf = [&](const std::string& name) -> const Format* {
+        auto it = p.tensors.find(name);
+        return it == p.tensors.end() ? nullptr : it->second;
+    };
+    // Every assigned tensor the layer-by-layer pass does not reach as a product's weights (the
+    // token embedding first of all: the windows start from its rows) gets plain rounding now.
+    std::set<std::string> sequential;
+    for (int l = 0; l < w.config.nLayers; ++l)
+        for (int pc = 0; pc + 1 < LlamaSession::kLayerPieces; ++pc)
+            for (std::string& n : productGroup(w, l, pc))
+                sequential.insert(std::move(n));
+    const std::string classifier = w.classifier().name;
+    if (classifier != "token_embd.weight")
+        sequential.insert(classifier);
+    for (const auto& [name, f] : p.tensors)
+        if (f && !sequential.count(name))
+            out.replace(quantizeTensor(storableTensor(w, name, *f), *f, nullptr));
+
+    // Rounds the assigned matrices of one group, whose inputs were xf (source) and xq.
+    auto roundGroup = [&](const std::vector<std::string>& names, const StackedInputs& xf, const StackedInputs& xq) {
+        std::vector<std::pair<const WeightTensor*, const Format*>> ef;
+        for (const std::string& name : names) {
+            const Format* f = formatOf(name);
+            if (!f)
+                continue;
+            const WeightTensor& t = storableTensor(w, name, *f);
+            if (errorFeedbackSupported(*f) && t.cols == xq.cols && xq.rows > 0)
+                ef.emplace_back(&t, f);
+            else
+                out.replace(quantizeTensor(t, *f, nullptr));
+        }
+        if (ef.empty())
+            return;
+        InputMoments m;
+        m.add(xq.x.data(), xq.rows, xq.cols);
+        const auto F = errorFeedbackFactor(m.xtx, m.n);
+        const SourceCorrection correction(xf.x.data(), xq.x.data(), xq.rows, xq.cols, kSourceRidge);
+        for (const auto& [t, f] : ef) {
+            throwIfCancelled();
+            std::vector<float> W = t->toFloat();
+            auto bytes = std::make_shared<std::vector<uint8_t>>(size_t(f->storageBytes(t->rows, t->cols)));
+            correction.apply(W.data(), t->rows);
+            if (F->ok) {
+                errorFeedbackQuantize(*f, W.data(), t->rows, t->cols, *F, bytes->data());
+            } else {
+                f->quantize(W.data(), t->rows, t->cols, bytes->data(), nullptr);
+            }
+            out.replace(storedTensor(*t, *f, std::move(bytes)));
+        }
+    };
+
+    const auto windows = splitWindows(calibration.streamTokens(), effectiveWindow(w, calibration.streamWindow()));
+    std::vector<std::unique_ptr<LlamaSession>> src, cur;  // the source model, the one being quantized
+    for (const auto& win : windows) {
+        src.push_back(std::make_unique<LlamaSession>(w, int(win.size()), ActMode::Float));
+        cur.push_back(std::make_unique<LlamaSession>(out, int(win.size()), ActMode::Float));
+        src.back()->begin(win);
+        cur.back()->begin(win);
+    }
+    // Assigned matrices the pass has still to round (once none are left, nothing after matters).
+    size_t pending = 0;
+    for (const auto& [name, f] : p.tensors)
+        pending += f && sequential.count(name) ? 1 : 0;
+    for (int l = 0; l < w.config.nLayers && pending > 0; ++l) {
+        for (int pc = 0; pc < LlamaSession::kLayerPieces; ++pc) {
+            if (pc + 1 < LlamaSession::kLayerPieces)
+                for (const std::string& name : productGroup(w, l, pc))
+                    pending -= formatOf(name) ? 1 : 0;
+            StackedInputs xf, xq;
+            for (size_t i = 0; i < windows.size(); ++i) {
+                throwIfCancelled();
+                if (const RowMatrix* a = src[i]->piece(l, pc))
+                    xf.add(*a);
+                if (const RowMatrix* b = cur[i]->piece(l, pc))
+                    xq.add(*b);
+            }
+            if (pc + 1 < LlamaSession::kLayerPieces)
+                roundGroup(productGroup(w, l, pc), xf, xq);
+        }
+        if (progress)
+            progress(l + 1, w.config.nLayers);
+    }
+    if (pending > 0 && classifier != "token_embd.weight" && formatOf(classifier)) {  // (then every layer ran)
+        StackedInputs xf, xq;
+        for (size_t i = 0; i < windows.size(); ++i) {
+            xf.add(src[i]->classifierInput());
+            xq.add(cur[i]->classifierInput());
+        }
+        roundGroup({classifier}, xf, xq);
     }
     return out;
 }
@@ -361,14 +481,16 @@ LlamaWeights applyRounding(const LlamaWeights& w, const PlanSpec& p, const Round
 }
 
 std::function<bool(const PlanEntry&, const Format&, const float*, void*)>
-errorFeedbackExporter(const ActivationStats& calibration)
+errorFeedbackExporter(const LlamaWeights& quantized)
 {
-    auto factors = std::make_shared<ErrorFeedbackFactors>();
-    return [&calibration, factors](const PlanEntry& e, const Format& f, const float* values, void* dst) {
-        const auto mom = calibration.moments(e.outputName);
-        if (!mom || mom->n != e.cols() || !errorFeedbackSupported(f))
+    return [&quantized](const PlanEntry& e, const Format& f, const float*, void* dst) {
+        const WeightTensor* t = quantized.find(e.outputName);
+        if (!t || !f.ggmlType() || t->q.format || t->q.type != *f.ggmlType() || t->rows != e.rows() ||
+            t->cols != e.cols())
             return false;
-        errorFeedbackQuantize(f, values, e.rows(), e.cols(), *factors->get(mom), dst);
+        auto* out = static_cast<uint8_t*>(dst);
+        for (int64_t r = 0; r < t->rows; ++r)
+            kernels::plainRow(t->q, r, out + size_t(r) * kernels::rowBytes(t->q.type, t->cols));
         return true;
     };
 }

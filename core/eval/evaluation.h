@@ -96,10 +96,22 @@ LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const Acti
 ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window = 0,
                                   bool moments = false);
 
-// The weights as error-feedback rounding (core/eval/error_feedback.h) quantizes them with the
-// input second moments in `calibration`: each assigned tensor whose format error feedback can
-// write and whose moments were collected; any other assigned tensor by its plain round trip.
-LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const ActivationStats& calibration);
+// The weights as error-feedback rounding (core/eval/error_feedback.h) quantizes them on the
+// calibration stream `calibration` was collected from, sequentially (as GPTQ does): the calibration
+// windows run through the model layer by layer, product group by product group (the matrices that
+// read one input: Q/K/V, the output projection, gate/up, down, then a separate classifier), the
+// source model beside the one being quantized. Each group's matrices are first corrected towards
+// the source layer's outputs on the source model's inputs (SourceCorrection, ridge kSourceRidge),
+// then rounded with H = XᵀX of their inputs in the model quantized so far, so the errors of the
+// layers before are corrected too, not only this layer's rounding. The token embedding (a lookup,
+// where each weight's own error counts, also when it doubles as the classifier) and any tensor
+// that is no product input get their format's plain rounding, as does every assigned tensor whose
+// format error feedback cannot write. Statistics without a stream (not from collectImportance)
+// use their input moments instead: one pass, no correction.
+constexpr double kSourceRidge = 1.0;
+// progress(layers done, layers) after each layer of the sequential pass.
+LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const ActivationStats& calibration,
+                                const std::function<void(int, int)>& progress = {});
 // The layers' output error of `q` against `ref` (outputError in error_feedback.h), summed over the
 // matrices `q` holds other bytes for and `heldOut` has input moments of their width for: with
 // moments of a stream other than the calibration's, how much error feedback lowers what the next
@@ -118,12 +130,11 @@ struct Rounding {
 // applyErrorFeedback with r.errorFeedback, else applyPrecision with r.imatrix.
 LlamaWeights applyRounding(const LlamaWeights& w, const PlanSpec& p, const Rounding& r);
 
-// For an export (ExportOptions::quantizeTensor): writes an eligible tensor by error feedback with
-// its input second moments in `calibration` and returns true; false (the format's own rounding)
-// for a tensor without moments of its width or a format error feedback cannot write.
-// `calibration` must outlive the function.
+// For an export (ExportOptions::quantizeTensor): writes a tensor `quantized` (applyErrorFeedback's
+// result) holds quantized bytes of that format and shape for, as those bytes, and returns true;
+// false (the format's own rounding) otherwise. `quantized` must outlive the function.
 std::function<bool(const PlanEntry&, const Format&, const float* values, void* dst)>
-errorFeedbackExporter(const ActivationStats& calibration);
+errorFeedbackExporter(const LlamaWeights& quantized);
 
 // ---- Metrics --------------------------------------------------------------------------------
 

@@ -477,19 +477,29 @@ void LlamaSession::growCache(int needed)
 
 RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* stats, bool lastOnly)
 {
+    if (tokens.empty())
+        return RowMatrix(0, w_.config.vocabSize);
+    begin(tokens);
+    for (int l = 0; l < w_.config.nLayers; ++l)
+        for (int p = 0; p < kLayerPieces; ++p)
+            piece(l, p, stats);
+    classifierInput(stats, lastOnly);
+    return classify();
+}
+
+void LlamaSession::begin(std::span<const int32_t> tokens)
+{
     const ModelConfig& c = w_.config;
     const int n = int(tokens.size());
     if (n == 0)
-        return RowMatrix(0, c.vocabSize);
+        invalidInput(w_.path, "no tokens to evaluate");
     if (pos_ + n > cap_)
         invalidInput(w_.path, "token window of " + std::to_string(pos_ + n) + " tokens exceeds the context of " +
                                   std::to_string(cap_));
-    const int hd = c.headDim(), qDim = c.nHeads * hd, kvDim = c.nKvHeads * hd;
-    const int group = c.nHeads / c.nKvHeads;
-    const float attnScale = c.attnScale > 0 ? c.attnScale : 1.0f / std::sqrt(float(hd));
-
     const WeightTensor& embd = w_.get("token_embd.weight");
-    RowMatrix x(n, c.dim);
+    wk_.n = n;
+    RowMatrix& x = wk_.x;
+    x.resize(n, c.dim);
     for (int t = 0; t < n; ++t) {
         const int32_t id = tokens[size_t(t)];
         if (id < 0 || id >= c.vocabSize)
@@ -500,38 +510,64 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
     if (c.embedScale != 1.0f)
         x *= c.embedScale;
     growCache(pos_ + n);
+}
 
-    RowMatrix xn, qkv, q, k, v, att(n, qDim), o, g, u;
-    for (int l = 0; l < c.nLayers; ++l) {
-        auto opt = [&](const std::string& name) { return w_.find(name); };
-        const WeightTensor* wqkv = opt(layerName(l, "attn_qkv"));
-        const WeightTensor& wo = w_.get(layerName(l, "attn_output"));
-        const WeightTensor* wg = opt(layerName(l, "ffn_gate"));
-        const WeightTensor& wu = w_.get(layerName(l, "ffn_up"));
-        const WeightTensor& wd = w_.get(layerName(l, "ffn_down"));
+std::vector<std::string> productGroup(const LlamaWeights& w, int l, int piece)
+{
+    auto has = [&](const char* what) { return w.find(layerName(l, what)) != nullptr; };
+    switch (piece) {
+    case 0:
+        if (has("attn_qkv"))
+            return {layerName(l, "attn_qkv")};
+        return {layerName(l, "attn_q"), layerName(l, "attn_k"), layerName(l, "attn_v")};
+    case 1: return {layerName(l, "attn_output")};
+    case 2:
+        if (has("ffn_gate"))
+            return {layerName(l, "ffn_gate"), layerName(l, "ffn_up")};
+        return {layerName(l, "ffn_up")};
+    case 3: return {layerName(l, "ffn_down")};
+    default: return {};
+    }
+}
 
-        // Attention.
+const RowMatrix* LlamaSession::piece(int l, int p, ActivationStats* stats)
+{
+    const ModelConfig& c = w_.config;
+    const int n = wk_.n;
+    const int hd = c.headDim(), qDim = c.nHeads * hd, kvDim = c.nKvHeads * hd;
+    const int group = c.nHeads / c.nKvHeads;
+    const float attnScale = c.attnScale > 0 ? c.attnScale : 1.0f / std::sqrt(float(hd));
+    RowMatrix &x = wk_.x, &xn = wk_.xn, &qkv = wk_.qkv, &q = wk_.q, &k = wk_.k, &v = wk_.v, &att = wk_.att,
+              &o = wk_.o, &g = wk_.g, &u = wk_.u;
+    auto opt = [&](const std::string& name) { return w_.find(name); };
+    switch (p) {
+    case 0: {  // the attention's input
         rmsNorm(x, w_.get(layerName(l, "attn_norm")), c.rmsEps, xn);
-        if (wqkv) {
-            if (stats)
+        if (stats) {
+            if (const WeightTensor* wqkv = opt(layerName(l, "attn_qkv")))
                 stats->add({&wqkv->name}, xn);
+            else
+                stats->add({&w_.get(layerName(l, "attn_q")).name, &w_.get(layerName(l, "attn_k")).name,
+                            &w_.get(layerName(l, "attn_v")).name},
+                           xn);
+        }
+        return &xn;
+    }
+    case 1: {  // queries, keys, values, attention: the output projection's input
+        if (const WeightTensor* wqkv = opt(layerName(l, "attn_qkv"))) {
             linear(*wqkv, xn, qkv, mode_);
             q = qkv.leftCols(qDim);
             k = qkv.middleCols(qDim, kvDim);
             v = qkv.rightCols(kvDim);
         } else {
-            const WeightTensor& wq = w_.get(layerName(l, "attn_q"));
-            const WeightTensor& wk = w_.get(layerName(l, "attn_k"));
-            const WeightTensor& wv = w_.get(layerName(l, "attn_v"));
-            if (stats)
-                stats->add({&wq.name, &wk.name, &wv.name}, xn);
-            linear(wq, xn, q, mode_);
-            linear(wk, xn, k, mode_);
-            linear(wv, xn, v, mode_);
+            linear(w_.get(layerName(l, "attn_q")), xn, q, mode_);
+            linear(w_.get(layerName(l, "attn_k")), xn, k, mode_);
+            linear(w_.get(layerName(l, "attn_v")), xn, v, mode_);
             addBias(q, opt(layerBias(l, "attn_q")));
             addBias(k, opt(layerBias(l, "attn_k")));
             addBias(v, opt(layerBias(l, "attn_v")));
         }
+        att.resize(n, qDim);
         if (const WeightTensor* qn = opt(layerName(l, "attn_q_norm"))) {
             rmsNorm(q, *qn, c.rmsEps, xn);
             q.swap(xn);
@@ -676,49 +712,72 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
             }
         });
         if (stats)
-            stats->add({&wo.name}, att);
-        linear(wo, att, o, mode_);
+            stats->add({&w_.get(layerName(l, "attn_output")).name}, att);
+        return &att;
+    }
+    case 2: {  // the output projection, residual: the feed-forward's input
+        linear(w_.get(layerName(l, "attn_output")), att, o, mode_);
         if (const WeightTensor* pn = opt(layerName(l, "post_attention_norm"))) {
             rmsNorm(o, *pn, c.rmsEps, xn);
             o.swap(xn);
         }
         x += o;
-
-        // Feed-forward: act(gate) * up, gate and up from two matrices or one fused one.
         rmsNorm(x, w_.get(layerName(l, "ffn_norm")), c.rmsEps, xn);
-        if (wg) {
-            if (stats)
+        if (stats) {
+            const WeightTensor& wu = w_.get(layerName(l, "ffn_up"));
+            if (const WeightTensor* wg = opt(layerName(l, "ffn_gate")))
                 stats->add({&wg->name, &wu.name}, xn);
+            else
+                stats->add({&wu.name}, xn);
+        }
+        return &xn;
+    }
+    case 3: {  // act(gate) * up, from two matrices or one fused one: the down projection's input
+        const WeightTensor& wu = w_.get(layerName(l, "ffn_up"));
+        if (const WeightTensor* wg = opt(layerName(l, "ffn_gate"))) {
             linear(*wg, xn, g, mode_);
             linear(wu, xn, u, mode_);
         } else {
-            if (stats)
-                stats->add({&wu.name}, xn);
             linear(wu, xn, qkv, mode_);
             g = qkv.leftCols(c.hiddenDim);
             u = qkv.rightCols(c.hiddenDim);
         }
         gatedActivation(c.activation, g.data(), u.data(), g.size());
         if (stats)
-            stats->add({&wd.name}, g);
-        linear(wd, g, o, mode_);
+            stats->add({&w_.get(layerName(l, "ffn_down")).name}, g);
+        return &g;
+    }
+    default: {  // the down projection, residual: the next layer's input
+        linear(w_.get(layerName(l, "ffn_down")), g, o, mode_);
         if (const WeightTensor* pn = opt(layerName(l, "post_ffw_norm"))) {
             rmsNorm(o, *pn, c.rmsEps, xn);
             o.swap(xn);
         }
         x += o;
+        return nullptr;
     }
-    if (lastOnly && n > 1)
-        x = x.bottomRows(1).eval();
-    rmsNorm(x, w_.get("output_norm.weight"), c.rmsEps, xn);
-    const WeightTensor& cls = w_.classifier();
+    }
+}
+
+const RowMatrix& LlamaSession::classifierInput(ActivationStats* stats, bool lastOnly)
+{
+    const ModelConfig& c = w_.config;
+    if (lastOnly && wk_.x.rows() > 1)
+        wk_.x = wk_.x.bottomRows(1).eval();
+    rmsNorm(wk_.x, w_.get("output_norm.weight"), c.rmsEps, wk_.xn);
     if (stats)
-        stats->add({&cls.name}, xn);
+        stats->add({&w_.classifier().name}, wk_.xn);
+    return wk_.xn;
+}
+
+RowMatrix LlamaSession::classify()
+{
+    const ModelConfig& c = w_.config;
     RowMatrix logits;
-    linear(cls, xn, logits, mode_);
+    linear(w_.classifier(), wk_.xn, logits, mode_);
     if (c.finalSoftcap > 0)
         softcap(logits.data(), logits.size(), c.finalSoftcap);
-    pos_ += n;
+    pos_ += wk_.n;
     return logits;
 }
 

@@ -141,6 +141,16 @@ public:
     // XᵀX of the tensor's inputs; null when not collected or the tensor never ran.
     std::shared_ptr<const InputMoments> moments(const std::string& tensor) const;
 
+    // The calibration stream the statistics came from (collectImportance records it), for passes
+    // that run it again, as sequential error feedback does; empty for an imatrix file.
+    void setStream(std::vector<int32_t> tokens, int window)
+    {
+        streamTokens_ = std::move(tokens);
+        streamWindow_ = window;
+    }
+    const std::vector<int32_t>& streamTokens() const { return streamTokens_; }
+    int streamWindow() const { return streamWindow_; }
+
 private:
     struct Acc {
         std::vector<double> sum;
@@ -148,6 +158,8 @@ private:
     };
     std::map<std::string, Acc> sums_;
     bool collectMoments_ = false;
+    std::vector<int32_t> streamTokens_;
+    int streamWindow_ = 0;
     std::map<std::string, std::shared_ptr<InputMoments>> moments_;
 };
 
@@ -167,7 +179,27 @@ public:
     int capacity() const { return cap_; }
     void reset() { pos_ = 0; }
 
+    // eval() in pieces, for passes that act between a layer's products (sequential error
+    // feedback): begin() embeds the tokens (at the next positions); piece(l, p) runs piece p of
+    // layer l and returns the input of product group p (productGroup) — 0: the attention's
+    // input, 1: the output projection's, 2: the feed-forward's, 3: the down projection's; 4: the
+    // rest of the layer (returns null); classifierInput() the final norm, classify() the logits
+    // (and advances the position). The weights are looked up piece by piece, so a tensor
+    // replaced in the LlamaWeights between pieces is the one the later pieces use.
+    static constexpr int kLayerPieces = 5;
+    void begin(std::span<const int32_t> tokens);
+    const RowMatrix* piece(int l, int p, ActivationStats* stats = nullptr);
+    const RowMatrix& classifierInput(ActivationStats* stats = nullptr, bool lastOnly = false);
+    RowMatrix classify();
+    // The hidden state between layers (tokens x dim).
+    const RowMatrix& hidden() const { return wk_.x; }
+
 private:
+    struct Work {  // what one layer's pieces pass on
+        int n = 0;
+        RowMatrix x, xn, qkv, q, k, v, att, o, g, u;
+    };
+    Work wk_;
     void growCache(int needed);
     const LlamaWeights& w_;
     ActMode mode_ = ActMode::Float;
@@ -176,6 +208,9 @@ private:
     std::vector<RowMatrix> k_, v_;  // per layer: (allocated rows <= cap) x kvDim
     std::vector<float> ropeFreq_, ropeFreqSwa_;  // per rotated pair: global and sliding-window layers
 };
+
+// Names of the matrices that read the input of piece p (0..3) of layer l (see LlamaSession::piece).
+std::vector<std::string> productGroup(const LlamaWeights& w, int l, int piece);
 
 // Logits of one window of tokens at positions 0..n-1 (n <= context length).
 RowMatrix llamaLogits(const LlamaWeights& w, std::span<const int32_t> tokens, ActivationStats* stats = nullptr,

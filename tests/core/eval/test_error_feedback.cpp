@@ -2,6 +2,9 @@
 // plain rounding, agreement with a slow column-by-column reference written here, dead inputs,
 // a singular second moment, and cancellation.
 #include "core/eval/error_feedback.h"
+#include "core/eval/eval_setup.h"
+#include "core/eval/evaluation.h"
+#include "core/kernels/kernels.h"
 #include "core/formats/blocks.h"
 #include "core/formats/format.h"
 #include "core/formats/kquant_common.h"
@@ -328,6 +331,118 @@ private slots:
         QVERIFY(cancelled);
     }
 
+    // The correction towards the source outputs equals the ridge solution written out here, W +
+    // W (Xf − X)ᵀ X (XᵀX + λI)⁻¹, both through the tokens' Gram matrix (fewer tokens than inputs)
+    // and through XᵀX (more); nothing to correct leaves W alone.
+    void sourceCorrectionIsTheRidgeSolution_data()
+    {
+        QTest::addColumn<int>("tokens");
+        QTest::addColumn<int>("width");
+        QTest::newRow("gram") << 40 << 96;
+        QTest::newRow("moments") << 300 << 64;
+    }
+    void sourceCorrectionIsTheRidgeSolution()
+    {
+        QFETCH(int, tokens);
+        QFETCH(int, width);
+        const int64_t rows = 70;
+        const std::vector<float> xf = correlatedInputs(tokens, width, 3);
+        std::vector<float> x = xf;
+        std::mt19937 rng(5);
+        std::normal_distribution<float> noise(0.0f, 0.2f);
+        for (float& v : x)
+            v += noise(rng);
+        const std::vector<float> W = randomWeights(rows, width, 4);
+        const double ridge = 0.5;
+        const MatD X = Eigen::Map<const MatF>(x.data(), tokens, width).cast<double>();
+        const MatD Xf = Eigen::Map<const MatF>(xf.data(), tokens, width).cast<double>();
+        const MatD Wd = Eigen::Map<const MatF>(W.data(), rows, width).cast<double>();
+        MatD H = X.transpose() * X;
+        const double lambda = ridge * H.diagonal().mean();
+        H.diagonal().array() += lambda;
+        const MatD expected = Wd + Wd * (Xf - X).transpose() * X * H.inverse();
+
+        const SourceCorrection c(xf.data(), x.data(), tokens, width, ridge);
+        QVERIFY(c.active());
+        std::vector<float> got = W;
+        c.apply(got.data(), rows);
+        const MatD G = Eigen::Map<const MatF>(got.data(), rows, width).cast<double>();
+        const double rel = (G - expected).norm() / (expected - Wd).norm();
+        qInfo("relative difference %.2e of the correction (norm %.3g against W %.3g)", rel, (expected - Wd).norm(), Wd.norm());
+        QVERIFY(rel < 1e-4);
+        QVERIFY((expected - Wd).norm() > 1e-3 * Wd.norm());  // a real correction was tested
+
+        const SourceCorrection none(xf.data(), xf.data(), tokens, width, ridge);
+        QVERIFY(!none.active());
+        std::vector<float> same = W;
+        none.apply(same.data(), rows);
+        QCOMPARE(same, W);
+    }
+
+    // quantize --error-feedback writes the bytes of applyErrorFeedback (the sequential pass that
+    // compare --eval --error-feedback evaluates) on the same calibration tokens.
+    void exportEqualsEvaluatedWeights()
+    {
+        QTemporaryDir dir;
+        const QString src = test::stories(QStringLiteral("stories260K-f32.gguf"));
+        const QString tokens = test::stories(QStringLiteral("eval-tokens.json"));
+        const QString ef = dir.filePath(QStringLiteral("ef.gguf"));
+        QByteArray out, err;
+        QVERIFY2(test::runCli({QStringLiteral("quantize"), src, QStringLiteral("--type"), QStringLiteral("Q4_1"),
+                               QStringLiteral("--pure"), QStringLiteral("--error-feedback"), QStringLiteral("--calib-tokens"),
+                               tokens, QStringLiteral("--output"), ef},
+                              &out, &err) == 0,
+                 err.constData());
+        const auto model = openModel(src.toStdString());
+        const LlamaWeights w = LlamaWeights::fromModel(*model);
+        PlanSpec plan(QStringLiteral("Q4_1").toStdString());
+        plan.pure = true;
+        const PlanSpec prec = precisionForPlan(*model, w, plan);
+        const ActivationStats calib = collectImportance(w, loadTokenFile(tokens.toStdString(), w.config.vocabSize));
+        const LlamaWeights q = applyErrorFeedback(w, prec, calib);
+        const auto written = openModel(ef.toStdString());
+        int compared = 0;
+        for (const auto& t : written->tensors) {
+            const WeightTensor* e = q.find(t.name);
+            QVERIFY(e);
+            if (e->q.format || e->q.type != GgmlType::Q4_1)
+                continue;
+            const size_t rb = kernels::rowBytes(e->q.type, e->cols);
+            std::vector<uint8_t> bytes(size_t(e->rows) * rb);
+            for (int64_t r = 0; r < e->rows; ++r)
+                kernels::plainRow(e->q, r, bytes.data() + size_t(r) * rb);
+            const auto d = written->data(t);
+            QCOMPARE(d.size(), bytes.size());
+            QVERIFY2(std::memcmp(d.data(), bytes.data(), bytes.size()) == 0, t.name.c_str());
+            ++compared;
+        }
+        QVERIFY(compared >= 20);  // token_embd and the Q/K/V, output and gate/up matrices of 5 layers
+        // And they are not plain rounding: the layers after the first differ from it.
+        const LlamaWeights plain = applyPrecision(w, prec);
+        QVERIFY(plain.get("blk.3.attn_q.weight").toFloat() != q.get("blk.3.attn_q.weight").toFloat());
+        QCOMPARE(plain.get("token_embd.weight").toFloat(), q.get("token_embd.weight").toFloat());
+    }
+
+    // A cancel request stops the sequential pass between (and within) matrices.
+    void cancelStopsSequentialPass()
+    {
+        const auto model = openModel(test::stories(QStringLiteral("stories260K-f32.gguf")).toStdString());
+        const LlamaWeights w = LlamaWeights::fromModel(*model);
+        PlanSpec plan(std::string("Q4_0"));
+        plan.pure = true;
+        const PlanSpec prec = precisionForPlan(*model, w, plan);
+        const ActivationStats calib = collectImportance(w, sampleTokens(w, 64, 9));
+        std::atomic<bool> cancel{true};
+        CancelScope scope(&cancel);
+        bool cancelled = false;
+        try {
+            applyErrorFeedback(w, prec, calib);
+        } catch (const Error& e) {
+            cancelled = e.kind() == ErrorKind::Cancelled;
+        }
+        QVERIFY(cancelled);
+    }
+
     // The model: compare --eval --error-feedback on stories260K (calibration sampled with seed 2,
     // evaluation on eval-tokens.json): error feedback lowers the KL of Q4_0 and Q4_1.
     void compareReportsLowerKl()
@@ -354,7 +469,10 @@ private slots:
             const double outEf = r.value(QStringLiteral("ef_output_error")).toDouble();
             qInfo("  layer output error plain %.4f, error feedback %.4f", outPlain, outEf);
             QVERIFY(outPlain > 0 && outPlain < 1);
-            QVERIFY(outEf > 0 && outEf < outPlain);
+            // Sequential error feedback aims each layer at the source's outputs from the inputs
+            // of the model quantized so far, not at the source's inputs: on those its error is
+            // about plain rounding's here (a 64-wide model; 0.6x plain on the 12M demo, README).
+            QVERIFY(outEf > 0 && outEf < 1.25 * outPlain);
         }
         // NF4 is not a format error feedback writes: no ef_* columns for it.
         QVERIFY(!rows.at(2).toObject().contains(QStringLiteral("ef_kld_mean")));
