@@ -483,6 +483,7 @@ void runCompare(QPromise<RunOutcome>& promise, std::shared_ptr<const Model> mode
         if (eval.enabled) {
             promise.setProgressValueAndText(compareEnd + 1, tr("Running the original model on the evaluation tokens…"));
             EvalStreamOptions so = eval.stream;
+            so.calibrationMoments = true;  // the block inspector's error-feedback codes
             so.progress = [&](int done, int total) { setProgress(compareEnd, prepareEnd, double(done) / total); };
             setup = prepareEvaluation(*model, so);
             r.evaluated = true;

@@ -129,7 +129,7 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
             s->stream.insert(QStringLiteral("calibration_seed"), qint64(o.calibSeed));
         }
         step();
-        ActivationStats stats = collectImportance(w, calib, s->window, o.errorFeedback);
+        ActivationStats stats = collectImportance(w, calib, s->window, o.errorFeedback && o.calibrationMoments);
         if (o.imatrix && !fileImatrix && o.errorFeedback)
             s->imatrix = stats;
         if (o.errorFeedback)

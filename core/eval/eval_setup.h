@@ -35,7 +35,10 @@ struct EvalStreamOptions {
     bool imatrix = false;              // also collect an importance matrix
     std::string imatrixFile;           // instead, read it from llama.cpp's imatrix file (GGUF or .dat;
                                        // implies imatrix; core/eval/imatrix_file.h)
-    bool errorFeedback = false;        // also collect input second moments for error feedback
+    bool errorFeedback = false;        // also calibrate error feedback (its stream, run again by
+                                       // the sequential pass of applyErrorFeedback)
+    bool calibrationMoments = false;   // with errorFeedback: also keep the calibration's input
+                                       // second moments (the block inspector's one-row error feedback)
     bool outputError = false;          // with errorFeedback: also the evaluation stream's input
                                        // moments, for each type's layer output error (compare)
     std::string calibTokensFile;       // calibration stream (imatrix, error feedback); empty: sample
@@ -56,7 +59,7 @@ struct EvalSetup {
     int window = 0;
     std::unique_ptr<Evaluator> evaluator;
     std::optional<ActivationStats> imatrix;
-    std::optional<ActivationStats> errorFeedback;  // calibration with input second moments
+    std::optional<ActivationStats> errorFeedback;  // the calibration (and its input moments if asked)
     // With error feedback and outputError: the input second moments on the evaluation stream
     // itself (held out from the calibration), for each type's layer output error.
     std::optional<ActivationStats> heldOut;
