@@ -919,17 +919,6 @@ QS_KINLINE I points8x4(const uint64_t* grid, int p0, int p1, int p2, int p3)
 {
     return S::set64x4(grid[p0], grid[p1], grid[p2], grid[p3]);
 }
-// Four delta signs (8 weights each, bit k of the index set: -1) as bytes +1 / -1.
-alignas(32) inline constexpr int8_t kDeltas4[16][32] = {
-#define QS_D(k, b) (((k) >> (b)) & 1 ? -1 : 1)
-#define QS_D8(k, b) QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b)
-#define QS_DR(k) {QS_D8(k, 0), QS_D8(k, 1), QS_D8(k, 2), QS_D8(k, 3)}
-    QS_DR(0), QS_DR(1), QS_DR(2),  QS_DR(3),  QS_DR(4),  QS_DR(5),  QS_DR(6),  QS_DR(7),
-    QS_DR(8), QS_DR(9), QS_DR(10), QS_DR(11), QS_DR(12), QS_DR(13), QS_DR(14), QS_DR(15)
-#undef QS_DR
-#undef QS_D8
-#undef QS_D
-};
 enum class Lat { Iq3Xxs, Iq2Xxs, Iq3S, Iq2Xs, Iq2S };
 template <Lat K, int NT>
 QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
@@ -1011,22 +1000,24 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
 // ---- IQ1_S, IQ1_M x Q8_K ------------------------------------------------------------------------
 // weight = d (2l + 1) (g + delta), g in -1, 0, +1 (a grid point per 8 weights), delta +-1/8 (IQ1_S:
 // one per 32 weights, IQ1_M: one per 8), 2l + 1 one per 32 weights (IQ1_S) or 16 (IQ1_M). With the
-// block's float factor d / 8 the integer weight is (2l + 1) q, q = 8g + 8 delta = v - 9 where
-// v = 8(g + 1) + 1 + 8 delta is an unsigned byte 0..18: per sub-block v x a in int16 pairs (at most
-// 2 x 18 x 128) times the 16-weight scales into int32 lanes, and once per super-block the offset,
-// 9 x (2l + 1) x the activation sums of 16 (the Q8_K bsums), taken off in int32 lane j/2 (bsums
-// 2j, 2j+1 paired by madd): per weight only a table lookup, one add (the delta) and the products.
-// The grid with each byte g as 8(g + 1) + 1 (1, 9 or 17).
+// block's float factor d / 8 the integer weight is (2l + 1) q, q = 8g + 8 delta, as an unsigned
+// byte v = q + off (at most 18): per sub-block v x a in int16 pairs (at most 2 x 18 x 128) times the
+// 16-weight scales into int32 lanes, and once per super-block the offset, off x (2l + 1) x the
+// activation sums of 16 (the Q8_K bsums), taken off in int32 lane j/2 (bsums 2j, 2j+1 paired by
+// madd). IQ1_M: v = 8(g + 1) + 1 + 8 delta, off = 9; IQ1_S (its delta per 32 weights, as the bsums):
+// v = 8(g + 1), off = 8 - 8 delta (7 or 9). Per point only a table lookup (IQ1_M: indexed by the
+// 11-bit grid index and the delta sign), then the products.
+// The grid with each byte g as 8(g + 1) + 2 (k < 2048: delta +1/8) or 8(g + 1) (k >= 2048: -1/8).
 struct Iq1Grid {
-    uint64_t v[2048];
+    uint64_t v[4096];
 };
 constexpr Iq1Grid makeIq1Grid()
 {
     Iq1Grid t{};
-    for (int k = 0; k < 2048; ++k)
+    for (int k = 0; k < 4096; ++k)
         for (int i = 0; i < 8; ++i) {
-            const int g = int(int8_t(uint8_t(iq::kIq1sGrid[k] >> (8 * i))));
-            t.v[k] |= uint64_t(8 * (g + 1) + 1) << (8 * i);
+            const int g = int(int8_t(uint8_t(iq::kIq1sGrid[k & 2047] >> (8 * i))));
+            t.v[k] |= uint64_t(8 * (g + 1) + (k >> 11 ? 0 : 2)) << (8 * i);
         }
     return t;
 }
@@ -1039,7 +1030,6 @@ alignas(32) inline constexpr uint8_t kIq1SScaleWords[32] = {0, 1, 0, 1, 2, 3, 2,
                                                             8, 9, 8, 9, 10, 11, 10, 11, 12, 13, 12, 13, 14, 15, 14, 15};
 // IQ1_M: scale j is bits 3(j % 4)..+2 of word j / 4: moved to bits 9-11 by a multiply.
 alignas(32) inline constexpr int16_t kIq1MScaleMul[16] = {512, 64, 8, 1, 512, 64, 8, 1, 512, 64, 8, 1, 512, 64, 8, 1};
-// (kDeltas4 above: the +-1 = 8 delta of v per point.)
 template <bool M, int NT>
 QS_KINLINE void iq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
 {
@@ -1049,7 +1039,8 @@ QS_KINLINE void iq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
     for (int64_t i = 0; i < nb; ++i) {
         const uint8_t* x = w + i * kBytes;
         float d;
-        I sc;  // int16 lane j: 2l + 1 of weights 16j..16j+15
+        I sc;   // int16 lane j: 2l + 1 of weights 16j..16j+15
+        I off;  // and its offset v - q: 9 (IQ1_M), 8 - 8 delta (IQ1_S: 7 or 9)
         if constexpr (M) {  // the fp16 d from the top nibbles of the four scale words
             const uint8_t* scp = x + offsetof(BlockIq1M, scales);
             const uint64_t words = load64(scp);
@@ -1060,10 +1051,13 @@ QS_KINLINE void iq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
             d = S::half(hb) * 0.125f;
             const I wv = S::shuffle8(S::set64(words), S::load(kIq1MScaleWords));
             sc = S::and_(S::srl16<9>(S::mullo16(wv, S::load(kIq1MScaleMul))), seven);
+            off = S::set16(9);
         } else {
             d = S::half(x) * 0.125f;
             const I wv = S::shuffle8(S::dup16(S::load16(x + offsetof(BlockIq1S, qh))), S::load(kIq1SScaleWords));
             sc = S::and_(S::srl16<12>(wv), seven);
+            const I neg = S::srl16<15>(wv);  // the delta sign
+            off = S::add16(S::set16(7), S::add16(neg, neg));
         }
         sc = S::add16(S::add16(sc, sc), one16);
         const I scLo = S::dupLane<0>(sc), scHi = S::dupLane<1>(sc);  // sub-blocks 0-3, 4-7
@@ -1073,20 +1067,17 @@ QS_KINLINE void iq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
             sumi[t] = S::zero();
         auto sub = [&](int ib) __attribute__((always_inline)) {
             const uint8_t* idx = x + (M ? offsetof(BlockIq1M, qs) : offsetof(BlockIq1S, qs)) + 4 * ib;
-            I g;
-            uint32_t dneg;  // bit k: point k's delta is -1/8
+            I v;
             if constexpr (M) {
                 const uint32_t qh = load16(x + offsetof(BlockIq1M, qh) + 2 * ib);  // 4 nibbles: 3 index bits, delta sign
-                g = points8x4(kIq1Grid.v, int(idx[0] | (qh << 8 & 0x700)), int(idx[1] | (qh << 4 & 0x700)),
-                              int(idx[2] | (qh & 0x700)), int(idx[3] | (qh >> 4 & 0x700)));
-                dneg = ((qh >> 3 & 0x1111u) * 0x1248u) >> 12 & 15u;  // bits 3, 7, 11, 15 to 0-3
+                v = points8x4(kIq1Grid.v, int(idx[0] | (qh << 8 & 0xF00)), int(idx[1] | (qh << 4 & 0xF00)),
+                              int(idx[2] | (qh & 0xF00)), int(idx[3] | (qh >> 4 & 0xF00)));
             } else {
                 const uint32_t qh = load16(x + offsetof(BlockIq1S, qh) + 2 * ib);
-                g = points8x4(kIq1Grid.v, int(idx[0] | (qh << 8 & 0x700)), int(idx[1] | (qh << 5 & 0x700)),
+                const uint64_t* grid = kIq1Grid.v + 2048;  // 8(g + 1): the delta in the offset
+                v = points8x4(grid, int(idx[0] | (qh << 8 & 0x700)), int(idx[1] | (qh << 5 & 0x700)),
                               int(idx[2] | (qh << 2 & 0x700)), int(idx[3] | (qh >> 1 & 0x700)));
-                dneg = qh >> 15 ? 15u : 0u;
             }
-            const I v = S::add8(g, S::load(kDeltas4[dneg]));
             const I scale = S::shuffle8(ib < 4 ? scLo : scHi, S::load(kPair16[ib & 3]));
             QS_UNROLL
             for (int t = 0; t < NT; ++t) {
@@ -1102,10 +1093,10 @@ QS_KINLINE void iq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
             for (int ib = 0; ib < 8; ++ib)
                 sub(ib);
         }
-        const I sc9 = S::add16(S::sll16<3>(sc), sc);
+        const I corr = S::mullo16(sc, off);
         QS_UNROLL
         for (int t = 0; t < NT; ++t)
-            sumi[t] = S::sub32(sumi[t], S::madd(S::load(a + t * as + i * kQ8_KBytes + kQ8_KBsums), sc9));
+            sumi[t] = S::sub32(sumi[t], S::madd(S::load(a + t * as + i * kQ8_KBytes + kQ8_KBsums), corr));
         sums.add(a, as, i, d, sumi);
     }
     sums.store(y, ys);
