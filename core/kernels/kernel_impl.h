@@ -919,6 +919,12 @@ QS_KINLINE I points8x4(const uint64_t* grid, int p0, int p1, int p2, int p3)
 {
     return S::set64x4(grid[p0], grid[p1], grid[p2], grid[p3]);
 }
+// int16 lane j = byte j / 2 of a broadcast 8-byte word (times 16 for even j: >> 4 then gives
+// its low nibble for even j, its high nibble for odd j): IQ2_XS / IQ2_S's 4-bit scales, weights
+// 16j..16j+15.
+alignas(32) inline constexpr uint8_t kNibbleLanes[32] = {0, 0x80, 0, 0x80, 1, 0x80, 1, 0x80, 2, 0x80, 2, 0x80, 3, 0x80, 3, 0x80,
+                                                         4, 0x80, 4, 0x80, 5, 0x80, 5, 0x80, 6, 0x80, 6, 0x80, 7, 0x80, 7, 0x80};
+alignas(32) inline constexpr int16_t kNibbleMul[16] = {16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1};
 enum class Lat { Iq3Xxs, Iq2Xxs, Iq3S, Iq2Xs, Iq2S };
 template <Lat K, int NT>
 QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
@@ -934,6 +940,15 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
     for (int64_t i = 0; i < nb; ++i) {
         const uint8_t* x = w + i * kBytes;
         const float d = S::half(x) * kFactor;
+        [[maybe_unused]] I scLo, scHi;  // IQ2_XS, IQ2_S: the 16-weight scales of sub-blocks 0-3, 4-7 (kPair16)
+        if constexpr (K == Lat::Iq2Xs || K == Lat::Iq2S) {
+            const uint64_t sw = load64(x + (K == Lat::Iq2Xs ? offsetof(BlockIq2Xs, scales) : offsetof(BlockIq2S, scales)));
+            const I nib = S::srl16<4>(S::mullo16(S::shuffle8(S::set64(sw), S::load(kNibbleLanes)), S::load(kNibbleMul)));
+            const I sc = S::and_(nib, S::set16(15));
+            const I odd = S::add16(S::add16(sc, sc), S::set16(1));
+            scLo = S::dupLane<0>(odd);
+            scHi = S::dupLane<1>(odd);
+        }
         I sumi[NT];
         QS_UNROLL
         for (int t = 0; t < NT; ++t)
@@ -959,16 +974,14 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
                 const uint32_t w0 = load16(q), w1 = load16(q + 2), w2 = load16(q + 4), w3 = load16(q + 6);
                 sgn = S::set64x4(kSignBytes[w0 >> 9], kSignBytes[w1 >> 9], kSignBytes[w2 >> 9], kSignBytes[w3 >> 9]);
                 g = points8x4(iq::kIq2xsGrid, int(w0 & 511), int(w1 & 511), int(w2 & 511), int(w3 & 511));
-                const int sc = x[offsetof(BlockIq2Xs, scales) + size_t(ib)];
-                scale = S::set16x2(int16_t(2 * (sc & 15) + 1), int16_t(2 * (sc >> 4) + 1));  // weights 0-15, 16-31
+                scale = S::shuffle8(ib < 4 ? scLo : scHi, S::load(kPair16[ib & 3]));  // weights 0-15, 16-31
             } else if constexpr (K == Lat::Iq2S) {  // 10-bit indices (top 2 bits in qh), a sign bit per weight
                 const uint8_t* idx = x + offsetof(BlockIq2S, qs) + 4 * ib;
                 const int h = x[offsetof(BlockIq2S, qh) + size_t(ib)];
                 sgn = S::or_(bitMask(load32(x + offsetof(BlockIq2S, qs) + 32 + 4 * ib)), one);
                 g = points8x4(iq::kIq2sGrid, idx[0] | (h << 8 & 0x300), idx[1] | (h << 6 & 0x300),
                               idx[2] | (h << 4 & 0x300), idx[3] | (h << 2 & 0x300));
-                const int sc = x[offsetof(BlockIq2S, scales) + size_t(ib)];
-                scale = S::set16x2(int16_t(2 * (sc & 15) + 1), int16_t(2 * (sc >> 4) + 1));  // weights 0-15, 16-31
+                scale = S::shuffle8(ib < 4 ? scLo : scHi, S::load(kPair16[ib & 3]));  // weights 0-15, 16-31
             } else {
                 const uint8_t* idx = x + offsetof(BlockIq3S, qs) + 8 * ib;
                 const int h = x[offsetof(BlockIq3S, qh) + size_t(ib)];
