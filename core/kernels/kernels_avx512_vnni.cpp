@@ -22,6 +22,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 #include "core/formats/blocks.h"
+#include "core/formats/iq_grids.h"  // the lattice tables (data only, static)
 #include "core/kernels/isa_table.h"
 #include "core/kernels/repack_table.h"
 
@@ -609,6 +610,69 @@ QS_AI void tq2Row(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, flo
     s.store(y, ys);
 }
 
+// IQ2_S: the AVX2 kernel's lanes (kernel_impl.h iqLattice): per 32-weight sub-block the grid
+// magnitudes x the activations with the weights' signs in int16 pairs (maddubs), times the 16-weight
+// scales 2l + 1 (madd), summed over the super-block in 8 int32 lanes, then d/8 x d_a x those lanes.
+// Here two sub-blocks a step in 16 lanes (folded to 8 at the end: the same integers): the signs, a
+// bit per weight, as a mask register negating the activations (VPSUBB 0 - a under the mask: the
+// AVX2 kernel's VPSIGNB with +-1, -128 staying -128 in both); the scales as one vector of 16, each
+// step's four by a word permute.
+QS_AI __m256i points4(const uint64_t* grid, uint32_t p0, uint32_t p1, uint32_t p2, uint32_t p3)
+{
+    return _mm256_setr_epi64x(int64_t(grid[p0]), int64_t(grid[p1]), int64_t(grid[p2]), int64_t(grid[p3]));
+}
+template <int NT>
+QS_AI void iq2sRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B = BlockIq2S;
+    const __m128i low4 = _mm_set1_epi8(0x0F);
+    KAcc<NT> s;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * sizeof(B);
+        const float d = half(x + offsetof(B, d)) * 0.125f;
+        // int16 lane j: 2 x (nibble j of the scale bytes) + 1, the scale of weights 16j..16j+15
+        const __m128i sb = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(x + offsetof(B, scales)));
+        const __m128i nib = _mm_unpacklo_epi8(_mm_and_si128(sb, low4), _mm_and_si128(_mm_srli_epi16(sb, 4), low4));
+        const __m256i sc = _mm256_cvtepu8_epi16(nib);
+        const __m512i sc512 = _mm512_castsi256_si512(_mm256_add_epi16(_mm256_add_epi16(sc, sc), _mm256_set1_epi16(1)));
+        __m512i sumi[NT];
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            sumi[t] = _mm512_setzero_si512();
+        QS_UNROLL
+        for (int p = 0; p < 4; ++p) {  // sub-blocks 2p, 2p + 1
+            const uint8_t* q = x + offsetof(B, qs) + 8 * p;
+            const uint32_t h0 = x[offsetof(B, qh) + 2 * p], h1 = x[offsetof(B, qh) + 2 * p + 1];
+            const uint64_t* grid = iq::kIq2sGrid;
+            const __m512i g = join(points4(grid, q[0] | (h0 << 8 & 0x300), q[1] | (h0 << 6 & 0x300), q[2] | (h0 << 4 & 0x300),
+                                           q[3] | (h0 << 2 & 0x300)),
+                                   points4(grid, q[4] | (h1 << 8 & 0x300), q[5] | (h1 << 6 & 0x300), q[6] | (h1 << 4 & 0x300),
+                                           q[7] | (h1 << 2 & 0x300)));
+            uint64_t signs;
+            std::memcpy(&signs, x + offsetof(B, qs) + 32 + 8 * p, 8);
+            const __mmask64 neg = _cvtu64_mask64(signs);
+            const __m512i scv = _mm512_permutexvar_epi16(
+                _mm512_setr_epi32(0x10001 * (4 * p), 0x10001 * (4 * p), 0x10001 * (4 * p), 0x10001 * (4 * p),
+                                  0x10001 * (4 * p + 1), 0x10001 * (4 * p + 1), 0x10001 * (4 * p + 1), 0x10001 * (4 * p + 1),
+                                  0x10001 * (4 * p + 2), 0x10001 * (4 * p + 2), 0x10001 * (4 * p + 2), 0x10001 * (4 * p + 2),
+                                  0x10001 * (4 * p + 3), 0x10001 * (4 * p + 3), 0x10001 * (4 * p + 3), 0x10001 * (4 * p + 3)),
+                sc512);
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t) {
+                const __m512i yv = ld512(a + t * as + i * kQ8_KBytes + kQ8_KQs + 64 * p);
+                const __m512i ys = _mm512_mask_sub_epi8(yv, neg, _mm512_setzero_si512(), yv);
+                sumi[t] = _mm512_add_epi32(sumi[t], _mm512_madd_epi16(_mm512_maddubs_epi16(g, ys), scv));
+            }
+        }
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            const float ad = loadF32(a + t * as + i * kQ8_KBytes);
+            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d * ad), _mm256_cvtepi32_ps(fold(sumi[t])), s.acc[t]);
+        }
+    }
+    s.store(y, ys);
+}
+
 // ---- Tiles --------------------------------------------------------------------------------------
 // Q8_0: rows by 4 and tokens by 4, remainders smaller (same bits per element whatever the shape).
 // The K-quants: one row at a time, tokens by 4, then one by one.
@@ -626,7 +690,7 @@ QS_AI void q8_0Rows(int64_t nb, const uint8_t* w, size_t ws, const uint8_t* a, s
     }
 }
 
-constexpr int kQ8_0 = 8, kQ2_K = 10, kQ3_K = 11, kQ4_K = 12, kQ5_K = 13, kQ6_K = 14, kTq2_0 = 35;  // ggml type ids (core/formats/ggml_types.h)
+constexpr int kQ8_0 = 8, kQ2_K = 10, kQ3_K = 11, kQ4_K = 12, kQ5_K = 13, kQ6_K = 14, kIq2S = 22, kTq2_0 = 35;  // ggml type ids (core/formats/ggml_types.h)
 
 void q8_0Tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y,
               size_t ys)
@@ -664,6 +728,7 @@ QS_ROWS(q4K, q4KRow)
 QS_ROWS(q5K, q5KRow)
 QS_ROWS(q6K, q6KRow)
 QS_ROWS(tq2_, tq2Row)
+QS_ROWS(iq2s, iq2sRow)
 #undef QS_ROWS
 
 #undef QS_AI
@@ -681,6 +746,7 @@ void addAvx512VnniKernels(IsaKernels& t)
     t.dot[kQ5_K] = &kTile<&q5K4, &q5K1>;
     t.dot[kQ6_K] = &kTile<&q6K4, &q6K1>;
     t.dot[kTq2_0] = &kTile<&tq2_4, &tq2_1>;
+    t.dot[kIq2S] = &kTile<&iq2s4, &iq2s1>;
 }
 
 TileFn q4_0x8Avx512Vnni() { return &q40x8Tile; }
