@@ -641,13 +641,15 @@ QS_AI void iq2sRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, fl
             sumi[t] = _mm512_setzero_si512();
         QS_UNROLL
         for (int p = 0; p < 4; ++p) {  // sub-blocks 2p, 2p + 1
-            const uint8_t* q = x + offsetof(B, qs) + 8 * p;
-            const uint32_t h0 = x[offsetof(B, qh) + 2 * p], h1 = x[offsetof(B, qh) + 2 * p + 1];
+            // the 10-bit grid indices of the 8 points in 16-bit fields: low bytes from qs, the 2-bit
+            // pairs of qh above them (bit deposits)
+            const uint64_t lo8 = load64(x + offsetof(B, qs) + 8 * p);
+            const uint32_t hi2 = load16(x + offsetof(B, qh) + 2 * p);
+            const uint64_t i0 = _pdep_u64(lo8, 0x00FF00FF00FF00FFull) | _pdep_u64(hi2, 0x0300030003000300ull);
+            const uint64_t i1 = _pdep_u64(lo8 >> 32, 0x00FF00FF00FF00FFull) | _pdep_u64(hi2 >> 8, 0x0300030003000300ull);
             const uint64_t* grid = iq::kIq2sGrid;
-            const __m512i g = join(points4(grid, q[0] | (h0 << 8 & 0x300), q[1] | (h0 << 6 & 0x300), q[2] | (h0 << 4 & 0x300),
-                                           q[3] | (h0 << 2 & 0x300)),
-                                   points4(grid, q[4] | (h1 << 8 & 0x300), q[5] | (h1 << 6 & 0x300), q[6] | (h1 << 4 & 0x300),
-                                           q[7] | (h1 << 2 & 0x300)));
+            const __m512i g = join(points4(grid, uint32_t(i0 & 0xFFFF), uint32_t(i0 >> 16 & 0xFFFF), uint32_t(i0 >> 32 & 0xFFFF), uint32_t(i0 >> 48)),
+                                   points4(grid, uint32_t(i1 & 0xFFFF), uint32_t(i1 >> 16 & 0xFFFF), uint32_t(i1 >> 32 & 0xFFFF), uint32_t(i1 >> 48)));
             uint64_t signs;
             std::memcpy(&signs, x + offsetof(B, qs) + 32 + 8 * p, 8);
             const __mmask64 neg = _cvtu64_mask64(signs);
