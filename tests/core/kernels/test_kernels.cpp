@@ -313,7 +313,7 @@ private slots:
         for (GgmlType t : kQuantTypes) {
             const bool own = cpuHasAvx512Vnni() && (t == GgmlType::Q8_0 || t == GgmlType::Q2_K || t == GgmlType::Q3_K || t == GgmlType::Q4_K ||
                                                    t == GgmlType::Q5_K || t == GgmlType::Q6_K || t == GgmlType::TQ2_0 ||
-                                                   t == GgmlType::IQ2_S);
+                                                   t == GgmlType::IQ2_S || t == GgmlType::IQ1_S || t == GgmlType::IQ1_M);
             QVERIFY(own ? wide.dot[int(t)] != av.dot[int(t)] : wide.dot[int(t)] == av.dot[int(t)]);
         }
         constexpr int64_t kRows = 5, kTok = 6;
