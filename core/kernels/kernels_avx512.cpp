@@ -176,9 +176,9 @@ struct Rows {
     static void run(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, float* y, size_t ys)
     {
         int64_t r = 0;
-        if constexpr (WL::kBf16 && T == 1)  // a BF16 mat-vec: 6 rows (12 accumulators) a step
-            for (; r + 6 <= nr; r += 6)
-                M<WL, AL, 6, T>::run(n, w + r * ws, ws, a, as, y + r, ys);
+        if constexpr (WL::kBf16 && T == 1)  // a BF16 mat-vec: 7 rows (14 accumulators) a step
+            for (; r + 7 <= nr; r += 7)
+                M<WL, AL, 7, T>::run(n, w + r * ws, ws, a, as, y + r, ys);
         for (; r + 4 <= nr; r += 4)
             M<WL, AL, 4, T>::run(n, w + r * ws, ws, a, as, y + r, ys);
         switch (nr - r) {
@@ -205,7 +205,7 @@ struct FmaStream {
     }
 };
 
-// Groups of 4 rows x 2 tokens (BF16 weights and one token: 6 rows), remainders with smaller micro-kernels.
+// Groups of 4 rows x 2 tokens (BF16 weights and one token: 7 rows), remainders with smaller micro-kernels.
 template <template <class, class, int, int> class M, class WL, class AL>
 void tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y, size_t ys)
 {
