@@ -1,5 +1,5 @@
 // AVX-512 (with VNNI) tiles of Q8_0, Q4_0 in its repacked Q4_0x8 layout, the K-quants (Q2_K to
-// Q6_K) and TQ2_0, for prompts and single tokens alike. Each gives every (row, token) the bits the AVX2 kernel
+// Q6_K), TQ2_0, IQ2_S, IQ1_S and IQ1_M, for prompts and single tokens alike. Each gives every (row, token) the bits the AVX2 kernel
 // of kernel_impl.h / repack_impl.h gives it (and so the scalar reference's): the integer sums per
 // block are exact either way (VPDPBUSD's four products equal VPMADDUBSW + VPMADDWD(1) where those
 // do not saturate, which they never do for these formats' ranges), and every float accumulator
@@ -14,7 +14,7 @@
 //           folded to the AVX2 kernel's 8 lanes before its float steps.
 // One token (the decode mat-vec) runs the same kernels, Q8_0 one row at a time, except Q4_0x8 (the AVX2
 // tile). Compiled with AVX-512
-// F/BW/VL/DQ + VNNI (core/CMakeLists.txt); reached only after qs::cpuHasAvx512Vnni().
+// F/BW/VL/DQ + VNNI and BMI2 (core/CMakeLists.txt); reached only after qs::cpuHasAvx512Vnni().
 // GCC 12's unmasked AVX-512 intrinsics pass an undefined vector as their mask source, which its
 // uninitialized-use analysis reports once inlined (a false positive: every lane is written).
 #if defined(__GNUC__) && !defined(__clang__)
