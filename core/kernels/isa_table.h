@@ -60,7 +60,7 @@ const IsaKernels& avx2Kernels();  // call only when qs::cpuHasAvx2()
 // The AVX2 table with float rows (F32, F16, BF16) in AVX-512 (kernels_avx512.cpp); call only when
 // qs::cpuHasAvx512().
 const IsaKernels& avx512Kernels();
-// Puts the AVX-512 VNNI tiles of Q8_0, the K-quants and TQ2_0 into t, an AVX2-based table
+// Puts the AVX-512 VNNI tiles of Q8_0, the K-quants, TQ2_0, IQ2_S, IQ1_S and IQ1_M into t, an AVX2-based table
 // (kernels_avx512_vnni.cpp); call only when qs::cpuHasAvx512Vnni().
 void addAvx512VnniKernels(IsaKernels& t);
 

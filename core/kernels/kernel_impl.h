@@ -887,15 +887,12 @@ QS_KINLINE void tq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, f
     sums.store(y, ys);
 }
 
-// ---- IQ3_XXS, IQ2_XXS, IQ3_S, IQ2_XS, IQ2_S, IQ1_S, IQ1_M x Q8_K: lattice points ------------------------------
+// ---- IQ3_XXS, IQ2_XXS, IQ3_S, IQ2_XS, IQ2_S x Q8_K: lattice points (IQ1_S, IQ1_M: below) -------------------
 // Per 32-weight sub-block: its grid points' magnitudes (unsigned bytes, at most 62) as one vector,
 // the activations negated where the weight's sign bit is set, |w| x a in int16 pairs (at most
 // 2 x 62 x 127), times the sub-block's odd scale 2l + 1 (IQ2_XS: one per 16 weights) into int32 lanes. The decoders' sub-block
 // scale is d * (0.5 + l) * unit = d * unit / 2 * (2l + 1) (XXS) or d * (2l + 1) (IQ3_S): the
 // block's float factor is d * unit / 2 (1/4 for IQ3_XXS, 1/8 for IQ2_XXS; exact, powers of two) or d.
-// IQ1_S/IQ1_M: weight = d (2l + 1) (g + delta), g in -1, 0, +1, delta +-1/8: the signed bytes 8g + delta
-// (at most 9: |w| x a pairs at most 2 x 9 x 127) against the activations, times 2l + 1 (IQ1_M: one
-// per 16 weights); the block's float factor d / 8.
 // The signs of 8 weights from a 7-bit field (the eighth by parity) as bytes +1 / -1 (0x01 / 0xFF).
 constexpr std::array<uint64_t, 128> makeSignBytes()
 {
@@ -922,18 +919,13 @@ QS_KINLINE I points8x4(const uint64_t* grid, int p0, int p1, int p2, int p3)
 {
     return S::set64x4(grid[p0], grid[p1], grid[p2], grid[p3]);
 }
-// Four delta signs (8 weights each, bit k of the index set: -1) as bytes +1 / -1.
-alignas(32) inline constexpr int8_t kDeltas4[16][32] = {
-#define QS_D(k, b) (((k) >> (b)) & 1 ? -1 : 1)
-#define QS_D8(k, b) QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b), QS_D(k, b)
-#define QS_DR(k) {QS_D8(k, 0), QS_D8(k, 1), QS_D8(k, 2), QS_D8(k, 3)}
-    QS_DR(0), QS_DR(1), QS_DR(2),  QS_DR(3),  QS_DR(4),  QS_DR(5),  QS_DR(6),  QS_DR(7),
-    QS_DR(8), QS_DR(9), QS_DR(10), QS_DR(11), QS_DR(12), QS_DR(13), QS_DR(14), QS_DR(15)
-#undef QS_DR
-#undef QS_D8
-#undef QS_D
-};
-enum class Lat { Iq3Xxs, Iq2Xxs, Iq3S, Iq2Xs, Iq2S, Iq1S, Iq1M };
+// int16 lane j = byte j / 2 of a broadcast 8-byte word (times 16 for even j: >> 4 then gives
+// its low nibble for even j, its high nibble for odd j): IQ2_XS / IQ2_S's 4-bit scales, weights
+// 16j..16j+15.
+alignas(32) inline constexpr uint8_t kNibbleLanes[32] = {0, 0x80, 0, 0x80, 1, 0x80, 1, 0x80, 2, 0x80, 2, 0x80, 3, 0x80, 3, 0x80,
+                                                         4, 0x80, 4, 0x80, 5, 0x80, 5, 0x80, 6, 0x80, 6, 0x80, 7, 0x80, 7, 0x80};
+alignas(32) inline constexpr int16_t kNibbleMul[16] = {16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1};
+enum class Lat { Iq3Xxs, Iq2Xxs, Iq3S, Iq2Xs, Iq2S };
 template <Lat K, int NT>
 QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
 {
@@ -941,24 +933,21 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
                               : K == Lat::Iq2Xxs ? sizeof(BlockIq2Xxs)
                               : K == Lat::Iq3S   ? sizeof(BlockIq3S)
                               : K == Lat::Iq2Xs  ? sizeof(BlockIq2Xs)
-                              : K == Lat::Iq2S   ? sizeof(BlockIq2S)
-                              : K == Lat::Iq1S   ? sizeof(BlockIq1S)
-                                                 : sizeof(BlockIq1M);
+                                                 : sizeof(BlockIq2S);
     constexpr float kFactor = K == Lat::Iq3Xxs ? 0.25f : K == Lat::Iq3S ? 1.0f : 0.125f;
     const I one = S::set8(1);
     KSums<NT> sums;
     for (int64_t i = 0; i < nb; ++i) {
         const uint8_t* x = w + i * kBytes;
-        float d;
-        if constexpr (K == Lat::Iq1M) {  // the fp16 d from the top nibbles of the four scale words
-            const uint8_t* sc = x + offsetof(BlockIq1M, scales);
-            const uint16_t h = uint16_t(load16(sc) >> 12 | (load16(sc + 2) >> 8 & 0x00F0) |
-                                        (load16(sc + 4) >> 4 & 0x0F00) | (load16(sc + 6) & 0xF000));
-            uint8_t hb[2];
-            std::memcpy(hb, &h, 2);
-            d = S::half(hb) * kFactor;
-        } else {
-            d = S::half(x) * kFactor;
+        const float d = S::half(x) * kFactor;
+        [[maybe_unused]] I scLo, scHi;  // IQ2_XS, IQ2_S: the 16-weight scales of sub-blocks 0-3, 4-7 (kPair16)
+        if constexpr (K == Lat::Iq2Xs || K == Lat::Iq2S) {
+            const uint64_t sw = load64(x + (K == Lat::Iq2Xs ? offsetof(BlockIq2Xs, scales) : offsetof(BlockIq2S, scales)));
+            const I nib = S::srl16<4>(S::mullo16(S::shuffle8(S::set64(sw), S::load(kNibbleLanes)), S::load(kNibbleMul)));
+            const I sc = S::and_(nib, S::set16(15));
+            const I odd = S::add16(S::add16(sc, sc), S::set16(1));
+            scLo = S::dupLane<0>(odd);
+            scHi = S::dupLane<1>(odd);
         }
         I sumi[NT];
         QS_UNROLL
@@ -985,37 +974,14 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
                 const uint32_t w0 = load16(q), w1 = load16(q + 2), w2 = load16(q + 4), w3 = load16(q + 6);
                 sgn = S::set64x4(kSignBytes[w0 >> 9], kSignBytes[w1 >> 9], kSignBytes[w2 >> 9], kSignBytes[w3 >> 9]);
                 g = points8x4(iq::kIq2xsGrid, int(w0 & 511), int(w1 & 511), int(w2 & 511), int(w3 & 511));
-                const int sc = x[offsetof(BlockIq2Xs, scales) + size_t(ib)];
-                scale = S::set16x2(int16_t(2 * (sc & 15) + 1), int16_t(2 * (sc >> 4) + 1));  // weights 0-15, 16-31
+                scale = S::shuffle8(ib < 4 ? scLo : scHi, S::load(kPair16[ib & 3]));  // weights 0-15, 16-31
             } else if constexpr (K == Lat::Iq2S) {  // 10-bit indices (top 2 bits in qh), a sign bit per weight
                 const uint8_t* idx = x + offsetof(BlockIq2S, qs) + 4 * ib;
                 const int h = x[offsetof(BlockIq2S, qh) + size_t(ib)];
                 sgn = S::or_(bitMask(load32(x + offsetof(BlockIq2S, qs) + 32 + 4 * ib)), one);
                 g = points8x4(iq::kIq2sGrid, idx[0] | (h << 8 & 0x300), idx[1] | (h << 6 & 0x300),
                               idx[2] | (h << 4 & 0x300), idx[3] | (h << 2 & 0x300));
-                const int sc = x[offsetof(BlockIq2S, scales) + size_t(ib)];
-                scale = S::set16x2(int16_t(2 * (sc & 15) + 1), int16_t(2 * (sc >> 4) + 1));  // weights 0-15, 16-31
-            } else if constexpr (K == Lat::Iq1S || K == Lat::Iq1M) {
-                const uint8_t* idx = x + (K == Lat::Iq1S ? offsetof(BlockIq1S, qs) : offsetof(BlockIq1M, qs)) + 4 * ib;
-                uint32_t dneg;  // bit k: point k's delta is -1/8
-                if constexpr (K == Lat::Iq1S) {
-                    const uint32_t qh = load16(x + offsetof(BlockIq1S, qh) + 2 * ib);
-                    g = points8x4(iq::kIq1sGrid, int(idx[0] | (qh << 8 & 0x700)), int(idx[1] | (qh << 5 & 0x700)),
-                                  int(idx[2] | (qh << 2 & 0x700)), int(idx[3] | (qh >> 1 & 0x700)));
-                    dneg = qh >> 15 ? 15u : 0u;
-                    scale = S::set16(int16_t(2 * (qh >> 12 & 7) + 1));
-                } else {
-                    const uint32_t qh = load16(x + offsetof(BlockIq1M, qh) + 2 * ib);  // 4 nibbles: 3 index bits, delta sign
-                    g = points8x4(iq::kIq1sGrid, int(idx[0] | (qh << 8 & 0x700)), int(idx[1] | (qh << 4 & 0x700)),
-                                  int(idx[2] | (qh & 0x700)), int(idx[3] | (qh >> 4 & 0x700)));
-                    dneg = (qh >> 3 & 1) | (qh >> 6 & 2) | (qh >> 9 & 4) | (qh >> 12 & 8);
-                    const uint32_t sw = load16(x + offsetof(BlockIq1M, scales) + 2 * (ib / 2)) >> (6 * (ib % 2));
-                    scale = S::set16x2(int16_t(2 * (sw & 7) + 1), int16_t(2 * (sw >> 3 & 7) + 1));  // weights 0-15, 16-31
-                }
-                const I g2 = S::add8(g, g), g4 = S::add8(g2, g2);
-                const I q = S::add8(S::add8(g4, g4), S::load(kDeltas4[dneg]));  // 8g + delta, signed bytes
-                signedSub<NT>(sumi, a, as, i, ib, S::sign8(q, q), q, scale);
-                return;
+                scale = S::shuffle8(ib < 4 ? scLo : scHi, S::load(kPair16[ib & 3]));  // weights 0-15, 16-31
             } else {
                 const uint8_t* idx = x + offsetof(BlockIq3S, qs) + 8 * ib;
                 const int h = x[offsetof(BlockIq3S, qh) + size_t(ib)];
@@ -1039,6 +1005,111 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
             for (int ib = 0; ib < 8; ++ib)
                 sub(ib);
         }
+        sums.add(a, as, i, d, sumi);
+    }
+    sums.store(y, ys);
+}
+
+// ---- IQ1_S, IQ1_M x Q8_K ------------------------------------------------------------------------
+// weight = d (2l + 1) (g + delta), g in -1, 0, +1 (a grid point per 8 weights), delta +-1/8 (IQ1_S:
+// one per 32 weights, IQ1_M: one per 8), 2l + 1 one per 32 weights (IQ1_S) or 16 (IQ1_M). With the
+// block's float factor d / 8 the integer weight is (2l + 1) q, q = 8g + 8 delta, as an unsigned
+// byte v = q + off (at most 18): per sub-block v x a in int16 pairs (at most 2 x 18 x 128) times the
+// 16-weight scales into int32 lanes, and once per super-block the offset, off x (2l + 1) x the
+// activation sums of 16 (the Q8_K bsums), taken off in int32 lane j/2 (bsums 2j, 2j+1 paired by
+// madd). IQ1_M: v = 8(g + 1) + 1 + 8 delta, off = 9; IQ1_S (its delta per 32 weights, as the bsums):
+// v = 8(g + 1), off = 8 - 8 delta (7 or 9). Per point only a table lookup (IQ1_M: indexed by the
+// 11-bit grid index and the delta sign), then the products.
+// The grid with each byte g as 8(g + 1) + 2 (k < 2048: delta +1/8) or 8(g + 1) (k >= 2048: -1/8).
+struct Iq1Grid {
+    uint64_t v[4096];
+};
+constexpr Iq1Grid makeIq1Grid()
+{
+    Iq1Grid t{};
+    for (int k = 0; k < 4096; ++k)
+        for (int i = 0; i < 8; ++i) {
+            const int g = int(int8_t(uint8_t(iq::kIq1sGrid[k & 2047] >> (8 * i))));
+            t.v[k] |= uint64_t(8 * (g + 1) + (k >> 11 ? 0 : 2)) << (8 * i);
+        }
+    return t;
+}
+alignas(64) inline constexpr Iq1Grid kIq1Grid = makeIq1Grid();
+// int16 lane j: the 16-bit word holding the scale of weights 16j..16j+15 (byte shuffles of a
+// broadcast: IQ1_M's four scale words, 4 scales each; IQ1_S's eight qh words, 2 lanes each).
+alignas(32) inline constexpr uint8_t kIq1MScaleWords[32] = {0, 1, 0, 1, 0, 1, 0, 1, 2, 3, 2, 3, 2, 3, 2, 3,
+                                                            4, 5, 4, 5, 4, 5, 4, 5, 6, 7, 6, 7, 6, 7, 6, 7};
+alignas(32) inline constexpr uint8_t kIq1SScaleWords[32] = {0, 1, 0, 1, 2, 3, 2, 3, 4, 5, 4, 5, 6, 7, 6, 7,
+                                                            8, 9, 8, 9, 10, 11, 10, 11, 12, 13, 12, 13, 14, 15, 14, 15};
+// IQ1_M: scale j is bits 3(j % 4)..+2 of word j / 4: moved to bits 9-11 by a multiply.
+alignas(32) inline constexpr int16_t kIq1MScaleMul[16] = {512, 64, 8, 1, 512, 64, 8, 1, 512, 64, 8, 1, 512, 64, 8, 1};
+template <bool M, int NT>
+QS_KINLINE void iq1(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    constexpr size_t kBytes = M ? sizeof(BlockIq1M) : sizeof(BlockIq1S);
+    const I seven = S::set16(7), one16 = S::set16(1);
+    KSums<NT> sums;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * kBytes;
+        float d;
+        I sc;   // int16 lane j: 2l + 1 of weights 16j..16j+15
+        I off;  // and its offset v - q: 9 (IQ1_M), 8 - 8 delta (IQ1_S: 7 or 9)
+        if constexpr (M) {  // the fp16 d from the top nibbles of the four scale words
+            const uint8_t* scp = x + offsetof(BlockIq1M, scales);
+            const uint64_t words = load64(scp);
+            const uint16_t h = uint16_t((words >> 12 & 0x000F) | (words >> 24 & 0x00F0) | (words >> 36 & 0x0F00) |
+                                        (words >> 48 & 0xF000));
+            uint8_t hb[2];
+            std::memcpy(hb, &h, 2);
+            d = S::half(hb) * 0.125f;
+            const I wv = S::shuffle8(S::set64(words), S::load(kIq1MScaleWords));
+            sc = S::and_(S::srl16<9>(S::mullo16(wv, S::load(kIq1MScaleMul))), seven);
+            off = S::set16(9);
+        } else {
+            d = S::half(x) * 0.125f;
+            const I wv = S::shuffle8(S::dup16(S::load16(x + offsetof(BlockIq1S, qh))), S::load(kIq1SScaleWords));
+            sc = S::and_(S::srl16<12>(wv), seven);
+            const I neg = S::srl16<15>(wv);  // the delta sign
+            off = S::add16(S::set16(7), S::add16(neg, neg));
+        }
+        sc = S::add16(S::add16(sc, sc), one16);
+        const I scLo = S::dupLane<0>(sc), scHi = S::dupLane<1>(sc);  // sub-blocks 0-3, 4-7
+        I sumi[NT];
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            sumi[t] = S::zero();
+        auto sub = [&](int ib) __attribute__((always_inline)) {
+            const uint8_t* idx = x + (M ? offsetof(BlockIq1M, qs) : offsetof(BlockIq1S, qs)) + 4 * ib;
+            I v;
+            if constexpr (M) {
+                const uint32_t qh = load16(x + offsetof(BlockIq1M, qh) + 2 * ib);  // 4 nibbles: 3 index bits, delta sign
+                v = points8x4(kIq1Grid.v, int(idx[0] | (qh << 8 & 0xF00)), int(idx[1] | (qh << 4 & 0xF00)),
+                              int(idx[2] | (qh & 0xF00)), int(idx[3] | (qh >> 4 & 0xF00)));
+            } else {
+                const uint32_t qh = load16(x + offsetof(BlockIq1S, qh) + 2 * ib);
+                const uint64_t* grid = kIq1Grid.v + 2048;  // 8(g + 1): the delta in the offset
+                v = points8x4(grid, int(idx[0] | (qh << 8 & 0x700)), int(idx[1] | (qh << 5 & 0x700)),
+                              int(idx[2] | (qh << 2 & 0x700)), int(idx[3] | (qh >> 1 & 0x700)));
+            }
+            const I scale = S::shuffle8(ib < 4 ? scLo : scHi, S::load(kPair16[ib & 3]));
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t) {
+                const I yv = S::load(a + t * as + i * kQ8_KBytes + kQ8_KQs + 32 * ib);
+                sumi[t] = S::add32(sumi[t], S::madd(S::maddubs(v, yv), scale));
+            }
+        };
+        if constexpr (NT == 1) {
+            QS_UNROLL
+            for (int ib = 0; ib < 8; ++ib)
+                sub(ib);
+        } else {
+            for (int ib = 0; ib < 8; ++ib)
+                sub(ib);
+        }
+        const I corr = S::mullo16(sc, off);
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            sumi[t] = S::sub32(sumi[t], S::madd(S::load(a + t * as + i * kQ8_KBytes + kQ8_KBsums), corr));
         sums.add(a, as, i, d, sumi);
     }
     sums.store(y, ys);
@@ -1180,8 +1251,8 @@ QS_KERNEL(KIq2Xxs, 256, 1, (iqLattice<Lat::Iq2Xxs, NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KIq3S, 256, 1, (iqLattice<Lat::Iq3S, NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KIq2Xs, 256, 1, (iqLattice<Lat::Iq2Xs, NT>(nb, w, a, as, y, ys)))
 QS_KERNEL(KIq2S, 256, 1, (iqLattice<Lat::Iq2S, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KIq1S, 256, 1, (iqLattice<Lat::Iq1S, NT>(nb, w, a, as, y, ys)))
-QS_KERNEL(KIq1M, 256, 1, (iqLattice<Lat::Iq1M, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq1S, 256, 1, (iq1<false, NT>(nb, w, a, as, y, ys)))
+QS_KERNEL(KIq1M, 256, 1, (iq1<true, NT>(nb, w, a, as, y, ys)))
 #undef QS_KERNEL
 
 // Float rows: groups of 4 rows x 2 tokens, remainders with smaller micro-kernels.

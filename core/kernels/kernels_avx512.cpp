@@ -4,7 +4,8 @@
 // and sum in one order, so an F16 model equals its F32 twin rounded to F16, and a row with
 // activations rounded to its type equals the row with activations of its type (the llama mode
 // path of kernels::matmul). Per (row, token) the same sequence whatever the tile: 16-lane steps
-// into one accumulator, its sum, then the tail one product at a time. Compiled with -mavx512f
+// into one accumulator (BF16 weights: 32-value steps split into even and odd values, two
+// accumulators; see micro), its sum, then the tail one product at a time. Compiled with -mavx512f
 // -mavx512bw -mavx512vl -mavx512dq -mfma -mf16c (core/CMakeLists.txt); reached only through
 // avx512Kernels() after qs::cpuHasAvx512().
 #include "core/kernels/isa_table.h"
@@ -52,7 +53,15 @@ QS_AI float hsum16(__m512 v)
 
 struct F32Row {
     static constexpr int kSize = 4;
+    static constexpr bool kBf16 = false;
     static QS_AI __m512 v16(const uint8_t* p, int64_t i) { return _mm512_loadu_ps(reinterpret_cast<const float*>(p) + i); }
+    // elements i, i + 2, ..., i + 30 / i + 1, i + 3, ..., i + 31 (the BF16 rows' split, below)
+    static QS_AI void split32(const uint8_t* p, int64_t i, __m512& even, __m512& odd)
+    {
+        const __m512 lo = v16(p, i), hi = v16(p, i + 16);
+        even = _mm512_permutex2var_ps(lo, _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), hi);
+        odd = _mm512_permutex2var_ps(lo, _mm512_setr_epi32(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31), hi);
+    }
     static QS_AI float one(const uint8_t* p, int64_t i)
     {
         float f;
@@ -62,6 +71,7 @@ struct F32Row {
 };
 struct F16Row {
     static constexpr int kSize = 2;
+    static constexpr bool kBf16 = false;
     static QS_AI __m512 v16(const uint8_t* p, int64_t i)
     {
         return _mm512_maskz_cvtph_ps(0xFFFF, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2 * i)));
@@ -70,6 +80,16 @@ struct F16Row {
 };
 struct Bf16Row {
     static constexpr int kSize = 2;
+    static constexpr bool kBf16 = true;
+    // 32 values: the even ones (the low halves of the 32-bit words) shifted up, the odd ones (the
+    // high halves) masked: floats without a lane-crossing widening
+    static QS_AI void split32(const uint8_t* p, int64_t i, __m512& even, __m512& odd)
+    {
+        __m512i v = _mm512_loadu_si512(p + 2 * i);
+        __asm__("" : "+v"(v));  // one load for both (not folded into each)
+        even = _mm512_castsi512_ps(_mm512_maskz_slli_epi32(0xFFFF, v, 16));
+        odd = _mm512_castsi512_ps(_mm512_maskz_and_epi32(0xFFFF, v, _mm512_set1_epi32(int(0xFFFF0000u))));
+    }
     static QS_AI __m512 v16(const uint8_t* p, int64_t i)
     {
         // (the maskz forms: GCC 12's unmasked ones warn about their undefined pass-through)
@@ -83,16 +103,43 @@ struct Bf16Row {
 // Prefetch: each 64 bytes of a row, the line at the same place R rows further is asked for (a
 // mat-vec streaming its matrix from memory: the rows after these, a page each, are in flight
 // before their turn; the results do not depend on it).
+// BF16 weights: 32 values a step, the even ones into one accumulator and the odd ones into a
+// second (lane k: elements 2k, 2k + 1 of each 32), whatever the activations (F32 or BF16: the same
+// products in the same lanes, so BF16 activations equal F32 ones rounded to BF16); then at most one
+// step of 16 into the first; the two added before the horizontal sum.
 template <class WL, class AL, int R, int T, bool Prefetch = false>
 QS_AI void micro(int64_t n, const uint8_t* w, size_t ws, const uint8_t* a, size_t as, float* y, size_t ys)
 {
-    __m512 acc[R][T];
+    __m512 acc[R][T], acc2[R][T];
     QS_UNROLL
     for (int r = 0; r < R; ++r)
         QS_UNROLL
         for (int t = 0; t < T; ++t)
-            acc[r][t] = _mm512_setzero_ps();
+            acc[r][t] = acc2[r][t] = _mm512_setzero_ps();
     int64_t i = 0;
+    if constexpr (WL::kBf16) {
+        for (; i + 32 <= n; i += 32) {
+            if constexpr (Prefetch) {
+                QS_UNROLL
+                for (int r = 0; r < R; ++r)
+                    _mm_prefetch(reinterpret_cast<const char*>(w + (r + R) * ws) + i * WL::kSize, _MM_HINT_T0);
+            }
+            __m512 we[R], wo[R];
+            QS_UNROLL
+            for (int r = 0; r < R; ++r)
+                WL::split32(w + r * ws, i, we[r], wo[r]);
+            QS_UNROLL
+            for (int t = 0; t < T; ++t) {
+                __m512 ae, ao;
+                AL::split32(a + t * as, i, ae, ao);
+                QS_UNROLL
+                for (int r = 0; r < R; ++r) {
+                    acc[r][t] = _mm512_fmadd_ps(we[r], ae, acc[r][t]);
+                    acc2[r][t] = _mm512_fmadd_ps(wo[r], ao, acc2[r][t]);
+                }
+            }
+        }
+    }
     for (; i + 16 <= n; i += 16) {
         if constexpr (Prefetch) {
             if ((i * WL::kSize) % 64 == 0) {
@@ -117,7 +164,7 @@ QS_AI void micro(int64_t n, const uint8_t* w, size_t ws, const uint8_t* a, size_
     for (int r = 0; r < R; ++r)
         QS_UNROLL
         for (int t = 0; t < T; ++t) {
-            float s = hsum16(acc[r][t]);
+            float s = hsum16(WL::kBf16 ? _mm512_add_ps(acc[r][t], acc2[r][t]) : acc[r][t]);
             for (int64_t j = i; j < n; ++j)
                 s += WL::one(w + r * ws, j) * AL::one(a + t * as, j);
             y[t * ys + r] = s;
@@ -129,6 +176,9 @@ struct Rows {
     static void run(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, float* y, size_t ys)
     {
         int64_t r = 0;
+        if constexpr (WL::kBf16 && T == 1)  // a BF16 mat-vec: 7 rows (14 accumulators) a step
+            for (; r + 7 <= nr; r += 7)
+                M<WL, AL, 7, T>::run(n, w + r * ws, ws, a, as, y + r, ys);
         for (; r + 4 <= nr; r += 4)
             M<WL, AL, 4, T>::run(n, w + r * ws, ws, a, as, y + r, ys);
         switch (nr - r) {
@@ -155,7 +205,7 @@ struct FmaStream {
     }
 };
 
-// Groups of 4 rows x 2 tokens, remainders with smaller micro-kernels.
+// Groups of 4 rows x 2 tokens (BF16 weights and one token: 7 rows), remainders with smaller micro-kernels.
 template <template <class, class, int, int> class M, class WL, class AL>
 void tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y, size_t ys)
 {

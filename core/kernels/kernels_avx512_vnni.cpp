@@ -1,5 +1,5 @@
 // AVX-512 (with VNNI) tiles of Q8_0, Q4_0 in its repacked Q4_0x8 layout, the K-quants (Q2_K to
-// Q6_K) and TQ2_0, for prompts and single tokens alike. Each gives every (row, token) the bits the AVX2 kernel
+// Q6_K), TQ2_0, IQ2_S, IQ1_S and IQ1_M, for prompts and single tokens alike. Each gives every (row, token) the bits the AVX2 kernel
 // of kernel_impl.h / repack_impl.h gives it (and so the scalar reference's): the integer sums per
 // block are exact either way (VPDPBUSD's four products equal VPMADDUBSW + VPMADDWD(1) where those
 // do not saturate, which they never do for these formats' ranges), and every float accumulator
@@ -14,7 +14,7 @@
 //           folded to the AVX2 kernel's 8 lanes before its float steps.
 // One token (the decode mat-vec) runs the same kernels, Q8_0 one row at a time, except Q4_0x8 (the AVX2
 // tile). Compiled with AVX-512
-// F/BW/VL/DQ + VNNI (core/CMakeLists.txt); reached only after qs::cpuHasAvx512Vnni().
+// F/BW/VL/DQ + VNNI and BMI2 (core/CMakeLists.txt); reached only after qs::cpuHasAvx512Vnni().
 // GCC 12's unmasked AVX-512 intrinsics pass an undefined vector as their mask source, which its
 // uninitialized-use analysis reports once inlined (a false positive: every lane is written).
 #if defined(__GNUC__) && !defined(__clang__)
@@ -22,6 +22,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 #include "core/formats/blocks.h"
+#include "core/formats/iq_grids.h"  // the lattice tables (data only, static)
 #include "core/kernels/isa_table.h"
 #include "core/kernels/repack_table.h"
 
@@ -609,6 +610,170 @@ QS_AI void tq2Row(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, flo
     s.store(y, ys);
 }
 
+// IQ2_S: the AVX2 kernel's lanes (kernel_impl.h iqLattice): per 32-weight sub-block the grid
+// magnitudes x the activations with the weights' signs in int16 pairs (maddubs), times the 16-weight
+// scales 2l + 1 (madd), summed over the super-block in 8 int32 lanes, then d/8 x d_a x those lanes.
+// Here two sub-blocks a step in 16 lanes (folded to 8 at the end: the same integers): the signs, a
+// bit per weight, as a mask register negating the activations (VPSUBB 0 - a under the mask: the
+// AVX2 kernel's VPSIGNB with +-1, -128 staying -128 in both); the scales as one vector of 16, each
+// step's four by a word permute.
+QS_AI __m256i points4(const uint64_t* grid, uint32_t p0, uint32_t p1, uint32_t p2, uint32_t p3)
+{
+    return _mm256_setr_epi64x(int64_t(grid[p0]), int64_t(grid[p1]), int64_t(grid[p2]), int64_t(grid[p3]));
+}
+template <int NT>
+QS_AI void iq2sRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    using B = BlockIq2S;
+    const __m128i low4 = _mm_set1_epi8(0x0F);
+    KAcc<NT> s;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * sizeof(B);
+        const float d = half(x + offsetof(B, d)) * 0.125f;
+        // int16 lane j: 2 x (nibble j of the scale bytes) + 1, the scale of weights 16j..16j+15
+        const __m128i sb = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(x + offsetof(B, scales)));
+        const __m128i nib = _mm_unpacklo_epi8(_mm_and_si128(sb, low4), _mm_and_si128(_mm_srli_epi16(sb, 4), low4));
+        const __m256i sc = _mm256_cvtepu8_epi16(nib);
+        const __m512i sc512 = _mm512_castsi256_si512(_mm256_add_epi16(_mm256_add_epi16(sc, sc), _mm256_set1_epi16(1)));
+        __m512i sumi[NT];
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            sumi[t] = _mm512_setzero_si512();
+        QS_UNROLL
+        for (int p = 0; p < 4; ++p) {  // sub-blocks 2p, 2p + 1
+            // the 10-bit grid indices of the 8 points in 16-bit fields: low bytes from qs, the 2-bit
+            // pairs of qh above them (bit deposits)
+            const uint64_t lo8 = load64(x + offsetof(B, qs) + 8 * p);
+            const uint32_t hi2 = load16(x + offsetof(B, qh) + 2 * p);
+            const uint64_t i0 = _pdep_u64(lo8, 0x00FF00FF00FF00FFull) | _pdep_u64(hi2, 0x0300030003000300ull);
+            const uint64_t i1 = _pdep_u64(lo8 >> 32, 0x00FF00FF00FF00FFull) | _pdep_u64(hi2 >> 8, 0x0300030003000300ull);
+            const uint64_t* grid = iq::kIq2sGrid;
+            const __m512i g = join(points4(grid, uint32_t(i0 & 0xFFFF), uint32_t(i0 >> 16 & 0xFFFF), uint32_t(i0 >> 32 & 0xFFFF), uint32_t(i0 >> 48)),
+                                   points4(grid, uint32_t(i1 & 0xFFFF), uint32_t(i1 >> 16 & 0xFFFF), uint32_t(i1 >> 32 & 0xFFFF), uint32_t(i1 >> 48)));
+            uint64_t signs;
+            std::memcpy(&signs, x + offsetof(B, qs) + 32 + 8 * p, 8);
+            const __mmask64 neg = _cvtu64_mask64(signs);
+            const __m512i scv = _mm512_permutexvar_epi16(
+                _mm512_setr_epi32(0x10001 * (4 * p), 0x10001 * (4 * p), 0x10001 * (4 * p), 0x10001 * (4 * p),
+                                  0x10001 * (4 * p + 1), 0x10001 * (4 * p + 1), 0x10001 * (4 * p + 1), 0x10001 * (4 * p + 1),
+                                  0x10001 * (4 * p + 2), 0x10001 * (4 * p + 2), 0x10001 * (4 * p + 2), 0x10001 * (4 * p + 2),
+                                  0x10001 * (4 * p + 3), 0x10001 * (4 * p + 3), 0x10001 * (4 * p + 3), 0x10001 * (4 * p + 3)),
+                sc512);
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t) {
+                const __m512i yv = ld512(a + t * as + i * kQ8_KBytes + kQ8_KQs + 64 * p);
+                const __m512i ys = _mm512_mask_sub_epi8(yv, neg, _mm512_setzero_si512(), yv);
+                sumi[t] = _mm512_add_epi32(sumi[t], _mm512_madd_epi16(_mm512_maddubs_epi16(g, ys), scv));
+            }
+        }
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            const float ad = loadF32(a + t * as + i * kQ8_KBytes);
+            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d * ad), _mm256_cvtepi32_ps(fold(sumi[t])), s.acc[t]);
+        }
+    }
+    s.store(y, ys);
+}
+
+// IQ1_S, IQ1_M: the AVX2 kernel's lanes (kernel_impl.h iq1): per 32-weight sub-block the unsigned
+// bytes v = q + off from the pre-scaled grid (the same table) x the activations in int16 pairs, times
+// the 16-weight scales; once per super-block off x scale x bsums taken off. Here two sub-blocks a
+// step in 16 lanes (folded to 8 at the end), the 8 table indices by bit deposits, the scales by
+// variable word shifts.
+struct Iq1Grid {
+    uint64_t v[4096];
+};
+constexpr Iq1Grid makeIq1Grid()
+{
+    Iq1Grid t{};
+    for (int k = 0; k < 4096; ++k)
+        for (int i = 0; i < 8; ++i) {
+            const int g = int(int8_t(uint8_t(iq::kIq1sGrid[k & 2047] >> (8 * i))));
+            t.v[k] |= uint64_t(8 * (g + 1) + (k >> 11 ? 0 : 2)) << (8 * i);
+        }
+    return t;
+}
+alignas(64) constexpr Iq1Grid kIq1Grid = makeIq1Grid();
+QS_AI __m512i points8(const uint64_t* grid, uint64_t i0, uint64_t i1)  // 16-bit index fields
+{
+    return join(points4(grid, uint32_t(i0 & 0xFFFF), uint32_t(i0 >> 16 & 0xFFFF), uint32_t(i0 >> 32 & 0xFFFF), uint32_t(i0 >> 48)),
+                points4(grid, uint32_t(i1 & 0xFFFF), uint32_t(i1 >> 16 & 0xFFFF), uint32_t(i1 >> 32 & 0xFFFF), uint32_t(i1 >> 48)));
+}
+// 16-bit lanes 0-7, 8-15, 16-23, 24-31: scale lanes 4p, 4p + 1, 4p + 2, 4p + 3 (two sub-blocks' halves)
+QS_AI __m512i pairScales(__m512i sc512, int p)
+{
+    const int a = 0x10001 * (4 * p), b = 0x10001 * (4 * p + 1), c = 0x10001 * (4 * p + 2), e = 0x10001 * (4 * p + 3);
+    return _mm512_permutexvar_epi16(_mm512_setr_epi32(a, a, a, a, b, b, b, b, c, c, c, c, e, e, e, e), sc512);
+}
+template <bool M, int NT>
+QS_AI void iq1Row(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys)
+{
+    constexpr size_t kBytes = M ? sizeof(BlockIq1M) : sizeof(BlockIq1S);
+    constexpr size_t kQs = M ? offsetof(BlockIq1M, qs) : offsetof(BlockIq1S, qs);
+    const __m256i seven = _mm256_set1_epi16(7), one16 = _mm256_set1_epi16(1);
+    KAcc<NT> s;
+    for (int64_t i = 0; i < nb; ++i) {
+        const uint8_t* x = w + i * kBytes;
+        float d;
+        __m256i sc, off;  // int16 lane j: 2l + 1 of weights 16j..16j+15; the offset v - q
+        if constexpr (M) {
+            const uint64_t words = load64(x + offsetof(BlockIq1M, scales));
+            const uint16_t h = uint16_t((words >> 12 & 0x000F) | (words >> 24 & 0x00F0) | (words >> 36 & 0x0F00) |
+                                        (words >> 48 & 0xF000));
+            d = _cvtsh_ss(h) * 0.125f;
+            const __m256i wv = _mm256_permutexvar_epi16(_mm256_setr_epi16(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3),
+                                                        _mm256_set1_epi64x(int64_t(words)));
+            sc = _mm256_and_si256(_mm256_srlv_epi16(wv, _mm256_setr_epi16(0, 3, 6, 9, 0, 3, 6, 9, 0, 3, 6, 9, 0, 3, 6, 9)), seven);
+            off = _mm256_set1_epi16(9);
+        } else {
+            d = half(x + offsetof(BlockIq1S, d)) * 0.125f;
+            const __m256i wv = _mm256_permutexvar_epi16(_mm256_setr_epi16(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7),
+                                                        _mm256_castsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(x + offsetof(BlockIq1S, qh)))));
+            sc = _mm256_and_si256(_mm256_srli_epi16(wv, 12), seven);
+            const __m256i neg = _mm256_srli_epi16(wv, 15);
+            off = _mm256_add_epi16(_mm256_set1_epi16(7), _mm256_add_epi16(neg, neg));
+        }
+        sc = _mm256_add_epi16(_mm256_add_epi16(sc, sc), one16);
+        const __m512i sc512 = _mm512_castsi256_si512(sc);
+        __m512i sumi[NT];
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t)
+            sumi[t] = _mm512_setzero_si512();
+        QS_UNROLL
+        for (int p = 0; p < 4; ++p) {  // sub-blocks 2p, 2p + 1
+            const uint64_t lo8 = load64(x + kQs + 8 * p);
+            uint64_t i0, i1;
+            const uint64_t* grid;
+            if constexpr (M) {  // 8 nibbles: 3 index bits and the delta sign -> bits 8-11
+                const uint32_t qh = load32(x + offsetof(BlockIq1M, qh) + 4 * p);
+                i0 = _pdep_u64(lo8, 0x00FF00FF00FF00FFull) | _pdep_u64(qh, 0x0F000F000F000F00ull);
+                i1 = _pdep_u64(lo8 >> 32, 0x00FF00FF00FF00FFull) | _pdep_u64(qh >> 16, 0x0F000F000F000F00ull);
+                grid = kIq1Grid.v;
+            } else {  // per sub-block 4 x 3 index bits -> bits 8-10; the grid's 8(g + 1) half
+                const uint32_t q0 = load16(x + offsetof(BlockIq1S, qh) + 4 * p), q1 = load16(x + offsetof(BlockIq1S, qh) + 4 * p + 2);
+                i0 = _pdep_u64(lo8, 0x00FF00FF00FF00FFull) | _pdep_u64(q0, 0x0700070007000700ull);
+                i1 = _pdep_u64(lo8 >> 32, 0x00FF00FF00FF00FFull) | _pdep_u64(q1, 0x0700070007000700ull);
+                grid = kIq1Grid.v + 2048;
+            }
+            const __m512i v = points8(grid, i0, i1);
+            const __m512i scv = pairScales(sc512, p);
+            QS_UNROLL
+            for (int t = 0; t < NT; ++t) {
+                const __m512i yv = ld512(a + t * as + i * kQ8_KBytes + kQ8_KQs + 64 * p);
+                sumi[t] = _mm512_add_epi32(sumi[t], _mm512_madd_epi16(_mm512_maddubs_epi16(v, yv), scv));
+            }
+        }
+        const __m256i corr = _mm256_mullo_epi16(sc, off);
+        QS_UNROLL
+        for (int t = 0; t < NT; ++t) {
+            const uint8_t* q8 = a + t * as + i * kQ8_KBytes;
+            const __m256i si = _mm256_sub_epi32(fold(sumi[t]), _mm256_madd_epi16(ld256(q8 + kQ8_KBsums), corr));
+            s.acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d * loadF32(q8)), _mm256_cvtepi32_ps(si), s.acc[t]);
+        }
+    }
+    s.store(y, ys);
+}
+
 // ---- Tiles --------------------------------------------------------------------------------------
 // Q8_0: rows by 4 and tokens by 4, remainders smaller (same bits per element whatever the shape).
 // The K-quants: one row at a time, tokens by 4, then one by one.
@@ -626,7 +791,8 @@ QS_AI void q8_0Rows(int64_t nb, const uint8_t* w, size_t ws, const uint8_t* a, s
     }
 }
 
-constexpr int kQ8_0 = 8, kQ2_K = 10, kQ3_K = 11, kQ4_K = 12, kQ5_K = 13, kQ6_K = 14, kTq2_0 = 35;  // ggml type ids (core/formats/ggml_types.h)
+constexpr int kQ8_0 = 8, kQ2_K = 10, kQ3_K = 11, kQ4_K = 12, kQ5_K = 13, kQ6_K = 14, kIq1S = 19, kIq2S = 22, kIq1M = 29,
+              kTq2_0 = 35;  // ggml type ids (core/formats/ggml_types.h)
 
 void q8_0Tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y,
               size_t ys)
@@ -664,6 +830,11 @@ QS_ROWS(q4K, q4KRow)
 QS_ROWS(q5K, q5KRow)
 QS_ROWS(q6K, q6KRow)
 QS_ROWS(tq2_, tq2Row)
+QS_ROWS(iq2s, iq2sRow)
+template <int NT> QS_AI void iq1SRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { iq1Row<false, NT>(nb, w, a, as, y, ys); }
+template <int NT> QS_AI void iq1MRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, float* y, size_t ys) { iq1Row<true, NT>(nb, w, a, as, y, ys); }
+QS_ROWS(iq1s, iq1SRow)
+QS_ROWS(iq1m, iq1MRow)
 #undef QS_ROWS
 
 #undef QS_AI
@@ -681,6 +852,9 @@ void addAvx512VnniKernels(IsaKernels& t)
     t.dot[kQ5_K] = &kTile<&q5K4, &q5K1>;
     t.dot[kQ6_K] = &kTile<&q6K4, &q6K1>;
     t.dot[kTq2_0] = &kTile<&tq2_4, &tq2_1>;
+    t.dot[kIq2S] = &kTile<&iq2s4, &iq2s1>;
+    t.dot[kIq1S] = &kTile<&iq1s4, &iq1s1>;
+    t.dot[kIq1M] = &kTile<&iq1m4, &iq1m1>;
 }
 
 TileFn q4_0x8Avx512Vnni() { return &q40x8Tile; }

@@ -52,7 +52,8 @@ bool cpuHasAvx512Vnni()
         if (!cpuHasAvx512())
             return false;
 #if defined(__x86_64__)
-        return bool(__builtin_cpu_supports("avx512vnni"));
+        // (BMI2 too: the VNNI kernels' unit is compiled with it; every AVX-512 VNNI CPU has it)
+        return __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("bmi2");
 #else
         return false;
 #endif

@@ -12,7 +12,7 @@ bool cpuHasAvx2();
 // kernels, core/kernels/kernels_avx512.cpp). QS_NO_AVX512=1 (or QS_NO_AVX2=1) forces false.
 bool cpuHasAvx512();
 
-// True when, besides that, the CPU has AVX-512 VNNI (the integer tiles of
+// True when, besides that, the CPU has AVX-512 VNNI and BMI2 (the integer tiles of
 // core/kernels/kernels_avx512_vnni.cpp). Forced false with cpuHasAvx512().
 bool cpuHasAvx512Vnni();
 

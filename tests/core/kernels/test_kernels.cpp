@@ -312,10 +312,11 @@ private slots:
         const auto& wide = detail::avx512Kernels();
         for (GgmlType t : kQuantTypes) {
             const bool own = cpuHasAvx512Vnni() && (t == GgmlType::Q8_0 || t == GgmlType::Q2_K || t == GgmlType::Q3_K || t == GgmlType::Q4_K ||
-                                                   t == GgmlType::Q5_K || t == GgmlType::Q6_K || t == GgmlType::TQ2_0);
+                                                   t == GgmlType::Q5_K || t == GgmlType::Q6_K || t == GgmlType::TQ2_0 ||
+                                                   t == GgmlType::IQ2_S || t == GgmlType::IQ1_S || t == GgmlType::IQ1_M);
             QVERIFY(own ? wide.dot[int(t)] != av.dot[int(t)] : wide.dot[int(t)] == av.dot[int(t)]);
         }
-        constexpr int64_t kRows = 5, kTok = 6;
+        constexpr int64_t kRows = 8, kTok = 6;  // up to 8 rows: the BF16 mat-vec's 7-row steps too
         for (GgmlType t : kFloatTypes)
             for (bool f32Acts : {false, true})
                 for (int64_t n : {1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 4099}) {
