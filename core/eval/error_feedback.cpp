@@ -343,7 +343,7 @@ namespace {
 
 bool errorFeedbackSupported(const Format& f) { return layoutFor(f) != nullptr; }
 
-void InputMoments::add(const float* x, int64_t nTokens, int64_t width)
+void InputMoments::add(const float* x, int64_t nTokens, int64_t width, bool mirrorNow)
 {
     if (n == 0) {
         n = width;
@@ -353,16 +353,26 @@ void InputMoments::add(const float* x, int64_t nTokens, int64_t width)
         failure({}, "input moments change width");
     const Eigen::Map<const MatF> X(x, nTokens, width);
     const Eigen::MatrixXd Xd = X.cast<double>();
-    Eigen::Map<MatD> acc(xtx.data(), n, n);
     // The lower triangle (and the diagonal blocks) in row chunks on every thread, then mirrored:
     // half the products of the full XᵀX.
     parallelFor(n, 64, [&](int64_t r0, int64_t r1) { ef_linalg::ops().xtxRows(xtx.data(), n, Xd.data(), nTokens, r0, r1); });
-    parallelFor(n, 256, [&](int64_t r0, int64_t r1) {
-        for (int64_t i = r0; i < r1; ++i)
-            for (int64_t j = i + 1; j < n; ++j)
-                acc(i, j) = acc(j, i);
-    });
     tokens += nTokens;
+    if (mirrorNow)
+        mirror();
+}
+
+void InputMoments::mirror()
+{
+    Eigen::Map<MatD> acc(xtx.data(), n, n);
+    // In tiles of kTile x kTile (a plain column walk misses the cache on every element).
+    constexpr int64_t kTile = 64;
+    parallelFor((n + kTile - 1) / kTile, 1, [&](int64_t b0, int64_t b1) {
+        for (int64_t ib = b0 * kTile; ib < std::min(n, b1 * kTile); ib += kTile)
+            for (int64_t jb = ib; jb < n; jb += kTile)
+                for (int64_t i = ib; i < std::min(n, ib + kTile); ++i)
+                    for (int64_t j = std::max(jb, i + 1); j < std::min(n, jb + kTile); ++j)
+                        acc(i, j) = acc(j, i);
+    });
 }
 
 OutputError outputError(const float* W, const float* Wq, int64_t rows, int64_t cols, const std::vector<double>& H)

@@ -43,7 +43,10 @@ struct InputMoments {
     int64_t tokens = 0;
     std::vector<double> xtx;
 
-    void add(const float* x, int64_t nTokens, int64_t width);  // x: nTokens x width, row-major
+    // x: nTokens x width, row-major. mirror false: only the lower triangle (with the diagonal) is
+    // updated, until mirror() copies it to the upper one (many adds, one copy).
+    void add(const float* x, int64_t nTokens, int64_t width, bool mirror = true);
+    void mirror();
 };
 
 // What error feedback needs of H for every matrix that reads the same inputs (made once, shared):
