@@ -219,11 +219,11 @@ using MatF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajo
 // row-major; its lower triangle read, L written there, the upper triangle left with stale values),
 // right-looking in blocks so that nearly all the work is matrix products, split over rows with
 // parallelFor. False if a is not (numerically) positive definite.
-bool choleskyLowerInPlace(double* a, int64_t n)
+bool choleskyLowerInPlace(float* a, int64_t n)
 {
     const ef_linalg::Ops& la = ef_linalg::ops();
     constexpr int64_t kBlock = 128;
-    std::vector<double> d;
+    std::vector<float> d;
     for (int64_t k0 = 0; k0 < n; k0 += kBlock) {
         throwIfCancelled();
         const int64_t kb = std::min(kBlock, n - k0), k1 = k0 + kb, rest = n - k1;
@@ -278,39 +278,44 @@ std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector
     }
     mean = live ? mean / double(live) : 1.0;
     // Reversed order: r(i, j) = H(n-1-i, n-1-j); dead inputs decoupled with 1 on the diagonal.
-    auto fill = [&](MatD& r, double add) {
+    // In float, as GPTQ factorises (half the time of double; the damping keeps it well
+    // conditioned), of H / mean (its live diagonal's mean 1, so any scale of H fits a float): U
+    // then comes out times √mean, which the rounding does not see (errors are divided by U's
+    // diagonal and spread by its rows: the factor cancels).
+    const double unit = 1.0 / mean;
+    auto fill = [&](MatF& r, double add) {
         parallelFor(n, 64, [&](int64_t i0, int64_t i1) {
             for (int64_t i = i0; i < i1; ++i) {
                 const int64_t si = n - 1 - i;
                 const double* src = H.data() + si * n;
-                double* dstRow = r.data() + i * n;
+                float* dstRow = r.data() + i * n;
                 const bool deadI = out->dead[size_t(si)] != 0;
-                for (int64_t j = 0; j <= i; ++j) {
+                for (int64_t j = 0; j < i; ++j) {
                     const int64_t sj = n - 1 - j;
-                    dstRow[j] = deadI || out->dead[size_t(sj)] ? 0.0 : src[sj];
+                    dstRow[j] = deadI || out->dead[size_t(sj)] ? 0.0f : float(src[sj] * unit);
                 }
-                dstRow[i] = deadI ? 1.0 : dstRow[i] + add;
+                dstRow[i] = deadI ? 1.0f : float(src[si] * unit + add);
                 for (int64_t j = 0; j <= i; ++j)
                     if (!std::isfinite(dstRow[j]))
                         finite.store(false);
             }
         });
     };
-    MatD r(n, n);
+    MatF r(n, n);
     for (double scale = 1.0; scale <= 100.0; scale *= 10.0) {
-        fill(r, damping * scale * mean);
+        fill(r, damping * scale);
         if (!finite)
             return out;  // ok stays false: plain rounding
         if (!choleskyLowerInPlace(r.data(), n))
             continue;
         // L⁻¹, a block of columns at a time (each from its own triangular solve).
-        MatD inv = MatD::Zero(n, n);
+        MatF inv = MatF::Zero(n, n);
         constexpr int64_t kCols = 64;
         parallelFor((n + kCols - 1) / kCols, 1, [&](int64_t b0, int64_t b1) {
             for (int64_t b = b0; b < b1; ++b) {
                 const int64_t j0 = b * kCols, jb = std::min(kCols, n - j0);
                 for (int64_t j = 0; j < jb; ++j)
-                    inv(j0 + j, j0 + j) = 1.0;
+                    inv(j0 + j, j0 + j) = 1.0f;
                 ef_linalg::ops().solveLower(r.data() + j0 * n + j0, n, n - j0, inv.data() + j0 * n + j0, n, jb);
             }
         });
@@ -320,9 +325,9 @@ std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector
         parallelFor(n, 64, [&](int64_t c0, int64_t c1) {
             for (int64_t c = c0; c < c1; ++c) {
                 float* row = out->feed.data() + c * n;
-                const double* src = inv.data() + (n - 1 - c) * n;
+                const float* src = inv.data() + (n - 1 - c) * n;
                 for (int64_t k = c; k < n; ++k) {
-                    row[k] = float(src[n - 1 - k]);
+                    row[k] = src[n - 1 - k];
                     if (!std::isfinite(row[k]))
                         ok.store(false);
                 }
