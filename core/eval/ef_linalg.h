@@ -1,9 +1,10 @@
 #pragma once
 // The dense linear algebra of error feedback (core/eval/error_feedback.cpp), single-threaded leaf
-// operations on row-major blocks that the caller splits over threads. Two builds of one source
-// (ef_linalg_impl.h): the baseline CPU's and one compiled with -mavx2 -mfma (ef_linalg_avx2.cpp,
-// its Eigen renamed into a namespace of its own so that nothing it instantiates can stand in for
-// the baseline copy), chosen at run time (qs::cpuHasAvx2()). No inline code here.
+// operations on row-major blocks that the caller splits over threads. Three builds of one source
+// (ef_linalg_impl.h): the baseline CPU's, one compiled with -mavx2 -mfma (ef_linalg_avx2.cpp) and
+// one with AVX-512 F/BW/VL/DQ too (ef_linalg_avx512.cpp), each with its Eigen renamed into a
+// namespace of its own so that nothing it instantiates can stand in for the baseline copy, chosen
+// at run time (qs::cpuHasAvx512(), qs::cpuHasAvx2()). No inline code here.
 #include <cstdint>
 
 namespace qs::ef_linalg {
@@ -27,6 +28,6 @@ struct Ops {
                        int64_t n, int64_t k);
 };
 
-const Ops& ops();  // the AVX2 build when the CPU has AVX2 and FMA
+const Ops& ops();  // the AVX-512 build when the CPU has it, else the AVX2 build when it has AVX2 and FMA
 
 }  // namespace qs::ef_linalg

@@ -14,7 +14,7 @@
 // (errorFeedbackFactor; in float as GPTQ's, of H scaled to a unit mean diagonal; blocked, in parallel), made once for all the matrices that
 // read the same inputs (ErrorFeedbackFactors). The rounding runs in float on tiles of rows (rows
 // are independent given U; tiles in parallel with qs::parallelFor, a CancelScope stops it), and
-// each batch's update of the later columns is one matrix product (core/eval/ef_linalg.h, AVX2/FMA
+// each batch's update of the later columns is one matrix product (core/eval/ef_linalg.h, AVX-512 or AVX2/FMA
 // where the CPU has it: the bytes written may differ in rare roundings between such CPUs and others).
 #include "core/formats/format.h"
 
