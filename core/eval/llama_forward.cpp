@@ -322,10 +322,10 @@ void ActivationStats::add(std::initializer_list<const std::string*> names, const
         // steps) wait until kBatch of them have come.
         constexpr int64_t kBatch = 256;
         auto pit = pending_.find(first.get());
-        unmirrored_ = true;
         if (pit == pending_.end() && x.rows() >= kBatch) {
-            first->add(x.data(), x.rows(), cols, /*mirror=*/false);
+            first->add(x.data(), x.rows(), cols);  // complete at once (mirrored)
         } else {
+            unmirrored_ = true;
             Pending& p = pending_[first.get()];
             if (p.width != 0 && p.width != cols)
                 failure({}, "activation statistics for '" + **names.begin() + "' change width");

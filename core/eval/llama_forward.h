@@ -138,10 +138,10 @@ public:
     // Also accumulate each matrix's full input second moment XᵀX (for error feedback; matrices
     // that read the same input share one). Off by default: it costs width² doubles per input.
     void collectMoments(bool on) { collectMoments_ = on; }
-    // XᵀX of the tensor's inputs; null when not collected or the tensor never ran. Inputs of a
-    // few rows at a time (decode steps) are held back until enough have come for one efficient
-    // update: call flushMoments() after the last add() (collectImportance and
-    // sampleCalibrationWindows do), else this throws qs::Error(Failure).
+    // XᵀX of the tensor's inputs; null when not collected or the tensor never ran. Inputs of
+    // fewer than 256 rows at a time (decode steps) are held back until enough have come for one
+    // efficient update (and XᵀX mirrored once at the end): after such add()s call flushMoments()
+    // (collectImportance and sampleCalibrationWindows do), else this throws qs::Error(Failure).
     std::shared_ptr<const InputMoments> moments(const std::string& tensor) const;
     void flushMoments();
     // Only the rows r with keep[r] != 0 of the next add() calls count (each must have keep.size()
