@@ -467,51 +467,62 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
     const float* diag = F.importance.data();
     auto* out = static_cast<uint8_t*>(dst);
 
-    // Rows in tiles: each tile's columns are rounded a batch at a time, row by row inside the
-    // batch, and the batch's errors reach the later columns as one matrix product.
-    constexpr int64_t kTile = 64;
+    // Rows in tiles: each tile's columns are rounded a block at a time (every row's scales first),
+    // in sub-batches of kSub columns; inside a sub-batch each rounding error reaches the
+    // sub-batch's later columns at once, the sub-batch's errors reach the rest of the batch as one
+    // matrix product, and the batch's errors the later columns as another.
+    constexpr int64_t kTile = 64, kSub = 32;
     const int64_t tiles = (rows + kTile - 1) / kTile;
     parallelFor(tiles, 1, [&](int64_t t0, int64_t t1) {
         std::vector<float> w(size_t(kTile) * size_t(cols));
         std::vector<float> err(size_t(kTile) * size_t(batch));
         std::vector<float> blockIn(static_cast<size_t>(S)), imp(static_cast<size_t>(S));
-        std::vector<uint8_t> codes(static_cast<size_t>(S));
-        BlockGrid g;
+        std::vector<uint8_t> codes(size_t(kTile) * size_t(S));
+        std::vector<BlockGrid> grids(static_cast<size_t>(kTile));
         for (int64_t t = t0; t < t1; ++t) {
             const int64_t r0 = t * kTile, nr = std::min(kTile, rows - r0);
             std::memcpy(w.data(), W + r0 * cols, size_t(nr * cols) * sizeof(float));
             for (int64_t b0 = 0; b0 < cols; b0 += batch) {
                 throwIfCancelled();
                 const int64_t b1 = std::min(cols, b0 + batch);
-                for (int64_t i = 0; i < nr; ++i) {
-                    float* wr = w.data() + i * cols;
-                    float* er = err.data() + i * batch;
-                    uint8_t* rowOut = out + size_t(r0 + i) * rowBytes;
-                    for (int64_t c0 = b0; c0 < b1; c0 += S) {
-                        // The block's scales, from the weights as updated so far, weighted by H's diagonal.
-                        bool anyImp = false;
-                        for (int j = 0; j < S; ++j) {
-                            blockIn[size_t(j)] = wr[c0 + j];
-                            imp[size_t(j)] = diag[c0 + j];
-                            anyImp = anyImp || imp[size_t(j)] > 0.0f;
-                        }
-                        uint8_t* block = rowOut + size_t(c0 / S) * blockBytes;
-                        f.quantize(blockIn.data(), 1, S, block, anyImp ? imp.data() : nullptr);
-                        probeGrid(f, *L, block, blockBytes, g);
-                        for (int j = 0; j < S; ++j) {
-                            const int64_t c = c0 + j;
-                            float level = 0;
-                            codes[size_t(j)] = nearestCode(*L, g, j, wr[c], &level);
-                            float e = 0;
-                            if (!F.dead[size_t(c)]) {
-                                const float* u = feed + c * cols;
-                                e = (wr[c] - level) / u[c];
-                                subScaled(wr, u, e, c + 1, b1);
-                            }
-                            er[c - b0] = e;
-                        }
-                        L->pack(block, codes.data());
+                for (int64_t c0 = b0; c0 < b1; c0 += S) {
+                    // Every row's block scales, from the weights as updated so far, weighted by H's diagonal.
+                    bool anyImp = false;
+                    for (int j = 0; j < S; ++j) {
+                        imp[size_t(j)] = diag[c0 + j];
+                        anyImp = anyImp || imp[size_t(j)] > 0.0f;
                     }
+                    for (int64_t i = 0; i < nr; ++i) {
+                        std::copy(w.data() + i * cols + c0, w.data() + i * cols + c0 + S, blockIn.begin());
+                        uint8_t* block = out + size_t(r0 + i) * rowBytes + size_t(c0 / S) * blockBytes;
+                        f.quantize(blockIn.data(), 1, S, block, anyImp ? imp.data() : nullptr);
+                        probeGrid(f, *L, block, blockBytes, grids[size_t(i)]);
+                    }
+                    for (int64_t s0 = c0; s0 < c0 + S; s0 += kSub) {
+                        const int64_t s1 = std::min(c0 + S, s0 + kSub);
+                        for (int64_t i = 0; i < nr; ++i) {
+                            float* wr = w.data() + i * cols;
+                            float* er = err.data() + i * batch;
+                            const BlockGrid& g = grids[size_t(i)];
+                            for (int64_t c = s0; c < s1; ++c) {
+                                float level = 0;
+                                codes[size_t(i * S + (c - c0))] = nearestCode(*L, g, int(c - c0), wr[c], &level);
+                                float e = 0;
+                                if (!F.dead[size_t(c)]) {
+                                    const float* u = feed + c * cols;
+                                    e = (wr[c] - level) / u[c];
+                                    subScaled(wr, u, e, c + 1, s1);
+                                }
+                                er[c - b0] = e;
+                            }
+                        }
+                        // The rest of the batch: w[:, s1:b1] -= err[:, s0:s1] · U[s0:s1, s1:b1].
+                        if (s1 < b1)
+                            ef_linalg::ops().subProduct(w.data() + s1, cols, err.data() + (s0 - b0), batch,
+                                                        feed + s0 * cols + s1, cols, nr, b1 - s1, s1 - s0);
+                    }
+                    for (int64_t i = 0; i < nr; ++i)
+                        L->pack(out + size_t(r0 + i) * rowBytes + size_t(c0 / S) * blockBytes, codes.data() + i * S);
                 }
                 // Lazy update of the columns after this batch: w[:, b1:] -= err · U[b0:b1, b1:].
                 if (b1 < cols)
