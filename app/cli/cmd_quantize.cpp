@@ -206,14 +206,8 @@ int cmdQuantize(const QStringList& args)
                 calibration->collectMoments(p.isSet(efOpt));
                 sampleCalibrationWindows(*w, calibSample, calibSeed, 0, 1, &*calibration);
             }
-            if (p.isSet(efOpt)) {
+            if (p.isSet(efOpt))
                 eo.quantizeTensor = errorFeedbackExporter(*calibration);
-                // One tensor at a time: error feedback's factorisations and row tiles are parallel
-                // themselves, and with two tensors in flight each ran on one core (nested loops
-                // find the pool busy) while the other waited for a factor they share (Q/K/V,
-                // gate/up).
-                eo.tensorsInFlight = 1;
-            }
             if (plan.importanceCalibrated)
                 eo.importance = [&c = *calibration](const PlanEntry& e) { return c.importance(e.ggufName); };
         }
