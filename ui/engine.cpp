@@ -733,7 +733,8 @@ void exportModel(QPromise<ExportOutcome>& promise, std::shared_ptr<const Model> 
         std::optional<ActivationStats> calibration;
         if (plan.importanceCalibrated) {
             const LlamaWeights w = LlamaWeights::fromModel(*model);
-            calibration = collectImportance(w, sampleTokens(w, kDefaultCalibSample, kDefaultCalibSeed, 0, 1));
+            calibration.emplace();
+            sampleCalibrationWindows(w, kDefaultCalibSample, kDefaultCalibSeed, 0, 1, &*calibration);
             eo.importance = [&c = *calibration](const PlanEntry& e) { return c.importance(e.ggufName); };
         }
         const ExportResult r = qs::exportModel(*model, plan, req.path.toStdString(), eo);

@@ -59,7 +59,8 @@ int cmdQuantize(const QStringList& args)
                                           QStringLiteral("Calibrate on a UTF-8 text file instead (the model's own tokenizer)."),
                                           QStringLiteral("FILE"));
     const QCommandLineOption calibSampleOpt(QStringLiteral("calib-sample"),
-                                            QStringLiteral("Calibration tokens to sample (default %1).").arg(kDefaultCalibSample),
+                                            QStringLiteral("Calibration tokens to sample, as 8 sequences decoded together (default %1).")
+                                                .arg(kDefaultCalibSample),
                                             QStringLiteral("N"), QString::number(kDefaultCalibSample));
     const QCommandLineOption calibSeedOpt(QStringLiteral("calib-seed"),
                                           QStringLiteral("Seed of the sampled calibration stream (default %1).").arg(kDefaultCalibSeed),
@@ -189,17 +190,22 @@ int cmdQuantize(const QStringList& args)
                 invalidInput({}, std::string("llama.cpp requires an importance matrix for this plan and none can be "
                                              "calibrated here (") + e.what() + "); give one with --imatrix-file");
             }
-            std::vector<int32_t> calib;
-            if (p.isSet(calibTokensOpt)) {
-                calib = loadTokenFile(p.value(calibTokensOpt).toStdString(), w->config.vocabSize);
-            } else if (p.isSet(calibTextOpt)) {  // as compare --calib-text tokenizes it
-                calib = textCalibrationTokens(*model, w->config.vocabSize, p.value(calibTextOpt).toStdString());
+            const char* what = p.isSet(efOpt) ? "error feedback" : "importance";
+            if (p.isSet(calibTokensOpt) || p.isSet(calibTextOpt)) {
+                const std::vector<int32_t> calib =
+                    p.isSet(calibTokensOpt)
+                        ? loadTokenFile(p.value(calibTokensOpt).toStdString(), w->config.vocabSize)
+                        // as compare --calib-text tokenizes it
+                        : textCalibrationTokens(*model, w->config.vocabSize, p.value(calibTextOpt).toStdString());
+                std::fprintf(stderr, "%s: calibrating on %zu tokens\n", what, calib.size());
+                calibration = collectImportance(*w, calib, 0);
             } else {
-                calib = sampleTokens(*w, calibSample, calibSeed, 0, 1);
+                // The sampled sequences' statistics are collected while they are decoded.
+                std::fprintf(stderr, "%s: calibrating on %d tokens sampled as %d sequences\n", what, calibSample,
+                             calibrationSequenceCount(*w, calibSample));
+                calibration.emplace();
+                sampleCalibrationWindows(*w, calibSample, calibSeed, 0, 1, &*calibration);
             }
-            std::fprintf(stderr, "%s: calibrating on %zu tokens\n", p.isSet(efOpt) ? "error feedback" : "importance",
-                         calib.size());
-            calibration = collectImportance(*w, calib, 0);
             if (p.isSet(efOpt)) {
                 efWeights = applyErrorFeedback(*w, precisionFromPlan(*w, plan), *calibration, [](int done, int layers) {
                     std::fprintf(stderr, "error feedback: layer %d/%d rounded\n", done, layers);

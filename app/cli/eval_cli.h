@@ -49,7 +49,8 @@ struct EvalOptions {
                                                 "another file than --text)."),
                                  QStringLiteral("FILE")};
     QCommandLineOption calibSample{QStringLiteral("calib-sample"),
-                                   QStringLiteral("Calibration tokens to sample for --imatrix / --error-feedback (default %1).")
+                                   QStringLiteral("Calibration tokens to sample for --imatrix / --error-feedback, as 8 "
+                                                  "sequences decoded together (default %1).")
                                        .arg(kDefaultCalibSample),
                                    QStringLiteral("N"), QString::number(kDefaultCalibSample)};
     QCommandLineOption calibSeed{QStringLiteral("calib-seed"),

@@ -12,12 +12,15 @@ namespace qs::ef_linalg {
 namespace isa_avx2 {
 const Ops& table();  // ef_linalg_avx2.cpp
 }
+namespace isa_avx512 {
+const Ops& table();  // ef_linalg_avx512.cpp
+}
 #endif
 
 const Ops& ops()
 {
 #ifndef QS_NO_AVX2_KERNELS
-    static const Ops& t = cpuHasAvx2() ? isa_avx2::table() : isa_base::table();
+    static const Ops& t = cpuHasAvx512() ? isa_avx512::table() : cpuHasAvx2() ? isa_avx2::table() : isa_base::table();
 #else
     static const Ops& t = isa_base::table();
 #endif

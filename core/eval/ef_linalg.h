@@ -1,9 +1,10 @@
 #pragma once
 // The dense linear algebra of error feedback (core/eval/error_feedback.cpp), single-threaded leaf
-// operations on row-major blocks that the caller splits over threads. Two builds of one source
-// (ef_linalg_impl.h): the baseline CPU's and one compiled with -mavx2 -mfma (ef_linalg_avx2.cpp,
-// its Eigen renamed into a namespace of its own so that nothing it instantiates can stand in for
-// the baseline copy), chosen at run time (qs::cpuHasAvx2()). No inline code here.
+// operations on row-major blocks that the caller splits over threads. Three builds of one source
+// (ef_linalg_impl.h): the baseline CPU's, one compiled with -mavx2 -mfma (ef_linalg_avx2.cpp) and
+// one with AVX-512 F/BW/VL/DQ too (ef_linalg_avx512.cpp), each with its Eigen renamed into a
+// namespace of its own so that nothing it instantiates can stand in for the baseline copy, chosen
+// at run time (qs::cpuHasAvx512(), qs::cpuHasAvx2()). No inline code here.
 #include <cstdint>
 
 namespace qs::ef_linalg {
@@ -14,19 +15,19 @@ struct Ops {
     void (*xtxRows)(double* acc, int64_t n, const double* x, int64_t tokens, int64_t r0, int64_t r1);
     // In-place Cholesky factor of the kb x kb block d (row-major, lower triangle); false if not
     // positive definite.
-    bool (*llt)(double* d, int64_t kb);
+    bool (*llt)(float* d, int64_t kb);
     // p := p L⁻ᵀ for L the lower kb x kb block l (row-major) and p rows x kb (row stride ldp).
-    void (*solveRightLowerT)(const double* l, int64_t kb, double* p, int64_t ldp, int64_t rows);
+    void (*solveRightLowerT)(const float* l, int64_t kb, float* p, int64_t ldp, int64_t rows);
     // c (m x n, stride ldc) -= a (m x k, stride lda) · bᵀ (b: n x k, stride ldb).
-    void (*subProductT)(double* c, int64_t ldc, const double* a, int64_t lda, const double* b, int64_t ldb, int64_t m,
+    void (*subProductT)(float* c, int64_t ldc, const float* a, int64_t lda, const float* b, int64_t ldb, int64_t m,
                         int64_t n, int64_t k);
     // x (n x cols, stride ldx) := L⁻¹ x for L the lower n x n block at l (stride ldl).
-    void (*solveLower)(const double* l, int64_t ldl, int64_t n, double* x, int64_t ldx, int64_t cols);
+    void (*solveLower)(const float* l, int64_t ldl, int64_t n, float* x, int64_t ldx, int64_t cols);
     // c (m x n, stride ldc) -= a (m x k, stride lda) · b (k x n, stride ldb), floats.
     void (*subProduct)(float* c, int64_t ldc, const float* a, int64_t lda, const float* b, int64_t ldb, int64_t m,
                        int64_t n, int64_t k);
 };
 
-const Ops& ops();  // the AVX2 build when the CPU has AVX2 and FMA
+const Ops& ops();  // the AVX-512 build when the CPU has it, else the AVX2 build when it has AVX2 and FMA
 
 }  // namespace qs::ef_linalg

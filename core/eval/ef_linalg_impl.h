@@ -21,32 +21,32 @@ void xtxRows(double* acc, int64_t n, const double* x, int64_t tokens, int64_t r0
     a.noalias() += X.middleCols(r0, r1 - r0).transpose() * X.leftCols(r1);
 }
 
-bool llt(double* d, int64_t kb)
+bool llt(float* d, int64_t kb)
 {
-    Eigen::Map<MatD> m(d, kb, kb);
-    Eigen::LLT<Eigen::Ref<MatD>> f(m);
+    Eigen::Map<MatF> m(d, kb, kb);
+    Eigen::LLT<Eigen::Ref<MatF>> f(m);
     return f.info() == Eigen::Success && m.triangularView<Eigen::Lower>().toDenseMatrix().allFinite();
 }
 
-void solveRightLowerT(const double* l, int64_t kb, double* p, int64_t ldp, int64_t rows)
+void solveRightLowerT(const float* l, int64_t kb, float* p, int64_t ldp, int64_t rows)
 {
-    const Eigen::Map<const MatD> L(l, kb, kb);
-    Strided<MatD> P(p, rows, kb, Eigen::OuterStride<>(ldp));
+    const Eigen::Map<const MatF> L(l, kb, kb);
+    Strided<MatF> P(p, rows, kb, Eigen::OuterStride<>(ldp));
     L.transpose().triangularView<Eigen::Upper>().solveInPlace<Eigen::OnTheRight>(P);
 }
 
-void subProductT(double* c, int64_t ldc, const double* a, int64_t lda, const double* b, int64_t ldb, int64_t m,
+void subProductT(float* c, int64_t ldc, const float* a, int64_t lda, const float* b, int64_t ldb, int64_t m,
                  int64_t n, int64_t k)
 {
-    Strided<MatD> C(c, m, n, Eigen::OuterStride<>(ldc));
-    const Strided<const MatD> A(a, m, k, Eigen::OuterStride<>(lda)), B(b, n, k, Eigen::OuterStride<>(ldb));
+    Strided<MatF> C(c, m, n, Eigen::OuterStride<>(ldc));
+    const Strided<const MatF> A(a, m, k, Eigen::OuterStride<>(lda)), B(b, n, k, Eigen::OuterStride<>(ldb));
     C.noalias() -= A * B.transpose();
 }
 
-void solveLower(const double* l, int64_t ldl, int64_t n, double* x, int64_t ldx, int64_t cols)
+void solveLower(const float* l, int64_t ldl, int64_t n, float* x, int64_t ldx, int64_t cols)
 {
-    const Strided<const MatD> L(l, n, n, Eigen::OuterStride<>(ldl));
-    Strided<MatD> X(x, n, cols, Eigen::OuterStride<>(ldx));
+    const Strided<const MatF> L(l, n, n, Eigen::OuterStride<>(ldl));
+    Strided<MatF> X(x, n, cols, Eigen::OuterStride<>(ldx));
     L.triangularView<Eigen::Lower>().solveInPlace(X);
 }
 

@@ -219,11 +219,11 @@ using MatF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajo
 // row-major; its lower triangle read, L written there, the upper triangle left with stale values),
 // right-looking in blocks so that nearly all the work is matrix products, split over rows with
 // parallelFor. False if a is not (numerically) positive definite.
-bool choleskyLowerInPlace(double* a, int64_t n)
+bool choleskyLowerInPlace(float* a, int64_t n)
 {
     const ef_linalg::Ops& la = ef_linalg::ops();
     constexpr int64_t kBlock = 128;
-    std::vector<double> d;
+    std::vector<float> d;
     for (int64_t k0 = 0; k0 < n; k0 += kBlock) {
         throwIfCancelled();
         const int64_t kb = std::min(kBlock, n - k0), k1 = k0 + kb, rest = n - k1;
@@ -278,39 +278,44 @@ std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector
     }
     mean = live ? mean / double(live) : 1.0;
     // Reversed order: r(i, j) = H(n-1-i, n-1-j); dead inputs decoupled with 1 on the diagonal.
-    auto fill = [&](MatD& r, double add) {
+    // In float, as GPTQ factorises (half the time of double; the damping keeps it well
+    // conditioned), of H / mean (its live diagonal's mean 1, so any scale of H fits a float): U
+    // then comes out times √mean, which the rounding does not see (errors are divided by U's
+    // diagonal and spread by its rows: the factor cancels).
+    const double unit = 1.0 / mean;
+    auto fill = [&](MatF& r, double add) {
         parallelFor(n, 64, [&](int64_t i0, int64_t i1) {
             for (int64_t i = i0; i < i1; ++i) {
                 const int64_t si = n - 1 - i;
                 const double* src = H.data() + si * n;
-                double* dstRow = r.data() + i * n;
+                float* dstRow = r.data() + i * n;
                 const bool deadI = out->dead[size_t(si)] != 0;
-                for (int64_t j = 0; j <= i; ++j) {
+                for (int64_t j = 0; j < i; ++j) {
                     const int64_t sj = n - 1 - j;
-                    dstRow[j] = deadI || out->dead[size_t(sj)] ? 0.0 : src[sj];
+                    dstRow[j] = deadI || out->dead[size_t(sj)] ? 0.0f : float(src[sj] * unit);
                 }
-                dstRow[i] = deadI ? 1.0 : dstRow[i] + add;
+                dstRow[i] = deadI ? 1.0f : float(src[si] * unit + add);
                 for (int64_t j = 0; j <= i; ++j)
                     if (!std::isfinite(dstRow[j]))
                         finite.store(false);
             }
         });
     };
-    MatD r(n, n);
+    MatF r(n, n);
     for (double scale = 1.0; scale <= 100.0; scale *= 10.0) {
-        fill(r, damping * scale * mean);
+        fill(r, damping * scale);
         if (!finite)
             return out;  // ok stays false: plain rounding
         if (!choleskyLowerInPlace(r.data(), n))
             continue;
         // L⁻¹, a block of columns at a time (each from its own triangular solve).
-        MatD inv = MatD::Zero(n, n);
+        MatF inv = MatF::Zero(n, n);
         constexpr int64_t kCols = 64;
         parallelFor((n + kCols - 1) / kCols, 1, [&](int64_t b0, int64_t b1) {
             for (int64_t b = b0; b < b1; ++b) {
                 const int64_t j0 = b * kCols, jb = std::min(kCols, n - j0);
                 for (int64_t j = 0; j < jb; ++j)
-                    inv(j0 + j, j0 + j) = 1.0;
+                    inv(j0 + j, j0 + j) = 1.0f;
                 ef_linalg::ops().solveLower(r.data() + j0 * n + j0, n, n - j0, inv.data() + j0 * n + j0, n, jb);
             }
         });
@@ -320,9 +325,9 @@ std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector
         parallelFor(n, 64, [&](int64_t c0, int64_t c1) {
             for (int64_t c = c0; c < c1; ++c) {
                 float* row = out->feed.data() + c * n;
-                const double* src = inv.data() + (n - 1 - c) * n;
+                const float* src = inv.data() + (n - 1 - c) * n;
                 for (int64_t k = c; k < n; ++k) {
-                    row[k] = float(src[n - 1 - k]);
+                    row[k] = src[n - 1 - k];
                     if (!std::isfinite(row[k]))
                         ok.store(false);
                 }
@@ -348,80 +353,87 @@ SourceCorrection::SourceCorrection(const float* xf, const float* x, int64_t N, i
     if (N <= 0 || n <= 0)
         return;
     const size_t size = size_t(N) * size_t(n);
-    std::vector<double> d(size), xd(size);
+    std::vector<float> d(size);
     bool differs = false;
     double fro = 0;
     for (size_t i = 0; i < size; ++i) {
-        xd[i] = double(x[i]);
-        d[i] = double(xf[i]) - xd[i];
-        differs = differs || d[i] != 0.0;
-        fro += xd[i] * xd[i];
+        d[i] = xf[i] - x[i];
+        differs = differs || d[i] != 0.0f;
+        fro += double(x[i]) * double(x[i]);
     }
     if (!differs || !(fro > 0) || !std::isfinite(fro))
         return;
-    const double lambda = ridge * fro / double(n);
+    // The factorisation runs in float (as error feedback's own) on the matrix scaled to a unit mean
+    // diagonal plus the ridge: well conditioned (its smallest eigenvalue is at least `ridge`).
+    const double scale = double(n) / fro;  // 1 / (XᵀX's mean diagonal)
     const ef_linalg::Ops& la = ef_linalg::ops();
     constexpr int64_t kCols = 64;
     if (N <= n) {
         // Through the Gram matrix G = X Xᵀ + λI = L Lᵀ (N x N): X (XᵀX + λI)⁻¹ = G⁻¹ X, so
         // W Dᵀ G⁻¹ X = W (L⁻¹D)ᵀ (L⁻¹X): A = (L⁻¹D)ᵀ, B = L⁻¹X. (xtxRows reads X row-major as
-        // Xᵀ column-major: its "columns" are the tokens.)
-        std::vector<double> g(size_t(N) * size_t(N), 0.0);
+        // Xᵀ column-major: its "columns" are the tokens.) Scaled: G/s = L' L'ᵀ with L = √s L'.
+        std::vector<double> xd(x, x + size), g(size_t(N) * size_t(N), 0.0);
         parallelFor(N, 64, [&](int64_t r0, int64_t r1) { la.xtxRows(g.data(), N, xd.data(), n, r0, r1); });
+        std::vector<float> gf(g.size());
         for (int64_t i = 0; i < N; ++i)
-            g[size_t(i * N + i)] += lambda;
-        if (!choleskyLowerInPlace(g.data(), N))
+            for (int64_t j = 0; j <= i; ++j)
+                gf[size_t(i * N + j)] = float(g[size_t(i * N + j)] * scale + (i == j ? ridge : 0.0));
+        if (!choleskyLowerInPlace(gf.data(), N))
             return;
+        std::vector<float> xs(x, x + size);
         parallelFor((n + kCols - 1) / kCols, 1, [&](int64_t b0, int64_t b1) {
             for (int64_t b = b0; b < b1; ++b) {
                 const int64_t c0 = b * kCols, cols = std::min(kCols, n - c0);
-                la.solveLower(g.data(), N, N, xd.data() + c0, n, cols);
-                la.solveLower(g.data(), N, N, d.data() + c0, n, cols);
+                la.solveLower(gf.data(), N, N, xs.data() + c0, n, cols);
+                la.solveLower(gf.data(), N, N, d.data() + c0, n, cols);
             }
         });
         k_ = N;
         a_.resize(size);
         b_.resize(size);
+        const float s = float(scale);  // G⁻¹ = s (L'L'ᵀ)⁻¹: A = s (L'⁻¹D)ᵀ, B = L'⁻¹X
         for (int64_t i = 0; i < N; ++i)
             for (int64_t j = 0; j < n; ++j) {
-                a_[size_t(j * N + i)] = float(d[size_t(i * n + j)]);
-                b_[size_t(i * n + j)] = float(xd[size_t(i * n + j)]);
+                a_[size_t(j * N + i)] = d[size_t(i * n + j)] * s;
+                b_[size_t(i * n + j)] = xs[size_t(i * n + j)];
             }
     } else {
-        // H = XᵀX + λI = L Lᵀ (n x n): A = Dᵀ X L⁻ᵀ, B = L⁻¹.
-        std::vector<double> xc(size), dc(size);  // Xᵀ and Dᵀ row-major (X, D column-major)
+        // H = XᵀX + λI = L Lᵀ (n x n), scaled likewise: A = Dᵀ X L⁻ᵀ, B = L⁻¹.
+        std::vector<double> xc(size);  // Xᵀ row-major (X column-major)
+        std::vector<float> xcf(size), dc(size);
         for (int64_t t = 0; t < N; ++t)
             for (int64_t j = 0; j < n; ++j) {
-                xc[size_t(j * N + t)] = xd[size_t(t * n + j)];
+                xc[size_t(j * N + t)] = double(x[size_t(t * n + j)]);
+                xcf[size_t(j * N + t)] = x[size_t(t * n + j)];
                 dc[size_t(j * N + t)] = d[size_t(t * n + j)];
             }
-        std::vector<double> h(size_t(n) * size_t(n), 0.0), m(size_t(n) * size_t(n), 0.0);
+        std::vector<double> h(size_t(n) * size_t(n), 0.0);
         parallelFor(n, 64, [&](int64_t r0, int64_t r1) { la.xtxRows(h.data(), n, xc.data(), N, r0, r1); });
+        std::vector<float> hf(h.size()), m(size_t(n) * size_t(n), 0.0f);
         for (int64_t i = 0; i < n; ++i)
-            h[size_t(i * n + i)] += lambda;
-        if (!choleskyLowerInPlace(h.data(), n))
+            for (int64_t j = 0; j <= i; ++j)
+                hf[size_t(i * n + j)] = float(h[size_t(i * n + j)] * scale + (i == j ? ridge : 0.0));
+        if (!choleskyLowerInPlace(hf.data(), n))
             return;
-        // m = −Dᵀ X, then A = −m L⁻ᵀ.
+        // m = −Dᵀ X, then A = −m L'⁻ᵀ s (the scale of (XᵀX + λI)⁻¹ = s (L'L'ᵀ)⁻¹).
         parallelFor(n, 64, [&](int64_t r0, int64_t r1) {
-            la.subProductT(m.data() + r0 * n, n, dc.data() + r0 * N, N, xc.data(), N, r1 - r0, n, N);
-            la.solveRightLowerT(h.data(), n, m.data() + r0 * n, n, r1 - r0);
+            la.subProductT(m.data() + r0 * n, n, dc.data() + r0 * N, N, xcf.data(), N, r1 - r0, n, N);
+            la.solveRightLowerT(hf.data(), n, m.data() + r0 * n, n, r1 - r0);
         });
-        std::vector<double> inv(size_t(n) * size_t(n), 0.0);
+        std::vector<float> inv(size_t(n) * size_t(n), 0.0f);
         for (int64_t i = 0; i < n; ++i)
-            inv[size_t(i * n + i)] = 1.0;
+            inv[size_t(i * n + i)] = 1.0f;
         parallelFor((n + kCols - 1) / kCols, 1, [&](int64_t b0, int64_t b1) {
             for (int64_t b = b0; b < b1; ++b) {
                 const int64_t c0 = b * kCols;
-                la.solveLower(h.data(), n, n, inv.data() + c0, n, std::min(kCols, n - c0));
+                la.solveLower(hf.data(), n, n, inv.data() + c0, n, std::min(kCols, n - c0));
             }
         });
         k_ = n;
         a_.resize(size_t(n) * size_t(n));
-        b_.resize(size_t(n) * size_t(n));
-        for (size_t i = 0; i < a_.size(); ++i) {
-            a_[i] = float(-m[i]);
-            b_[i] = float(inv[i]);
-        }
+        b_ = std::move(inv);
+        for (size_t i = 0; i < a_.size(); ++i)
+            a_[i] = -m[i] * float(scale);
     }
 }
 
@@ -437,7 +449,7 @@ void SourceCorrection::apply(float* W, int64_t rows) const
     });
 }
 
-void InputMoments::add(const float* x, int64_t nTokens, int64_t width)
+void InputMoments::add(const float* x, int64_t nTokens, int64_t width, bool mirrorNow)
 {
     if (n == 0) {
         n = width;
@@ -447,16 +459,26 @@ void InputMoments::add(const float* x, int64_t nTokens, int64_t width)
         failure({}, "input moments change width");
     const Eigen::Map<const MatF> X(x, nTokens, width);
     const Eigen::MatrixXd Xd = X.cast<double>();
-    Eigen::Map<MatD> acc(xtx.data(), n, n);
     // The lower triangle (and the diagonal blocks) in row chunks on every thread, then mirrored:
     // half the products of the full XᵀX.
     parallelFor(n, 64, [&](int64_t r0, int64_t r1) { ef_linalg::ops().xtxRows(xtx.data(), n, Xd.data(), nTokens, r0, r1); });
-    parallelFor(n, 256, [&](int64_t r0, int64_t r1) {
-        for (int64_t i = r0; i < r1; ++i)
-            for (int64_t j = i + 1; j < n; ++j)
-                acc(i, j) = acc(j, i);
-    });
     tokens += nTokens;
+    if (mirrorNow)
+        mirror();
+}
+
+void InputMoments::mirror()
+{
+    Eigen::Map<MatD> acc(xtx.data(), n, n);
+    // In tiles of kTile x kTile (a plain column walk misses the cache on every element).
+    constexpr int64_t kTile = 64;
+    parallelFor((n + kTile - 1) / kTile, 1, [&](int64_t b0, int64_t b1) {
+        for (int64_t ib = b0 * kTile; ib < std::min(n, b1 * kTile); ib += kTile)
+            for (int64_t jb = ib; jb < n; jb += kTile)
+                for (int64_t i = ib; i < std::min(n, ib + kTile); ++i)
+                    for (int64_t j = std::max(jb, i + 1); j < std::min(n, jb + kTile); ++j)
+                        acc(i, j) = acc(j, i);
+    });
 }
 
 OutputError outputError(const float* W, const float* Wq, int64_t rows, int64_t cols, const std::vector<double>& H)
@@ -546,51 +568,62 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
     const float* diag = F.importance.data();
     auto* out = static_cast<uint8_t*>(dst);
 
-    // Rows in tiles: each tile's columns are rounded a batch at a time, row by row inside the
-    // batch, and the batch's errors reach the later columns as one matrix product.
-    constexpr int64_t kTile = 64;
+    // Rows in tiles: each tile's columns are rounded a block at a time (every row's scales first),
+    // in sub-batches of kSub columns; inside a sub-batch each rounding error reaches the
+    // sub-batch's later columns at once, the sub-batch's errors reach the rest of the batch as one
+    // matrix product, and the batch's errors the later columns as another.
+    constexpr int64_t kTile = 64, kSub = 32;
     const int64_t tiles = (rows + kTile - 1) / kTile;
     parallelFor(tiles, 1, [&](int64_t t0, int64_t t1) {
         std::vector<float> w(size_t(kTile) * size_t(cols));
         std::vector<float> err(size_t(kTile) * size_t(batch));
         std::vector<float> blockIn(static_cast<size_t>(S)), imp(static_cast<size_t>(S));
-        std::vector<uint8_t> codes(static_cast<size_t>(S));
-        BlockGrid g;
+        std::vector<uint8_t> codes(size_t(kTile) * size_t(S));
+        std::vector<BlockGrid> grids(static_cast<size_t>(kTile));
         for (int64_t t = t0; t < t1; ++t) {
             const int64_t r0 = t * kTile, nr = std::min(kTile, rows - r0);
             std::memcpy(w.data(), W + r0 * cols, size_t(nr * cols) * sizeof(float));
             for (int64_t b0 = 0; b0 < cols; b0 += batch) {
                 throwIfCancelled();
                 const int64_t b1 = std::min(cols, b0 + batch);
-                for (int64_t i = 0; i < nr; ++i) {
-                    float* wr = w.data() + i * cols;
-                    float* er = err.data() + i * batch;
-                    uint8_t* rowOut = out + size_t(r0 + i) * rowBytes;
-                    for (int64_t c0 = b0; c0 < b1; c0 += S) {
-                        // The block's scales, from the weights as updated so far, weighted by H's diagonal.
-                        bool anyImp = false;
-                        for (int j = 0; j < S; ++j) {
-                            blockIn[size_t(j)] = wr[c0 + j];
-                            imp[size_t(j)] = diag[c0 + j];
-                            anyImp = anyImp || imp[size_t(j)] > 0.0f;
-                        }
-                        uint8_t* block = rowOut + size_t(c0 / S) * blockBytes;
-                        f.quantize(blockIn.data(), 1, S, block, anyImp ? imp.data() : nullptr);
-                        probeGrid(f, *L, block, blockBytes, g);
-                        for (int j = 0; j < S; ++j) {
-                            const int64_t c = c0 + j;
-                            float level = 0;
-                            codes[size_t(j)] = nearestCode(*L, g, j, wr[c], &level);
-                            float e = 0;
-                            if (!F.dead[size_t(c)]) {
-                                const float* u = feed + c * cols;
-                                e = (wr[c] - level) / u[c];
-                                subScaled(wr, u, e, c + 1, b1);
-                            }
-                            er[c - b0] = e;
-                        }
-                        L->pack(block, codes.data());
+                for (int64_t c0 = b0; c0 < b1; c0 += S) {
+                    // Every row's block scales, from the weights as updated so far, weighted by H's diagonal.
+                    bool anyImp = false;
+                    for (int j = 0; j < S; ++j) {
+                        imp[size_t(j)] = diag[c0 + j];
+                        anyImp = anyImp || imp[size_t(j)] > 0.0f;
                     }
+                    for (int64_t i = 0; i < nr; ++i) {
+                        std::copy(w.data() + i * cols + c0, w.data() + i * cols + c0 + S, blockIn.begin());
+                        uint8_t* block = out + size_t(r0 + i) * rowBytes + size_t(c0 / S) * blockBytes;
+                        f.quantize(blockIn.data(), 1, S, block, anyImp ? imp.data() : nullptr);
+                        probeGrid(f, *L, block, blockBytes, grids[size_t(i)]);
+                    }
+                    for (int64_t s0 = c0; s0 < c0 + S; s0 += kSub) {
+                        const int64_t s1 = std::min(c0 + S, s0 + kSub);
+                        for (int64_t i = 0; i < nr; ++i) {
+                            float* wr = w.data() + i * cols;
+                            float* er = err.data() + i * batch;
+                            const BlockGrid& g = grids[size_t(i)];
+                            for (int64_t c = s0; c < s1; ++c) {
+                                float level = 0;
+                                codes[size_t(i * S + (c - c0))] = nearestCode(*L, g, int(c - c0), wr[c], &level);
+                                float e = 0;
+                                if (!F.dead[size_t(c)]) {
+                                    const float* u = feed + c * cols;
+                                    e = (wr[c] - level) / u[c];
+                                    subScaled(wr, u, e, c + 1, s1);
+                                }
+                                er[c - b0] = e;
+                            }
+                        }
+                        // The rest of the batch: w[:, s1:b1] -= err[:, s0:s1] · U[s0:s1, s1:b1].
+                        if (s1 < b1)
+                            ef_linalg::ops().subProduct(w.data() + s1, cols, err.data() + (s0 - b0), batch,
+                                                        feed + s0 * cols + s1, cols, nr, b1 - s1, s1 - s0);
+                    }
+                    for (int64_t i = 0; i < nr; ++i)
+                        L->pack(out + size_t(r0 + i) * rowBytes + size_t(c0 / S) * blockBytes, codes.data() + i * S);
                 }
                 // Lazy update of the columns after this batch: w[:, b1:] -= err · U[b0:b1, b1:].
                 if (b1 < cols)

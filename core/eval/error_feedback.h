@@ -11,10 +11,10 @@
 // frozen grid. The stored bytes are ordinary llama.cpp blocks.
 //
 // U comes from one Cholesky factorisation of H in reversed index order and one triangular inverse
-// (errorFeedbackFactor; double precision, blocked, in parallel), made once for all the matrices that
+// (errorFeedbackFactor; in float as GPTQ's, of H scaled to a unit mean diagonal; blocked, in parallel), made once for all the matrices that
 // read the same inputs (ErrorFeedbackFactors). The rounding runs in float on tiles of rows (rows
 // are independent given U; tiles in parallel with qs::parallelFor, a CancelScope stops it), and
-// each batch's update of the later columns is one matrix product (core/eval/ef_linalg.h, AVX2/FMA
+// each batch's update of the later columns is one matrix product (core/eval/ef_linalg.h, AVX-512 or AVX2/FMA
 // where the CPU has it: the bytes written may differ in rare roundings between such CPUs and others).
 #include "core/formats/format.h"
 
@@ -43,12 +43,15 @@ struct InputMoments {
     int64_t tokens = 0;
     std::vector<double> xtx;
 
-    void add(const float* x, int64_t nTokens, int64_t width);  // x: nTokens x width, row-major
+    // x: nTokens x width, row-major. mirror false: only the lower triangle (with the diagonal) is
+    // updated, until mirror() copies it to the upper one (many adds, one copy).
+    void add(const float* x, int64_t nTokens, int64_t width, bool mirror = true);
+    void mirror();
 };
 
 // What error feedback needs of H for every matrix that reads the same inputs (made once, shared):
-// U, the upper Cholesky factor of the damped H's inverse (feed, n x n row-major, zero below the
-// diagonal; dead inputs decoupled), and H's diagonal as the blocks' importance (0 for dead
+// U, the upper Cholesky factor of the damped H's inverse up to a positive factor (feed, n x n
+// row-major, zero below the diagonal; dead inputs decoupled; of H / its mean live diagonal), and H's diagonal as the blocks' importance (0 for dead
 // inputs). ok is false when H cannot be factorised even with a hundred times the damping (then
 // the matrices get the format's plain quantizer).
 struct ErrorFeedbackFactor {

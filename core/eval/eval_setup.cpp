@@ -121,15 +121,16 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     s->stream.insert(QStringLiteral("positions"), qint64(s->evaluator->positions()));
     step();
     if (calibrate) {
-        const std::vector<int32_t> calib = s->calibrationTokens();  // (a text file is in the stream already)
         if (!o.calibTokensFile.empty()) {
             s->stream.insert(QStringLiteral("calibration_file"), QString::fromStdString(o.calibTokensFile));
         } else if (o.calibTextFile.empty()) {
             s->stream.insert(QStringLiteral("calibration_sampled"), o.calibSample);
             s->stream.insert(QStringLiteral("calibration_seed"), qint64(o.calibSeed));
+            s->stream.insert(QStringLiteral("calibration_sequences"),
+                             calibrationSequenceCount(w, o.calibSample, s->window));
         }
         step();
-        ActivationStats stats = collectImportance(w, calib, s->window, o.errorFeedback && o.calibrationMoments);
+        ActivationStats stats = s->calibrate(o.errorFeedback && o.calibrationMoments);
         if (o.imatrix && !fileImatrix && o.errorFeedback)
             s->imatrix = stats;
         if (o.errorFeedback)
@@ -158,25 +159,28 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     return s;
 }
 
-std::vector<int32_t> EvalSetup::calibrationTokens() const
+ActivationStats EvalSetup::calibrate(bool moments) const
 {
     if (!calibration.textTokens.empty())
-        return calibration.textTokens;
+        return collectImportance(*weights, calibration.textTokens, window, moments);
     if (!calibration.tokensFile.empty())
-        return loadTokenFile(calibration.tokensFile, weights->config.vocabSize);
-    return sampleTokens(*weights, calibration.sample, calibration.seed, window, 1);
+        return collectImportance(*weights, loadTokenFile(calibration.tokensFile, weights->config.vocabSize), window,
+                                 moments);
+    ActivationStats stats;
+    stats.collectMoments(moments);
+    sampleCalibrationWindows(*weights, calibration.sample, calibration.seed, window, 1, &stats);
+    return stats;
 }
 
 const ActivationStats& EvalSetup::calibratedImportance() const
 {
     std::lock_guard lock(calibMutex_);
     if (!calibrated_) {
-        const LlamaWeights& w = *weights;
         if (calibration.sameAsEvaluation)
             invalidInput({}, "the calibration seed must differ from the evaluation seed (calibrate on another stream)");
         if (calibration.textTokens.empty() && calibration.tokensFile.empty() && calibration.sample < 1)
             invalidInput({}, "the calibration stream needs at least one sampled token");
-        calibrated_ = collectImportance(w, calibrationTokens(), window);
+        calibrated_ = calibrate(/*moments=*/false);
     }
     return *calibrated_;
 }

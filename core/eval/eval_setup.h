@@ -80,8 +80,10 @@ struct EvalSetup {
 
 private:
     friend std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOptions& o);
-    // The calibration stream's tokens: the text's, the token file's, else sampled.
-    std::vector<int32_t> calibrationTokens() const;
+    // The statistics of the calibration stream (with the input second moments when `moments`):
+    // the text's or the token file's windows, else sampled (sampleCalibrationWindows, the
+    // statistics collected while the sequences are decoded).
+    ActivationStats calibrate(bool moments) const;
     mutable std::mutex calibMutex_;
     mutable std::optional<ActivationStats> calibrated_;
 };

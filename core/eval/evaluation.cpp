@@ -115,6 +115,96 @@ int32_t argmax(const float* v, int64_t n)
 
 }  // namespace
 
+namespace {
+
+// A token drawn from the distribution of a row of logits with u in [0, 1) (inverse CDF);
+// p: vocabulary-sized scratch.
+int32_t sampleFrom(const float* logits, int64_t vocab, double u, std::vector<double>& p)
+{
+    logSoftmax(logits, vocab, p.data());
+    double acc = 0;
+    for (size_t j = 0; j < size_t(vocab); ++j) {
+        acc += std::exp(p[j]);
+        if (u < acc)
+            return int32_t(j);
+    }
+    return int32_t(vocab - 1);
+}
+
+}  // namespace
+
+int calibrationSequenceCount(const LlamaWeights& w, int n, int window)
+{
+    const int64_t perWindow = effectiveWindow(w, window) - 1;  // sampled tokens a window holds (>= 1)
+    return int(std::max<int64_t>(std::min(kCalibrationSequences, std::max(n, 1)), (int64_t(n) + perWindow - 1) / perWindow));
+}
+
+std::vector<std::vector<int32_t>> sampleCalibrationWindows(const LlamaWeights& w, int n, uint64_t seed, int window,
+                                                           int32_t bos, ActivationStats* stats)
+{
+    if (n < 1)
+        invalidInput(w.path, "the number of tokens to sample must be positive");
+    if (bos < 0 || bos >= w.config.vocabSize)
+        invalidInput(w.path, "BOS token id " + std::to_string(bos) + " is outside the vocabulary");
+    const int64_t nSeq = calibrationSequenceCount(w, n, window);
+    std::vector<std::vector<int32_t>> out(static_cast<size_t>(nSeq));
+    std::vector<Rng> rngs;
+    Rng seeds{seed};
+    for (int64_t i = 0; i < nSeq; ++i)
+        rngs.push_back(Rng{seeds.next()});
+    std::vector<double> p(size_t(w.config.vocabSize));
+    for (int64_t g0 = 0; g0 < nSeq; g0 += kCalibrationSequences) {
+        const int S = int(std::min<int64_t>(kCalibrationSequences, nSeq - g0));
+        // Sampled tokens of sequence i: n / nSeq, the first n % nSeq one more (the group's first
+        // sequences are its longest).
+        auto length = [&](int64_t i) { return int(n / nSeq + (i < n % nSeq ? 1 : 0)); };
+        const int steps = length(g0);
+        LlamaSession s(w, steps + 1, ActMode::Float, S);
+        std::vector<int32_t> cur(size_t(S), bos);
+        for (int i = 0; i < S; ++i)
+            out[size_t(g0 + i)].push_back(bos);
+        for (int t = 0; t < steps; ++t) {
+            throwIfCancelled();
+            const RowMatrix logits = s.eval(cur, stats);
+            if (firstNonFinite(logits.data(), logits.size()) < logits.size()) {  // no sampling from NaN
+                w.checkFinite();
+                invalidInput(w.path, "the model gives non-finite logits (NaN or infinity) at position " +
+                                         std::to_string(t) + " of a sampled calibration sequence: its weights or "
+                                         "hyper-parameters are unusable");
+            }
+            for (int i = 0; i < S; ++i) {
+                // Every sequence draws each step (its stream stays in step with its position);
+                // a sequence already complete (one token shorter) drops the draw.
+                const int32_t pick = sampleFrom(logits.data() + int64_t(i) * logits.cols(), logits.cols(),
+                                                rngs[size_t(g0 + i)].uniform(), p);
+                cur[size_t(i)] = pick;
+                if (t < length(g0 + i))
+                    out[size_t(g0 + i)].push_back(pick);
+            }
+        }
+        if (stats) {
+            // The windows' last tokens, as a forward pass over them sees them: a step of the
+            // sequences holding `steps` sampled tokens (a shorter one has fed its last token
+            // already; its row of this step is not counted).
+            std::vector<uint8_t> keep(static_cast<size_t>(S));
+            for (int i = 0; i < S; ++i)
+                keep[size_t(i)] = length(g0 + i) == steps ? 1 : 0;
+            throwIfCancelled();
+            struct Keep {
+                ActivationStats* st;
+                ~Keep() { st->keepRows({}); }
+            } restore{stats};
+            stats->keepRows(keep);
+            s.eval(cur, stats, /*lastOnly=*/true);
+        }
+    }
+    if (stats) {
+        stats->flushMoments();
+        stats->setStream(out);
+    }
+    return out;
+}
+
 std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window, int32_t bos)
 {
     if (n < 1)
@@ -311,13 +401,19 @@ LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const Acti
 
 ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window, bool moments)
 {
+    return collectImportance(w, splitWindows(tokens, effectiveWindow(w, window)), moments);
+}
+
+ActivationStats collectImportance(const LlamaWeights& w, const std::vector<std::vector<int32_t>>& windows, bool moments)
+{
     ActivationStats stats;
     stats.collectMoments(moments);
-    stats.setStream(tokens, window);
-    for (const auto& win : splitWindows(tokens, effectiveWindow(w, window))) {
+    stats.setStream(windows);
+    for (const auto& win : windows) {
         throwIfCancelled();
         llamaLogits(w, win, &stats, ActMode::Float);
     }
+    stats.flushMoments();
     return stats;
 }
 
@@ -363,7 +459,7 @@ LlamaWeights errorFeedbackFromMoments(const LlamaWeights& w, const PlanSpec& p, 
 LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const ActivationStats& calibration,
                                 const std::function<void(int, int)>& progress)
 {
-    if (calibration.streamTokens().empty())
+    if (calibration.streamWindows().empty())
         return errorFeedbackFromMoments(w, p, calibration);
     LlamaWeights out = w;
     auto formatOf = [&](const std::string& name) -> const Format* {
@@ -417,13 +513,21 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
         }
     };
 
-    const auto windows = splitWindows(calibration.streamTokens(), effectiveWindow(w, calibration.streamWindow()));
+    // Windows of one length run together, as the sequences of one session (each product then
+    // reads a weight once for all of them: the sampled calibration stream is 8 such windows).
+    std::map<size_t, std::vector<int32_t>> byLength;  // length -> the windows' tokens, one after another
+    std::map<size_t, int> count;
+    for (const auto& win : calibration.streamWindows())
+        if (!win.empty()) {
+            byLength[win.size()].insert(byLength[win.size()].end(), win.begin(), win.end());
+            ++count[win.size()];
+        }
     std::vector<std::unique_ptr<LlamaSession>> src, cur;  // the source model, the one being quantized
-    for (const auto& win : windows) {
-        src.push_back(std::make_unique<LlamaSession>(w, int(win.size()), ActMode::Float));
-        cur.push_back(std::make_unique<LlamaSession>(out, int(win.size()), ActMode::Float));
-        src.back()->begin(win);
-        cur.back()->begin(win);
+    for (const auto& [len, tokens] : byLength) {
+        src.push_back(std::make_unique<LlamaSession>(w, int(len), ActMode::Float, count[len]));
+        cur.push_back(std::make_unique<LlamaSession>(out, int(len), ActMode::Float, count[len]));
+        src.back()->begin(tokens);
+        cur.back()->begin(tokens);
     }
     // Assigned matrices the pass has still to round (once none are left, nothing after matters).
     size_t pending = 0;
@@ -435,7 +539,7 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
                 for (const std::string& name : productGroup(w, l, pc))
                     pending -= formatOf(name) ? 1 : 0;
             StackedInputs xf, xq;
-            for (size_t i = 0; i < windows.size(); ++i) {
+            for (size_t i = 0; i < src.size(); ++i) {
                 throwIfCancelled();
                 if (const RowMatrix* a = src[i]->piece(l, pc))
                     xf.add(*a);
@@ -450,7 +554,7 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
     }
     if (pending > 0 && classifier != "token_embd.weight" && formatOf(classifier)) {  // (then every layer ran)
         StackedInputs xf, xq;
-        for (size_t i = 0; i < windows.size(); ++i) {
+        for (size_t i = 0; i < src.size(); ++i) {
             xf.add(src[i]->classifierInput());
             xq.add(cur[i]->classifierInput());
         }

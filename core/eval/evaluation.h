@@ -46,6 +46,24 @@ std::vector<int32_t> parseTokenJson(const QByteArray& json, const std::string& p
 // float activations, so the stream does not depend on the activation mode evaluated.
 std::vector<int32_t> sampleTokens(const LlamaWeights& w, int n, uint64_t seed, int window = 0, int32_t bos = 1);
 
+// The calibration stream sampled from the model (the calibration of quantize --error-feedback and
+// of calibrated importance matrices, compare's --calib-sample/--calib-seed stream): n tokens at
+// temperature 1 as kCalibrationSequences sequences decoded in lockstep (one multi-sequence
+// LlamaSession: every decode step reads each weight once for all of them), each starting with
+// `bos`, sequence i holding n / 8 sampled tokens (the first n % 8 one more). When that exceeds a
+// window (`window` as in sampleTokens), more sequences of at most window - 1 sampled tokens each,
+// decoded eight at a time. Each sequence is one calibration window. Deterministic for a given
+// seed (every sequence has its own random stream from it) and independent of the thread count;
+// not the stream sampleTokens gives for the same seed. With stats, the windows' activation
+// statistics are collected as they are decoded (the same as collectImportance of the windows, up
+// to the rounding of the batched products; moments as stats->collectMoments set them).
+// Cancellation as sampleTokens.
+constexpr int kCalibrationSequences = 8;
+int calibrationSequenceCount(const LlamaWeights& w, int n, int window = 0);  // how many sequences
+std::vector<std::vector<int32_t>> sampleCalibrationWindows(const LlamaWeights& w, int n, uint64_t seed,
+                                                           int window = 0, int32_t bos = 1,
+                                                           ActivationStats* stats = nullptr);
+
 // The window used when none is asked for (window 0) is the context length, capped here: a file
 // may state a context of 2^30 tokens, whose key/value cache no machine holds.
 constexpr int kMaxAutoWindow = 4096;
@@ -94,6 +112,9 @@ LlamaWeights applyPrecision(const LlamaWeights& w, const PlanSpec& p, const Acti
 // activations, as llama.cpp's imatrix tool collects them.
 // With moments, also each matrix's input second moment XᵀX (for error feedback).
 ActivationStats collectImportance(const LlamaWeights& w, const std::vector<int32_t>& tokens, int window = 0,
+                                  bool moments = false);
+// The same over given windows (e.g. sampleCalibrationWindows'), each from position 0.
+ActivationStats collectImportance(const LlamaWeights& w, const std::vector<std::vector<int32_t>>& windows,
                                   bool moments = false);
 
 // The weights as error-feedback rounding (core/eval/error_feedback.h) quantizes them on the

@@ -283,6 +283,20 @@ void LlamaWeights::checkFinite() const
 
 void ActivationStats::add(std::initializer_list<const std::string*> names, const RowMatrix& x)
 {
+    if (!keep_.empty()) {
+        if (int64_t(keep_.size()) != x.rows())
+            failure({}, "activation statistics: a row selection of " + std::to_string(keep_.size()) + " for " +
+                            std::to_string(x.rows()) + " rows");
+        RowMatrix kept(std::count_if(keep_.begin(), keep_.end(), [](uint8_t k) { return k != 0; }), x.cols());
+        for (int64_t r = 0, o = 0; r < x.rows(); ++r)
+            if (keep_[size_t(r)])
+                kept.row(o++) = x.row(r);
+        std::vector<uint8_t> keep;
+        keep.swap(keep_);
+        add(names, kept);
+        keep_.swap(keep);
+        return;
+    }
     const int64_t cols = x.cols();
     std::vector<double> sq(static_cast<size_t>(cols), 0.0);
     for (int64_t r = 0; r < x.rows(); ++r) {
@@ -304,14 +318,51 @@ void ActivationStats::add(std::initializer_list<const std::string*> names, const
         std::shared_ptr<InputMoments>& first = moments_[**names.begin()];
         if (!first)
             first = std::make_shared<InputMoments>();
-        first->add(x.data(), x.rows(), cols);
+        // XᵀX of a few rows is a memory-bound pass over all of it: rows of short calls (decode
+        // steps) wait until kBatch of them have come.
+        constexpr int64_t kBatch = 256;
+        auto pit = pending_.find(first.get());
+        if (pit == pending_.end() && x.rows() >= kBatch) {
+            first->add(x.data(), x.rows(), cols);  // complete at once (mirrored)
+        } else {
+            unmirrored_ = true;
+            Pending& p = pending_[first.get()];
+            if (p.width != 0 && p.width != cols)
+                failure({}, "activation statistics for '" + **names.begin() + "' change width");
+            p.width = cols;
+            p.rows.insert(p.rows.end(), x.data(), x.data() + x.size());
+            const int64_t held = int64_t(p.rows.size()) / cols;
+            if (held >= kBatch) {
+                first->add(p.rows.data(), held, cols, /*mirror=*/false);
+                pending_.erase(first.get());
+            }
+        }
         for (const std::string* n : names)
             moments_[*n] = first;
     }
 }
 
+void ActivationStats::flushMoments()
+{
+    for (auto& [m, p] : pending_)
+        if (p.width > 0 && !p.rows.empty())
+            m->add(p.rows.data(), int64_t(p.rows.size()) / p.width, p.width, /*mirror=*/false);
+    pending_.clear();
+    if (unmirrored_) {
+        std::vector<InputMoments*> done;
+        for (auto& [name, m] : moments_)
+            if (std::find(done.begin(), done.end(), m.get()) == done.end()) {
+                m->mirror();
+                done.push_back(m.get());
+            }
+        unmirrored_ = false;
+    }
+}
+
 std::shared_ptr<const InputMoments> ActivationStats::moments(const std::string& tensor) const
 {
+    if (!pending_.empty() || unmirrored_)
+        failure({}, "input moments read before flushMoments()");
     auto it = moments_.find(tensor);
     return it == moments_.end() ? nullptr : it->second;
 }
@@ -386,14 +437,15 @@ void addBias(RowMatrix& x, const WeightTensor* b)
 }
 
 // Rotates the pairs of the first ropeDim values of every head: (2i, 2i+1) for the interleaved
-// layout, (i, i + ropeDim/2) for NEOX. freq[i] is the angle per position of pair i.
-void rope(RowMatrix& x, int nHeads, int headDim, int ropeDim, RopeLayout layout, int pos0,
+// layout, (i, i + ropeDim/2) for NEOX. freq[i] is the angle per position of pair i. Row r is at
+// position pos0 + r % perSequence (the rows of several sequences, perSequence rows each).
+void rope(RowMatrix& x, int nHeads, int headDim, int ropeDim, RopeLayout layout, int pos0, int64_t perSequence,
           const std::vector<float>& freq)
 {
     const int half = ropeDim / 2;
     const int stride = layout == RopeLayout::Neox ? 1 : 2, other = layout == RopeLayout::Neox ? half : 1;
     for (int64_t r = 0; r < x.rows(); ++r) {
-        const float p = float(pos0 + r);
+        const float p = float(pos0 + r % perSequence);
         for (int i = 0; i < half; ++i) {
             const float theta = p * freq[size_t(i)];
             const float c = std::cos(theta), s = std::sin(theta);
@@ -445,12 +497,15 @@ void gatedActivation(Activation act, float* g, const float* u, int64_t n)
 
 }  // namespace
 
-LlamaSession::LlamaSession(const LlamaWeights& w, int maxTokens, ActMode mode) : w_(w), mode_(mode)
+LlamaSession::LlamaSession(const LlamaWeights& w, int maxTokens, ActMode mode, int sequences)
+    : w_(w), mode_(mode), seqs_(sequences)
 {
     const ModelConfig& c = w.config;
+    if (sequences < 1)
+        invalidInput(w.path, "a session needs at least one sequence");
     cap_ = maxTokens > 0 ? maxTokens : c.contextLength;
-    k_.assign(size_t(c.nLayers), RowMatrix());
-    v_.assign(size_t(c.nLayers), RowMatrix());
+    k_.assign(size_t(c.nLayers) * size_t(seqs_), RowMatrix());
+    v_.assign(size_t(c.nLayers) * size_t(seqs_), RowMatrix());
     ropeFreq_ = ropeFrequencies(c, c.ropeTheta, c.ropeFreqScale);
     ropeFreqSwa_ = ropeFrequencies(c, c.ropeThetaSwa > 0 ? c.ropeThetaSwa : c.ropeTheta,
                                    c.ropeFreqScaleSwa > 0 ? c.ropeFreqScaleSwa : c.ropeFreqScale);
@@ -477,6 +532,9 @@ void LlamaSession::growCache(int needed)
 
 RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* stats, bool lastOnly)
 {
+    if (tokens.size() % size_t(seqs_) != 0)
+        invalidInput(w_.path, std::to_string(tokens.size()) + " tokens for " + std::to_string(seqs_) +
+                                  " sequences: each sequence needs the same number");
     if (tokens.empty())
         return RowMatrix(0, w_.config.vocabSize);
     begin(tokens);
@@ -490,17 +548,19 @@ RowMatrix LlamaSession::eval(std::span<const int32_t> tokens, ActivationStats* s
 void LlamaSession::begin(std::span<const int32_t> tokens)
 {
     const ModelConfig& c = w_.config;
-    const int n = int(tokens.size());
-    if (n == 0)
-        invalidInput(w_.path, "no tokens to evaluate");
+    if (tokens.empty() || tokens.size() % size_t(seqs_) != 0)
+        invalidInput(w_.path, std::to_string(tokens.size()) + " tokens for " + std::to_string(seqs_) +
+                                  " sequences: each sequence needs the same number, at least one");
+    const int rowsIn = int(tokens.size());
+    const int n = rowsIn / seqs_;  // tokens per sequence
     if (pos_ + n > cap_)
         invalidInput(w_.path, "token window of " + std::to_string(pos_ + n) + " tokens exceeds the context of " +
                                   std::to_string(cap_));
     const WeightTensor& embd = w_.get("token_embd.weight");
     wk_.n = n;
     RowMatrix& x = wk_.x;
-    x.resize(n, c.dim);
-    for (int t = 0; t < n; ++t) {
+    x.resize(rowsIn, c.dim);
+    for (int t = 0; t < rowsIn; ++t) {
         const int32_t id = tokens[size_t(t)];
         if (id < 0 || id >= c.vocabSize)
             invalidInput(w_.path, "token id " + std::to_string(id) + " is outside the vocabulary of " +
@@ -533,7 +593,7 @@ std::vector<std::string> productGroup(const LlamaWeights& w, int l, int piece)
 const RowMatrix* LlamaSession::piece(int l, int p, ActivationStats* stats)
 {
     const ModelConfig& c = w_.config;
-    const int n = wk_.n;
+    const int n = wk_.n, S = seqs_;  // tokens per sequence, sequences
     const int hd = c.headDim(), qDim = c.nHeads * hd, kvDim = c.nKvHeads * hd;
     const int group = c.nHeads / c.nKvHeads;
     const float attnScale = c.attnScale > 0 ? c.attnScale : 1.0f / std::sqrt(float(hd));
@@ -567,7 +627,7 @@ const RowMatrix* LlamaSession::piece(int l, int p, ActivationStats* stats)
             addBias(k, opt(layerBias(l, "attn_k")));
             addBias(v, opt(layerBias(l, "attn_v")));
         }
-        att.resize(n, qDim);
+        att.resize(int64_t(n) * S, qDim);
         if (const WeightTensor* qn = opt(layerName(l, "attn_q_norm"))) {
             rmsNorm(q, *qn, c.rmsEps, xn);
             q.swap(xn);
@@ -578,21 +638,23 @@ const RowMatrix* LlamaSession::piece(int l, int p, ActivationStats* stats)
         }
         const bool sliding = c.isSliding(l);
         const std::vector<float>& freq = sliding ? ropeFreqSwa_ : ropeFreq_;
-        rope(q, c.nHeads, hd, c.rotaryDim(), c.ropeLayout, pos_, freq);
-        rope(k, c.nKvHeads, hd, c.rotaryDim(), c.ropeLayout, pos_, freq);
-        RowMatrix& kc = k_[size_t(l)];
-        RowMatrix& vc = v_[size_t(l)];
-        if (mode_ == ActMode::Llama) {
-            // llama.cpp's default key/value cache is F16: keys and values are rounded to half
-            // precision as they are stored (the queries and scores stay F32). Tiny in itself, but
-            // quantized activations downstream amplify it: without it a Q8_0 model's KL was 18%
-            // above llama.cpp's for the same file (stories260K), with it they agree to 0.2%.
-            const auto toHalf = [](float f) { return fp16Round(f); };
-            kc.middleRows(pos_, n) = k.unaryExpr(toHalf);
-            vc.middleRows(pos_, n) = v.unaryExpr(toHalf);
-        } else {
-            kc.middleRows(pos_, n) = k;
-            vc.middleRows(pos_, n) = v;
+        rope(q, c.nHeads, hd, c.rotaryDim(), c.ropeLayout, pos_, n, freq);
+        rope(k, c.nKvHeads, hd, c.rotaryDim(), c.ropeLayout, pos_, n, freq);
+        for (int sq = 0; sq < S; ++sq) {
+            RowMatrix& kc = k_[size_t(l) * size_t(S) + size_t(sq)];
+            RowMatrix& vc = v_[size_t(l) * size_t(S) + size_t(sq)];
+            if (mode_ == ActMode::Llama) {
+                // llama.cpp's default key/value cache is F16: keys and values are rounded to half
+                // precision as they are stored (the queries and scores stay F32). Tiny in itself, but
+                // quantized activations downstream amplify it: without it a Q8_0 model's KL was 18%
+                // above llama.cpp's for the same file (stories260K), with it they agree to 0.2%.
+                const auto toHalf = [](float f) { return fp16Round(f); };
+                kc.middleRows(pos_, n) = k.middleRows(int64_t(sq) * n, n).unaryExpr(toHalf);
+                vc.middleRows(pos_, n) = v.middleRows(int64_t(sq) * n, n).unaryExpr(toHalf);
+            } else {
+                kc.middleRows(pos_, n) = k.middleRows(int64_t(sq) * n, n);
+                vc.middleRows(pos_, n) = v.middleRows(int64_t(sq) * n, n);
+            }
         }
         const int window = sliding ? c.slidingWindow : 0;
         // Scores of one query against keys first..pos -> softmax probabilities in place (max
@@ -630,8 +692,8 @@ const RowMatrix* LlamaSession::piece(int l, int p, ActivationStats* stats)
         const float softcap = c.attnSoftcap > 0 ? c.attnSoftcap : 0.0f;
         // One query (hd floats) against keys first..last of KV head kvh, as llama.cpp's
         // ggml_compute_forward_flash_attn_ext_f16_one_chunk does it; out: hd floats.
-        auto attendOne = [&](const float* qrow, int first, int last, int64_t kvh, std::vector<float>& qh,
-                             std::vector<float>& acc, float* out) {
+        auto attendOne = [&](const RowMatrix& kc, const RowMatrix& vc, const float* qrow, int first, int last,
+                             int64_t kvh, std::vector<float>& qh, std::vector<float>& acc, float* out) {
             const float scale = softcap > 0 ? attnScale / softcap : attnScale;
             for (int d = 0; d < hd; ++d)
                 qh[size_t(d)] = fp16Round(qrow[d]);
@@ -664,16 +726,22 @@ const RowMatrix* LlamaSession::piece(int l, int p, ActivationStats* stats)
             for (int d = 0; d < hd; ++d)
                 out[d] = acc[size_t(d)] * inv;
         };
-        parallelFor(c.nHeads, 1, [&](int64_t hb, int64_t he) {
+        // Work items: (sequence, head) pairs, a sequence's heads together.
+        parallelFor(int64_t(S) * c.nHeads, 1, [&](int64_t hb, int64_t he) {
             RowMatrix scores;
             std::vector<float> qh(static_cast<size_t>(hd)), acc(static_cast<size_t>(hd));
-            for (int64_t h = hb; h < he; ++h) {
+            for (int64_t item = hb; item < he; ++item) {
+                const int64_t sq = item / c.nHeads, h = item % c.nHeads;
                 const int64_t kvh = h / group;
+                const RowMatrix& kc = k_[size_t(l) * size_t(S) + size_t(sq)];
+                const RowMatrix& vc = v_[size_t(l) * size_t(S) + size_t(sq)];
+                const int64_t r0 = sq * n;  // the sequence's first row of q and att
                 if (oneByOne) {
                     for (int t = 0; t < n; ++t) {
                         const int pos = pos_ + t;
                         const int first = window > 0 ? std::max(0, pos - window + 1) : 0;
-                        attendOne(q.row(t).data() + h * hd, first, pos, kvh, qh, acc, att.row(t).data() + h * hd);
+                        attendOne(kc, vc, q.row(r0 + t).data() + h * hd, first, pos, kvh, qh, acc,
+                                  att.row(r0 + t).data() + h * hd);
                     }
                     continue;
                 }
@@ -684,9 +752,9 @@ const RowMatrix* LlamaSession::piece(int l, int p, ActivationStats* stats)
                     const auto K = kc.block(first, kvh * hd, len, hd);
                     const auto V = vc.block(first, kvh * hd, len, hd);
                     scores.resize(1, len);
-                    scores.row(0).noalias() = q.row(0).segment(h * hd, hd) * K.transpose();
+                    scores.row(0).noalias() = q.row(r0).segment(h * hd, hd) * K.transpose();
                     softmaxRow(scores.data(), len);
-                    att.row(0).segment(h * hd, hd).noalias() = scores.row(0) * V;
+                    att.row(r0).segment(h * hd, hd).noalias() = scores.row(0) * V;
                     continue;
                 }
                 // A batch: blocks of queries, each against the keys any of its queries sees, as two
@@ -698,7 +766,7 @@ const RowMatrix* LlamaSession::piece(int l, int p, ActivationStats* stats)
                     const int kBeg = window > 0 ? std::max(0, pos_ + t0 - window + 1) : 0;
                     const int nk = pos_ + t0 + nt - kBeg;
                     scores.resize(nt, nk);
-                    scores.noalias() = q.block(t0, h * hd, nt, hd) * kc.block(kBeg, kvh * hd, nk, hd).transpose();
+                    scores.noalias() = q.block(r0 + t0, h * hd, nt, hd) * kc.block(kBeg, kvh * hd, nk, hd).transpose();
                     for (int i = 0; i < nt; ++i) {
                         const int pos = pos_ + t0 + i;
                         const int first = (window > 0 ? std::max(0, pos - window + 1) : 0) - kBeg;
@@ -707,7 +775,7 @@ const RowMatrix* LlamaSession::piece(int l, int p, ActivationStats* stats)
                         std::fill(row, row + first, 0.0f);
                         std::fill(row + (pos - kBeg + 1), row + nk, 0.0f);
                     }
-                    att.block(t0, h * hd, nt, hd).noalias() = scores * vc.block(kBeg, kvh * hd, nk, hd);
+                    att.block(r0 + t0, h * hd, nt, hd).noalias() = scores * vc.block(kBeg, kvh * hd, nk, hd);
                 }
             }
         });
@@ -762,8 +830,12 @@ const RowMatrix* LlamaSession::piece(int l, int p, ActivationStats* stats)
 const RowMatrix& LlamaSession::classifierInput(ActivationStats* stats, bool lastOnly)
 {
     const ModelConfig& c = w_.config;
-    if (lastOnly && wk_.x.rows() > 1)
-        wk_.x = wk_.x.bottomRows(1).eval();
+    if (lastOnly && wk_.n > 1) {
+        RowMatrix last(seqs_, c.dim);
+        for (int sq = 0; sq < seqs_; ++sq)
+            last.row(sq) = wk_.x.row(int64_t(sq) * wk_.n + wk_.n - 1);
+        wk_.x.swap(last);
+    }
     rmsNorm(wk_.x, w_.get("output_norm.weight"), c.rmsEps, wk_.xn);
     if (stats)
         stats->add({&w_.classifier().name}, wk_.xn);

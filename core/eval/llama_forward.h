@@ -138,45 +138,64 @@ public:
     // Also accumulate each matrix's full input second moment XᵀX (for error feedback; matrices
     // that read the same input share one). Off by default: it costs width² doubles per input.
     void collectMoments(bool on) { collectMoments_ = on; }
-    // XᵀX of the tensor's inputs; null when not collected or the tensor never ran.
+    // XᵀX of the tensor's inputs; null when not collected or the tensor never ran. Inputs of
+    // fewer than 256 rows at a time (decode steps) are held back until enough have come for one
+    // efficient update (and XᵀX mirrored once at the end): after such add()s call flushMoments()
+    // (collectImportance and sampleCalibrationWindows do), else this throws qs::Error(Failure).
     std::shared_ptr<const InputMoments> moments(const std::string& tensor) const;
+    void flushMoments();
+    // Only the rows r with keep[r] != 0 of the next add() calls count (each must have keep.size()
+    // rows); empty: all rows.
+    void keepRows(std::vector<uint8_t> keep) { keep_ = std::move(keep); }
 
-    // The calibration stream the statistics came from (collectImportance records it), for passes
-    // that run it again, as sequential error feedback does; empty for an imatrix file.
-    void setStream(std::vector<int32_t> tokens, int window)
-    {
-        streamTokens_ = std::move(tokens);
-        streamWindow_ = window;
-    }
-    const std::vector<int32_t>& streamTokens() const { return streamTokens_; }
-    int streamWindow() const { return streamWindow_; }
+    // The windows of the calibration stream the statistics came from (collectImportance and
+    // sampleCalibrationWindows record them), for passes that run it again, as sequential error
+    // feedback does; empty for an imatrix file.
+    void setStream(std::vector<std::vector<int32_t>> windows) { streamWindows_ = std::move(windows); }
+    const std::vector<std::vector<int32_t>>& streamWindows() const { return streamWindows_; }
 
 private:
     struct Acc {
         std::vector<double> sum;
         int64_t count = 0;
     };
+    struct Pending {  // rows not yet in a moment's XᵀX (row-major, `width` floats each)
+        std::vector<float> rows;
+        int64_t width = 0;
+    };
     std::map<std::string, Acc> sums_;
     bool collectMoments_ = false;
-    std::vector<int32_t> streamTokens_;
-    int streamWindow_ = 0;
+    std::vector<std::vector<int32_t>> streamWindows_;
     std::map<std::string, std::shared_ptr<InputMoments>> moments_;
+    std::map<InputMoments*, Pending> pending_;
+    std::vector<uint8_t> keep_;
+    bool unmirrored_ = false;  // moments added to since flushMoments()
 };
 
 // Incremental evaluation with a key/value cache: eval() feeds tokens at the next positions and
 // returns their logits (one row per token, vocabSize columns).
 // The key/value cache (F32) grows with the tokens fed, up to the capacity. In ActMode::Llama its
 // keys and values are rounded to F16 as stored, as in llama.cpp's default F16 cache.
+//
+// With sequences > 1 the session holds that many independent sequences in lockstep, each with its
+// own key/value cache and all at the same position: eval() takes the same number of tokens for
+// every sequence (sequence-major: sequence 0's tokens, then sequence 1's, ...) and returns the
+// logits in that order (lastOnly: one row per sequence). Every weight product then runs on all
+// the sequences' rows at once (a decode step reads each weight once for all of them); each
+// sequence's attention sees its own keys only, so its logits are those of a session of its own up
+// to the rounding of the batched products.
 class LlamaSession {
 public:
-    // maxTokens: cache capacity (0: the model's context length). mode: how activations meet the
-    // weights in every product (see kernels::ActMode).
-    explicit LlamaSession(const LlamaWeights& w, int maxTokens = 0, ActMode mode = ActMode::Float);
-    // lastOnly: the logits of the last token only (one row), as a decoder needs them.
+    // maxTokens: cache capacity per sequence (0: the model's context length). mode: how
+    // activations meet the weights in every product (see kernels::ActMode).
+    explicit LlamaSession(const LlamaWeights& w, int maxTokens = 0, ActMode mode = ActMode::Float, int sequences = 1);
+    // lastOnly: the logits of the last token only (one row per sequence), as a decoder needs them.
+    // Throws qs::Error(InvalidInput) if tokens.size() is not a multiple of sequences().
     RowMatrix eval(std::span<const int32_t> tokens, ActivationStats* stats = nullptr, bool lastOnly = false);
     ActMode mode() const { return mode_; }
     int position() const { return pos_; }
     int capacity() const { return cap_; }
+    int sequences() const { return seqs_; }
     void reset() { pos_ = 0; }
 
     // eval() in pieces, for passes that act between a layer's products (sequential error
@@ -205,7 +224,8 @@ private:
     ActMode mode_ = ActMode::Float;
     int cap_ = 0;
     int pos_ = 0;
-    std::vector<RowMatrix> k_, v_;  // per layer: (allocated rows <= cap) x kvDim
+    int seqs_ = 1;
+    std::vector<RowMatrix> k_, v_;  // per layer and sequence (layer-major): (allocated rows <= cap) x kvDim
     std::vector<float> ropeFreq_, ropeFreqSwa_;  // per rotated pair: global and sliding-window layers
 };
 

@@ -227,6 +227,131 @@ private slots:
         QVERIFY(ev.pplReference() > 1 && ev.pplReference() < 40);
     }
 
+    // Several sequences in one session, in lockstep (each with its own key/value cache): the same
+    // logits as a session of its own per sequence (float mode; batched products round differently).
+    void multiSequenceSessionMatchesSeparateSessions()
+    {
+        const LlamaWeights& w = stories();
+        const int S = 3, steps = 6;
+        std::vector<std::vector<int32_t>> seqs(S);
+        for (int i = 0; i < S; ++i)
+            for (int t = 0; t < steps + 2; ++t)
+                seqs[size_t(i)].push_back(t == 0 ? 1 : int32_t((37 * i + 11 * t + 5) % w.config.vocabSize));
+        auto close = [](const RowMatrix& a, const RowMatrix& b) {
+            return a.rows() == b.rows() && a.cols() == b.cols() &&
+                   (a - b).cwiseAbs().maxCoeff() <= 1e-4f * (1.0f + b.cwiseAbs().maxCoeff());
+        };
+        LlamaSession multi(w, steps + 4, ActMode::Float, S);
+        QCOMPARE(multi.sequences(), S);
+        std::vector<LlamaSession> single;
+        for (int i = 0; i < S; ++i)
+            single.emplace_back(w, steps + 4, ActMode::Float);
+        // A prompt of two tokens per sequence, then one token each per step (decode).
+        std::vector<int32_t> prompt;
+        for (int i = 0; i < S; ++i)
+            prompt.insert(prompt.end(), seqs[size_t(i)].begin(), seqs[size_t(i)].begin() + 2);
+        const RowMatrix mp = multi.eval(prompt);
+        QCOMPARE(mp.rows(), int64_t(2 * S));
+        for (int i = 0; i < S; ++i) {
+            const RowMatrix sp = single[size_t(i)].eval(std::span<const int32_t>(seqs[size_t(i)].data(), 2));
+            QVERIFY2(close(mp.middleRows(2 * i, 2), sp), qPrintable(QStringLiteral("prompt of sequence %1").arg(i)));
+        }
+        for (int t = 2; t < steps + 2; ++t) {
+            std::vector<int32_t> step;
+            for (int i = 0; i < S; ++i)
+                step.push_back(seqs[size_t(i)][size_t(t)]);
+            const RowMatrix m = multi.eval(step);
+            QCOMPARE(m.rows(), int64_t(S));
+            for (int i = 0; i < S; ++i) {
+                const RowMatrix one = single[size_t(i)].eval(std::span<const int32_t>(&step[size_t(i)], 1));
+                QVERIFY2(close(m.middleRows(i, 1), one), qPrintable(QStringLiteral("sequence %1, position %2").arg(i).arg(t)));
+            }
+        }
+        QCOMPARE(multi.position(), steps + 2);
+        // lastOnly: one row per sequence, each its sequence's last.
+        LlamaSession a(w, 4, ActMode::Float, 2), b(w, 4, ActMode::Float, 2);
+        const std::vector<int32_t> two = {1, 5, 9, 1, 7, 3};
+        const RowMatrix all = a.eval(two), last = b.eval(two, nullptr, true);
+        QCOMPARE(last.rows(), int64_t(2));
+        QVERIFY(close(last.row(0), all.row(2)) && close(last.row(1), all.row(5)));
+        // Tokens that do not split evenly over the sequences are refused.
+        QVERIFY_THROWS_EXCEPTION(Error, a.eval(std::vector<int32_t>{1, 2, 3}));
+    }
+
+    // The sampled calibration stream: eight sequences decoded together, deterministic, the
+    // requested count, each a window starting with BOS; its statistics collected while decoding
+    // are those of a forward pass over the windows.
+    void calibrationSampling()
+    {
+        const LlamaWeights& w = stories();
+        const auto a = sampleCalibrationWindows(w, 300, 42);
+        QCOMPARE(a, sampleCalibrationWindows(w, 300, 42));
+        QVERIFY(a != sampleCalibrationWindows(w, 300, 43));
+        QCOMPARE(a.size(), size_t(kCalibrationSequences));
+        QCOMPARE(calibrationSequenceCount(w, 300), kCalibrationSequences);
+        size_t sampled = 0;
+        for (size_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(a[i].front(), 1);
+            QCOMPARE(a[i].size(), size_t(1 + 300 / 8 + (i < 300 % 8 ? 1 : 0)));  // 38 then 37 sampled
+            sampled += a[i].size() - 1;
+        }
+        QCOMPARE(sampled, size_t(300));
+        // Not the same thread count: the same stream.
+        {
+            const int threads = maxThreads();
+            setMaxThreads(1);
+            const auto one = sampleCalibrationWindows(w, 300, 42);
+            setMaxThreads(threads);
+            QCOMPARE(one, a);
+        }
+        // Fewer tokens than sequences: one token each; windows of 16 tokens: more sequences.
+        const auto few = sampleCalibrationWindows(w, 3, 5);
+        QCOMPARE(few.size(), size_t(3));
+        for (const auto& s : few)
+            QCOMPARE(s.size(), size_t(2));
+        const auto many = sampleCalibrationWindows(w, 100, 5, 16);
+        QCOMPARE(many.size(), size_t(8));  // 100 / 15 -> 7, at least 8
+        const auto more = sampleCalibrationWindows(w, 200, 5, 16);
+        QCOMPARE(more.size(), size_t(14));  // ceil(200 / 15), decoded 8 then 6 at a time
+        size_t n = 0;
+        for (const auto& s : more) {
+            QVERIFY(s.size() <= 16);
+            n += s.size() - 1;
+        }
+        QCOMPARE(n, size_t(200));
+        // Statistics while decoding = statistics of the windows afterwards.
+        ActivationStats during;
+        during.collectMoments(true);
+        const auto wins = sampleCalibrationWindows(w, 300, 42, 0, 1, &during);
+        QCOMPARE(wins, a);
+        const ActivationStats after = collectImportance(w, wins, true);
+        size_t tokens = 0;
+        for (const auto& s : wins)
+            tokens += s.size();
+        for (const std::string& name : w.matrixNames()) {
+            if (name == "token_embd.weight" && w.find("output.weight"))
+                continue;
+            QCOMPARE(during.tokens(name), int64_t(tokens));
+            const auto i1 = during.importance(name), i2 = after.importance(name);
+            QCOMPARE(i1.size(), i2.size());
+            for (size_t j = 0; j < i1.size(); ++j)
+                QVERIFY(std::fabs(i1[j] - i2[j]) <= 1e-4f * (1e-3f + std::fabs(i2[j])));
+            const auto m1 = during.moments(name), m2 = after.moments(name);
+            QVERIFY(m1 && m2);
+            QCOMPARE(m1->tokens, m2->tokens);
+            // Each entry against the scale of its row's and column's diagonal (Cauchy-Schwarz bound).
+            const int64_t k = m2->n;
+            double worst = 0;
+            for (int64_t r = 0; r < k; ++r)
+                for (int64_t c = 0; c < k; ++c) {
+                    const double scale = std::sqrt(m2->xtx[size_t(r * k + r)] * m2->xtx[size_t(c * k + c)]) + 1e-12;
+                    worst = std::max(worst, std::fabs(m1->xtx[size_t(r * k + c)] - m2->xtx[size_t(r * k + c)]) / scale);
+                }
+            QVERIFY2(worst <= 1e-4, qPrintable(QStringLiteral("%1: %2").arg(QString::fromStdString(name)).arg(worst)));
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, sampleCalibrationWindows(w, 0, 1));
+    }
+
     // A preset llama.cpp refuses without an importance matrix is exported with a calibrated one, so
     // compare / the window evaluate it with that one (a calibration stream other than the
     // evaluation's, made once); other types stay plain.

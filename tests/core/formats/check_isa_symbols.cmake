@@ -1,8 +1,9 @@
 # The AVX2 fast paths' objects (qs_formats_avx2) must define no symbol the rest of the program
 # could link to by accident: every global or weak symbol they define is in the AVX2 instruction
 # set's inline namespace (isa_avx2, core/util/isa.h) or is one of the entry points
-# qs::avx2::rowKernels<T>() (or, in error feedback's object, in the Eigen it renames to
-# EigenIsaAvx2: core/eval/ef_linalg_avx2.cpp). Otherwise an inline function or template compiled
+# qs::avx2::rowKernels<T>() (or, in error feedback's objects, in the Eigen they rename to
+# EigenIsaAvx2 / EigenIsaAvx512 and their isa_avx2 / isa_avx512 namespaces:
+# core/eval/ef_linalg_avx2.cpp, core/eval/ef_linalg_avx512.cpp). Otherwise an inline function or template compiled
 # with -mavx2 could replace the baseline copy for the whole program and crash a CPU without AVX2.
 #   cmake -DNM=nm -DOBJECTS=a.o;b.o -P check_isa_symbols.cmake
 set(entries 0)
@@ -24,7 +25,8 @@ foreach(obj IN LISTS OBJECTS)
         elseif(name MATCHES "^qt_version_tag" OR name MATCHES "^DW\\.ref\\.__gxx_personality")
           # Data, not code: Qt's version tag (qversiontagging.h), which every TU including Qt may
           # carry, and the exception-handling personality reference (sanitizer builds).
-        elseif(NOT name MATCHES "8isa_avx2" AND NOT name MATCHES "12EigenIsaAvx2")
+        elseif(NOT name MATCHES "8isa_avx2" AND NOT name MATCHES "12EigenIsaAvx2" AND
+               NOT name MATCHES "10isa_avx512" AND NOT name MATCHES "14EigenIsaAvx512")
           list(APPEND bad "${obj}: ${type} ${name}")
         endif()
       endif()
