@@ -444,11 +444,9 @@ private slots:
     }
 
     // The model: compare --eval --error-feedback on stories260K (calibration sampled with seed 2,
-    // evaluation on eval-tokens.json): error feedback lowers the layers' output error of Q4_0 and
-    // Q4_1 on the evaluation stream, and the KL of Q4_0 (2.33 against 2.73). Q4_1's KL on this
-    // 260K-parameter model moves by a few percent with the calibration stream: 2.16 with the one
-    // 1025-token window sampled before the calibration stream became eight 129-token sequences,
-    // 2.25 with those, against 2.23 plain; it is held to within 5% of plain.
+    // evaluation on eval-tokens.json): sequential error feedback lowers the KL of Q4_0 and Q4_1 by
+    // more than 10% (2.23 against 2.73, 1.80 against 2.23). (The one-pass method it replaced gave
+    // Q4_1 2.25 against 2.23 plain with this calibration stream.)
     void compareReportsLowerKl()
     {
         QByteArray out, err;
@@ -467,7 +465,7 @@ private slots:
             const double ef = r.value(QStringLiteral("ef_kld_mean")).toDouble();
             qInfo("%s: KL plain %.4f, error feedback %.4f", qPrintable(r.value(QStringLiteral("type")).toString()), plain, ef);
             QVERIFY(ef > 0.0);
-            QVERIFY(i == 0 ? ef < plain : ef < 1.05 * plain);
+            QVERIFY(ef < 0.9 * plain);  // sequential error feedback: 0.81x plain for both here
             // The layers' output error on the evaluation stream's inputs (held out from calibration).
             const double outPlain = r.value(QStringLiteral("output_error")).toDouble();
             const double outEf = r.value(QStringLiteral("ef_output_error")).toDouble();
