@@ -20,6 +20,7 @@
 #include "core/formats/blocks.h"  // packed block structs only (offsets, sizes)
 #include "core/formats/ggml_types.h"      // the type ids only
 #include "core/formats/iq_grids.h"        // the lattice tables (data only)
+#include "core/kernels/iq1_grid.h"  // the pre-scaled IQ1 grid (data only)
 #include "core/kernels/isa_table.h"
 
 #include <array>
@@ -1020,21 +1021,7 @@ QS_KINLINE void iqLattice(int64_t nb, const uint8_t* w, const uint8_t* a, size_t
 // madd). IQ1_M: v = 8(g + 1) + 1 + 8 delta, off = 9; IQ1_S (its delta per 32 weights, as the bsums):
 // v = 8(g + 1), off = 8 - 8 delta (7 or 9). Per point only a table lookup (IQ1_M: indexed by the
 // 11-bit grid index and the delta sign), then the products.
-// The grid with each byte g as 8(g + 1) + 2 (k < 2048: delta +1/8) or 8(g + 1) (k >= 2048: -1/8).
-struct Iq1Grid {
-    uint64_t v[4096];
-};
-constexpr Iq1Grid makeIq1Grid()
-{
-    Iq1Grid t{};
-    for (int k = 0; k < 4096; ++k)
-        for (int i = 0; i < 8; ++i) {
-            const int g = int(int8_t(uint8_t(iq::kIq1sGrid[k & 2047] >> (8 * i))));
-            t.v[k] |= uint64_t(8 * (g + 1) + (k >> 11 ? 0 : 2)) << (8 * i);
-        }
-    return t;
-}
-alignas(64) inline constexpr Iq1Grid kIq1Grid = makeIq1Grid();
+// The pre-scaled grid: kIq1Grid (core/kernels/iq1_grid.h).
 // int16 lane j: the 16-bit word holding the scale of weights 16j..16j+15 (byte shuffles of a
 // broadcast: IQ1_M's four scale words, 4 scales each; IQ1_S's eight qh words, 2 lanes each).
 alignas(32) inline constexpr uint8_t kIq1MScaleWords[32] = {0, 1, 0, 1, 0, 1, 0, 1, 2, 3, 2, 3, 2, 3, 2, 3,

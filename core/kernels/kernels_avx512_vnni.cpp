@@ -23,6 +23,7 @@
 #endif
 #include "core/formats/blocks.h"
 #include "core/formats/iq_grids.h"  // the lattice tables (data only, static)
+#include "core/kernels/iq1_grid.h"  // the pre-scaled IQ1 grid (data only)
 #include "core/kernels/isa_table.h"
 #include "core/kernels/repack_table.h"
 
@@ -680,20 +681,6 @@ QS_AI void iq2sRow(int64_t nb, const uint8_t* w, const uint8_t* a, size_t as, fl
 // the 16-weight scales; once per super-block off x scale x bsums taken off. Here two sub-blocks a
 // step in 16 lanes (folded to 8 at the end), the 8 table indices by bit deposits, the scales by
 // variable word shifts.
-struct Iq1Grid {
-    uint64_t v[4096];
-};
-constexpr Iq1Grid makeIq1Grid()
-{
-    Iq1Grid t{};
-    for (int k = 0; k < 4096; ++k)
-        for (int i = 0; i < 8; ++i) {
-            const int g = int(int8_t(uint8_t(iq::kIq1sGrid[k & 2047] >> (8 * i))));
-            t.v[k] |= uint64_t(8 * (g + 1) + (k >> 11 ? 0 : 2)) << (8 * i);
-        }
-    return t;
-}
-alignas(64) constexpr Iq1Grid kIq1Grid = makeIq1Grid();
 QS_AI __m512i points8(const uint64_t* grid, uint64_t i0, uint64_t i1)  // 16-bit index fields
 {
     return join(points4(grid, uint32_t(i0 & 0xFFFF), uint32_t(i0 >> 16 & 0xFFFF), uint32_t(i0 >> 32 & 0xFFFF), uint32_t(i0 >> 48)),
