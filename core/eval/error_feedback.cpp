@@ -343,9 +343,6 @@ std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector
     return out;
 }
 
-namespace {
-}  // namespace
-
 bool errorFeedbackSupported(const Format& f) { return layoutFor(f) != nullptr; }
 
 SourceCorrection::SourceCorrection(const float* xf, const float* x, int64_t N, int64_t n, double ridge) : n_(n)

@@ -535,9 +535,9 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
         pending += f && sequential.count(name) ? 1 : 0;
     for (int l = 0; l < w.config.nLayers && pending > 0; ++l) {
         for (int pc = 0; pc < LlamaSession::kLayerPieces; ++pc) {
-            if (pc + 1 < LlamaSession::kLayerPieces)
-                for (const std::string& name : productGroup(w, l, pc))
-                    pending -= formatOf(name) ? 1 : 0;
+            const std::vector<std::string> group = productGroup(w, l, pc);  // (empty for the last piece)
+            for (const std::string& name : group)
+                pending -= formatOf(name) ? 1 : 0;
             StackedInputs xf, xq;
             for (size_t i = 0; i < src.size(); ++i) {
                 throwIfCancelled();
@@ -546,8 +546,8 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
                 if (const RowMatrix* b = cur[i]->piece(l, pc))
                     xq.add(*b);
             }
-            if (pc + 1 < LlamaSession::kLayerPieces)
-                roundGroup(productGroup(w, l, pc), xf, xq);
+            if (!group.empty())
+                roundGroup(group, xf, xq);
         }
         if (progress)
             progress(l + 1, w.config.nLayers);
