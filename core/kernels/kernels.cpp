@@ -407,7 +407,10 @@ void matmulDecoded(const QMatrix& W, const float* X, int64_t nTokens, float* Y, 
 {
     const BlockFormat* bf = W.format ? nullptr : blockFormat(W.type);
     const int64_t cols = W.cols;
-    const int64_t tileRows = std::clamp<int64_t>(16384 / cols, 1, 16);
+    // (a batch: at least the kernels' 4-row step, whatever the row length)
+    int64_t tileRows = std::clamp<int64_t>(16384 / cols, 1, 16);
+    if (nTokens > 1)
+        tileRows = std::max<int64_t>(4, tileRows / 4 * 4);
     const detail::TileFn fn = isa().dotF32[int(GgmlType::F32)];
     parallelFor(W.rows, rowGrain(W.rows, nTokens), [&](int64_t b, int64_t e) {
         thread_local std::vector<float> buf;
