@@ -13,6 +13,9 @@ struct Ops {
     const char* name;
     // acc[r0..r1) x [0..r1) += (X columns r0..r1)ᵀ (X columns 0..r1); X tokens x n, column-major.
     void (*xtxRows)(double* acc, int64_t n, const double* x, int64_t tokens, int64_t r0, int64_t r1);
+    // The same in float (one calibration stream's XᵀX or X Xᵀ: a float sum of a few thousand
+    // products is exact enough for a float factorisation).
+    void (*xtxRowsF)(float* acc, int64_t n, const float* x, int64_t tokens, int64_t r0, int64_t r1);
     // In-place Cholesky factor of the kb x kb block d (row-major, lower triangle); false if not
     // positive definite.
     bool (*llt)(float* d, int64_t kb);

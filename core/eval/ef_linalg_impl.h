@@ -21,6 +21,13 @@ void xtxRows(double* acc, int64_t n, const double* x, int64_t tokens, int64_t r0
     a.noalias() += X.middleCols(r0, r1 - r0).transpose() * X.leftCols(r1);
 }
 
+void xtxRowsF(float* acc, int64_t n, const float* x, int64_t tokens, int64_t r0, int64_t r1)
+{
+    const Eigen::Map<const Eigen::MatrixXf> X(x, tokens, n);
+    Strided<MatF> a(acc + r0 * n, r1 - r0, r1, Eigen::OuterStride<>(n));
+    a.noalias() += X.middleCols(r0, r1 - r0).transpose() * X.leftCols(r1);
+}
+
 bool llt(float* d, int64_t kb)
 {
     Eigen::Map<MatF> m(d, kb, kb);
@@ -62,7 +69,7 @@ void subProduct(float* c, int64_t ldc, const float* a, int64_t lda, const float*
 
 const Ops& table()
 {
-    static const Ops t{QS_EF_ISA_NAME, xtxRows, llt, solveRightLowerT, subProductT, solveLower, subProduct};
+    static const Ops t{QS_EF_ISA_NAME, xtxRows, xtxRowsF, llt, solveRightLowerT, subProductT, solveLower, subProduct};
     return t;
 }
 

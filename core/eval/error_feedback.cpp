@@ -369,12 +369,11 @@ SourceCorrection::SourceCorrection(const float* xf, const float* x, int64_t N, i
         // Through the Gram matrix G = X Xᵀ + λI = L Lᵀ (N x N): X (XᵀX + λI)⁻¹ = G⁻¹ X, so
         // W Dᵀ G⁻¹ X = W (L⁻¹D)ᵀ (L⁻¹X): A = (L⁻¹D)ᵀ, B = L⁻¹X. (xtxRows reads X row-major as
         // Xᵀ column-major: its "columns" are the tokens.) Scaled: G/s = L' L'ᵀ with L = √s L'.
-        std::vector<double> xd(x, x + size), g(size_t(N) * size_t(N), 0.0);
-        parallelFor(N, 64, [&](int64_t r0, int64_t r1) { la.xtxRows(g.data(), N, xd.data(), n, r0, r1); });
-        std::vector<float> gf(g.size());
+        std::vector<float> gf(size_t(N) * size_t(N), 0.0f);
+        parallelFor(N, 64, [&](int64_t r0, int64_t r1) { la.xtxRowsF(gf.data(), N, x, n, r0, r1); });
         for (int64_t i = 0; i < N; ++i)
             for (int64_t j = 0; j <= i; ++j)
-                gf[size_t(i * N + j)] = float(g[size_t(i * N + j)] * scale + (i == j ? ridge : 0.0));
+                gf[size_t(i * N + j)] = float(double(gf[size_t(i * N + j)]) * scale + (i == j ? ridge : 0.0));
         if (!choleskyLowerInPlace(gf.data(), N))
             return;
         std::vector<float> xs(x, x + size);
@@ -396,20 +395,17 @@ SourceCorrection::SourceCorrection(const float* xf, const float* x, int64_t N, i
             }
     } else {
         // H = XᵀX + λI = L Lᵀ (n x n), scaled likewise: A = Dᵀ X L⁻ᵀ, B = L⁻¹.
-        std::vector<double> xc(size);  // Xᵀ row-major (X column-major)
-        std::vector<float> xcf(size), dc(size);
+        std::vector<float> xcf(size), dc(size);  // Xᵀ, Dᵀ row-major (X, D column-major)
         for (int64_t t = 0; t < N; ++t)
             for (int64_t j = 0; j < n; ++j) {
-                xc[size_t(j * N + t)] = double(x[size_t(t * n + j)]);
                 xcf[size_t(j * N + t)] = x[size_t(t * n + j)];
                 dc[size_t(j * N + t)] = d[size_t(t * n + j)];
             }
-        std::vector<double> h(size_t(n) * size_t(n), 0.0);
-        parallelFor(n, 64, [&](int64_t r0, int64_t r1) { la.xtxRows(h.data(), n, xc.data(), N, r0, r1); });
-        std::vector<float> hf(h.size()), m(size_t(n) * size_t(n), 0.0f);
+        std::vector<float> hf(size_t(n) * size_t(n), 0.0f), m(size_t(n) * size_t(n), 0.0f);
+        parallelFor(n, 64, [&](int64_t r0, int64_t r1) { la.xtxRowsF(hf.data(), n, xcf.data(), N, r0, r1); });
         for (int64_t i = 0; i < n; ++i)
             for (int64_t j = 0; j <= i; ++j)
-                hf[size_t(i * n + j)] = float(h[size_t(i * n + j)] * scale + (i == j ? ridge : 0.0));
+                hf[size_t(i * n + j)] = float(double(hf[size_t(i * n + j)]) * scale + (i == j ? ridge : 0.0));
         if (!choleskyLowerInPlace(hf.data(), n))
             return;
         // m = −Dᵀ X, then A = −m L'⁻ᵀ s (the scale of (XᵀX + λI)⁻¹ = s (L'L'ᵀ)⁻¹).
@@ -462,6 +458,24 @@ void InputMoments::add(const float* x, int64_t nTokens, int64_t width, bool mirr
     tokens += nTokens;
     if (mirrorNow)
         mirror();
+}
+
+std::vector<double> streamSecondMoment(const float* x, int64_t tokens, int64_t n)
+{
+    std::vector<double> h(size_t(n) * size_t(n), 0.0);
+    if (n <= 0 || tokens <= 0)
+        return h;
+    std::vector<float> xc(size_t(tokens) * size_t(n)), lower(h.size(), 0.0f);  // X column-major
+    for (int64_t t = 0; t < tokens; ++t)
+        for (int64_t j = 0; j < n; ++j)
+            xc[size_t(j * tokens + t)] = x[size_t(t * n + j)];
+    parallelFor(n, 64, [&](int64_t r0, int64_t r1) { ef_linalg::ops().xtxRowsF(lower.data(), n, xc.data(), tokens, r0, r1); });
+    parallelFor(n, 64, [&](int64_t r0, int64_t r1) {
+        for (int64_t i = r0; i < r1; ++i)
+            for (int64_t j = 0; j <= i; ++j)
+                h[size_t(i * n + j)] = h[size_t(j * n + i)] = double(lower[size_t(i * n + j)]);
+    });
+    return h;
 }
 
 void InputMoments::mirror()

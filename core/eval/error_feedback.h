@@ -49,6 +49,11 @@ struct InputMoments {
     void mirror();
 };
 
+// H = XᵀX of one calibration stream's inputs (x: tokens x n, row-major) as errorFeedbackFactor
+// takes it (n x n, full), summed in float (half the products: the lower triangle, then mirrored),
+// in parallel: a quarter of InputMoments' double work, for a float factorisation.
+std::vector<double> streamSecondMoment(const float* x, int64_t tokens, int64_t n);
+
 // What error feedback needs of H for every matrix that reads the same inputs (made once, shared):
 // U, the upper Cholesky factor of the damped H's inverse up to a positive factor (feed, n x n
 // row-major, zero below the diagonal; dead inputs decoupled; of H / its mean live diagonal), and H's diagonal as the blocks' importance (0 for dead

@@ -495,9 +495,7 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
         }
         if (ef.empty())
             return;
-        InputMoments m;
-        m.add(xq.x.data(), xq.rows, xq.cols);
-        const auto F = errorFeedbackFactor(m.xtx, m.n);
+        const auto F = errorFeedbackFactor(streamSecondMoment(xq.x.data(), xq.rows, xq.cols), xq.cols);
         const SourceCorrection correction(xf.x.data(), xq.x.data(), xq.rows, xq.cols, kSourceRidge);
         for (const auto& [t, f] : ef) {
             throwIfCancelled();
