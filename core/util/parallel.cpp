@@ -7,10 +7,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 namespace qs {
 
@@ -33,7 +35,9 @@ struct Job {
     std::atomic<int64_t> next{0};
     std::mutex m;
     std::condition_variable cv;
-    int active = 0;
+    std::atomic<int> active{0};  // helpers inside work()
+    int wanted = 0;               // helpers asked for
+    std::atomic<int> claims{0};   // helpers that took the job (at most `wanted` run it)
     std::exception_ptr error;
 
     // Takes chunks until none are left.
@@ -70,6 +74,71 @@ QThreadPool& enginePool()
     }();
     return *pool;
 }
+// A helper that has run its share of a job stays awake a little while (kLinger), watching for the
+// next job: a forward pass starts hundreds of short loops a second (each matrix product of a
+// decoded token is one), and waking a sleeping pool thread for each cost ~13 µs of a loop's
+// ~100 µs. The newest job is offered in a box; helpers claim it up to its `wanted`.
+constexpr auto kLinger = std::chrono::microseconds(300);
+struct Box {
+    std::mutex m;
+    std::shared_ptr<Job> job;
+    std::atomic<uint64_t> seq{0};   // jobs offered so far
+    std::atomic<int> lingering{0};  // helpers watching the box
+};
+Box& box()
+{
+    static Box* b = new Box;  // lives as long as the pool's threads (past main's return)
+    return *b;
+}
+
+bool claim(Job& job) { return job.claims.fetch_add(1) < job.wanted; }
+
+void runShare(Job& job)
+{
+    job.active.fetch_add(1);
+    job.work();
+    {
+        std::lock_guard lk(job.m);
+        job.active.fetch_sub(1);
+    }
+    job.cv.notify_all();
+}
+
+inline void cpuPause()
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#else
+    std::this_thread::yield();
+#endif
+}
+
+// A pool thread's task: its share of `job`, then of every job it finds in the box while lingering.
+void helperLoop(std::shared_ptr<Job> job)
+{
+    while (job) {
+        if (claim(*job))
+            runShare(*job);
+        job.reset();
+        Box& b = box();
+        b.lingering.fetch_add(1);
+        const auto until = std::chrono::steady_clock::now() + kLinger;
+        uint64_t seen = b.seq.load() - 1;  // look into the box at once
+        for (int spin = 0;; ++spin) {
+            const uint64_t s = b.seq.load();
+            if (s != seen) {
+                seen = s;
+                std::lock_guard lk(b.m);
+                if (b.job && b.job->next.load() < b.job->n && b.job->claims.load() < b.job->wanted)
+                    job = b.job;
+            }
+            if (job || ((spin & 63) == 0 && std::chrono::steady_clock::now() >= until))
+                break;
+            cpuPause();
+        }
+        b.lingering.fetch_sub(1);
+    }
+}
 }  // namespace
 
 int maxThreads()
@@ -103,24 +172,34 @@ void parallelFor(int64_t n, int64_t grain, const std::function<void(int64_t, int
     job->grain = grain;
     job->fn = fn;
     job->scope = t_scope;
-    for (int i = 0; i < helpers; ++i) {
-        enginePool().start([job] {
-            {
-                std::lock_guard lk(job->m);
-                ++job->active;
-            }
-            job->work();
-            {
-                std::lock_guard lk(job->m);
-                --job->active;
-            }
-            job->cv.notify_all();
-        });
+    job->wanted = helpers;
+    Box& b = box();
+    {
+        std::lock_guard lk(b.m);
+        b.job = job;
     }
+    b.seq.fetch_add(1);
+    // Lingering helpers take it first; pool threads are started for the rest (one that finds the
+    // job claimed or done returns at once, or lingers for the next).
+    for (int i = b.lingering.load(); i < helpers; ++i)
+        enginePool().start([job] { helperLoop(job); });
     job->work();
-    std::unique_lock lk(job->m);
-    // Helpers that have not started yet will find no chunks left; only wait for running ones.
-    job->cv.wait(lk, [&] { return job->active == 0; });
+    // Helpers that have not started yet will find no chunks left; only wait for running ones:
+    // watching for a while (their last chunks end about when ours did), then asleep.
+    const auto until = std::chrono::steady_clock::now() + kLinger;
+    for (int spin = 0; job->active.load() != 0; ++spin) {
+        if ((spin & 63) == 0 && std::chrono::steady_clock::now() >= until) {
+            std::unique_lock lk(job->m);
+            job->cv.wait(lk, [&] { return job->active.load() == 0; });
+            break;
+        }
+        cpuPause();
+    }
+    {
+        std::lock_guard lk(b.m);  // (its captures are the caller's: not kept past its return)
+        if (b.job == job)
+            b.job.reset();
+    }
     if (job->error)
         std::rethrow_exception(job->error);
 }
