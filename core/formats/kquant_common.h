@@ -656,7 +656,9 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
         }
     }
     // Pass 2. Each (pass-1 candidate, super-block scale choice) is first scored with the rounded
-    // integers alone; the two best then get the full neighbourhood search.
+    // integers alone; the best kFullSearches then get the full neighbourhood search (three with
+    // 32-weight sub-blocks; two with 16, where each costs twice as much: Q2_K).
+    constexpr int kFullSearches = S == 32 ? 3 : 2;
     struct Setting {
         float d, dmin;
         float ls[NS], lm[NS];
@@ -747,7 +749,7 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
         }
         return false;
     };
-    for (int k = 0; k < std::min(nSet, 2); ++k)
+    for (int k = 0; k < std::min(nSet, kFullSearches); ++k)
         full(set[order[k]].d, set[order[k]].dmin, set[order[k]].ls, set[order[k]].lm);
     // Alternation on the super-block scales: with the levels and integers fixed, the weighted
     // least-squares (d, dmin) of x ~ d*(sc*q) - dmin*m over the whole super-block (fp16-rounded),
@@ -976,6 +978,46 @@ void quantizeSymSuper(const float* xs, const float* imp, const SymParams& p, con
                 std::memcpy(bestQ, bq, sizeof(bq));
             }
         }
+    }
+    // Alternation on the super-block scale: with the levels and integers fixed, the weighted
+    // least-squares d of x ~ d*(sc*q) (fp16-rounded), then the integer search again; while the
+    // error drops.
+    for (int it = 0; it < kSuperRefits; ++it) {
+        alignas(32) float scF[NS];
+        for (int j = 0; j < NS; ++j)
+            scF[j] = float(out.sc[j]);
+        V saa = zero, sxa = zero;
+        for (int g = 0; g < NG; ++g) {
+            const V sc = V::load(scF + 8 * g);
+            for (int i = 0; i < S; ++i) {
+                const V a = vmul(sc, bestQ[g][i]), wa = vmul(EW[g][i], a);
+                saa = vfma(wa, a, saa);
+                sxa = vfma(wa, X[g][i], sxa);
+            }
+        }
+        const float Saa = hsum(saa), Sxa = hsum(sxa);
+        if (!(Saa > 0))
+            break;
+        const float d = fp16Round(std::clamp(Sxa / Saa, -65504.f, 65504.f));
+        if (!(d != 0) || d == out.d)
+            break;
+        float err[NS], bsF[NS];
+        V bq[NG][S];
+        for (int g = 0; g < NG; ++g) {
+            V bs;
+            detail::symPass2<V, S>(X[g], EW[g], d, V::load(scF + 8 * g), imp ? 2 : 1, p, bs, bq[g]).store(err + 8 * g);
+            bs.store(bsF + 8 * g);
+        }
+        float e = 0;
+        for (int j = 0; j < NS; ++j)
+            e += err[j];
+        if (!(e < out.error))
+            break;
+        out.d = d;
+        out.error = e;
+        for (int j = 0; j < NS; ++j)
+            out.sc[j] = int8_t(bsF[j]);
+        std::memcpy(bestQ, bq, sizeof(bq));
     }
     for (int g = 0; g < NG; ++g)
         for (int i = 0; i < S; ++i) {
