@@ -10,7 +10,9 @@
 //     each sub-block then tries the integers around the rounded ones, re-rounding its weights for
 //     each and measuring the exact decoded error; the lowest wins.
 // Several candidates (pass-1 criteria, super-block scale choices) go through pass 2 and the
-// super-block keeps the one with the lowest measured error.
+// super-block keeps the one with the lowest measured error. Formats with mins then refit the
+// super-block scales (d, dmin) by least squares for the kept integers and levels and search the
+// integers again, while the error drops.
 //
 // The kernels are written once as templates over an 8-lane float vector: V8Scalar (plain C++
 // loops, the reference path) and V8Avx (AVX2/FMA intrinsics, the fast path). Every lane
@@ -411,6 +413,63 @@ inline void asymPass1(const V* X, const V* W, const AsymParams& p, int refine, V
     refMin = vsel(flat, flatMin, vsub(zero, negmin));
 }
 
+// Pass 1, multi-start alternation, for 8 sub-blocks with mins: from each start (scale range/(nmax +
+// r), lowest level at the minimum) `iters` rounds of "nearest levels, then their weighted
+// least-squares (scale, min)" (min clamped >= 0 as in asymPass1), keeping the lowest squared error
+// seen. The grid of asymPass1 refines only its best start; this finds better local optima.
+template <class V, int S>
+inline void asymPass1Multi(const V* X, const V* W, int nmax, const float* starts, int nStarts, int iters, V& outScale,
+                           V& outMin)
+{
+    const V zero = V::set1(0.f), one = V::set1(1.f), vhi = V::set1(float(nmax));
+    V mn = X[0], mx = X[0], sumW = W[0], sumX = vmul(W[0], X[0]);
+    for (int i = 1; i < S; ++i) {
+        mn = vmin(mn, X[i]);
+        mx = vmax(mx, X[i]);
+        sumW = vadd(sumW, W[i]);
+        sumX = vfma(W[i], X[i], sumX);
+    }
+    mn = vmin(mn, zero);
+    const auto flat = veq(mx, mn);
+    const V range = vsel(flat, one, vsub(mx, mn));
+    V best = V::set1(std::numeric_limits<float>::infinity()), bestS = zero, bestNegMin = mn;
+    for (int k = 0; k < nStarts; ++k) {
+        V s = vdiv(range, V::set1(float(nmax) + starts[k])), negmin = mn;  // y = s*q + negmin
+        for (int it = 0; it < iters; ++it) {
+            const V inv = vdiv(one, s);
+            V sl = zero, sl2 = zero, sxl = zero, err = zero;
+            for (int i = 0; i < S; ++i) {
+                const V q = vmin(vmax(vround(vmul(vsub(X[i], negmin), inv)), zero), vhi);
+                const V diff = vsub(vfma(s, q, negmin), X[i]);
+                err = vfma(vmul(W[i], diff), diff, err);
+                const V wq = vmul(W[i], q);
+                sl = vadd(sl, wq);
+                sl2 = vfma(wq, q, sl2);
+                sxl = vfma(wq, X[i], sxl);
+            }
+            const auto c = vlt(err, best);
+            best = vsel(c, err, best);
+            bestS = vsel(c, s, bestS);
+            bestNegMin = vsel(c, negmin, bestNegMin);
+            if (it + 1 == iters)
+                break;
+            const V D = vsub(vmul(sumW, sl2), vmul(sl, sl));
+            const auto ok = vgt(D, zero);
+            const V Ds = vsel(ok, D, one);
+            V ns = vdiv(vsub(vmul(sumW, sxl), vmul(sumX, sl)), Ds);
+            V nm = vdiv(vsub(vmul(sl2, sumX), vmul(sl, sxl)), Ds);
+            const auto pos = vgt(nm, zero);
+            nm = vsel(pos, zero, nm);
+            ns = vsel(pos, vdiv(sxl, vsel(vgt(sl2, zero), sl2, one)), ns);
+            const auto good = mand(ok, vgt(ns, zero));
+            s = vsel(good, ns, s);
+            negmin = vsel(good, nm, negmin);
+        }
+    }
+    outScale = vsel(flat, zero, bestS);
+    outMin = vsel(flat, vsub(zero, mn), vsub(zero, bestNegMin));
+}
+
 // Pass 2 for 8 sub-blocks with mins: the integers (sc, m) around (ls, lm) with the lowest exact
 // decoded error sum ew*(x - ((d*sc)*q - dmin*m))^2, re-rounding the levels for each; the rounded
 // pair itself is tried first and kept on ties. Returns the errors.
@@ -510,6 +569,12 @@ inline float superScale(const float* v, const float* w, int lo, int hi, float is
 
 }  // namespace detail
 
+// Starts of asymPass1Multi (r: scale = range / (nmax + r)) and its rounds per start.
+inline constexpr float kMultiStarts[] = {-2.f, -1.6f, -1.2f, -0.8f, -0.4f, 0.f, 0.4f, 0.8f, 1.2f, 1.6f, 2.f};
+inline constexpr int kNumMultiStarts = int(sizeof(kMultiStarts) / sizeof(kMultiStarts[0])), kMultiIters = 4;
+// Rounds of the final (d, dmin) refit of quantizeAsymSuper.
+inline constexpr int kSuperRefits = 6;
+
 // Quantizes one super-block of a format with mins. S = sub-block size (16 or 32).
 template <class V, int S>
 void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, AsymResult& out)
@@ -541,9 +606,10 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
         }
     }
     // Pass-1 candidates: llama.cpp's criterion (base); the same refined (unless that criterion is
-    // the absolute error, Q2_K); the refined squared-error fit under the error weights themselves;
-    // with importance, a finer grid under importance * sqrt(2 mean(x^2) + x^2).
-    constexpr int kMaxCand = 5;
+    // the absolute error, Q2_K); the multi-start squared-error fit under the error weights
+    // themselves (asymPass1Multi); with importance, a finer grid under importance *
+    // sqrt(2 mean(x^2) + x^2).
+    constexpr int kMaxCand = 4;
     float fitS[kMaxCand][NS], fitM[kMaxCand][NS];
     int nCand = 0;
     {
@@ -561,10 +627,8 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
         nCand = differs && !p.madPass1 ? 2 : 1;
         V unusedS, unusedM, fs, fm;
         {
-            AsymParams sq = p;
-            sq.madPass1 = false;
             for (int g = 0; g < NG; ++g) {
-                detail::asymPass1<V, S>(X[g], EW[g], sq, 2, unusedS, unusedM, fs, fm);
+                detail::asymPass1Multi<V, S>(X[g], EW[g], p.nmax, kMultiStarts, kNumMultiStarts, kMultiIters, fs, fm);
                 fs.store(fitS[nCand] + 8 * g);
                 fm.store(fitM[nCand] + 8 * g);
             }
@@ -592,7 +656,9 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
         }
     }
     // Pass 2. Each (pass-1 candidate, super-block scale choice) is first scored with the rounded
-    // integers alone; the two best then get the full neighbourhood search.
+    // integers alone; the best kFullSearches then get the full neighbourhood search (three with
+    // 32-weight sub-blocks; two with 16, where each costs twice as much: Q2_K).
+    constexpr int kFullSearches = S == 32 ? 3 : 2;
     struct Setting {
         float d, dmin;
         float ls[NS], lm[NS];
@@ -650,16 +716,17 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
         for (V& v : g)
             v = V::set1(0.f);
     bool first = true;
-    for (int k = 0; k < std::min(nSet, 2); ++k) {
-        const Setting& st = set[order[k]];
-        cur.d = st.d;
-        cur.dmin = st.dmin;
+    // The full neighbourhood search for (d, dmin) around the integers (ls, lm); kept if it lowers
+    // the error (the first one always, even when errors are inf/NaN).
+    auto full = [&](float d, float dmin, const float* ls, const float* lm) {
+        cur.d = d;
+        cur.dmin = dmin;
         float err[NS], bsF[NS], bmF[NS];
         V bq[NG][S];
         for (int g = 0; g < NG; ++g) {
             V bs, bm;
-            const V e = detail::asymPass2<V, S>(X[g], EW[g], st.d, st.dmin, V::load(st.ls + 8 * g), V::load(st.lm + 8 * g),
-                                                1, 1, p, bs, bm, bq[g]);
+            const V e = detail::asymPass2<V, S>(X[g], EW[g], d, dmin, V::load(ls + 8 * g), V::load(lm + 8 * g), 1, 1, p,
+                                                bs, bm, bq[g]);
             e.store(err + 8 * g);
             bs.store(bsF + 8 * g);
             bm.store(bmF + 8 * g);
@@ -670,7 +737,7 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
             cur.sc[j] = uint8_t(bsF[j]);
             cur.mn[j] = uint8_t(bmF[j]);
         }
-        if (first || cur.error < out.error) {  // the first setting even when errors are inf/NaN
+        if (first || cur.error < out.error) {
             first = false;
             out.d = cur.d;
             out.dmin = cur.dmin;
@@ -678,7 +745,50 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
             std::memcpy(out.sc, cur.sc, sizeof(out.sc));
             std::memcpy(out.mn, cur.mn, sizeof(out.mn));
             std::memcpy(bestQ, bq, sizeof(bq));
+            return true;
         }
+        return false;
+    };
+    for (int k = 0; k < std::min(nSet, kFullSearches); ++k)
+        full(set[order[k]].d, set[order[k]].dmin, set[order[k]].ls, set[order[k]].lm);
+    // Alternation on the super-block scales: with the levels and integers fixed, the weighted
+    // least-squares (d, dmin) of x ~ d*(sc*q) - dmin*m over the whole super-block (fp16-rounded),
+    // then the neighbourhood search around the integers again; while the error drops.
+    for (int it = 0; it < kSuperRefits; ++it) {
+        alignas(32) float scF[NS], mnF[NS];
+        for (int j = 0; j < NS; ++j) {
+            scF[j] = float(out.sc[j]);
+            mnF[j] = float(out.mn[j]);
+        }
+        V saa = zero, sab = zero, sbb = zero, sxa = zero, sxb = zero;
+        for (int g = 0; g < NG; ++g) {
+            const V sc = V::load(scF + 8 * g), mn = V::load(mnF + 8 * g);
+            for (int i = 0; i < S; ++i) {
+                const V a = vmul(sc, bestQ[g][i]), wa = vmul(EW[g][i], a), wb = vmul(EW[g][i], mn);
+                saa = vfma(wa, a, saa);
+                sab = vfma(wa, mn, sab);
+                sbb = vfma(wb, mn, sbb);
+                sxa = vfma(wa, X[g][i], sxa);
+                sxb = vfma(wb, X[g][i], sxb);
+            }
+        }
+        const float Saa = hsum(saa), Sab = hsum(sab), Sbb = hsum(sbb), Sxa = hsum(sxa), Sxb = hsum(sxb);
+        // Normal equations of sum w (x - d*a + e*b)^2 in (d, e = dmin): [Saa -Sab; -Sab Sbb] (d, e) = (Sxa, -Sxb).
+        const float det = Saa * Sbb - Sab * Sab;
+        float d, dmin;
+        if (det > 0) {
+            d = (Sxa * Sbb - Sab * Sxb) / det;
+            dmin = (Sab * Sxa - Saa * Sxb) / det;
+        } else if (Saa > 0) {
+            d = Sxa / Saa;
+            dmin = out.dmin;
+        } else {
+            break;
+        }
+        d = fp16Round(std::clamp(d, 0.f, 65504.f));
+        dmin = fp16Round(std::clamp(dmin, 0.f, 65504.f));
+        if (!(d > 0) || (d == out.d && dmin == out.dmin) || !full(d, dmin, scF, mnF))
+            break;
     }
     for (int g = 0; g < NG; ++g)
         for (int i = 0; i < S; ++i) {
@@ -868,6 +978,46 @@ void quantizeSymSuper(const float* xs, const float* imp, const SymParams& p, con
                 std::memcpy(bestQ, bq, sizeof(bq));
             }
         }
+    }
+    // Alternation on the super-block scale: with the levels and integers fixed, the weighted
+    // least-squares d of x ~ d*(sc*q) (fp16-rounded), then the integer search again; while the
+    // error drops.
+    for (int it = 0; it < kSuperRefits; ++it) {
+        alignas(32) float scF[NS];
+        for (int j = 0; j < NS; ++j)
+            scF[j] = float(out.sc[j]);
+        V saa = zero, sxa = zero;
+        for (int g = 0; g < NG; ++g) {
+            const V sc = V::load(scF + 8 * g);
+            for (int i = 0; i < S; ++i) {
+                const V a = vmul(sc, bestQ[g][i]), wa = vmul(EW[g][i], a);
+                saa = vfma(wa, a, saa);
+                sxa = vfma(wa, X[g][i], sxa);
+            }
+        }
+        const float Saa = hsum(saa), Sxa = hsum(sxa);
+        if (!(Saa > 0))
+            break;
+        const float d = fp16Round(std::clamp(Sxa / Saa, -65504.f, 65504.f));
+        if (!(d != 0) || d == out.d)
+            break;
+        float err[NS], bsF[NS];
+        V bq[NG][S];
+        for (int g = 0; g < NG; ++g) {
+            V bs;
+            detail::symPass2<V, S>(X[g], EW[g], d, V::load(scF + 8 * g), imp ? 2 : 1, p, bs, bq[g]).store(err + 8 * g);
+            bs.store(bsF + 8 * g);
+        }
+        float e = 0;
+        for (int j = 0; j < NS; ++j)
+            e += err[j];
+        if (!(e < out.error))
+            break;
+        out.d = d;
+        out.error = e;
+        for (int j = 0; j < NS; ++j)
+            out.sc[j] = int8_t(bsF[j]);
+        std::memcpy(bestQ, bq, sizeof(bq));
     }
     for (int g = 0; g < NG; ++g)
         for (int i = 0; i < S; ++i) {

@@ -15,15 +15,22 @@ struct Q6K {
     static constexpr int kSubLength = 16, kScaleBits = 8, kCodeMax = 63, kOffset = 32;
     static constexpr bool kMins = false;
     static constexpr kq::SymParams kParams{32, -128, 127};
-    static constexpr float kGrid[] = {-32.0f, -31.1f, -31.2f, -31.3f, -31.4f, -31.5f, -31.6f, -31.7f, -31.8f, -31.9f,
-                                      -32.1f, -32.2f, -32.3f, -32.4f, -32.5f, -32.6f, -32.7f, -32.8f, -32.9f,
-                                      31.0f, 31.5f, 30.5f};
+    // Pass-1 starts (the largest magnitude goes to level grid[g]): a wide range, 24..40, since
+    // with 64 levels clipping the few largest weights of a sub-block often pays; llama.cpp's
+    // reference tries only 31.1..32.9.
+    static constexpr float kGrid[] = {-32.0f, -30.0f, -34.0f, -28.0f, -36.0f, -26.0f, -38.0f, -24.0f, -40.0f,
+                                      31.0f, 29.0f, 27.0f, 25.0f};
+    // With importance: the same plus llama.cpp's fine steps around 32.
+    static constexpr float kGridImp[] = {-32.0f, -30.0f, -34.0f, -28.0f, -36.0f, -26.0f, -38.0f, -24.0f, -40.0f,
+                                         31.0f, 29.0f, 27.0f, 25.0f, -31.1f, -31.2f, -31.3f, -31.4f, -31.5f, -31.6f,
+                                         -31.7f, -31.8f, -31.9f, -32.1f, -32.2f, -32.3f, -32.4f, -32.5f, -32.6f, -32.7f,
+                                         -32.8f, -32.9f, 31.5f, 30.5f};
 
     template <class V>
     static void encode(const float* x, const float* imp, Block& b)
     {
         kq::SymResult r;
-        kq::quantizeSymSuper<V>(x, imp, kParams, kGrid, int(std::size(kGrid)), kGrid, int(std::size(kGrid)), r);
+        kq::quantizeSymSuper<V>(x, imp, kParams, kGrid, int(std::size(kGrid)), kGridImp, int(std::size(kGridImp)), r);
         b.d = fp32ToFp16(r.d);
         for (int j = 0; j < 16; ++j)
             b.scales[j] = r.sc[j];

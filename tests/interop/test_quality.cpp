@@ -10,6 +10,7 @@
 
 #include <QtTest>
 
+#include <map>
 #include <random>
 
 using namespace qs;
@@ -79,6 +80,18 @@ private slots:
             }
             qInfo("%-7s total squared error below llama.cpp's reference quantizer: stories260K %.2f%%, heavy-tailed "
                   "%.2f%%", f->name().c_str(), gainPercent(sumOurs[0], sumTheirs[0]), gainPercent(sumOurs[1], sumTheirs[1]));
+            // The K-quants' margins (issue 16): at least 10% below on both probes where the format allows
+            // it; Q4_K and Q3_K cannot reach 10% on stories260K (even unquantized per-sub-block scale/min
+            // pairs, each the best found by a dense multi-start search, are only about 7.7% and 8.5% below).
+            static const std::map<std::string, std::pair<double, double>> kMinGain = {
+                {"Q6_K", {10.0, 10.0}}, {"Q5_K", {10.0, 10.0}}, {"Q4_K", {5.5, 10.0}},
+                {"Q3_K", {7.5, 10.0}}, {"Q2_K", {25.0, 10.0}}};
+            if (const auto it = kMinGain.find(f->name()); it != kMinGain.end()) {
+                QVERIFY2(gainPercent(sumOurs[0], sumTheirs[0]) >= it->second.first,
+                         qPrintable(QString::fromStdString(f->name() + ": stories260K margin below its floor")));
+                QVERIFY2(gainPercent(sumOurs[1], sumTheirs[1]) >= it->second.second,
+                         qPrintable(QString::fromStdString(f->name() + ": heavy-tailed margin below its floor")));
+            }
         }
     }
 
