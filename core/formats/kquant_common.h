@@ -324,6 +324,27 @@ inline void storeLanes(V v, float* out8)
     v.store(out8);
 }
 
+// The sub-blocks' minimum (at most 0), weighted sums of W and W·X, and range max − min (1 where
+// flat, the mask returned: every weight equal).
+template <class V, int S>
+inline auto asymRange(const V* X, const V* W, V& mn, V& sumW, V& sumX, V& range)
+{
+    V mx = X[0];
+    mn = X[0];
+    sumW = W[0];
+    sumX = vmul(W[0], X[0]);
+    for (int i = 1; i < S; ++i) {
+        mn = vmin(mn, X[i]);
+        mx = vmax(mx, X[i]);
+        sumW = vadd(sumW, W[i]);
+        sumX = vfma(W[i], X[i], sumX);
+    }
+    mn = vmin(mn, V::set1(0.f));
+    const auto flat = veq(mx, mn);
+    range = vsel(flat, V::set1(1.f), vsub(mx, mn));
+    return flat;
+}
+
 // Pass 1 for 8 sub-blocks with mins (y = scale*q - min): llama.cpp-style grid of inverse scales
 // (nmax + rmin + rdelta*i)/range, each with the weighted least-squares (scale, min) for its levels
 // (min clamped >= 0), keeping the lowest pass-1 error (absolute or squared per p.madPass1).
@@ -333,16 +354,8 @@ inline void asymPass1(const V* X, const V* W, const AsymParams& p, int refine, V
                       V& refScale, V& refMin)
 {
     const V zero = V::set1(0.f), one = V::set1(1.f), vhi = V::set1(float(p.nmax));
-    V mn = X[0], mx = X[0], sumW = W[0], sumX = vmul(W[0], X[0]);
-    for (int i = 1; i < S; ++i) {
-        mn = vmin(mn, X[i]);
-        mx = vmax(mx, X[i]);
-        sumW = vadd(sumW, W[i]);
-        sumX = vfma(W[i], X[i], sumX);
-    }
-    mn = vmin(mn, zero);
-    const auto flat = veq(mx, mn);
-    const V range = vsel(flat, one, vsub(mx, mn));
+    V mn, sumW, sumX, range;
+    const auto flat = asymRange<V, S>(X, W, mn, sumW, sumX, range);
     V XM[S], q[S];
     for (int i = 0; i < S; ++i)
         XM[i] = vsub(X[i], mn);
@@ -422,16 +435,8 @@ inline void asymPass1Multi(const V* X, const V* W, int nmax, const float* starts
                            V& outMin)
 {
     const V zero = V::set1(0.f), one = V::set1(1.f), vhi = V::set1(float(nmax));
-    V mn = X[0], mx = X[0], sumW = W[0], sumX = vmul(W[0], X[0]);
-    for (int i = 1; i < S; ++i) {
-        mn = vmin(mn, X[i]);
-        mx = vmax(mx, X[i]);
-        sumW = vadd(sumW, W[i]);
-        sumX = vfma(W[i], X[i], sumX);
-    }
-    mn = vmin(mn, zero);
-    const auto flat = veq(mx, mn);
-    const V range = vsel(flat, one, vsub(mx, mn));
+    V mn, sumW, sumX, range;
+    const auto flat = asymRange<V, S>(X, W, mn, sumW, sumX, range);
     V best = V::set1(std::numeric_limits<float>::infinity()), bestS = zero, bestNegMin = mn;
     for (int k = 0; k < nStarts; ++k) {
         V s = vdiv(range, V::set1(float(nmax) + starts[k])), negmin = mn;  // y = s*q + negmin
