@@ -117,6 +117,37 @@ private slots:
         setMaxThreads(0);
     }
 
+    // Many short loops back to back from two threads at once (helpers lingering between loops
+    // claim each offered job at most up to its helper count; a job nobody claims runs on its
+    // caller): every index of every loop exactly once, and never more threads on a loop than allowed.
+    void parallelForShortLoopsFromTwoThreads()
+    {
+        setMaxThreads(2);
+        std::atomic<int> bad{0};
+        auto run = [&] {
+            for (int k = 0; k < 3000; ++k) {
+                const int64_t n = 1 + k % 37;
+                std::vector<std::atomic<int>> hits(static_cast<size_t>(n));
+                std::mutex m;
+                std::set<std::thread::id> ids;
+                parallelFor(n, 1 + k % 3, [&](int64_t b, int64_t e) {
+                    for (int64_t i = b; i < e; ++i)
+                        hits[size_t(i)]++;
+                    std::lock_guard lk(m);
+                    ids.insert(std::this_thread::get_id());
+                });
+                for (auto& h : hits)
+                    bad += h.load() != 1;
+                bad += ids.size() > 2;
+            }
+        };
+        std::thread other(run);
+        run();
+        other.join();
+        QCOMPARE(bad.load(), 0);
+        setMaxThreads(0);
+    }
+
     // The engine's own pool: at most maxThreads() threads on a loop (the caller included), and
     // Qt's global pool (the window's workers) left alone.
     void parallelForUsesItsOwnPoolWithinTheLimit()
