@@ -456,6 +456,16 @@ LlamaWeights errorFeedbackFromMoments(const LlamaWeights& w, const PlanSpec& p, 
 
 }  // namespace
 
+double sourceRidge(int64_t inputs, int64_t rows)
+{
+    return std::max(kSourceRidge, kSourceRidgePerRatio * double(inputs) / double(std::max<int64_t>(rows, 1)));
+}
+
+double feedbackDamping(int64_t inputs, int64_t rows)
+{
+    return std::max(ErrorFeedbackOptions{}.damping, kDampingPerRatio * double(inputs) / double(std::max<int64_t>(rows, 1)));
+}
+
 LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const ActivationStats& calibration,
                                 const std::function<void(int, int)>& progress)
 {
@@ -495,8 +505,9 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
         }
         if (ef.empty())
             return;
-        const auto F = errorFeedbackFactor(streamSecondMoment(xq.x.data(), xq.rows, xq.cols), xq.cols);
-        const SourceCorrection correction(xf.x.data(), xq.x.data(), xq.rows, xq.cols, kSourceRidge);
+        const auto F = errorFeedbackFactor(streamSecondMoment(xq.x.data(), xq.rows, xq.cols), xq.cols,
+                                           feedbackDamping(xq.cols, xq.rows));
+        const SourceCorrection correction(xf.x.data(), xq.x.data(), xq.rows, xq.cols, sourceRidge(xq.cols, xq.rows));
         for (const auto& [t, f] : ef) {
             throwIfCancelled();
             std::vector<float> W = t->toFloat();

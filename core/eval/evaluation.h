@@ -122,14 +122,21 @@ ActivationStats collectImportance(const LlamaWeights& w, const std::vector<std::
 // windows run through the model layer by layer, product group by product group (the matrices that
 // read one input: Q/K/V, the output projection, gate/up, down, then a separate classifier), the
 // source model beside the one being quantized. Each group's matrices are first corrected towards
-// the source layer's outputs on the source model's inputs (SourceCorrection, ridge kSourceRidge),
+// the source layer's outputs on the source model's inputs (SourceCorrection, ridge sourceRidge() below),
 // then rounded with H = XᵀX of their inputs in the model quantized so far, so the errors of the
 // layers before are corrected too, not only this layer's rounding. The token embedding (a lookup,
 // where each weight's own error counts, also when it doubles as the classifier) and any tensor
 // that is no product input get their format's plain rounding, as does every assigned tensor whose
 // format error feedback cannot write. Statistics without a stream (not from collectImportance)
 // use their input moments instead: one pass, no correction.
-constexpr double kSourceRidge = 1.0;
+// Both fits regularise more as the calibration gets short for the matrix's width (n inputs, N
+// calibration rows; XᵀX has rank at most N): the correction's ridge is λ = max(1, 16 n/N) × XᵀX's
+// mean diagonal and the rounding's damping max(0.01, n/N) of it. With 1024 calibration rows the 1B
+// demo's 2048- and 5632-wide inputs otherwise overfit (Q4_K_M error feedback 1.4x plain's KL in
+// llama.cpp with λ = 1, damping 0.01); stories260K's 64-wide inputs keep λ = 1, damping 0.0625.
+constexpr double kSourceRidge = 1.0, kSourceRidgePerRatio = 16.0, kDampingPerRatio = 1.0;
+double sourceRidge(int64_t inputs, int64_t rows);
+double feedbackDamping(int64_t inputs, int64_t rows);
 // progress(layers done, layers) after each layer of the sequential pass.
 LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const ActivationStats& calibration,
                                 const std::function<void(int, int)>& progress = {});
