@@ -248,17 +248,14 @@ bool choleskyLowerInPlace(float* a, int64_t n)
     return true;
 }
 
-}  // namespace
-
 // The upper Cholesky factor U of H⁻¹ (H⁻¹ = UᵀU) without forming H⁻¹: with P the reversal of the
 // index order and P H P = L Lᵀ, H = V Vᵀ for the upper triangular V = P L P, so H⁻¹ = UᵀU with
 // U = V⁻¹ = P L⁻¹ P. One Cholesky factorisation and one triangular inverse (about a quarter of the
 // work of factorising, inverting and factorising again, and no squared condition number).
-std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector<double>& H, int64_t n, double damping)
+// getLower(i, j): H[i][j] for j <= i.
+template <class Get>
+std::shared_ptr<const ErrorFeedbackFactor> makeFactor(const Get& getLower, int64_t n, double damping)
 {
-    if (n <= 0 || int64_t(H.size()) != n * n)
-        invalidInput({}, "error feedback needs a " + std::to_string(n) + " x " + std::to_string(n) +
-                             " input second moment");
     auto out = std::make_shared<ErrorFeedbackFactor>();
     out->n = n;
     out->dead.assign(size_t(n), 0);
@@ -267,7 +264,7 @@ std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector
     int64_t live = 0;
     std::atomic<bool> finite{true};
     for (int64_t i = 0; i < n; ++i) {
-        const double d = H[size_t(i * n + i)];
+        const double d = getLower(i, i);
         if (!(d > 0.0) || !std::isfinite(d)) {
             out->dead[size_t(i)] = 1;
         } else {
@@ -284,20 +281,30 @@ std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector
     // diagonal and spread by its rows: the factor cancels).
     const double unit = 1.0 / mean;
     auto fill = [&](MatF& r, double add) {
-        parallelFor(n, 64, [&](int64_t i0, int64_t i1) {
-            for (int64_t i = i0; i < i1; ++i) {
-                const int64_t si = n - 1 - i;
-                const double* src = H.data() + si * n;
-                float* dstRow = r.data() + i * n;
-                const bool deadI = out->dead[size_t(si)] != 0;
-                for (int64_t j = 0; j < i; ++j) {
-                    const int64_t sj = n - 1 - j;
-                    dstRow[j] = deadI || out->dead[size_t(sj)] ? 0.0f : float(src[sj] * unit);
+        // In tiles of kTile x kTile: r's rows are H's columns (a transpose), which a plain row
+        // walk would read a cache line per element.
+        constexpr int64_t kTile = 64;
+        parallelFor((n + kTile - 1) / kTile, 1, [&](int64_t b0, int64_t b1) {
+            for (int64_t i0 = b0 * kTile; i0 < std::min(n, b1 * kTile); i0 += kTile) {
+                const int64_t i1 = std::min(n, i0 + kTile);
+                for (int64_t j0 = 0; j0 < i1; j0 += kTile)
+                    for (int64_t i = i0; i < i1; ++i) {
+                        const int64_t si = n - 1 - i;
+                        float* dstRow = r.data() + i * n;
+                        const bool deadI = out->dead[size_t(si)] != 0;
+                        for (int64_t j = j0; j < std::min(i, j0 + kTile); ++j) {
+                            const int64_t sj = n - 1 - j;  // sj > si: H(sj, si) is in the lower triangle
+                            dstRow[j] = deadI || out->dead[size_t(sj)] ? 0.0f : float(double(getLower(sj, si)) * unit);
+                        }
+                    }
+                for (int64_t i = i0; i < i1; ++i) {
+                    const int64_t si = n - 1 - i;
+                    float* dstRow = r.data() + i * n;
+                    dstRow[i] = out->dead[size_t(si)] ? 1.0f : float(double(getLower(si, si)) * unit + add);
+                    for (int64_t j = 0; j <= i; ++j)
+                        if (!std::isfinite(dstRow[j]))
+                            finite.store(false);
                 }
-                dstRow[i] = deadI ? 1.0f : float(src[si] * unit + add);
-                for (int64_t j = 0; j <= i; ++j)
-                    if (!std::isfinite(dstRow[j]))
-                        finite.store(false);
             }
         });
     };
@@ -341,6 +348,25 @@ std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector
         return out;
     }
     return out;
+}
+
+}  // namespace
+
+std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector<double>& H, int64_t n, double damping)
+{
+    if (n <= 0 || int64_t(H.size()) != n * n)
+        invalidInput({}, "error feedback needs a " + std::to_string(n) + " x " + std::to_string(n) +
+                             " input second moment");
+    return makeFactor([&](int64_t i, int64_t j) { return H[size_t(i * n + j)]; }, n, damping);
+}
+
+std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const SecondMoment& H, double damping)
+{
+    const int64_t n = H.n;
+    if (n <= 0 || int64_t(H.lower.size()) != n * n)
+        invalidInput({}, "error feedback needs a " + std::to_string(n) + " x " + std::to_string(n) +
+                             " input second moment");
+    return makeFactor([&](int64_t i, int64_t j) { return double(H.lower[size_t(i * n + j)]); }, n, damping);
 }
 
 bool errorFeedbackSupported(const Format& f) { return layoutFor(f) != nullptr; }
@@ -460,21 +486,18 @@ void InputMoments::add(const float* x, int64_t nTokens, int64_t width, bool mirr
         mirror();
 }
 
-std::vector<double> streamSecondMoment(const float* x, int64_t tokens, int64_t n)
+SecondMoment streamSecondMoment(const float* x, int64_t tokens, int64_t n)
 {
-    std::vector<double> h(size_t(n) * size_t(n), 0.0);
+    SecondMoment h;
+    h.n = std::max<int64_t>(n, 0);
+    h.lower.assign(size_t(h.n) * size_t(h.n), 0.0f);
     if (n <= 0 || tokens <= 0)
         return h;
-    std::vector<float> xc(size_t(tokens) * size_t(n)), lower(h.size(), 0.0f);  // X column-major
+    std::vector<float> xc(size_t(tokens) * size_t(n));  // X column-major
     for (int64_t t = 0; t < tokens; ++t)
         for (int64_t j = 0; j < n; ++j)
             xc[size_t(j * tokens + t)] = x[size_t(t * n + j)];
-    parallelFor(n, 64, [&](int64_t r0, int64_t r1) { ef_linalg::ops().xtxRowsF(lower.data(), n, xc.data(), tokens, r0, r1); });
-    parallelFor(n, 64, [&](int64_t r0, int64_t r1) {
-        for (int64_t i = r0; i < r1; ++i)
-            for (int64_t j = 0; j <= i; ++j)
-                h[size_t(i * n + j)] = h[size_t(j * n + i)] = double(lower[size_t(i * n + j)]);
-    });
+    parallelFor(n, 64, [&](int64_t r0, int64_t r1) { ef_linalg::ops().xtxRowsF(h.lower.data(), n, xc.data(), tokens, r0, r1); });
     return h;
 }
 

@@ -49,11 +49,15 @@ struct InputMoments {
     void mirror();
 };
 
-// H = XᵀX of one calibration stream's inputs (x: tokens x n, row-major) as errorFeedbackFactor
-// takes it (n x n, full), summed in float (half the products: the lower triangle, then mirrored),
-// in parallel: a quarter of InputMoments' double work, for a float factorisation.
-std::vector<double> streamSecondMoment(const float* x, int64_t tokens, int64_t n);
-
+// H = XᵀX of one calibration stream's inputs, summed in float: its lower triangle (with the
+// diagonal; the upper one is left zero), n x n row-major.
+struct SecondMoment {
+    int64_t n = 0;
+    std::vector<float> lower;
+};
+// x: tokens x n, row-major; in parallel (half the products of the full XᵀX, a quarter of
+// InputMoments' double work), for a float factorisation.
+SecondMoment streamSecondMoment(const float* x, int64_t tokens, int64_t n);
 // What error feedback needs of H for every matrix that reads the same inputs (made once, shared):
 // U, the upper Cholesky factor of the damped H's inverse up to a positive factor (feed, n x n
 // row-major, zero below the diagonal; dead inputs decoupled; of H / its mean live diagonal), and H's diagonal as the blocks' importance (0 for dead
@@ -68,6 +72,9 @@ struct ErrorFeedbackFactor {
 };
 // Throws qs::Error(InvalidInput) when H is not n x n. Runs in parallel (qs::parallelFor).
 std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector<double>& H, int64_t n,
+                                                               double damping = ErrorFeedbackOptions{}.damping);
+// The same from a float lower triangle.
+std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const SecondMoment& H,
                                                                double damping = ErrorFeedbackOptions{}.damping);
 
 // The factors of the input moments used last (matrices that read the same inputs, as a layer's

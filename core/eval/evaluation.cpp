@@ -505,8 +505,7 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
         }
         if (ef.empty())
             return;
-        const auto F = errorFeedbackFactor(streamSecondMoment(xq.x.data(), xq.rows, xq.cols), xq.cols,
-                                           feedbackDamping(xq.cols, xq.rows));
+        const auto F = errorFeedbackFactor(streamSecondMoment(xq.x.data(), xq.rows, xq.cols), feedbackDamping(xq.cols, xq.rows));
         const SourceCorrection correction(xf.x.data(), xq.x.data(), xq.rows, xq.cols, sourceRidge(xq.cols, xq.rows));
         for (const auto& [t, f] : ef) {
             throwIfCancelled();
