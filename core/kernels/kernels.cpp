@@ -407,9 +407,13 @@ void matmulDecoded(const QMatrix& W, const float* X, int64_t nTokens, float* Y, 
 {
     const BlockFormat* bf = W.format ? nullptr : blockFormat(W.type);
     const int64_t cols = W.cols;
-    // (a batch: at least the kernels' 4-row step, whatever the row length)
+    // A batch decodes at least the kernels' 4-row step, whatever the row length; a long one about
+    // 256 KiB of rows, so that each tile of tokens is read once per many rows (with a few rows at
+    // a time, all the tokens stream past again for every few rows).
     int64_t tileRows = std::clamp<int64_t>(16384 / cols, 1, 16);
-    if (nTokens > 1)
+    if (nTokens >= kTokenTile)
+        tileRows = std::clamp<int64_t>(65536 / cols, 4, 64) / 4 * 4;
+    else if (nTokens > 1)
         tileRows = std::max<int64_t>(4, tileRows / 4 * 4);
     const detail::TileFn fn = isa().dotF32[int(GgmlType::F32)];
     parallelFor(W.rows, rowGrain(W.rows, nTokens), [&](int64_t b, int64_t e) {
