@@ -371,7 +371,9 @@ std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const SecondMomen
 
 bool errorFeedbackSupported(const Format& f) { return layoutFor(f) != nullptr; }
 
-SourceCorrection::SourceCorrection(const float* xf, const float* x, int64_t N, int64_t n, double ridge) : n_(n)
+SourceCorrection::SourceCorrection(const float* xf, const float* x, int64_t N, int64_t n, double ridge,
+                                   const SecondMoment* xtx)
+    : n_(n)
 {
     if (N <= 0 || n <= 0)
         return;
@@ -428,7 +430,10 @@ SourceCorrection::SourceCorrection(const float* xf, const float* x, int64_t N, i
                 dc[size_t(j * N + t)] = d[size_t(t * n + j)];
             }
         std::vector<float> hf(size_t(n) * size_t(n), 0.0f), m(size_t(n) * size_t(n), 0.0f);
-        parallelFor(n, 64, [&](int64_t r0, int64_t r1) { la.xtxRowsF(hf.data(), n, xcf.data(), N, r0, r1); });
+        if (xtx && xtx->n == n && xtx->lower.size() == hf.size())
+            std::copy(xtx->lower.begin(), xtx->lower.end(), hf.begin());  // the same sums (streamSecondMoment)
+        else
+            parallelFor(n, 64, [&](int64_t r0, int64_t r1) { la.xtxRowsF(hf.data(), n, xcf.data(), N, r0, r1); });
         for (int64_t i = 0; i < n; ++i)
             for (int64_t j = 0; j <= i; ++j)
                 hf[size_t(i * n + j)] = float(double(hf[size_t(i * n + j)]) * scale + (i == j ? ridge : 0.0));

@@ -117,7 +117,10 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
 // (X == Xf, or no input ever non-zero) leaves W as it is. Both in parallel (qs::parallelFor).
 class SourceCorrection {
 public:
-    SourceCorrection(const float* xf, const float* x, int64_t tokens, int64_t n, double ridge);
+    // xtx: streamSecondMoment(x, tokens, n) when the caller has it (used when tokens > n, where
+    // the correction needs XᵀX itself).
+    SourceCorrection(const float* xf, const float* x, int64_t tokens, int64_t n, double ridge,
+                     const SecondMoment* xtx = nullptr);
     bool active() const { return k_ > 0; }
     void apply(float* W, int64_t rows) const;  // rows x n, row-major, in place
 

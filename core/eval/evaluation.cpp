@@ -505,8 +505,9 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
         }
         if (ef.empty())
             return;
-        const auto F = errorFeedbackFactor(streamSecondMoment(xq.x.data(), xq.rows, xq.cols), feedbackDamping(xq.cols, xq.rows));
-        const SourceCorrection correction(xf.x.data(), xq.x.data(), xq.rows, xq.cols, sourceRidge(xq.cols, xq.rows));
+        const SecondMoment H = streamSecondMoment(xq.x.data(), xq.rows, xq.cols);
+        const auto F = errorFeedbackFactor(H, feedbackDamping(xq.cols, xq.rows));
+        const SourceCorrection correction(xf.x.data(), xq.x.data(), xq.rows, xq.cols, sourceRidge(xq.cols, xq.rows), &H);
         for (const auto& [t, f] : ef) {
             throwIfCancelled();
             std::vector<float> W = t->toFloat();
