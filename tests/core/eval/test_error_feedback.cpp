@@ -372,6 +372,13 @@ private slots:
         QVERIFY(rel < 1e-4);
         QVERIFY((expected - Wd).norm() > 1e-3 * Wd.norm());  // a real correction was tested
 
+        // Given the inputs' XᵀX (as sequential error feedback passes it), the same correction.
+        const SecondMoment xtx = streamSecondMoment(x.data(), tokens, width);
+        const SourceCorrection withMoment(xf.data(), x.data(), tokens, width, ridge, &xtx);
+        std::vector<float> got2 = W;
+        withMoment.apply(got2.data(), rows);
+        QCOMPARE(got2, got);
+
         const SourceCorrection none(xf.data(), xf.data(), tokens, width, ridge);
         QVERIFY(!none.active());
         std::vector<float> same = W;
