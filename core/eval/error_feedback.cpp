@@ -466,7 +466,9 @@ void SourceCorrection::apply(float* W, int64_t rows) const
     if (!active())
         return;
     const ef_linalg::Ops& la = ef_linalg::ops();
-    parallelFor(rows, 64, [&](int64_t r0, int64_t r1) {
+    // Chunks of 256 rows: each product packs all of A or B (n x k) again, which with fewer rows
+    // costs a good part of the multiply-adds.
+    parallelFor(rows, 256, [&](int64_t r0, int64_t r1) {
         std::vector<float> t(size_t((r1 - r0) * k_), 0.0f);
         la.subProduct(t.data(), k_, W + r0 * n_, n_, a_.data(), k_, r1 - r0, k_, n_);  // t = −W A
         la.subProduct(W + r0 * n_, n_, t.data(), k_, b_.data(), n_, r1 - r0, n_, k_);  // W −= t B
@@ -611,7 +613,7 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
     // in sub-batches of kSub columns; inside a sub-batch each rounding error reaches the
     // sub-batch's later columns at once, the sub-batch's errors reach the rest of the batch as one
     // matrix product, and the batch's errors the later columns as another.
-    constexpr int64_t kTile = 64, kSub = 32;
+    constexpr int64_t kTile = 128, kSub = 32;
     const int64_t tiles = (rows + kTile - 1) / kTile;
     parallelFor(tiles, 1, [&](int64_t t0, int64_t t1) {
         std::vector<float> w(size_t(kTile) * size_t(cols));
