@@ -3,8 +3,10 @@
 #include "core/eval/ef_linalg.h"
 #include "core/formats/blocks.h"
 #include "core/util/error.h"
+#include "core/util/half.h"
 #include "core/util/parallel.h"
 
+#include <Eigen/Cholesky>
 #include <Eigen/Core>
 
 #include <algorithm>
@@ -643,6 +645,170 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
             }
         }
     });
+}
+
+namespace {
+
+// The 32-weight blocks whose value is d·level(code) (+ m): an fp16 d at offset 0, and for the
+// formats with an offset an fp16 m at offset 2.
+struct RefitLayout {
+    GgmlType type;
+    bool offset;
+};
+constexpr RefitLayout kRefitLayouts[] = {{GgmlType::Q8_0, false}, {GgmlType::Q4_0, false}, {GgmlType::Q5_0, false},
+                                         {GgmlType::IQ4_NL, false}, {GgmlType::Q4_1, true},  {GgmlType::Q5_1, true}};
+
+const RefitLayout* refitLayoutFor(const Format& f)
+{
+    const auto t = f.ggmlType();
+    if (!t || f.family() != FormatFamily::Gguf)
+        return nullptr;
+    for (const RefitLayout& l : kRefitLayouts)
+        if (l.type == *t)
+            return &l;
+    return nullptr;
+}
+
+uint16_t loadHalf(const uint8_t* p)
+{
+    uint16_t h;
+    std::memcpy(&h, p, 2);
+    return h;
+}
+void storeHalf(uint8_t* p, uint16_t h) { std::memcpy(p, &h, 2); }
+
+}  // namespace
+
+bool scaleRefitSupported(const Format& f) { return refitLayoutFor(f) != nullptr; }
+
+ScaleRefit refitBlockScales(const Format& f, const float* W, int64_t rows, int64_t cols, const std::vector<double>& H,
+                            void* dst, double damping)
+{
+    ScaleRefit out;
+    const RefitLayout* L = refitLayoutFor(f);
+    if (!L)
+        invalidInput({}, "scale refit cannot write " + f.name());
+    if (!f.supports(rows, cols))
+        invalidInput({}, f.name() + " cannot store rows of " + std::to_string(cols) + " weights");
+    if (int64_t(H.size()) != cols * cols)
+        invalidInput({}, "scale refit needs a " + std::to_string(cols) + " x " + std::to_string(cols) +
+                             " input second moment");
+    constexpr int S = 32;
+    const int64_t nb = cols / S, k = L->offset ? 2 : 1, p = nb * k;
+    const size_t blockBytes = size_t(f.storageBytes(1, S));
+    const size_t rowBytes = blockBytes * size_t(nb);
+    auto* bytes = static_cast<uint8_t*>(dst);
+
+    MatF h = Eigen::Map<const MatD>(H.data(), cols, cols).cast<float>();
+    double meanDiag = 0;
+    for (int64_t i = 0; i < cols; ++i)
+        meanDiag += H[size_t(i * cols + i)];
+    meanDiag /= double(cols);
+    if (!(meanDiag > 0) || !std::isfinite(meanDiag))
+        return out;
+    h.diagonal().array() += float(damping * meanDiag);
+    // With an offset: the blocks' indicator columns through H (cols x nb) and their Gram (nb x nb).
+    MatD hOne, gOne;
+    if (L->offset) {
+        hOne = MatD::Zero(cols, nb);
+        for (int64_t b = 0; b < nb; ++b)
+            hOne.col(b) = h.middleCols(b * S, S).rowwise().sum().cast<double>();
+        gOne = MatD::Zero(nb, nb);
+        for (int64_t b = 0; b < nb; ++b)
+            gOne.row(b) = hOne.middleRows(b * S, S).colwise().sum();
+    }
+
+    constexpr int64_t kTile = 64;
+    const int64_t tiles = (rows + kTile - 1) / kTile;
+    std::mutex mu;
+    parallelFor(tiles, 1, [&](int64_t t0, int64_t t1) {
+        std::vector<uint8_t> tmp(blockBytes);
+        ScaleRefit local;
+        for (int64_t t = t0; t < t1; ++t) {
+            throwIfCancelled();
+            const int64_t r0 = t * kTile, nr = std::min(kTile, rows - r0);
+            // P: each weight's level with d = 1 (and m = 0): the basis of its block's scale.
+            MatF P(nr, cols);
+            MatD old(nr, p);
+            for (int64_t i = 0; i < nr; ++i)
+                for (int64_t b = 0; b < nb; ++b) {
+                    const uint8_t* block = bytes + size_t(r0 + i) * rowBytes + size_t(b) * blockBytes;
+                    std::memcpy(tmp.data(), block, blockBytes);
+                    old(i, b) = fp16ToFp32(loadHalf(block));
+                    storeHalf(tmp.data(), fp32ToFp16(1.0f));
+                    if (L->offset) {
+                        old(i, nb + b) = fp16ToFp32(loadHalf(block + 2));
+                        storeHalf(tmp.data() + 2, fp32ToFp16(0.0f));
+                    }
+                    f.dequantize(tmp.data(), 1, S, P.data() + i * cols + b * S);
+                }
+            // R: the rows' current error w − ŵ (the quadratic forms below in it: no cancellation).
+            MatF R = Eigen::Map<const MatF>(W + r0 * cols, nr, cols);
+            for (int64_t i = 0; i < nr; ++i)
+                for (int64_t b = 0; b < nb; ++b) {
+                    const float d = float(old(i, b)), m = L->offset ? float(old(i, nb + b)) : 0.0f;
+                    for (int64_t j = b * S; j < (b + 1) * S; ++j)
+                        R(i, j) -= d * P(i, j) + m;
+                }
+            const MatF hw = R * h;  // (H symmetric)
+            std::vector<MatD> G(size_t(nr), MatD::Zero(p, p));
+            MatD g = MatD::Zero(nr, p);
+            for (int64_t b = 0; b < nb; ++b) {
+                const MatF C = P.middleCols(b * S, S) * h.middleRows(b * S, S);  // nr x cols
+                for (int64_t i = 0; i < nr; ++i)
+                    for (int64_t b2 = 0; b2 < nb; ++b2) {
+                        const auto c = C.row(i).segment(b2 * S, S);
+                        G[size_t(i)](b2, b) = double(P.row(i).segment(b2 * S, S).dot(c));
+                        if (L->offset)
+                            G[size_t(i)](nb + b2, b) = G[size_t(i)](b, nb + b2) = double(c.sum());
+                    }
+            }
+            for (int64_t i = 0; i < nr; ++i) {
+                MatD& Gi = G[size_t(i)];
+                for (int64_t b = 0; b < nb; ++b) {
+                    g(i, b) = double(P.row(i).segment(b * S, S).dot(hw.row(i).segment(b * S, S)));
+                    if (L->offset)
+                        g(i, nb + b) = double(hw.row(i).segment(b * S, S).sum());
+                }
+                if (L->offset)
+                    Gi.bottomRightCorner(nb, nb) = gOne;
+                const double eOld = double(R.row(i).dot(hw.row(i)));
+                // A tiny ridge keeps blocks whose codes are all zero (no say in the output) solvable.
+                MatD A = Gi;
+                A.diagonal().array() += 1e-9 * std::max(1e-300, Gi.diagonal().cwiseAbs().maxCoeff());
+                // The change of the scales (and offsets) that minimises the error, then stored as fp16.
+                const Eigen::VectorXd s = old.row(i).transpose() + A.ldlt().solve(g.row(i).transpose());
+                Eigen::VectorXd sh(p);
+                bool finite = true;
+                for (int64_t j = 0; j < p; ++j) {
+                    finite = finite && std::isfinite(s(j)) && std::fabs(s(j)) < 65504.0;
+                    sh(j) = finite ? double(fp16ToFp32(fp32ToFp16(float(s(j))))) : 0.0;
+                }
+                const Eigen::VectorXd delta = sh - old.row(i).transpose();
+                const double eNew = finite ? eOld - 2 * delta.dot(g.row(i)) + delta.dot(Gi * delta) : eOld;
+                local.rows += 1;
+                local.before += eOld;
+                if (finite && eNew < eOld) {
+                    local.improved += 1;
+                    local.after += eNew;
+                    for (int64_t b = 0; b < nb; ++b) {
+                        uint8_t* block = bytes + size_t(r0 + i) * rowBytes + size_t(b) * blockBytes;
+                        storeHalf(block, fp32ToFp16(float(sh(b))));
+                        if (L->offset)
+                            storeHalf(block + 2, fp32ToFp16(float(sh(nb + b))));
+                    }
+                } else {
+                    local.after += eOld;
+                }
+            }
+        }
+        std::lock_guard lk(mu);
+        out.rows += local.rows;
+        out.improved += local.improved;
+        out.before += local.before;
+        out.after += local.after;
+    });
+    return out;
 }
 
 }  // namespace qs
