@@ -557,6 +557,58 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
     errorFeedbackQuantize(f, W, rows, cols, *errorFeedbackFactor(H, cols, o.damping), dst, o);
 }
 
+namespace {
+
+// The formats whose block is d·level(code) with one fp16 d at offset 0.
+bool symmetricScale(const CodeLayout& L)
+{
+    return L.type == GgmlType::Q8_0 || L.type == GgmlType::Q4_0 || L.type == GgmlType::Q5_0 || L.type == GgmlType::IQ4_NL;
+}
+
+// The block's scale d chosen among d0·(1 + step·k), |k| <= search (d0 the format's choice), by the
+// loss error feedback adds inside the block: Σ e_c² over its columns, e_c = (w_c − q_c)/U[c,c], each
+// column's error passed on to the block's later columns (the rounding the pass then does).
+void searchBlockScale(const Format& f, const CodeLayout& L, uint8_t* block, size_t blockBytes, BlockGrid& g,
+                      const float* w, const float* feed, int64_t cols, int64_t c0, const uint8_t* dead, int search,
+                      float step, std::vector<float>& sim)
+{
+    const int S = L.weights;
+    uint16_t h0;
+    std::memcpy(&h0, block, 2);
+    const float d0 = fp16ToFp32(h0);
+    if (!(d0 != 0.0f) || !std::isfinite(d0))
+        return;
+    uint16_t best = h0;
+    double bestLoss = INFINITY;
+    sim.resize(size_t(S));
+    for (int i = 0; i <= 2 * search; ++i) {
+        const int k = (i + 1) / 2 * (i % 2 ? 1 : -1);  // 0, 1, -1, 2, -2, ...: ties keep the nearer d0
+        const uint16_t h = k == 0 ? h0 : fp32ToFp16(d0 * (1.0f + step * float(k)));
+        std::memcpy(block, &h, 2);
+        probeGrid(f, L, block, blockBytes, g);
+        std::copy(w, w + S, sim.begin());
+        double loss = 0;
+        for (int c = 0; c < S && loss < bestLoss; ++c) {
+            float level = 0;
+            nearestCode(L, g, c, sim[size_t(c)], &level);
+            if (dead[c0 + c])
+                continue;
+            const float* u = feed + (c0 + c) * cols + c0;
+            const float e = (sim[size_t(c)] - level) / u[c];
+            loss += double(e) * double(e);
+            for (int j = c + 1; j < S; ++j)
+                sim[size_t(j)] -= e * u[j];
+        }
+        if (loss < bestLoss) {
+            bestLoss = loss;
+            best = h;
+        }
+    }
+    std::memcpy(block, &best, 2);
+}
+
+}  // namespace
+
 void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols, const ErrorFeedbackFactor& F,
                            void* dst, const ErrorFeedbackOptions& o)
 {
@@ -580,6 +632,8 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
     const float* feed = F.feed.data();
     const float* diag = F.importance.data();
     auto* out = static_cast<uint8_t*>(dst);
+    const int search = std::max(0, o.scaleSearch);
+    const float step = float(o.scaleStep);
 
     // Rows in tiles: each tile's columns are rounded a block at a time (every row's scales first),
     // in sub-batches of kSub columns; inside a sub-batch each rounding error reaches the
@@ -593,6 +647,7 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
         std::vector<float> blockIn(static_cast<size_t>(S)), imp(static_cast<size_t>(S));
         std::vector<uint8_t> codes(size_t(kTile) * size_t(S));
         std::vector<BlockGrid> grids(static_cast<size_t>(kTile));
+        std::vector<float> sim;
         for (int64_t t = t0; t < t1; ++t) {
             const int64_t r0 = t * kTile, nr = std::min(kTile, rows - r0);
             std::memcpy(w.data(), W + r0 * cols, size_t(nr * cols) * sizeof(float));
@@ -610,6 +665,9 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                         std::copy(w.data() + i * cols + c0, w.data() + i * cols + c0 + S, blockIn.begin());
                         uint8_t* block = out + size_t(r0 + i) * rowBytes + size_t(c0 / S) * blockBytes;
                         f.quantize(blockIn.data(), 1, S, block, anyImp ? imp.data() : nullptr);
+                        if (search > 0 && anyImp && symmetricScale(*L))
+                            searchBlockScale(f, *L, block, blockBytes, grids[size_t(i)], w.data() + i * cols + c0, feed, cols,
+                                             c0, F.dead.data(), search, step, sim);
                         probeGrid(f, *L, block, blockBytes, grids[size_t(i)]);
                     }
                     for (int64_t s0 = c0; s0 < c0 + S; s0 += kSub) {

@@ -34,6 +34,11 @@ bool errorFeedbackSupported(const Format& f);
 struct ErrorFeedbackOptions {
     double damping = 0.01;  // added to H's diagonal, as a fraction of its mean diagonal
     int batch = 128;        // columns per lazy update (rounded up to a multiple of the block size)
+    // Formats of one fp16 scale per 32 weights (Q8_0, Q4_0, Q5_0, IQ4_NL): each block's scale d is
+    // picked among d0·(1 + scaleStep·k), |k| <= scaleSearch, d0 the format's own choice, by the loss
+    // error feedback adds inside the block (Σ e_c², the rounding as the pass then does it); 0: d0.
+    int scaleSearch = 5;
+    double scaleStep = 0.01;
 };
 
 // Second moment of a matrix's inputs: H[i][j] = sum over tokens x_i x_j (n x n, row-major),

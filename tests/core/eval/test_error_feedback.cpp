@@ -208,6 +208,44 @@ private slots:
         QCOMPARE(qs::outputError(W.data(), W.data(), rows, cols, mh.xtx).error, 0.0);
     }
 
+    // Picking each block's scale by the loss error feedback adds inside the block lowers the layer's
+    // output error on the calibration inputs against the format's own scales (formats of one scale).
+    void scaleSearchLowersOutputError_data()
+    {
+        QTest::addColumn<QString>("format");
+        for (const char* name : {"Q4_0", "Q5_0", "Q8_0", "IQ4_NL"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+    void scaleSearchLowersOutputError()
+    {
+        QFETCH(QString, format);
+        const Format& f = *findFormat(format.toStdString());
+        const int64_t rows = 40, cols = 256, tokens = 1024;
+        const std::vector<float> W = randomWeights(rows, cols, 23);
+        const std::vector<float> X = correlatedInputs(tokens, cols, 19);
+        InputMoments m;
+        m.add(X.data(), tokens, cols);
+        ErrorFeedbackOptions plain, searched;
+        plain.scaleSearch = 0;
+        QVERIFY(searched.scaleSearch > 0);
+        std::vector<uint8_t> a(size_t(f.storageBytes(rows, cols))), b(a.size());
+        errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, a.data(), plain);
+        errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, b.data(), searched);
+        QVERIFY(a != b);
+        const double eA = outputError(W, decode(f, a, rows, cols), rows, cols, X, tokens);
+        const double eB = outputError(W, decode(f, b, rows, cols), rows, cols, X, tokens);
+        qInfo("%s: output error with the scale search / without = %.4f", qPrintable(format), eB / eA);
+        QVERIFY(eB < eA);
+        // Formats with an offset (Q4_1) or K-quants: no search, the same bytes.
+        for (const char* other : {"Q4_1", "Q4_K"}) {
+            const Format& g = *findFormat(other);
+            std::vector<uint8_t> c(size_t(g.storageBytes(rows, cols))), d(c.size());
+            errorFeedbackQuantize(g, W.data(), rows, cols, m.xtx, c.data(), plain);
+            errorFeedbackQuantize(g, W.data(), rows, cols, m.xtx, d.data(), searched);
+            QCOMPARE(c, d);
+        }
+    }
+
     // Refitting the block scales (and offsets) with the codes fixed lowers the output error against
     // the row the rounding started from, row by row, changes no code, and reports the error the
     // decoded weights have.
@@ -282,6 +320,7 @@ private slots:
         std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols)));
         ErrorFeedbackOptions o;
         o.batch = 64;
+        o.scaleSearch = 0;  // the reference takes the format's scales
         errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, ef.data(), o);
         const std::vector<float> fast = decode(f, ef, rows, cols);
         const std::vector<float> slow = slowReference(f, W, rows, cols, m.xtx, o.damping);
