@@ -567,8 +567,9 @@ bool symmetricScale(const CodeLayout& L)
 
 // The block's scale d chosen among d0·(1 + step·k), |k| <= search (d0 the format's choice), by the
 // loss error feedback adds inside the block: Σ e_c² over its columns, e_c = (w_c − q_c)/U[c,c], each
-// column's error passed on to the block's later columns (the rounding the pass then does).
-void searchBlockScale(const Format& f, const CodeLayout& L, uint8_t* block, size_t blockBytes, BlockGrid& g,
+// column's error passed on to the block's later columns (the rounding the pass then does), the
+// levels of d0 scaled by d/d0. True when d0 stays (g then holds d0's grid, probed here).
+bool searchBlockScale(const Format& f, const CodeLayout& L, uint8_t* block, size_t blockBytes, BlockGrid& g,
                       const float* w, const float* feed, int64_t cols, int64_t c0, const uint8_t* dead, int search,
                       float step, std::vector<float>& sim)
 {
@@ -577,27 +578,28 @@ void searchBlockScale(const Format& f, const CodeLayout& L, uint8_t* block, size
     std::memcpy(&h0, block, 2);
     const float d0 = fp16ToFp32(h0);
     if (!(d0 != 0.0f) || !std::isfinite(d0))
-        return;
+        return false;
     uint16_t best = h0;
     double bestLoss = INFINITY;
     sim.resize(size_t(S));
+    probeGrid(f, L, block, blockBytes, g);  // the levels at d0; at d they scale by d/d0
     for (int i = 0; i <= 2 * search; ++i) {
         const int k = (i + 1) / 2 * (i % 2 ? 1 : -1);  // 0, 1, -1, 2, -2, ...: ties keep the nearer d0
         const uint16_t h = k == 0 ? h0 : fp32ToFp16(d0 * (1.0f + step * float(k)));
-        std::memcpy(block, &h, 2);
-        probeGrid(f, L, block, blockBytes, g);
+        const float r = fp16ToFp32(h) / d0;
+        if (!(r > 0.0f) || !std::isfinite(r))
+            continue;
         std::copy(w, w + S, sim.begin());
         double loss = 0;
         for (int c = 0; c < S && loss < bestLoss; ++c) {
             float level = 0;
-            nearestCode(L, g, c, sim[size_t(c)], &level);
+            nearestCode(L, g, c, sim[size_t(c)] / r, &level);
             if (dead[c0 + c])
                 continue;
             const float* u = feed + (c0 + c) * cols + c0;
-            const float e = (sim[size_t(c)] - level) / u[c];
+            const float e = (sim[size_t(c)] - level * r) / u[c];
             loss += double(e) * double(e);
-            for (int j = c + 1; j < S; ++j)
-                sim[size_t(j)] -= e * u[j];
+            subScaled(sim.data(), u, e, c + 1, S);
         }
         if (loss < bestLoss) {
             bestLoss = loss;
@@ -605,6 +607,7 @@ void searchBlockScale(const Format& f, const CodeLayout& L, uint8_t* block, size
         }
     }
     std::memcpy(block, &best, 2);
+    return best == h0;
 }
 
 }  // namespace
@@ -665,10 +668,11 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                         std::copy(w.data() + i * cols + c0, w.data() + i * cols + c0 + S, blockIn.begin());
                         uint8_t* block = out + size_t(r0 + i) * rowBytes + size_t(c0 / S) * blockBytes;
                         f.quantize(blockIn.data(), 1, S, block, anyImp ? imp.data() : nullptr);
-                        if (search > 0 && anyImp && symmetricScale(*L))
-                            searchBlockScale(f, *L, block, blockBytes, grids[size_t(i)], w.data() + i * cols + c0, feed, cols,
-                                             c0, F.dead.data(), search, step, sim);
-                        probeGrid(f, *L, block, blockBytes, grids[size_t(i)]);
+                        // (the search leaves the grid of d0 probed: kept when d0 stays)
+                        if (!(search > 0 && anyImp && symmetricScale(*L) &&
+                              searchBlockScale(f, *L, block, blockBytes, grids[size_t(i)], w.data() + i * cols + c0,
+                                               feed, cols, c0, F.dead.data(), search, step, sim)))
+                            probeGrid(f, *L, block, blockBytes, grids[size_t(i)]);
                     }
                     for (int64_t s0 = c0; s0 < c0 + S; s0 += kSub) {
                         const int64_t s1 = std::min(c0 + S, s0 + kSub);

@@ -37,7 +37,7 @@ struct ErrorFeedbackOptions {
     // Formats of one fp16 scale per 32 weights (Q8_0, Q4_0, Q5_0, IQ4_NL): each block's scale d is
     // picked among d0·(1 + scaleStep·k), |k| <= scaleSearch, d0 the format's own choice, by the loss
     // error feedback adds inside the block (Σ e_c², the rounding as the pass then does it); 0: d0.
-    int scaleSearch = 5;
+    int scaleSearch = 3;
     double scaleStep = 0.01;
 };
 
