@@ -3,8 +3,10 @@
 #include "core/eval/ef_linalg.h"
 #include "core/formats/blocks.h"
 #include "core/util/error.h"
+#include "core/util/half.h"
 #include "core/util/parallel.h"
 
+#include <Eigen/Cholesky>
 #include <Eigen/Core>
 
 #include <algorithm>
@@ -585,6 +587,61 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
     errorFeedbackQuantize(f, W, rows, cols, *errorFeedbackFactor(H, cols, o.damping), dst, o);
 }
 
+namespace {
+
+// The formats whose block is d·level(code) with one fp16 d at offset 0.
+bool symmetricScale(const CodeLayout& L)
+{
+    return L.type == GgmlType::Q8_0 || L.type == GgmlType::Q4_0 || L.type == GgmlType::Q5_0 || L.type == GgmlType::IQ4_NL;
+}
+
+// The block's scale d chosen among d0·(1 + step·k), |k| <= search (d0 the format's choice), by the
+// loss error feedback adds inside the block: Σ e_c² over its columns, e_c = (w_c − q_c)/U[c,c], each
+// column's error passed on to the block's later columns (the rounding the pass then does), the
+// levels of d0 scaled by d/d0. True when d0 stays (g then holds d0's grid, probed here).
+bool searchBlockScale(const Format& f, const CodeLayout& L, uint8_t* block, size_t blockBytes, BlockGrid& g,
+                      const float* w, const float* feed, int64_t cols, int64_t c0, const uint8_t* dead, int search,
+                      float step, std::vector<float>& sim)
+{
+    const int S = L.weights;
+    uint16_t h0;
+    std::memcpy(&h0, block, 2);
+    const float d0 = fp16ToFp32(h0);
+    if (!(d0 != 0.0f) || !std::isfinite(d0))
+        return false;
+    uint16_t best = h0;
+    double bestLoss = INFINITY;
+    sim.resize(size_t(S));
+    probeGrid(f, L, block, blockBytes, g);  // the levels at d0; at d they scale by d/d0
+    for (int i = 0; i <= 2 * search; ++i) {
+        const int k = (i + 1) / 2 * (i % 2 ? 1 : -1);  // 0, 1, -1, 2, -2, ...: ties keep the nearer d0
+        const uint16_t h = k == 0 ? h0 : fp32ToFp16(d0 * (1.0f + step * float(k)));
+        const float r = fp16ToFp32(h) / d0;
+        if (!(r > 0.0f) || !std::isfinite(r))
+            continue;
+        std::copy(w, w + S, sim.begin());
+        double loss = 0;
+        for (int c = 0; c < S && loss < bestLoss; ++c) {
+            float level = 0;
+            nearestCode(L, g, c, sim[size_t(c)] / r, &level);
+            if (dead[c0 + c])
+                continue;
+            const float* u = feed + (c0 + c) * cols + c0;
+            const float e = (sim[size_t(c)] - level * r) / u[c];
+            loss += double(e) * double(e);
+            subScaled(sim.data(), u, e, c + 1, S);
+        }
+        if (loss < bestLoss) {
+            bestLoss = loss;
+            best = h;
+        }
+    }
+    std::memcpy(block, &best, 2);
+    return best == h0;
+}
+
+}  // namespace
+
 void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols, const ErrorFeedbackFactor& F,
                            void* dst, const ErrorFeedbackOptions& o)
 {
@@ -608,6 +665,8 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
     const float* feed = F.feed.data();
     const float* diag = F.importance.data();
     auto* out = static_cast<uint8_t*>(dst);
+    const int search = std::max(0, o.scaleSearch);
+    const float step = float(o.scaleStep);
 
     // Rows in tiles: each tile's columns are rounded a block at a time (every row's scales first),
     // in sub-batches of kSub columns; inside a sub-batch each rounding error reaches the
@@ -621,6 +680,7 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
         std::vector<float> blockIn(static_cast<size_t>(S)), imp(static_cast<size_t>(S));
         std::vector<uint8_t> codes(size_t(kTile) * size_t(S));
         std::vector<BlockGrid> grids(static_cast<size_t>(kTile));
+        std::vector<float> sim;
         for (int64_t t = t0; t < t1; ++t) {
             const int64_t r0 = t * kTile, nr = std::min(kTile, rows - r0);
             std::memcpy(w.data(), W + r0 * cols, size_t(nr * cols) * sizeof(float));
@@ -638,7 +698,11 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                         std::copy(w.data() + i * cols + c0, w.data() + i * cols + c0 + S, blockIn.begin());
                         uint8_t* block = out + size_t(r0 + i) * rowBytes + size_t(c0 / S) * blockBytes;
                         f.quantize(blockIn.data(), 1, S, block, anyImp ? imp.data() : nullptr);
-                        probeGrid(f, *L, block, blockBytes, grids[size_t(i)]);
+                        // (the search leaves the grid of d0 probed: kept when d0 stays)
+                        if (!(search > 0 && anyImp && symmetricScale(*L) &&
+                              searchBlockScale(f, *L, block, blockBytes, grids[size_t(i)], w.data() + i * cols + c0,
+                                               feed, cols, c0, F.dead.data(), search, step, sim)))
+                            probeGrid(f, *L, block, blockBytes, grids[size_t(i)]);
                     }
                     for (int64_t s0 = c0; s0 < c0 + S; s0 += kSub) {
                         const int64_t s1 = std::min(c0 + S, s0 + kSub);
@@ -673,6 +737,200 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
             }
         }
     });
+}
+
+namespace {
+
+// The 32-weight blocks whose value is d·level(code) (+ m): an fp16 d at offset 0, and for the
+// formats with an offset an fp16 m at offset 2.
+struct RefitLayout {
+    GgmlType type;
+    bool offset;
+};
+constexpr RefitLayout kRefitLayouts[] = {{GgmlType::Q8_0, false}, {GgmlType::Q4_0, false}, {GgmlType::Q5_0, false},
+                                         {GgmlType::IQ4_NL, false}, {GgmlType::Q4_1, true},  {GgmlType::Q5_1, true}};
+
+const RefitLayout* refitLayoutFor(const Format& f)
+{
+    const auto t = f.ggmlType();
+    if (!t || f.family() != FormatFamily::Gguf)
+        return nullptr;
+    for (const RefitLayout& l : kRefitLayouts)
+        if (l.type == *t)
+            return &l;
+    return nullptr;
+}
+
+uint16_t loadHalf(const uint8_t* p)
+{
+    uint16_t h;
+    std::memcpy(&h, p, 2);
+    return h;
+}
+void storeHalf(uint8_t* p, uint16_t h) { std::memcpy(p, &h, 2); }
+
+}  // namespace
+
+bool scaleRefitSupported(const Format& f) { return refitLayoutFor(f) != nullptr; }
+
+namespace {
+
+const RefitLayout& checkRefit(const Format& f, int64_t rows, int64_t cols, int64_t hSize)
+{
+    const RefitLayout* L = refitLayoutFor(f);
+    if (!L)
+        invalidInput({}, "scale refit cannot write " + f.name());
+    if (!f.supports(rows, cols))
+        invalidInput({}, f.name() + " cannot store rows of " + std::to_string(cols) + " weights");
+    if (hSize != cols * cols)
+        invalidInput({}, "scale refit needs a " + std::to_string(cols) + " x " + std::to_string(cols) +
+                             " input second moment");
+    return *L;
+}
+
+// h: H in float, full; meanDiag: its mean diagonal (summed in double).
+ScaleRefit refitWith(const Format& f, const RefitLayout* L, const float* W, int64_t rows, int64_t cols, MatF h,
+                     double meanDiag, void* dst, double damping)
+{
+    ScaleRefit out;
+    constexpr int S = 32;
+    const int64_t nb = cols / S, k = L->offset ? 2 : 1, p = nb * k;
+    const size_t blockBytes = size_t(f.storageBytes(1, S));
+    const size_t rowBytes = blockBytes * size_t(nb);
+    auto* bytes = static_cast<uint8_t*>(dst);
+
+    if (!(meanDiag > 0) || !std::isfinite(meanDiag))
+        return out;
+    h.diagonal().array() += float(damping * meanDiag);
+    // With an offset: the blocks' indicator columns through H (cols x nb) and their Gram (nb x nb).
+    MatD hOne, gOne;
+    if (L->offset) {
+        hOne = MatD::Zero(cols, nb);
+        for (int64_t b = 0; b < nb; ++b)
+            hOne.col(b) = h.middleCols(b * S, S).rowwise().sum().cast<double>();
+        gOne = MatD::Zero(nb, nb);
+        for (int64_t b = 0; b < nb; ++b)
+            gOne.row(b) = hOne.middleRows(b * S, S).colwise().sum();
+    }
+
+    constexpr int64_t kTile = 64;
+    const int64_t tiles = (rows + kTile - 1) / kTile;
+    std::mutex mu;
+    parallelFor(tiles, 1, [&](int64_t t0, int64_t t1) {
+        std::vector<uint8_t> tmp(blockBytes);
+        ScaleRefit local;
+        for (int64_t t = t0; t < t1; ++t) {
+            throwIfCancelled();
+            const int64_t r0 = t * kTile, nr = std::min(kTile, rows - r0);
+            // P: each weight's level with d = 1 (and m = 0): the basis of its block's scale.
+            MatF P(nr, cols);
+            MatD old(nr, p);
+            for (int64_t i = 0; i < nr; ++i)
+                for (int64_t b = 0; b < nb; ++b) {
+                    const uint8_t* block = bytes + size_t(r0 + i) * rowBytes + size_t(b) * blockBytes;
+                    std::memcpy(tmp.data(), block, blockBytes);
+                    old(i, b) = fp16ToFp32(loadHalf(block));
+                    storeHalf(tmp.data(), fp32ToFp16(1.0f));
+                    if (L->offset) {
+                        old(i, nb + b) = fp16ToFp32(loadHalf(block + 2));
+                        storeHalf(tmp.data() + 2, fp32ToFp16(0.0f));
+                    }
+                    f.dequantize(tmp.data(), 1, S, P.data() + i * cols + b * S);
+                }
+            // R: the rows' current error w − ŵ (the quadratic forms below in it: no cancellation).
+            MatF R = Eigen::Map<const MatF>(W + r0 * cols, nr, cols);
+            for (int64_t i = 0; i < nr; ++i)
+                for (int64_t b = 0; b < nb; ++b) {
+                    const float d = float(old(i, b)), m = L->offset ? float(old(i, nb + b)) : 0.0f;
+                    for (int64_t j = b * S; j < (b + 1) * S; ++j)
+                        R(i, j) -= d * P(i, j) + m;
+                }
+            const MatF hw = R * h;  // (H symmetric)
+            std::vector<MatD> G(size_t(nr), MatD::Zero(p, p));
+            MatD g = MatD::Zero(nr, p);
+            for (int64_t b = 0; b < nb; ++b) {
+                const MatF C = P.middleCols(b * S, S) * h.middleRows(b * S, S);  // nr x cols
+                for (int64_t i = 0; i < nr; ++i)
+                    for (int64_t b2 = 0; b2 < nb; ++b2) {
+                        const auto c = C.row(i).segment(b2 * S, S);
+                        G[size_t(i)](b2, b) = double(P.row(i).segment(b2 * S, S).dot(c));
+                        if (L->offset)
+                            G[size_t(i)](nb + b2, b) = G[size_t(i)](b, nb + b2) = double(c.sum());
+                    }
+            }
+            for (int64_t i = 0; i < nr; ++i) {
+                MatD& Gi = G[size_t(i)];
+                for (int64_t b = 0; b < nb; ++b) {
+                    g(i, b) = double(P.row(i).segment(b * S, S).dot(hw.row(i).segment(b * S, S)));
+                    if (L->offset)
+                        g(i, nb + b) = double(hw.row(i).segment(b * S, S).sum());
+                }
+                if (L->offset)
+                    Gi.bottomRightCorner(nb, nb) = gOne;
+                const double eOld = double(R.row(i).dot(hw.row(i)));
+                // A tiny ridge keeps blocks whose codes are all zero (no say in the output) solvable.
+                MatD A = Gi;
+                A.diagonal().array() += 1e-9 * std::max(1e-300, Gi.diagonal().cwiseAbs().maxCoeff());
+                // The change of the scales (and offsets) that minimises the error, then stored as fp16.
+                const Eigen::VectorXd s = old.row(i).transpose() + A.ldlt().solve(g.row(i).transpose());
+                Eigen::VectorXd sh(p);
+                bool finite = true;
+                for (int64_t j = 0; j < p; ++j) {
+                    finite = finite && std::isfinite(s(j)) && std::fabs(s(j)) < 65504.0;
+                    sh(j) = finite ? double(fp16ToFp32(fp32ToFp16(float(s(j))))) : 0.0;
+                }
+                const Eigen::VectorXd delta = sh - old.row(i).transpose();
+                const double eNew = finite ? eOld - 2 * delta.dot(g.row(i)) + delta.dot(Gi * delta) : eOld;
+                local.rows += 1;
+                local.before += eOld;
+                if (finite && eNew < eOld) {
+                    local.improved += 1;
+                    local.after += eNew;
+                    for (int64_t b = 0; b < nb; ++b) {
+                        uint8_t* block = bytes + size_t(r0 + i) * rowBytes + size_t(b) * blockBytes;
+                        storeHalf(block, fp32ToFp16(float(sh(b))));
+                        if (L->offset)
+                            storeHalf(block + 2, fp32ToFp16(float(sh(nb + b))));
+                    }
+                } else {
+                    local.after += eOld;
+                }
+            }
+        }
+        std::lock_guard lk(mu);
+        out.rows += local.rows;
+        out.improved += local.improved;
+        out.before += local.before;
+        out.after += local.after;
+    });
+    return out;
+}
+
+}  // namespace
+
+ScaleRefit refitBlockScales(const Format& f, const float* W, int64_t rows, int64_t cols, const std::vector<double>& H,
+                            void* dst, double damping)
+{
+    const RefitLayout& L = checkRefit(f, rows, cols, int64_t(H.size()));
+    double meanDiag = 0;
+    for (int64_t i = 0; i < cols; ++i)
+        meanDiag += H[size_t(i * cols + i)];
+    return refitWith(f, &L, W, rows, cols, Eigen::Map<const MatD>(H.data(), cols, cols).cast<float>(),
+                     meanDiag / double(cols), dst, damping);
+}
+
+ScaleRefit refitBlockScales(const Format& f, const float* W, int64_t rows, int64_t cols, const SecondMoment& H,
+                            void* dst, double damping)
+{
+    const RefitLayout& L = checkRefit(f, rows, cols, H.n == cols ? int64_t(H.lower.size()) : -1);
+    MatF h(cols, cols);
+    double meanDiag = 0;
+    for (int64_t i = 0; i < cols; ++i) {
+        for (int64_t j = 0; j <= i; ++j)
+            h(i, j) = h(j, i) = H.lower[size_t(i * cols + j)];
+        meanDiag += double(h(i, i));
+    }
+    return refitWith(f, &L, W, rows, cols, std::move(h), meanDiag / double(cols), dst, damping);
 }
 
 }  // namespace qs

@@ -34,6 +34,11 @@ bool errorFeedbackSupported(const Format& f);
 struct ErrorFeedbackOptions {
     double damping = 0.01;  // added to H's diagonal, as a fraction of its mean diagonal
     int batch = 128;        // columns per lazy update (rounded up to a multiple of the block size)
+    // Formats of one fp16 scale per 32 weights (Q8_0, Q4_0, Q5_0, IQ4_NL): each block's scale d is
+    // picked among d0·(1 + scaleStep·k), |k| <= scaleSearch, d0 the format's own choice, by the loss
+    // error feedback adds inside the block (Σ e_c², the rounding as the pass then does it); 0: d0.
+    int scaleSearch = 3;
+    double scaleStep = 0.01;
 };
 
 // Second moment of a matrix's inputs: H[i][j] = sum over tokens x_i x_j (n x n, row-major),
@@ -144,5 +149,24 @@ struct OutputError {
     double relative() const { return signal > 0 ? error / signal : 0.0; }
 };
 OutputError outputError(const float* W, const float* Wq, int64_t rows, int64_t cols, const std::vector<double>& H);
+
+// After error feedback: the block scales (and offsets) of each row refit with its codes fixed, to
+// the least output error (w − ŵ)ᵀ H (w − ŵ) against the row W the rounding started from (H damped
+// by `damping` × its mean diagonal): per row one small least-squares system (blocks × blocks, twice
+// that with offsets), the solution stored as fp16 as the format does, kept only where it lowers
+// the error. For the 32-weight blocks with one fp16 scale (Q8_0, Q4_0, Q5_0, IQ4_NL) or a scale
+// and an offset (Q4_1, Q5_1). dst: f's bytes of W (rows x cols), changed in place. Returns the
+// error summed over rows before and after (in H's units) and how many rows changed.
+struct ScaleRefit {
+    int64_t rows = 0, improved = 0;
+    double before = 0, after = 0;
+};
+bool scaleRefitSupported(const Format& f);
+// Throws qs::Error(InvalidInput) for an unsupported format, a row length it cannot store, or H not cols x cols.
+ScaleRefit refitBlockScales(const Format& f, const float* W, int64_t rows, int64_t cols, const std::vector<double>& H,
+                            void* dst, double damping = 0.0);
+// The same with H as streamSecondMoment gives it.
+ScaleRefit refitBlockScales(const Format& f, const float* W, int64_t rows, int64_t cols, const SecondMoment& H,
+                            void* dst, double damping = 0.0);
 
 }  // namespace qs

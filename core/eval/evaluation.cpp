@@ -506,7 +506,8 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
         if (ef.empty())
             return;
         const SecondMoment H = streamSecondMoment(xq.x.data(), xq.rows, xq.cols);
-        const auto F = errorFeedbackFactor(H, feedbackDamping(xq.cols, xq.rows));
+        const double damping = feedbackDamping(xq.cols, xq.rows);
+        const auto F = errorFeedbackFactor(H, damping);
         const SourceCorrection correction(xf.x.data(), xq.x.data(), xq.rows, xq.cols, sourceRidge(xq.cols, xq.rows), &H);
         for (const auto& [t, f] : ef) {
             throwIfCancelled();
@@ -515,6 +516,8 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
             correction.apply(W.data(), t->rows);
             if (F->ok) {
                 errorFeedbackQuantize(*f, W.data(), t->rows, t->cols, *F, bytes->data());
+                if (scaleRefitSupported(*f))  // the blocks' scales refit to the codes (with H damped alike)
+                    refitBlockScales(*f, W.data(), t->rows, t->cols, H, bytes->data(), damping);
             } else {
                 f->quantize(W.data(), t->rows, t->cols, bytes->data(), nullptr);
             }

@@ -208,6 +208,98 @@ private slots:
         QCOMPARE(qs::outputError(W.data(), W.data(), rows, cols, mh.xtx).error, 0.0);
     }
 
+    // Picking each block's scale by the loss error feedback adds inside the block lowers the layer's
+    // output error on the calibration inputs against the format's own scales (formats of one scale).
+    void scaleSearchLowersOutputError_data()
+    {
+        QTest::addColumn<QString>("format");
+        for (const char* name : {"Q4_0", "Q5_0", "Q8_0", "IQ4_NL"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+    void scaleSearchLowersOutputError()
+    {
+        QFETCH(QString, format);
+        const Format& f = *findFormat(format.toStdString());
+        const int64_t rows = 40, cols = 256, tokens = 1024;
+        const std::vector<float> W = randomWeights(rows, cols, 23);
+        const std::vector<float> X = correlatedInputs(tokens, cols, 19);
+        InputMoments m;
+        m.add(X.data(), tokens, cols);
+        ErrorFeedbackOptions plain, searched;
+        plain.scaleSearch = 0;
+        QVERIFY(searched.scaleSearch > 0);
+        std::vector<uint8_t> a(size_t(f.storageBytes(rows, cols))), b(a.size());
+        errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, a.data(), plain);
+        errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, b.data(), searched);
+        QVERIFY(a != b);
+        const double eA = outputError(W, decode(f, a, rows, cols), rows, cols, X, tokens);
+        const double eB = outputError(W, decode(f, b, rows, cols), rows, cols, X, tokens);
+        qInfo("%s: output error with the scale search / without = %.4f", qPrintable(format), eB / eA);
+        QVERIFY(eB < eA);
+        // Formats with an offset (Q4_1) or K-quants: no search, the same bytes.
+        for (const char* other : {"Q4_1", "Q4_K"}) {
+            const Format& g = *findFormat(other);
+            std::vector<uint8_t> c(size_t(g.storageBytes(rows, cols))), d(c.size());
+            errorFeedbackQuantize(g, W.data(), rows, cols, m.xtx, c.data(), plain);
+            errorFeedbackQuantize(g, W.data(), rows, cols, m.xtx, d.data(), searched);
+            QCOMPARE(c, d);
+        }
+    }
+
+    // Refitting the block scales (and offsets) with the codes fixed lowers the output error against
+    // the row the rounding started from, row by row, changes no code, and reports the error the
+    // decoded weights have.
+    void scaleRefitLowersOutputError_data()
+    {
+        QTest::addColumn<QString>("format");
+        for (const Format* f : allFormats())
+            if (scaleRefitSupported(*f))
+                QTest::newRow(f->name().c_str()) << QString::fromStdString(f->name());
+    }
+    void scaleRefitLowersOutputError()
+    {
+        QFETCH(QString, format);
+        const Format& f = *findFormat(format.toStdString());
+        QVERIFY(errorFeedbackSupported(f));
+        const int64_t rows = 40, cols = 256, tokens = 1024;
+        const std::vector<float> W = randomWeights(rows, cols, 17);
+        const std::vector<float> X = correlatedInputs(tokens, cols, 13);
+        InputMoments m;
+        m.add(X.data(), tokens, cols);
+        std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols)));
+        errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, ef.data());
+        std::vector<uint8_t> refit = ef;
+        const ScaleRefit r = refitBlockScales(f, W.data(), rows, cols, m.xtx, refit.data());
+        QCOMPARE(r.rows, rows);
+        QVERIFY(r.improved > 0);
+        QVERIFY(r.after < r.before);
+        const std::vector<float> We = decode(f, ef, rows, cols), Wr = decode(f, refit, rows, cols);
+        const double eBefore = outputError(W, We, rows, cols, X, tokens);
+        const double eAfter = outputError(W, Wr, rows, cols, X, tokens);
+        qInfo("%s: output error refit / EF = %.4f (%lld of %lld rows refit)", qPrintable(format), eAfter / eBefore,
+              (long long)r.improved, (long long)r.rows);
+        QVERIFY(eAfter < eBefore);
+        QVERIFY(std::fabs(r.before - eBefore) <= 1e-3 * eBefore);
+        QVERIFY(std::fabs(r.after - eAfter) <= 1e-3 * eAfter);
+        // Row by row no worse; only the fp16 scale (and offset) of each block changed.
+        for (int64_t i = 0; i < rows; ++i) {
+            const std::vector<float> w(W.begin() + i * cols, W.begin() + (i + 1) * cols);
+            const std::vector<float> a(We.begin() + i * cols, We.begin() + (i + 1) * cols);
+            const std::vector<float> b(Wr.begin() + i * cols, Wr.begin() + (i + 1) * cols);
+            QVERIFY(outputError(w, b, 1, cols, X, tokens) <= outputError(w, a, 1, cols, X, tokens) * (1 + 1e-6));
+        }
+        const size_t blockBytes = size_t(f.storageBytes(1, 32)), head = f.name() == "Q4_1" || f.name() == "Q5_1" ? 4 : 2;
+        for (size_t b = 0; b < ef.size(); b += blockBytes)
+            QVERIFY(std::equal(ef.begin() + ptrdiff_t(b + head), ef.begin() + ptrdiff_t(b + blockBytes),
+                               refit.begin() + ptrdiff_t(b + head)));
+        // A second refit finds nothing more to gain.
+        std::vector<uint8_t> again = refit;
+        const ScaleRefit r2 = refitBlockScales(f, W.data(), rows, cols, m.xtx, again.data());
+        QVERIFY(r2.after <= r.after * (1 + 1e-6));
+        QVERIFY_THROWS_EXCEPTION(Error, refitBlockScales(*findFormat("Q4_K"), W.data(), 1, 256, m.xtx, again.data()));
+        QVERIFY_THROWS_EXCEPTION(Error, refitBlockScales(f, W.data(), 1, 128, m.xtx, again.data()));
+    }
+
     // The fast implementation (Cholesky factor, lazy batches, rows in parallel) picks the same levels
     // as the method written out slowly.
     void equalsSlowReference_data()
@@ -228,6 +320,7 @@ private slots:
         std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols)));
         ErrorFeedbackOptions o;
         o.batch = 64;
+        o.scaleSearch = 0;  // the reference takes the format's scales
         errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, ef.data(), o);
         const std::vector<float> fast = decode(f, ef, rows, cols);
         const std::vector<float> slow = slowReference(f, W, rows, cols, m.xtx, o.damping);
