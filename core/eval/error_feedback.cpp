@@ -21,12 +21,17 @@ namespace {
 
 // Where a block format keeps its level codes. Codes are unsigned (0 .. nCodes-1), as the decoder
 // reads them before any bias; pack() writes all of a block's codes and leaves its scales alone.
+// How a 32-weight block holds its scale: for the scale search and refit after error feedback,
+// d·level(code) with an fp16 d at offset 0 (Scale), plus an fp16 offset m at offset 2 (ScaleMin).
+enum class BlockScale { Other, Scale, ScaleMin };
+
 struct CodeLayout {
     GgmlType type;
     int weights;  // per block
     int nCodes;
     bool affine;  // level(c) = a + b*c for each position (else a table per position, probed)
     void (*pack)(void* block, const uint8_t* codes);
+    BlockScale scale = BlockScale::Other;
 };
 
 // Low nibble: weight j, high nibble: weight j + 16 (the 32-weight legacy blocks).
@@ -68,22 +73,28 @@ const CodeLayout kLayouts[] = {
          auto* q = static_cast<BlockQ8_0*>(b);
          for (int j = 0; j < 32; ++j)
              q->qs[j] = int8_t(int(c[j]) - 128);
-     }},
-    {GgmlType::Q4_0, 32, 16, true, [](void* b, const uint8_t* c) { packNibbles32(static_cast<BlockQ4_0*>(b)->qs, c); }},
-    {GgmlType::Q4_1, 32, 16, true, [](void* b, const uint8_t* c) { packNibbles32(static_cast<BlockQ4_1*>(b)->qs, c); }},
-    {GgmlType::IQ4_NL, 32, 16, false, [](void* b, const uint8_t* c) { packNibbles32(static_cast<BlockIq4Nl*>(b)->qs, c); }},
+     },
+     BlockScale::Scale},
+    {GgmlType::Q4_0, 32, 16, true, [](void* b, const uint8_t* c) { packNibbles32(static_cast<BlockQ4_0*>(b)->qs, c); },
+     BlockScale::Scale},
+    {GgmlType::Q4_1, 32, 16, true, [](void* b, const uint8_t* c) { packNibbles32(static_cast<BlockQ4_1*>(b)->qs, c); },
+     BlockScale::ScaleMin},
+    {GgmlType::IQ4_NL, 32, 16, false, [](void* b, const uint8_t* c) { packNibbles32(static_cast<BlockIq4Nl*>(b)->qs, c); },
+     BlockScale::Scale},
     {GgmlType::Q5_0, 32, 32, true,
      [](void* b, const uint8_t* c) {
          auto* q = static_cast<BlockQ5_0*>(b);
          packNibbles32(q->qs, c);
          packHigh32(q->qh, c);
-     }},
+     },
+     BlockScale::Scale},
     {GgmlType::Q5_1, 32, 32, true,
      [](void* b, const uint8_t* c) {
          auto* q = static_cast<BlockQ5_1*>(b);
          packNibbles32(q->qs, c);
          packHigh32(q->qh, c);
-     }},
+     },
+     BlockScale::ScaleMin},
     {GgmlType::Q4_K, 256, 16, true, [](void* b, const uint8_t* c) { packNibbles256(static_cast<BlockQ4K*>(b)->qs, c); }},
     {GgmlType::Q5_K, 256, 32, true,
      [](void* b, const uint8_t* c) {
@@ -589,12 +600,6 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
 
 namespace {
 
-// The formats whose block is d·level(code) with one fp16 d at offset 0.
-bool symmetricScale(const CodeLayout& L)
-{
-    return L.type == GgmlType::Q8_0 || L.type == GgmlType::Q4_0 || L.type == GgmlType::Q5_0 || L.type == GgmlType::IQ4_NL;
-}
-
 // The block's scale d chosen among d0·(1 + step·k), |k| <= search (d0 the format's choice), by the
 // loss error feedback adds inside the block: Σ e_c² over its columns, e_c = (w_c − q_c)/U[c,c], each
 // column's error passed on to the block's later columns (the rounding the pass then does), the
@@ -699,7 +704,7 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                         uint8_t* block = out + size_t(r0 + i) * rowBytes + size_t(c0 / S) * blockBytes;
                         f.quantize(blockIn.data(), 1, S, block, anyImp ? imp.data() : nullptr);
                         // (the search leaves the grid of d0 probed: kept when d0 stays)
-                        if (!(search > 0 && anyImp && symmetricScale(*L) &&
+                        if (!(search > 0 && anyImp && L->scale == BlockScale::Scale &&
                               searchBlockScale(f, *L, block, blockBytes, grids[size_t(i)], w.data() + i * cols + c0,
                                                feed, cols, c0, F.dead.data(), search, step, sim)))
                             probeGrid(f, *L, block, blockBytes, grids[size_t(i)]);
@@ -741,24 +746,11 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
 
 namespace {
 
-// The 32-weight blocks whose value is d·level(code) (+ m): an fp16 d at offset 0, and for the
-// formats with an offset an fp16 m at offset 2.
-struct RefitLayout {
-    GgmlType type;
-    bool offset;
-};
-constexpr RefitLayout kRefitLayouts[] = {{GgmlType::Q8_0, false}, {GgmlType::Q4_0, false}, {GgmlType::Q5_0, false},
-                                         {GgmlType::IQ4_NL, false}, {GgmlType::Q4_1, true},  {GgmlType::Q5_1, true}};
-
-const RefitLayout* refitLayoutFor(const Format& f)
+// The layout of a format whose block scales can be refit (see BlockScale), else null.
+const CodeLayout* refitLayoutFor(const Format& f)
 {
-    const auto t = f.ggmlType();
-    if (!t || f.family() != FormatFamily::Gguf)
-        return nullptr;
-    for (const RefitLayout& l : kRefitLayouts)
-        if (l.type == *t)
-            return &l;
-    return nullptr;
+    const CodeLayout* L = layoutFor(f);
+    return L && L->scale != BlockScale::Other ? L : nullptr;
 }
 
 uint16_t loadHalf(const uint8_t* p)
@@ -775,9 +767,9 @@ bool scaleRefitSupported(const Format& f) { return refitLayoutFor(f) != nullptr;
 
 namespace {
 
-const RefitLayout& checkRefit(const Format& f, int64_t rows, int64_t cols, int64_t hSize)
+const CodeLayout& checkRefit(const Format& f, int64_t rows, int64_t cols, int64_t hSize)
 {
-    const RefitLayout* L = refitLayoutFor(f);
+    const CodeLayout* L = refitLayoutFor(f);
     if (!L)
         invalidInput({}, "scale refit cannot write " + f.name());
     if (!f.supports(rows, cols))
@@ -789,12 +781,13 @@ const RefitLayout& checkRefit(const Format& f, int64_t rows, int64_t cols, int64
 }
 
 // h: H in float, full; meanDiag: its mean diagonal (summed in double).
-ScaleRefit refitWith(const Format& f, const RefitLayout* L, const float* W, int64_t rows, int64_t cols, MatF h,
+ScaleRefit refitWith(const Format& f, const CodeLayout* L, const float* W, int64_t rows, int64_t cols, MatF h,
                      double meanDiag, void* dst, double damping)
 {
     ScaleRefit out;
     constexpr int S = 32;
-    const int64_t nb = cols / S, k = L->offset ? 2 : 1, p = nb * k;
+    const bool offset = L->scale == BlockScale::ScaleMin;
+    const int64_t nb = cols / S, k = offset ? 2 : 1, p = nb * k;
     const size_t blockBytes = size_t(f.storageBytes(1, S));
     const size_t rowBytes = blockBytes * size_t(nb);
     auto* bytes = static_cast<uint8_t*>(dst);
@@ -804,7 +797,7 @@ ScaleRefit refitWith(const Format& f, const RefitLayout* L, const float* W, int6
     h.diagonal().array() += float(damping * meanDiag);
     // With an offset: the blocks' indicator columns through H (cols x nb) and their Gram (nb x nb).
     MatD hOne, gOne;
-    if (L->offset) {
+    if (offset) {
         hOne = MatD::Zero(cols, nb);
         for (int64_t b = 0; b < nb; ++b)
             hOne.col(b) = h.middleCols(b * S, S).rowwise().sum().cast<double>();
@@ -831,7 +824,7 @@ ScaleRefit refitWith(const Format& f, const RefitLayout* L, const float* W, int6
                     std::memcpy(tmp.data(), block, blockBytes);
                     old(i, b) = fp16ToFp32(loadHalf(block));
                     storeHalf(tmp.data(), fp32ToFp16(1.0f));
-                    if (L->offset) {
+                    if (offset) {
                         old(i, nb + b) = fp16ToFp32(loadHalf(block + 2));
                         storeHalf(tmp.data() + 2, fp32ToFp16(0.0f));
                     }
@@ -841,7 +834,7 @@ ScaleRefit refitWith(const Format& f, const RefitLayout* L, const float* W, int6
             MatF R = Eigen::Map<const MatF>(W + r0 * cols, nr, cols);
             for (int64_t i = 0; i < nr; ++i)
                 for (int64_t b = 0; b < nb; ++b) {
-                    const float d = float(old(i, b)), m = L->offset ? float(old(i, nb + b)) : 0.0f;
+                    const float d = float(old(i, b)), m = offset ? float(old(i, nb + b)) : 0.0f;
                     for (int64_t j = b * S; j < (b + 1) * S; ++j)
                         R(i, j) -= d * P(i, j) + m;
                 }
@@ -854,7 +847,7 @@ ScaleRefit refitWith(const Format& f, const RefitLayout* L, const float* W, int6
                     for (int64_t b2 = 0; b2 < nb; ++b2) {
                         const auto c = C.row(i).segment(b2 * S, S);
                         G[size_t(i)](b2, b) = double(P.row(i).segment(b2 * S, S).dot(c));
-                        if (L->offset)
+                        if (offset)
                             G[size_t(i)](nb + b2, b) = G[size_t(i)](b, nb + b2) = double(c.sum());
                     }
             }
@@ -862,10 +855,10 @@ ScaleRefit refitWith(const Format& f, const RefitLayout* L, const float* W, int6
                 MatD& Gi = G[size_t(i)];
                 for (int64_t b = 0; b < nb; ++b) {
                     g(i, b) = double(P.row(i).segment(b * S, S).dot(hw.row(i).segment(b * S, S)));
-                    if (L->offset)
+                    if (offset)
                         g(i, nb + b) = double(hw.row(i).segment(b * S, S).sum());
                 }
-                if (L->offset)
+                if (offset)
                     Gi.bottomRightCorner(nb, nb) = gOne;
                 const double eOld = double(R.row(i).dot(hw.row(i)));
                 // A tiny ridge keeps blocks whose codes are all zero (no say in the output) solvable.
@@ -889,7 +882,7 @@ ScaleRefit refitWith(const Format& f, const RefitLayout* L, const float* W, int6
                     for (int64_t b = 0; b < nb; ++b) {
                         uint8_t* block = bytes + size_t(r0 + i) * rowBytes + size_t(b) * blockBytes;
                         storeHalf(block, fp32ToFp16(float(sh(b))));
-                        if (L->offset)
+                        if (offset)
                             storeHalf(block + 2, fp32ToFp16(float(sh(nb + b))));
                     }
                 } else {
@@ -911,7 +904,7 @@ ScaleRefit refitWith(const Format& f, const RefitLayout* L, const float* W, int6
 ScaleRefit refitBlockScales(const Format& f, const float* W, int64_t rows, int64_t cols, const std::vector<double>& H,
                             void* dst, double damping)
 {
-    const RefitLayout& L = checkRefit(f, rows, cols, int64_t(H.size()));
+    const CodeLayout& L = checkRefit(f, rows, cols, int64_t(H.size()));
     double meanDiag = 0;
     for (int64_t i = 0; i < cols; ++i)
         meanDiag += H[size_t(i * cols + i)];
@@ -922,7 +915,7 @@ ScaleRefit refitBlockScales(const Format& f, const float* W, int64_t rows, int64
 ScaleRefit refitBlockScales(const Format& f, const float* W, int64_t rows, int64_t cols, const SecondMoment& H,
                             void* dst, double damping)
 {
-    const RefitLayout& L = checkRefit(f, rows, cols, H.n == cols ? int64_t(H.lower.size()) : -1);
+    const CodeLayout& L = checkRefit(f, rows, cols, H.n == cols ? int64_t(H.lower.size()) : -1);
     MatF h(cols, cols);
     double meanDiag = 0;
     for (int64_t i = 0; i < cols; ++i) {

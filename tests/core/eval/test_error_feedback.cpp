@@ -108,6 +108,15 @@ std::vector<float> q4Levels(const Format& f, const uint8_t* block, int pos)
     return lv;
 }
 
+// A data row ("format") for every format `has` accepts.
+void formatRows(bool (*has)(const Format&))
+{
+    QTest::addColumn<QString>("format");
+    for (const Format* f : allFormats())
+        if (has(*f))
+            QTest::newRow(f->name().c_str()) << QString::fromStdString(f->name());
+}
+
 // The method written the slow, obvious way (optimal brain quantization): after each column, the
 // remaining columns take its error through the inverse second moment, which then drops the column.
 std::vector<float> slowReference(const Format& f, const std::vector<float>& W, int64_t rows, int64_t cols,
@@ -173,10 +182,7 @@ private slots:
     // (importance-weighted) rounding, for every format error feedback writes.
     void lowerOutputErrorThanPlain_data()
     {
-        QTest::addColumn<QString>("format");
-        for (const Format* f : allFormats())
-            if (errorFeedbackSupported(*f))
-                QTest::newRow(f->name().c_str()) << QString::fromStdString(f->name());
+        formatRows(errorFeedbackSupported);
     }
     void lowerOutputErrorThanPlain()
     {
@@ -251,10 +257,7 @@ private slots:
     // decoded weights have.
     void scaleRefitLowersOutputError_data()
     {
-        QTest::addColumn<QString>("format");
-        for (const Format* f : allFormats())
-            if (scaleRefitSupported(*f))
-                QTest::newRow(f->name().c_str()) << QString::fromStdString(f->name());
+        formatRows(scaleRefitSupported);
     }
     void scaleRefitLowersOutputError()
     {
