@@ -108,6 +108,14 @@ std::vector<float> q4Levels(const Format& f, const uint8_t* block, int pos)
     return lv;
 }
 
+// XᵀX of the tokens x cols inputs X.
+InputMoments momentsOf(const std::vector<float>& X, int64_t tokens, int64_t cols)
+{
+    InputMoments m;
+    m.add(X.data(), tokens, cols);
+    return m;
+}
+
 // A data row ("format") for every format `has` accepts.
 void formatRows(bool (*has)(const Format&))
 {
@@ -192,8 +200,7 @@ private slots:
         const std::vector<float> W = randomWeights(rows, cols, 11);
         const std::vector<float> Xc = correlatedInputs(tokens, cols, 5);
         const std::vector<float> Xh = correlatedInputs(512, cols, 5);  // same mixing, other draws below
-        InputMoments m;
-        m.add(Xc.data(), tokens, cols);
+        const InputMoments m = momentsOf(Xc, tokens, cols);
         std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols))), plain(ef.size());
         errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, ef.data());
         const std::vector<float> imp = diagonalOf(m.xtx, cols);
@@ -229,8 +236,7 @@ private slots:
         const int64_t rows = 40, cols = 256, tokens = 1024;
         const std::vector<float> W = randomWeights(rows, cols, 23);
         const std::vector<float> X = correlatedInputs(tokens, cols, 19);
-        InputMoments m;
-        m.add(X.data(), tokens, cols);
+        const InputMoments m = momentsOf(X, tokens, cols);
         ErrorFeedbackOptions plain, searched;
         plain.scaleSearch = 0;
         QVERIFY(searched.scaleSearch > 0);
@@ -267,8 +273,7 @@ private slots:
         const int64_t rows = 40, cols = 256, tokens = 1024;
         const std::vector<float> W = randomWeights(rows, cols, 17);
         const std::vector<float> X = correlatedInputs(tokens, cols, 13);
-        InputMoments m;
-        m.add(X.data(), tokens, cols);
+        const InputMoments m = momentsOf(X, tokens, cols);
         std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols)));
         errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, ef.data());
         std::vector<uint8_t> refit = ef;
@@ -318,8 +323,7 @@ private slots:
         const int64_t rows = 4, cols = 256, tokens = 1024;
         const std::vector<float> W = randomWeights(rows, cols, 21);
         const std::vector<float> X = correlatedInputs(tokens, cols, 9);
-        InputMoments m;
-        m.add(X.data(), tokens, cols);
+        const InputMoments m = momentsOf(X, tokens, cols);
         std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols)));
         ErrorFeedbackOptions o;
         o.batch = 64;
@@ -347,8 +351,7 @@ private slots:
         for (int64_t t = 0; t < tokens; ++t)
             for (int64_t j = 64; j < 96; ++j)  // one whole block dead
                 X[size_t(t * cols + j)] = 0.0f;
-        InputMoments m;
-        m.add(X.data(), tokens, cols);
+        const InputMoments m = momentsOf(X, tokens, cols);
         std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols))), plain(ef.size());
         errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, ef.data());
         const std::vector<float> We = decode(f, ef, rows, cols);
@@ -413,8 +416,7 @@ private slots:
         const int64_t rows = 512, cols = 256;
         const std::vector<float> W = randomWeights(rows, cols, 2);
         const std::vector<float> X = correlatedInputs(300, cols, 1);
-        InputMoments m;
-        m.add(X.data(), 300, cols);
+        const InputMoments m = momentsOf(X, 300, cols);
         std::vector<uint8_t> dst(size_t(f.storageBytes(rows, cols)));
         std::atomic<bool> cancel{true};
         CancelScope scope(&cancel);
