@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstring>
 #include <future>
+#include <mutex>
 
 namespace qs {
 
@@ -924,6 +925,67 @@ ScaleRefit refitBlockScales(const Format& f, const float* W, int64_t rows, int64
         meanDiag += double(h(i, i));
     }
     return refitWith(f, &L, W, rows, cols, std::move(h), meanDiag / double(cols), dst, damping);
+}
+
+InputScale fitInputScale(const std::vector<RoundedMatrix>& group, const float* xf, const float* x, int64_t tokens,
+                         int64_t n, double ridge)
+{
+    if (group.empty() || n <= 0)
+        invalidInput({}, "an input scale needs a group of matrices with inputs");
+    for (const RoundedMatrix& m : group)
+        if (!m.w || !m.wq || m.rows <= 0)
+            invalidInput({}, "an input scale needs matrices with rows");
+    InputScale out;
+    out.scale.assign(size_t(n), 1.0f);
+    if (tokens <= 0)
+        return out;
+    const Eigen::Map<const MatF> X(x, tokens, n), Xf(xf, tokens, n);
+    // G = XᵀX and C = Xfᵀ X, by rows of the result.
+    MatF G(n, n), C(n, n);
+    parallelFor(n, 64, [&](int64_t r0, int64_t r1) {
+        G.middleRows(r0, r1 - r0).noalias() = X.middleCols(r0, r1 - r0).transpose() * X;
+        C.middleRows(r0, r1 - r0).noalias() = Xf.middleCols(r0, r1 - r0).transpose() * X;
+    });
+    // A = Σ_W ŴᵀŴ (then ∘ G), b = Σ_W Σ_rows Ŵ ∘ (W C): by chunks of rows, summed in double.
+    MatD A = MatD::Zero(n, n);
+    Eigen::VectorXd b = Eigen::VectorXd::Zero(n);
+    std::mutex mu;
+    constexpr int64_t kChunk = 256;
+    for (const RoundedMatrix& m : group) {
+        const Eigen::Map<const MatF> W(m.w, m.rows, n), Q(m.wq, m.rows, n);
+        parallelFor((m.rows + kChunk - 1) / kChunk, 1, [&](int64_t c0, int64_t c1) {
+            for (int64_t c = c0; c < c1; ++c) {
+                throwIfCancelled();
+                const int64_t r0 = c * kChunk, nr = std::min(kChunk, m.rows - r0);
+                const auto q = Q.middleRows(r0, nr);
+                const MatF qtq = q.transpose() * q;
+                const MatF wc = W.middleRows(r0, nr) * C;
+                const Eigen::VectorXd bb = q.cwiseProduct(wc).colwise().sum().transpose().cast<double>();
+                std::lock_guard lk(mu);
+                A += qtq.cast<double>();
+                b += bb;
+            }
+        });
+    }
+    A = A.cwiseProduct(G.cast<double>());
+    const double meanDiag = A.diagonal().mean();
+    if (!(meanDiag > 0) || !std::isfinite(meanDiag) || !b.allFinite())
+        return out;
+    // The error at s, up to a constant: sᵀAs − 2sᵀb.
+    const Eigen::VectorXd one = Eigen::VectorXd::Ones(n);
+    auto error = [&](const Eigen::VectorXd& s) { return s.dot(A * s) - 2 * s.dot(b); };
+    MatD R = A;
+    R.diagonal().array() += ridge * meanDiag;
+    const Eigen::VectorXd s = R.ldlt().solve(b + ridge * meanDiag * one);
+    if (!s.allFinite())
+        return out;
+    const double e1 = error(one), es = error(s);
+    if (!(es < e1))
+        return out;
+    for (int64_t i = 0; i < n; ++i)
+        out.scale[size_t(i)] = float(s(i));
+    out.reduction = e1 - es;
+    return out;
 }
 
 }  // namespace qs

@@ -169,4 +169,27 @@ ScaleRefit refitBlockScales(const Format& f, const float* W, int64_t rows, int64
 ScaleRefit refitBlockScales(const Format& f, const float* W, int64_t rows, int64_t cols, const SecondMoment& H,
                             void* dst, double damping = 0.0);
 
+// Sequential error feedback's step after a group of matrices that read the output of an RMS norm
+// (a layer's Q/K/V or gate/up projections, the classifier) is rounded: one scale per input, to
+// be folded into the norm's weights (a norm's weights are stored as floats, so this costs no
+// bits). With X the group's inputs in the model quantized so far and Xf the source model's, s
+// minimises Σ_W ‖Xf Wᵀ − X diag(s) Ŵᵀ‖² + μ‖s − 1‖² over the group's matrices W and their
+// roundings Ŵ: a linear least-squares problem in s with the normal matrix Σ_W (ŴᵀŴ) ∘ (XᵀX)
+// (∘ elementwise) and right-hand side Σ_W diag(Ŵᵀ W Xfᵀ X); μ = ridge × that matrix's mean
+// diagonal. It corrects what the rounding does to the products' overall gains per input (at
+// low bits a rounded matrix's outputs come out too large, and the logits too confident).
+struct RoundedMatrix {
+    const float* w = nullptr;   // source weights, rows x n, row-major
+    const float* wq = nullptr;  // their rounding, decoded
+    int64_t rows = 0;
+};
+struct InputScale {
+    std::vector<float> scale;  // n values; all 1 when nothing is to be gained
+    double reduction = 0;      // how much lower the squared output error is at s than at s = 1 (without μ)
+};
+// xf, x: tokens x n, row-major. Runs in parallel (qs::parallelFor). Throws qs::Error(InvalidInput)
+// for an empty group or a matrix with no rows.
+InputScale fitInputScale(const std::vector<RoundedMatrix>& group, const float* xf, const float* x, int64_t tokens,
+                         int64_t n, double ridge = 0.01);
+
 }  // namespace qs

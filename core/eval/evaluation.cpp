@@ -525,6 +525,36 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
         }
     };
 
+    // After a group that reads a norm's output is rounded: one scale per input folded into the
+    // norm's weights (fitInputScale), and into the current sessions' copy of that output.
+    std::vector<std::unique_ptr<LlamaSession>> src, cur;  // the source model, the one being quantized
+    auto foldNorm = [&](const std::string& norm, const std::vector<std::string>& names, const StackedInputs& xf,
+                        const StackedInputs& xq) {
+        const WeightTensor* g = out.find(norm);
+        if (!g || g->numel() != xq.cols || xq.rows == 0)
+            return;
+        std::vector<std::vector<float>> values;  // source and rounded weights, in pairs
+        for (const std::string& name : names)
+            if (formatOf(name) && out.get(name).cols == xq.cols) {
+                values.push_back(w.get(name).toFloat());
+                values.push_back(out.get(name).toFloat());
+            }
+        if (values.empty())
+            return;
+        std::vector<RoundedMatrix> group;
+        for (size_t i = 0; i < values.size(); i += 2)
+            group.push_back({values[i].data(), values[i + 1].data(), int64_t(values[i].size()) / xq.cols});
+        const InputScale s = fitInputScale(group, xf.x.data(), xq.x.data(), xq.rows, xq.cols);
+        if (!(s.reduction > 0))
+            return;
+        std::vector<float> gamma = g->toFloat();
+        for (size_t i = 0; i < gamma.size(); ++i)
+            gamma[i] *= s.scale[i];
+        out.replace(norm, std::move(gamma));
+        for (auto& c : cur)
+            c->scaleNormed(s.scale);
+    };
+
     // Windows of one length run together, as the sequences of one session (each product then
     // reads a weight once for all of them: the sampled calibration stream is 8 such windows).
     std::map<size_t, std::vector<int32_t>> byLength;  // length -> the windows' tokens, one after another
@@ -534,7 +564,6 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
             byLength[win.size()].insert(byLength[win.size()].end(), win.begin(), win.end());
             ++count[win.size()];
         }
-    std::vector<std::unique_ptr<LlamaSession>> src, cur;  // the source model, the one being quantized
     for (const auto& [len, tokens] : byLength) {
         src.push_back(std::make_unique<LlamaSession>(w, int(len), ActMode::Float, count[len]));
         cur.push_back(std::make_unique<LlamaSession>(out, int(len), ActMode::Float, count[len]));
@@ -545,7 +574,8 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
     size_t pending = 0;
     for (const auto& [name, f] : p.tensors)
         pending += f && sequential.count(name) ? 1 : 0;
-    for (int l = 0; l < w.config.nLayers && pending > 0; ++l) {
+    int layersRun = 0;
+    for (int l = 0; l < w.config.nLayers && pending > 0; ++l, ++layersRun) {
         for (int pc = 0; pc < LlamaSession::kLayerPieces; ++pc) {
             const std::vector<std::string> group = productGroup(w, l, pc);  // (empty for the last piece)
             for (const std::string& name : group)
@@ -558,19 +588,26 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
                 if (const RowMatrix* b = cur[i]->piece(l, pc))
                     xq.add(*b);
             }
-            if (!group.empty())
+            if (!group.empty()) {
                 roundGroup(group, xf, xq);
+                if (const std::string norm = productGroupNorm(l, pc); !norm.empty())
+                    foldNorm(norm, group, xf, xq);
+            }
         }
         if (progress)
             progress(l + 1, w.config.nLayers);
     }
-    if (pending > 0 && classifier != "token_embd.weight" && formatOf(classifier)) {  // (then every layer ran)
+    // The classifier (its inputs: the final norm's, once every layer ran): rounded here unless it
+    // is the token embedding (tied, rounded plainly before the pass); then its norm's scales.
+    if (formatOf(classifier) && layersRun == w.config.nLayers) {
         StackedInputs xf, xq;
         for (size_t i = 0; i < src.size(); ++i) {
             xf.add(src[i]->classifierInput());
             xq.add(cur[i]->classifierInput());
         }
-        roundGroup({classifier}, xf, xq);
+        if (classifier != "token_embd.weight")
+            roundGroup({classifier}, xf, xq);
+        foldNorm("output_norm.weight", {classifier}, xf, xq);
     }
     return out;
 }
@@ -599,11 +636,18 @@ LlamaWeights applyRounding(const LlamaWeights& w, const PlanSpec& p, const Round
 std::function<bool(const PlanEntry&, const Format&, const float*, void*)>
 errorFeedbackExporter(const LlamaWeights& quantized)
 {
-    return [&quantized](const PlanEntry& e, const Format& f, const float*, void* dst) {
+    return [&quantized](const PlanEntry& e, const Format& f, const float* values, void* dst) {
         const WeightTensor* t = quantized.find(e.outputName);
         if (!t || !f.ggmlType() || t->q.format || t->q.type != *f.ggmlType() || t->rows != e.rows() ||
             t->cols != e.cols())
             return false;
+        if (!e.eligible) {  // a float tensor the plan keeps: written here only as error feedback rescaled it (a norm)
+            if (t->q.type != GgmlType::F32 || t->rows != 1)
+                return false;
+            const float* v = t->floats();
+            if (std::equal(v, v + t->cols, values))
+                return false;
+        }
         auto* out = static_cast<uint8_t*>(dst);
         for (int64_t r = 0; r < t->rows; ++r)
             kernels::plainRow(t->q, r, out + size_t(r) * kernels::rowBytes(t->q.type, t->cols));

@@ -124,7 +124,10 @@ ActivationStats collectImportance(const LlamaWeights& w, const std::vector<std::
 // source model beside the one being quantized. Each group's matrices are first corrected towards
 // the source layer's outputs on the source model's inputs (SourceCorrection, ridge sourceRidge() below),
 // then rounded with H = XᵀX of their inputs in the model quantized so far, so the errors of the
-// layers before are corrected too, not only this layer's rounding. The token embedding (a lookup,
+// layers before are corrected too, not only this layer's rounding. A group that reads the output of
+// an RMS norm (Q/K/V: attn_norm, gate/up: ffn_norm, the classifier: output_norm, also when it is
+// the tied token embedding) then gets one scale per input folded into that norm's weights
+// (fitInputScale), which the export writes with the rounded matrices. The token embedding (a lookup,
 // where each weight's own error counts, also when it doubles as the classifier) and any tensor
 // that is no product input get their format's plain rounding, as does every assigned tensor whose
 // format error feedback cannot write. Statistics without a stream (not from collectImportance)
@@ -159,8 +162,9 @@ struct Rounding {
 LlamaWeights applyRounding(const LlamaWeights& w, const PlanSpec& p, const Rounding& r);
 
 // For an export (ExportOptions::quantizeTensor): writes a tensor `quantized` (applyErrorFeedback's
-// result) holds quantized bytes of that format and shape for, as those bytes, and returns true;
-// false (the format's own rounding) otherwise. `quantized` must outlive the function.
+// result) holds quantized bytes of that format and shape for, as those bytes, and a norm's weights
+// it rescaled (an F32 vector the plan keeps whose values differ from the source's), and returns
+// true; false (the format's own rounding) otherwise. `quantized` must outlive the function.
 std::function<bool(const PlanEntry&, const Format&, const float* values, void* dst)>
 errorFeedbackExporter(const LlamaWeights& quantized);
 

@@ -590,6 +590,23 @@ std::vector<std::string> productGroup(const LlamaWeights& w, int l, int piece)
     }
 }
 
+std::string productGroupNorm(int l, int piece)
+{
+    switch (piece) {
+    case 0: return layerName(l, "attn_norm");
+    case 2: return layerName(l, "ffn_norm");
+    default: return {};
+    }
+}
+
+void LlamaSession::scaleNormed(const std::vector<float>& s)
+{
+    if (int64_t(s.size()) != wk_.xn.cols())
+        invalidInput(w_.path, "a normed input of " + std::to_string(wk_.xn.cols()) + " columns cannot take " +
+                                  std::to_string(s.size()) + " scales");
+    wk_.xn.array().rowwise() *= Eigen::Map<const Eigen::RowVectorXf>(s.data(), Eigen::Index(s.size())).array();
+}
+
 const RowMatrix* LlamaSession::piece(int l, int p, ActivationStats* stats)
 {
     const ModelConfig& c = w_.config;

@@ -212,6 +212,11 @@ public:
     RowMatrix classify();
     // The hidden state between layers (tokens x dim).
     const RowMatrix& hidden() const { return wk_.x; }
+    // Multiplies the columns of the normed input that piece 0 or 2 or classifierInput() returned
+    // last by s (one value per column): that input as it is once its norm's weights (see
+    // productGroupNorm) are scaled by s, for a pass that changes them between pieces.
+    // Throws qs::Error(InvalidInput) if s has the wrong length.
+    void scaleNormed(const std::vector<float>& s);
 
 private:
     struct Work {  // what one layer's pieces pass on
@@ -231,6 +236,9 @@ private:
 
 // Names of the matrices that read the input of piece p (0..3) of layer l (see LlamaSession::piece).
 std::vector<std::string> productGroup(const LlamaWeights& w, int l, int piece);
+// The RMS norm whose output is that input (its weights multiply it column by column): layer l's
+// attn_norm for piece 0, ffn_norm for piece 2; empty for the pieces whose input no norm ends in.
+std::string productGroupNorm(int l, int piece);
 
 // Logits of one window of tokens at positions 0..n-1 (n <= context length).
 RowMatrix llamaLogits(const LlamaWeights& w, std::span<const int32_t> tokens, ActivationStats* stats = nullptr,

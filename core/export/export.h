@@ -35,8 +35,9 @@ struct ExportOptions {
     // Optional importance per column (cols values) of an eligible tensor, empty for none: the
     // format then minimises the importance-weighted error (an importance matrix, see evaluation.h).
     std::function<std::vector<float>(const PlanEntry&)> importance;
-    // Optional quantizer of an eligible tensor for a GGUF output, instead of the format's own (error
-    // feedback, core/eval/error_feedback.h): writes f.storageBytes(rows, cols) bytes of `values`
+    // Optional writer of a tensor of a GGUF output, instead of the format's own rounding (error
+    // feedback, core/eval/error_feedback.h: its rounded matrices and the norms it rescaled); called
+    // for every tensor, eligible or not: writes f.storageBytes(rows, cols) bytes for `values`
     // (llama.cpp layout) to dst and returns true, or returns false to leave it to the format.
     std::function<bool(const PlanEntry&, const Format& f, const float* values, void* dst)> quantizeTensor;
 };

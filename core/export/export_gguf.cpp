@@ -277,7 +277,7 @@ ExportResult exportGguf(const Model& m, const QuantPlan& plan, AtomicFile& out, 
         throwIfCancelled();
         const Format& f = planFormat(e);
         std::vector<std::byte> bytes(f.storageBytes(e.rows(), e.cols()));
-        if (e.eligible && opts.quantizeTensor && opts.quantizeTensor(e, f, values.data(), bytes.data()))
+        if (opts.quantizeTensor && opts.quantizeTensor(e, f, values.data(), bytes.data()))
             return bytes;
         const std::vector<float> imp = opts.importance && e.eligible ? opts.importance(e) : std::vector<float>();
         if (!imp.empty() && int64_t(imp.size()) != e.cols())

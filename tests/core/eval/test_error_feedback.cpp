@@ -484,6 +484,110 @@ private slots:
         QCOMPARE(same, W);
     }
 
+    // fitInputScale: where the rounding only scaled the columns (Ŵ = W diag(1/s0)), the fit finds s0.
+    void inputScaleRecoversColumnScales()
+    {
+        const int64_t rows = 48, n = 16, tokens = 300;
+        const std::vector<float> W = randomWeights(rows, n, 31), X = correlatedInputs(tokens, n, 32);
+        std::mt19937 rng(33);
+        std::uniform_real_distribution<float> u(0.7f, 1.3f);
+        std::vector<float> s0(static_cast<size_t>(n)), Wq(W.size());
+        for (float& v : s0)
+            v = u(rng);
+        for (int64_t r = 0; r < rows; ++r)
+            for (int64_t i = 0; i < n; ++i)
+                Wq[size_t(r * n + i)] = W[size_t(r * n + i)] / s0[size_t(i)];
+        const InputScale fit = fitInputScale({{W.data(), Wq.data(), rows}}, X.data(), X.data(), tokens, n, 1e-9);
+        QVERIFY(fit.reduction > 0);
+        for (int64_t i = 0; i < n; ++i)
+            QVERIFY2(std::fabs(fit.scale[size_t(i)] - s0[size_t(i)]) < 1e-3f * s0[size_t(i)], std::to_string(i).c_str());
+        // Nothing to correct: the rounding is exact and the inputs are the source's.
+        const InputScale none = fitInputScale({{W.data(), W.data(), rows}}, X.data(), X.data(), tokens, n);
+        for (float v : none.scale)
+            QVERIFY(std::fabs(v - 1.0f) < 1e-4f);
+    }
+
+    // With real roundings of a group of two matrices and inputs that drifted from the source's, the
+    // fitted scales lower the group's output error Σ_W ‖Xf Wᵀ − X diag(s) Ŵᵀ‖² by what they report.
+    void inputScaleLowersGroupError()
+    {
+        const int64_t n = 64, tokens = 400;
+        const Format& f = *findFormat("Q4_0");
+        const std::vector<float> Xf = correlatedInputs(tokens, n, 41);
+        std::vector<float> X = Xf;
+        std::mt19937 rng(42);
+        std::normal_distribution<float> noise(0.0f, 0.2f);
+        for (float& v : X)
+            v += noise(rng);
+        std::vector<std::vector<float>> W, Wq;
+        std::vector<RoundedMatrix> group;
+        for (int64_t rows : {96, 32}) {
+            W.push_back(randomWeights(rows, n, uint32_t(50 + rows)));
+            Wq.push_back(f.roundTrip(W.back().data(), rows, n));
+        }
+        for (size_t k = 0; k < W.size(); ++k)
+            group.push_back({W[k].data(), Wq[k].data(), int64_t(W[k].size()) / n});
+        auto groupError = [&](const std::vector<float>& s) {
+            const Eigen::Map<const MatF> xf(Xf.data(), tokens, n), x(X.data(), tokens, n);
+            const Eigen::RowVectorXf sv = Eigen::Map<const Eigen::RowVectorXf>(s.data(), n);
+            double e = 0;
+            for (size_t k = 0; k < W.size(); ++k) {
+                const int64_t rows = int64_t(W[k].size()) / n;
+                const Eigen::Map<const MatF> w(W[k].data(), rows, n), wq(Wq[k].data(), rows, n);
+                const MatF xs = x.array().rowwise() * sv.array();
+                e += (xf.cast<double>() * w.cast<double>().transpose() - xs.cast<double>() * wq.cast<double>().transpose())
+                         .squaredNorm();
+            }
+            return e;
+        };
+        const InputScale fit = fitInputScale(group, Xf.data(), X.data(), tokens, n);
+        const double before = groupError(std::vector<float>(size_t(n), 1.0f)), after = groupError(fit.scale);
+        QVERIFY2(after < 0.99 * before, (std::to_string(after) + " vs " + std::to_string(before)).c_str());
+        QVERIFY(std::fabs((before - after) - fit.reduction) < 1e-3 * before);
+        QVERIFY_THROWS_EXCEPTION(Error, fitInputScale({}, Xf.data(), X.data(), tokens, n));
+    }
+
+    // A session's normed input scaled by s is what the session computes with the norm's weights
+    // scaled by s (how the sequential pass folds a fitted scale in between pieces).
+    void scaleNormedEqualsScaledNorm()
+    {
+        const auto model = openModel(test::stories(QStringLiteral("stories260K-f32.gguf")).toStdString());
+        const LlamaWeights w = LlamaWeights::fromModel(*model);
+        LlamaWeights scaled = w;
+        const std::string norm = productGroupNorm(1, 2);
+        QCOMPARE(norm, std::string("blk.1.ffn_norm.weight"));
+        QVERIFY(productGroupNorm(1, 3).empty());
+        std::vector<float> s(size_t(w.config.dim)), g = w.get(norm).toFloat();
+        for (size_t i = 0; i < s.size(); ++i) {
+            s[i] = 0.8f + 0.01f * float(i % 40);
+            g[i] *= s[i];
+        }
+        scaled.replace(norm, g);
+        const std::vector<int32_t> tokens{1, 5, 9, 200, 7, 31};
+        LlamaSession a(w, 8), b(scaled, 8);
+        a.begin(tokens);
+        b.begin(tokens);
+        for (int p = 0; p < LlamaSession::kLayerPieces; ++p) {
+            a.piece(0, p);
+            b.piece(0, p);
+        }
+        for (int p = 0; p < 2; ++p) {
+            a.piece(1, p);
+            b.piece(1, p);
+        }
+        const RowMatrix na = *a.piece(1, 2), nb = *b.piece(1, 2);
+        a.scaleNormed(s);
+        const RowMatrix scaledInput = na.array().rowwise() * Eigen::Map<const Eigen::RowVectorXf>(s.data(), Eigen::Index(s.size())).array();
+        auto close = [](const RowMatrix& x, const RowMatrix& y) {
+            return x.allFinite() && (x - y).cwiseAbs().maxCoeff() <= 1e-5f * (1.0f + y.cwiseAbs().maxCoeff());
+        };
+        QVERIFY(close(scaledInput, nb));
+        QVERIFY(!close(na, nb));
+        // The next piece reads the scaled input: the down projection's input agrees too.
+        QVERIFY(close(*a.piece(1, 3), *b.piece(1, 3)));
+        QVERIFY_THROWS_EXCEPTION(Error, a.scaleNormed(std::vector<float>(3, 1.0f)));
+    }
+
     // quantize --error-feedback writes the bytes of applyErrorFeedback (the sequential pass that
     // compare --eval --error-feedback evaluates) on the same calibration tokens.
     void exportEqualsEvaluatedWeights()
@@ -522,6 +626,18 @@ private slots:
             ++compared;
         }
         QVERIFY(compared >= 20);  // token_embd and the Q/K/V, output and gate/up matrices of 5 layers
+        // The norms error feedback rescaled are written as it evaluated them.
+        int norms = 0;
+        for (const auto& t : written->tensors) {
+            if (t.name.find("norm") == std::string::npos)
+                continue;
+            const std::vector<float> v = q.get(t.name).toFloat();
+            const auto d = written->data(t);
+            QCOMPARE(d.size(), v.size() * sizeof(float));
+            QVERIFY2(std::memcmp(d.data(), v.data(), d.size()) == 0, t.name.c_str());
+            norms += v != w.get(t.name).toFloat() ? 1 : 0;
+        }
+        QCOMPARE(norms, 11);  // attn_norm and ffn_norm of 5 layers, output_norm
         // And they are not plain rounding: the layers after the first differ from it.
         const LlamaWeights plain = applyPrecision(w, prec);
         QVERIFY(plain.get("blk.3.attn_q.weight").toFloat() != q.get("blk.3.attn_q.weight").toFloat());
