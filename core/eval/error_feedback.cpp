@@ -928,58 +928,93 @@ ScaleRefit refitBlockScales(const Format& f, const float* W, int64_t rows, int64
 }
 
 InputScale fitInputScale(const std::vector<RoundedMatrix>& group, const float* xf, const float* x, int64_t tokens,
-                         int64_t n, double ridge)
+                         int64_t n, double ridge, const SecondMoment* xtx)
 {
     if (group.empty() || n <= 0)
         invalidInput({}, "an input scale needs a group of matrices with inputs");
     for (const RoundedMatrix& m : group)
         if (!m.w || !m.wq || m.rows <= 0)
             invalidInput({}, "an input scale needs matrices with rows");
+    if (xtx && (xtx->n != n || int64_t(xtx->lower.size()) != n * n))
+        invalidInput({}, "an input scale needs a " + std::to_string(n) + " x " + std::to_string(n) + " XᵀX");
     InputScale out;
     out.scale.assign(size_t(n), 1.0f);
     if (tokens <= 0)
         return out;
-    const Eigen::Map<const MatF> X(x, tokens, n), Xf(xf, tokens, n);
-    // G = XᵀX and C = Xfᵀ X, by rows of the result.
-    MatF G(n, n), C(n, n);
-    parallelFor(n, 64, [&](int64_t r0, int64_t r1) {
-        G.middleRows(r0, r1 - r0).noalias() = X.middleCols(r0, r1 - r0).transpose() * X;
-        C.middleRows(r0, r1 - r0).noalias() = Xf.middleCols(r0, r1 - r0).transpose() * X;
-    });
-    // A = Σ_W ŴᵀŴ (then ∘ G), b = Σ_W Σ_rows Ŵ ∘ (W C): by chunks of rows, summed in double.
-    MatD A = MatD::Zero(n, n);
-    Eigen::VectorXd b = Eigen::VectorXd::Zero(n);
-    std::mutex mu;
-    constexpr int64_t kChunk = 256;
-    for (const RoundedMatrix& m : group) {
-        const Eigen::Map<const MatF> W(m.w, m.rows, n), Q(m.wq, m.rows, n);
-        parallelFor((m.rows + kChunk - 1) / kChunk, 1, [&](int64_t c0, int64_t c1) {
-            for (int64_t c = c0; c < c1; ++c) {
-                throwIfCancelled();
-                const int64_t r0 = c * kChunk, nr = std::min(kChunk, m.rows - r0);
-                const auto q = Q.middleRows(r0, nr);
-                const MatF qtq = q.transpose() * q;
-                const MatF wc = W.middleRows(r0, nr) * C;
-                const Eigen::VectorXd bb = q.cwiseProduct(wc).colwise().sum().transpose().cast<double>();
-                std::lock_guard lk(mu);
-                A += qtq.cast<double>();
-                b += bb;
+    const ef_linalg::Ops& la = ef_linalg::ops();
+    // b_i = Σ_W Σ_t x_ti (Ŵᵀ W xf_t)_i, by chunks of tokens: two products with the rows, no n x n
+    // one (each chunk's sum kept apart and added in order: the same bytes on every run).
+    constexpr int64_t kTokens = 128;
+    const int64_t nChunks = (tokens + kTokens - 1) / kTokens;
+    std::vector<Eigen::VectorXd> partial(size_t(nChunks), Eigen::VectorXd::Zero(n));
+    parallelFor(nChunks, 1, [&](int64_t c0, int64_t c1) {
+        std::vector<float> y, z;
+        for (int64_t c = c0; c < c1; ++c) {
+            throwIfCancelled();
+            const int64_t t0 = c * kTokens, nt = std::min(kTokens, tokens - t0);
+            for (const RoundedMatrix& m : group) {
+                y.assign(size_t(nt * m.rows), 0.0f);
+                z.assign(size_t(nt * n), 0.0f);
+                la.subProductT(y.data(), m.rows, xf + t0 * n, n, m.w, n, nt, m.rows, n);  // −Xf Wᵀ
+                la.subProduct(z.data(), n, y.data(), m.rows, m.wq, n, nt, n, m.rows);      // Xf Wᵀ Ŵ
+                for (int64_t t = 0; t < nt; ++t)
+                    for (int64_t i = 0; i < n; ++i)
+                        partial[size_t(c)](i) += double(z[size_t(t * n + i)]) * double(x[(t0 + t) * n + i]);
             }
-        });
+        }
+    });
+    Eigen::VectorXd b = Eigen::VectorXd::Zero(n);
+    for (const Eigen::VectorXd& p : partial)
+        b += p;
+    // A = Σ_W ŴᵀŴ ∘ XᵀX, lower triangle (ŴᵀŴ as the second moment of the stacked rows).
+    std::vector<float> rows;
+    for (const RoundedMatrix& m : group)
+        rows.insert(rows.end(), m.wq, m.wq + m.rows * n);
+    SecondMoment A = streamSecondMoment(rows.data(), int64_t(rows.size()) / n, n);
+    const SecondMoment G = xtx ? SecondMoment{} : streamSecondMoment(x, tokens, n);
+    const std::vector<float>& g = xtx ? xtx->lower : G.lower;
+    double meanDiag = 0;
+    for (int64_t i = 0; i < n; ++i) {
+        for (int64_t j = 0; j <= i; ++j)
+            A.lower[size_t(i * n + j)] *= g[size_t(i * n + j)];
+        meanDiag += double(A.lower[size_t(i * n + i)]);
     }
-    A = A.cwiseProduct(G.cast<double>());
-    const double meanDiag = A.diagonal().mean();
+    meanDiag /= double(n);
     if (!(meanDiag > 0) || !std::isfinite(meanDiag) || !b.allFinite())
         return out;
-    // The error at s, up to a constant: sᵀAs − 2sᵀb.
-    const Eigen::VectorXd one = Eigen::VectorXd::Ones(n);
-    auto error = [&](const Eigen::VectorXd& s) { return s.dot(A * s) - 2 * s.dot(b); };
-    MatD R = A;
-    R.diagonal().array() += ridge * meanDiag;
-    const Eigen::VectorXd s = R.ldlt().solve(b + ridge * meanDiag * one);
+    // The error at s, up to a constant: sᵀAs − 2sᵀb (A symmetric, from its lower triangle).
+    auto error = [&](const Eigen::VectorXd& s) {
+        double e = 0;
+        for (int64_t i = 0; i < n; ++i) {
+            double row = 0;
+            for (int64_t j = 0; j < i; ++j)
+                row += double(A.lower[size_t(i * n + j)]) * s(j);
+            e += s(i) * (2 * row + double(A.lower[size_t(i * n + i)]) * s(i)) - 2 * s(i) * b(i);
+        }
+        return e;
+    };
+    // s = (A + μI)⁻¹ (b + μ·1): Cholesky, then the two triangular solves.
+    std::vector<float> L = A.lower;
+    for (int64_t i = 0; i < n; ++i)
+        L[size_t(i * n + i)] += float(ridge * meanDiag);
+    if (!choleskyLowerInPlace(L.data(), n))
+        return out;
+    Eigen::VectorXd s = b + ridge * meanDiag * Eigen::VectorXd::Ones(n);
+    for (int64_t i = 0; i < n; ++i) {
+        double v = s(i);
+        for (int64_t j = 0; j < i; ++j)
+            v -= double(L[size_t(i * n + j)]) * s(j);
+        s(i) = v / double(L[size_t(i * n + i)]);
+    }
+    for (int64_t i = n - 1; i >= 0; --i) {
+        double v = s(i);
+        for (int64_t j = i + 1; j < n; ++j)
+            v -= double(L[size_t(j * n + i)]) * s(j);
+        s(i) = v / double(L[size_t(i * n + i)]);
+    }
     if (!s.allFinite())
         return out;
-    const double e1 = error(one), es = error(s);
+    const double e1 = error(Eigen::VectorXd::Ones(n)), es = error(s);
     if (!(es < e1))
         return out;
     for (int64_t i = 0; i < n; ++i)

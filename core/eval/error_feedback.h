@@ -187,9 +187,11 @@ struct InputScale {
     std::vector<float> scale;  // n values; all 1 when nothing is to be gained
     double reduction = 0;      // how much lower the squared output error is at s than at s = 1 (without μ)
 };
-// xf, x: tokens x n, row-major. Runs in parallel (qs::parallelFor). Throws qs::Error(InvalidInput)
-// for an empty group or a matrix with no rows.
+// xf, x: tokens x n, row-major; xtx: streamSecondMoment(x, tokens, n) when the caller has it. The
+// matrices may be a sample of the group's rows (the normal equations are sums over rows). Runs in
+// parallel (qs::parallelFor). Throws qs::Error(InvalidInput) for an empty group or a matrix with
+// no rows.
 InputScale fitInputScale(const std::vector<RoundedMatrix>& group, const float* xf, const float* x, int64_t tokens,
-                         int64_t n, double ridge = 0.01);
+                         int64_t n, double ridge = 0.01, const SecondMoment* xtx = nullptr);
 
 }  // namespace qs

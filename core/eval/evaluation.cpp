@@ -491,7 +491,9 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
             out.replace(quantizeTensor(storableTensor(w, name, *f), *f, nullptr));
 
     // Rounds the assigned matrices of one group, whose inputs were xf (source) and xq.
-    auto roundGroup = [&](const std::vector<std::string>& names, const StackedInputs& xf, const StackedInputs& xq) {
+    // Returns XᵀX of xq when it rounded a matrix by error feedback (else an empty one).
+    auto roundGroup = [&](const std::vector<std::string>& names, const StackedInputs& xf,
+                          const StackedInputs& xq) -> SecondMoment {
         std::vector<std::pair<const WeightTensor*, const Format*>> ef;
         for (const std::string& name : names) {
             const Format* f = formatOf(name);
@@ -504,8 +506,8 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
                 out.replace(quantizeTensor(t, *f, nullptr));
         }
         if (ef.empty())
-            return;
-        const SecondMoment H = streamSecondMoment(xq.x.data(), xq.rows, xq.cols);
+            return {};
+        SecondMoment H = streamSecondMoment(xq.x.data(), xq.rows, xq.cols);
         const double damping = feedbackDamping(xq.cols, xq.rows);
         const auto F = errorFeedbackFactor(H, damping);
         const SourceCorrection correction(xf.x.data(), xq.x.data(), xq.rows, xq.cols, sourceRidge(xq.cols, xq.rows), &H);
@@ -523,28 +525,43 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
             }
             out.replace(storedTensor(*t, *f, std::move(bytes)));
         }
+        return H;
     };
 
     // After a group that reads a norm's output is rounded: one scale per input folded into the
     // norm's weights (fitInputScale), and into the current sessions' copy of that output.
     std::vector<std::unique_ptr<LlamaSession>> src, cur;  // the source model, the one being quantized
+    // The fit reads at most kNormFitRows rows of each matrix, evenly spaced (its cost grows as rows x
+    // inputs²: with all rows it doubled the 1B demo's export time; the scales are per input, and
+    // this many rows determine them).
+    constexpr int64_t kNormFitRows = 512;
     auto foldNorm = [&](const std::string& norm, const std::vector<std::string>& names, const StackedInputs& xf,
-                        const StackedInputs& xq) {
+                        const StackedInputs& xq, const SecondMoment& xtx) {
         const WeightTensor* g = out.find(norm);
         if (!g || g->numel() != xq.cols || xq.rows == 0)
             return;
-        std::vector<std::vector<float>> values;  // source and rounded weights, in pairs
-        for (const std::string& name : names)
-            if (formatOf(name) && out.get(name).cols == xq.cols) {
-                values.push_back(w.get(name).toFloat());
-                values.push_back(out.get(name).toFloat());
+        std::vector<std::vector<float>> values;  // the sampled rows of source and rounded weights, in pairs
+        for (const std::string& name : names) {
+            const WeightTensor &a = w.get(name), &b = out.get(name);
+            if (!formatOf(name) || b.cols != xq.cols || a.cols != b.cols || a.rows != b.rows)
+                continue;
+            const int64_t m = std::min(a.rows, kNormFitRows);
+            std::vector<float> va(size_t(m * a.cols)), vb(va.size());
+            for (int64_t k = 0; k < m; ++k) {
+                const int64_t r = k * a.rows / m;
+                a.decodeRows(r, r + 1, va.data() + k * a.cols);
+                b.decodeRows(r, r + 1, vb.data() + k * a.cols);
             }
+            values.push_back(std::move(va));
+            values.push_back(std::move(vb));
+        }
         if (values.empty())
             return;
         std::vector<RoundedMatrix> group;
         for (size_t i = 0; i < values.size(); i += 2)
             group.push_back({values[i].data(), values[i + 1].data(), int64_t(values[i].size()) / xq.cols});
-        const InputScale s = fitInputScale(group, xf.x.data(), xq.x.data(), xq.rows, xq.cols);
+        const InputScale s = fitInputScale(group, xf.x.data(), xq.x.data(), xq.rows, xq.cols, kNormRidge,
+                                           xtx.n == xq.cols ? &xtx : nullptr);
         if (!(s.reduction > 0))
             return;
         std::vector<float> gamma = g->toFloat();
@@ -589,9 +606,9 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
                     xq.add(*b);
             }
             if (!group.empty()) {
-                roundGroup(group, xf, xq);
+                const SecondMoment H = roundGroup(group, xf, xq);
                 if (const std::string norm = productGroupNorm(l, pc); !norm.empty())
-                    foldNorm(norm, group, xf, xq);
+                    foldNorm(norm, group, xf, xq, H);
             }
         }
         if (progress)
@@ -605,9 +622,8 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
             xf.add(src[i]->classifierInput());
             xq.add(cur[i]->classifierInput());
         }
-        if (classifier != "token_embd.weight")
-            roundGroup({classifier}, xf, xq);
-        foldNorm("output_norm.weight", {classifier}, xf, xq);
+        const SecondMoment H = classifier != "token_embd.weight" ? roundGroup({classifier}, xf, xq) : SecondMoment{};
+        foldNorm("output_norm.weight", {classifier}, xf, xq, H);
     }
     return out;
 }

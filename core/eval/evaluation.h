@@ -138,6 +138,8 @@ ActivationStats collectImportance(const LlamaWeights& w, const std::vector<std::
 // demo's 2048- and 5632-wide inputs otherwise overfit (Q4_K_M error feedback 1.4x plain's KL in
 // llama.cpp with λ = 1, damping 0.01); stories260K's 64-wide inputs keep λ = 1, damping 0.0625.
 constexpr double kSourceRidge = 1.0, kSourceRidgePerRatio = 16.0, kDampingPerRatio = 1.0;
+// The norms' scales: ridge μ of fitInputScale (towards 1, relative to its normal matrix's mean diagonal).
+constexpr double kNormRidge = 0.01;
 double sourceRidge(int64_t inputs, int64_t rows);
 double feedbackDamping(int64_t inputs, int64_t rows);
 // progress(layers done, layers) after each layer of the sequential pass.

@@ -544,6 +544,11 @@ private slots:
         const double before = groupError(std::vector<float>(size_t(n), 1.0f)), after = groupError(fit.scale);
         QVERIFY2(after < 0.99 * before, (std::to_string(after) + " vs " + std::to_string(before)).c_str());
         QVERIFY(std::fabs((before - after) - fit.reduction) < 1e-3 * before);
+        // Given XᵀX (as the sequential pass has it from the rounding) the fit is the same.
+        const SecondMoment xtx = streamSecondMoment(X.data(), tokens, n);
+        const InputScale given = fitInputScale(group, Xf.data(), X.data(), tokens, n, 0.01, &xtx);
+        for (int64_t i = 0; i < n; ++i)
+            QVERIFY(std::fabs(given.scale[size_t(i)] - fit.scale[size_t(i)]) < 1e-4f);
         QVERIFY_THROWS_EXCEPTION(Error, fitInputScale({}, Xf.data(), X.data(), tokens, n));
     }
 
