@@ -52,6 +52,18 @@ std::vector<float> correlatedInputs(int64_t tokens, int64_t width, uint32_t seed
     return std::vector<float>(X.data(), X.data() + X.size());
 }
 
+// Inputs that drifted from the source model's xf (those of a model quantized so far): xf plus
+// Gaussian noise of standard deviation 0.2.
+std::vector<float> drifted(const std::vector<float>& xf, uint32_t seed)
+{
+    std::vector<float> x = xf;
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> noise(0.0f, 0.2f);
+    for (float& v : x)
+        v += noise(rng);
+    return x;
+}
+
 std::vector<float> randomWeights(int64_t rows, int64_t cols, uint32_t seed)
 {
     std::mt19937 rng(seed);
@@ -445,11 +457,7 @@ private slots:
         QFETCH(int, width);
         const int64_t rows = 70;
         const std::vector<float> xf = correlatedInputs(tokens, width, 3);
-        std::vector<float> x = xf;
-        std::mt19937 rng(5);
-        std::normal_distribution<float> noise(0.0f, 0.2f);
-        for (float& v : x)
-            v += noise(rng);
+        const std::vector<float> x = drifted(xf, 5);
         const std::vector<float> W = randomWeights(rows, width, 4);
         const double ridge = 0.5;
         const MatD X = Eigen::Map<const MatF>(x.data(), tokens, width).cast<double>();
@@ -514,11 +522,7 @@ private slots:
         const int64_t n = 64, tokens = 400;
         const Format& f = *findFormat("Q4_0");
         const std::vector<float> Xf = correlatedInputs(tokens, n, 41);
-        std::vector<float> X = Xf;
-        std::mt19937 rng(42);
-        std::normal_distribution<float> noise(0.0f, 0.2f);
-        for (float& v : X)
-            v += noise(rng);
+        const std::vector<float> X = drifted(Xf, 42);
         std::vector<std::vector<float>> W, Wq;
         std::vector<RoundedMatrix> group;
         for (int64_t rows : {96, 32}) {
