@@ -1023,4 +1023,145 @@ InputScale fitInputScale(const std::vector<RoundedMatrix>& group, const float* x
     return out;
 }
 
+ClassifierScale fitClassifierScale(const float* e, const float* eq, int64_t vocab, const float* xf, const float* x,
+                                   int64_t tokens, int64_t n, float softcap, int iterations)
+{
+    if (vocab <= 0 || n <= 0 || !e || !eq)
+        invalidInput({}, "a classifier scale needs a classifier");
+    ClassifierScale out;
+    out.scale.assign(size_t(n), 1.0f);
+    if (tokens <= 0)
+        return out;
+    const int64_t rows = tokens;
+    const float *xs = x, *xfs = xf;
+    const ef_linalg::Ops& la = ef_linalg::ops();
+    constexpr int64_t kRows = 32;
+    const int64_t nChunks = (rows + kRows - 1) / kRows;
+    // z = softcap(W u) for the rows [r0, r0 + nr) of u (nr x n): into z (nr x vocab); dz/d(Wu) into d
+    // when asked.
+    auto logits = [&](const float* W, const float* u, int64_t nr, std::vector<float>& z, std::vector<float>* d) {
+        z.assign(size_t(nr * vocab), 0.0f);
+        la.subProductT(z.data(), vocab, u, n, W, n, nr, vocab, n);
+        for (float& v : z)
+            v = -v;
+        if (d)
+            d->assign(z.size(), 1.0f);
+        if (softcap > 0)
+            for (size_t i = 0; i < z.size(); ++i) {
+                const float th = std::tanh(z[i] / softcap);
+                z[i] = softcap * th;
+                if (d)
+                    (*d)[i] = 1.0f - th * th;
+            }
+    };
+    // The source's probabilities (kept) and each row's Σ p log p.
+    std::vector<float> P(size_t(rows * vocab));
+    std::vector<double> plogp(size_t(rows), 0.0);
+    parallelFor(nChunks, 1, [&](int64_t c0, int64_t c1) {
+        std::vector<float> z;
+        for (int64_t c = c0; c < c1; ++c) {
+            const int64_t r0 = c * kRows, nr = std::min(kRows, rows - r0);
+            logits(e, xfs + r0 * n, nr, z, nullptr);
+            for (int64_t r = 0; r < nr; ++r) {
+                const float* zr = z.data() + r * vocab;
+                float* pr = P.data() + (r0 + r) * vocab;
+                const float mx = *std::max_element(zr, zr + vocab);
+                double sum = 0;
+                for (int64_t v = 0; v < vocab; ++v)
+                    sum += std::exp(double(zr[v] - mx));
+                const double lse = double(mx) + std::log(sum);
+                for (int64_t v = 0; v < vocab; ++v) {
+                    const double lp = double(zr[v]) - lse;
+                    pr[v] = float(std::exp(lp));
+                    plogp[size_t(r0 + r)] += double(pr[v]) * lp;
+                }
+            }
+        }
+    });
+    // Mean KL at s, and its gradient when asked (per chunk, added in order).
+    auto divergence = [&](const Eigen::VectorXf& sc, Eigen::VectorXd* grad) {
+        std::vector<double> kl(size_t(nChunks), 0.0);
+        std::vector<Eigen::VectorXd> g(grad ? size_t(nChunks) : 0, Eigen::VectorXd::Zero(n));
+        parallelFor(nChunks, 1, [&](int64_t c0, int64_t c1) {
+            std::vector<float> u, z, d, gz;
+            for (int64_t c = c0; c < c1; ++c) {
+                throwIfCancelled();
+                const int64_t r0 = c * kRows, nr = std::min(kRows, rows - r0);
+                u.resize(size_t(nr * n));
+                for (int64_t r = 0; r < nr; ++r)
+                    for (int64_t i = 0; i < n; ++i)
+                        u[size_t(r * n + i)] = xs[(r0 + r) * n + i] * sc(i);
+                logits(eq, u.data(), nr, z, grad ? &d : nullptr);
+                for (int64_t r = 0; r < nr; ++r) {
+                    float* zr = z.data() + r * vocab;
+                    const float* pr = P.data() + (r0 + r) * vocab;
+                    const float mx = *std::max_element(zr, zr + vocab);
+                    double sum = 0, pz = 0;
+                    for (int64_t v = 0; v < vocab; ++v) {
+                        sum += std::exp(double(zr[v] - mx));
+                        pz += double(pr[v]) * double(zr[v]);
+                    }
+                    const double lse = double(mx) + std::log(sum);
+                    kl[size_t(c)] += plogp[size_t(r0 + r)] - pz + lse;
+                    if (grad)  // dKL/dz = q − p, through the softcap
+                        for (int64_t v = 0; v < vocab; ++v)
+                            zr[v] = float(std::exp(double(zr[v]) - lse) - double(pr[v])) * d[size_t(r * vocab + v)];
+                }
+                if (grad) {
+                    // dKL/ds_i = Σ_rows x_i (Êᵀ dz)_i
+                    gz.assign(size_t(nr * n), 0.0f);
+                    la.subProduct(gz.data(), n, z.data(), vocab, eq, n, nr, n, vocab);  // −dz Ê
+                    for (int64_t r = 0; r < nr; ++r)
+                        for (int64_t i = 0; i < n; ++i)
+                            g[size_t(c)](i) -= double(gz[size_t(r * n + i)]) * double(xs[(r0 + r) * n + i]);
+                }
+            }
+        });
+        double total = 0;
+        for (double k : kl)
+            total += k;
+        if (grad) {
+            grad->setZero(n);
+            for (const Eigen::VectorXd& gc : g)
+                *grad += gc;
+            *grad /= double(rows);
+        }
+        return total / double(rows);
+    };
+    Eigen::VectorXf sc = Eigen::VectorXf::Ones(n);
+    Eigen::VectorXd g;
+    double f = divergence(sc, &g), step = 1.0;
+    out.before = out.after = f;
+    if (!std::isfinite(f) || !g.allFinite())
+        return out;
+    for (int it = 0; it < iterations; ++it) {
+        const double gg = g.squaredNorm();
+        Eigen::VectorXf cand;
+        Eigen::VectorXd gc;
+        double fc = INFINITY;
+        int tries = 0;
+        for (; tries < 30; ++tries, step *= 0.5) {
+            cand = sc - (step * g).cast<float>();
+            fc = divergence(cand, &gc);
+            if (std::isfinite(fc) && gc.allFinite() && fc < f - 1e-4 * step * gg)
+                break;
+        }
+        if (tries == 30)
+            break;
+        const double gain = f - fc;
+        sc = cand;
+        f = fc;
+        g = gc;
+        step *= 2.0;
+        if (gain < 1e-5 * f)
+            break;
+    }
+    if (!(f < out.before))
+        return out;
+    for (int64_t i = 0; i < n; ++i)
+        out.scale[size_t(i)] = sc(i);
+    out.after = f;
+    return out;
+}
+
 }  // namespace qs

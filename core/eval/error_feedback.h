@@ -194,4 +194,21 @@ struct InputScale {
 InputScale fitInputScale(const std::vector<RoundedMatrix>& group, const float* xf, const float* x, int64_t tokens,
                          int64_t n, double ridge = 0.01, const SecondMoment* xtx = nullptr);
 
+// Then, for the classifier's norm: the scales refined to the least mean KL divergence of the next-token
+// distribution of the rounded classifier from the source's over calibration rows, by gradient descent
+// with backtracking from s = 1 (up to `iterations` steps, stopping once a step gains less than 1e-5 of
+// the divergence): logits softcap(Ê (s ∘ x)) against softcap(E xf) (softcap > 0: c·tanh(z/c), as
+// gemma2). Least squares on the logits weighs every vocabulary entry alike; the divergence weighs
+// them by the source's probabilities, as the evaluation does. Each step costs a few products of
+// tokens x n x vocab multiply-adds.
+// e, eq: vocab x n (source classifier, its rounding); xf, x: tokens x n (inputs of the source model
+// and of the rounded one, x with the norm's scales so far). Runs in parallel; the same result on
+// every run. Throws qs::Error(InvalidInput) for empty shapes.
+struct ClassifierScale {
+    std::vector<float> scale;      // n values to multiply into the norm's weights (all 1: no gain)
+    double before = 0, after = 0;  // mean KL divergence over the rows, at s = 1 and at s
+};
+ClassifierScale fitClassifierScale(const float* e, const float* eq, int64_t vocab, const float* xf, const float* x,
+                                   int64_t tokens, int64_t n, float softcap = 0.0f, int iterations = 30);
+
 }  // namespace qs

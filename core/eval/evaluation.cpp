@@ -624,6 +624,26 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
         }
         const SecondMoment H = classifier != "token_embd.weight" ? roundGroup({classifier}, xf, xq) : SecondMoment{};
         foldNorm("output_norm.weight", {classifier}, xf, xq, H);
+        // Then the classifier norm's scales refined to the least KL divergence of the next-token
+        // distribution (on the inputs as rescaled so far), where calibration rows x classifier
+        // weights stay within kKlFitMacs.
+        const WeightTensor &e = w.get(classifier), &eq = out.get(classifier);
+        const WeightTensor* gNorm = out.find("output_norm.weight");
+        if (gNorm && gNorm->numel() == xq.cols && e.cols == xq.cols &&
+            double(xq.rows) * double(e.numel()) <= kKlFitMacs) {
+            StackedInputs x;
+            for (auto& c : cur)
+                x.add(c->classifierInput());
+            const std::vector<float> ev = e.toFloat(), eqv = eq.toFloat();
+            const ClassifierScale k = fitClassifierScale(ev.data(), eqv.data(), e.rows, xf.x.data(), x.x.data(), x.rows,
+                                                         x.cols, w.config.finalSoftcap);
+            if (k.after < k.before) {
+                std::vector<float> gamma = gNorm->toFloat();
+                for (size_t i = 0; i < gamma.size(); ++i)
+                    gamma[i] *= k.scale[i];
+                out.replace("output_norm.weight", std::move(gamma));
+            }
+        }
     }
     return out;
 }

@@ -140,6 +140,11 @@ ActivationStats collectImportance(const LlamaWeights& w, const std::vector<std::
 constexpr double kSourceRidge = 1.0, kSourceRidgePerRatio = 16.0, kDampingPerRatio = 1.0;
 // The norms' scales: ridge μ of fitInputScale (towards 1, relative to its normal matrix's mean diagonal).
 constexpr double kNormRidge = 0.01;
+// The classifier norm's KL refinement (fitClassifierScale) runs where calibration rows x classifier
+// weights (the multiply-adds of one pass over the logits) stay within this: about 30 such passes and
+// as many for the gradients, and the classifier and its rounding held as floats. stories260K: 3.4e7.
+// On the 1B demo (6.7e10) a run on 122 of its rows gave no gain for 10 s, so large ones skip it.
+constexpr double kKlFitMacs = 8.0e9;
 double sourceRidge(int64_t inputs, int64_t rows);
 double feedbackDamping(int64_t inputs, int64_t rows);
 // progress(layers done, layers) after each layer of the sequential pass.
