@@ -626,11 +626,12 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
         foldNorm("output_norm.weight", {classifier}, xf, xq, H);
         // Then the classifier norm's scales refined to the least KL divergence of the next-token
         // distribution (on the inputs as rescaled so far), where calibration rows x classifier
-        // weights stay within kKlFitMacs.
+        // weights stay within kKlFitMacs and rows x vocabulary (the source probabilities it keeps)
+        // within kKlFitLogits.
         const WeightTensor &e = w.get(classifier), &eq = out.get(classifier);
         const WeightTensor* gNorm = out.find("output_norm.weight");
         if (gNorm && gNorm->numel() == xq.cols && e.cols == xq.cols &&
-            double(xq.rows) * double(e.numel()) <= kKlFitMacs) {
+            double(xq.rows) * double(e.numel()) <= kKlFitMacs && double(xq.rows) * double(e.rows) <= kKlFitLogits) {
             StackedInputs x;
             for (auto& c : cur)
                 x.add(c->classifierInput());

@@ -144,7 +144,8 @@ constexpr double kNormRidge = 0.01;
 // weights (the multiply-adds of one pass over the logits) stay within this: about 30 such passes and
 // as many for the gradients, and the classifier and its rounding held as floats. stories260K: 3.4e7.
 // On the 1B demo (6.7e10) a run on 122 of its rows gave no gain for 10 s, so large ones skip it.
-constexpr double kKlFitMacs = 8.0e9;
+// kKlFitLogits bounds rows x vocabulary, the source probabilities it keeps (128 MB of floats).
+constexpr double kKlFitMacs = 8.0e9, kKlFitLogits = 32.0e6;
 double sourceRidge(int64_t inputs, int64_t rows);
 double feedbackDamping(int64_t inputs, int64_t rows);
 // progress(layers done, layers) after each layer of the sequential pass.
