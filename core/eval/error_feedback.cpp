@@ -144,6 +144,33 @@ const CodeLayout* layoutFor(const Format& f)
     return nullptr;
 }
 
+// L (f's layout for `what`: "error feedback", "scale refit") after checking that there is one and
+// that f stores rows of cols weights; throws qs::Error(InvalidInput) otherwise.
+const CodeLayout& checkedLayout(const CodeLayout* L, const Format& f, int64_t rows, int64_t cols, const char* what)
+{
+    if (!L)
+        invalidInput({}, std::string(what) + " cannot write " + f.name());
+    if (!f.supports(rows, cols))
+        invalidInput({}, f.name() + " cannot store rows of " + std::to_string(cols) + " weights");
+    return *L;
+}
+
+// Throws qs::Error(InvalidInput) unless `size` is that of an n x n input second moment.
+void checkMoment(int64_t size, int64_t n, const char* what)
+{
+    if (n <= 0 || size != n * n)
+        invalidInput({}, std::string(what) + " needs a " + std::to_string(n) + " x " + std::to_string(n) +
+                             " input second moment");
+}
+
+uint16_t loadHalf(const uint8_t* p)
+{
+    uint16_t h;
+    std::memcpy(&h, p, 2);
+    return h;
+}
+void storeHalf(uint8_t* p, uint16_t h) { std::memcpy(p, &h, 2); }
+
 // The levels each position of one quantized block can take with the block's scales frozen:
 // affine formats as a + b*c, others as a table of nCodes values per position.
 struct BlockGrid {
@@ -368,18 +395,14 @@ std::shared_ptr<const ErrorFeedbackFactor> makeFactor(const Get& getLower, int64
 
 std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const std::vector<double>& H, int64_t n, double damping)
 {
-    if (n <= 0 || int64_t(H.size()) != n * n)
-        invalidInput({}, "error feedback needs a " + std::to_string(n) + " x " + std::to_string(n) +
-                             " input second moment");
+    checkMoment(int64_t(H.size()), n, "error feedback");
     return makeFactor([&](int64_t i, int64_t j) { return H[size_t(i * n + j)]; }, n, damping);
 }
 
 std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const SecondMoment& H, double damping)
 {
     const int64_t n = H.n;
-    if (n <= 0 || int64_t(H.lower.size()) != n * n)
-        invalidInput({}, "error feedback needs a " + std::to_string(n) + " x " + std::to_string(n) +
-                             " input second moment");
+    checkMoment(int64_t(H.lower.size()), n, "error feedback");
     return makeFactor([&](int64_t i, int64_t j) { return double(H.lower[size_t(i * n + j)]); }, n, damping);
 }
 
@@ -592,10 +615,7 @@ std::shared_ptr<const ErrorFeedbackFactor> ErrorFeedbackFactors::get(const std::
 void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols, const std::vector<double>& H,
                            void* dst, const ErrorFeedbackOptions& o)
 {
-    if (!layoutFor(f))
-        invalidInput({}, "error feedback cannot write " + f.name());
-    if (!f.supports(rows, cols))
-        invalidInput({}, f.name() + " cannot store rows of " + std::to_string(cols) + " weights");
+    checkedLayout(layoutFor(f), f, rows, cols, "error feedback");
     errorFeedbackQuantize(f, W, rows, cols, *errorFeedbackFactor(H, cols, o.damping), dst, o);
 }
 
@@ -610,8 +630,7 @@ bool searchBlockScale(const Format& f, const CodeLayout& L, uint8_t* block, size
                       float step, std::vector<float>& sim)
 {
     const int S = L.weights;
-    uint16_t h0;
-    std::memcpy(&h0, block, 2);
+    const uint16_t h0 = loadHalf(block);
     const float d0 = fp16ToFp32(h0);
     if (!(d0 != 0.0f) || !std::isfinite(d0))
         return false;
@@ -642,7 +661,7 @@ bool searchBlockScale(const Format& f, const CodeLayout& L, uint8_t* block, size
             best = h;
         }
     }
-    std::memcpy(block, &best, 2);
+    storeHalf(block, best);
     return best == h0;
 }
 
@@ -651,14 +670,8 @@ bool searchBlockScale(const Format& f, const CodeLayout& L, uint8_t* block, size
 void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols, const ErrorFeedbackFactor& F,
                            void* dst, const ErrorFeedbackOptions& o)
 {
-    const CodeLayout* L = layoutFor(f);
-    if (!L)
-        invalidInput({}, "error feedback cannot write " + f.name());
-    if (!f.supports(rows, cols))
-        invalidInput({}, f.name() + " cannot store rows of " + std::to_string(cols) + " weights");
-    if (F.n != cols)
-        invalidInput({}, "error feedback needs a " + std::to_string(cols) + " x " + std::to_string(cols) +
-                             " input second moment");
+    const CodeLayout* L = &checkedLayout(layoutFor(f), f, rows, cols, "error feedback");
+    checkMoment(F.n == cols ? cols * cols : -1, cols, "error feedback");
     if (!F.ok) {
         f.quantize(W, rows, cols, dst);
         return;
@@ -754,14 +767,6 @@ const CodeLayout* refitLayoutFor(const Format& f)
     return L && L->scale != BlockScale::Other ? L : nullptr;
 }
 
-uint16_t loadHalf(const uint8_t* p)
-{
-    uint16_t h;
-    std::memcpy(&h, p, 2);
-    return h;
-}
-void storeHalf(uint8_t* p, uint16_t h) { std::memcpy(p, &h, 2); }
-
 }  // namespace
 
 bool scaleRefitSupported(const Format& f) { return refitLayoutFor(f) != nullptr; }
@@ -770,15 +775,9 @@ namespace {
 
 const CodeLayout& checkRefit(const Format& f, int64_t rows, int64_t cols, int64_t hSize)
 {
-    const CodeLayout* L = refitLayoutFor(f);
-    if (!L)
-        invalidInput({}, "scale refit cannot write " + f.name());
-    if (!f.supports(rows, cols))
-        invalidInput({}, f.name() + " cannot store rows of " + std::to_string(cols) + " weights");
-    if (hSize != cols * cols)
-        invalidInput({}, "scale refit needs a " + std::to_string(cols) + " x " + std::to_string(cols) +
-                             " input second moment");
-    return *L;
+    const CodeLayout& L = checkedLayout(refitLayoutFor(f), f, rows, cols, "scale refit");
+    checkMoment(hSize, cols, "scale refit");
+    return L;
 }
 
 // h: H in float, full; meanDiag: its mean diagonal (summed in double).
@@ -1032,12 +1031,10 @@ ClassifierScale fitClassifierScale(const float* e, const float* eq, int64_t voca
     out.scale.assign(size_t(n), 1.0f);
     if (tokens <= 0)
         return out;
-    const int64_t rows = tokens;
-    const float *xs = x, *xfs = xf;
     const ef_linalg::Ops& la = ef_linalg::ops();
     constexpr int64_t kRows = 32;
-    const int64_t nChunks = (rows + kRows - 1) / kRows;
-    // z = softcap(W u) for the rows [r0, r0 + nr) of u (nr x n): into z (nr x vocab); dz/d(Wu) into d
+    const int64_t nChunks = (tokens + kRows - 1) / kRows;
+    // z = softcap(W u) for the tokens [r0, r0 + nr) of u (nr x n): into z (nr x vocab); dz/d(Wu) into d
     // when asked.
     auto logits = [&](const float* W, const float* u, int64_t nr, std::vector<float>& z, std::vector<float>* d) {
         z.assign(size_t(nr * vocab), 0.0f);
@@ -1055,13 +1052,13 @@ ClassifierScale fitClassifierScale(const float* e, const float* eq, int64_t voca
             }
     };
     // The source's probabilities (kept) and each row's Σ p log p.
-    std::vector<float> P(size_t(rows * vocab));
-    std::vector<double> plogp(size_t(rows), 0.0);
+    std::vector<float> P(size_t(tokens * vocab));
+    std::vector<double> plogp(size_t(tokens), 0.0);
     parallelFor(nChunks, 1, [&](int64_t c0, int64_t c1) {
         std::vector<float> z;
         for (int64_t c = c0; c < c1; ++c) {
-            const int64_t r0 = c * kRows, nr = std::min(kRows, rows - r0);
-            logits(e, xfs + r0 * n, nr, z, nullptr);
+            const int64_t r0 = c * kRows, nr = std::min(kRows, tokens - r0);
+            logits(e, xf + r0 * n, nr, z, nullptr);
             for (int64_t r = 0; r < nr; ++r) {
                 const float* zr = z.data() + r * vocab;
                 float* pr = P.data() + (r0 + r) * vocab;
@@ -1086,11 +1083,11 @@ ClassifierScale fitClassifierScale(const float* e, const float* eq, int64_t voca
             std::vector<float> u, z, d, gz;
             for (int64_t c = c0; c < c1; ++c) {
                 throwIfCancelled();
-                const int64_t r0 = c * kRows, nr = std::min(kRows, rows - r0);
+                const int64_t r0 = c * kRows, nr = std::min(kRows, tokens - r0);
                 u.resize(size_t(nr * n));
                 for (int64_t r = 0; r < nr; ++r)
                     for (int64_t i = 0; i < n; ++i)
-                        u[size_t(r * n + i)] = xs[(r0 + r) * n + i] * sc(i);
+                        u[size_t(r * n + i)] = x[(r0 + r) * n + i] * sc(i);
                 logits(eq, u.data(), nr, z, grad ? &d : nullptr);
                 for (int64_t r = 0; r < nr; ++r) {
                     float* zr = z.data() + r * vocab;
@@ -1113,7 +1110,7 @@ ClassifierScale fitClassifierScale(const float* e, const float* eq, int64_t voca
                     la.subProduct(gz.data(), n, z.data(), vocab, eq, n, nr, n, vocab);  // −dz Ê
                     for (int64_t r = 0; r < nr; ++r)
                         for (int64_t i = 0; i < n; ++i)
-                            g[size_t(c)](i) -= double(gz[size_t(r * n + i)]) * double(xs[(r0 + r) * n + i]);
+                            g[size_t(c)](i) -= double(gz[size_t(r * n + i)]) * double(x[(r0 + r) * n + i]);
                 }
             }
         });
@@ -1124,9 +1121,9 @@ ClassifierScale fitClassifierScale(const float* e, const float* eq, int64_t voca
             grad->setZero(n);
             for (const Eigen::VectorXd& gc : g)
                 *grad += gc;
-            *grad /= double(rows);
+            *grad /= double(tokens);
         }
-        return total / double(rows);
+        return total / double(tokens);
     };
     Eigen::VectorXf sc = Eigen::VectorXf::Ones(n);
     Eigen::VectorXd g;

@@ -535,6 +535,12 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
     // inputs²: with all rows it doubled the 1B demo's export time; the scales are per input, and
     // this many rows determine them).
     constexpr int64_t kNormFitRows = 512;
+    auto scaleNorm = [&](const std::string& norm, const std::vector<float>& scale) {  // its weights times scale
+        std::vector<float> gamma = out.get(norm).toFloat();
+        for (size_t i = 0; i < gamma.size(); ++i)
+            gamma[i] *= scale[i];
+        out.replace(norm, std::move(gamma));
+    };
     auto foldNorm = [&](const std::string& norm, const std::vector<std::string>& names, const StackedInputs& xf,
                         const StackedInputs& xq, const SecondMoment& xtx) {
         const WeightTensor* g = out.find(norm);
@@ -564,10 +570,7 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
                                            xtx.n == xq.cols ? &xtx : nullptr);
         if (!(s.reduction > 0))
             return;
-        std::vector<float> gamma = g->toFloat();
-        for (size_t i = 0; i < gamma.size(); ++i)
-            gamma[i] *= s.scale[i];
-        out.replace(norm, std::move(gamma));
+        scaleNorm(norm, s.scale);
         for (auto& c : cur)
             c->scaleNormed(s.scale);
     };
@@ -616,12 +619,14 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
     }
     // The classifier (its inputs: the final norm's, once every layer ran): rounded here unless it
     // is the token embedding (tied, rounded plainly before the pass); then its norm's scales.
+    auto classifierInputs = [](const std::vector<std::unique_ptr<LlamaSession>>& sessions) {
+        StackedInputs x;
+        for (const auto& s : sessions)
+            x.add(s->classifierInput());
+        return x;
+    };
     if (formatOf(classifier) && layersRun == w.config.nLayers) {
-        StackedInputs xf, xq;
-        for (size_t i = 0; i < src.size(); ++i) {
-            xf.add(src[i]->classifierInput());
-            xq.add(cur[i]->classifierInput());
-        }
+        const StackedInputs xf = classifierInputs(src), xq = classifierInputs(cur);
         const SecondMoment H = classifier != "token_embd.weight" ? roundGroup({classifier}, xf, xq) : SecondMoment{};
         foldNorm("output_norm.weight", {classifier}, xf, xq, H);
         // Then the classifier norm's scales refined to the least KL divergence of the next-token
@@ -632,18 +637,12 @@ LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const 
         const WeightTensor* gNorm = out.find("output_norm.weight");
         if (gNorm && gNorm->numel() == xq.cols && e.cols == xq.cols &&
             double(xq.rows) * double(e.numel()) <= kKlFitMacs && double(xq.rows) * double(e.rows) <= kKlFitLogits) {
-            StackedInputs x;
-            for (auto& c : cur)
-                x.add(c->classifierInput());
+            const StackedInputs x = classifierInputs(cur);
             const std::vector<float> ev = e.toFloat(), eqv = eq.toFloat();
             const ClassifierScale k = fitClassifierScale(ev.data(), eqv.data(), e.rows, xf.x.data(), x.x.data(), x.rows,
                                                          x.cols, w.config.finalSoftcap);
-            if (k.after < k.before) {
-                std::vector<float> gamma = gNorm->toFloat();
-                for (size_t i = 0; i < gamma.size(); ++i)
-                    gamma[i] *= k.scale[i];
-                out.replace("output_norm.weight", std::move(gamma));
-            }
+            if (k.after < k.before)
+                scaleNorm("output_norm.weight", k.scale);
         }
     }
     return out;
