@@ -128,6 +128,22 @@ InputMoments momentsOf(const std::vector<float>& X, int64_t tokens, int64_t cols
     return m;
 }
 
+// A layer to round: the data row's format, weights W (rows x cols) and calibration inputs X
+// (tokens x cols) with their XᵀX.
+struct TestLayer {
+    const Format& f;
+    int64_t rows, cols, tokens;
+    std::vector<float> W, X;
+    InputMoments m;
+};
+TestLayer testLayer(const QString& format, int64_t rows, int64_t cols, int64_t tokens, uint32_t wSeed, uint32_t xSeed)
+{
+    std::vector<float> X = correlatedInputs(tokens, cols, xSeed);
+    InputMoments m = momentsOf(X, tokens, cols);
+    return {*findFormat(format.toStdString()), rows, cols, tokens, randomWeights(rows, cols, wSeed), std::move(X),
+            std::move(m)};
+}
+
 // A data row ("format") for every format `has` accepts.
 void formatRows(bool (*has)(const Format&))
 {
@@ -244,11 +260,7 @@ private slots:
     void scaleSearchLowersOutputError()
     {
         QFETCH(QString, format);
-        const Format& f = *findFormat(format.toStdString());
-        const int64_t rows = 40, cols = 256, tokens = 1024;
-        const std::vector<float> W = randomWeights(rows, cols, 23);
-        const std::vector<float> X = correlatedInputs(tokens, cols, 19);
-        const InputMoments m = momentsOf(X, tokens, cols);
+        const auto& [f, rows, cols, tokens, W, X, m] = testLayer(format, 40, 256, 1024, 23, 19);
         ErrorFeedbackOptions plain, searched;
         plain.scaleSearch = 0;
         QVERIFY(searched.scaleSearch > 0);
@@ -280,12 +292,8 @@ private slots:
     void scaleRefitLowersOutputError()
     {
         QFETCH(QString, format);
-        const Format& f = *findFormat(format.toStdString());
+        const auto& [f, rows, cols, tokens, W, X, m] = testLayer(format, 40, 256, 1024, 17, 13);
         QVERIFY(errorFeedbackSupported(f));
-        const int64_t rows = 40, cols = 256, tokens = 1024;
-        const std::vector<float> W = randomWeights(rows, cols, 17);
-        const std::vector<float> X = correlatedInputs(tokens, cols, 13);
-        const InputMoments m = momentsOf(X, tokens, cols);
         std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols)));
         errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, ef.data());
         std::vector<uint8_t> refit = ef;
@@ -331,11 +339,7 @@ private slots:
     void equalsSlowReference()
     {
         QFETCH(QString, format);
-        const Format& f = *findFormat(format.toStdString());
-        const int64_t rows = 4, cols = 256, tokens = 1024;
-        const std::vector<float> W = randomWeights(rows, cols, 21);
-        const std::vector<float> X = correlatedInputs(tokens, cols, 9);
-        const InputMoments m = momentsOf(X, tokens, cols);
+        const auto& [f, rows, cols, tokens, W, X, m] = testLayer(format, 4, 256, 1024, 21, 9);
         std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols)));
         ErrorFeedbackOptions o;
         o.batch = 64;
