@@ -418,20 +418,22 @@ void BlockInspector::loadTensor(int index)
     // The continuation is attached before the work starts, so it always comes back through the
     // event loop (never inside this call, which would happen with QtConcurrent::run when the
     // worker wins the race): the inspector is "loading" until then.
-    Worker<std::vector<float>> worker;
-    worker.future().then(this, [this, generation, tensor](QFuture<std::vector<float>> f) {
+    // The weights come back behind a shared_ptr: read with result() (see worker.h), not copied.
+    using Weights = std::shared_ptr<std::vector<float>>;
+    Worker<Weights> worker;
+    worker.future().then(this, [this, generation, tensor](QFuture<Weights> f) {
             if (generation != loadGeneration_)
                 return;
             try {
-                std::vector<float> w = f.takeResult();
+                std::vector<float> w = std::move(*f.result());
                 loading_ = false;
                 applyTensor(tensor, std::move(w));
             } catch (const std::exception& e) {
                 failLoad(QString::fromUtf8(e.what()));
             }
         });
-    worker.start([model = model_, tensor](QPromise<std::vector<float>>& p) {
-        p.addResult(model->toFloat(model->tensors[size_t(tensor)]));
+    worker.start([model = model_, tensor](QPromise<Weights>& p) {
+        p.addResult(std::make_shared<std::vector<float>>(model->toFloat(model->tensors[size_t(tensor)])));
     },
                  pool_);
 }
@@ -575,7 +577,7 @@ void BlockInspector::updateHeatMap()
             return;
         heatComputing_ = false;
         try {
-            applyHeatMap(done.takeResult(), rows, nb);
+            applyHeatMap(done.result(), rows, nb);  // result(), not takeResult(): see worker.h
         } catch (const std::exception& e) {
             heatMap_->data()->clear();
             updateHeatTitle();
@@ -754,7 +756,7 @@ void BlockInspector::startErrorFeedback(const QString& key, const qs::Format& f,
         efPendingKey_.clear();
         efRowKey_ = key;
         try {
-            efRow_ = done.takeResult();
+            efRow_ = done.result();  // one row's bytes; result(), not takeResult(): see worker.h
             efRowError_.clear();
         } catch (const std::exception& e) {
             efRow_.clear();
