@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# bench-error-feedback.sh BUILD [TYPES]: stories260K quantized --pure three ways — QuantScope plain,
-# QuantScope with error feedback (calibration: 1024 tokens sampled with seed 2), llama.cpp's own
+# bench-error-feedback.sh BUILD [TYPES] [CALIB]: stories260K quantized --pure three ways — QuantScope plain,
+# QuantScope with error feedback (calibration: CALIB tokens, default 1024, sampled with seed 2), llama.cpp's own
 # llama_model_quantize — each file run by llama.cpp (node-llama-cpp) against the F32 model: mean KL
 # and top-1 agreement on eval-tokens.json and on two streams llama.cpp samples (seeds 11 and 12).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:?usage: bench-error-feedback.sh BUILD [TYPES]}
+build=${1:?usage: bench-error-feedback.sh BUILD [TYPES] [CALIB]}
 types=${2:-Q8_0,Q5_0,Q4_1,Q4_0}
+calib=${3:-1024}
 cli="$build/app/quantscope-cli"
 model="${QS_MODELS_DIR:-$here/tests/data}/stories260K"
 ref="$model/stories260K-f32.gguf"
@@ -19,7 +20,7 @@ kl() { node "$here/tests/interop/kl_vs_reference.mjs" "$ref" "$1" "$2" | sed -E 
 printf '| type | stream | llama.cpp KL | QuantScope KL | QuantScope + EF KL | EF / llama.cpp |\n|---|---|---|---|---|---|\n'
 for t in ${types//,/ }; do
   "$cli" quantize "$ref" --type "$t" --pure --output "$tmp/ours-$t.gguf" >/dev/null
-  "$cli" quantize "$ref" --type "$t" --pure --error-feedback --calib-seed 2 --output "$tmp/ef-$t.gguf" >/dev/null 2>&1
+  "$cli" quantize "$ref" --type "$t" --pure --error-feedback --calib-seed 2 --calib-sample "$calib" --output "$tmp/ef-$t.gguf" >/dev/null 2>&1
   LD_LIBRARY_PATH="$bins" "$tmp/llama-quantize" "$bins/libllama.v0.4.0.so" "$ref" "$tmp/llama-$t.gguf" "${ftype[$t]}" pure 2>/dev/null
   for s in "$model/eval-tokens.json" sample:256:11 sample:256:12; do
     read -r kl_l _ < <(kl "$tmp/llama-$t.gguf" "$s")
