@@ -191,21 +191,16 @@ int cmdQuantize(const QStringList& args)
                                              "calibrated here (") + e.what() + "); give one with --imatrix-file");
             }
             const char* what = p.isSet(efOpt) ? "error feedback" : "importance";
-            if (p.isSet(calibTokensOpt) || p.isSet(calibTextOpt)) {
-                const std::vector<int32_t> calib =
-                    p.isSet(calibTokensOpt)
-                        ? loadTokenFile(p.value(calibTokensOpt).toStdString(), w->config.vocabSize)
-                        // as compare --calib-text tokenizes it
-                        : textCalibrationTokens(*model, w->config.vocabSize, p.value(calibTextOpt).toStdString());
-                std::fprintf(stderr, "%s: calibrating on %zu tokens\n", what, calib.size());
-                calibration = collectImportance(*w, calib, 0);
-            } else {
-                // The sampled sequences' statistics are collected while they are decoded.
+            // As the window's export calibrates (a text file as compare --calib-text tokenizes it;
+            // the sampled sequences' statistics collected while they are decoded).
+            const CalibrationChoice choice{p.value(calibTokensOpt).toStdString(), p.value(calibTextOpt).toStdString(),
+                                           calibSample, calibSeed};
+            if (choice.tokensFile.empty() && choice.textFile.empty())
                 std::fprintf(stderr, "%s: calibrating on %d tokens sampled as %d sequences\n", what, calibSample,
                              calibrationSequenceCount(*w, calibSample));
-                calibration.emplace();
-                sampleCalibrationWindows(*w, calibSample, calibSeed, 0, 1, &*calibration);
-            }
+            else
+                std::fprintf(stderr, "%s: calibrating on %s\n", what, qPrintable(calibSource));
+            calibration = calibrationStats(*model, *w, choice);
             if (p.isSet(efOpt)) {
                 efWeights = applyErrorFeedback(*w, precisionFromPlan(*w, plan), *calibration, [](int done, int layers) {
                     std::fprintf(stderr, "error feedback: layer %d/%d rounded\n", done, layers);

@@ -159,6 +159,21 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     return s;
 }
 
+ActivationStats calibrationStats(const Model& m, const LlamaWeights& w, const CalibrationChoice& c)
+{
+    if (!c.tokensFile.empty() && !c.textFile.empty())
+        invalidInput({}, "calibrate on a token file or on a text file, not both");
+    if (!c.tokensFile.empty())
+        return collectImportance(w, loadTokenFile(c.tokensFile, w.config.vocabSize), 0);
+    if (!c.textFile.empty())
+        return collectImportance(w, textCalibrationTokens(m, w.config.vocabSize, c.textFile), 0);
+    if (c.sample < 1)
+        invalidInput({}, "the calibration stream needs at least one sampled token");
+    ActivationStats stats;
+    sampleCalibrationWindows(w, c.sample, c.seed, 0, 1, &stats);
+    return stats;
+}
+
 ActivationStats EvalSetup::calibrate(bool moments) const
 {
     if (!calibration.textTokens.empty())

@@ -97,6 +97,18 @@ private:
 // (asked per token / window, and within the products).
 std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOptions& o);
 
+// The calibration stream of error feedback or a calibrated importance matrix as quantize and the
+// window's export read it: a token file, a text file (the model's own tokenizer) or `sample` tokens
+// sampled from the model with `seed`, windows of the model's context; its statistics (importance)
+// collected on the way. Errors as textCalibrationTokens and loadTokenFile.
+struct CalibrationChoice {
+    std::string tokensFile;  // or
+    std::string textFile;    // or sampled:
+    int sample = kDefaultCalibSample;
+    uint64_t seed = kDefaultCalibSeed;
+};
+ActivationStats calibrationStats(const Model& m, const LlamaWeights& w, const CalibrationChoice& c);
+
 // A calibration text file's tokens: the model's own tokenizer, BOS first when the model adds it;
 // Error(InvalidInput) naming the file for a model without a real tokenizer, a token outside the
 // vocabulary or a text of fewer than 2 tokens.
