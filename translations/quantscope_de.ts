@@ -225,6 +225,22 @@
     <context>
         <name>qs::ui::ExportDialog</name>
         <message>
+            <source>Round each weight matrix so that its output on the calibration stream (%1) changes least (GPTQ-style; the same weights as the accuracy table's “+ error feedback” rows, as quantscope-cli quantize --error-feedback writes them). The bytes are ordinary llama.cpp blocks. Takes several times as long as a plain export.</source>
+            <translation>Jede Gewichtsmatrix so runden, dass sich ihre Ausgabe auf dem Kalibrierungsstrom (%1) am wenigsten ändert (nach Art von GPTQ; dieselben Gewichte wie in den Zeilen „+ Fehlerrückführung“ der Genauigkeitstabelle, wie quantscope-cli quantize --error-feedback sie schreibt). Die Bytes sind gewöhnliche llama.cpp-Blöcke. Dauert ein Mehrfaches eines einfachen Exports.</translation>
+        </message>
+        <message>
+            <source>Writes GGUF block formats only</source>
+            <translation>Schreibt nur GGUF-Blockformate</translation>
+        </message>
+        <message>
+            <source>Needs a llama-shaped model: error feedback runs the model on its calibration stream</source>
+            <translation>Braucht ein Modell in llama-Form: Fehlerrückführung führt das Modell auf seinem Kalibrierungsstrom aus</translation>
+        </message>
+        <message>
+            <source>Error-feedback rounding</source>
+            <translation>Fehlerrückführende Rundung</translation>
+        </message>
+        <message>
             <source>Export Quantized Model</source>
             <translation>Quantisiertes Modell exportieren</translation>
         </message>
@@ -290,6 +306,18 @@
     </context>
     <context>
         <name>qs::ui::MainWindow</name>
+        <message>
+            <source>%1 tokens sampled with seed %2</source>
+            <translation>%1 mit Seed %2 gezogenen Token</translation>
+        </message>
+        <message>
+            <source>the token file %1</source>
+            <translation>der Token-Datei %1</translation>
+        </message>
+        <message>
+            <source>the text file %1</source>
+            <translation>der Textdatei %1</translation>
+        </message>
         <message>
             <source>QuantScope</source>
             <translation>QuantScope</translation>

@@ -225,6 +225,22 @@
     <context>
         <name>qs::ui::ExportDialog</name>
         <message>
+            <source>Round each weight matrix so that its output on the calibration stream (%1) changes least (GPTQ-style; the same weights as the accuracy table's “+ error feedback” rows, as quantscope-cli quantize --error-feedback writes them). The bytes are ordinary llama.cpp blocks. Takes several times as long as a plain export.</source>
+            <translation>Round each weight matrix so that its output on the calibration stream (%1) changes least (GPTQ-style; the same weights as the accuracy table's “+ error feedback” rows, as quantscope-cli quantize --error-feedback writes them). The bytes are ordinary llama.cpp blocks. Takes several times as long as a plain export.</translation>
+        </message>
+        <message>
+            <source>Writes GGUF block formats only</source>
+            <translation>Writes GGUF block formats only</translation>
+        </message>
+        <message>
+            <source>Needs a llama-shaped model: error feedback runs the model on its calibration stream</source>
+            <translation>Needs a llama-shaped model: error feedback runs the model on its calibration stream</translation>
+        </message>
+        <message>
+            <source>Error-feedback rounding</source>
+            <translation>Error-feedback rounding</translation>
+        </message>
+        <message>
             <source>Export Quantized Model</source>
             <translation>Export Quantized Model</translation>
         </message>
@@ -290,6 +306,18 @@
     </context>
     <context>
         <name>qs::ui::MainWindow</name>
+        <message>
+            <source>%1 tokens sampled with seed %2</source>
+            <translation>%1 tokens sampled with seed %2</translation>
+        </message>
+        <message>
+            <source>the token file %1</source>
+            <translation>the token file %1</translation>
+        </message>
+        <message>
+            <source>the text file %1</source>
+            <translation>the text file %1</translation>
+        </message>
         <message>
             <source>QuantScope</source>
             <translation>QuantScope</translation>

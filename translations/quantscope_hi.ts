@@ -225,6 +225,22 @@
     <context>
         <name>qs::ui::ExportDialog</name>
         <message>
+            <source>Round each weight matrix so that its output on the calibration stream (%1) changes least (GPTQ-style; the same weights as the accuracy table's “+ error feedback” rows, as quantscope-cli quantize --error-feedback writes them). The bytes are ordinary llama.cpp blocks. Takes several times as long as a plain export.</source>
+            <translation>हर वेट मैट्रिक्स को ऐसे राउंड करें कि कैलिब्रेशन स्ट्रीम (%1) पर उसका आउटपुट सबसे कम बदले (GPTQ जैसा; सटीकता तालिका की “+ एरर फ़ीडबैक” पंक्तियों वाले ही वेट, जैसे quantscope-cli quantize --error-feedback उन्हें लिखता है)। बाइट्स सामान्य llama.cpp ब्लॉक हैं। साधारण एक्सपोर्ट से कई गुना समय लेता है।</translation>
+        </message>
+        <message>
+            <source>Writes GGUF block formats only</source>
+            <translation>केवल GGUF ब्लॉक फ़ॉर्मैट लिखता है</translation>
+        </message>
+        <message>
+            <source>Needs a llama-shaped model: error feedback runs the model on its calibration stream</source>
+            <translation>llama-आकार का मॉडल चाहिए: एरर फ़ीडबैक मॉडल को उसकी कैलिब्रेशन स्ट्रीम पर चलाता है</translation>
+        </message>
+        <message>
+            <source>Error-feedback rounding</source>
+            <translation>एरर-फ़ीडबैक राउंडिंग</translation>
+        </message>
+        <message>
             <source>Export Quantized Model</source>
             <translation>क्वांटाइज़्ड मॉडल निर्यात करें</translation>
         </message>
@@ -290,6 +306,18 @@
     </context>
     <context>
         <name>qs::ui::MainWindow</name>
+        <message>
+            <source>%1 tokens sampled with seed %2</source>
+            <translation>सीड %2 से सैंपल किए गए %1 टोकन</translation>
+        </message>
+        <message>
+            <source>the token file %1</source>
+            <translation>टोकन फ़ाइल %1</translation>
+        </message>
+        <message>
+            <source>the text file %1</source>
+            <translation>टेक्स्ट फ़ाइल %1</translation>
+        </message>
         <message>
             <source>QuantScope</source>
             <translation>QuantScope</translation>

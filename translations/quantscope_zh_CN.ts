@@ -224,6 +224,22 @@
     <context>
         <name>qs::ui::ExportDialog</name>
         <message>
+            <source>Round each weight matrix so that its output on the calibration stream (%1) changes least (GPTQ-style; the same weights as the accuracy table's “+ error feedback” rows, as quantscope-cli quantize --error-feedback writes them). The bytes are ordinary llama.cpp blocks. Takes several times as long as a plain export.</source>
+            <translation>对每个权重矩阵舍入，使其在校准流（%1）上的输出变化最小（GPTQ 式；与精度表中“+ 误差反馈”行的权重相同，即 quantscope-cli quantize --error-feedback 写出的权重）。字节是普通的 llama.cpp 块。耗时是普通导出的数倍。</translation>
+        </message>
+        <message>
+            <source>Writes GGUF block formats only</source>
+            <translation>只写 GGUF 块格式</translation>
+        </message>
+        <message>
+            <source>Needs a llama-shaped model: error feedback runs the model on its calibration stream</source>
+            <translation>需要 llama 结构的模型：误差反馈要在校准流上运行模型</translation>
+        </message>
+        <message>
+            <source>Error-feedback rounding</source>
+            <translation>误差反馈舍入</translation>
+        </message>
+        <message>
             <source>Export Quantized Model</source>
             <translation>导出量化模型</translation>
         </message>
@@ -289,6 +305,18 @@
     </context>
     <context>
         <name>qs::ui::MainWindow</name>
+        <message>
+            <source>%1 tokens sampled with seed %2</source>
+            <translation>以种子 %2 采样的 %1 个词元</translation>
+        </message>
+        <message>
+            <source>the token file %1</source>
+            <translation>词元文件 %1</translation>
+        </message>
+        <message>
+            <source>the text file %1</source>
+            <translation>文本文件 %1</translation>
+        </message>
         <message>
             <source>QuantScope</source>
             <translation>QuantScope</translation>

@@ -694,6 +694,11 @@ QString checkExport(const Model& m, const ExportRequest& req)
             if (e.eligible && !findFormat(e.format))
                 invalidInput("", e.format + " (tensor " + e.outputName + ") is not available in this build");
         checkOutputIsNotInput(m, req.path.toStdString());
+        if (req.errorFeedback && target != PlanTarget::Gguf)
+            invalidInput("", "error-feedback rounding writes GGUF block formats; export as GGUF");
+        if (req.errorFeedback && !canEvaluate(m))
+            invalidInput("", "error-feedback rounding needs a llama-shaped model (it runs the model on its calibration "
+                             "stream)");
     } catch (const std::exception& e) {
         QString msg = QString::fromUtf8(e.what());
         if (!msg.contains(req.path))
@@ -711,9 +716,11 @@ void exportModel(QPromise<ExportOutcome>& promise, std::shared_ptr<const Model> 
     const CancelScope scope([&promise] { return promise.isCanceled(); });
     ExportOptions eo;
     promise.setProgressRange(0, 1000);
+    // With error feedback its layer-by-layer pass is most of the work: the first 900 of the bar.
+    const int writeFrom = req.errorFeedback ? 900 : 0;
     eo.progress = [&](const ExportProgress& p) {
-        promise.setProgressValue(p.bytesTotal ? int(1000.0 * double(p.bytesRead) / double(p.bytesTotal))
-                                              : (p.total ? 1000 * p.done / p.total : 0));
+        const double f = p.bytesTotal ? double(p.bytesRead) / double(p.bytesTotal) : (p.total ? double(p.done) / p.total : 0.0);
+        promise.setProgressValue(writeFrom + int((1000 - writeFrom) * f));
     };
     QElapsedTimer timer;
     timer.start();
@@ -729,13 +736,24 @@ void exportModel(QPromise<ExportOutcome>& promise, std::shared_ptr<const Model> 
         // Generated (in-memory) models stream their values instead of holding them.
         if (model->format == "memory")
             eo.loadFloats = [m = model.get()](const TensorInfo& t) { return demoTensorFloats(*m, t); };
-        // llama.cpp requires an importance matrix for this plan: calibrated as `quantize` does.
+        // Error feedback, or an importance matrix llama.cpp requires for this plan: calibrated as
+        // `quantize` does (error feedback on the request's stream, the importance on the default one
+        // unless error feedback calibrates anyway).
         std::optional<ActivationStats> calibration;
-        if (plan.importanceCalibrated) {
+        std::optional<LlamaWeights> efWeights;  // the model as error feedback rounds it
+        if (req.errorFeedback || plan.importanceCalibrated) {
             const LlamaWeights w = LlamaWeights::fromModel(*model);
-            calibration.emplace();
-            sampleCalibrationWindows(w, kDefaultCalibSample, kDefaultCalibSeed, 0, 1, &*calibration);
-            eo.importance = [&c = *calibration](const PlanEntry& e) { return c.importance(e.ggufName); };
+            calibration = calibrationStats(*model, w, req.errorFeedback ? req.calibration : CalibrationChoice{});
+            if (req.errorFeedback) {
+                if (target != PlanTarget::Gguf)
+                    invalidInput(req.path.toStdString(), "error-feedback rounding writes GGUF block formats; export as GGUF");
+                efWeights = applyErrorFeedback(w, precisionFromPlan(w, plan), *calibration, [&](int done, int layers) {
+                    promise.setProgressValue(writeFrom * done / std::max(layers, 1));
+                });
+                eo.quantizeTensor = errorFeedbackExporter(*efWeights);
+            }
+            if (plan.importanceCalibrated)
+                eo.importance = [&c = *calibration](const PlanEntry& e) { return c.importance(e.ggufName); };
         }
         const ExportResult r = qs::exportModel(*model, plan, req.path.toStdString(), eo);
         out.bytes = r.bytesWritten;

@@ -135,6 +135,11 @@ struct ExportRequest {
     QString path;
     QString type;      // empty: the plan below
     qs::PlanSpec plan;
+    // Error-feedback rounding (GGUF only, llama-shaped models), calibrated as the window's
+    // accuracy Run is (the evaluation controller's calibration stream), so the file holds the
+    // weights of the “+ error feedback” rows; as quantscope-cli quantize --error-feedback.
+    bool errorFeedback = false;
+    qs::CalibrationChoice calibration;
 };
 // An error ends the export with a WorkerError in the future (its text names the file); a
 // cancellation by the engine itself is an outcome with `cancelled` set.

@@ -1,5 +1,6 @@
 #include "ui/export_dialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -46,6 +47,11 @@ ExportDialog::ExportDialog(const QString& folder, const QString& base, bool have
     note_->hide();
     form->addRow(QString(), note_);
 
+    ef_ = new QCheckBox(tr("Error-feedback rounding"), this);
+    ef_->setObjectName(QStringLiteral("exportErrorFeedback"));
+    form->addRow(QString(), ef_);
+    updateErrorFeedback();
+
     auto* pathRow = new QHBoxLayout;
     path_ = new QLineEdit(this);
     path_->setObjectName(QStringLiteral("exportPath"));
@@ -69,6 +75,7 @@ ExportDialog::ExportDialog(const QString& folder, const QString& base, bool have
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(type_, &QComboBox::currentIndexChanged, this, &ExportDialog::typeChanged);
     connect(gguf_, &QRadioButton::toggled, this, &ExportDialog::syncSuffix);
+    connect(gguf_, &QRadioButton::toggled, this, &ExportDialog::updateErrorFeedback);
     connect(browse, &QPushButton::clicked, this, [this] {
         const bool g = gguf_->isChecked();
         const QString p = QFileDialog::getSaveFileName(this, tr("Export To"), path_->text(),
@@ -97,6 +104,8 @@ void ExportDialog::typeChanged()
             gguf_->setChecked(true);  // GGUF again where it can be
         gguf_->setEnabled(problem.isEmpty());
     }
+    if (ef_)
+        updateErrorFeedback();  // (gguf_'s signal was blocked)
     note_->setText(problem);
     note_->setVisible(!problem.isEmpty());
     // The file name follows the precision while it is the one we chose.
@@ -136,11 +145,36 @@ void ExportDialog::setPath(const QString& path) { path_->setText(path); }
 bool ExportDialog::ggufAllowed() const { return gguf_->isEnabled(); }
 QString ExportDialog::note() const { return note_->isVisible() || !note_->text().isEmpty() ? note_->text() : QString(); }
 
+void ExportDialog::setErrorFeedbackOffer(bool possible, const QString& calibration)
+{
+    efPossible_ = possible;
+    efCalibration_ = calibration;
+    updateErrorFeedback();
+}
+
+void ExportDialog::setErrorFeedback(bool on) { ef_->setChecked(on); }
+bool ExportDialog::errorFeedbackUsable() const { return ef_->isEnabled(); }
+bool ExportDialog::errorFeedback() const { return ef_->isEnabled() && ef_->isChecked(); }
+
+void ExportDialog::updateErrorFeedback()
+{
+    ef_->setEnabled(efPossible_ && gguf_->isChecked());
+    ef_->setToolTip(!efPossible_ ? tr("Needs a llama-shaped model: error feedback runs the model on its calibration stream")
+                    : !gguf_->isChecked()
+                        ? tr("Writes GGUF block formats only")
+                        : tr("Round each weight matrix so that its output on the calibration stream (%1) changes least "
+                             "(GPTQ-style; the same weights as the accuracy table's “+ error feedback” rows, as "
+                             "quantscope-cli quantize --error-feedback writes them). The bytes are ordinary "
+                             "llama.cpp blocks. Takes several times as long as a plain export.")
+                              .arg(efCalibration_));
+}
+
 engine::ExportRequest ExportDialog::request() const
 {
     engine::ExportRequest r;
     r.path = path_->text();
     r.type = type_->currentData().toString();
+    r.errorFeedback = errorFeedback();
     return r;
 }
 

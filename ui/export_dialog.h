@@ -9,6 +9,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -31,6 +32,12 @@ public:
     void setPath(const QString& path);
     bool ggufAllowed() const;
     QString note() const;  // why GGUF is off, or empty
+    // The “Error-feedback rounding” box: offered for llama-shaped models (else off, with the
+    // reason as its tooltip), usable with GGUF only; `calibration` says what it calibrates on.
+    void setErrorFeedbackOffer(bool possible, const QString& calibration);
+    void setErrorFeedback(bool on);
+    bool errorFeedback() const;  // checked and usable
+    bool errorFeedbackUsable() const;
 
 private:
     void typeChanged();
@@ -45,6 +52,10 @@ private:
     QRadioButton* safetensors_ = nullptr;
     QLineEdit* path_ = nullptr;
     QLabel* note_ = nullptr;
+    QCheckBox* ef_ = nullptr;
+    bool efPossible_ = false;
+    QString efCalibration_;
+    void updateErrorFeedback();
 };
 
 }  // namespace qs::ui

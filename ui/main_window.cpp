@@ -867,14 +867,28 @@ void MainWindow::exportModelInteractive()
                                [m = model_, plan = browser_->plan()](const QString& t) { return engine::ggufProblem(*m, t, plan); },
                                this);
     d->setAttribute(Qt::WA_DeleteOnClose);
-    connect(d, &QDialog::accepted, this, [this, d, m = model_] {
+    // Error feedback calibrates as the accuracy Run does (Analysis > Calibrate on Text File, else
+    // the sampled calibration stream), so the file holds the “+ error feedback” rows' weights.
+    const EvalStreamOptions& stream = evaluation_->evaluationStream();
+    const CalibrationChoice calibration{stream.calibTokensFile, stream.calibTextFile, stream.calibSample, stream.calibSeed};
+    d->setErrorFeedbackOffer(engine::canEvaluate(*model_),
+                             !calibration.textFile.empty()
+                                 ? tr("the text file %1").arg(QDir::toNativeSeparators(QString::fromStdString(calibration.textFile)))
+                             : !calibration.tokensFile.empty()
+                                 ? tr("the token file %1").arg(QDir::toNativeSeparators(QString::fromStdString(calibration.tokensFile)))
+                                 : tr("%1 tokens sampled with seed %2").arg(calibration.sample).arg(calibration.seed));
+    d->setErrorFeedback(s.value(QStringLiteral("export/errorFeedback"), false).toBool());
+    connect(d, &QDialog::accepted, this, [this, d, m = model_, calibration] {
         if (m != model_)
             return;  // another model was opened meanwhile
         engine::ExportRequest req = d->request();
         QSettings s;
         s.setValue(QStringLiteral("export/folder"), QFileInfo(req.path).absolutePath());
         s.setValue(QStringLiteral("export/type"), req.type);
+        if (d->errorFeedbackUsable())
+            s.setValue(QStringLiteral("export/errorFeedback"), req.errorFeedback);
         req.plan = browser_->plan();
+        req.calibration = calibration;
         exportModel(req);
     });
     d->open();

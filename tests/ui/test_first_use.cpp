@@ -614,6 +614,68 @@ private slots:
         dlg->reject();
     }
 
+    // The export dialog offers error-feedback rounding for a llama-shaped model and GGUF only; the
+    // window's export with it writes the file quantscope-cli quantize --error-feedback writes on the
+    // same calibration stream (byte for byte), which a plain export does not.
+    void exportWithErrorFeedback()
+    {
+        QTemporaryDir dir;
+        ExportDialog d(dir.path(), QStringLiteral("stories260K-f32"), false, QStringLiteral("Q4_0"),
+                       [](const QString& t) { return t == QStringLiteral("NF4") ? QStringLiteral("no GGUF type") : QString(); });
+        QVERIFY(!d.errorFeedbackUsable());  // not offered until the window says the model can
+        d.setErrorFeedback(true);
+        QVERIFY(!d.errorFeedback() && !d.request().errorFeedback);
+        d.setErrorFeedbackOffer(true, QStringLiteral("256 tokens"));
+        QVERIFY(d.errorFeedbackUsable() && d.request().errorFeedback);
+        d.setType(QStringLiteral("NF4"));  // safetensors only: no error feedback
+        QVERIFY(!d.errorFeedbackUsable() && !d.request().errorFeedback);
+        d.setType(QStringLiteral("Q4_0"));
+        QVERIFY(d.request().errorFeedback);
+        d.setErrorFeedbackOffer(false, QString());
+        QVERIFY(!d.request().errorFeedback);
+
+        MainWindow w;
+        openStories(w);
+        const QString cli = dir.filePath(QStringLiteral("cli.gguf")), gui = dir.filePath(QStringLiteral("gui.gguf")),
+                      plain = dir.filePath(QStringLiteral("plain.gguf"));
+        QByteArray out, err;
+        QVERIFY2(test::runCli({QStringLiteral("quantize"), test::stories(kStories), QStringLiteral("--type"),
+                               QStringLiteral("Q4_0"), QStringLiteral("--error-feedback"), QStringLiteral("--calib-sample"),
+                               QStringLiteral("256"), QStringLiteral("--calib-seed"), QStringLiteral("5"),
+                               QStringLiteral("--output"), cli},
+                              &out, &err) == 0,
+                 err.constData());
+        auto exportTo = [&](const QString& path, bool ef) {
+            engine::ExportRequest req;
+            req.path = path;
+            req.type = QStringLiteral("Q4_0");
+            req.errorFeedback = ef;
+            req.calibration.sample = 256;
+            req.calibration.seed = 5;
+            QVERIFY(engine::checkExport(*w.model(), req).isEmpty());
+            QSignalSpy exported(&w, &MainWindow::exportFinished);
+            w.exportModel(req);
+            QVERIFY(exported.wait(60000));
+            QVERIFY(exported.first().first().toBool());
+            QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 20000);
+        };
+        exportTo(gui, true);
+        exportTo(plain, false);
+        auto bytes = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        QVERIFY(!bytes(cli).isEmpty());
+        QVERIFY(bytes(gui) == bytes(cli));
+        QVERIFY(bytes(plain).size() == bytes(cli).size() && bytes(plain) != bytes(cli));
+        // Refused where it cannot apply: a safetensors target.
+        engine::ExportRequest st;
+        st.path = dir.filePath(QStringLiteral("x.safetensors"));
+        st.type = QStringLiteral("Q4_0");
+        st.errorFeedback = true;
+        QVERIFY2(engine::checkExport(*w.model(), st).contains(QStringLiteral("GGUF")), qPrintable(engine::checkExport(*w.model(), st)));
+    }
+
     // Item 14: a damaged file is described in its format's terms.
     void errorsSpeakTheFormat()
     {
