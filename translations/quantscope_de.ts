@@ -646,6 +646,22 @@
     <context>
         <name>qs::ui::EvaluationController</name>
         <message>
+            <source>How many tokens the sampled calibration stream of the importance matrix and error feedback has (quantscope-cli --calib-sample; default %1). More take proportionally longer; on a small model they lower error feedback's KL (stories260K at Q4_0: 0.51× plain with 1024, 0.49× with 8192).</source>
+            <translation>Wie viele Token der gezogene Kalibrierungsstrom der Wichtigkeitsmatrix und der Fehlerrückführung hat (quantscope-cli --calib-sample; Standard %1). Mehr dauern entsprechend länger; bei einem kleinen Modell senken sie die KL der Fehlerrückführung (stories260K bei Q4_0: 0,51× der einfachen mit 1024, 0,49× mit 8192).</translation>
+        </message>
+        <message>
+            <source>Calibration T&amp;okens (%1)…</source>
+            <translation>Kalibrierungs-T&amp;oken (%1)…</translation>
+        </message>
+        <message>
+            <source>Tokens sampled for the importance matrix and error feedback:</source>
+            <translation>Für die Wichtigkeitsmatrix und die Fehlerrückführung gezogene Token:</translation>
+        </message>
+        <message>
+            <source>Calibration Tokens</source>
+            <translation>Kalibrierungs-Token</translation>
+        </message>
+        <message>
             <source>Evaluate on Text File</source>
             <translation>Auf Textdatei auswerten</translation>
         </message>

@@ -646,6 +646,22 @@
     <context>
         <name>qs::ui::EvaluationController</name>
         <message>
+            <source>How many tokens the sampled calibration stream of the importance matrix and error feedback has (quantscope-cli --calib-sample; default %1). More take proportionally longer; on a small model they lower error feedback's KL (stories260K at Q4_0: 0.51× plain with 1024, 0.49× with 8192).</source>
+            <translation>How many tokens the sampled calibration stream of the importance matrix and error feedback has (quantscope-cli --calib-sample; default %1). More take proportionally longer; on a small model they lower error feedback's KL (stories260K at Q4_0: 0.51× plain with 1024, 0.49× with 8192).</translation>
+        </message>
+        <message>
+            <source>Calibration T&amp;okens (%1)…</source>
+            <translation>Calibration T&amp;okens (%1)…</translation>
+        </message>
+        <message>
+            <source>Tokens sampled for the importance matrix and error feedback:</source>
+            <translation>Tokens sampled for the importance matrix and error feedback:</translation>
+        </message>
+        <message>
+            <source>Calibration Tokens</source>
+            <translation>Calibration Tokens</translation>
+        </message>
+        <message>
             <source>Evaluate on Text File</source>
             <translation>Evaluate on Text File</translation>
         </message>

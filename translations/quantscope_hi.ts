@@ -646,6 +646,22 @@
     <context>
         <name>qs::ui::EvaluationController</name>
         <message>
+            <source>How many tokens the sampled calibration stream of the importance matrix and error feedback has (quantscope-cli --calib-sample; default %1). More take proportionally longer; on a small model they lower error feedback's KL (stories260K at Q4_0: 0.51× plain with 1024, 0.49× with 8192).</source>
+            <translation>इम्पॉर्टेंस मैट्रिक्स और एरर फ़ीडबैक की सैंपल की गई कैलिब्रेशन स्ट्रीम में कितने टोकन हों (quantscope-cli --calib-sample; डिफ़ॉल्ट %1)। ज़्यादा टोकन अनुपात में ज़्यादा समय लेते हैं; छोटे मॉडल पर वे एरर फ़ीडबैक का KL घटाते हैं (Q4_0 पर stories260K: 1024 के साथ साधारण का 0.51×, 8192 के साथ 0.49×)।</translation>
+        </message>
+        <message>
+            <source>Calibration T&amp;okens (%1)…</source>
+            <translation>कैलिब्रेशन टोकन (%1)(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Tokens sampled for the importance matrix and error feedback:</source>
+            <translation>इम्पॉर्टेंस मैट्रिक्स और एरर फ़ीडबैक के लिए सैंपल किए गए टोकन:</translation>
+        </message>
+        <message>
+            <source>Calibration Tokens</source>
+            <translation>कैलिब्रेशन टोकन</translation>
+        </message>
+        <message>
             <source>Evaluate on Text File</source>
             <translation>टेक्स्ट फ़ाइल पर मूल्यांकन</translation>
         </message>

@@ -64,6 +64,13 @@ public:
     // hook skips the dialog once.
     QAction* calibrateTextAction() const { return calibTextAct_; }
     void setNextCalibrationTextFile(const QString& path) { nextCalibTextFile_ = path; }
+    // Analysis > Calibration Tokens…: how many tokens the sampled calibration stream has (1024 by
+    // default, as the CLI's --calib-sample; 64 .. 65536; persisted). More cost time in proportion
+    // and help a small model's error feedback (README). A change redoes the Run when it has
+    // importance-matrix or error-feedback rows. The action asks with a dialog; this sets it.
+    QAction* calibrationTokensAction() const { return calibTokensAct_; }
+    void setCalibrationTokens(int n);
+    static constexpr int kMinCalibrationTokens = 64, kMaxCalibrationTokens = 65536;
     void setEvaluationStream(const qs::EvalStreamOptions& stream) { evalStream_ = stream; }
     const qs::EvalStreamOptions& evaluationStream() const { return evalStream_; }
     engine::EvalRequest evaluationRequest() const;
@@ -113,6 +120,7 @@ private:
     QAction* textAct_ = nullptr;
     QString nextTextFile_;
     QAction* calibTextAct_ = nullptr;
+    QAction* calibTokensAct_ = nullptr;
     QString nextCalibTextFile_;
     QToolBar* evalBar_ = nullptr;
     qs::EvalStreamOptions evalStream_;

@@ -322,6 +322,57 @@ private slots:
         QSettings().setValue(QStringLiteral("accuracy/evaluate"), false);
     }
 
+    // Analysis > Calibration Tokens…: the sampled calibration stream's length reaches the Run (the
+    // error-feedback rows equal compare --calib-sample's), redoes it, is clamped and remembered.
+    void calibrationTokensSetting()
+    {
+        QSettings().remove(QStringLiteral("accuracy/calibrationTokens"));
+        const QString path = test::stories(QStringLiteral("stories260K-f32.gguf"));
+        const QString tokens = test::stories(QStringLiteral("eval-tokens.json"));
+        {
+            MainWindow w;
+            QCOMPARE(w.evaluation()->evaluationStream().calibSample, kDefaultCalibSample);
+            QVERIFY(!w.evaluation()->calibrationTokensAction()->isEnabled());  // no model yet
+            QVERIFY(openOnEvalTokens(w, path, tokens));
+            QVERIFY(w.evaluation()->calibrationTokensAction()->isEnabled());
+            QVERIFY(w.evaluation()->calibrationTokensAction()->text().contains(QLocale().toString(kDefaultCalibSample)));
+            w.evaluation()->evaluateAction()->setChecked(true);
+            w.evaluation()->imatrixAction()->setChecked(false);
+            w.evaluation()->errorFeedbackAction()->setChecked(true);
+            w.precisionBar()->setChecked({QStringLiteral("Q4_0")});
+            QSignalSpy done(&w, &MainWindow::runFinished);
+            w.run();
+            QTRY_VERIFY_WITH_TIMEOUT(done.size() >= 1 && !w.isBusy(), 60000);
+            QCOMPARE(w.tableModel()->rowCount(), 2);
+            const double at1024 = w.tableModel()->rows()[1].kldMean;
+            const int before = int(done.size());
+            w.evaluation()->setCalibrationTokens(300);  // redoes the Run
+            QCOMPARE(w.evaluation()->evaluationRequest().stream.calibSample, 300);
+            QVERIFY(w.evaluation()->errorFeedbackAction()->toolTip().contains(QStringLiteral("300")));
+            QTRY_VERIFY_WITH_TIMEOUT(done.size() == before + 1 && !w.isBusy(), 60000);
+            QVERIFY2(done.last().at(0).toBool(), qPrintable(w.lastError()));
+            const PrecisionRow& ef = w.tableModel()->rows()[1];
+            QVERIFY(ef.errorFeedback);
+            QVERIFY(ef.kldMean != at1024);
+            const QJsonArray cli = cliCompare(path, {QStringLiteral("--tokens"), tokens, QStringLiteral("--error-feedback"),
+                                                     QStringLiteral("--calib-sample"), QStringLiteral("300")});
+            QCOMPARE(cli.size(), 2);
+            QCOMPARE(ef.kldMean, cli[1].toObject().value(QStringLiteral("ef_kld_mean")).toDouble());
+            w.evaluation()->setCalibrationTokens(10);  // below the least: clamped
+            QCOMPARE(w.evaluation()->evaluationStream().calibSample, EvaluationController::kMinCalibrationTokens);
+            QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
+            w.close();
+        }
+        QCOMPARE(QSettings().value(QStringLiteral("accuracy/calibrationTokens")).toInt(), EvaluationController::kMinCalibrationTokens);
+        {
+            MainWindow w;  // remembered
+            QCOMPARE(w.evaluation()->evaluationStream().calibSample, EvaluationController::kMinCalibrationTokens);
+        }
+        QSettings().remove(QStringLiteral("accuracy/calibrationTokens"));
+        QSettings().setValue(QStringLiteral("accuracy/errorFeedback"), false);
+        QSettings().setValue(QStringLiteral("accuracy/evaluate"), false);
+    }
+
     void cancelDuringEvaluation()
     {
         MainWindow w;
