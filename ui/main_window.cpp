@@ -869,8 +869,7 @@ void MainWindow::exportModelInteractive()
     d->setAttribute(Qt::WA_DeleteOnClose);
     // Error feedback calibrates as the accuracy Run does (Analysis > Calibrate on Text File, else
     // the sampled calibration stream), so the file holds the “+ error feedback” rows' weights.
-    const EvalStreamOptions& stream = evaluation_->evaluationStream();
-    const CalibrationChoice calibration{stream.calibTokensFile, stream.calibTextFile, stream.calibSample, stream.calibSeed};
+    const CalibrationChoice calibration = calibrationChoice(evaluation_->evaluationStream());
     d->setErrorFeedbackOffer(engine::canEvaluate(*model_),
                              !calibration.textFile.empty()
                                  ? tr("the text file %1").arg(QDir::toNativeSeparators(QString::fromStdString(calibration.textFile)))

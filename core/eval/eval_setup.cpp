@@ -105,7 +105,7 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
         s->stream.insert(QStringLiteral("seed"), qint64(o.seed));
     }
     s->stream.insert(QStringLiteral("tokens"), qint64(s->tokens.size()));
-    s->calibration = {{}, o.calibTokensFile, o.calibSample, o.calibSeed,
+    s->calibration = {{}, calibrationChoice(o),
                       o.textFile.empty() && o.tokensFile.empty() && o.calibTokensFile.empty() &&
                           o.calibTextFile.empty() && o.calibSeed == o.seed};
     if (!o.calibTextFile.empty()) {
@@ -159,32 +159,38 @@ std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOpt
     return s;
 }
 
+CalibrationChoice calibrationChoice(const EvalStreamOptions& o)
+{
+    return {o.calibTokensFile, o.calibTextFile, o.calibSample, o.calibSeed};
+}
+
 ActivationStats calibrationStats(const Model& m, const LlamaWeights& w, const CalibrationChoice& c)
 {
     if (!c.tokensFile.empty() && !c.textFile.empty())
         invalidInput({}, "calibrate on a token file or on a text file, not both");
-    if (!c.tokensFile.empty())
-        return collectImportance(w, loadTokenFile(c.tokensFile, w.config.vocabSize), 0);
-    if (!c.textFile.empty())
-        return collectImportance(w, textCalibrationTokens(m, w.config.vocabSize, c.textFile), 0);
-    if (c.sample < 1)
+    if (c.textFile.empty() && c.tokensFile.empty() && c.sample < 1)
         invalidInput({}, "the calibration stream needs at least one sampled token");
+    const std::vector<int32_t> text =
+        c.textFile.empty() ? std::vector<int32_t>{} : textCalibrationTokens(m, w.config.vocabSize, c.textFile);
+    return calibrationStats(w, text, c, 0, false);
+}
+
+ActivationStats calibrationStats(const LlamaWeights& w, const std::vector<int32_t>& textTokens, const CalibrationChoice& c,
+                                 int window, bool moments)
+{
+    if (!textTokens.empty())
+        return collectImportance(w, textTokens, window, moments);
+    if (!c.tokensFile.empty())
+        return collectImportance(w, loadTokenFile(c.tokensFile, w.config.vocabSize), window, moments);
     ActivationStats stats;
-    sampleCalibrationWindows(w, c.sample, c.seed, 0, 1, &stats);
+    stats.collectMoments(moments);
+    sampleCalibrationWindows(w, c.sample, c.seed, window, 1, &stats);
     return stats;
 }
 
 ActivationStats EvalSetup::calibrate(bool moments) const
 {
-    if (!calibration.textTokens.empty())
-        return collectImportance(*weights, calibration.textTokens, window, moments);
-    if (!calibration.tokensFile.empty())
-        return collectImportance(*weights, loadTokenFile(calibration.tokensFile, weights->config.vocabSize), window,
-                                 moments);
-    ActivationStats stats;
-    stats.collectMoments(moments);
-    sampleCalibrationWindows(*weights, calibration.sample, calibration.seed, window, 1, &stats);
-    return stats;
+    return calibrationStats(*weights, calibration.textTokens, calibration.choice, window, moments);
 }
 
 const ActivationStats& EvalSetup::calibratedImportance() const
@@ -193,7 +199,7 @@ const ActivationStats& EvalSetup::calibratedImportance() const
     if (!calibrated_) {
         if (calibration.sameAsEvaluation)
             invalidInput({}, "the calibration seed must differ from the evaluation seed (calibrate on another stream)");
-        if (calibration.textTokens.empty() && calibration.tokensFile.empty() && calibration.sample < 1)
+        if (calibration.textTokens.empty() && calibration.choice.tokensFile.empty() && calibration.choice.sample < 1)
             invalidInput({}, "the calibration stream needs at least one sampled token");
         calibrated_ = calibrate(/*moments=*/false);
     }

@@ -51,6 +51,25 @@ struct EvalStreamOptions {
     std::function<void(int done, int total)> progress;  // after each stage
 };
 
+// The calibration stream of error feedback or a calibrated importance matrix: a token file, a text
+// file (the model's own tokenizer) or `sample` tokens sampled from the model with `seed`.
+struct CalibrationChoice {
+    std::string tokensFile;  // or
+    std::string textFile;    // or sampled:
+    int sample = kDefaultCalibSample;
+    uint64_t seed = kDefaultCalibSeed;
+};
+// The one an evaluation's options name (calibTokensFile, calibTextFile, calibSample, calibSeed).
+CalibrationChoice calibrationChoice(const EvalStreamOptions& o);
+// Its statistics (importance; the input second moments too when `moments`), collected on the way:
+// the text's or the token file's windows, else sampled (sampleCalibrationWindows, collected while
+// the sequences are decoded); windows of `window` tokens (0: the model's context). The first form
+// is quantize's and the window's export (the text tokenized here); the second takes a text file's
+// tokens already made (used when not empty). Errors as textCalibrationTokens and loadTokenFile.
+ActivationStats calibrationStats(const Model& m, const LlamaWeights& w, const CalibrationChoice& c);
+ActivationStats calibrationStats(const LlamaWeights& w, const std::vector<int32_t>& textTokens, const CalibrationChoice& c,
+                                 int window, bool moments);
+
 // The reference model, its evaluation stream and cached logits, and the importance matrix when
 // asked for.
 struct EvalSetup {
@@ -72,17 +91,13 @@ struct EvalSetup {
     const ActivationStats& calibratedImportance() const;
     struct CalibrationStream {
         std::vector<int32_t> textTokens;  // a calibration text file's tokens (BOS as the model adds it)
-        std::string tokensFile;
-        int sample = 0;
-        uint64_t seed = 0;
+        CalibrationChoice choice;
         bool sameAsEvaluation = false;  // the evaluation stream is sampled with the same seed
     } calibration;
 
 private:
     friend std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOptions& o);
-    // The statistics of the calibration stream (with the input second moments when `moments`):
-    // the text's or the token file's windows, else sampled (sampleCalibrationWindows, the
-    // statistics collected while the sequences are decoded).
+    // The statistics of the calibration stream (calibrationStats, on the evaluation's windows).
     ActivationStats calibrate(bool moments) const;
     mutable std::mutex calibMutex_;
     mutable std::optional<ActivationStats> calibrated_;
@@ -96,18 +111,6 @@ private:
 // to the evaluation stream; Error(Cancelled) when the calling thread's qs::CancelScope is cancelled
 // (asked per token / window, and within the products).
 std::unique_ptr<EvalSetup> prepareEvaluation(const Model& m, const EvalStreamOptions& o);
-
-// The calibration stream of error feedback or a calibrated importance matrix as quantize and the
-// window's export read it: a token file, a text file (the model's own tokenizer) or `sample` tokens
-// sampled from the model with `seed`, windows of the model's context; its statistics (importance)
-// collected on the way. Errors as textCalibrationTokens and loadTokenFile.
-struct CalibrationChoice {
-    std::string tokensFile;  // or
-    std::string textFile;    // or sampled:
-    int sample = kDefaultCalibSample;
-    uint64_t seed = kDefaultCalibSeed;
-};
-ActivationStats calibrationStats(const Model& m, const LlamaWeights& w, const CalibrationChoice& c);
 
 // A calibration text file's tokens: the model's own tokenizer, BOS first when the model adds it;
 // Error(InvalidInput) naming the file for a model without a real tokenizer, a token outside the
