@@ -680,6 +680,20 @@ QString ggufProblem(const Model& m, const QString& type, const PlanSpec& plan)
     return {};
 }
 
+namespace {
+
+// Refuses error feedback where it cannot apply: a safetensors target, a model it cannot run.
+void checkErrorFeedback(const Model& m, PlanTarget target)
+{
+    if (target != PlanTarget::Gguf)
+        invalidInput("", "error-feedback rounding writes GGUF block formats; export as GGUF");
+    if (!canEvaluate(m))
+        invalidInput("", "error-feedback rounding needs a llama-shaped model (it runs the model on its calibration "
+                         "stream)");
+}
+
+}  // namespace
+
 QString checkExport(const Model& m, const ExportRequest& req)
 {
     try {
@@ -694,11 +708,8 @@ QString checkExport(const Model& m, const ExportRequest& req)
             if (e.eligible && !findFormat(e.format))
                 invalidInput("", e.format + " (tensor " + e.outputName + ") is not available in this build");
         checkOutputIsNotInput(m, req.path.toStdString());
-        if (req.errorFeedback && target != PlanTarget::Gguf)
-            invalidInput("", "error-feedback rounding writes GGUF block formats; export as GGUF");
-        if (req.errorFeedback && !canEvaluate(m))
-            invalidInput("", "error-feedback rounding needs a llama-shaped model (it runs the model on its calibration "
-                             "stream)");
+        if (req.errorFeedback)
+            checkErrorFeedback(m, target);
     } catch (const std::exception& e) {
         QString msg = QString::fromUtf8(e.what());
         if (!msg.contains(req.path))
@@ -741,12 +752,12 @@ void exportModel(QPromise<ExportOutcome>& promise, std::shared_ptr<const Model> 
         // unless error feedback calibrates anyway).
         std::optional<ActivationStats> calibration;
         std::optional<LlamaWeights> efWeights;  // the model as error feedback rounds it
+        if (req.errorFeedback)
+            checkErrorFeedback(*model, target);  // before any work
         if (req.errorFeedback || plan.importanceCalibrated) {
             const LlamaWeights w = LlamaWeights::fromModel(*model);
             calibration = calibrationStats(*model, w, req.errorFeedback ? req.calibration : CalibrationChoice{});
             if (req.errorFeedback) {
-                if (target != PlanTarget::Gguf)
-                    invalidInput(req.path.toStdString(), "error-feedback rounding writes GGUF block formats; export as GGUF");
                 efWeights = applyErrorFeedback(w, precisionFromPlan(w, plan), *calibration, [&](int done, int layers) {
                     promise.setProgressValue(writeFrom * done / std::max(layers, 1));
                 });
