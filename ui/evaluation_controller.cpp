@@ -175,10 +175,9 @@ void EvaluationController::readSettings()
         const QSignalBlocker b3(speedAct_);
         speedAct_->setChecked(s.value(QStringLiteral("speed/measure"), false).toBool());
     }
-    setThreads(s.value(QStringLiteral("engine/threads"), 0).toInt());
     evalStream_.calibSample = std::clamp(s.value(QStringLiteral("accuracy/calibrationTokens"), kDefaultCalibSample).toInt(),
                                          kMinCalibrationTokens, kMaxCalibrationTokens);
-    retranslate();
+    setThreads(s.value(QStringLiteral("engine/threads"), 0).toInt());  // (retranslates: the texts name both)
     setActivationMode(activationModeFromName(s.value(QStringLiteral("accuracy/activations")).toString().toStdString())
                           .value_or(ActMode::Llama));
 }
