@@ -289,10 +289,12 @@ bool choleskyLowerInPlace(float* a, int64_t n)
     return true;
 }
 
-// The upper Cholesky factor U of H⁻¹ (H⁻¹ = UᵀU) without forming H⁻¹: with P the reversal of the
-// index order and P H P = L Lᵀ, H = V Vᵀ for the upper triangular V = P L P, so H⁻¹ = UᵀU with
-// U = V⁻¹ = P L⁻¹ P. One Cholesky factorisation and one triangular inverse (about a quarter of the
-// work of factorising, inverting and factorising again, and no squared condition number).
+// What the rounding needs of the upper Cholesky factor U of H⁻¹ (H⁻¹ = UᵀU), without forming H⁻¹
+// or U: with P the reversal of the index order and P H P = L Lᵀ, H = V Vᵀ for the upper triangular
+// V = P L P, so U = V⁻¹, U[c][c] = 1/V[c][c]. GPTQ's column errors E = (W − Q) U⁻¹ = (W − Q) V, so
+// a column's current value w_j = W_j + Σ_{c<j} (W_c − q_c) V[c][j]/V[j][j]: each column passes on
+// its final residual W_c − q_c through V's rows scaled by V's diagonal, which is one Cholesky
+// factorisation and no triangular inverse (that inverse was as much work again).
 // getLower(i, j): H[i][j] for j <= i.
 template <class Get>
 std::shared_ptr<const ErrorFeedbackFactor> makeFactor(const Get& getLower, int64_t n, double damping)
@@ -356,29 +358,23 @@ std::shared_ptr<const ErrorFeedbackFactor> makeFactor(const Get& getLower, int64
             return out;  // ok stays false: plain rounding
         if (!choleskyLowerInPlace(r.data(), n))
             continue;
-        // L⁻¹, a block of columns at a time (each from its own triangular solve).
-        MatF inv = MatF::Zero(n, n);
-        constexpr int64_t kCols = 64;
-        parallelFor((n + kCols - 1) / kCols, 1, [&](int64_t b0, int64_t b1) {
-            for (int64_t b = b0; b < b1; ++b) {
-                const int64_t j0 = b * kCols, jb = std::min(kCols, n - j0);
-                for (int64_t j = 0; j < jb; ++j)
-                    inv(j0 + j, j0 + j) = 1.0f;
-                ef_linalg::ops().solveLower(r.data() + j0 * n + j0, n, n - j0, inv.data() + j0 * n + j0, n, jb);
-            }
-        });
-        // U[c][k] = L⁻¹(n-1-c, n-1-k) for k >= c.
+        // feed[c][c] = U[c][c] = 1/V[c][c] and feed[c][k] = −V[c][k]/V[k][k] for k > c, with
+        // V[c][k] = L(n-1-c, n-1-k): no triangular inverse (see errorFeedbackQuantize).
+        std::vector<float> inv(static_cast<size_t>(n));  // 1/V[k][k]
+        for (int64_t k = 0; k < n; ++k)
+            inv[size_t(k)] = 1.0f / r(n - 1 - k, n - 1 - k);
         out->feed.assign(size_t(n) * size_t(n), 0.0f);
         std::atomic<bool> ok{true};
         parallelFor(n, 64, [&](int64_t c0, int64_t c1) {
             for (int64_t c = c0; c < c1; ++c) {
                 float* row = out->feed.data() + c * n;
-                const float* src = inv.data() + (n - 1 - c) * n;
-                for (int64_t k = c; k < n; ++k) {
-                    row[k] = src[n - 1 - k];
+                const float* src = r.data() + (n - 1 - c) * n;  // L's row n-1-c: V's row c, reversed
+                row[c] = inv[size_t(c)];
+                for (int64_t k = c + 1; k < n; ++k)
+                    row[k] = -src[n - 1 - k] * inv[size_t(k)];
+                for (int64_t k = c; k < n; ++k)
                     if (!std::isfinite(row[k]))
                         ok.store(false);
-                }
             }
         });
         if (!ok.load()) {
@@ -623,11 +619,12 @@ namespace {
 
 // The block's scale d chosen among d0·(1 + step·k), |k| <= search (d0 the format's choice), by the
 // loss error feedback adds inside the block: Σ e_c² over its columns, e_c = (w_c − q_c)/U[c,c], each
-// column's error passed on to the block's later columns (the rounding the pass then does), the
+// column's residual passed on to the block's later columns (the rounding the pass then does; w0:
+// the block's weights before any feedback), the
 // levels of d0 scaled by d/d0. True when d0 stays (g then holds d0's grid, probed here).
 bool searchBlockScale(const Format& f, const CodeLayout& L, uint8_t* block, size_t blockBytes, BlockGrid& g,
-                      const float* w, const float* feed, int64_t cols, int64_t c0, const uint8_t* dead, int search,
-                      float step, std::vector<float>& sim)
+                      const float* w, const float* w0, const float* feed, int64_t cols, int64_t c0, const uint8_t* dead,
+                      int search, float step, std::vector<float>& sim)
 {
     const int S = L.weights;
     const uint16_t h0 = loadHalf(block);
@@ -654,7 +651,7 @@ bool searchBlockScale(const Format& f, const CodeLayout& L, uint8_t* block, size
             const float* u = feed + (c0 + c) * cols + c0;
             const float e = (sim[size_t(c)] - level * r) / u[c];
             loss += double(e) * double(e);
-            subScaled(sim.data(), u, e, c + 1, S);
+            subScaled(sim.data(), u, w0[c] - level * r, c + 1, S);
         }
         if (loss < bestLoss) {
             bestLoss = loss;
@@ -693,10 +690,27 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
     // matrix product, and the batch's errors the later columns as another.
     constexpr int64_t kTile = 128, kSub = 32;
     const int64_t tiles = (rows + kTile - 1) / kTile;
+    // The scales are chosen from a block's weights as GPTQ has them when its first column c0 is
+    // reached. w holds W + Σ_{c<c0} (W_c − q_c) Ṽ[c][·] (Ṽ = V diag(V)⁻¹, unit upper triangular,
+    // Ṽ[c][k] = −feed[c][k]); GPTQ's weights are those the block's columns would reach if each
+    // rounded without error: ŵ = W + (w − W) Ṽ_b⁻¹, Ṽ_b the block's diagonal block (reach, S x S each).
+    const size_t SS = size_t(S) * size_t(S);
+    std::vector<float> reach(size_t(blocksPerRow) * SS);
+    parallelFor(blocksPerRow, 1, [&](int64_t b0, int64_t b1) {
+        for (int64_t b = b0; b < b1; ++b) {
+            MatF t = MatF::Identity(S, S);
+            for (int i = 0; i < S; ++i)
+                for (int j = i + 1; j < S; ++j)
+                    t(i, j) = -feed[(b * S + i) * cols + b * S + j];
+            Eigen::Map<MatF>(reach.data() + size_t(b) * SS, S, S) =
+                t.triangularView<Eigen::UnitUpper>().solve(MatF::Identity(S, S));
+        }
+    });
     parallelFor(tiles, 1, [&](int64_t t0, int64_t t1) {
         std::vector<float> w(size_t(kTile) * size_t(cols));
         std::vector<float> err(size_t(kTile) * size_t(batch));
-        std::vector<float> blockIn(static_cast<size_t>(S)), imp(static_cast<size_t>(S));
+        std::vector<float> blockIn(size_t(kTile) * size_t(S)), delta(size_t(kTile) * size_t(S)),
+            imp(static_cast<size_t>(S));
         std::vector<uint8_t> codes(size_t(kTile) * size_t(S));
         std::vector<BlockGrid> grids(static_cast<size_t>(kTile));
         std::vector<float> sim;
@@ -713,20 +727,30 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                         imp[size_t(j)] = diag[c0 + j];
                         anyImp = anyImp || imp[size_t(j)] > 0.0f;
                     }
+                    for (int64_t i = 0; i < nr; ++i)
+                        for (int j = 0; j < S; ++j) {
+                            const float w0 = W[(r0 + i) * cols + c0 + j];
+                            blockIn[size_t(i * S + j)] = w0;
+                            delta[size_t(i * S + j)] = w0 - w[size_t(i * cols + c0 + j)];
+                        }
+                    if (c0 > 0)  // ŵ = W − (W − w) Ṽ_b⁻¹
+                        ef_linalg::ops().subProduct(blockIn.data(), S, delta.data(), S,
+                                                    reach.data() + size_t(c0 / S) * SS, S, nr, S, S);
                     for (int64_t i = 0; i < nr; ++i) {
-                        std::copy(w.data() + i * cols + c0, w.data() + i * cols + c0 + S, blockIn.begin());
                         uint8_t* block = out + size_t(r0 + i) * rowBytes + size_t(c0 / S) * blockBytes;
-                        f.quantize(blockIn.data(), 1, S, block, anyImp ? imp.data() : nullptr);
+                        f.quantize(blockIn.data() + i * S, 1, S, block, anyImp ? imp.data() : nullptr);
                         // (the search leaves the grid of d0 probed: kept when d0 stays)
                         if (!(search > 0 && anyImp && L->scale == BlockScale::Scale &&
                               searchBlockScale(f, *L, block, blockBytes, grids[size_t(i)], w.data() + i * cols + c0,
-                                               feed, cols, c0, F.dead.data(), search, step, sim)))
+                                               W + (r0 + i) * cols + c0, feed, cols, c0, F.dead.data(), search, step,
+                                               sim)))
                             probeGrid(f, *L, block, blockBytes, grids[size_t(i)]);
                     }
                     for (int64_t s0 = c0; s0 < c0 + S; s0 += kSub) {
                         const int64_t s1 = std::min(c0 + S, s0 + kSub);
                         for (int64_t i = 0; i < nr; ++i) {
                             float* wr = w.data() + i * cols;
+                            const float* w0 = W + (r0 + i) * cols;
                             float* er = err.data() + i * batch;
                             const BlockGrid& g = grids[size_t(i)];
                             for (int64_t c = s0; c < s1; ++c) {
@@ -734,14 +758,13 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                                 codes[size_t(i * S + (c - c0))] = nearestCode(*L, g, int(c - c0), wr[c], &level);
                                 float e = 0;
                                 if (!F.dead[size_t(c)]) {
-                                    const float* u = feed + c * cols;
-                                    e = (wr[c] - level) / u[c];
-                                    subScaled(wr, u, e, c + 1, s1);
+                                    e = w0[c] - level;  // the column's final residual
+                                    subScaled(wr, feed + c * cols, e, c + 1, s1);
                                 }
                                 er[c - b0] = e;
                             }
                         }
-                        // The rest of the batch: w[:, s1:b1] -= err[:, s0:s1] · U[s0:s1, s1:b1].
+                        // The rest of the batch: w[:, s1:b1] -= err[:, s0:s1] · feed[s0:s1, s1:b1].
                         if (s1 < b1)
                             ef_linalg::ops().subProduct(w.data() + s1, cols, err.data() + (s0 - b0), batch,
                                                         feed + s0 * cols + s1, cols, nr, b1 - s1, s1 - s0);
@@ -749,7 +772,7 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                     for (int64_t i = 0; i < nr; ++i)
                         L->pack(out + size_t(r0 + i) * rowBytes + size_t(c0 / S) * blockBytes, codes.data() + i * S);
                 }
-                // Lazy update of the columns after this batch: w[:, b1:] -= err · U[b0:b1, b1:].
+                // Lazy update of the columns after this batch: w[:, b1:] -= err · feed[b0:b1, b1:].
                 if (b1 < cols)
                     ef_linalg::ops().subProduct(w.data() + b1, cols, err.data(), batch, feed + b0 * cols + b1, cols, nr,
                                                 cols - b1, b1 - b0);

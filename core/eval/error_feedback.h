@@ -10,7 +10,9 @@
 // reached (from the already-updated weights); its columns then round to the nearest level of that
 // frozen grid. The stored bytes are ordinary llama.cpp blocks.
 //
-// U comes from one Cholesky factorisation of H in reversed index order and one triangular inverse
+// What the pass needs of U comes from one Cholesky factorisation of H in reversed index order, H = V Vᵀ
+// with V upper triangular and U = V⁻¹: each column passes its final residual w_c − q_c on through V's
+// row c scaled by V's diagonal, the same updates as e·U[c,j] without inverting V
 // (errorFeedbackFactor; in float as GPTQ's, of H scaled to a unit mean diagonal; blocked, in parallel), made once for all the matrices that
 // read the same inputs (ErrorFeedbackFactors). The rounding runs in float on tiles of rows (rows
 // are independent given U; tiles in parallel with qs::parallelFor, a CancelScope stops it), and
@@ -64,8 +66,10 @@ struct SecondMoment {
 // InputMoments' double work), for a float factorisation.
 SecondMoment streamSecondMoment(const float* x, int64_t tokens, int64_t n);
 // What error feedback needs of H for every matrix that reads the same inputs (made once, shared):
-// U, the upper Cholesky factor of the damped H's inverse up to a positive factor (feed, n x n
-// row-major, zero below the diagonal; dead inputs decoupled; of H / its mean live diagonal), and H's diagonal as the blocks' importance (0 for dead
+// feed (n x n row-major, zero below the diagonal; of H / its mean live diagonal, dead inputs
+// decoupled), with H = V Vᵀ, V upper triangular: feed[c][c] = 1/V[c][c] (= U[c][c], U the upper
+// Cholesky factor of H⁻¹, up to a positive factor) and feed[c][k] = −V[c][k]/V[k][k] for k > c (a
+// column's residual times its row is what it passes on); and H's diagonal as the blocks' importance (0 for dead
 // inputs). ok is false when H cannot be factorised even with a hundred times the damping (then
 // the matrices get the format's plain quantizer).
 struct ErrorFeedbackFactor {
