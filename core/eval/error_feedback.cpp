@@ -226,19 +226,24 @@ void subScaled(float* w, const float* u, float e, int64_t k0, int64_t k1)
         w[k] -= e * u[k];
 }
 
+// Nearest code of an affine grid (levels a + b·c) for w at position j; *level receives its value.
+inline uint8_t nearestAffine(const CodeLayout& L, const BlockGrid& g, int j, float w, float* level)
+{
+    const float a = g.a[size_t(j)], b = g.b[size_t(j)];
+    int c = 0;
+    if (b != 0.0f && std::isfinite(b)) {
+        const float t = std::nearbyint((w - a) / b);
+        c = t < 0.0f ? 0 : (t > float(L.nCodes - 1) ? L.nCodes - 1 : int(t));
+    }
+    *level = a + b * float(c);
+    return uint8_t(c);
+}
+
 // Nearest code of the frozen grid for w at position j; *level receives its value.
 uint8_t nearestCode(const CodeLayout& L, const BlockGrid& g, int j, float w, float* level)
 {
-    if (L.affine) {
-        const float a = g.a[size_t(j)], b = g.b[size_t(j)];
-        int c = 0;
-        if (b != 0.0f && std::isfinite(b)) {
-            const float t = std::nearbyint((w - a) / b);
-            c = t < 0.0f ? 0 : (t > float(L.nCodes - 1) ? L.nCodes - 1 : int(t));
-        }
-        *level = a + b * float(c);
-        return uint8_t(c);
-    }
+    if (L.affine)
+        return nearestAffine(L, g, j, w, level);
     const float* t = g.table.data() + size_t(j) * size_t(L.nCodes);
     int best = 0;
     float bestErr = std::fabs(w - t[0]);
@@ -711,7 +716,7 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
         std::vector<float> err(size_t(kTile) * size_t(batch));
         std::vector<float> blockIn(size_t(kTile) * size_t(S)), delta(size_t(kTile) * size_t(S)),
             imp(static_cast<size_t>(S));
-        std::vector<uint8_t> codes(size_t(kTile) * size_t(S));
+        std::vector<uint8_t> codes(size_t(kTile) * size_t(S)), tileBlocks(size_t(kTile) * blockBytes);
         std::vector<BlockGrid> grids(static_cast<size_t>(kTile));
         std::vector<float> sim;
         for (int64_t t = t0; t < t1; ++t) {
@@ -736,9 +741,11 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                     if (c0 > 0)  // ŵ = W − (W − w) Ṽ_b⁻¹
                         ef_linalg::ops().subProduct(blockIn.data(), S, delta.data(), S,
                                                     reach.data() + size_t(c0 / S) * SS, S, nr, S, S);
+                    // (one call for the tile's rows: the blocks then go to their rows)
+                    f.quantize(blockIn.data(), nr, S, tileBlocks.data(), anyImp ? imp.data() : nullptr);
                     for (int64_t i = 0; i < nr; ++i) {
                         uint8_t* block = out + size_t(r0 + i) * rowBytes + size_t(c0 / S) * blockBytes;
-                        f.quantize(blockIn.data() + i * S, 1, S, block, anyImp ? imp.data() : nullptr);
+                        std::memcpy(block, tileBlocks.data() + size_t(i) * blockBytes, blockBytes);
                         // (the search leaves the grid of d0 probed: kept when d0 stays)
                         if (!(search > 0 && anyImp && L->scale == BlockScale::Scale &&
                               searchBlockScale(f, *L, block, blockBytes, grids[size_t(i)], w.data() + i * cols + c0,
@@ -755,7 +762,9 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                             const BlockGrid& g = grids[size_t(i)];
                             for (int64_t c = s0; c < s1; ++c) {
                                 float level = 0;
-                                codes[size_t(i * S + (c - c0))] = nearestCode(*L, g, int(c - c0), wr[c], &level);
+                                codes[size_t(i * S + (c - c0))] =
+                                    L->affine ? nearestAffine(*L, g, int(c - c0), wr[c], &level)
+                                              : nearestCode(*L, g, int(c - c0), wr[c], &level);
                                 float e = 0;
                                 if (!F.dead[size_t(c)]) {
                                     e = w0[c] - level;  // the column's final residual
