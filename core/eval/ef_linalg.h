@@ -4,7 +4,7 @@
 // (ef_linalg_impl.h): the baseline CPU's, one compiled with -mavx2 -mfma (ef_linalg_avx2.cpp) and
 // one with AVX-512 F/BW/VL/DQ too (ef_linalg_avx512.cpp), each with its Eigen renamed into a
 // namespace of its own so that nothing it instantiates can stand in for the baseline copy, chosen
-// at run time (qs::cpuHasAvx512(), qs::cpuHasAvx2()). No inline code here.
+// at run time (qs::cpuHasAvx512(), qs::cpuHasAvx2()). No inline functions here.
 #include <cstdint>
 
 namespace qs::ef_linalg {
@@ -29,7 +29,18 @@ struct Ops {
     // c (m x n, stride ldc) -= a (m x k, stride lda) · b (k x n, stride ldb), floats.
     void (*subProduct)(float* c, int64_t ldc, const float* a, int64_t lda, const float* b, int64_t ldb, int64_t m,
                        int64_t n, int64_t k);
+    // Error feedback's rounding of nc columns in order, rows side by side: column c of row i at
+    // [c·ld + i] in t (current weights), t0 (weights before any feedback), a and b (the row's affine
+    // grid a + b·q there, q = 0..qmax; b zero or not finite: q = 0), for nr rows (a multiple of
+    // kRoundLanes, nr <= ld). Each weight takes the nearest level; unless dead[c], its residual
+    // e = t0 − level goes on to the later columns, t[k] −= e·feed[c·ldf + k] for c < k < nc. Writes
+    // q (as floats) and e (0 where dead) at the same places. The same arithmetic, operation for
+    // operation, as rounding one row at a time (error_feedback.cpp): the same results.
+    void (*roundAffine)(float* t, const float* t0, const float* a, const float* b, int64_t ld, int64_t nr, int64_t nc,
+                        const float* feed, int64_t ldf, const uint8_t* dead, int qmax, float* q, float* e);
 };
+
+inline constexpr int64_t kRoundLanes = 16;  // roundAffine's rows come in multiples of this
 
 const Ops& ops();  // the AVX-512 build when the CPU has it, else the AVX2 build when it has AVX2 and FMA
 

@@ -6,6 +6,8 @@
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
 
+#include <cstring>
+
 namespace qs::ef_linalg::QS_EF_ISA {
 namespace {
 
@@ -65,11 +67,66 @@ void subProduct(float* c, int64_t ldc, const float* a, int64_t lda, const float*
     C.noalias() -= A * B;
 }
 
+// Vectors of this build's width (GCC's vector extensions: 16, 8 or 4 floats), kRoundLanes rows at a
+// time in as many of them as fit.
+#if defined(__AVX512F__)
+constexpr int kLanes = 16;
+#elif defined(__AVX2__)
+constexpr int kLanes = 8;
+#else
+constexpr int kLanes = 4;
+#endif
+static_assert(kRoundLanes % kLanes == 0);
+using VF = float __attribute__((vector_size(4 * kLanes)));
+
+inline VF loadV(const float* p)
+{
+    VF v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+inline void storeV(float* p, VF v) { std::memcpy(p, &v, sizeof v); }
+inline VF splat(float x) { return VF{} + x; }
+
+void roundAffine(float* t, const float* t0, const float* a, const float* b, int64_t ld, int64_t nr, int64_t nc,
+                 const float* feed, int64_t ldf, const uint8_t* dead, int qmax, float* q, float* e)
+{
+    // nearbyint by the 1.5·2²³ trick (exact, ties to even, for |x| <= 2²²: x is clamped first to
+    // [-1, qmax + 1], which changes no clamped result).
+    const VF magic = splat(12582912.0f), lo = splat(-1.0f), hi = splat(float(qmax) + 1.0f), zero = splat(0.0f),
+             top = splat(float(qmax));
+    for (int64_t i0 = 0; i0 < nr; i0 += kLanes)
+        for (int64_t c = 0; c < nc; ++c) {
+            const int64_t at = c * ld + i0;
+            const VF x = loadV(t + at), av = loadV(a + at), bv = loadV(b + at);
+            VF r = (x - av) / bv;
+            r = r < lo ? lo : r;
+            r = r > hi ? hi : r;
+            r = (r + magic) - magic;
+            r = r < zero ? zero : r;
+            r = r > top ? top : r;
+            r = (bv != zero) & ((bv - bv) == zero) ? r : zero;  // b zero, infinite or NaN: code 0
+            const VF level = av + bv * r;
+            storeV(q + at, r);
+            if (dead[c]) {
+                storeV(e + at, zero);
+                continue;
+            }
+            const VF err = loadV(t0 + at) - level;
+            storeV(e + at, err);
+            for (int64_t k = c + 1; k < nc; ++k) {
+                float* tk = t + k * ld + i0;
+                storeV(tk, loadV(tk) - err * splat(feed[c * ldf + k]));
+            }
+        }
+}
+
 }  // namespace
 
 const Ops& table()
 {
-    static const Ops t{QS_EF_ISA_NAME, xtxRows, xtxRowsF, llt, solveRightLowerT, subProductT, solveLower, subProduct};
+    static const Ops t{QS_EF_ISA_NAME, xtxRows, xtxRowsF, llt, solveRightLowerT, subProductT, solveLower, subProduct,
+                       roundAffine};
     return t;
 }
 

@@ -719,6 +719,12 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
         std::vector<uint8_t> codes(size_t(kTile) * size_t(S)), tileBlocks(size_t(kTile) * blockBytes);
         std::vector<BlockGrid> grids(static_cast<size_t>(kTile));
         std::vector<float> sim;
+        // Affine grids: a sub-batch's rows side by side for ef_linalg's roundAffine (column-major,
+        // rows padded to a multiple of its lanes with zero weights and grids).
+        constexpr int64_t ld = (kTile + ef_linalg::kRoundLanes - 1) / ef_linalg::kRoundLanes * ef_linalg::kRoundLanes;
+        const size_t subSize = size_t(kSub) * size_t(ld);
+        std::vector<float> st(L->affine ? subSize : 0), st0(st.size()), sa(st.size()), sb(st.size()), sq(st.size()),
+            se(st.size());
         for (int64_t t = t0; t < t1; ++t) {
             const int64_t r0 = t * kTile, nr = std::min(kTile, rows - r0);
             std::memcpy(w.data(), W + r0 * cols, size_t(nr * cols) * sizeof(float));
@@ -755,16 +761,45 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                     }
                     for (int64_t s0 = c0; s0 < c0 + S; s0 += kSub) {
                         const int64_t s1 = std::min(c0 + S, s0 + kSub);
-                        for (int64_t i = 0; i < nr; ++i) {
+                        if (L->affine) {
+                            const int64_t nrPad =
+                                (nr + ef_linalg::kRoundLanes - 1) / ef_linalg::kRoundLanes * ef_linalg::kRoundLanes;
+                            std::fill(st.begin(), st.end(), 0.0f);
+                            std::fill(st0.begin(), st0.end(), 0.0f);
+                            std::fill(sa.begin(), sa.end(), 0.0f);
+                            std::fill(sb.begin(), sb.end(), 0.0f);
+                            for (int64_t i = 0; i < nr; ++i) {
+                                const float* wr = w.data() + i * cols;
+                                const float* w0 = W + (r0 + i) * cols;
+                                const BlockGrid& g = grids[size_t(i)];
+                                for (int64_t c = s0; c < s1; ++c) {
+                                    const size_t at = size_t((c - s0) * ld + i);
+                                    st[at] = wr[c];
+                                    st0[at] = w0[c];
+                                    sa[at] = g.a[size_t(c - c0)];
+                                    sb[at] = g.b[size_t(c - c0)];
+                                }
+                            }
+                            ef_linalg::ops().roundAffine(st.data(), st0.data(), sa.data(), sb.data(), ld, nrPad, s1 - s0,
+                                                         feed + s0 * cols + s0, cols, F.dead.data() + s0,
+                                                         L->nCodes - 1, sq.data(), se.data());
+                            for (int64_t i = 0; i < nr; ++i) {
+                                float* er = err.data() + i * batch;
+                                for (int64_t c = s0; c < s1; ++c) {
+                                    const size_t at = size_t((c - s0) * ld + i);
+                                    codes[size_t(i * S + (c - c0))] = uint8_t(sq[at]);
+                                    er[c - b0] = se[at];
+                                }
+                            }
+                        }
+                        for (int64_t i = 0; i < nr && !L->affine; ++i) {
                             float* wr = w.data() + i * cols;
                             const float* w0 = W + (r0 + i) * cols;
                             float* er = err.data() + i * batch;
                             const BlockGrid& g = grids[size_t(i)];
                             for (int64_t c = s0; c < s1; ++c) {
                                 float level = 0;
-                                codes[size_t(i * S + (c - c0))] =
-                                    L->affine ? nearestAffine(*L, g, int(c - c0), wr[c], &level)
-                                              : nearestCode(*L, g, int(c - c0), wr[c], &level);
+                                codes[size_t(i * S + (c - c0))] = nearestCode(*L, g, int(c - c0), wr[c], &level);
                                 float e = 0;
                                 if (!F.dead[size_t(c)]) {
                                     e = w0[c] - level;  // the column's final residual
