@@ -27,4 +27,16 @@ const Ops& ops()
     return t;
 }
 
+std::vector<const Ops*> runnableOps()
+{
+    std::vector<const Ops*> out{&isa_base::table()};
+#ifndef QS_NO_AVX2_KERNELS
+    if (cpuHasAvx2())
+        out.push_back(&isa_avx2::table());
+    if (cpuHasAvx512())
+        out.push_back(&isa_avx512::table());
+#endif
+    return out;
+}
+
 }  // namespace qs::ef_linalg

@@ -6,6 +6,7 @@
 // namespace of its own so that nothing it instantiates can stand in for the baseline copy, chosen
 // at run time (qs::cpuHasAvx512(), qs::cpuHasAvx2()). No inline functions here.
 #include <cstdint>
+#include <vector>
 
 namespace qs::ef_linalg {
 
@@ -43,5 +44,6 @@ struct Ops {
 inline constexpr int64_t kRoundLanes = 16;  // roundAffine's rows come in multiples of this
 
 const Ops& ops();  // the AVX-512 build when the CPU has it, else the AVX2 build when it has AVX2 and FMA
+std::vector<const Ops*> runnableOps();  // every build this CPU can run, the baseline first (for tests)
 
 }  // namespace qs::ef_linalg

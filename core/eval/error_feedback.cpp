@@ -226,24 +226,20 @@ void subScaled(float* w, const float* u, float e, int64_t k0, int64_t k1)
         w[k] -= e * u[k];
 }
 
-// Nearest code of an affine grid (levels a + b·c) for w at position j; *level receives its value.
-inline uint8_t nearestAffine(const CodeLayout& L, const BlockGrid& g, int j, float w, float* level)
-{
-    const float a = g.a[size_t(j)], b = g.b[size_t(j)];
-    int c = 0;
-    if (b != 0.0f && std::isfinite(b)) {
-        const float t = std::nearbyint((w - a) / b);
-        c = t < 0.0f ? 0 : (t > float(L.nCodes - 1) ? L.nCodes - 1 : int(t));
-    }
-    *level = a + b * float(c);
-    return uint8_t(c);
-}
-
-// Nearest code of the frozen grid for w at position j; *level receives its value.
+// Nearest code of the frozen grid for w at position j; *level receives its value. (Affine grids
+// in the pass itself: ef_linalg's roundAffine, rows side by side, the same arithmetic.)
 uint8_t nearestCode(const CodeLayout& L, const BlockGrid& g, int j, float w, float* level)
 {
-    if (L.affine)
-        return nearestAffine(L, g, j, w, level);
+    if (L.affine) {
+        const float a = g.a[size_t(j)], b = g.b[size_t(j)];
+        int c = 0;
+        if (b != 0.0f && std::isfinite(b)) {
+            const float t = std::nearbyint((w - a) / b);
+            c = t < 0.0f ? 0 : (t > float(L.nCodes - 1) ? L.nCodes - 1 : int(t));
+        }
+        *level = a + b * float(c);
+        return uint8_t(c);
+    }
     const float* t = g.table.data() + size_t(j) * size_t(L.nCodes);
     int best = 0;
     float bestErr = std::fabs(w - t[0]);
@@ -791,21 +787,22 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                                     er[c - b0] = se[at];
                                 }
                             }
-                        }
-                        for (int64_t i = 0; i < nr && !L->affine; ++i) {
-                            float* wr = w.data() + i * cols;
-                            const float* w0 = W + (r0 + i) * cols;
-                            float* er = err.data() + i * batch;
-                            const BlockGrid& g = grids[size_t(i)];
-                            for (int64_t c = s0; c < s1; ++c) {
-                                float level = 0;
-                                codes[size_t(i * S + (c - c0))] = nearestCode(*L, g, int(c - c0), wr[c], &level);
-                                float e = 0;
-                                if (!F.dead[size_t(c)]) {
-                                    e = w0[c] - level;  // the column's final residual
-                                    subScaled(wr, feed + c * cols, e, c + 1, s1);
+                        } else {  // a table of levels: row by row
+                            for (int64_t i = 0; i < nr; ++i) {
+                                float* wr = w.data() + i * cols;
+                                const float* w0 = W + (r0 + i) * cols;
+                                float* er = err.data() + i * batch;
+                                const BlockGrid& g = grids[size_t(i)];
+                                for (int64_t c = s0; c < s1; ++c) {
+                                    float level = 0;
+                                    codes[size_t(i * S + (c - c0))] = nearestCode(*L, g, int(c - c0), wr[c], &level);
+                                    float e = 0;
+                                    if (!F.dead[size_t(c)]) {
+                                        e = w0[c] - level;  // the column's final residual
+                                        subScaled(wr, feed + c * cols, e, c + 1, s1);
+                                    }
+                                    er[c - b0] = e;
                                 }
-                                er[c - b0] = e;
                             }
                         }
                         // The rest of the batch: w[:, s1:b1] -= err[:, s0:s1] · feed[s0:s1, s1:b1].

@@ -1,6 +1,7 @@
 // Error-feedback rounding (core/eval/error_feedback.h): the layer-output error it reaches against
 // plain rounding, agreement with a slow column-by-column reference written here, dead inputs,
 // a singular second moment, and cancellation.
+#include "core/eval/ef_linalg.h"
 #include "core/eval/error_feedback.h"
 #include "core/eval/eval_setup.h"
 #include "core/eval/evaluation.h"
@@ -326,6 +327,78 @@ private slots:
         QVERIFY(r2.after <= r.after * (1 + 1e-6));
         QVERIFY_THROWS_EXCEPTION(Error, refitBlockScales(*findFormat("Q4_K"), W.data(), 1, 256, m.xtx, again.data()));
         QVERIFY_THROWS_EXCEPTION(Error, refitBlockScales(f, W.data(), 1, 128, m.xtx, again.data()));
+    }
+
+    // The pass's rounding of affine grids, rows side by side in vectors, gives in every build this
+    // CPU runs (baseline, AVX2, AVX-512) exactly what rounding one row at a time gives: the same
+    // codes and residuals, bit for bit, also where a grid step is zero (a block whose scale is 0)
+    // and for a dead column.
+    void roundAffineMatchesRowByRow()
+    {
+        constexpr int64_t nr = 2 * ef_linalg::kRoundLanes, ld = nr + 8, nc = 32;
+        constexpr int qmax = 15;
+        std::mt19937 rng(7);
+        std::normal_distribution<float> nd(0.0f, 1.0f);
+        std::vector<float> t(size_t(nc * ld)), t0(t.size()), a(t.size()), b(t.size());
+        for (size_t i = 0; i < t.size(); ++i) {
+            t0[i] = nd(rng);
+            t[i] = t0[i] + 0.1f * nd(rng);
+            a[i] = -1.0f + 0.1f * nd(rng);
+            b[i] = 2.0f / float(qmax) * (1.0f + 0.2f * nd(rng));
+        }
+        b[3] = 0.0f;  // column 0, row 3
+        b[size_t(5 * ld + 7)] = 0.0f;
+        std::vector<float> feed(size_t(nc * nc), 0.0f);
+        for (int64_t c = 0; c < nc; ++c)
+            for (int64_t k = c + 1; k < nc; ++k)
+                feed[size_t(c * nc + k)] = 0.3f * nd(rng) / float(k - c);
+        std::vector<uint8_t> dead(static_cast<size_t>(nc), 0);
+        dead[9] = 1;
+        // Row by row, as error_feedback.cpp's nearestCode and subScaled do it.
+        std::vector<float> qRef(t.size(), -1.0f), eRef(t.size(), -1.0f);
+        for (int64_t i = 0; i < nr; ++i) {
+            std::vector<float> w(static_cast<size_t>(nc));
+            for (int64_t c = 0; c < nc; ++c)
+                w[size_t(c)] = t[size_t(c * ld + i)];
+            for (int64_t c = 0; c < nc; ++c) {
+                const size_t at = size_t(c * ld + i);
+                int q = 0;
+                if (b[at] != 0.0f && std::isfinite(b[at])) {
+                    const float r = std::nearbyint((w[size_t(c)] - a[at]) / b[at]);
+                    q = r < 0.0f ? 0 : (r > float(qmax) ? qmax : int(r));
+                }
+                const float level = a[at] + b[at] * float(q);
+                qRef[at] = float(q);
+                eRef[at] = dead[size_t(c)] ? 0.0f : t0[at] - level;
+                if (!dead[size_t(c)])
+                    for (int64_t k = c + 1; k < nc; ++k)
+                        w[size_t(k)] -= eRef[at] * feed[size_t(c * nc + k)];
+            }
+        }
+        const std::vector<const ef_linalg::Ops*> builds = ef_linalg::runnableOps();
+        QVERIFY(!builds.empty());
+        for (const ef_linalg::Ops* o : builds) {
+            std::vector<float> tt = t, q(t.size(), -1.0f), e(t.size(), -1.0f);
+            o->roundAffine(tt.data(), t0.data(), a.data(), b.data(), ld, nr, nc, feed.data(), nc, dead.data(), qmax,
+                           q.data(), e.data());
+            int64_t sameQ = 0, sameE = 0, moved = 0;
+            for (int64_t c = 0; c < nc; ++c)
+                for (int64_t i = 0; i < nr; ++i) {
+                    const size_t at = size_t(c * ld + i);
+                    sameQ += std::memcmp(&q[at], &qRef[at], sizeof(float)) == 0 ? 1 : 0;
+                    sameE += std::memcmp(&e[at], &eRef[at], sizeof(float)) == 0 ? 1 : 0;
+                    moved += qRef[at] > 0.0f && qRef[at] < float(qmax) ? 1 : 0;
+                }
+            qInfo("%s: %lld codes and %lld residuals of %lld identical", o->name, (long long)sameQ, (long long)sameE,
+                  (long long)(nr * nc));
+            QCOMPARE(sameQ, nr * nc);
+            QCOMPARE(sameE, nr * nc);
+            QVERIFY(moved > nr * nc / 2);  // most codes inside the grid: the feedback was exercised
+            QCOMPARE(q[3], 0.0f);            // zero step: code 0
+            QCOMPARE(q[size_t(5 * ld + 7)], 0.0f);
+            QCOMPARE(e[size_t(9 * ld)], 0.0f);  // dead column: no residual
+            QCOMPARE(q[size_t(nr)], -1.0f);     // rows past nr untouched
+        }
     }
 
     // The fast implementation (Cholesky factor, lazy batches, rows in parallel) picks the same levels
