@@ -11,8 +11,11 @@
 // frozen grid. The stored bytes are ordinary llama.cpp blocks.
 //
 // What the pass needs of U comes from one Cholesky factorisation of H in reversed index order, H = V Vᵀ
-// with V upper triangular and U = V⁻¹: each column passes its final residual w_c − q_c on through V's
-// row c scaled by V's diagonal, the same updates as e·U[c,j] without inverting V
+// with V upper triangular and U = V⁻¹: GPTQ's errors are E = (W − Q)V, so each column passes on its
+// final residual W_c − q_c (W as given, before any feedback) through V's row c scaled by V's
+// diagonal, w_j += (W_c − q_c)·V[c][j]/V[j][j] — the same values as e·U[c,j] gives, without
+// inverting V. A block's scales are chosen from GPTQ's weights at its first column, which those
+// updates reach through the inverse of V's diagonal block there (S x S, once per matrix)
 // (errorFeedbackFactor; in float as GPTQ's, of H scaled to a unit mean diagonal; blocked, in parallel), made once for all the matrices that
 // read the same inputs (ErrorFeedbackFactors). The rounding runs in float on tiles of rows (rows
 // are independent given U; tiles in parallel with qs::parallelFor, a CancelScope stops it), and
