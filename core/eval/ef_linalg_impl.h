@@ -105,7 +105,8 @@ void roundAffine(float* t, const float* t0, const float* a, const float* b, int6
             r = (r + magic) - magic;
             r = r < zero ? zero : r;
             r = r > top ? top : r;
-            r = (bv != zero) & ((bv - bv) == zero) ? r : zero;  // b zero, infinite or NaN: code 0
+            const auto finiteStep = (bv != zero) & ((bv - bv) == zero);  // b zero, infinite or NaN: code 0
+            r = finiteStep ? r : zero;
             const VF level = av + bv * r;
             storeV(q + at, r);
             if (dead[c]) {
