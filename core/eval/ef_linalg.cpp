@@ -19,11 +19,7 @@ const Ops& table();  // ef_linalg_avx512.cpp
 
 const Ops& ops()
 {
-#ifndef QS_NO_AVX2_KERNELS
-    static const Ops& t = cpuHasAvx512() ? isa_avx512::table() : cpuHasAvx2() ? isa_avx2::table() : isa_base::table();
-#else
-    static const Ops& t = isa_base::table();
-#endif
+    static const Ops& t = *runnableOps().back();
     return t;
 }
 

@@ -43,7 +43,8 @@ struct Ops {
 
 inline constexpr int64_t kRoundLanes = 16;  // roundAffine's rows come in multiples of this
 
-const Ops& ops();  // the AVX-512 build when the CPU has it, else the AVX2 build when it has AVX2 and FMA
-std::vector<const Ops*> runnableOps();  // every build this CPU can run, the baseline first (for tests)
+// Every build this CPU can run, the baseline first and the widest last.
+std::vector<const Ops*> runnableOps();
+const Ops& ops();  // the widest: AVX-512 when the CPU has it, else AVX2 when it has AVX2 and FMA
 
 }  // namespace qs::ef_linalg

@@ -738,9 +738,10 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                         for (int j = 0; j < S; ++j) {
                             const float w0 = W[(r0 + i) * cols + c0 + j];
                             blockIn[size_t(i * S + j)] = w0;
-                            delta[size_t(i * S + j)] = w0 - w[size_t(i * cols + c0 + j)];
+                            if (c0 > 0)
+                                delta[size_t(i * S + j)] = w0 - w[size_t(i * cols + c0 + j)];
                         }
-                    if (c0 > 0)  // ŵ = W − (W − w) Ṽ_b⁻¹
+                    if (c0 > 0)  // ŵ = W − (W − w) Ṽ_b⁻¹ (at the first block w is still W)
                         ef_linalg::ops().subProduct(blockIn.data(), S, delta.data(), S,
                                                     reach.data() + size_t(c0 / S) * SS, S, nr, S, S);
                     // (one call for the tile's rows: the blocks then go to their rows)
@@ -760,10 +761,9 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                         if (L->affine) {
                             const int64_t nrPad =
                                 (nr + ef_linalg::kRoundLanes - 1) / ef_linalg::kRoundLanes * ef_linalg::kRoundLanes;
-                            std::fill(st.begin(), st.end(), 0.0f);
-                            std::fill(st0.begin(), st0.end(), 0.0f);
-                            std::fill(sa.begin(), sa.end(), 0.0f);
-                            std::fill(sb.begin(), sb.end(), 0.0f);
+                            for (int64_t c = 0; c < s1 - s0; ++c)  // padding rows (a short last tile): zero
+                                for (std::vector<float>* v : {&st, &st0, &sa, &sb})
+                                    std::fill(v->begin() + c * ld + nr, v->begin() + c * ld + nrPad, 0.0f);
                             for (int64_t i = 0; i < nr; ++i) {
                                 const float* wr = w.data() + i * cols;
                                 const float* w0 = W + (r0 + i) * cols;
