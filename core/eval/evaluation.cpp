@@ -2,6 +2,7 @@
 #include "core/model/tensor_names.h"
 
 #include "core/util/error.h"
+#include "core/util/heap_reuse.h"
 #include "core/util/parallel.h"
 #include "core/util/random.h"
 #include "core/util/read_file.h"
@@ -469,6 +470,7 @@ double feedbackDamping(int64_t inputs, int64_t rows)
 LlamaWeights applyErrorFeedback(const LlamaWeights& w, const PlanSpec& p, const ActivationStats& calibration,
                                 const std::function<void(int, int)>& progress)
 {
+    const HeapReuse reuse;  // the pass allocates and frees buffers of up to hundreds of MB, matrix by matrix
     if (calibration.streamWindows().empty())
         return errorFeedbackFromMoments(w, p, calibration);
     LlamaWeights out = w;
