@@ -144,7 +144,10 @@ void helperLoop(std::shared_ptr<Job> job)
 int maxThreads()
 {
     int n = g_maxThreads.load();
-    return n > 0 ? n : std::max(1, QThread::idealThreadCount());
+    // The cores this process may use, asked once (each ask is a system call, and every parallelFor
+    // asks: 1% of an error-feedback export's time).
+    static const int cores = std::max(1, QThread::idealThreadCount());
+    return n > 0 ? n : cores;
 }
 
 void setMaxThreads(int n)
