@@ -13,6 +13,7 @@
 
 #include <immintrin.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace qs::kernels::detail {
@@ -222,7 +223,8 @@ void streamRows(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_
 // remainders with smaller micro-kernels. Four tokens a step halve the loads per multiply-add of two:
 // F16 prompt tokens/s of the 1B demo 1.6x.
 template <template <class, class, int, int> class M, class WL, class AL>
-void tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y, size_t ys)
+void tokenGroups(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y,
+                 size_t ys)
 {
     int64_t t = 0;
     if constexpr (!WL::kBf16) {  // 16 accumulators: each weight vector serves four tokens
@@ -233,6 +235,27 @@ void tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, 
         Rows<M, WL, AL, 2>::run(n, w, ws, nr, a + t * as, as, y + t * ys, ys);
     if (t < nt)
         Rows<M, WL, AL, 1>::run(n, w, ws, nr, a + t * as, as, y + t * ys, ys);
+}
+// 5 to 8 tokens (a decode step of several sequences): rows 4 at a time, the first 4 tokens
+// with each 64 bytes of a row asking for the line 4 rows further (the rows stream from memory), the
+// other tokens after them on the same rows (in cache), so each row is read from memory once: the
+// calibration decode of the 1B F16 demo (8 sequences) about 15% faster than token groups outermost.
+// More tokens: token groups outermost, their activations hot while the rows stream past. The same
+// bits either way (micro's sequence per row and token does not depend on the tile).
+template <template <class, class, int, int> class M, class WL, class AL>
+void tile(int64_t n, const uint8_t* w, size_t ws, int64_t nr, const uint8_t* a, size_t as, int64_t nt, float* y, size_t ys)
+{
+    constexpr int64_t kFewTokens = 8, kStreamTokens = 4, kBlockRows = 4;
+    if (nt <= kStreamTokens || nt > kFewTokens) {
+        tokenGroups<M, WL, AL>(n, w, ws, nr, a, as, nt, y, ys);
+        return;
+    }
+    for (int64_t r = 0; r < nr; r += kBlockRows) {
+        const int64_t rows = std::min(kBlockRows, nr - r);
+        tokenGroups<FmaStream, WL, AL>(n, w + r * ws, ws, rows, a, as, kStreamTokens, y + r, ys);
+        tokenGroups<M, WL, AL>(n, w + r * ws, ws, rows, a + kStreamTokens * as, as, nt - kStreamTokens,
+                               y + kStreamTokens * ys + r, ys);
+    }
 }
 
 #undef QS_AI
