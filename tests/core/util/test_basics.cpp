@@ -4,6 +4,7 @@
 #include "core/model/tensor_names.h"
 #include "core/util/csv.h"
 #include "core/util/half.h"
+#include "core/util/heap_reuse.h"
 #include "core/util/parallel.h"
 #include "tests/support/fixtures.h"
 
@@ -19,6 +20,10 @@
 #include <bit>
 #include <cmath>
 #include <random>
+#include <cstdlib>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 using namespace qs;
 
@@ -188,6 +193,46 @@ private slots:
             thrown = true;
         }
         QVERIFY(thrown);
+    }
+
+    // HeapReuse: while one lives, a block far above glibc's mapping threshold comes from the heap
+    // (no mapping of its own); once the last one (of nested ones) ends, such a block is mapped on its
+    // own again. (Under AddressSanitizer its allocator replaces glibc's and HeapReuse has nothing to
+    // set: only the nesting runs there.)
+    void heapReuseKeepsBigBlocksInTheHeap()
+    {
+#if defined(__SANITIZE_ADDRESS__)
+#define QS_TEST_GLIBC_HEAP 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define QS_TEST_GLIBC_HEAP 0
+#endif
+#endif
+#if !defined(QS_TEST_GLIBC_HEAP) && defined(__GLIBC__)
+#define QS_TEST_GLIBC_HEAP 1
+#endif
+        constexpr size_t kBig = size_t(96) << 20;
+        static void* volatile block = nullptr;  // (volatile: the allocations are not optimised away)
+        {
+            const HeapReuse outer;
+            { const HeapReuse inner; }  // a nested one ending leaves the outer one's settings
+#if QS_TEST_GLIBC_HEAP
+            const size_t mapped = mallinfo2().hblks;
+#endif
+            block = std::malloc(kBig);
+            QVERIFY(block != nullptr);
+#if QS_TEST_GLIBC_HEAP
+            QCOMPARE(mallinfo2().hblks, mapped);
+#endif
+            std::free(block);
+        }
+#if QS_TEST_GLIBC_HEAP
+        const size_t mapped = mallinfo2().hblks;
+        block = std::malloc(kBig);
+        QVERIFY(block != nullptr);
+        QCOMPARE(mallinfo2().hblks, mapped + 1);
+        std::free(block);
+#endif
     }
 
     void floatFormats()
