@@ -20,7 +20,7 @@ HeapReuse::HeapReuse()
     if (g_holders++ > 0)
         return;
 #if defined(__GLIBC__)
-    mallopt(M_MMAP_MAX, 0);                                  // every block from the heap,
+    mallopt(M_MMAP_MAX, 0);                                      // every block from the heap,
     mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());  // its free top kept
 #endif
 }
