@@ -10,19 +10,21 @@ cd "$here"
 # The test model (stories260K) lives in the repo, tests/data; QS_MODELS_DIR may point elsewhere.
 export QS_MODELS_DIR=${QS_MODELS_DIR:-$here/tests/data}
 start=$(date +%s)
-echo "== build (RelWithDebInfo)"
+# Each phase says when it starts, in seconds from the start, so a slow suite shows where the time goes.
+phase() { echo "== $1 (at $(( $(date +%s) - start )) s)"; }
+phase "build (RelWithDebInfo)"
 "$here/scripts/build.sh" build
-echo "== tests"
+phase "tests"
 (cd build && ctest --output-on-failure -j2 --timeout 900)
 
-echo "== build (AddressSanitizer + UBSan)"
+phase "build (AddressSanitizer + UBSan)"
 "$here/scripts/build.sh" build-asan -DQS_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
-echo "== tests under AddressSanitizer + UBSan"
+phase "tests under AddressSanitizer + UBSan"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
    QS_SANITIZED=1 ctest --output-on-failure -j2 --timeout 1800)
 
 if [ -f tests/fuzz/CMakeLists.txt ]; then
-  echo "== fuzzers (clang, libFuzzer + ASan)"
+  phase "fuzzers (clang, libFuzzer + ASan)"
   QS_TARGETS="fuzz_gguf fuzz_safetensors fuzz_llama2c fuzz_gguf_roundtrip fuzz_eval" \
   "$here/scripts/build.sh" build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DQS_BUILD_FUZZERS=ON -DQS_BUILD_GUI=OFF \
      -DQS_BUILD_TESTS=OFF -DQS_AVX2_PATHS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
