@@ -180,7 +180,8 @@ int cmdQuantize(const QStringList& args)
         std::optional<LlamaWeights> efWeights;  // the model as error feedback rounds it (kept for the export)
         if (p.isSet(efOpt) || plan.importanceCalibrated) {
             if (p.isSet(efOpt) && po.target != PlanTarget::Gguf)
-                invalidInput(out, "--error-feedback writes GGUF block formats; use a .gguf output");
+                invalidInput(out, "--error-feedback exports GGUF block formats (use a .gguf output); the INT/NF4 family's error "
+                                 "feedback is evaluated by compare --error-feedback, not exported");
             std::optional<LlamaWeights> w;
             try {
                 w = LlamaWeights::fromModel(*model);

@@ -13,8 +13,10 @@
 #include <atomic>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <future>
 #include <mutex>
+#include <optional>
 
 namespace qs {
 
@@ -31,7 +33,7 @@ struct CodeLayout {
     int weights;  // per block
     int nCodes;
     bool affine;  // level(c) = a + b*c for each position (else a table per position, probed)
-    void (*pack)(void* block, const uint8_t* codes);
+    std::function<void(void* block, const uint8_t* codes)> pack;
     BlockScale scale = BlockScale::Other;
 };
 
@@ -142,6 +144,41 @@ const CodeLayout* layoutFor(const Format& f)
         if (l.type == *t)
             return &l;
     return nullptr;
+}
+
+// A format stored in pieces (Format::pieceLength: the INT family) as error feedback sees it: each
+// piece of a row of cols weights is a block, its codes b-bit values packed from the lowest bits,
+// as the piece stores them. Codes here run from the lowest level up: for SYM formats c stands for
+// c − qmax (two's complement in the piece), so that the levels are a + b·c; NF4's 16 levels are a
+// table.
+std::optional<CodeLayout> pieceLayout(const Format& f, int64_t cols)
+{
+    const int64_t S = f.pieceLength(cols);
+    if (f.family() != FormatFamily::Int || S <= 0 || S > (int64_t(1) << 24))
+        return std::nullopt;
+    const std::optional<IntParams> ip = f.intParams();
+    if (!ip && f.name() != "NF4")
+        return std::nullopt;
+    const int bits = ip ? ip->bits : 4;
+    const int bias = ip && ip->symmetric ? (1 << (bits - 1)) - 1 : 0;  // SYM: code qmax is level 0
+    const int nCodes = ip && ip->symmetric ? 2 * bias + 1 : 1 << bits;
+    auto pack = [bits, bias, S](void* block, const uint8_t* c) {
+        auto* q = static_cast<uint8_t*>(block);
+        std::memset(q, 0, size_t((S * bits + 7) / 8));
+        const unsigned mask = (1u << bits) - 1;
+        for (int64_t j = 0; j < S; ++j)
+            q[j * bits / 8] = uint8_t(q[j * bits / 8] | ((unsigned(int(c[j]) - bias) & mask) << (j * bits % 8)));
+    };
+    return CodeLayout{GgmlType::F32, int(S), nCodes, ip.has_value(), pack};
+}
+
+// The layout error feedback writes f in, for rows of cols weights: a GGUF block format's own, or a
+// format's pieces; nullopt when it cannot write f.
+std::optional<CodeLayout> efLayout(const Format& f, int64_t cols)
+{
+    if (const CodeLayout* L = layoutFor(f))
+        return *L;
+    return pieceLayout(f, cols);
 }
 
 // L (f's layout for `what`: "error feedback", "scale refit") after checking that there is one and
@@ -403,7 +440,7 @@ std::shared_ptr<const ErrorFeedbackFactor> errorFeedbackFactor(const SecondMomen
     return makeFactor([&](int64_t i, int64_t j) { return double(H.lower[size_t(i * n + j)]); }, n, damping);
 }
 
-bool errorFeedbackSupported(const Format& f) { return layoutFor(f) != nullptr; }
+bool errorFeedbackSupported(const Format& f) { return efLayout(f, f.blockSize()).has_value(); }
 
 SourceCorrection::SourceCorrection(const float* xf, const float* x, int64_t N, int64_t n, double ridge,
                                    const SecondMoment* xtx)
@@ -612,7 +649,8 @@ std::shared_ptr<const ErrorFeedbackFactor> ErrorFeedbackFactors::get(const std::
 void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols, const std::vector<double>& H,
                            void* dst, const ErrorFeedbackOptions& o)
 {
-    checkedLayout(layoutFor(f), f, rows, cols, "error feedback");
+    const std::optional<CodeLayout> L = efLayout(f, cols);
+    checkedLayout(L ? &*L : nullptr, f, rows, cols, "error feedback");
     errorFeedbackQuantize(f, W, rows, cols, *errorFeedbackFactor(H, cols, o.damping), dst, o);
 }
 
@@ -668,12 +706,16 @@ bool searchBlockScale(const Format& f, const CodeLayout& L, uint8_t* block, size
 void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_t cols, const ErrorFeedbackFactor& F,
                            void* dst, const ErrorFeedbackOptions& o)
 {
-    const CodeLayout* L = &checkedLayout(layoutFor(f), f, rows, cols, "error feedback");
+    const std::optional<CodeLayout> layout = efLayout(f, cols);
+    const CodeLayout* L = &checkedLayout(layout ? &*layout : nullptr, f, rows, cols, "error feedback");
     checkMoment(F.n == cols ? cols * cols : -1, cols, "error feedback");
     if (!F.ok) {
         f.quantize(W, rows, cols, dst);
         return;
     }
+    // A format stored in pieces: its pieces are written here as blocks, then laid out as the format's
+    // sections (Format::assemblePieces).
+    const bool inPieces = f.pieceLength(cols) > 0;
     const int S = L->weights;
     const int64_t blocksPerRow = cols / S;
     const size_t blockBytes = size_t(f.storageBytes(1, S));
@@ -681,7 +723,8 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
     const int64_t batch = std::max<int64_t>(S, (std::max(o.batch, 1) + S - 1) / S * S);
     const float* feed = F.feed.data();
     const float* diag = F.importance.data();
-    auto* out = static_cast<uint8_t*>(dst);
+    std::vector<uint8_t> pieces(inPieces ? size_t(rows) * rowBytes : 0);
+    auto* out = inPieces ? pieces.data() : static_cast<uint8_t*>(dst);
     const int search = std::max(0, o.scaleSearch);
     const float step = float(o.scaleStep);
 
@@ -696,9 +739,9 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
     // Ṽ[c][k] = −feed[c][k]); GPTQ's weights are those the block's columns would reach if each
     // rounded without error: ŵ = W + (w − W) Ṽ_b⁻¹, Ṽ_b the block's diagonal block (reach, S x S each).
     const size_t SS = size_t(S) * size_t(S);
-    std::vector<float> reach(size_t(blocksPerRow) * SS);
+    std::vector<float> reach(blocksPerRow > 1 ? size_t(blocksPerRow) * SS : 0);
     parallelFor(blocksPerRow, 1, [&](int64_t b0, int64_t b1) {
-        for (int64_t b = b0; b < b1; ++b) {
+        for (int64_t b = std::max<int64_t>(b0, 1); b < b1; ++b) {  // (the first block's is never needed)
             MatF t = MatF::Identity(S, S);
             for (int i = 0; i < S; ++i)
                 for (int j = i + 1; j < S; ++j)
@@ -745,7 +788,10 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
                         ef_linalg::ops().subProduct(blockIn.data(), S, delta.data(), S,
                                                     reach.data() + size_t(c0 / S) * SS, S, nr, S, S);
                     // (one call for the tile's rows: the blocks then go to their rows)
-                    f.quantize(blockIn.data(), nr, S, tileBlocks.data(), anyImp ? imp.data() : nullptr);
+                    if (inPieces)  // (one scale per tensor: the tensor's, from the weights as given)
+                        f.quantizePieces(blockIn.data(), nr, S, W, rows * cols, tileBlocks.data());
+                    else
+                        f.quantize(blockIn.data(), nr, S, tileBlocks.data(), anyImp ? imp.data() : nullptr);
                     for (int64_t i = 0; i < nr; ++i) {
                         uint8_t* block = out + size_t(r0 + i) * rowBytes + size_t(c0 / S) * blockBytes;
                         std::memcpy(block, tileBlocks.data() + size_t(i) * blockBytes, blockBytes);
@@ -820,6 +866,8 @@ void errorFeedbackQuantize(const Format& f, const float* W, int64_t rows, int64_
             }
         }
     });
+    if (inPieces)
+        f.assemblePieces(pieces.data(), rows, cols, dst);
 }
 
 namespace {

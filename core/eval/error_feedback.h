@@ -33,7 +33,9 @@
 namespace qs {
 
 // The formats error feedback can write: every GGUF block format QuantScope encodes (Q8_0, Q6_K,
-// Q5_1, Q5_K, Q5_0, Q4_1, Q4_K, Q4_0, IQ4_NL, Q3_K, Q2_K). Not the INT/NF4 family or floats.
+// Q5_1, Q5_K, Q5_0, Q4_1, Q4_K, Q4_0, IQ4_NL, Q3_K, Q2_K), and the INT family (INTn and NF4; their
+// pieces, Format::pieceLength, as blocks: a group's scale chosen when the pass reaches the group, a
+// row's (one scale per row) or the tensor's (one per tensor, from W as given) before). Not floats.
 bool errorFeedbackSupported(const Format& f);
 
 struct ErrorFeedbackOptions {

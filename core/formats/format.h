@@ -118,6 +118,24 @@ public:
     // The INT family's parameters; nullopt for every other format.
     virtual std::optional<IntParams> intParams() const { return std::nullopt; }
 
+    // ---- Pieces: a format stored in sections (the INT family), seen block by block ----
+    // Error feedback (core/eval/error_feedback.h) chooses the scale(s) of a row's weights a unit at a
+    // time and needs each unit stored on its own, as the GGUF block formats store their blocks. A
+    // piece is the weights of a row that share their scale: a group, or the whole row (one scale
+    // per row or per tensor), pieceLength(cols) weights, stored as quantize() stores a 1 x length
+    // tensor (pieceBytes = storageBytes(1, length)). 0: the format has no pieces (block formats:
+    // their blocks already are; floats).
+    virtual int64_t pieceLength(int64_t /*cols*/) const { return 0; }
+    // Each of the n rows of x (pieceLength weights each) as one piece into pieces (n * pieceBytes):
+    // its scale from its own weights, or, for one scale per tensor, from `tensor` (all tensorSize
+    // weights of the tensor the pieces belong to), as quantize() would choose it.
+    virtual void quantizePieces(const float* x, int64_t n, int64_t length, const float* tensor, int64_t tensorSize,
+                                void* pieces) const;
+    // The rows x cols tensor as quantize() lays it out (storageBytes(rows, cols) bytes) from its
+    // pieces, row by row, each row's pieces in column order; pieces of one scale per tensor must
+    // all carry the same scale.
+    virtual void assemblePieces(const void* pieces, int64_t rows, int64_t cols, void* dst) const;
+
     // ---- Block inspector (core/formats/inspect.h) ----
     // Weights in one inspected block: the unit with one grid of levels (0: not inspectable).
     virtual int inspectLength() const { return 0; }

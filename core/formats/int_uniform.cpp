@@ -253,6 +253,55 @@ public:
         }
     }
 
+    // Pieces: a group, or a whole row (one scale per row or per tensor).
+    int64_t pieceLength(int64_t cols) const override { return groupLen(cols); }
+    void quantizePieces(const float* x, int64_t n, int64_t length, const float* tensor, int64_t tensorSize,
+                        void* pieces) const override
+    {
+        const Geometry pg = geometry(1, length);
+        const uint64_t pieceBytes = pg.zpOffset + pg.zpBytes;
+        auto* out = static_cast<unsigned char*>(pieces);
+        if (gran_ != Granularity::Tensor) {
+            for (int64_t r = 0; r < n; ++r)
+                quantize(x + r * length, 1, length, out + r * pieceBytes, nullptr);
+            return;
+        }
+        float amax = 0, mn = 0, mx = 0;  // the tensor's parameters, as quantize() finds them
+        rangeParallel(tensor, tensorSize, amax, mn, mx);
+        const Params tp = makeParams(amax, mn, mx, false);
+        std::vector<uint8_t> codes(static_cast<size_t>(length));
+        for (int64_t r = 0; r < n; ++r) {
+            unsigned char* piece = out + r * pieceBytes;
+            std::memset(piece, 0, pieceBytes);
+            quantizeRowFast(x + r * length, length, 0, pg, piece, tp, nullptr, codes.data());
+            storeTensorParams(piece, pg, tp);
+        }
+    }
+    void assemblePieces(const void* pieces, int64_t rows, int64_t cols, void* dst) const override
+    {
+        const Geometry g = geometry(rows, cols);
+        const int64_t len = groupLen(cols), gpr = cols / len;
+        const Geometry pg = geometry(1, len);  // a group is a whole number of bytes of codes (len >= 32)
+        const uint64_t pieceBytes = pg.zpOffset + pg.zpBytes;
+        const auto* in = static_cast<const unsigned char*>(pieces);
+        auto* out = static_cast<unsigned char*>(dst);
+        std::memset(out, 0, g.zpOffset + g.zpBytes);
+        for (int64_t r = 0; r < rows; ++r)
+            for (int64_t p = 0; p < gpr; ++p) {
+                const unsigned char* piece = in + uint64_t(r * gpr + p) * pieceBytes;
+                std::memcpy(out + r * g.rowCodeBytes + p * pg.rowCodeBytes, piece, size_t(pg.rowCodeBytes));
+                if (gran_ == Granularity::Tensor) {
+                    if (r == 0)
+                        storeTensorParams(out, g, loadTensorParams(piece, pg));
+                    continue;
+                }
+                const int64_t s = r * gpr + p;
+                std::memcpy(out + g.scaleOffset + 2 * s, piece + pg.scaleOffset, 2);
+                if (!sym_)
+                    setBits(out + g.zpOffset, s, getBits(piece + pg.zpOffset, 0));
+            }
+    }
+
     void quantizeReference(const float* src, int64_t rows, int64_t cols, void* dst, const float*) const override
     {
         if (rows <= 0 || cols <= 0)

@@ -1,4 +1,5 @@
 #include "core/formats/format.h"
+#include "core/util/error.h"
 #include "core/util/isa.h"
 #include "core/util/strings.h"
 
@@ -50,6 +51,15 @@ std::vector<float> Format::roundTrip(const float* src, int64_t rows, int64_t col
 }
 
 const char* Format::isa() const { return QS_ISA_NAME; }  // formats without per-ISA kernels
+
+void Format::quantizePieces(const float*, int64_t, int64_t, const float*, int64_t, void*) const
+{
+    invalidInput({}, name() + " is not stored in pieces");
+}
+void Format::assemblePieces(const void*, int64_t, int64_t, void*) const
+{
+    invalidInput({}, name() + " is not stored in pieces");
+}
 
 const std::vector<const Format*>& allFormats()
 {

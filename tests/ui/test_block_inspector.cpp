@@ -308,8 +308,11 @@ private slots:
         QCOMPARE(w.inspection()->codes, engineBlock(0, 0).codes);
         QVERIFY(differ > 0);
         QVERIFY(w.infoText().contains(QStringLiteral("error-feedback")));
-        // NF4 is not a format error feedback writes: the switch is off there.
+        // The INT family's NF4 has it too; one scale per tensor does not (the inspector rounds a row
+        // alone, and the row's codes would not be the tensor's): the switch is off there.
         QVERIFY(w.setPrecision(QStringLiteral("NF4")));
+        QVERIFY(w.errorFeedbackAvailable());
+        QVERIFY(w.setPrecision(QStringLiteral("INT4_SYM_TENSOR")));
         QVERIFY(!w.errorFeedbackAvailable());
         QVERIFY(!w.errorFeedback());
     }

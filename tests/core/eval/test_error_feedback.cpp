@@ -8,7 +8,7 @@
 #include "core/kernels/kernels.h"
 #include "core/formats/blocks.h"
 #include "core/formats/format.h"
-#include "core/formats/kquant_common.h"
+#include "core/formats/inspect.h"
 #include "core/util/error.h"
 #include "core/util/half.h"
 #include "core/util/parallel.h"
@@ -99,26 +99,17 @@ std::vector<float> diagonalOf(const std::vector<double>& H, int64_t n)
     return d;
 }
 
-// The levels a Q4_0 block (d·(c − 8)) or a Q4_K sub-block (d·sc·c − dmin·m) can take.
-std::vector<float> q4Levels(const Format& f, const uint8_t* block, int pos)
+// The levels the weight at column col of row `row` can take in a quantized tensor (bytes: rows x
+// cols as f stores them), as the block inspector decodes its block (core/formats/inspect.h).
+std::vector<float> levelsAt(const Format& f, const uint8_t* bytes, int64_t rows, int64_t cols, int64_t row, int64_t col)
 {
-    std::vector<float> lv;
-    if (f.name() == "Q4_0") {
-        BlockQ4_0 b;
-        std::memcpy(&b, block, sizeof b);
-        const float d = fp16ToFp32(b.d);
-        for (int c = 0; c < 16; ++c)
-            lv.push_back(float(c - 8) * d);
-    } else {
-        BlockQ4K b;
-        std::memcpy(&b, block, sizeof b);
-        int sc = 0, m = 0;
-        kq::unpackScaleMin6(b.scales, pos / 32, sc, m);
-        const float d = fp16ToFp32(b.d) * float(sc), mn = fp16ToFp32(b.dmin) * float(m);
-        for (int c = 0; c < 16; ++c)
-            lv.push_back(d * float(c) - mn);
-    }
-    return lv;
+    BlockInspection r;
+    r.length = f.inspectLength();
+    r.block = col / r.length;
+    r.col0 = r.block * r.length;
+    r.codes.assign(size_t(r.length), 0);
+    f.inspectDecode(bytes, rows, cols, row, r.block, r);
+    return r.levels;
 }
 
 // XᵀX of the tokens x cols inputs X.
@@ -156,28 +147,35 @@ void formatRows(bool (*has)(const Format&))
 
 // The method written the slow, obvious way (optimal brain quantization): after each column, the
 // remaining columns take its error through the inverse second moment, which then drops the column.
+// A block's (INT family: a piece's) scales are the format's choice for its weights when the pass
+// reaches its first column; one scale per tensor is the tensor's, from W.
 std::vector<float> slowReference(const Format& f, const std::vector<float>& W, int64_t rows, int64_t cols,
                                  const std::vector<double>& H, double damping)
 {
-    const int S = int(f.blockSize());
+    const int S = int(f.pieceLength(cols) > 0 ? f.pieceLength(cols) : f.blockSize());
     MatD h = Eigen::Map<const MatD>(H.data(), cols, cols);
     const double mean = h.diagonal().mean();
     h.diagonal().array() += damping * mean;
     const MatD hinv0 = h.inverse();
     std::vector<float> out(W.size());
     const std::vector<float> imp = diagonalOf(H, cols);
-    std::vector<uint8_t> block(size_t(f.storageBytes(1, S)));
+    std::vector<uint8_t> block(size_t(f.storageBytes(1, S))), whole;
+    if (f.inspectsWholeTensor()) {
+        whole.resize(size_t(f.storageBytes(rows, cols)));
+        f.quantize(W.data(), rows, cols, whole.data());
+    }
     for (int64_t r = 0; r < rows; ++r) {
         MatD hinv = hinv0;
         std::vector<double> w(W.begin() + r * cols, W.begin() + (r + 1) * cols);
         std::vector<float> blockIn(static_cast<size_t>(S));
         for (int64_t c = 0; c < cols; ++c) {
-            if (c % S == 0) {
+            if (c % S == 0 && whole.empty()) {
                 for (int j = 0; j < S; ++j)
                     blockIn[size_t(j)] = float(w[size_t(c + j)]);
                 f.quantize(blockIn.data(), 1, S, block.data(), imp.data() + c);
             }
-            const std::vector<float> lv = q4Levels(f, block.data(), int(c % S));
+            const std::vector<float> lv = whole.empty() ? levelsAt(f, block.data(), 1, S, 0, c % S)
+                                                        : levelsAt(f, whole.data(), rows, cols, r, c);
             float q = lv[0];
             for (float l : lv)
                 if (std::fabs(float(w[size_t(c)]) - l) < std::fabs(float(w[size_t(c)]) - q))
@@ -240,7 +238,12 @@ private slots:
         const double eEf = outputError(W, We, rows, cols, Xh, 512);
         const double ePlain = outputError(W, Wp, rows, cols, Xh, 512);
         qInfo("%s: output error EF / plain = %.3f", qPrintable(format), eEf / ePlain);
-        QVERIFY2(eEf < 0.9 * ePlain, qPrintable(QStringLiteral("EF %1 vs plain %2").arg(eEf).arg(ePlain)));
+        // 2-bit min/max grids of three levels (SYM: 0 and ±amax) or of one scale per tensor: most weights
+        // are far below the step, and error feedback finds about plain rounding's error there
+        // (0.98-1.03x; the slow reference agrees code for code); elsewhere it gains at least 10%.
+        const std::optional<IntParams> ip = f.intParams();
+        const bool coarse = ip && ip->bits == 2 && (ip->symmetric || ip->granularity == IntParams::Granularity::Tensor);
+        QVERIFY2(eEf < (coarse ? 1.05 : 0.9) * ePlain, qPrintable(QStringLiteral("EF %1 vs plain %2").arg(eEf).arg(ePlain)));
         // The engine's measure from the held-out inputs' moments alone gives the same numbers.
         InputMoments mh;
         mh.add(Xh.data(), 512, cols);
@@ -406,8 +409,9 @@ private slots:
     void equalsSlowReference_data()
     {
         QTest::addColumn<QString>("format");
-        QTest::newRow("Q4_0") << QStringLiteral("Q4_0");
-        QTest::newRow("Q4_K") << QStringLiteral("Q4_K");
+        for (const char* name : {"Q4_0", "Q4_K", "Q6_K", "INT4_SYM_G32", "INT8_ASYM_G128", "INT4_ASYM_CHANNEL",
+                                 "INT2_SYM_TENSOR", "INT4_ASYM_TENSOR", "NF4"})
+            QTest::newRow(name) << QString::fromLatin1(name);
     }
     void equalsSlowReference()
     {
@@ -493,7 +497,9 @@ private slots:
         const std::vector<float> W(64, 0.5f);
         const std::vector<double> H(64 * 64, 0.0);
         std::vector<uint8_t> dst(1024);
-        QVERIFY_THROWS_EXCEPTION(Error, errorFeedbackQuantize(*findFormat("NF4"), W.data(), 1, 64, H, dst.data()));
+        QVERIFY_THROWS_EXCEPTION(Error, errorFeedbackQuantize(*findFormat("F16"), W.data(), 1, 64, H, dst.data()));
+        QVERIFY_THROWS_EXCEPTION(Error, errorFeedbackQuantize(*findFormat("IQ2_XXS"), W.data(), 1, 64, H, dst.data()));
+        QVERIFY_THROWS_EXCEPTION(Error, errorFeedbackQuantize(*findFormat("NF4"), W.data(), 1, 32, H, dst.data()));
         QVERIFY_THROWS_EXCEPTION(Error, errorFeedbackQuantize(*findFormat("Q4_K"), W.data(), 1, 64, H, dst.data()));
         QVERIFY_THROWS_EXCEPTION(Error, errorFeedbackQuantize(*findFormat("Q4_0"), W.data(), 1, 64,
                                                                std::vector<double>(10), dst.data()));
@@ -808,9 +814,9 @@ private slots:
     }
 
     // The model: compare --eval --error-feedback on stories260K (calibration sampled with seed 2,
-    // evaluation on eval-tokens.json): sequential error feedback lowers the KL of Q4_0 and Q4_1 by
-    // more than 10% (2.23 against 2.73, 1.80 against 2.23). (The one-pass method it replaced gave
-    // Q4_1 2.25 against 2.23 plain with this calibration stream.)
+    // evaluation on eval-tokens.json): sequential error feedback lowers the KL of Q4_0, Q4_1 and of
+    // the INT family's NF4 by more than 10% (here about half: Q4_1 1.26 against 2.23, NF4 1.29
+    // against 2.62).
     void compareReportsLowerKl()
     {
         QByteArray out, err;
@@ -823,13 +829,13 @@ private slots:
         QVERIFY2(rc == 0, err.constData());
         const QJsonArray rows = QJsonDocument::fromJson(out).object().value(QStringLiteral("results")).toArray();
         QCOMPARE(rows.size(), 3);
-        for (int i = 0; i < 2; ++i) {
+        for (int i = 0; i < 3; ++i) {
             const QJsonObject r = rows.at(i).toObject();
             const double plain = r.value(QStringLiteral("kld_mean")).toDouble();
             const double ef = r.value(QStringLiteral("ef_kld_mean")).toDouble();
             qInfo("%s: KL plain %.4f, error feedback %.4f", qPrintable(r.value(QStringLiteral("type")).toString()), plain, ef);
             QVERIFY(ef > 0.0);
-            QVERIFY(ef < 0.9 * plain);  // sequential error feedback: 0.81x plain for both here
+            QVERIFY(ef < 0.9 * plain);
             // The layers' output error on the evaluation stream's inputs (held out from calibration).
             const double outPlain = r.value(QStringLiteral("output_error")).toDouble();
             const double outEf = r.value(QStringLiteral("ef_output_error")).toDouble();
@@ -840,9 +846,6 @@ private slots:
             // about plain rounding's here (a 64-wide model; 0.6x plain on the 12M demo, README).
             QVERIFY(outEf > 0 && outEf < 1.25 * outPlain);
         }
-        // NF4 is not a format error feedback writes: no ef_* columns for it.
-        QVERIFY(!rows.at(2).toObject().contains(QStringLiteral("ef_kld_mean")));
-        QVERIFY(!rows.at(2).toObject().contains(QStringLiteral("ef_output_error")));
         // Calibrating on the evaluation stream is refused.
         const int same = test::runCli({QStringLiteral("compare"), test::stories(QStringLiteral("stories260K-f32.gguf")),
                                        QStringLiteral("--types"), QStringLiteral("Q4_0"), QStringLiteral("--eval"),
