@@ -67,9 +67,6 @@ int cmdPlanForSize(const QStringList& args)
     return guarded([&] {
         if (p.isSet(bpwOpt) == p.isSet(mbOpt))
             invalidInput({}, "give exactly one of --target-bpw and --target-mb");
-        if (p.isSet(outOpt) && p.isSet(eo.errorFeedback) &&
-            targetForPath(p.value(outOpt).toStdString()) != PlanTarget::Gguf)
-            invalidInput(p.value(outOpt).toStdString(), "--error-feedback writes GGUF block formats; use a .gguf output");
         std::vector<const Format*> cands;
         if (p.isSet(typesOpt)) {
             cands = parseFormatList(p.value(typesOpt));
@@ -106,7 +103,10 @@ int cmdPlanForSize(const QStringList& args)
             std::optional<LlamaWeights> efWeights;
             if (rounding.errorFeedback) {
                 efWeights = applyErrorFeedback(w, plan, *rounding.errorFeedback);
-                xo.quantizeTensor = errorFeedbackExporter(*efWeights);
+                if (po.target == PlanTarget::Gguf)
+                    xo.quantizeTensor = errorFeedbackExporter(*efWeights);
+                else  // fake-quant safetensors: the values it evaluated, in the source's layout
+                    xo.replaceFloats = errorFeedbackFakeQuant(*model, *efWeights);
             }
             exportModel(*model, buildPlan(*model, po), out, xo);
         }

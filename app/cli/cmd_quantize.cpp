@@ -49,8 +49,9 @@ int cmdQuantize(const QStringList& args)
     const QCommandLineOption dryOpt(QStringLiteral("dry-run"), QStringLiteral("Print the plan, write nothing."));
     const QCommandLineOption efOpt(QStringLiteral("error-feedback"),
                                    QStringLiteral("Error-feedback rounding (GPTQ-style): each weight matrix is quantized so "
-                                                  "its output on a calibration stream changes least (llama-family models, "
-                                                  "GGUF block formats; the bytes are ordinary llama.cpp blocks)."));
+                                                  "its output on a calibration stream changes least (llama-family models; GGUF "
+                                                  "block formats, as ordinary llama.cpp blocks, or the INT/NF4 family, as "
+                                                  "fake-quant safetensors)."));
     const QCommandLineOption calibTokensOpt(QStringLiteral("calib-tokens"),
                                             QStringLiteral("Calibration token ids for --error-feedback or a calibrated "
                                                            "importance matrix (default: sampled)."),
@@ -179,9 +180,6 @@ int cmdQuantize(const QStringList& args)
         std::optional<ActivationStats> calibration;
         std::optional<LlamaWeights> efWeights;  // the model as error feedback rounds it (kept for the export)
         if (p.isSet(efOpt) || plan.importanceCalibrated) {
-            if (p.isSet(efOpt) && po.target != PlanTarget::Gguf)
-                invalidInput(out, "--error-feedback exports GGUF block formats (use a .gguf output); the INT/NF4 family's error "
-                                 "feedback is evaluated by compare --error-feedback, not exported");
             std::optional<LlamaWeights> w;
             try {
                 w = LlamaWeights::fromModel(*model);
@@ -207,7 +205,10 @@ int cmdQuantize(const QStringList& args)
                     std::fprintf(stderr, "error feedback: layer %d/%d rounded\n", done, layers);
                     std::fflush(stderr);
                 });
-                eo.quantizeTensor = errorFeedbackExporter(*efWeights);
+                if (po.target == PlanTarget::Gguf)
+                    eo.quantizeTensor = errorFeedbackExporter(*efWeights);
+                else  // fake-quant safetensors: the values it evaluated, in the source's layout
+                    eo.replaceFloats = errorFeedbackFakeQuant(*model, *efWeights);
             }
             if (plan.importanceCalibrated)
                 eo.importance = [&c = *calibration](const PlanEntry& e) { return c.importance(e.ggufName); };

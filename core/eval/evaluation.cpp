@@ -693,6 +693,29 @@ errorFeedbackExporter(const LlamaWeights& quantized)
     };
 }
 
+std::function<std::vector<float>(const PlanEntry&)> errorFeedbackFakeQuant(const Model& m, const LlamaWeights& quantized)
+{
+    return [&m, &quantized](const PlanEntry& e) -> std::vector<float> {
+        const WeightTensor* t = e.ggufName.empty() ? nullptr : quantized.find(e.ggufName);
+        if (!t || e.sourceIndex < 0 || size_t(e.sourceIndex) >= m.tensors.size() || t->rows * t->cols != e.numel())
+            return {};
+        const TensorInfo& src = m.tensors[size_t(e.sourceIndex)];
+        if (e.eligible) {  // held in the plan's format (error feedback's rounding, or the format's own)
+            const Format* f = findFormat(e.format);
+            if (!f || !(t->q.format ? t->q.format == f : f->ggmlType() == t->q.type))
+                return {};
+            return sourceLayoutWeights(m, src, t->toFloat());
+        }
+        // A float tensor the plan keeps: only a norm error feedback rescaled.
+        if (t->q.format || t->q.type != GgmlType::F32 || t->rows != 1)
+            return {};
+        std::vector<float> v = t->toFloat();
+        if (v == ggufWeights(m, src))
+            return {};
+        return sourceLayoutWeights(m, src, std::move(v));
+    };
+}
+
 bool errorFeedbackApplies(const PlanSpec& p)
 {
     for (const auto& [name, f] : p.tensors)

@@ -175,6 +175,11 @@ LlamaWeights applyRounding(const LlamaWeights& w, const PlanSpec& p, const Round
 // true; false (the format's own rounding) otherwise. `quantized` must outlive the function.
 std::function<bool(const PlanEntry&, const Format&, const float* values, void* dst)>
 errorFeedbackExporter(const LlamaWeights& quantized);
+// The same for a fake-quant safetensors export (ExportOptions::replaceFloats): the values of a
+// tensor the plan quantizes as `quantized` (applyErrorFeedback's result on m's weights) holds them
+// in the plan's format, and a norm's weights it rescaled, in m's own layout (sourceLayoutWeights);
+// empty otherwise. m and `quantized` must outlive the function.
+std::function<std::vector<float>(const PlanEntry&)> errorFeedbackFakeQuant(const Model& m, const LlamaWeights& quantized);
 
 // ---- Metrics --------------------------------------------------------------------------------
 

@@ -40,6 +40,10 @@ struct ExportOptions {
     // for every tensor, eligible or not: writes f.storageBytes(rows, cols) bytes for `values`
     // (llama.cpp layout) to dst and returns true, or returns false to leave it to the format.
     std::function<bool(const PlanEntry&, const Format& f, const float* values, void* dst)> quantizeTensor;
+    // The same for a fake-quant safetensors output: a tensor's values (the source's layout and
+    // shape) instead of the source's rounded by the plan's format, or empty to leave it to the
+    // format (eligible) or to the source's own bytes (kept tensors).
+    std::function<std::vector<float>(const PlanEntry&)> replaceFloats;
 };
 
 struct ExportResult {

@@ -66,6 +66,19 @@ ExportResult exportSafetensors(const Model& m, const QuantPlan& plan, AtomicFile
 
     auto encode = [&](const PlanEntry& e) {
         const TensorInfo& t = m.tensors.at(size_t(e.sourceIndex));
+        const Format* store = findFormat(e.outputDtype);
+        if (!store)
+            failure(out.target(), "dtype " + e.outputDtype + " is not available");
+        if (opts.replaceFloats) {
+            const std::vector<float> v = opts.replaceFloats(e);
+            if (!v.empty()) {
+                if (int64_t(v.size()) != e.numel())
+                    failure(m.path, "tensor '" + t.name + "' was given the wrong number of values");
+                std::vector<std::byte> bytes(store->storageBytes(e.rows(), e.cols()));
+                store->quantize(v.data(), e.rows(), e.cols(), bytes.data());
+                return bytes;
+            }
+        }
         if (!e.eligible && !opts.loadFloats && t.dtype == e.outputDtype) {
             const auto src = m.data(t);
             if (src.size() != uint64_t(e.numel()) * dtypeSize(e.outputDtype))
@@ -82,9 +95,6 @@ ExportResult exportSafetensors(const Model& m, const QuantPlan& plan, AtomicFile
                 failure(m.path, "importance of tensor '" + t.name + "' has the wrong length");
             values = planFormat(e).roundTrip(values.data(), e.rows(), e.cols(), imp.empty() ? nullptr : imp.data());
         }
-        const Format* store = findFormat(e.outputDtype);
-        if (!store)
-            failure(out.target(), "dtype " + e.outputDtype + " is not available");
         std::vector<std::byte> bytes(store->storageBytes(e.rows(), e.cols()));
         store->quantize(values.data(), e.rows(), e.cols(), bytes.data());
         return bytes;

@@ -573,43 +573,81 @@ std::string ggufName(const Model& m, const std::string& name)
     return a ? a->ggufName(name) : std::string();
 }
 
-std::vector<float> ggufWeights(const Model& m, const TensorInfo& t)
+namespace {
+
+// What turns a source tensor's values into llama.cpp's layout: norm weights stored as w - 1
+// (gemma), q/k rows in rotate-half order (Hugging Face llama, mistral).
+struct GgufTransform {
+    bool plusOne = false;
+    bool permute = false;
+    int64_t heads = 0, hd = 0, half = 0, cols = 0;
+};
+
+GgufTransform ggufTransform(const Model& m, const TensorInfo& t, size_t size)
 {
-    std::vector<float> w = m.toFloat(t);
+    GgufTransform x;
     if (ggufNamed(m))
-        return w;
+        return x;
     const Architecture* a = architectureOf(m, nullptr, nullptr);
     if (!a)
-        return w;
+        return x;
     const std::string name = a->ggufName(t.name);
     if (name.empty())
-        return w;
-    if (a->normPlusOne && endsWith(name, "norm.weight"))
-        for (float& v : w)
-            v += 1.0f;
+        return x;
+    x.plusOne = a->normPlusOne && endsWith(name, "norm.weight");
     const bool q = endsWith(name, ".attn_q.weight") || endsWith(name, ".attn_q.bias");
     const bool k = endsWith(name, ".attn_k.weight") || endsWith(name, ".attn_k.bias");
     if (!a->permuteQk || (!q && !k))
-        return w;
+        return x;
     const ModelConfig c = requireModelConfig(m, "the rotary permutation of '" + t.name + "' needs them");
-    const int64_t heads = q ? c.nHeads : c.nKvHeads;
-    const int64_t hd = c.headDim();
-    const int64_t cols = t.shape.size() == 2 ? t.cols() : 1;
-    if (t.shape.size() > 2 || int64_t(w.size()) != heads * hd * cols)
-        invalidInput(m.path, "tensor '" + t.name + "' has " + std::to_string(int64_t(w.size()) / std::max<int64_t>(1, cols)) +
-                                 " rows, expected " + std::to_string(heads * hd) + " (" + std::to_string(heads) +
-                                 " heads of " + std::to_string(hd) + ")");
-    // Rotate-half order (HF) to interleaved pairs (llama.cpp), over the rotated part of each head:
-    // llama.cpp row h*hd + 2i + j  <-  HF row h*hd + j*rd/2 + i.
-    const int64_t half = c.rotaryDim() / 2;
+    x.heads = q ? c.nHeads : c.nKvHeads;
+    x.hd = c.headDim();
+    x.cols = t.shape.size() == 2 ? t.cols() : 1;
+    if (t.shape.size() > 2 || int64_t(size) != x.heads * x.hd * x.cols)
+        invalidInput(m.path, "tensor '" + t.name + "' has " + std::to_string(int64_t(size) / std::max<int64_t>(1, x.cols)) +
+                                 " rows, expected " + std::to_string(x.heads * x.hd) + " (" + std::to_string(x.heads) +
+                                 " heads of " + std::to_string(x.hd) + ")");
+    x.half = c.rotaryDim() / 2;
+    x.permute = true;
+    return x;
+}
+
+// Rotate-half order (HF) and interleaved pairs (llama.cpp), over the rotated part of each head:
+// llama.cpp row h*hd + 2i + j is HF row h*hd + j*rd/2 + i. toGguf: HF to llama.cpp, else back.
+std::vector<float> permuteRows(const GgufTransform& x, const std::vector<float>& w, bool toGguf)
+{
     std::vector<float> out(w);
-    for (int64_t h = 0; h < heads; ++h)
-        for (int64_t i = 0; i < half; ++i)
+    for (int64_t h = 0; h < x.heads; ++h)
+        for (int64_t i = 0; i < x.half; ++i)
             for (int64_t j = 0; j < 2; ++j) {
-                const int64_t dst = h * hd + 2 * i + j, src = h * hd + j * half + i;
-                std::memcpy(out.data() + dst * cols, w.data() + src * cols, size_t(cols) * sizeof(float));
+                const int64_t gguf = h * x.hd + 2 * i + j, hf = h * x.hd + j * x.half + i;
+                const int64_t dst = toGguf ? gguf : hf, src = toGguf ? hf : gguf;
+                std::memcpy(out.data() + dst * x.cols, w.data() + src * x.cols, size_t(x.cols) * sizeof(float));
             }
     return out;
+}
+
+}  // namespace
+
+std::vector<float> ggufWeights(const Model& m, const TensorInfo& t)
+{
+    std::vector<float> w = m.toFloat(t);
+    const GgufTransform x = ggufTransform(m, t, w.size());
+    if (x.plusOne)
+        for (float& v : w)
+            v += 1.0f;
+    return x.permute ? permuteRows(x, w, true) : w;
+}
+
+std::vector<float> sourceLayoutWeights(const Model& m, const TensorInfo& t, std::vector<float> w)
+{
+    const GgufTransform x = ggufTransform(m, t, w.size());
+    if (x.permute)
+        w = permuteRows(x, w, false);
+    if (x.plusOne)
+        for (float& v : w)
+            v -= 1.0f;
+    return w;
 }
 
 std::vector<ExtraTensor> extraGgufTensors(const Model& m, const ModelConfig& c)

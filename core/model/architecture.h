@@ -189,6 +189,9 @@ bool isGgufNamed(const Model& m);
 // interleaved pairs (llama, mistral), norm weights stored as 1 + w (gemma). Other tensors and
 // other sources: plain toFloat.
 std::vector<float> ggufWeights(const Model& m, const TensorInfo& t);
+// The other way: values w of t in llama.cpp's layout (as ggufWeights gives them, e.g. after error
+// feedback rounded them) in the source's own layout (q/k rows in rotate-half order, norms minus 1).
+std::vector<float> sourceLayoutWeights(const Model& m, const TensorInfo& t, std::vector<float> w);
 
 // Tensors llama.cpp needs that the source does not hold as such (rope_freqs.weight of a Hugging
 // Face Llama 3 with rope scaling), with their float values.

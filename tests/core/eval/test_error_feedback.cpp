@@ -881,10 +881,62 @@ private slots:
             differing += std::memcmp(da.data(), db.data(), da.size()) != 0 ? 1 : 0;
         }
         QVERIFY(differing > 0);
+        // An output that cannot hold the format (NF4 in a GGUF) is refused, nothing left behind.
         QCOMPARE(test::runCli({QStringLiteral("quantize"), src, QStringLiteral("--type"), QStringLiteral("NF4"),
                                QStringLiteral("--error-feedback"), QStringLiteral("--output"),
-                               dir.filePath(QStringLiteral("x.safetensors"))}, &out, &err), 2);
-        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x.safetensors"))));
+                               dir.filePath(QStringLiteral("x.gguf"))}, &out, &err), 2);
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x.gguf"))));
+    }
+
+    // The INT family's error feedback exported as fake-quant safetensors: from the Hugging Face
+    // layout (rotate-half q/k rows), every tensor holds the values the evaluation rounded, back in
+    // that layout and stored in the source's F16; the norms it rescaled too; not plain rounding.
+    void fakeQuantExportEqualsEvaluatedWeights()
+    {
+        QTemporaryDir dir;
+        const QString src = test::stories(QStringLiteral("model.safetensors"));
+        const QString tokens = test::stories(QStringLiteral("eval-tokens.json"));
+        const QString ef = dir.filePath(QStringLiteral("ef.safetensors")), plain = dir.filePath(QStringLiteral("plain.safetensors"));
+        QByteArray out, err;
+        QVERIFY2(test::runCli({QStringLiteral("quantize"), src, QStringLiteral("--type"), QStringLiteral("NF4"),
+                               QStringLiteral("--error-feedback"), QStringLiteral("--calib-tokens"), tokens,
+                               QStringLiteral("--output"), ef},
+                              &out, &err) == 0,
+                 err.constData());
+        QVERIFY2(test::runCli({QStringLiteral("quantize"), src, QStringLiteral("--type"), QStringLiteral("NF4"),
+                               QStringLiteral("--output"), plain}, &out, &err) == 0, err.constData());
+        const auto model = openModel(src.toStdString());
+        const LlamaWeights w = LlamaWeights::fromModel(*model);
+        const PlanSpec prec = precisionForPlan(*model, w, PlanSpec("NF4"));
+        const ActivationStats calib = collectImportance(w, loadTokenFile(tokens.toStdString(), w.config.vocabSize));
+        const LlamaWeights q = applyErrorFeedback(w, prec, calib);
+        const auto written = openModel(ef.toStdString()), plainFile = openModel(plain.toStdString());
+        int rounded = 0, norms = 0, permuted = 0;
+        for (const auto& t : written->tensors) {
+            const std::string gguf = ggufName(*model, t.name);
+            const WeightTensor* e = q.find(gguf);
+            QVERIFY2(e, t.name.c_str());
+            const TensorInfo* s = model->find(t.name);
+            QVERIFY(s);
+            std::vector<float> expect = sourceLayoutWeights(*model, *s, e->toFloat());
+            for (float& v : expect)  // stored as the source's F16
+                v = fp16ToFp32(fp32ToFp16(v));
+            QCOMPARE(t.dtype, std::string("F16"));
+            const std::vector<float> got = written->toFloat(t);
+            QVERIFY2(got == expect, t.name.c_str());
+            if (e->q.format && e->q.format->name() == "NF4") {
+                ++rounded;
+                permuted += gguf.find("attn_q") != std::string::npos || gguf.find("attn_k") != std::string::npos;
+            }
+            norms += gguf.find("norm") != std::string::npos && got != model->toFloat(*s);
+        }
+        QCOMPARE(rounded, 32);  // embed_tokens, lm_head, and the Q/K/V, output and gate/up matrices of 5 layers
+        QCOMPARE(permuted, 10);
+        QCOMPARE(norms, 11);    // attn_norm and ffn_norm of 5 layers, output_norm
+        const TensorInfo* a = written->find("model.layers.3.self_attn.q_proj.weight");
+        const TensorInfo* b = plainFile->find("model.layers.3.self_attn.q_proj.weight");
+        QVERIFY(a && b);
+        QVERIFY(written->toFloat(*a) != plainFile->toFloat(*b));
     }
 };
 
