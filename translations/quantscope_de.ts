@@ -229,8 +229,8 @@
             <translation>Jede Gewichtsmatrix so runden, dass sich ihre Ausgabe auf dem Kalibrierungsstrom (%1) am wenigsten ändert (nach Art von GPTQ; dieselben Gewichte wie in den Zeilen „+ Fehlerrückführung“ der Genauigkeitstabelle, wie quantscope-cli quantize --error-feedback sie schreibt). Die Bytes sind gewöhnliche llama.cpp-Blöcke. Dauert ein Mehrfaches eines einfachen Exports.</translation>
         </message>
         <message>
-            <source>Writes GGUF block formats only</source>
-            <translation>Schreibt nur GGUF-Blockformate</translation>
+            <source>Round each weight matrix so that its output on the calibration stream (%1) changes least (GPTQ-style; the same weights as the accuracy table's “+ error feedback” rows, as quantscope-cli quantize --error-feedback writes them), stored as their values (fake-quant). Takes several times as long as a plain export.</source>
+            <translation>Jede Gewichtsmatrix so runden, dass sich ihre Ausgabe auf dem Kalibrierungsstrom (%1) am wenigsten ändert (nach Art von GPTQ; dieselben Gewichte wie in den Zeilen „+ Fehlerrückführung“ der Genauigkeitstabelle, wie quantscope-cli quantize --error-feedback sie schreibt), gespeichert als ihre Werte (Fake-Quant). Dauert ein Mehrfaches eines einfachen Exports.</translation>
         </message>
         <message>
             <source>Needs a llama-shaped model: error feedback runs the model on its calibration stream</source>

@@ -229,8 +229,8 @@
             <translation>हर वेट मैट्रिक्स को ऐसे राउंड करें कि कैलिब्रेशन स्ट्रीम (%1) पर उसका आउटपुट सबसे कम बदले (GPTQ जैसा; सटीकता तालिका की “+ एरर फ़ीडबैक” पंक्तियों वाले ही वेट, जैसे quantscope-cli quantize --error-feedback उन्हें लिखता है)। बाइट्स सामान्य llama.cpp ब्लॉक हैं। साधारण एक्सपोर्ट से कई गुना समय लेता है।</translation>
         </message>
         <message>
-            <source>Writes GGUF block formats only</source>
-            <translation>केवल GGUF ब्लॉक फ़ॉर्मैट लिखता है</translation>
+            <source>Round each weight matrix so that its output on the calibration stream (%1) changes least (GPTQ-style; the same weights as the accuracy table's “+ error feedback” rows, as quantscope-cli quantize --error-feedback writes them), stored as their values (fake-quant). Takes several times as long as a plain export.</source>
+            <translation>हर वेट मैट्रिक्स को ऐसे राउंड करें कि कैलिब्रेशन स्ट्रीम (%1) पर उसका आउटपुट सबसे कम बदले (GPTQ जैसा; सटीकता तालिका की “+ एरर फ़ीडबैक” पंक्तियों वाले ही वेट, जैसे quantscope-cli quantize --error-feedback उन्हें लिखता है), उनके मानों के रूप में सहेजे गए (फ़ेक-क्वांट)। साधारण एक्सपोर्ट से कई गुना समय लेता है।</translation>
         </message>
         <message>
             <source>Needs a llama-shaped model: error feedback runs the model on its calibration stream</source>

@@ -228,8 +228,8 @@
             <translation>对每个权重矩阵舍入，使其在校准流（%1）上的输出变化最小（GPTQ 式；与精度表中“+ 误差反馈”行的权重相同，即 quantscope-cli quantize --error-feedback 写出的权重）。字节是普通的 llama.cpp 块。耗时是普通导出的数倍。</translation>
         </message>
         <message>
-            <source>Writes GGUF block formats only</source>
-            <translation>只写 GGUF 块格式</translation>
+            <source>Round each weight matrix so that its output on the calibration stream (%1) changes least (GPTQ-style; the same weights as the accuracy table's “+ error feedback” rows, as quantscope-cli quantize --error-feedback writes them), stored as their values (fake-quant). Takes several times as long as a plain export.</source>
+            <translation>对每个权重矩阵舍入，使其在校准流（%1）上的输出变化最小（GPTQ 式；与精度表中“+ 误差反馈”行的权重相同，即 quantscope-cli quantize --error-feedback 写出的权重），以其数值存储（伪量化）。耗时是普通导出的数倍。</translation>
         </message>
         <message>
             <source>Needs a llama-shaped model: error feedback runs the model on its calibration stream</source>

@@ -683,10 +683,8 @@ QString ggufProblem(const Model& m, const QString& type, const PlanSpec& plan)
 namespace {
 
 // Refuses error feedback where it cannot apply: a safetensors target, a model it cannot run.
-void checkErrorFeedback(const Model& m, PlanTarget target)
+void checkErrorFeedback(const Model& m)
 {
-    if (target != PlanTarget::Gguf)
-        invalidInput("", "error-feedback rounding writes GGUF block formats; export as GGUF");
     if (!canEvaluate(m))
         invalidInput("", "error-feedback rounding needs a llama-shaped model (it runs the model on its calibration "
                          "stream)");
@@ -709,7 +707,7 @@ QString checkExport(const Model& m, const ExportRequest& req)
                 invalidInput("", e.format + " (tensor " + e.outputName + ") is not available in this build");
         checkOutputIsNotInput(m, req.path.toStdString());
         if (req.errorFeedback)
-            checkErrorFeedback(m, target);
+            checkErrorFeedback(m);
     } catch (const std::exception& e) {
         QString msg = QString::fromUtf8(e.what());
         if (!msg.contains(req.path))
@@ -753,7 +751,7 @@ void exportModel(QPromise<ExportOutcome>& promise, std::shared_ptr<const Model> 
         std::optional<ActivationStats> calibration;
         std::optional<LlamaWeights> efWeights;  // the model as error feedback rounds it
         if (req.errorFeedback)
-            checkErrorFeedback(*model, target);  // before any work
+            checkErrorFeedback(*model);  // before any work
         if (req.errorFeedback || plan.importanceCalibrated) {
             const LlamaWeights w = LlamaWeights::fromModel(*model);
             calibration = calibrationStats(*model, w, req.errorFeedback ? req.calibration : CalibrationChoice{});
@@ -761,7 +759,10 @@ void exportModel(QPromise<ExportOutcome>& promise, std::shared_ptr<const Model> 
                 efWeights = applyErrorFeedback(w, precisionFromPlan(w, plan), *calibration, [&](int done, int layers) {
                     promise.setProgressValue(writeFrom * done / std::max(layers, 1));
                 });
-                eo.quantizeTensor = errorFeedbackExporter(*efWeights);
+                if (target == PlanTarget::Gguf)
+                    eo.quantizeTensor = errorFeedbackExporter(*efWeights);
+                else  // fake-quant safetensors: the values it evaluated, in the source's layout
+                    eo.replaceFloats = errorFeedbackFakeQuant(*model, *efWeights);
             }
             if (plan.importanceCalibrated)
                 eo.importance = [&c = *calibration](const PlanEntry& e) { return c.importance(e.ggufName); };

@@ -158,10 +158,14 @@ bool ExportDialog::errorFeedback() const { return ef_->isEnabled() && ef_->isChe
 
 void ExportDialog::updateErrorFeedback()
 {
-    ef_->setEnabled(efPossible_ && gguf_->isChecked());
+    ef_->setEnabled(efPossible_);
     ef_->setToolTip(!efPossible_ ? tr("Needs a llama-shaped model: error feedback runs the model on its calibration stream")
                     : !gguf_->isChecked()
-                        ? tr("Writes GGUF block formats only")
+                        ? tr("Round each weight matrix so that its output on the calibration stream (%1) changes least "
+                             "(GPTQ-style; the same weights as the accuracy table's “+ error feedback” rows, as "
+                             "quantscope-cli quantize --error-feedback writes them), stored as their values (fake-quant). "
+                             "Takes several times as long as a plain export.")
+                              .arg(efCalibration_)
                         : tr("Round each weight matrix so that its output on the calibration stream (%1) changes least "
                              "(GPTQ-style; the same weights as the accuracy table's “+ error feedback” rows, as "
                              "quantscope-cli quantize --error-feedback writes them). The bytes are ordinary "

@@ -614,7 +614,8 @@ private slots:
         dlg->reject();
     }
 
-    // The export dialog offers error-feedback rounding for a llama-shaped model and GGUF only; the
+    // The export dialog offers error-feedback rounding for a llama-shaped model (GGUF, or fake-quant
+    // safetensors for a type GGUF cannot store); the
     // window's export with it writes the file quantscope-cli quantize --error-feedback writes on the
     // same calibration stream (byte for byte), which a plain export does not.
     void exportWithErrorFeedback()
@@ -627,8 +628,9 @@ private slots:
         QVERIFY(!d.errorFeedback() && !d.request().errorFeedback);
         d.setErrorFeedbackOffer(true, QStringLiteral("256 tokens"));
         QVERIFY(d.errorFeedbackUsable() && d.request().errorFeedback);
-        d.setType(QStringLiteral("NF4"));  // safetensors only: no error feedback
-        QVERIFY(!d.errorFeedbackUsable() && !d.request().errorFeedback);
+        d.setType(QStringLiteral("NF4"));  // safetensors only: its fake-quant values, with error feedback too
+        QVERIFY(d.errorFeedbackUsable() && d.request().errorFeedback);
+        QVERIFY(d.request().path.endsWith(QStringLiteral(".safetensors")));
         d.setType(QStringLiteral("Q4_0"));
         QVERIFY(d.request().errorFeedback);
         d.setErrorFeedbackOffer(false, QString());
@@ -645,10 +647,10 @@ private slots:
                                QStringLiteral("--output"), cli},
                               &out, &err) == 0,
                  err.constData());
-        auto exportTo = [&](const QString& path, bool ef) {
+        auto exportTo = [&](const QString& path, bool ef, const QString& type = QStringLiteral("Q4_0")) {
             engine::ExportRequest req;
             req.path = path;
-            req.type = QStringLiteral("Q4_0");
+            req.type = type;
             req.errorFeedback = ef;
             req.calibration.sample = 256;
             req.calibration.seed = 5;
@@ -668,12 +670,17 @@ private slots:
         QVERIFY(!bytes(cli).isEmpty());
         QVERIFY(bytes(gui) == bytes(cli));
         QVERIFY(bytes(plain).size() == bytes(cli).size() && bytes(plain) != bytes(cli));
-        // Refused where it cannot apply: a safetensors target.
-        engine::ExportRequest st;
-        st.path = dir.filePath(QStringLiteral("x.safetensors"));
-        st.type = QStringLiteral("Q4_0");
-        st.errorFeedback = true;
-        QVERIFY2(engine::checkExport(*w.model(), st).contains(QStringLiteral("GGUF")), qPrintable(engine::checkExport(*w.model(), st)));
+        // The INT family as fake-quant safetensors: the window's file is the CLI's too.
+        const QString cliSt = dir.filePath(QStringLiteral("cli.safetensors")), guiSt = dir.filePath(QStringLiteral("gui.safetensors"));
+        QVERIFY2(test::runCli({QStringLiteral("quantize"), test::stories(kStories), QStringLiteral("--type"),
+                               QStringLiteral("NF4"), QStringLiteral("--error-feedback"), QStringLiteral("--calib-sample"),
+                               QStringLiteral("256"), QStringLiteral("--calib-seed"), QStringLiteral("5"),
+                               QStringLiteral("--output"), cliSt},
+                              &out, &err) == 0,
+                 err.constData());
+        exportTo(guiSt, true, QStringLiteral("NF4"));
+        QVERIFY(!bytes(cliSt).isEmpty());
+        QVERIFY(bytes(guiSt) == bytes(cliSt));
     }
 
     // Item 14: a damaged file is described in its format's terms.
