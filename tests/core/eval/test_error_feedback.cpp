@@ -25,6 +25,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <memory>
 #include <random>
 
 using namespace qs;
@@ -224,12 +225,27 @@ private slots:
         QFETCH(QString, format);
         const Format& f = *findFormat(format.toStdString());
         const int64_t rows = 24, cols = 512, tokens = 2048;
-        const std::vector<float> W = randomWeights(rows, cols, 11);
-        const std::vector<float> Xc = correlatedInputs(tokens, cols, 5);
-        const std::vector<float> Xh = correlatedInputs(512, cols, 5);  // same mixing, other draws below
-        const InputMoments m = momentsOf(Xc, tokens, cols);
+        // The layer and its inputs, the same for every format's row (made once: 41 rows, and the
+        // moments are most of the work under the sanitizers).
+        struct Layer {
+            std::vector<float> W, Xh;
+            InputMoments m, mh;
+            std::shared_ptr<const ErrorFeedbackFactor> F;
+        };
+        static const Layer L = [&] {
+            Layer l;
+            l.W = randomWeights(rows, cols, 11);
+            l.m = momentsOf(correlatedInputs(tokens, cols, 5), tokens, cols);
+            l.Xh = correlatedInputs(512, cols, 5);  // same mixing, other draws below
+            l.mh = momentsOf(l.Xh, 512, cols);
+            l.F = errorFeedbackFactor(l.m.xtx, cols, ErrorFeedbackOptions{}.damping);
+            return l;
+        }();
+        const std::vector<float>& W = L.W;
+        const std::vector<float>& Xh = L.Xh;
+        const InputMoments& m = L.m;
         std::vector<uint8_t> ef(size_t(f.storageBytes(rows, cols))), plain(ef.size());
-        errorFeedbackQuantize(f, W.data(), rows, cols, m.xtx, ef.data());
+        errorFeedbackQuantize(f, W.data(), rows, cols, *L.F, ef.data());  // (the same bytes as from m.xtx itself)
         const std::vector<float> imp = diagonalOf(m.xtx, cols);
         f.quantize(W.data(), rows, cols, plain.data(), imp.data());
         const std::vector<float> We = decode(f, ef, rows, cols), Wp = decode(f, plain, rows, cols);
@@ -245,8 +261,7 @@ private slots:
         const bool coarse = ip && ip->bits == 2 && (ip->symmetric || ip->granularity == IntParams::Granularity::Tensor);
         QVERIFY2(eEf < (coarse ? 1.05 : 0.9) * ePlain, qPrintable(QStringLiteral("EF %1 vs plain %2").arg(eEf).arg(ePlain)));
         // The engine's measure from the held-out inputs' moments alone gives the same numbers.
-        InputMoments mh;
-        mh.add(Xh.data(), 512, cols);
+        const InputMoments& mh = L.mh;
         const OutputError viaMoments = qs::outputError(We.data(), W.data(), rows, cols, mh.xtx);
         QVERIFY(std::fabs(viaMoments.error - eEf) <= 1e-6 * eEf);
         QVERIFY(viaMoments.signal > 0);
