@@ -641,12 +641,14 @@ private slots:
         const QString cli = dir.filePath(QStringLiteral("cli.gguf")), gui = dir.filePath(QStringLiteral("gui.gguf")),
                       plain = dir.filePath(QStringLiteral("plain.gguf"));
         QByteArray out, err;
-        QVERIFY2(test::runCli({QStringLiteral("quantize"), test::stories(kStories), QStringLiteral("--type"),
-                               QStringLiteral("Q4_0"), QStringLiteral("--error-feedback"), QStringLiteral("--calib-sample"),
-                               QStringLiteral("256"), QStringLiteral("--calib-seed"), QStringLiteral("5"),
-                               QStringLiteral("--output"), cli},
-                              &out, &err) == 0,
-                 err.constData());
+        // quantize --error-feedback on the calibration stream the window's exports below use.
+        auto cliExport = [&](const QString& type, const QString& path) {
+            return test::runCli({QStringLiteral("quantize"), test::stories(kStories), QStringLiteral("--type"), type,
+                                 QStringLiteral("--error-feedback"), QStringLiteral("--calib-sample"), QStringLiteral("256"),
+                                 QStringLiteral("--calib-seed"), QStringLiteral("5"), QStringLiteral("--output"), path},
+                                &out, &err);
+        };
+        QVERIFY2(cliExport(QStringLiteral("Q4_0"), cli) == 0, err.constData());
         auto exportTo = [&](const QString& path, bool ef, const QString& type = QStringLiteral("Q4_0")) {
             engine::ExportRequest req;
             req.path = path;
@@ -672,12 +674,7 @@ private slots:
         QVERIFY(bytes(plain).size() == bytes(cli).size() && bytes(plain) != bytes(cli));
         // The INT family as fake-quant safetensors: the window's file is the CLI's too.
         const QString cliSt = dir.filePath(QStringLiteral("cli.safetensors")), guiSt = dir.filePath(QStringLiteral("gui.safetensors"));
-        QVERIFY2(test::runCli({QStringLiteral("quantize"), test::stories(kStories), QStringLiteral("--type"),
-                               QStringLiteral("NF4"), QStringLiteral("--error-feedback"), QStringLiteral("--calib-sample"),
-                               QStringLiteral("256"), QStringLiteral("--calib-seed"), QStringLiteral("5"),
-                               QStringLiteral("--output"), cliSt},
-                              &out, &err) == 0,
-                 err.constData());
+        QVERIFY2(cliExport(QStringLiteral("NF4"), cliSt) == 0, err.constData());
         exportTo(guiSt, true, QStringLiteral("NF4"));
         QVERIFY(!bytes(cliSt).isEmpty());
         QVERIFY(bytes(guiSt) == bytes(cliSt));
