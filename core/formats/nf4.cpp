@@ -124,13 +124,9 @@ public:
     int64_t pieceLength(int64_t) const override { return kBlock; }
     void quantizePieces(const float* x, int64_t n, int64_t, const float*, int64_t, void* pieces) const override
     {
-        quantize(x, n, kBlock, pieces, nullptr);  // n blocks: n x 32 code bytes, then n absmax values
         auto* out = static_cast<unsigned char*>(pieces);
-        std::vector<unsigned char> scales(out + n * kBlock / 2, out + n * (kBlock / 2 + 4));
-        for (int64_t b = n - 1; b >= 0; --b) {  // spread to piece order, last first (each moves up)
-            std::memmove(out + b * (kBlock / 2 + 4), out + b * kBlock / 2, kBlock / 2);
-            std::memcpy(out + b * (kBlock / 2 + 4) + kBlock / 2, scales.data() + 4 * b, 4);
-        }
+        for (int64_t b = 0; b < n; ++b)  // each block as a 1 x 64 tensor
+            quantize(x + b * kBlock, 1, kBlock, out + b * (kBlock / 2 + 4), nullptr);
     }
     void assemblePieces(const void* pieces, int64_t rows, int64_t cols, void* dst) const override
     {
