@@ -225,7 +225,7 @@ private slots:
         const QJsonObject cli = cliJson({QStringLiteral("plan-for-size"), gguf(), QStringLiteral("--target-bpw"),
                                          QStringLiteral("12"), QStringLiteral("--types"), QStringLiteral("Q4_0,Q5_0,Q8_0"),
                                          QStringLiteral("--tokens"), tokens(), QStringLiteral("--error-feedback"),
-                                         QStringLiteral("--json")});
+                                         QStringLiteral("--calib-sample"), QStringLiteral("256"), QStringLiteral("--json")});
         QVERIFY(!cli.isEmpty());
         QCOMPARE(cli.value(QStringLiteral("error_feedback")).toBool(), true);
 
@@ -233,9 +233,12 @@ private slots:
         w.openFile(gguf());
         QTRY_VERIFY_WITH_TIMEOUT(w.model() != nullptr, 20000);
         w.evaluation()->errorFeedbackAction()->setChecked(true);
+        // (256 calibration tokens, here and in the CLI: a quarter of the default's work, the same path)
+        w.evaluation()->setCalibrationTokens(256);
         SizeTargetDialog* d = w.planForSize();
         QVERIFY(d);
         QVERIFY(d->request().stream.errorFeedback);
+        QCOMPARE(d->request().stream.calibSample, 256);
         QVERIFY(!d->request().stream.imatrix);
         d->setCandidates({QStringLiteral("Q4_0"), QStringLiteral("Q5_0"), QStringLiteral("Q8_0")});
         d->setTarget(12, false);
@@ -251,6 +254,7 @@ private slots:
         QCOMPARE(qint64(got->bytes), cli.value(QStringLiteral("bytes")).toInteger());
         QVERIFY(same(got->metrics.kldMean, cli.value(QStringLiteral("kld_mean")).toDouble()));
         w.evaluation()->errorFeedbackAction()->setChecked(false);
+        w.evaluation()->setCalibrationTokens(kDefaultCalibSample);
     }
 
     void planForSizeMatchesCliAndExports()

@@ -618,11 +618,13 @@ private slots:
         QCOMPARE(test::runCli(common, &out, &err), 0);
         const QJsonObject plain = QJsonDocument::fromJson(out).object();
         QCOMPARE(plain.value("error_feedback").toBool(true), false);
-        QVERIFY2(test::runCli(common + QStringList{"--error-feedback", "--output", gguf}, &out, &err) == 0, err.constData());
+        // (256 calibration tokens: a quarter of the default's work, the same path)
+        const QStringList withEf{"--error-feedback", "--calib-sample", "256"};
+        QVERIFY2(test::runCli(common + withEf + QStringList{"--output", gguf}, &out, &err) == 0, err.constData());
         const QJsonObject ef = QJsonDocument::fromJson(out).object();
         QCOMPARE(ef.value("error_feedback").toBool(), true);
         QVERIFY(ef.value("bits_per_weight").toDouble() <= 12.0);
-        // the same size with a lower KL (0.18 against 0.29 when written)
+        // the same size with a lower KL (0.22 against 0.29 when written)
         QVERIFY(ef.value("kld_mean").toDouble() < plain.value("kld_mean").toDouble());
         const auto reopened = openModel(gguf.toStdString());
         const AccuracyMetrics fromFile = llamaEvaluator().evaluate(LlamaWeights::fromModel(*reopened));
@@ -631,7 +633,7 @@ private slots:
         // As fake-quant safetensors: the same plan's values, those the GGUF file's bytes decode to (the
         // source is GGUF-named and F32: no permutation, no rounding of the values).
         const QString st = dir.filePath("mixed-ef.safetensors");
-        QVERIFY2(test::runCli(common + QStringList{"--error-feedback", "--output", st}, &out, &err) == 0, err.constData());
+        QVERIFY2(test::runCli(common + withEf + QStringList{"--output", st}, &out, &err) == 0, err.constData());
         const auto fake = openModel(st.toStdString());
         int quantized = 0;
         for (const auto& t : reopened->tensors) {
