@@ -397,7 +397,7 @@ void MainWindow::updateRecentMenu()
 void MainWindow::openFile(const QString& path)
 {
     cancelAll();
-    setStatus([=, this] { return tr("Opening %1…").arg(QDir::toNativeSeparators(path)); });
+    setStatus([=] { return tr("Opening %1…").arg(QDir::toNativeSeparators(path)); });
     const int seq = ++openSeq_;
     Worker<engine::Opened> worker;
     openFuture_ = worker.future();
@@ -414,7 +414,7 @@ void MainWindow::openFile(const QString& path)
         updateProgress();
         if (seq != openSeq_)
             return;
-        setStatus([=, this] { return tr("Could not open the model"); });
+        setStatus([=] { return tr("Could not open the model"); });
         showError(tr("Cannot open model"), QString::fromUtf8(e.what()));
     });
     track(openFuture_);
@@ -431,7 +431,7 @@ void MainWindow::openFile(const QString& path)
 void MainWindow::openDemo()
 {
     cancelAll();
-    setStatus([=, this] { return tr("Building the synthetic demo model…"); });
+    setStatus([=] { return tr("Building the synthetic demo model…"); });
     const engine::Opened o = engine::demoModel();  // lazy: tensors are generated when first read
     if (!o.error.isEmpty()) {
         showError(tr("Cannot build the demo model"), o.error);
@@ -710,7 +710,7 @@ void MainWindow::run()
     }
     const QStringList precisions = bar_->checked();
     if (precisions.isEmpty()) {
-        setStatus([=, this] { return tr("Check at least one precision to run."); });
+        setStatus([=] { return tr("Check at least one precision to run."); });
         return;
     }
     setStatus([=, shown = label_] { return tr("Running %1 over %2…").arg(precisions.join(QStringLiteral(", ")), shown); });
@@ -728,11 +728,11 @@ void MainWindow::cancel()
 {
     if (runs_->isExporting()) {
         runs_->cancelExport();
-        setStatus([=, this] { return tr("Cancelling the export…"); });
+        setStatus([=] { return tr("Cancelling the export…"); });
     }
     if (runs_->isRunning()) {
         runs_->cancelRun();
-        setStatus([=, this] { return tr("Cancelling…"); });
+        setStatus([=] { return tr("Cancelling…"); });
     }
     cancelIfRunning(analysisFuture_);
     cancelIfRunning(histFuture_);
@@ -760,14 +760,14 @@ void MainWindow::createRunController()
     connect(runs_, &RunController::progressChanged, this, &MainWindow::updateProgress);
     connect(runs_, &RunController::runCancelled, this, [this] {
         runEnded();
-        setStatus([=, this] { return tr("Run cancelled"); });
+        setStatus([=] { return tr("Run cancelled"); });
         emit runFinished(false);
     });
     connect(runs_, &RunController::runFailed, this, [this](const QString& error) {
         runEnded();
         if (runGeneration_ != generation_)
             return;  // a Run of a model no longer open
-        setStatus([=, this] { return tr("Run failed"); });
+        setStatus([=] { return tr("Run failed"); });
         showError(tr("Run failed"), error);
         emit runFinished(false);
     });
@@ -775,20 +775,20 @@ void MainWindow::createRunController()
     connect(runs_, &RunController::exportCancelled, this, [this](bool nothingWritten) {
         exportEnded();
         if (nothingWritten)
-            setStatus([=, this] { return tr("Export cancelled; nothing was written"); });
+            setStatus([=] { return tr("Export cancelled; nothing was written"); });
         else
-            setStatus([=, this] { return tr("Export cancelled"); });
+            setStatus([=] { return tr("Export cancelled"); });
         emit exportFinished(false);
     });
     connect(runs_, &RunController::exportFailed, this, [this](const QString& error) {
         exportEnded();
-        setStatus([=, this] { return tr("Export failed"); });
+        setStatus([=] { return tr("Export failed"); });
         showError(tr("Export failed"), error);
         emit exportFinished(false);
     });
     connect(runs_, &RunController::exportSucceeded, this, [this](const engine::ExportOutcome& o) {
         exportEnded();
-        setStatus([=, this] { return tr("Wrote %1 (%2) in %3 s")
+        setStatus([=] { return tr("Wrote %1 (%2) in %3 s")
                              .arg(QDir::toNativeSeparators(o.path), engine::bytesText(double(o.bytes)))
                              .arg(o.seconds, 0, 'f', 2); });
         emit exportFinished(true);
@@ -823,7 +823,7 @@ void MainWindow::showRunResult(const RunResult& result)
     const bool evaluated = result.evaluated;
     const int positions = int(result.evalPositions);
     const double pplReference = result.pplReference;
-    setStatus([=, this] {
+    setStatus([=] {
         QString text = tr("Compared %n precision(s) in %1 s", nullptr, compared).arg(QLocale().toString(secs, 'f', 2));
         if (evaluated)
             text += QStringLiteral("; ") + tr("accuracy on %n position(s), reference perplexity %1", nullptr, positions)
@@ -903,7 +903,7 @@ void MainWindow::exportModel(const engine::ExportRequest& request)
         emit exportFinished(false);
         return;
     }
-    setStatus([=, this] { return tr("Exporting %1…").arg(QDir::toNativeSeparators(request.path)); });
+    setStatus([=] { return tr("Exporting %1…").arg(QDir::toNativeSeparators(request.path)); });
     bar_->cancelAction()->setEnabled(true);  // before: a quick outcome is handled inside exportModel()
     runs_->exportModel(model_, request);     // replaces an export going
     updateProgress();
@@ -985,7 +985,7 @@ bool MainWindow::exportTable(const QString& path)
         showError(tr("Export failed"), tr("%1: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
         return false;
     }
-    setStatus([=, this] { return tr("Table written to %1").arg(QDir::toNativeSeparators(path)); });
+    setStatus([=] { return tr("Table written to %1").arg(QDir::toNativeSeparators(path)); });
     return true;
 }
 
@@ -995,7 +995,7 @@ bool MainWindow::exportPlot(const QString& path)
         showError(tr("Export failed"), tr("%1: cannot write the plot").arg(QDir::toNativeSeparators(path)));
         return false;
     }
-    setStatus([=, this] { return tr("Plot written to %1").arg(QDir::toNativeSeparators(path)); });
+    setStatus([=] { return tr("Plot written to %1").arg(QDir::toNativeSeparators(path)); });
     return true;
 }
 
@@ -1011,7 +1011,7 @@ void MainWindow::copyTable()
     for (int c = 0; c < TradeoffTableModel::ColumnCount; ++c)
         cols.push_back(c);
     QApplication::clipboard()->setText(table_->toTsv(rows, cols));
-    setStatus([=, this] { return tr("Copied %n row(s)", nullptr, int(rows.size())); });
+    setStatus([=] { return tr("Copied %n row(s)", nullptr, int(rows.size())); });
 }
 
 void MainWindow::showError(const QString& title, const QString& text)

@@ -63,7 +63,7 @@ void MainWindow::applySizePlan(const engine::SizePlanOutcome& o)
     showResults();
     plots_->setTradeoffError(PlotsWidget::ErrorKl);
     const QLocale loc;
-    setStatus([=, this] { return tr("Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4")
+    setStatus([=] { return tr("Plan for size: %1 tensors planned, %2 (%3 bits/weight), KL %4")
                          .arg(loc.toString(qlonglong(o.plan.tensors.size())), engine::bytesText(double(o.bytes)),
                               loc.toString(o.bitsPerWeight, 'f', 3), loc.toString(o.metrics.kldMean, 'g', 4)); });
 }
