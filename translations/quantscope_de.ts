@@ -1780,6 +1780,14 @@
             <translation>Kalibriert auf %1 mit Seed %2 gezogenen Token, einem anderen Strom als dem der Auswertung.</translation>
         </message>
         <message>
+            <source>Calibrated on the text file %1, another stream than the evaluation's.</source>
+            <translation>Kalibriert auf der Textdatei %1, einem anderen Strom als dem der Auswertung.</translation>
+        </message>
+        <message>
+            <source>Calibrated on the token file %1, another stream than the evaluation's.</source>
+            <translation>Kalibriert auf der Token-Datei %1, einem anderen Strom als dem der Auswertung.</translation>
+        </message>
+        <message>
             <source>Each candidate format minimises the importance-weighted error of every tensor.</source>
             <translation>Jedes Kandidatenformat minimiert den wichtigkeitsgewichteten Fehler jedes Tensors.</translation>
         </message>

@@ -1780,6 +1780,14 @@
             <translation>Calibrated on %1 tokens sampled with seed %2, another stream than the evaluation's.</translation>
         </message>
         <message>
+            <source>Calibrated on the text file %1, another stream than the evaluation's.</source>
+            <translation>Calibrated on the text file %1, another stream than the evaluation's.</translation>
+        </message>
+        <message>
+            <source>Calibrated on the token file %1, another stream than the evaluation's.</source>
+            <translation>Calibrated on the token file %1, another stream than the evaluation's.</translation>
+        </message>
+        <message>
             <source>Each candidate format minimises the importance-weighted error of every tensor.</source>
             <translation>Each candidate format minimises the importance-weighted error of every tensor.</translation>
         </message>

@@ -1780,6 +1780,14 @@
             <translation>सीड %2 से चुने गए %1 टोकन पर कैलिब्रेट किया गया, मूल्यांकन से अलग धारा।</translation>
         </message>
         <message>
+            <source>Calibrated on the text file %1, another stream than the evaluation's.</source>
+            <translation>टेक्स्ट फ़ाइल %1 पर कैलिब्रेट किया गया, मूल्यांकन से अलग धारा।</translation>
+        </message>
+        <message>
+            <source>Calibrated on the token file %1, another stream than the evaluation's.</source>
+            <translation>टोकन फ़ाइल %1 पर कैलिब्रेट किया गया, मूल्यांकन से अलग धारा।</translation>
+        </message>
+        <message>
             <source>Each candidate format minimises the importance-weighted error of every tensor.</source>
             <translation>हर उम्मीदवार फ़ॉर्मैट हर टेंसर की इम्पॉर्टेंस-भारित त्रुटि को न्यूनतम करता है।</translation>
         </message>

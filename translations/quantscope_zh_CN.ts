@@ -1762,6 +1762,14 @@
             <translation>在以种子 %2 采样的 %1 个词元上校准，与评估使用的词元流不同。</translation>
         </message>
         <message>
+            <source>Calibrated on the text file %1, another stream than the evaluation's.</source>
+            <translation>在文本文件 %1 上校准，与评估使用的词元流不同。</translation>
+        </message>
+        <message>
+            <source>Calibrated on the token file %1, another stream than the evaluation's.</source>
+            <translation>在词元文件 %1 上校准，与评估使用的词元流不同。</translation>
+        </message>
+        <message>
             <source>Each candidate format minimises the importance-weighted error of every tensor.</source>
             <translation>每种候选格式都最小化每个张量按重要性加权的误差。</translation>
         </message>

@@ -31,7 +31,8 @@ QDockWidget* MainWindow::sensitivityDock() const { return sensitivityTools_->doc
 SizeTargetDialog* MainWindow::planForSize()
 {
     return sensitivityTools_->planForSize(evaluation_->imatrixAction()->isChecked(),
-                                         evaluation_->errorFeedbackAction()->isChecked());
+                                         evaluation_->errorFeedbackAction()->isChecked(),
+                                         evaluation_->evaluationStream());
 }
 
 void MainWindow::applySizePlan(const engine::SizePlanOutcome& o)

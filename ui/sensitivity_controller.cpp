@@ -65,14 +65,15 @@ void SensitivityController::setActivations(qs::ActMode mode)
     view_->setActivations(mode);
 }
 
-SizeTargetDialog* SensitivityController::planForSize(bool imatrix, bool errorFeedback)
+SizeTargetDialog* SensitivityController::planForSize(bool imatrix, bool errorFeedback,
+                                                     const qs::EvalStreamOptions& calibration)
 {
     if (!model_)
         return nullptr;
     auto* d = new SizeTargetDialog(model_, window_);
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->setActivations(activations_);
-    d->setRounding(imatrix, errorFeedback);
+    d->setRounding(imatrix, errorFeedback, calibration);
     connect(d, &SizeTargetDialog::planReady, this, [this, m = model_](const engine::SizePlanOutcome& o) {
         if (m == model_)  // the model did not change while the plan was computed
             emit planReady(o);

@@ -37,7 +37,7 @@ public:
     void setActivations(qs::ActMode mode);
     // Opens the Plan for Size dialog on the open model (null without one), its rounding switches
     // preset to these.
-    SizeTargetDialog* planForSize(bool imatrix, bool errorFeedback);
+    SizeTargetDialog* planForSize(bool imatrix, bool errorFeedback, const qs::EvalStreamOptions& calibration);
     void retranslate();
 
     SensitivityView* view() const { return view_; }

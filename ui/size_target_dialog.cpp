@@ -71,16 +71,7 @@ SizeTargetDialog::SizeTargetDialog(std::shared_ptr<const Model> model, QWidget* 
     imatrix_->setObjectName(QStringLiteral("sizeImatrix"));
     errorFeedback_ = new QCheckBox(tr("Error feedback"), this);
     errorFeedback_->setObjectName(QStringLiteral("sizeErrorFeedback"));
-    const QString calib = tr("Calibrated on %1 tokens sampled with seed %2, another stream than the evaluation's.")
-                              .arg(QLocale().toString(kDefaultCalibSample))
-                              .arg(kDefaultCalibSeed);
-    imatrix_->setToolTip(tr("Each candidate format minimises the importance-weighted error of every tensor.") +
-                         QLatin1Char(' ') + calib);
-    errorFeedback_->setToolTip(tr("Each candidate format rounds every tensor by error feedback: the rounding error "
-                                  "of each column is spread over the columns not yet rounded, so the layer's "
-                                  "output changes least. Slower, and its memory grows with the square of each matrix's width: "
-                                  "meant for small models.") +
-                               QLatin1Char(' ') + calib);
+    updateRoundingTips();
     roundingRow->addWidget(imatrix_);
     roundingRow->addWidget(errorFeedback_);
     roundingRow->addStretch(1);
@@ -198,10 +189,36 @@ QStringList SizeTargetDialog::candidates() const
 }
 
 void SizeTargetDialog::setSampleTokens(int n) { tokens_->setValue(n); }
-void SizeTargetDialog::setRounding(bool imatrix, bool errorFeedback)
+void SizeTargetDialog::setRounding(bool imatrix, bool errorFeedback, const qs::EvalStreamOptions& calibration)
 {
     imatrix_->setChecked(imatrix);
     errorFeedback_->setChecked(errorFeedback);
+    calibration_.calibTokensFile = calibration.calibTokensFile;
+    calibration_.calibTextFile = calibration.calibTextFile;
+    calibration_.calibSample = calibration.calibSample;
+    calibration_.calibSeed = calibration.calibSeed;
+    updateRoundingTips();
+}
+
+void SizeTargetDialog::updateRoundingTips()
+{
+    const QString calib =
+        !calibration_.calibTextFile.empty()
+            ? tr("Calibrated on the text file %1, another stream than the evaluation's.")
+                  .arg(QString::fromStdString(calibration_.calibTextFile))
+        : !calibration_.calibTokensFile.empty()
+            ? tr("Calibrated on the token file %1, another stream than the evaluation's.")
+                  .arg(QString::fromStdString(calibration_.calibTokensFile))
+            : tr("Calibrated on %1 tokens sampled with seed %2, another stream than the evaluation's.")
+                  .arg(QLocale().toString(calibration_.calibSample))
+                  .arg(calibration_.calibSeed);
+    imatrix_->setToolTip(tr("Each candidate format minimises the importance-weighted error of every tensor.") +
+                         QLatin1Char(' ') + calib);
+    errorFeedback_->setToolTip(tr("Each candidate format rounds every tensor by error feedback: the rounding error "
+                                  "of each column is spread over the columns not yet rounded, so the layer's "
+                                  "output changes least. Slower, and its memory grows with the square of each matrix's width: "
+                                  "meant for small models.") +
+                               QLatin1Char(' ') + calib);
 }
 void SizeTargetDialog::setTokenFile(const QString& path) { tokenFile_->setText(path); }
 
@@ -216,6 +233,10 @@ engine::SizePlanRequest SizeTargetDialog::request() const
     r.stream.activations = activations_;
     r.stream.imatrix = imatrix_->isChecked();
     r.stream.errorFeedback = errorFeedback_->isChecked();
+    r.stream.calibTokensFile = calibration_.calibTokensFile;
+    r.stream.calibTextFile = calibration_.calibTextFile;
+    r.stream.calibSample = calibration_.calibSample;
+    r.stream.calibSeed = calibration_.calibSeed;
     return r;
 }
 

@@ -41,8 +41,9 @@ public:
     // The activation mode of the evaluation (the main window's Analysis > Activations).
     void setActivations(qs::ActMode mode) { activations_ = mode; }
     // How the candidates round the tensors (as the export will): with an importance matrix, by
-    // error feedback; both calibrated on a sampled stream other than the evaluation's.
-    void setRounding(bool imatrix, bool errorFeedback);
+    // error feedback; both calibrated on the calibration stream of `calibration` (its calib* fields:
+    // the main window's Analysis > Calibration Tokens / Calibrate on Text File), never the evaluation's.
+    void setRounding(bool imatrix, bool errorFeedback, const qs::EvalStreamOptions& calibration = {});
     engine::SizePlanRequest request() const;
 
     // Computes in a worker; on success emits planReady and accepts the dialog.
@@ -62,6 +63,7 @@ private:
     void onFinished();
     void updateInfo();
     void setRunning(bool running);
+    void updateRoundingTips();
 
     std::shared_ptr<const qs::Model> model_;
     std::optional<engine::SizePlanOutcome> outcome_;
@@ -74,6 +76,7 @@ private:
     QLineEdit* tokenFile_ = nullptr;
     QCheckBox* imatrix_ = nullptr;
     QCheckBox* errorFeedback_ = nullptr;
+    qs::EvalStreamOptions calibration_;  // its calib* fields only
     QProgressBar* progress_ = nullptr;
     QLabel* status_ = nullptr;
     QDialogButtonBox* buttons_ = nullptr;
