@@ -268,7 +268,10 @@ public:
             int nTried = 0;
             for (float f : kFactors) {
                 const float d = fp16ToFp32(fp32ToFp16(std::min(sMax / P::kTop * f, 65504.0f)));
-                if (!(d > 0.0f) || std::find(tried, tried + nTried, d) != tried + nTried)
+                bool seen = false;  // (a loop, not std::find: nothing of std out of line in AVX2 objects)
+                for (int t = 0; t < nTried; ++t)
+                    seen = seen || tried[t] == d;
+                if (!(d > 0.0f) || seen)
                     continue;
                 tried[nTried++] = d;
                 Super cur;

@@ -246,7 +246,14 @@ using V8Fast = V8Scalar;
 #endif
 
 inline int clampInt(int v, int lo, int hi) { return v < lo ? lo : (v > hi ? hi : v); }
-inline int nearestInt(float f) { return int(std::nearbyint(f)); }
+// Round to nearest (ties to even). NaN and values outside int's range give INT_MIN, as x86's
+// conversion instruction does, without the undefined float-to-int conversion (non-finite input
+// reaches here through NaN scales).
+inline int nearestInt(float f)
+{
+    const float r = std::nearbyint(f);
+    return r >= -2147483648.f && r < 2147483648.f ? int(r) : std::numeric_limits<int>::min();
+}
 
 // ---------------------------------------------------------------------------------------------
 // 6-bit scale/min packing of Q4_K and Q5_K (8 scales + 8 mins in 12 bytes): entries 0-3 in the low
@@ -710,10 +717,15 @@ void quantizeAsymSuper(const float* xs, const float* imp, const AsymParams& p, A
             }
         }
     }
+    // Settings by score, ties in their order (a stable insertion sort: a handful of entries, and no
+    // std:: algorithm instantiated out of line in an AVX2 object; core/util/isa.h).
     int order[kMaxSettings];
-    for (int k = 0; k < nSet; ++k)
-        order[k] = k;
-    std::stable_sort(order, order + nSet, [&](int a, int b) { return set[a].score < set[b].score; });
+    for (int k = 0; k < nSet; ++k) {
+        int at = k;
+        for (; at > 0 && set[k].score < set[order[at - 1]].score; --at)
+            order[at] = order[at - 1];
+        order[at] = k;
+    }
     out.error = std::numeric_limits<float>::infinity();
     AsymResult cur;
     V bestQ[NG][S];  // levels of the best setting so far, lane layout
